@@ -1,0 +1,116 @@
+//! Small text rules shared by compose: widths in grid characters, dates, numbers, numerals.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Width of `s` in grid characters: CJK and full-width forms count 1, ASCII and other
+/// half-width characters count ½ (how 3号 digits sit in a 28-character line).
+pub fn width_chars(s: &str) -> f64 {
+    s.chars().map(char_width).sum()
+}
+
+/// Width of one character in grid characters.
+pub fn char_width(c: char) -> f64 {
+    if is_wide(c) {
+        1.0
+    } else {
+        0.5
+    }
+}
+
+/// Full-width (CJK) characters and punctuation.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+        || matches!(c, '—' | '…' | '“' | '”' | '‘' | '’' | '★' | '·')
+}
+
+/// 成文日期 style: 2025年4月2日 (Arabic numerals, no zero padding).
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 发文字号: 代字〔年份〕序号号, with 六角括号 and no leading zeros.
+pub fn doc_number(code: &str, year: i32, serial: u32) -> String {
+    format!("{}〔{}〕{}号", code.trim(), year, serial)
+}
+
+/// Chinese numerals for section numbers: 1 → 一, 10 → 十, 21 → 二十一.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Adds the full-width colon a 主送 line ends with, unless it is already there.
+pub fn with_colon(s: &str) -> String {
+    let s = s.trim_end();
+    if s.ends_with('：') {
+        s.to_owned()
+    } else {
+        format!("{}：", s.trim_end_matches(':'))
+    }
+}
+
+/// Wraps a 附注 in full-width parentheses unless it already has them.
+pub fn parenthesized(s: &str) -> String {
+    let s = s.trim();
+    if s.starts_with('（') && s.ends_with('）') {
+        s.to_owned()
+    } else {
+        format!("（{s}）")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_have_no_zero_padding() {
+        let d = NaiveDate::from_ymd_opt(2025, 4, 2).unwrap();
+        assert_eq!(chinese_date(d), "2025年4月2日");
+    }
+
+    #[test]
+    fn doc_numbers_use_hexagonal_brackets() {
+        assert_eq!(doc_number("沪知联办", 2025, 2), "沪知联办〔2025〕2号");
+    }
+
+    #[test]
+    fn numerals_count_past_ten() {
+        let got: Vec<String> = [1, 5, 10, 11, 20, 23].map(chinese_numeral).to_vec();
+        assert_eq!(got, ["一", "五", "十", "十一", "二十", "二十三"]);
+    }
+
+    #[test]
+    fn digits_are_half_a_character_wide() {
+        assert_eq!(width_chars("2025年4月2日"), 6.0);
+        assert_eq!(width_chars("（一）"), 3.0);
+    }
+
+    #[test]
+    fn colon_is_added_once() {
+        assert_eq!(with_colon("各区"), "各区：");
+        assert_eq!(with_colon("各区："), "各区：");
+        assert_eq!(with_colon("各区:"), "各区：");
+    }
+}

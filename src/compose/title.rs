@@ -1,0 +1,256 @@
+//! Breaking a long title into a balanced shape (梯形 or 菱形), never inside a word or a 《》 name.
+
+use super::text::{char_width, width_chars};
+
+/// Words that must not be split across title lines; their edges are good break points.
+const LEXICON: &[&str] = &[
+    "关于", "开展", "印发", "做好", "加强", "进一步", "知识产权", "宣传周", "宣传", "活动",
+    "通知", "方案", "工作", "要点", "全国", "世界", "联席会议", "办公室", "成员单位", "组委会",
+    "主任单位", "重点", "安排表", "统计表", "名单", "资料", "发放", "强市", "强国", "建设",
+    "人民政府", "市场监管", "管理局", "委员会", "实施", "意见", "规划", "纲要", "年度",
+    "上海", "北京", "昆明", "营口", "五华区", "各成员单位", "区级", "市级", "层面",
+];
+
+/// Characters after which a break reads naturally.
+const BREAK_AFTER: &[char] = &['的', '于', '和', '与', '及', '、', '》', '）', '”'];
+
+/// Lines a title of `units` grid characters needs at `max` per line.
+fn line_count(units: f64, max: f64) -> usize {
+    (units / max).ceil().max(1.0) as usize
+}
+
+/// Splits `title` into lines of at most `max_units` characters, balanced in length.
+pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
+    let chars: Vec<char> = title.trim().chars().collect();
+    let total = width_chars(title.trim());
+    if total <= max_units || chars.len() < 2 {
+        return vec![chars.iter().collect()];
+    }
+    let penalties = break_penalties(&chars);
+    let lines = line_count(total, max_units);
+    for n in lines..=lines + 2 {
+        if let Some(breaks) = best_breaks(&chars, &penalties, n, max_units) {
+            return split_at(&chars, &breaks);
+        }
+    }
+    greedy(&chars, max_units)
+}
+
+/// Penalty for a break before index `i` (1..len); `None` forbids it.
+fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
+    let n = chars.len();
+    let mut pen = vec![Some(6.0); n + 1];
+    pen[0] = None;
+    pen[n] = None;
+    // Inside 《》, “”, （）: forbidden.
+    let mut depth = 0i32;
+    for (i, &c) in chars.iter().enumerate() {
+        if depth > 0 {
+            pen[i] = None;
+        }
+        match c {
+            '《' | '“' | '（' | '(' => depth += 1,
+            '》' | '”' | '）' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    for i in 1..n {
+        let (a, b) = (chars[i - 1], chars[i]);
+        let closing = "，。、；：？！）》”".contains(b);
+        let opening = "（《“".contains(a);
+        let number_unit = a.is_ascii_digit() && (b.is_ascii_digit() || "年月日号个届".contains(b));
+        let latin = a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+        if closing || opening || number_unit || latin {
+            pen[i] = None;
+        } else if pen[i].is_some() && BREAK_AFTER.contains(&a) {
+            pen[i] = Some(0.0);
+        }
+    }
+    // Lexicon: no break inside a word, a free break at its edges.
+    let text: String = chars.iter().collect();
+    let index_of_byte: Vec<usize> = {
+        let mut v = vec![0; text.len() + 1];
+        for (ci, (bi, ch)) in text.char_indices().enumerate() {
+            for slot in v.iter_mut().skip(bi).take(ch.len_utf8()) {
+                *slot = ci;
+            }
+        }
+        v[text.len()] = n;
+        v
+    };
+    let mut inside = vec![false; n + 1];
+    let mut edge = vec![false; n + 1];
+    for word in LEXICON {
+        for (b, _) in text.match_indices(word) {
+            let start = index_of_byte[b];
+            let end = start + word.chars().count();
+            edge[start] = true;
+            edge[end] = true;
+            for slot in inside.iter_mut().take(end).skip(start + 1) {
+                *slot = true;
+            }
+        }
+    }
+    for i in 1..n {
+        if inside[i] {
+            pen[i] = pen[i].map(|_| 100.0);
+        } else if edge[i] {
+            pen[i] = pen[i].map(|p: f64| p.min(1.0));
+        }
+    }
+    pen
+}
+
+/// The cheapest `n`-line split with every line within `max` units.
+fn best_breaks(chars: &[char], pen: &[Option<f64>], n: usize, max: f64) -> Option<Vec<usize>> {
+    let prefix: Vec<f64> = std::iter::once(0.0)
+        .chain(chars.iter().scan(0.0, |acc, &c| {
+            *acc += char_width(c);
+            Some(*acc)
+        }))
+        .collect();
+    let total = prefix[chars.len()];
+    let mean = total / n as f64;
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut current = Vec::new();
+    search(
+        &prefix, pen, n, max, mean, 0, &mut current, 0.0, &mut best,
+    );
+    best.map(|(_, b)| b)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn search(
+    prefix: &[f64],
+    pen: &[Option<f64>],
+    lines_left: usize,
+    max: f64,
+    mean: f64,
+    start: usize,
+    current: &mut Vec<usize>,
+    cost: f64,
+    best: &mut Option<(f64, Vec<usize>)>,
+) {
+    let end = prefix.len() - 1;
+    if lines_left == 1 {
+        let w = prefix[end] - prefix[start];
+        if w > max + 1e-9 {
+            return;
+        }
+        let mut widths: Vec<f64> = Vec::with_capacity(current.len() + 1);
+        let mut s = 0;
+        for &b in current.iter() {
+            widths.push(prefix[b] - prefix[s]);
+            s = b;
+        }
+        widths.push(w);
+        let total = cost + (w - mean).powi(2) + shape_penalty(&widths);
+        if best.as_ref().is_none_or(|(c, _)| total < *c) {
+            *best = Some((total, current.clone()));
+        }
+        return;
+    }
+    for b in start + 1..end {
+        let w = prefix[b] - prefix[start];
+        if w > max + 1e-9 {
+            break;
+        }
+        let Some(p) = pen[b] else { continue };
+        current.push(b);
+        search(
+            prefix,
+            pen,
+            lines_left - 1,
+            max,
+            mean,
+            b,
+            current,
+            cost + p + (w - mean).powi(2),
+            best,
+        );
+        current.pop();
+    }
+}
+
+/// Two lines: the upper not shorter (倒梯形); three or more: the middle widest (菱形).
+fn shape_penalty(widths: &[f64]) -> f64 {
+    match widths {
+        [a, b] if a < b => 4.0 + (b - a),
+        [first, middle @ .., last] if widths.len() >= 3 => {
+            let widest = middle.iter().cloned().fold(0.0, f64::max);
+            let mut p = 0.0;
+            if *first > widest {
+                p += 4.0;
+            }
+            if *last > widest {
+                p += 4.0;
+            }
+            p
+        }
+        _ => 0.0,
+    }
+}
+
+fn split_at(chars: &[char], breaks: &[usize]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for &b in breaks.iter().chain(std::iter::once(&chars.len())) {
+        out.push(chars[s..b].iter().collect());
+        s = b;
+    }
+    out
+}
+
+/// Fallback when no allowed split fits: fill lines greedily.
+fn greedy(chars: &[char], max: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut w = 0.0;
+    for &c in chars {
+        if w + char_width(c) > max && !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            w = 0.0;
+        }
+        line.push(c);
+        w += char_width(c);
+    }
+    out.push(line);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_title_stays_on_one_line() {
+        assert_eq!(break_title("关于开展宣传周活动的通知", 20.0).len(), 1);
+    }
+
+    #[test]
+    fn national_title_breaks_between_words_as_in_the_seed() {
+        let lines = break_title("关于开展2024年全国知识产权宣传周活动的通知", 20.0);
+        assert_eq!(lines, ["关于开展2024年全国知识产权", "宣传周活动的通知"]);
+    }
+
+    #[test]
+    fn long_title_never_breaks_a_book_title() {
+        let t = "关于印发《五华区2023年知识产权宣传周活动方案》的通知";
+        for line in break_title(t, 20.0) {
+            let open = line.matches('《').count();
+            let close = line.matches('》').count();
+            assert_eq!(open, close, "{line}");
+        }
+    }
+
+    #[test]
+    fn city_title_is_balanced_over_two_lines() {
+        let lines = break_title(
+            "上海市知识产权联席会议办公室关于开展2025年上海知识产权宣传周活动的通知",
+            20.0,
+        );
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| width_chars(l) <= 20.0));
+        assert!(!lines[1].starts_with('展') && !lines[0].ends_with("知识"));
+    }
+}

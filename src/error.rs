@@ -1,0 +1,64 @@
+//! Errors as values with a location: what went wrong, in which file, line, column and field.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem found in a spec, located for the person who has to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The spec file.
+    pub file: PathBuf,
+    /// 1-based line, 0 when the file as a whole is meant.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Field path as written in the TOML, e.g. `sections[1].heading`.
+    pub field: String,
+    /// The explanation, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file.display(), self.line, self.column)?;
+        if !self.field.is_empty() {
+            write!(f, "字段 {}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Everything that can stop a document from being made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec is wrong; each diagnostic names a place in it.
+    #[error("{}", join_lines(.0))]
+    Spec(Vec<Diagnostic>),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The PDF engine failed (template or layout error).
+    #[error("排版失败：{0}")]
+    Typeset(String),
+    /// A character no available font can draw.
+    #[error("{0}")]
+    MissingGlyph(String),
+    /// The DOCX writer failed.
+    #[error("DOCX 生成失败：{0}")]
+    Docx(String),
+}
+
+fn join_lines(d: &[Diagnostic]) -> String {
+    d.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Result with the crate's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,253 @@
+//! Font roles → faces: the bundled fonts, official fonts found on the system, `--font-path`.
+//!
+//! A [`FontSet`] is loaded once and shared by every document a process renders.
+
+use crate::model::FontRole;
+use std::path::{Path, PathBuf};
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// Where a face comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary from `fonts/`.
+    Bundled(&'static str),
+    /// Found in a system font directory.
+    System(PathBuf),
+    /// Given with `--font-path`.
+    FontPath(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Bundled(name) => write!(f, "内置 fonts/{name}"),
+            Origin::System(p) => write!(f, "系统 {}", p.display()),
+            Origin::FontPath(p) => write!(f, "--font-path {}", p.display()),
+        }
+    }
+}
+
+/// The bundled fonts: file name and bytes.
+const BUNDLED: &[(&str, &[u8])] = &[
+    ("FandolSong-Bold.otf", include_bytes!("../fonts/FandolSong-Bold.otf")),
+    ("FandolSong-Regular.otf", include_bytes!("../fonts/FandolSong-Regular.otf")),
+    ("FandolFang-Regular.otf", include_bytes!("../fonts/FandolFang-Regular.otf")),
+    ("FandolHei-Regular.otf", include_bytes!("../fonts/FandolHei-Regular.otf")),
+    ("FandolKai-Regular.otf", include_bytes!("../fonts/FandolKai-Regular.otf")),
+    ("NotoSerifCJKsc-Regular-GBK.otf", include_bytes!("../fonts/NotoSerifCJKsc-Regular-GBK.otf")),
+    ("LiberationSerif-Regular.ttf", include_bytes!("../fonts/LiberationSerif-Regular.ttf")),
+    ("LiberationSerif-Bold.ttf", include_bytes!("../fonts/LiberationSerif-Bold.ttf")),
+];
+
+/// Family of the fallback face that covers the whole GBK repertoire (rare name characters).
+pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
+/// Family used for Latin letters and digits inside Chinese text in the PDF.
+pub const LATIN_FAMILY: &str = "Liberation Serif";
+/// Latin font named in the DOCX (Word has it; Liberation Serif is metric-compatible).
+pub const LATIN_OFFICIAL: &str = "Times New Roman";
+
+/// The official font of a role as Word names it (DOCX) and the family names it goes by.
+pub fn official(role: FontRole) -> (&'static str, &'static [&'static str]) {
+    match role {
+        FontRole::Xiaobiaosong => (
+            "方正小标宋简体",
+            &["FZXiaoBiaoSong-B05S", "方正小标宋简体", "FZXiaoBiaoSong-B05"],
+        ),
+        FontRole::Fangsong => ("仿宋_GB2312", &["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋"]),
+        FontRole::Hei => ("黑体", &["SimHei", "黑体"]),
+        FontRole::Kai => ("楷体_GB2312", &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体"]),
+        FontRole::Song => ("宋体", &["SimSun", "宋体"]),
+    }
+}
+
+/// The bundled family that stands in for a role.
+pub fn bundled_family(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Xiaobiaosong | FontRole::Song => "FandolSong",
+        FontRole::Fangsong => "FandolFang R",
+        FontRole::Hei => "FandolHei",
+        FontRole::Kai => "FandolKai",
+    }
+}
+
+/// Whether a role is set in a bold weight (小标宋 falls back to FandolSong Bold).
+pub fn role_is_heavy(role: FontRole) -> bool {
+    role == FontRole::Xiaobiaosong
+}
+
+/// File names of official fonts as office PCs install them (lower case, without extension).
+const OFFICIAL_FILE_HINTS: &[&str] = &[
+    "fzxbs", "xiaobiaosong", "方正小标宋", "gb2312", "simfang", "fangsong", "仿宋", "simhei", "黑体",
+    "simkai", "kaiti", "楷体", "simsun", "宋体",
+];
+
+/// All faces a process can use, and which family each role resolves to.
+pub struct FontSet {
+    /// The typst font book over `fonts`.
+    pub book: LazyHash<FontBook>,
+    /// The faces, indexed as in the book.
+    pub fonts: Vec<Font>,
+    /// Where each face came from.
+    pub origins: Vec<Origin>,
+}
+
+impl FontSet {
+    /// Loads the bundled fonts, every font in `extra` dirs, and (if `system`) official fonts
+    /// installed on the machine.
+    pub fn load(extra: &[PathBuf], system: bool) -> Self {
+        let mut fonts = Vec::new();
+        let mut origins = Vec::new();
+        for (name, data) in BUNDLED {
+            for font in Font::iter(Bytes::new(*data)) {
+                fonts.push(font);
+                origins.push(Origin::Bundled(name));
+            }
+        }
+        for dir in extra {
+            for path in font_files(dir) {
+                add_file(&mut fonts, &mut origins, &path, Origin::FontPath(path.clone()));
+            }
+        }
+        for dir in system.then(system_dirs).unwrap_or_default() {
+            for path in font_files(&dir) {
+                let name = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                if OFFICIAL_FILE_HINTS.iter().any(|h| name.contains(h)) {
+                    add_file(&mut fonts, &mut origins, &path, Origin::System(path.clone()));
+                }
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        Self {
+            book: LazyHash::new(book),
+            fonts,
+            origins,
+        }
+    }
+
+    /// The families a role is set in, best first: official, bundled, fallback.
+    pub fn families(&self, role: FontRole) -> Vec<String> {
+        let mut out: Vec<String> = official(role)
+            .1
+            .iter()
+            .filter(|f| self.book.contains_family(f))
+            .take(1)
+            .map(|f| f.to_string())
+            .collect();
+        out.push(bundled_family(role).to_owned());
+        out.push(FALLBACK_FAMILY.to_owned());
+        out
+    }
+
+    /// The face a role's text is mostly set in, and where it comes from.
+    pub fn primary(&self, role: FontRole) -> (&Font, &Origin) {
+        let family = &self.families(role)[0];
+        let index = self
+            .book
+            .select_family(&family.to_lowercase())
+            .max_by_key(|&i| {
+                let w = self.fonts[i].info().variant.weight.to_number();
+                if role_is_heavy(role) {
+                    i32::from(w)
+                } else {
+                    -i32::from(w.abs_diff(400))
+                }
+            })
+            .unwrap_or(0);
+        (&self.fonts[index], &self.origins[index])
+    }
+
+    /// Whether some face of the role (or the Latin face) can draw `c`.
+    pub fn covers(&self, role: FontRole, c: char) -> bool {
+        if c.is_whitespace() || c.is_control() {
+            return true;
+        }
+        let families = self.families(role);
+        std::iter::once(LATIN_FAMILY)
+            .chain(families.iter().map(String::as_str))
+            .flat_map(|f| self.book.select_family(&f.to_lowercase()).collect::<Vec<_>>())
+            .any(|i| self.fonts[i].info().coverage.contains(c as u32))
+    }
+}
+
+fn add_file(fonts: &mut Vec<Font>, origins: &mut Vec<Origin>, path: &Path, origin: Origin) {
+    let Ok(data) = std::fs::read(path) else {
+        return;
+    };
+    for font in Font::iter(Bytes::new(data)) {
+        fonts.push(font);
+        origins.push(origin.clone());
+    }
+}
+
+fn font_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(font_files(&path));
+        } else if path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .is_some_and(|e| matches!(e.as_str(), "ttf" | "otf" | "ttc" | "otc"))
+        {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn system_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/Library/Fonts",
+        "/System/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    dirs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_resolves_to_its_bundled_family() {
+        let set = FontSet::load(&[], false);
+        for role in FontRole::ALL {
+            let family = bundled_family(role);
+            assert!(
+                set.book.contains_family(&family.to_lowercase()),
+                "{family} missing; book has {:?}",
+                set.book.families().map(|(f, _)| f).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn fallback_covers_rare_name_characters() {
+        let set = FontSet::load(&[], false);
+        for c in ['镕', '堃', '喆', '昇', '珺', '玥'] {
+            assert!(set.covers(FontRole::Fangsong, c), "{c}");
+        }
+        assert!(!set.covers(FontRole::Fangsong, '\u{10FFFD}'));
+    }
+}

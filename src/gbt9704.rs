@@ -1,0 +1,233 @@
+//! The numbers of GB/T 9704-2012 《党政机关公文格式》, in one place.
+//!
+//! Lengths are millimetres (`_MM`) or points (`_PT`). The PDF template receives them as
+//! [`Layout`]; the DOCX writer converts them to twips. Nothing else hard-codes a size.
+
+use serde::Serialize;
+
+/// Points per millimetre.
+pub const PT_PER_MM: f64 = 72.0 / 25.4;
+
+/// A4 paper width (mm).
+pub const PAGE_WIDTH_MM: f64 = 210.0;
+/// A4 paper height (mm).
+pub const PAGE_HEIGHT_MM: f64 = 297.0;
+/// 天头: top margin (mm).
+pub const MARGIN_TOP_MM: f64 = 37.0;
+/// 订口: left (binding) margin (mm).
+pub const MARGIN_LEFT_MM: f64 = 28.0;
+/// 版心 width (mm).
+pub const TEXT_WIDTH_MM: f64 = 156.0;
+/// 版心 height (mm).
+pub const TEXT_HEIGHT_MM: f64 = 225.0;
+/// Right margin (mm): what is left of the paper width.
+pub const MARGIN_RIGHT_MM: f64 = PAGE_WIDTH_MM - MARGIN_LEFT_MM - TEXT_WIDTH_MM;
+/// Bottom margin (mm): what is left of the paper height.
+pub const MARGIN_BOTTOM_MM: f64 = PAGE_HEIGHT_MM - MARGIN_TOP_MM - TEXT_HEIGHT_MM;
+
+/// 3号: the default size of every element (pt).
+pub const BODY_SIZE_PT: f64 = 16.0;
+/// 2号: the title size (pt).
+pub const TITLE_SIZE_PT: f64 = 22.0;
+/// 4号: 版记 and page numbers (pt).
+pub const SMALL_SIZE_PT: f64 = 14.0;
+/// 小四: text inside annex tables (house convention; the standard leaves it open).
+pub const TABLE_SIZE_PT: f64 = 12.0;
+/// Lines of 3号 text per page.
+pub const LINES_PER_PAGE: u32 = 22;
+/// Characters of 3号 text per line.
+pub const CHARS_PER_LINE: u32 = 28;
+
+/// 发文机关标志: top edge below the top of the text block (mm).
+pub const MARK_TOP_MM: f64 = 35.0;
+/// Largest issuer mark for a single issuer (pt); fitted down to the text width.
+pub const MARK_MAX_SINGLE_PT: f64 = 48.0;
+/// Largest issuer mark for a joint issue (pt); names are stacked, so smaller.
+pub const MARK_MAX_JOINT_PT: f64 = 36.0;
+/// Gap between the stacked issuer names and 文件 in a joint mark (em of the mark).
+pub const MARK_SUFFIX_GAP_EM: f64 = 0.5;
+/// Gap between stacked issuer names of a joint mark (em of the mark).
+pub const MARK_LINE_GAP_EM: f64 = 0.15;
+/// Blank lines between the issuer mark and the 发文字号.
+pub const DOC_NUMBER_BLANK_LINES: u32 = 2;
+/// Red separator line: below the 发文字号 (mm).
+pub const SEPARATOR_BELOW_NUMBER_MM: f64 = 4.0;
+/// Red separator line thickness (mm); the standard only says "红色分隔线".
+pub const SEPARATOR_THICKNESS_MM: f64 = 0.5;
+/// Blank lines between the separator line and the title.
+pub const TITLE_BLANK_LINES: u32 = 2;
+/// The red of the issuer mark and separator line.
+pub const RED: &str = "#E60000";
+
+/// 附件说明, 附注 and the first line of paragraphs: indent (characters).
+pub const INDENT_CHARS: f64 = 2.0;
+/// 成文日期 with a seal: right indent (characters).
+pub const SEALED_DATE_RIGHT_CHARS: f64 = 4.0;
+/// Issuer name without a seal: right indent (characters).
+pub const UNSEALED_NAME_RIGHT_CHARS: f64 = 2.0;
+/// Without a seal, the date starts this many characters right of the issuer name.
+pub const UNSEALED_DATE_SHIFT_CHARS: f64 = 2.0;
+/// Blank lines between the body and the issuer name when a seal is applied.
+pub const SEALED_BLANK_LINES: u32 = 2;
+/// Blank lines between the body and the issuer name without a seal.
+pub const UNSEALED_BLANK_LINES: u32 = 1;
+
+/// 版记 rules: first and last line thickness (mm).
+pub const COLOPHON_OUTER_RULE_MM: f64 = 0.35;
+/// 版记 rules between items (mm).
+pub const COLOPHON_INNER_RULE_MM: f64 = 0.25;
+/// 版记: left/right indent of its items (characters of 4号).
+pub const COLOPHON_INDENT_CHARS: f64 = 1.0;
+
+/// 页码: distance of the number line's top below the text block (mm).
+pub const PAGE_NUMBER_BELOW_MM: f64 = 7.0;
+/// 页码: indent from the outer edge (characters of 4号).
+pub const PAGE_NUMBER_INDENT_CHARS: f64 = 1.0;
+
+/// Annex tables: height of a blank row, room to write by hand (mm).
+pub const TABLE_BLANK_ROW_MM: f64 = 12.0;
+/// Annex tables: cell padding (mm).
+pub const TABLE_CELL_PAD_MM: f64 = 1.5;
+
+/// Width of one grid character at 3号 (pt): the text width over 28.
+pub fn cell_pt() -> f64 {
+    TEXT_WIDTH_MM * PT_PER_MM / f64::from(CHARS_PER_LINE)
+}
+
+/// Letter spacing that puts exactly 28 characters of 3号 on a line (pt, negative).
+pub fn tracking_pt() -> f64 {
+    cell_pt() - BODY_SIZE_PT
+}
+
+/// Gap between two lines of 3号 so that 22 lines fill the text block (pt).
+pub fn leading_pt() -> f64 {
+    (TEXT_HEIGHT_MM * PT_PER_MM - f64::from(LINES_PER_PAGE) * BODY_SIZE_PT)
+        / f64::from(LINES_PER_PAGE - 1)
+}
+
+/// Distance from one line's top to the next's (pt).
+pub fn line_pitch_pt() -> f64 {
+    BODY_SIZE_PT + leading_pt()
+}
+
+/// The numbers the PDF template reads, computed here so that it has none of its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// Paper width (mm).
+    pub page_width_mm: f64,
+    /// Paper height (mm).
+    pub page_height_mm: f64,
+    /// Top margin (mm).
+    pub margin_top_mm: f64,
+    /// Left margin (mm).
+    pub margin_left_mm: f64,
+    /// Right margin (mm).
+    pub margin_right_mm: f64,
+    /// Bottom margin (mm).
+    pub margin_bottom_mm: f64,
+    /// Body size (pt).
+    pub body_pt: f64,
+    /// Title size (pt).
+    pub title_pt: f64,
+    /// 版记 and page number size (pt).
+    pub small_pt: f64,
+    /// Table text size (pt).
+    pub table_pt: f64,
+    /// Letter spacing for the 28-character grid (pt).
+    pub tracking_pt: f64,
+    /// Gap between lines for the 22-line grid (pt).
+    pub leading_pt: f64,
+    /// One grid character (pt).
+    pub cell_pt: f64,
+    /// Mark top below the text block top (mm).
+    pub mark_top_mm: f64,
+    /// Gap between stacked issuer names and 文件 (em).
+    pub mark_suffix_gap_em: f64,
+    /// Gap between stacked issuer names (em).
+    pub mark_line_gap_em: f64,
+    /// Blank lines above the 发文字号.
+    pub doc_number_blank_lines: u32,
+    /// Separator below the 发文字号 (mm).
+    pub separator_below_mm: f64,
+    /// Separator thickness (mm).
+    pub separator_thickness_mm: f64,
+    /// Blank lines above the title.
+    pub title_blank_lines: u32,
+    /// Red colour.
+    pub red: &'static str,
+    /// First-line indent (characters).
+    pub indent_chars: f64,
+    /// 版记 outer rules (mm).
+    pub colophon_outer_rule_mm: f64,
+    /// 版记 inner rules (mm).
+    pub colophon_inner_rule_mm: f64,
+    /// 版记 item indent (characters of 4号).
+    pub colophon_indent_chars: f64,
+    /// Page number below the text block (mm).
+    pub page_number_below_mm: f64,
+    /// Page number indent (characters of 4号).
+    pub page_number_indent_chars: f64,
+    /// Blank table row height (mm).
+    pub table_blank_row_mm: f64,
+    /// Table cell padding (mm).
+    pub table_cell_pad_mm: f64,
+}
+
+impl Layout {
+    /// The standard's layout.
+    pub fn standard() -> Self {
+        Self {
+            page_width_mm: PAGE_WIDTH_MM,
+            page_height_mm: PAGE_HEIGHT_MM,
+            margin_top_mm: MARGIN_TOP_MM,
+            margin_left_mm: MARGIN_LEFT_MM,
+            margin_right_mm: MARGIN_RIGHT_MM,
+            margin_bottom_mm: MARGIN_BOTTOM_MM,
+            body_pt: BODY_SIZE_PT,
+            title_pt: TITLE_SIZE_PT,
+            small_pt: SMALL_SIZE_PT,
+            table_pt: TABLE_SIZE_PT,
+            tracking_pt: tracking_pt(),
+            leading_pt: leading_pt(),
+            cell_pt: cell_pt(),
+            mark_top_mm: MARK_TOP_MM,
+            mark_suffix_gap_em: MARK_SUFFIX_GAP_EM,
+            mark_line_gap_em: MARK_LINE_GAP_EM,
+            doc_number_blank_lines: DOC_NUMBER_BLANK_LINES,
+            separator_below_mm: SEPARATOR_BELOW_NUMBER_MM,
+            separator_thickness_mm: SEPARATOR_THICKNESS_MM,
+            title_blank_lines: TITLE_BLANK_LINES,
+            red: RED,
+            indent_chars: INDENT_CHARS,
+            colophon_outer_rule_mm: COLOPHON_OUTER_RULE_MM,
+            colophon_inner_rule_mm: COLOPHON_INNER_RULE_MM,
+            colophon_indent_chars: COLOPHON_INDENT_CHARS,
+            page_number_below_mm: PAGE_NUMBER_BELOW_MM,
+            page_number_indent_chars: PAGE_NUMBER_INDENT_CHARS,
+            table_blank_row_mm: TABLE_BLANK_ROW_MM,
+            table_cell_pad_mm: TABLE_CELL_PAD_MM,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_fills_the_text_block_exactly() {
+        let width = f64::from(CHARS_PER_LINE) * cell_pt();
+        assert!((width - TEXT_WIDTH_MM * PT_PER_MM).abs() < 1e-9);
+        let height = f64::from(LINES_PER_PAGE) * BODY_SIZE_PT
+            + f64::from(LINES_PER_PAGE - 1) * leading_pt();
+        assert!((height - TEXT_HEIGHT_MM * PT_PER_MM).abs() < 1e-9);
+        assert!((tracking_pt() + 0.207).abs() < 0.001);
+        assert!((leading_pt() - 13.609).abs() < 0.001);
+    }
+
+    #[test]
+    fn margins_follow_from_paper_and_text_block() {
+        assert_eq!(MARGIN_RIGHT_MM, 26.0);
+        assert_eq!(MARGIN_BOTTOM_MM, 35.0);
+    }
+}

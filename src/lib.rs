@@ -1,0 +1,102 @@
+//! `gongwen`: Chinese official documents (公文) laid out to GB/T 9704-2012.
+//!
+//! The pipeline: [`spec`] (TOML → validated spec) → [`compose`] (spec → [`model`]) →
+//! [`render`] (model → PDF via typst, model → DOCX). [`gbt9704`] holds the standard's numbers.
+
+pub mod compose;
+pub mod coverage;
+pub mod error;
+pub mod fonts;
+pub mod gbt9704;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod spec;
+
+pub use error::{Diagnostic, Error, Result};
+
+use fonts::FontSet;
+use render::templates::Templates;
+use std::path::{Path, PathBuf};
+
+/// Which files a render writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// PDF only.
+    Pdf,
+    /// DOCX only.
+    Docx,
+    /// Both.
+    #[default]
+    All,
+}
+
+/// Loaded fonts and templates, shared by every document a process renders.
+pub struct Engine {
+    /// The fonts.
+    pub fonts: FontSet,
+    /// The templates.
+    pub templates: Templates,
+}
+
+/// How an [`Engine`] is set up.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Extra font directories (`--font-path`).
+    pub font_paths: Vec<PathBuf>,
+    /// Skip the system's official fonts (reproducible output on any machine).
+    pub no_system_fonts: bool,
+    /// A directory of templates overriding the embedded ones (`--templates`).
+    pub templates: Option<PathBuf>,
+}
+
+/// One rendered document: the bytes of each requested format.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// PDF bytes.
+    pub pdf: Option<Vec<u8>>,
+    /// DOCX bytes.
+    pub docx: Option<Vec<u8>>,
+    /// Pages of the PDF.
+    pub pages: usize,
+}
+
+impl Engine {
+    /// Loads fonts and templates.
+    pub fn new(options: &EngineOptions) -> Result<Self> {
+        let templates = match &options.templates {
+            Some(dir) => Templates::with_overrides(dir)?,
+            None => Templates::embedded(),
+        };
+        Ok(Self {
+            fonts: FontSet::load(&options.font_paths, !options.no_system_fonts),
+            templates,
+        })
+    }
+
+    /// Renders a composed document to the requested formats, all in memory.
+    pub fn render(
+        &self,
+        doc: &model::Document,
+        format: Format,
+        pdf: render::pdf::PdfSettings,
+    ) -> Result<Rendered> {
+        coverage::check(doc, &self.fonts)?;
+        let mut out = Rendered::default();
+        if matches!(format, Format::Pdf | Format::All) {
+            let paged = render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")?;
+            out.pages = paged.pages().len();
+            out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
+        }
+        if matches!(format, Format::Docx | Format::All) {
+            out.docx = None;
+        }
+        Ok(out)
+    }
+}
+
+/// Reads, validates and composes a spec file.
+pub fn load(path: &Path) -> Result<model::Document> {
+    let spec = spec::load(path)?;
+    Ok(compose::compose(&spec))
+}

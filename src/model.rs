@@ -1,0 +1,215 @@
+//! The document model: format-neutral, fully decided. Both writers read only this.
+//!
+//! Compose has already numbered the sections, formatted dates and numbers, chosen fonts by
+//! role, broken titles into lines and computed indents; a writer only places what it finds.
+
+use serde::Serialize;
+
+/// Font roles of GB/T 9704; each writer maps a role to a face (PDF) or a font name (DOCX).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FontRole {
+    /// 小标宋: issuer mark, titles.
+    Xiaobiaosong,
+    /// 仿宋: body text.
+    Fangsong,
+    /// 黑体: level-1 headings, annex labels, secrecy and urgency.
+    Hei,
+    /// 楷体: level-2 headings, signer names.
+    Kai,
+    /// 宋体: page numbers.
+    Song,
+}
+
+impl FontRole {
+    /// Every role, in the order `gongwen fonts` lists them.
+    pub const ALL: [FontRole; 5] = [
+        FontRole::Xiaobiaosong,
+        FontRole::Fangsong,
+        FontRole::Hei,
+        FontRole::Kai,
+        FontRole::Song,
+    ];
+
+    /// The Chinese name of the role.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            FontRole::Xiaobiaosong => "小标宋",
+            FontRole::Fangsong => "仿宋",
+            FontRole::Hei => "黑体",
+            FontRole::Kai => "楷体",
+            FontRole::Song => "宋体",
+        }
+    }
+}
+
+/// A run of text in one font role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    /// The text, printed literally.
+    pub text: String,
+    /// Which face.
+    pub font: FontRole,
+    /// Bold (emulated by a stroke where the face has no bold).
+    pub bold: bool,
+}
+
+/// A paragraph of 3号 text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Its runs.
+    pub spans: Vec<Span>,
+    /// First-line indent in characters (2 for body text, 0 for flush-left lines).
+    pub first_line_indent: f64,
+    /// Left indent of every line in characters.
+    pub left_indent: f64,
+    /// Hanging indent: lines after the first start this many characters further right.
+    pub hanging: f64,
+}
+
+/// A line placed against the right edge, e.g. the issuer name or the date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RightLine {
+    /// The text.
+    pub text: String,
+    /// Distance from the right edge of the text block (characters).
+    pub right_indent: f64,
+}
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Metadata for the files.
+    pub meta: Meta,
+    /// 版头, absent for documents without a red header.
+    pub header: Option<Header>,
+    /// 标题, broken into lines.
+    pub title: Vec<String>,
+    /// 主送机关 with its colon.
+    pub recipients: Option<String>,
+    /// 正文: paragraphs, headings included.
+    pub body: Vec<Paragraph>,
+    /// 附件说明 lines (already numbered), empty when there are no annexes.
+    pub annex_note: Vec<Paragraph>,
+    /// 发文机关署名和成文日期.
+    pub signature: Signature,
+    /// 附注 lines, in full-width parentheses.
+    pub notes: Vec<Paragraph>,
+    /// 附件, each on new pages.
+    pub annexes: Vec<Annex>,
+    /// 版记, at the bottom of the last page.
+    pub colophon: Option<Colophon>,
+}
+
+/// What the files record about themselves, fixed so output is reproducible.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    /// Document title on one line.
+    pub title: String,
+    /// Author: the issuers.
+    pub author: String,
+    /// Date of the document (ISO), used as the file timestamp.
+    pub date: String,
+}
+
+/// 版头.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Header {
+    /// 份号.
+    pub copy_number: Option<String>,
+    /// 密级和保密期限.
+    pub secrecy: Option<String>,
+    /// 紧急程度.
+    pub urgency: Option<String>,
+    /// 发文机关标志.
+    pub mark: Mark,
+    /// 发文字号, formatted as 代字〔2025〕9号.
+    pub doc_number: String,
+    /// 签发人 line, e.g. 签发人：张三, when the document is upward.
+    pub signers: Option<Signers>,
+}
+
+/// 发文机关标志: one or more issuer lines and the suffix (文件).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mark {
+    /// Issuer lines, lead issuer first; one line for a single issuer.
+    pub lines: Vec<MarkLine>,
+    /// The suffix, e.g. 文件; for a joint issue it stands to the right of the stack.
+    pub suffix: String,
+    /// Font size (pt), fitted to the text width.
+    pub size_pt: f64,
+    /// Width of the issuer lines in em of the mark (the widest name).
+    pub width_em: f64,
+    /// Joint issue: names stacked, suffix to their right.
+    pub joint: bool,
+}
+
+/// One line of the mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarkLine {
+    /// The text.
+    pub text: String,
+    /// Extra letter spacing (em) so stacked names share one width.
+    pub tracking_em: f64,
+}
+
+/// 签发人.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signers {
+    /// The label 签发人： (仿宋).
+    pub label: String,
+    /// The names (楷体), separated by spaces.
+    pub names: String,
+}
+
+/// 发文机关署名和成文日期.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    /// Blank lines between the body and the first signature line.
+    pub blank_lines_before: u32,
+    /// The issuer name line, if any.
+    pub issuer: Option<RightLine>,
+    /// The date line, e.g. 2025年4月2日.
+    pub date: RightLine,
+}
+
+/// An annex: label, title, content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annex {
+    /// 附件 or 附件N.
+    pub label: String,
+    /// Title lines (2号小标宋).
+    pub title: Vec<String>,
+    /// Landscape page.
+    pub landscape: bool,
+    /// Paragraphs before a table (fill-in lines) or the whole text.
+    pub paragraphs: Vec<Paragraph>,
+    /// The table, if this annex is one.
+    pub table: Option<Table>,
+    /// Paragraphs after the table or list.
+    pub after: Vec<Paragraph>,
+}
+
+/// A table to read or fill in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Header cells (repeated on every page).
+    pub columns: Vec<String>,
+    /// Column widths as fractions of the table width (sum 1).
+    pub widths: Vec<f64>,
+    /// Body rows; blank rows are rows of empty strings.
+    pub rows: Vec<Vec<String>>,
+    /// Minimum row height (mm), room to write by hand.
+    pub row_height_mm: f64,
+}
+
+/// 版记.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Colophon {
+    /// 抄送 line, e.g. 抄送：…。
+    pub cc: Option<String>,
+    /// 印发机关 (left).
+    pub printer: String,
+    /// 印发日期 + 印发 (right), e.g. 2025年4月2日印发.
+    pub printed: String,
+}

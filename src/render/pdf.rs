@@ -1,0 +1,199 @@
+//! The PDF writer: the document model as JSON into the typst templates, out through typst-pdf.
+
+use crate::error::{Error, Result};
+use crate::fonts::{self, FontSet};
+use crate::gbt9704::Layout;
+use crate::model::{Document, FontRole};
+use crate::render::templates::Templates;
+use crate::render::world::GongwenWorld;
+use chrono::Datelike;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+/// How the PDF is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfSettings {
+    /// Write PDF/A-2b (archival).
+    pub pdf_a: bool,
+}
+
+/// What a role's faces look like to the template.
+#[derive(Serialize)]
+struct RoleFonts {
+    families: Vec<String>,
+    weight: &'static str,
+}
+
+/// The JSON the templates read: the standard's numbers, the fonts, the document.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    layout: Layout,
+    latin: &'static str,
+    fonts: BTreeMap<&'static str, RoleFonts>,
+    doc: &'a Document,
+}
+
+/// The role's key in the template data (the serde name of the role).
+fn role_key(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Xiaobiaosong => "xiaobiaosong",
+        FontRole::Fangsong => "fangsong",
+        FontRole::Hei => "hei",
+        FontRole::Kai => "kai",
+        FontRole::Song => "song",
+    }
+}
+
+/// The JSON handed to the template for `doc`.
+pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+    let data = TemplateData {
+        layout: Layout::standard(),
+        latin: fonts::LATIN_FAMILY,
+        fonts: FontRole::ALL
+            .iter()
+            .map(|&r| {
+                (
+                    role_key(r),
+                    RoleFonts {
+                        families: fonts.families(r),
+                        weight: if fonts::role_is_heavy(r) { "bold" } else { "regular" },
+                    },
+                )
+            })
+            .collect(),
+        doc,
+    };
+    serde_json::to_vec(&data).expect("the model serializes")
+}
+
+/// Lays the document out with the template `main` (e.g. `notice.typ`).
+pub fn typeset(
+    doc: &Document,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+) -> Result<PagedDocument> {
+    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d")
+        .unwrap_or_default();
+    let world = GongwenWorld::new(fonts, templates, main, template_data(doc, fonts), date);
+    let result = typst::compile::<PagedDocument>(&world);
+    let paged = result
+        .output
+        .map_err(|errors| Error::Typeset(describe(&world, &errors)))?;
+    if let Some(missing) = missing_glyph(&paged) {
+        return Err(Error::MissingGlyph(format!(
+            "字符“{missing}”（U+{:04X}）没有任何可用字体能够显示；请安装含有该字的字体并用 --font-path 指定",
+            missing as u32
+        )));
+    }
+    Ok(paged)
+}
+
+/// Writes a laid-out document as PDF bytes, with fixed ids and timestamps from the document.
+pub fn write(paged: &PagedDocument, doc: &Document, settings: PdfSettings) -> Result<Vec<u8>> {
+    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
+    let timestamp = Datetime::from_ymd_hms(
+        date.year(),
+        date.month() as u8,
+        date.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .map(Timestamp::new_utc);
+    let standards = if settings.pdf_a {
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Typeset(e.message().to_string()))?
+    } else {
+        PdfStandards::default()
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("gongwen:{}:{}", doc.meta.date, doc.meta.title)),
+        creator: Smart::Custom(Some("gongwen".to_owned())),
+        timestamp,
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(paged, &options).map_err(|errors| {
+        Error::Typeset(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+/// Typesets and writes in one step.
+pub fn render(
+    doc: &Document,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    settings: PdfSettings,
+) -> Result<Vec<u8>> {
+    let paged = typeset(doc, fonts, templates, main)?;
+    write(&paged, doc, settings)
+}
+
+/// Template errors with their place in the template.
+fn describe(world: &GongwenWorld, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let place = match e.span.get() {
+                typst::syntax::DiagSpanKind::Number { id, .. } => {
+                    let name = id.get().vpath().get_without_slash().to_owned();
+                    let line = world
+                        .range(e.span)
+                        .and_then(|r| {
+                            world
+                                .source(id)
+                                .ok()
+                                .map(|s| s.text()[..r.start].matches('\n').count() + 1)
+                        })
+                        .unwrap_or(0);
+                    format!("{name}:{line}: ")
+                }
+                _ => String::new(),
+            };
+            let hints: String = e.hints.iter().map(|h| format!("（提示：{}）", h.v)).collect();
+            format!("{place}{}{hints}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first character drawn with no glyph (the "tofu" box), if any.
+fn missing_glyph(paged: &PagedDocument) -> Option<char> {
+    fn walk(frame: &Frame) -> Option<char> {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => {
+                    if let Some(c) = walk(&g.frame) {
+                        return Some(c);
+                    }
+                }
+                FrameItem::Text(t) => {
+                    for g in &t.glyphs {
+                        if g.id == 0 {
+                            let c = t.text[g.range()].chars().next();
+                            if c.is_some_and(|c| !c.is_whitespace()) {
+                                return c;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    paged.pages().iter().find_map(|p| walk(&p.frame))
+}

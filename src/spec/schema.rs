@@ -1,0 +1,296 @@
+//! The TOML schema of a campaign spec: what an office writes by hand.
+//!
+//! Keys are English (TOML bare keys cannot be Chinese); each field's doc comment names the
+//! 公文 element it holds. The README's "Spec reference" documents the same fields.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+
+/// A whole spec file: one document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// 文种: which kind of document this spec describes.
+    #[serde(default)]
+    pub kind: DocKind,
+    /// 标题: the document title, e.g. 关于开展2024年全国知识产权宣传周活动的通知.
+    pub title: String,
+    /// 主送机关: recipients; the trailing full-width colon is added when missing.
+    #[serde(default)]
+    pub recipients: Option<String>,
+    /// 正文开头: paragraphs before the first numbered section.
+    #[serde(default)]
+    pub opening: Paragraphs,
+    /// 正文结尾: paragraphs after the last section, e.g. 特此通知。
+    #[serde(default)]
+    pub closing: Paragraphs,
+    /// 附注: notes printed in parentheses below the date, e.g. 此件公开发布.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// 联系人及电话: contact line, printed as a 附注 in parentheses.
+    #[serde(default)]
+    pub contacts: Option<String>,
+    /// 版头: copy number, secrecy, urgency, issuer mark, 发文字号, signers.
+    pub header: Option<Header>,
+    /// 正文: the numbered sections (一、（一）1.（1）), nested.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// 发文机关署名和成文日期.
+    pub signature: Signature,
+    /// 附件: annexes, in order; the 附件说明 is derived from them.
+    #[serde(default)]
+    pub annexes: Vec<Annex>,
+    /// 版记: 抄送, 印发机关, 印发日期.
+    pub colophon: Option<Colophon>,
+}
+
+/// 文种: the kinds of document `gongwen` lays out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// 通知 with a red header (红头文件).
+    #[default]
+    Notice,
+}
+
+/// 版头: everything above the red separator line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// 份号: copy number, six Arabic digits.
+    pub copy_number: Option<String>,
+    /// 密级和保密期限, e.g. 机密★1年.
+    pub secrecy: Option<String>,
+    /// 紧急程度, e.g. 特急.
+    pub urgency: Option<String>,
+    /// 发文机关: one issuer, or several for a joint issue (lead issuer first).
+    pub issuers: Vec<String>,
+    /// 发文机关标志 suffix, normally 文件.
+    #[serde(default = "default_mark_suffix")]
+    pub mark_suffix: String,
+    /// Font size of the issuer mark in pt (set by the office); fitted to the text block.
+    pub mark_size: Option<f64>,
+    /// 发文字号.
+    pub doc_number: DocNumber,
+    /// 签发人: names of the signers; makes the document an upward one (上行文).
+    #[serde(default)]
+    pub signers: Vec<String>,
+}
+
+fn default_mark_suffix() -> String {
+    "文件".to_owned()
+}
+
+/// 发文字号: 机关代字〔年份〕序号号.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocNumber {
+    /// 机关代字, e.g. 国知发办字.
+    pub code: String,
+    /// 年份, e.g. 2024.
+    pub year: i32,
+    /// 发文顺序号, e.g. 8 (no leading zeros, no 第).
+    pub serial: u32,
+}
+
+/// 正文的一节: a heading with its text and subsections.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// 标题: the heading text without its number (一、 is added).
+    pub heading: String,
+    /// Run-in heading (标题与正文同段): heading sentence and text share one paragraph.
+    #[serde(default)]
+    pub run_in: bool,
+    /// 段落: the section's paragraphs.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// 下一层: subsections, numbered at the next level.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// 发文机关署名和成文日期.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// 发文机关署名.
+    pub issuer: Option<String>,
+    /// 成文日期.
+    #[serde(deserialize_with = "de_date")]
+    pub date: NaiveDate,
+    /// 加盖印章: leaves room for the seal and centres the issuer over the date.
+    #[serde(default = "default_true")]
+    pub sealed: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// 附件: one annex.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// 附件标题 (also the name in the 附件说明).
+    pub title: String,
+    /// 附件类型: free text, a list of units, or a table to fill in.
+    #[serde(default)]
+    pub kind: AnnexKind,
+    /// Free text paragraphs (text annexes; closing paragraphs of a list annex).
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// 名单: labelled groups of a list annex, e.g. 主任单位 / 成员单位.
+    #[serde(default)]
+    pub groups: Vec<ListGroup>,
+    /// 表头上方的填写项, e.g. 单位名称 / 填表时间.
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// 表头: column titles of a table annex.
+    #[serde(default)]
+    pub columns: Vec<Column>,
+    /// 表格内容: given rows, each a list of cells.
+    #[serde(default)]
+    pub rows: Vec<Vec<String>>,
+    /// 空白行数: empty rows to fill in by hand.
+    #[serde(default)]
+    pub blank_rows: u32,
+    /// 横向页面: lay the annex on a landscape page (wide tables).
+    pub landscape: Option<bool>,
+}
+
+/// 附件类型.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnnexKind {
+    /// 文字附件.
+    #[default]
+    Text,
+    /// 名单 (e.g. 成员单位名单).
+    List,
+    /// 表格 (e.g. 重点活动安排表).
+    Table,
+}
+
+/// A labelled group of names, e.g. 主任单位：国家知识产权局、中央宣传部.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListGroup {
+    /// 类别, e.g. 主任单位.
+    pub label: String,
+    /// 名称: the names, joined with 、.
+    pub items: Vec<String>,
+}
+
+/// A fill-in line above a table, e.g. 单位名称：区知识产权联席会议办公室.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// 项目, e.g. 填表时间.
+    pub label: String,
+    /// 预填内容 (empty for a blank to fill in).
+    #[serde(default)]
+    pub value: String,
+}
+
+/// 表头的一列: a title, or a table `{ title = "…", width = 2 }`.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// 列名.
+    pub title: String,
+    /// Relative width; derived from the content when absent.
+    pub width: Option<f64>,
+}
+
+/// 版记.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colophon {
+    /// 抄送机关.
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 印发机关.
+    pub printer: String,
+    /// 印发日期.
+    #[serde(deserialize_with = "de_date")]
+    pub print_date: NaiveDate,
+}
+
+/// Paragraphs written either as one string or as an array of strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraphs(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Paragraphs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Paragraphs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Paragraphs, E> {
+                Ok(Paragraphs(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Paragraphs, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(Paragraphs(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Column {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            title: String,
+            width: Option<f64>,
+        }
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Column;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a column title or a table { title, width }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Column, E> {
+                Ok(Column {
+                    title: v.to_owned(),
+                    width: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Column, A::Error> {
+                let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Column {
+                    title: full.title,
+                    width: full.width,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Reads a TOML local date (`2025-04-02`) into a calendar date.
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    use serde::de::Error;
+    let dt = toml::value::Datetime::deserialize(d)?;
+    match (dt.date, dt.time) {
+        (Some(date), None) => NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+        .ok_or_else(|| D::Error::custom(format!("日期不存在：{dt}"))),
+        _ => Err(D::Error::custom(format!(
+            "应为不带时间的日期（如 2025-04-02），实际为 {dt}"
+        ))),
+    }
+}

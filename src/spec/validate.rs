@@ -1,0 +1,111 @@
+//! Checks on a parsed spec that serde cannot express: empty text, impossible combinations.
+
+use super::schema::{AnnexKind, Section, Spec};
+
+/// A problem with a field path; the caller turns the path into a file position.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Field path, e.g. `sections[0].heading`.
+    pub field: String,
+    /// What is wrong, in Chinese.
+    pub message: String,
+}
+
+fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Every structural problem of the spec, in document order.
+pub fn check(spec: &Spec) -> Vec<Problem> {
+    let mut out = Vec::new();
+    nonempty(&mut out, "title", &spec.title, "标题");
+    if let Some(h) = &spec.header {
+        if h.issuers.is_empty() || h.issuers.iter().any(|s| s.trim().is_empty()) {
+            out.push(problem("header.issuers", "发文机关不能为空"));
+        }
+        nonempty(&mut out, "header.doc_number.code", &h.doc_number.code, "机关代字");
+        if !(1900..=2999).contains(&h.doc_number.year) {
+            out.push(problem(
+                "header.doc_number.year",
+                format!("年份 {} 不合理，应为四位年份", h.doc_number.year),
+            ));
+        }
+        if h.doc_number.serial == 0 {
+            out.push(problem("header.doc_number.serial", "发文顺序号应从 1 开始"));
+        }
+        if let Some(c) = &h.copy_number {
+            if c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) {
+                out.push(problem(
+                    "header.copy_number",
+                    format!("份号“{c}”应为 6 位阿拉伯数字，如 000001"),
+                ));
+            }
+        }
+        if let Some(size) = h.mark_size {
+            if !(12.0..=80.0).contains(&size) {
+                out.push(problem(
+                    "header.mark_size",
+                    format!("发文机关标志字号 {size} pt 超出 12–80 pt"),
+                ));
+            }
+        }
+    }
+    for (i, s) in spec.sections.iter().enumerate() {
+        section(&mut out, &format!("sections[{i}]"), s, 1);
+    }
+    for (i, a) in spec.annexes.iter().enumerate() {
+        let at = format!("annexes[{i}]");
+        nonempty(&mut out, &format!("{at}.title"), &a.title, "附件标题");
+        match a.kind {
+            AnnexKind::Table if a.columns.is_empty() => {
+                out.push(problem(format!("{at}.columns"), "表格附件需要表头 columns"));
+            }
+            AnnexKind::List if a.groups.is_empty() => {
+                out.push(problem(format!("{at}.groups"), "名单附件需要 groups"));
+            }
+            _ => {}
+        }
+        for (r, row) in a.rows.iter().enumerate() {
+            if row.len() > a.columns.len() {
+                out.push(problem(
+                    format!("{at}.rows[{r}]"),
+                    format!("该行有 {} 格，多于表头的 {} 列", row.len(), a.columns.len()),
+                ));
+            }
+        }
+        for (c, col) in a.columns.iter().enumerate() {
+            if col.width.is_some_and(|w| !(w > 0.0 && w.is_finite())) {
+                out.push(problem(format!("{at}.columns[{c}]"), "列宽应为正数"));
+            }
+        }
+    }
+    if let Some(c) = &spec.colophon {
+        nonempty(&mut out, "colophon.printer", &c.printer, "印发机关");
+    }
+    out
+}
+
+const MAX_DEPTH: usize = 4;
+
+fn section(out: &mut Vec<Problem>, at: &str, s: &Section, depth: usize) {
+    nonempty(out, &format!("{at}.heading"), &s.heading, "小标题");
+    if depth >= MAX_DEPTH && !s.sections.is_empty() {
+        out.push(problem(
+            format!("{at}.sections"),
+            "公文正文结构层次最多四层（一、（一）1.（1））",
+        ));
+        return;
+    }
+    for (i, sub) in s.sections.iter().enumerate() {
+        section(out, &format!("{at}.sections[{i}]"), sub, depth + 1);
+    }
+}
+
+fn nonempty(out: &mut Vec<Problem>, field: &str, value: &str, what: &str) {
+    if value.trim().is_empty() {
+        out.push(problem(field, format!("{what}不能为空")));
+    }
+}
