@@ -94,9 +94,12 @@ pub fn cell_pt() -> f64 {
     TEXT_WIDTH_MM * PT_PER_MM / f64::from(CHARS_PER_LINE)
 }
 
+/// Per-character slack so that 28 characters never exceed the line by a rounding error (pt).
+const GRID_SLACK_PT: f64 = 0.001;
+
 /// Letter spacing that puts exactly 28 characters of 3号 on a line (pt, negative).
 pub fn tracking_pt() -> f64 {
-    cell_pt() - BODY_SIZE_PT
+    cell_pt() - BODY_SIZE_PT - GRID_SLACK_PT
 }
 
 /// Gap between two lines of 3号 so that 22 lines fill the text block (pt).

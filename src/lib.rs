@@ -74,6 +74,12 @@ impl Engine {
         })
     }
 
+    /// Lays a composed document out (after checking every character has a glyph).
+    pub fn typeset(&self, doc: &model::Document) -> Result<typst_layout::PagedDocument> {
+        coverage::check(doc, &self.fonts)?;
+        render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")
+    }
+
     /// Renders a composed document to the requested formats, all in memory.
     pub fn render(
         &self,
@@ -84,7 +90,7 @@ impl Engine {
         coverage::check(doc, &self.fonts)?;
         let mut out = Rendered::default();
         if matches!(format, Format::Pdf | Format::All) {
-            let paged = render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")?;
+            let paged = self.typeset(doc)?;
             out.pages = paged.pages().len();
             out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
         }

@@ -175,7 +175,7 @@ fn search(
 /// Two lines: the upper not shorter (倒梯形); three or more: the middle widest (菱形).
 fn shape_penalty(widths: &[f64]) -> f64 {
     match widths {
-        [a, b] if a < b => 4.0 + (b - a),
+        [a, b] if a < b => 10.0 + (b - a),
         [first, middle @ .., last] if widths.len() >= 3 => {
             let widest = middle.iter().cloned().fold(0.0, f64::max);
             let mut p = 0.0;

@@ -3,3 +3,4 @@
 pub mod pdf;
 pub mod templates;
 pub mod world;
+pub mod measure;

@@ -1,0 +1,204 @@
+//! Positions of what typst laid out, in millimetres from the page's top-left corner.
+//!
+//! Tests and `gongwen` itself use this to check the layout against GB/T 9704 numbers.
+
+use crate::gbt9704::PT_PER_MM;
+use typst::layout::{Frame, FrameItem, Point};
+use typst::visualize::Geometry;
+use typst_layout::PagedDocument;
+
+/// A run of text as laid out.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    /// 1-based page number.
+    pub page: usize,
+    /// Left edge (mm).
+    pub x: f64,
+    /// Baseline (mm from the page top).
+    pub baseline: f64,
+    /// Advance width (mm).
+    pub width: f64,
+    /// Font size (pt).
+    pub size_pt: f64,
+    /// The text.
+    pub text: String,
+    /// The face's family.
+    pub family: String,
+    /// Fill colour as #rrggbb.
+    pub fill: String,
+}
+
+impl TextRun {
+    /// Top of the em box (0.88 em above the baseline, the template's top edge) (mm).
+    pub fn top(&self) -> f64 {
+        self.baseline - 0.88 * self.size_pt / PT_PER_MM
+    }
+    /// Bottom of the em box (mm).
+    pub fn bottom(&self) -> f64 {
+        self.baseline + 0.12 * self.size_pt / PT_PER_MM
+    }
+    /// Right edge (mm).
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+}
+
+/// A straight horizontal or vertical stroke (rules, the red line, table borders).
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// 1-based page number.
+    pub page: usize,
+    /// Start x (mm).
+    pub x: f64,
+    /// Start y (mm).
+    pub y: f64,
+    /// Horizontal length (mm).
+    pub dx: f64,
+    /// Vertical length (mm).
+    pub dy: f64,
+    /// Stroke thickness (mm).
+    pub thickness: f64,
+    /// Stroke colour as #rrggbb.
+    pub color: String,
+}
+
+/// One visual line of text: runs sharing a baseline.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based page number.
+    pub page: usize,
+    /// Baseline (mm).
+    pub baseline: f64,
+    /// Left edge (mm).
+    pub x0: f64,
+    /// Right edge (mm).
+    pub x1: f64,
+    /// The text of the runs, left to right.
+    pub text: String,
+    /// The largest size on the line (pt).
+    pub size_pt: f64,
+}
+
+impl Line {
+    /// Top of the em box (mm).
+    pub fn top(&self) -> f64 {
+        self.baseline - 0.88 * self.size_pt / PT_PER_MM
+    }
+    /// Bottom of the em box (mm).
+    pub fn bottom(&self) -> f64 {
+        self.baseline + 0.12 * self.size_pt / PT_PER_MM
+    }
+}
+
+/// Everything measured on a document.
+#[derive(Debug, Clone, Default)]
+pub struct Measured {
+    /// Page sizes (width, height) in mm.
+    pub pages: Vec<(f64, f64)>,
+    /// All text runs.
+    pub texts: Vec<TextRun>,
+    /// All straight strokes.
+    pub rules: Vec<Rule>,
+}
+
+fn mm(abs: typst::layout::Abs) -> f64 {
+    abs.to_mm()
+}
+
+impl Measured {
+    /// Measures a laid-out document.
+    pub fn of(paged: &PagedDocument) -> Self {
+        let mut m = Measured::default();
+        for (i, page) in paged.pages().iter().enumerate() {
+            let size = page.frame.size();
+            m.pages.push((mm(size.x), mm(size.y)));
+            m.walk(i + 1, &page.frame, Point::zero());
+        }
+        m
+    }
+
+    fn walk(&mut self, page: usize, frame: &Frame, origin: Point) {
+        for (pos, item) in frame.items() {
+            let at = origin + *pos;
+            match item {
+                FrameItem::Group(g) => {
+                    let shift = Point::new(g.transform.tx, g.transform.ty);
+                    self.walk(page, &g.frame, at + shift);
+                }
+                FrameItem::Text(t) => self.texts.push(TextRun {
+                    page,
+                    x: mm(at.x),
+                    baseline: mm(at.y),
+                    width: mm(t.width()),
+                    size_pt: t.size.to_pt(),
+                    text: t.text.to_string(),
+                    family: t.font.font().info().family.clone(),
+                    fill: t.fill.unwrap_solid().to_hex().to_string(),
+                }),
+                FrameItem::Shape(shape, _) => {
+                    let Some(stroke) = &shape.stroke else { continue };
+                    let (dx, dy) = match &shape.geometry {
+                        Geometry::Line(p) => (mm(p.x), mm(p.y)),
+                        Geometry::Rect(s) => (mm(s.x), mm(s.y)),
+                        Geometry::Curve(_) => continue,
+                    };
+                    self.rules.push(Rule {
+                        page,
+                        x: mm(at.x),
+                        y: mm(at.y),
+                        dx,
+                        dy,
+                        thickness: mm(stroke.thickness),
+                        color: stroke.paint.unwrap_solid().to_hex().to_string(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Text lines of a page, top to bottom, runs within 0.3 mm of a baseline joined.
+    pub fn lines(&self, page: usize) -> Vec<Line> {
+        let mut runs: Vec<&TextRun> = self.texts.iter().filter(|t| t.page == page).collect();
+        runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<Line> = Vec::new();
+        for r in runs {
+            match lines.last_mut() {
+                Some(l) if (l.baseline - r.baseline).abs() < 0.3 => {
+                    l.x0 = l.x0.min(r.x);
+                    l.x1 = l.x1.max(r.right());
+                    l.text.push_str(&r.text);
+                    l.size_pt = l.size_pt.max(r.size_pt);
+                }
+                _ => lines.push(Line {
+                    page,
+                    baseline: r.baseline,
+                    x0: r.x,
+                    x1: r.right(),
+                    text: r.text.clone(),
+                    size_pt: r.size_pt,
+                }),
+            }
+        }
+        for l in &mut lines {
+            let mut runs: Vec<&TextRun> = self
+                .texts
+                .iter()
+                .filter(|t| t.page == page && (t.baseline - l.baseline).abs() < 0.3)
+                .collect();
+            runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            l.text = runs.iter().map(|r| r.text.as_str()).collect();
+        }
+        lines
+    }
+
+    /// The first line (on any page) whose text contains `needle`.
+    pub fn find_line(&self, needle: &str) -> Option<Line> {
+        (1..=self.pages.len()).find_map(|p| self.lines(p).into_iter().find(|l| l.text.contains(needle)))
+    }
+
+    /// The first run whose text contains `needle`.
+    pub fn find(&self, needle: &str) -> Option<&TextRun> {
+        self.texts.iter().find(|t| t.text.contains(needle))
+    }
+}

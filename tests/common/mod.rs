@@ -1,0 +1,64 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use gongwen::render::measure::Measured;
+use gongwen::{Engine, EngineOptions};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// One engine for all tests of a binary: bundled fonts only, so results match on every machine.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(&EngineOptions {
+            no_system_fonts: true,
+            ..Default::default()
+        })
+        .expect("engine")
+    })
+}
+
+/// Path of a sample spec.
+pub fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+}
+
+/// Composes and lays out a spec file, returning the measurements.
+pub fn measure_file(path: &Path) -> Measured {
+    let doc = gongwen::load(path).expect("spec loads");
+    Measured::of(&engine().typeset(&doc).expect("typesets"))
+}
+
+/// Composes and lays out spec text.
+pub fn measure_str(toml: &str) -> Result<Measured, gongwen::Error> {
+    let spec = gongwen::spec::parse(toml, Path::new("test.toml"))?;
+    let doc = gongwen::compose::compose(&spec);
+    Ok(Measured::of(&engine().typeset(&doc)?))
+}
+
+/// Whether an external checker is required (CI sets GONGWEN_CONFORMANCE=1).
+pub fn conformance_required() -> bool {
+    std::env::var("GONGWEN_CONFORMANCE").is_ok_and(|v| v == "1")
+}
+
+/// Finds an external tool; without it the test is skipped, unless conformance is required.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            !conformance_required(),
+            "GONGWEN_CONFORMANCE=1 but the checker `{name}` is not installed"
+        );
+        eprintln!("skipped: `{name}` is not installed (set GONGWEN_CONFORMANCE=1 to require it)");
+    }
+    found
+}
+
+/// Points to millimetres.
+pub fn pt(v: f64) -> f64 {
+    v * 25.4 / 72.0
+}

@@ -1,0 +1,336 @@
+//! The GB/T 9704 numbers, measured on the laid-out samples (typst frames, in mm).
+
+mod common;
+
+use common::{measure_file, measure_str, pt, sample};
+use gongwen::gbt9704 as g;
+use gongwen::render::measure::{Line, Measured};
+use std::sync::OnceLock;
+
+const TOL: f64 = 0.5;
+
+fn national() -> &'static Measured {
+    static M: OnceLock<Measured> = OnceLock::new();
+    M.get_or_init(|| measure_file(&sample("national-2024-notice.toml")))
+}
+
+fn shanghai() -> &'static Measured {
+    static M: OnceLock<Measured> = OnceLock::new();
+    M.get_or_init(|| measure_file(&sample("shanghai-2025-notice.toml")))
+}
+
+fn pitch_mm() -> f64 {
+    pt(g::line_pitch_pt())
+}
+
+fn leading_mm() -> f64 {
+    pt(g::leading_pt())
+}
+
+fn close(got: f64, want: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= TOL,
+        "{what}: measured {got:.2} mm, standard {want:.2} mm"
+    );
+}
+
+fn text_top() -> f64 {
+    g::MARGIN_TOP_MM
+}
+
+fn text_bottom() -> f64 {
+    g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM
+}
+
+fn text_right() -> f64 {
+    g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM
+}
+
+fn red_runs(m: &Measured) -> Vec<&gongwen::render::measure::TextRun> {
+    m.texts
+        .iter()
+        .filter(|t| t.page == 1 && t.fill == g::RED.to_lowercase())
+        .collect()
+}
+
+#[test]
+fn mark_top_edge_is_35mm_below_the_text_block() {
+    for m in [national(), shanghai()] {
+        let top = red_runs(m).iter().map(|t| t.top()).fold(f64::MAX, f64::min);
+        close(top, text_top() + g::MARK_TOP_MM, "mark top");
+    }
+}
+
+#[test]
+fn joint_mark_stacks_issuers_with_suffix_centred_beside_them() {
+    let runs = red_runs(national());
+    let lines: Vec<Line> = national().lines(1).into_iter().filter(|l| l.size_pt > 30.0).collect();
+    assert_eq!(lines.len(), 3, "three stacked issuer lines");
+    assert!(lines[0].text.starts_with("国家知识产权局"));
+    assert!(lines[2].text.starts_with("市场监管总局"));
+    let suffix: Vec<_> = runs.iter().filter(|t| t.text == "文" || t.text == "件" || t.text == "文件").collect();
+    let suffix_mid = (suffix[0].top() + suffix[0].bottom()) / 2.0;
+    let stack_mid = (lines[0].top() + lines[2].bottom()) / 2.0;
+    close(suffix_mid, stack_mid, "文件 centred on the stack");
+    close(lines[0].x1, lines[2].x1, "names share one width");
+    assert!(suffix[0].x > lines[0].x1, "文件 stands right of the names");
+    let left = runs.iter().map(|t| t.x).fold(f64::MAX, f64::min);
+    let right = runs.iter().map(|t| t.right()).fold(0.0, f64::max);
+    assert!(right - left <= g::TEXT_WIDTH_MM, "mark within the text block");
+    close((left + right) / 2.0, g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0, "mark centred");
+}
+
+fn doc_number(m: &Measured, text: &str) -> Line {
+    m.find_line(text).expect("doc number laid out")
+}
+
+#[test]
+fn doc_number_sits_two_blank_lines_below_the_mark_with_hexagonal_brackets() {
+    for (m, number) in [(national(), "国知发办字〔2024〕8号"), (shanghai(), "沪知联办〔2025〕2号")] {
+        let mark_bottom = red_runs(m).iter().map(|t| t.bottom()).fold(0.0, f64::max);
+        let n = doc_number(m, number);
+        close(n.top() - mark_bottom, leading_mm() + 2.0 * pitch_mm(), "mark → 发文字号");
+        close((n.x0 + n.x1) / 2.0, g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0, "发文字号 centred");
+    }
+}
+
+#[test]
+fn red_line_is_4mm_below_the_doc_number_and_as_wide_as_the_text_block() {
+    for (m, number) in [(national(), "国知发办字"), (shanghai(), "沪知联办")] {
+        let n = doc_number(m, number);
+        let line = m
+            .rules
+            .iter()
+            .find(|r| r.page == 1 && r.color == g::RED.to_lowercase())
+            .expect("red separator");
+        close(line.y - n.bottom(), g::SEPARATOR_BELOW_NUMBER_MM, "发文字号 → red line");
+        close(line.dx, g::TEXT_WIDTH_MM, "red line length");
+        close(line.x, g::MARGIN_LEFT_MM, "red line start");
+    }
+}
+
+#[test]
+fn title_is_2hao_two_blank_lines_below_the_red_line() {
+    for m in [national(), shanghai()] {
+        let line = m.rules.iter().find(|r| r.color == g::RED.to_lowercase()).unwrap();
+        let title = m
+            .texts
+            .iter()
+            .filter(|t| t.page == 1 && t.size_pt == g::TITLE_SIZE_PT)
+            .min_by(|a, b| a.baseline.total_cmp(&b.baseline))
+            .unwrap();
+        close(title.top() - line.y, leading_mm() + 2.0 * pitch_mm(), "red line → title");
+    }
+}
+
+fn body_lines(m: &Measured, page: usize) -> Vec<Line> {
+    m.lines(page)
+        .into_iter()
+        .filter(|l| l.size_pt == g::BODY_SIZE_PT)
+        .collect()
+}
+
+#[test]
+fn full_pages_carry_22_lines_on_the_grid() {
+    let m = national();
+    for page in [2, 3, 4] {
+        let lines = body_lines(m, page);
+        assert_eq!(lines.len(), g::LINES_PER_PAGE as usize, "page {page}");
+        close(lines[0].baseline - pt(0.88 * g::BODY_SIZE_PT), text_top(), "first line top");
+        let last = lines.last().unwrap();
+        close(last.baseline + pt(0.12 * g::BODY_SIZE_PT), text_bottom(), "last line bottom");
+        for pair in lines.windows(2) {
+            close(pair[1].baseline - pair[0].baseline, pitch_mm(), "line pitch");
+        }
+    }
+}
+
+/// A line made of full-width characters only, with no two punctuation marks in a row
+/// (typst narrows such pairs, as Word does with 标点压缩).
+fn plain_cjk(l: &Line) -> bool {
+    let chars: Vec<char> = l.text.chars().collect();
+    let punct = |c: char| "，。、；：？！（）《》“”".contains(c);
+    chars.iter().all(|&c| gongwen::compose::text::is_wide(c))
+        && !chars.windows(2).any(|w| punct(w[0]) && punct(w[1]))
+        && !punct(chars[0])
+}
+
+#[test]
+fn full_body_lines_hold_28_characters() {
+    let mut checked = 0;
+    let punct = |c: Option<char>| c.is_some_and(|c| "，。、；：？！）》”".contains(c));
+    for m in [national(), shanghai()] {
+        for page in 1..=m.pages.len() {
+            let lines = body_lines(m, page);
+            for (i, l) in lines.iter().enumerate() {
+                // 避头尾: a line whose successor starts with punctuation gave it a character.
+                // The line breaker may also carry the last character down with that mark.
+                let next: Vec<char> = lines.get(i + 1).map(|n| n.text.chars().take(2).collect()).unwrap_or_default();
+                if next.iter().any(|&c| punct(Some(c))) {
+                    continue;
+                }
+                let l = l.clone();
+                let flush = (l.x0 - g::MARGIN_LEFT_MM).abs() < 0.2;
+                let full = (l.x1 - text_right()).abs() < 0.5;
+                if flush && full && plain_cjk(&l) {
+                    assert_eq!(l.text.chars().count(), 28, "page {page}: {}", l.text);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} full lines found");
+}
+
+#[test]
+fn headings_use_hei_kai_by_level() {
+    let m = national();
+    let family = |needle: &str| m.find(needle).unwrap().family.clone();
+    assert_eq!(family("一、总体要求"), "FandolHei");
+    assert_eq!(family("（一）宣传学习贯彻"), "FandolKai");
+    assert_eq!(family("以习近平新时代"), "FandolFang R");
+}
+
+#[test]
+fn run_in_heading_shares_its_paragraph_with_the_text() {
+    let m = national();
+    let line = m.find_line("（五）宣传知识产权法律法规").unwrap();
+    let families: Vec<&str> = m
+        .texts
+        .iter()
+        .filter(|t| t.page == line.page && (t.baseline - line.baseline).abs() < 0.1)
+        .map(|t| t.family.as_str())
+        .collect();
+    assert!(families.contains(&"FandolKai"), "heading in Kai: {families:?}");
+    assert!(families.contains(&"FandolFang R"), "text on the heading's line: {families:?}");
+}
+
+#[test]
+fn page_numbers_sit_7mm_below_the_text_block_outer_side_one_character_in() {
+    let one_char = pt(g::SMALL_SIZE_PT);
+    for m in [national(), shanghai()] {
+        let mut seen = 0;
+        for (i, &(w, h)) in m.pages.iter().enumerate() {
+            let page = i + 1;
+            let runs: Vec<_> = m
+                .texts
+                .iter()
+                .filter(|t| t.page == page && t.size_pt == g::SMALL_SIZE_PT && t.text.contains('—'))
+                .collect();
+            let Some(first) = runs.first() else { continue };
+            seen += 1;
+            let landscape = w > h;
+            let bottom = if landscape { h - g::MARGIN_RIGHT_MM } else { text_bottom() };
+            close(first.top(), bottom + g::PAGE_NUMBER_BELOW_MM, "page number top");
+            let x0 = runs.iter().map(|t| t.x).fold(f64::MAX, f64::min);
+            let x1 = runs.iter().map(|t| t.right()).fold(0.0, f64::max);
+            let (left, right) = if landscape {
+                (g::MARGIN_TOP_MM, g::MARGIN_BOTTOM_MM)
+            } else {
+                (g::MARGIN_LEFT_MM, g::MARGIN_RIGHT_MM)
+            };
+            if page % 2 == 1 {
+                close(x1, w - right - one_char, &format!("odd page {page} right"));
+            } else {
+                close(x0, left + one_char, &format!("even page {page} left"));
+            }
+        }
+        assert!(seen >= 5);
+    }
+}
+
+#[test]
+fn colophon_sits_on_the_bottom_of_an_even_last_page_with_its_rules() {
+    for m in [national(), shanghai()] {
+        let last = m.pages.len();
+        assert_eq!(last % 2, 0, "last page is even");
+        let rules: Vec<_> = m
+            .rules
+            .iter()
+            .filter(|r| r.page == last && r.dy == 0.0 && (r.dx - g::TEXT_WIDTH_MM).abs() < 0.1)
+            .collect();
+        let bottom = rules.iter().map(|r| r.y).fold(0.0, f64::max);
+        close(bottom, text_bottom(), "last colophon rule");
+        let outer: Vec<_> = rules
+            .iter()
+            .filter(|r| (r.thickness - g::COLOPHON_OUTER_RULE_MM).abs() < 0.01)
+            .collect();
+        assert_eq!(outer.len(), 2, "first and last rule 0.35 mm");
+        assert!(m.find("印发").is_some_and(|t| t.page == last && t.size_pt == g::SMALL_SIZE_PT));
+    }
+}
+
+#[test]
+fn signature_is_not_alone_on_its_page_and_date_is_four_characters_in() {
+    for m in [national(), shanghai()] {
+        let date = (2..=m.pages.len())
+            .flat_map(|p| body_lines(m, p))
+            .find(|l| l.text.ends_with('日') && l.text.starts_with("20") && !l.text.contains('至'))
+            .expect("date line");
+        close(text_right() - date.x1, 4.0 * pt(g::cell_pt()), "date 右空四字");
+        let lines = body_lines(m, date.page);
+        let above = lines.iter().filter(|l| l.baseline < date.baseline).count();
+        assert!(above >= 2, "body text shares the signature page");
+    }
+}
+
+#[test]
+fn annexes_start_new_pages_with_their_label_in_hei() {
+    let m = shanghai();
+    for label in ["附件1", "附件2"] {
+        let line = m.find_line(label).unwrap_or_else(|| panic!("{label}"));
+        assert_eq!(m.lines(line.page).first().unwrap().text, label);
+        let hei = m.texts.iter().any(|t| t.page == line.page && t.text == "附件" && t.family == "FandolHei");
+        assert!(hei, "{label} in 黑体");
+    }
+    let landscape = m.pages.iter().filter(|(w, h)| w > h).count();
+    assert!(landscape >= 2, "wide tables on landscape pages");
+}
+
+#[test]
+fn markup_characters_print_literally() {
+    let spec = r#"
+title = "关于#*$_<@\\测试`[x]`的通知"
+opening = "正文含有 #set text(red) 与 $x^2$ 以及 <label> @ref \\ 字样。"
+[signature]
+date = 2025-04-02
+"#;
+    let m = measure_str(spec).expect("renders");
+    let all: String = m.texts.iter().map(|t| t.text.as_str()).collect();
+    assert!(all.contains("#*$_<@\\测试`[x]`"), "{all}");
+    assert!(all.contains("#set text(red)"));
+    assert!(all.contains("$x^2$"));
+}
+
+#[test]
+fn rare_name_characters_render_from_the_fallback_face() {
+    let spec = r#"
+title = "关于表彰朱镕基等同志的通知"
+opening = "联系人：王堃、李喆、张昇、刘珺、陈玥。"
+[signature]
+date = 2025-04-02
+"#;
+    let m = measure_str(spec).expect("renders");
+    for c in ['镕', '堃', '喆', '昇', '珺', '玥'] {
+        let run = m
+            .texts
+            .iter()
+            .find(|t| t.text.contains(c))
+            .unwrap_or_else(|| panic!("{c} not laid out"));
+        assert!(
+            run.family == "Noto Serif CJK SC" || run.family.starts_with("Fandol"),
+            "{c} from {}",
+            run.family
+        );
+    }
+    let fallback = m.texts.iter().filter(|t| t.family == "Noto Serif CJK SC").count();
+    assert!(fallback > 0, "the fallback face is used for characters Fandol lacks");
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_it() {
+    let spec = "title = \"关于\u{10FFFD}的通知\"\n[signature]\ndate = 2025-04-02\n";
+    let err = measure_str(spec).expect_err("must fail");
+    let msg = err.to_string();
+    assert!(msg.contains("U+10FFFD") && msg.contains("标题"), "{msg}");
+}
