@@ -48,6 +48,9 @@ pub enum Error {
     /// A character no available font can draw.
     #[error("{0}")]
     MissingGlyph(String),
+    /// Some of several documents failed (each was reported on its own).
+    #[error("{0} 个文件未能生成")]
+    Failed(usize),
     /// The DOCX writer failed.
     #[error("DOCX 生成失败：{0}")]
     Docx(String),

@@ -132,7 +132,7 @@ fn render(
         }
     }
     if failed > 0 {
-        Err(gongwen::Error::Typeset(format!("{failed} 个文件未能生成")))
+        Err(gongwen::Error::Failed(failed))
     } else {
         Ok(())
     }

@@ -1,0 +1,113 @@
+//! The command line as a user meets it: outputs, exit codes, messages, nothing half-written.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn gongwen(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .arg("--no-system-fonts")
+        .current_dir(cwd)
+        .output()
+        .expect("runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn render_writes_the_pdf_into_the_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("shanghai-2025-notice.toml");
+    let o = gongwen(&["render", spec.to_str().unwrap(), "-o", "out", "--format", "pdf"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("out/shanghai-2025-notice.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("national-2024-notice.toml");
+    let mut outs = Vec::new();
+    for sub in ["a", "b"] {
+        let o = gongwen(&["render", spec.to_str().unwrap(), "-o", sub, "--format", "pdf"], dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        outs.push(std::fs::read(dir.path().join(sub).join("national-2024-notice.pdf")).unwrap());
+    }
+    assert!(outs[0] == outs[1], "PDF differs between runs");
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+const GOOD: &str = "title = \"关于开展活动的通知\"\n[signature]\ndate = 2025-04-02\n";
+
+#[test]
+fn bad_specs_fail_with_file_line_column_and_field_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        ("syntax.toml", "title = \"未闭合\n[signature]\ndate = 2025-04-02\n", "syntax.toml:1:"),
+        ("unknown.toml", "title = \"通知\"\nrecipient = \"各区\"\n[signature]\ndate = 2025-04-02\n", "是否想写 `recipients`"),
+        ("type.toml", "title = 5\n[signature]\ndate = 2025-04-02\n", "字段 title: 类型错误"),
+        ("missing.toml", "title = \"通知\"\n", "缺少必填的键 `signature`"),
+        ("date.toml", "title = \"通知\"\n[signature]\ndate = 2025-02-30\n", "date.toml:3:8:"),
+        ("empty.toml", "title = \"  \"\n[signature]\ndate = 2025-04-02\n", "empty.toml:1:9: 字段 title: 标题不能为空"),
+        ("serial.toml", "title = \"通知\"\n[header]\nissuers = [\"某局\"]\ndoc_number = { code = \"某发\", year = 2025, serial = 0 }\n[signature]\ndate = 2025-04-02\n", "字段 header.doc_number.serial"),
+    ];
+    for (name, text, expected) in cases {
+        let path = write(dir.path(), name, text);
+        let o = gongwen(&["render", &path, "-o", "out"], dir.path());
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let err = stderr(&o);
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(!dir.path().join("out").exists(), "{name}: nothing written");
+    }
+}
+
+#[test]
+fn a_failed_render_keeps_the_previous_good_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "doc.toml", GOOD);
+    let o = gongwen(&["render", &path, "-o", "out", "--format", "pdf"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let good = std::fs::read(dir.path().join("out/doc.pdf")).unwrap();
+    write(dir.path(), "doc.toml", "title = \"关于\u{10FFFD}\"\n[signature]\ndate = 2025-04-02\n");
+    let o = gongwen(&["render", &path, "-o", "out", "--format", "pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("U+10FFFD"));
+    assert_eq!(std::fs::read(dir.path().join("out/doc.pdf")).unwrap(), good);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left");
+}
+
+#[test]
+fn templates_cannot_read_files_outside_their_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    std::fs::create_dir(&tpl).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+    std::fs::write(tpl.join("notice.typ"), "#read(\"../secret.txt\")").unwrap();
+    let path = write(dir.path(), "doc.toml", GOOD);
+    let o = gongwen(&["render", &path, "-o", "out", "--templates", tpl.to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("notice.typ"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn fonts_lists_every_role_with_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gongwen(&["fonts"], dir.path());
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    for role in ["小标宋", "仿宋", "黑体", "楷体", "宋体"] {
+        assert!(out.lines().any(|l| l.starts_with(role) && l.contains("内置 fonts/")), "{role}: {out}");
+    }
+}
