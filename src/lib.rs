@@ -19,18 +19,6 @@ use fonts::FontSet;
 use render::templates::Templates;
 use std::path::{Path, PathBuf};
 
-/// Which files a render writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    /// PDF only.
-    Pdf,
-    /// DOCX only.
-    Docx,
-    /// Both.
-    #[default]
-    All,
-}
-
 /// Loaded fonts and templates, shared by every document a process renders.
 pub struct Engine {
     /// The fonts.
@@ -50,13 +38,11 @@ pub struct EngineOptions {
     pub templates: Option<PathBuf>,
 }
 
-/// One rendered document: the bytes of each requested format.
+/// One rendered document.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// PDF bytes.
-    pub pdf: Option<Vec<u8>>,
-    /// DOCX bytes.
-    pub docx: Option<Vec<u8>>,
+    pub pdf: Vec<u8>,
     /// Pages of the PDF.
     pub pages: usize,
 }
@@ -80,24 +66,17 @@ impl Engine {
         render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")
     }
 
-    /// Renders a composed document to the requested formats, all in memory.
+    /// Renders a composed document to PDF, in memory.
     pub fn render(
         &self,
         doc: &model::Document,
-        format: Format,
         pdf: render::pdf::PdfSettings,
     ) -> Result<Rendered> {
-        coverage::check(doc, &self.fonts)?;
-        let mut out = Rendered::default();
-        if matches!(format, Format::Pdf | Format::All) {
-            let paged = self.typeset(doc)?;
-            out.pages = paged.pages().len();
-            out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
-        }
-        if matches!(format, Format::Docx | Format::All) {
-            out.docx = None;
-        }
-        Ok(out)
+        let paged = self.typeset(doc)?;
+        Ok(Rendered {
+            pages: paged.pages().len(),
+            pdf: render::pdf::write(&paged, doc, pdf)?,
+        })
     }
 }
 

@@ -1,8 +1,8 @@
 //! The `gongwen` command line: parsing arguments and reporting; the work is in the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use gongwen::render::pdf::PdfSettings;
-use gongwen::{Engine, EngineOptions, Format};
+use gongwen::{Engine, EngineOptions};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -26,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render specs to PDF and DOCX.
+    /// Render specs to print-ready PDF.
     Render {
         /// Spec files (TOML).
         #[arg(required = true)]
@@ -34,32 +34,12 @@ enum Command {
         /// Output directory.
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
-        /// Which formats to write.
-        #[arg(long, value_enum, default_value_t = FormatArg::All)]
-        format: FormatArg,
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
     },
     /// List the face used for each font role and where it comes from.
     Fonts,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Pdf,
-    Docx,
-    All,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Docx => Format::Docx,
-            FormatArg::All => Format::All,
-        }
-    }
 }
 
 fn main() -> ExitCode {
@@ -73,9 +53,8 @@ fn main() -> ExitCode {
         Command::Render {
             specs,
             out,
-            format,
             pdf_a,
-        } => render(&options, &specs, &out, format.into(), PdfSettings { pdf_a }),
+        } => render(&options, &specs, &out, PdfSettings { pdf_a }),
         Command::Fonts => fonts(&options),
     };
     match result {
@@ -91,7 +70,6 @@ fn render(
     options: &EngineOptions,
     specs: &[PathBuf],
     out: &Path,
-    format: Format,
     pdf: PdfSettings,
 ) -> gongwen::Result<()> {
     let engine = Engine::new(options)?;
@@ -99,28 +77,18 @@ fn render(
     for spec in specs {
         let started = Instant::now();
         let result = gongwen::load(spec).and_then(|doc| {
-            let rendered = engine.render(&doc, format, pdf)?;
+            let rendered = engine.render(&doc, pdf)?;
             let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
-            let mut written = Vec::new();
-            if let Some(bytes) = &rendered.pdf {
-                let path = out.join(format!("{stem}.pdf"));
-                gongwen::output::write_atomic(&path, bytes)?;
-                written.push(path);
-            }
-            if let Some(bytes) = &rendered.docx {
-                let path = out.join(format!("{stem}.docx"));
-                gongwen::output::write_atomic(&path, bytes)?;
-                written.push(path);
-            }
-            Ok((written, rendered.pages))
+            let path = out.join(format!("{stem}.pdf"));
+            gongwen::output::write_atomic(&path, &rendered.pdf)?;
+            Ok((path, rendered.pages))
         });
         match result {
             Ok((written, pages)) => {
-                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
                 println!(
                     "{} → {}（{} 页，{} ms）",
                     spec.display(),
-                    names.join("、"),
+                    written.display(),
                     pages,
                     started.elapsed().as_millis()
                 );

@@ -22,7 +22,7 @@ fn stderr(o: &Output) -> String {
 fn render_writes_the_pdf_into_the_output_directory() {
     let dir = tempfile::tempdir().unwrap();
     let spec = common::sample("shanghai-2025-notice.toml");
-    let o = gongwen(&["render", spec.to_str().unwrap(), "-o", "out", "--format", "pdf"], dir.path());
+    let o = gongwen(&["render", spec.to_str().unwrap(), "-o", "out"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = std::fs::read(dir.path().join("out/shanghai-2025-notice.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
@@ -34,7 +34,7 @@ fn rendering_twice_gives_identical_bytes() {
     let spec = common::sample("national-2024-notice.toml");
     let mut outs = Vec::new();
     for sub in ["a", "b"] {
-        let o = gongwen(&["render", spec.to_str().unwrap(), "-o", sub, "--format", "pdf"], dir.path());
+        let o = gongwen(&["render", spec.to_str().unwrap(), "-o", sub], dir.path());
         assert!(o.status.success(), "{}", stderr(&o));
         outs.push(std::fs::read(dir.path().join(sub).join("national-2024-notice.pdf")).unwrap());
     }
@@ -75,11 +75,11 @@ fn bad_specs_fail_with_file_line_column_and_field_in_chinese() {
 fn a_failed_render_keeps_the_previous_good_output() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "doc.toml", GOOD);
-    let o = gongwen(&["render", &path, "-o", "out", "--format", "pdf"], dir.path());
+    let o = gongwen(&["render", &path, "-o", "out"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let good = std::fs::read(dir.path().join("out/doc.pdf")).unwrap();
     write(dir.path(), "doc.toml", "title = \"关于\u{10FFFD}\"\n[signature]\ndate = 2025-04-02\n");
-    let o = gongwen(&["render", &path, "-o", "out", "--format", "pdf"], dir.path());
+    let o = gongwen(&["render", &path, "-o", "out"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("U+10FFFD"));
     assert_eq!(std::fs::read(dir.path().join("out/doc.pdf")).unwrap(), good);

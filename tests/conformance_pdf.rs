@@ -1,0 +1,95 @@
+//! The samples' PDFs as poppler reads them (run with GONGWEN_CONFORMANCE=1 in CI).
+
+mod common;
+
+use gongwen::gbt9704 as g;
+use gongwen::render::pdf::PdfSettings;
+use std::process::Command;
+
+fn render_sample(name: &str, settings: PdfSettings) -> (tempfile::TempDir, std::path::PathBuf) {
+    let doc = gongwen::load(&common::sample(name)).unwrap();
+    let rendered = common::engine().render(&doc, settings).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name.replace(".toml", ".pdf"));
+    std::fs::write(&path, rendered.pdf).unwrap();
+    (dir, path)
+}
+
+fn run(tool: &std::path::Path, args: &[&str]) -> String {
+    let o = Command::new(tool).args(args).output().expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn every_font_in_the_pdf_is_embedded() {
+    let Some(pdffonts) = common::tool("pdffonts") else { return };
+    for name in ["national-2024-notice.toml", "shanghai-2025-notice.toml"] {
+        let (_dir, pdf) = render_sample(name, PdfSettings::default());
+        let out = run(&pdffonts, &[pdf.to_str().unwrap()]);
+        let rows: Vec<&str> = out.lines().skip(2).collect();
+        assert!(rows.len() >= 4, "{out}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let emb = cols[cols.len() - 5];
+            assert_eq!(emb, "yes", "not embedded: {row}");
+        }
+    }
+}
+
+/// Word boxes of a page as poppler reports them: (text, xMin, yMin, xMax) in mm.
+fn words(pdftotext: &std::path::Path, pdf: &std::path::Path, page: usize) -> Vec<(String, f64, f64, f64)> {
+    let p = page.to_string();
+    let out = run(pdftotext, &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, key: &str| -> f64 {
+        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse::<f64>().unwrap() * 25.4 / 72.0
+    };
+    out.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
+            (text, attr(l, "xMin"), attr(l, "yMin"), attr(l, "xMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn poppler_sees_the_mark_doc_number_and_page_numbers_where_the_standard_puts_them() {
+    let Some(pdftotext) = common::tool("pdftotext") else { return };
+    let (_dir, pdf) = render_sample("national-2024-notice.toml", PdfSettings::default());
+    let p1 = words(&pdftotext, &pdf, 1);
+    let mark = p1.iter().find(|w| w.0.starts_with("国家知识产权局")).expect("mark");
+    assert!((mark.2 - (g::MARGIN_TOP_MM + g::MARK_TOP_MM)).abs() <= 0.5, "mark top {}", mark.2);
+    let number = p1.iter().find(|w| w.0.contains("国知发办字〔2024〕8号")).expect("doc number");
+    let centre = (number.1 + number.3) / 2.0;
+    assert!((centre - 105.0).abs() <= 0.5 + g::MARGIN_LEFT_MM - g::MARGIN_RIGHT_MM, "centre {centre}");
+    let bottom = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
+    for (page, odd) in [(1, true), (2, false)] {
+        let dashes: Vec<_> = words(&pdftotext, &pdf, page).into_iter().filter(|w| w.0 == "—").collect();
+        assert_eq!(dashes.len(), 2, "page {page} number has two dashes");
+        let top = dashes[0].2;
+        assert!((top - (bottom + g::PAGE_NUMBER_BELOW_MM)).abs() <= 0.5, "page {page} number top {top}");
+        let one_char = g::SMALL_SIZE_PT * 25.4 / 72.0;
+        if odd {
+            let right = dashes[1].3;
+            let want = g::PAGE_WIDTH_MM - g::MARGIN_RIGHT_MM - one_char;
+            assert!((right - want).abs() <= 0.5, "odd right {right} want {want}");
+        } else {
+            let left = dashes[0].1;
+            let want = g::MARGIN_LEFT_MM + one_char;
+            assert!((left - want).abs() <= 0.5, "even left {left} want {want}");
+        }
+    }
+}
+
+#[test]
+fn pdf_a_output_declares_pdf_a_2b() {
+    let Some(pdfinfo) = common::tool("pdfinfo") else { return };
+    let (_dir, pdf) = render_sample("shanghai-2025-notice.toml", PdfSettings { pdf_a: true });
+    let meta = run(&pdfinfo, &["-meta", pdf.to_str().unwrap()]);
+    assert!(meta.contains("pdfaid:part") || meta.contains("<pdfaid:part>2"), "{meta}");
+    let info = run(&pdfinfo, &[pdf.to_str().unwrap()]);
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+}
