@@ -19,12 +19,20 @@ pub fn check(doc: &Document, fonts: &FontSet) -> Result<()> {
         for l in &h.mark.lines {
             texts.push(("发文机关标志".into(), FontRole::Xiaobiaosong, &l.text));
         }
-        texts.push(("发文机关标志".into(), FontRole::Xiaobiaosong, &h.mark.suffix));
+        texts.push((
+            "发文机关标志".into(),
+            FontRole::Xiaobiaosong,
+            &h.mark.suffix,
+        ));
         texts.push(("发文字号".into(), FontRole::Fangsong, &h.doc_number));
         if let Some(s) = &h.signers {
             texts.push(("签发人".into(), FontRole::Kai, &s.names));
         }
-        for (what, t) in [("份号", &h.copy_number), ("密级", &h.secrecy), ("紧急程度", &h.urgency)] {
+        for (what, t) in [
+            ("份号", &h.copy_number),
+            ("密级", &h.secrecy),
+            ("紧急程度", &h.urgency),
+        ] {
             if let Some(t) = t {
                 texts.push((what.into(), FontRole::Hei, t));
             }
@@ -54,7 +62,11 @@ pub fn check(doc: &Document, fonts: &FontSet) -> Result<()> {
             }
             for (r, row) in t.rows.iter().enumerate() {
                 for c in row {
-                    texts.push((format!("{}表格第{}行", a.label, r + 1), FontRole::Fangsong, c));
+                    texts.push((
+                        format!("{}表格第{}行", a.label, r + 1),
+                        FontRole::Fangsong,
+                        c,
+                    ));
                 }
             }
         }

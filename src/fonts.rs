@@ -31,14 +31,38 @@ impl std::fmt::Display for Origin {
 
 /// The bundled fonts: file name and bytes.
 const BUNDLED: &[(&str, &[u8])] = &[
-    ("FandolSong-Bold.otf", include_bytes!("../fonts/FandolSong-Bold.otf")),
-    ("FandolSong-Regular.otf", include_bytes!("../fonts/FandolSong-Regular.otf")),
-    ("FandolFang-Regular.otf", include_bytes!("../fonts/FandolFang-Regular.otf")),
-    ("FandolHei-Regular.otf", include_bytes!("../fonts/FandolHei-Regular.otf")),
-    ("FandolKai-Regular.otf", include_bytes!("../fonts/FandolKai-Regular.otf")),
-    ("NotoSerifCJKsc-Regular-GBK.otf", include_bytes!("../fonts/NotoSerifCJKsc-Regular-GBK.otf")),
-    ("LiberationSerif-Regular.ttf", include_bytes!("../fonts/LiberationSerif-Regular.ttf")),
-    ("LiberationSerif-Bold.ttf", include_bytes!("../fonts/LiberationSerif-Bold.ttf")),
+    (
+        "FandolSong-Bold.otf",
+        include_bytes!("../fonts/FandolSong-Bold.otf"),
+    ),
+    (
+        "FandolSong-Regular.otf",
+        include_bytes!("../fonts/FandolSong-Regular.otf"),
+    ),
+    (
+        "FandolFang-Regular.otf",
+        include_bytes!("../fonts/FandolFang-Regular.otf"),
+    ),
+    (
+        "FandolHei-Regular.otf",
+        include_bytes!("../fonts/FandolHei-Regular.otf"),
+    ),
+    (
+        "FandolKai-Regular.otf",
+        include_bytes!("../fonts/FandolKai-Regular.otf"),
+    ),
+    (
+        "NotoSerifCJKsc-Regular-GBK.otf",
+        include_bytes!("../fonts/NotoSerifCJKsc-Regular-GBK.otf"),
+    ),
+    (
+        "LiberationSerif-Regular.ttf",
+        include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    ),
+    (
+        "LiberationSerif-Bold.ttf",
+        include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    ),
 ];
 
 /// Family of the fallback face that covers the whole GBK repertoire (rare name characters).
@@ -53,11 +77,21 @@ pub fn official(role: FontRole) -> (&'static str, &'static [&'static str]) {
     match role {
         FontRole::Xiaobiaosong => (
             "方正小标宋简体",
-            &["FZXiaoBiaoSong-B05S", "方正小标宋简体", "FZXiaoBiaoSong-B05"],
+            &[
+                "FZXiaoBiaoSong-B05S",
+                "方正小标宋简体",
+                "FZXiaoBiaoSong-B05",
+            ],
         ),
-        FontRole::Fangsong => ("仿宋_GB2312", &["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋"]),
+        FontRole::Fangsong => (
+            "仿宋_GB2312",
+            &["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋"],
+        ),
         FontRole::Hei => ("黑体", &["SimHei", "黑体"]),
-        FontRole::Kai => ("楷体_GB2312", &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体"]),
+        FontRole::Kai => (
+            "楷体_GB2312",
+            &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体"],
+        ),
         FontRole::Song => ("宋体", &["SimSun", "宋体"]),
     }
 }
@@ -79,8 +113,20 @@ pub fn role_is_heavy(role: FontRole) -> bool {
 
 /// File names of official fonts as office PCs install them (lower case, without extension).
 const OFFICIAL_FILE_HINTS: &[&str] = &[
-    "fzxbs", "xiaobiaosong", "方正小标宋", "gb2312", "simfang", "fangsong", "仿宋", "simhei", "黑体",
-    "simkai", "kaiti", "楷体", "simsun", "宋体",
+    "fzxbs",
+    "xiaobiaosong",
+    "方正小标宋",
+    "gb2312",
+    "simfang",
+    "fangsong",
+    "仿宋",
+    "simhei",
+    "黑体",
+    "simkai",
+    "kaiti",
+    "楷体",
+    "simsun",
+    "宋体",
 ];
 
 /// All faces a process can use, and which family each role resolves to.
@@ -107,7 +153,12 @@ impl FontSet {
         }
         for dir in extra {
             for path in font_files(dir) {
-                add_file(&mut fonts, &mut origins, &path, Origin::FontPath(path.clone()));
+                add_file(
+                    &mut fonts,
+                    &mut origins,
+                    &path,
+                    Origin::FontPath(path.clone()),
+                );
             }
         }
         for dir in system.then(system_dirs).unwrap_or_default() {
@@ -117,7 +168,12 @@ impl FontSet {
                     .map(|s| s.to_string_lossy().to_lowercase())
                     .unwrap_or_default();
                 if OFFICIAL_FILE_HINTS.iter().any(|h| name.contains(h)) {
-                    add_file(&mut fonts, &mut origins, &path, Origin::System(path.clone()));
+                    add_file(
+                        &mut fonts,
+                        &mut origins,
+                        &path,
+                        Origin::System(path.clone()),
+                    );
                 }
             }
         }
@@ -169,7 +225,11 @@ impl FontSet {
         let families = self.families(role);
         std::iter::once(LATIN_FAMILY)
             .chain(families.iter().map(String::as_str))
-            .flat_map(|f| self.book.select_family(&f.to_lowercase()).collect::<Vec<_>>())
+            .flat_map(|f| {
+                self.book
+                    .select_family(&f.to_lowercase())
+                    .collect::<Vec<_>>()
+            })
             .any(|i| self.fonts[i].info().coverage.contains(c as u32))
     }
 }

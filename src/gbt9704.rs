@@ -221,8 +221,8 @@ mod tests {
     fn grid_fills_the_text_block_exactly() {
         let width = f64::from(CHARS_PER_LINE) * cell_pt();
         assert!((width - TEXT_WIDTH_MM * PT_PER_MM).abs() < 1e-9);
-        let height = f64::from(LINES_PER_PAGE) * BODY_SIZE_PT
-            + f64::from(LINES_PER_PAGE - 1) * leading_pt();
+        let height =
+            f64::from(LINES_PER_PAGE) * BODY_SIZE_PT + f64::from(LINES_PER_PAGE - 1) * leading_pt();
         assert!((height - TEXT_HEIGHT_MM * PT_PER_MM).abs() < 1e-9);
         assert!((tracking_pt() + 0.207).abs() < 0.001);
         assert!((leading_pt() - 13.609).abs() < 0.001);

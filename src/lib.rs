@@ -67,11 +67,7 @@ impl Engine {
     }
 
     /// Renders a composed document to PDF, in memory.
-    pub fn render(
-        &self,
-        doc: &model::Document,
-        pdf: render::pdf::PdfSettings,
-    ) -> Result<Rendered> {
+    pub fn render(&self, doc: &model::Document, pdf: render::pdf::PdfSettings) -> Result<Rendered> {
         let paged = self.typeset(doc)?;
         Ok(Rendered {
             pages: paged.pages().len(),

@@ -50,11 +50,9 @@ fn main() -> ExitCode {
         templates: cli.templates.clone(),
     };
     let result = match cli.command {
-        Command::Render {
-            specs,
-            out,
-            pdf_a,
-        } => render(&options, &specs, &out, PdfSettings { pdf_a }),
+        Command::Render { specs, out, pdf_a } => {
+            render(&options, &specs, &out, PdfSettings { pdf_a })
+        }
         Command::Fonts => fonts(&options),
     };
     match result {

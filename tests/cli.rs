@@ -78,7 +78,11 @@ fn a_failed_render_keeps_the_previous_good_output() {
     let o = gongwen(&["render", &path, "-o", "out"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let good = std::fs::read(dir.path().join("out/doc.pdf")).unwrap();
-    write(dir.path(), "doc.toml", "title = \"关于\u{10FFFD}\"\n[signature]\ndate = 2025-04-02\n");
+    write(
+        dir.path(),
+        "doc.toml",
+        "title = \"关于\u{10FFFD}\"\n[signature]\ndate = 2025-04-02\n",
+    );
     let o = gongwen(&["render", &path, "-o", "out"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("U+10FFFD"));
@@ -95,7 +99,17 @@ fn templates_cannot_read_files_outside_their_directory() {
     std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
     std::fs::write(tpl.join("notice.typ"), "#read(\"../secret.txt\")").unwrap();
     let path = write(dir.path(), "doc.toml", GOOD);
-    let o = gongwen(&["render", &path, "-o", "out", "--templates", tpl.to_str().unwrap()], dir.path());
+    let o = gongwen(
+        &[
+            "render",
+            &path,
+            "-o",
+            "out",
+            "--templates",
+            tpl.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("notice.typ"), "{}", stderr(&o));
     assert!(!dir.path().join("out").exists());
@@ -108,6 +122,10 @@ fn fonts_lists_every_role_with_its_source() {
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
     for role in ["小标宋", "仿宋", "黑体", "楷体", "宋体"] {
-        assert!(out.lines().any(|l| l.starts_with(role) && l.contains("内置 fonts/")), "{role}: {out}");
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(role) && l.contains("内置 fonts/")),
+            "{role}: {out}"
+        );
     }
 }

@@ -23,7 +23,9 @@ fn run(tool: &std::path::Path, args: &[&str]) -> String {
 
 #[test]
 fn every_font_in_the_pdf_is_embedded() {
-    let Some(pdffonts) = common::tool("pdffonts") else { return };
+    let Some(pdffonts) = common::tool("pdffonts") else {
+        return;
+    };
     for name in ["national-2024-notice.toml", "shanghai-2025-notice.toml"] {
         let (_dir, pdf) = render_sample(name, PdfSettings::default());
         let out = run(&pdffonts, &[pdf.to_str().unwrap()]);
@@ -38,9 +40,16 @@ fn every_font_in_the_pdf_is_embedded() {
 }
 
 /// Word boxes of a page as poppler reports them: (text, xMin, yMin, xMax) in mm.
-fn words(pdftotext: &std::path::Path, pdf: &std::path::Path, page: usize) -> Vec<(String, f64, f64, f64)> {
+fn words(
+    pdftotext: &std::path::Path,
+    pdf: &std::path::Path,
+    page: usize,
+) -> Vec<(String, f64, f64, f64)> {
     let p = page.to_string();
-    let out = run(pdftotext, &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
+    let out = run(
+        pdftotext,
+        &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+    );
     let attr = |line: &str, key: &str| -> f64 {
         let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
         let end = start + line[start..].find('"').unwrap();
@@ -57,20 +66,41 @@ fn words(pdftotext: &std::path::Path, pdf: &std::path::Path, page: usize) -> Vec
 
 #[test]
 fn poppler_sees_the_mark_doc_number_and_page_numbers_where_the_standard_puts_them() {
-    let Some(pdftotext) = common::tool("pdftotext") else { return };
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
     let (_dir, pdf) = render_sample("national-2024-notice.toml", PdfSettings::default());
     let p1 = words(&pdftotext, &pdf, 1);
-    let mark = p1.iter().find(|w| w.0.starts_with("国家知识产权局")).expect("mark");
-    assert!((mark.2 - (g::MARGIN_TOP_MM + g::MARK_TOP_MM)).abs() <= 0.5, "mark top {}", mark.2);
-    let number = p1.iter().find(|w| w.0.contains("国知发办字〔2024〕8号")).expect("doc number");
+    let mark = p1
+        .iter()
+        .find(|w| w.0.starts_with("国家知识产权局"))
+        .expect("mark");
+    assert!(
+        (mark.2 - (g::MARGIN_TOP_MM + g::MARK_TOP_MM)).abs() <= 0.5,
+        "mark top {}",
+        mark.2
+    );
+    let number = p1
+        .iter()
+        .find(|w| w.0.contains("国知发办字〔2024〕8号"))
+        .expect("doc number");
     let centre = (number.1 + number.3) / 2.0;
-    assert!((centre - 105.0).abs() <= 0.5 + g::MARGIN_LEFT_MM - g::MARGIN_RIGHT_MM, "centre {centre}");
+    assert!(
+        (centre - 105.0).abs() <= 0.5 + g::MARGIN_LEFT_MM - g::MARGIN_RIGHT_MM,
+        "centre {centre}"
+    );
     let bottom = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
     for (page, odd) in [(1, true), (2, false)] {
-        let dashes: Vec<_> = words(&pdftotext, &pdf, page).into_iter().filter(|w| w.0 == "—").collect();
+        let dashes: Vec<_> = words(&pdftotext, &pdf, page)
+            .into_iter()
+            .filter(|w| w.0 == "—")
+            .collect();
         assert_eq!(dashes.len(), 2, "page {page} number has two dashes");
         let top = dashes[0].2;
-        assert!((top - (bottom + g::PAGE_NUMBER_BELOW_MM)).abs() <= 0.5, "page {page} number top {top}");
+        assert!(
+            (top - (bottom + g::PAGE_NUMBER_BELOW_MM)).abs() <= 0.5,
+            "page {page} number top {top}"
+        );
         let one_char = g::SMALL_SIZE_PT * 25.4 / 72.0;
         if odd {
             let right = dashes[1].3;
@@ -86,10 +116,15 @@ fn poppler_sees_the_mark_doc_number_and_page_numbers_where_the_standard_puts_the
 
 #[test]
 fn pdf_a_output_declares_pdf_a_2b() {
-    let Some(pdfinfo) = common::tool("pdfinfo") else { return };
+    let Some(pdfinfo) = common::tool("pdfinfo") else {
+        return;
+    };
     let (_dir, pdf) = render_sample("shanghai-2025-notice.toml", PdfSettings { pdf_a: true });
     let meta = run(&pdfinfo, &["-meta", pdf.to_str().unwrap()]);
-    assert!(meta.contains("pdfaid:part") || meta.contains("<pdfaid:part>2"), "{meta}");
+    assert!(
+        meta.contains("pdfaid:part") || meta.contains("<pdfaid:part>2"),
+        "{meta}"
+    );
     let info = run(&pdfinfo, &[pdf.to_str().unwrap()]);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
 }

@@ -64,11 +64,18 @@ fn mark_top_edge_is_35mm_below_the_text_block() {
 #[test]
 fn joint_mark_stacks_issuers_with_suffix_centred_beside_them() {
     let runs = red_runs(national());
-    let lines: Vec<Line> = national().lines(1).into_iter().filter(|l| l.size_pt > 30.0).collect();
+    let lines: Vec<Line> = national()
+        .lines(1)
+        .into_iter()
+        .filter(|l| l.size_pt > 30.0)
+        .collect();
     assert_eq!(lines.len(), 3, "three stacked issuer lines");
     assert!(lines[0].text.starts_with("国家知识产权局"));
     assert!(lines[2].text.starts_with("市场监管总局"));
-    let suffix: Vec<_> = runs.iter().filter(|t| t.text == "文" || t.text == "件" || t.text == "文件").collect();
+    let suffix: Vec<_> = runs
+        .iter()
+        .filter(|t| t.text == "文" || t.text == "件" || t.text == "文件")
+        .collect();
     let suffix_mid = (suffix[0].top() + suffix[0].bottom()) / 2.0;
     let stack_mid = (lines[0].top() + lines[2].bottom()) / 2.0;
     close(suffix_mid, stack_mid, "文件 centred on the stack");
@@ -76,8 +83,15 @@ fn joint_mark_stacks_issuers_with_suffix_centred_beside_them() {
     assert!(suffix[0].x > lines[0].x1, "文件 stands right of the names");
     let left = runs.iter().map(|t| t.x).fold(f64::MAX, f64::min);
     let right = runs.iter().map(|t| t.right()).fold(0.0, f64::max);
-    assert!(right - left <= g::TEXT_WIDTH_MM, "mark within the text block");
-    close((left + right) / 2.0, g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0, "mark centred");
+    assert!(
+        right - left <= g::TEXT_WIDTH_MM,
+        "mark within the text block"
+    );
+    close(
+        (left + right) / 2.0,
+        g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0,
+        "mark centred",
+    );
 }
 
 fn doc_number(m: &Measured, text: &str) -> Line {
@@ -86,11 +100,22 @@ fn doc_number(m: &Measured, text: &str) -> Line {
 
 #[test]
 fn doc_number_sits_two_blank_lines_below_the_mark_with_hexagonal_brackets() {
-    for (m, number) in [(national(), "国知发办字〔2024〕8号"), (shanghai(), "沪知联办〔2025〕2号")] {
+    for (m, number) in [
+        (national(), "国知发办字〔2024〕8号"),
+        (shanghai(), "沪知联办〔2025〕2号"),
+    ] {
         let mark_bottom = red_runs(m).iter().map(|t| t.bottom()).fold(0.0, f64::max);
         let n = doc_number(m, number);
-        close(n.top() - mark_bottom, leading_mm() + 2.0 * pitch_mm(), "mark → 发文字号");
-        close((n.x0 + n.x1) / 2.0, g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0, "发文字号 centred");
+        close(
+            n.top() - mark_bottom,
+            leading_mm() + 2.0 * pitch_mm(),
+            "mark → 发文字号",
+        );
+        close(
+            (n.x0 + n.x1) / 2.0,
+            g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0,
+            "发文字号 centred",
+        );
     }
 }
 
@@ -103,7 +128,11 @@ fn red_line_is_4mm_below_the_doc_number_and_as_wide_as_the_text_block() {
             .iter()
             .find(|r| r.page == 1 && r.color == g::RED.to_lowercase())
             .expect("red separator");
-        close(line.y - n.bottom(), g::SEPARATOR_BELOW_NUMBER_MM, "发文字号 → red line");
+        close(
+            line.y - n.bottom(),
+            g::SEPARATOR_BELOW_NUMBER_MM,
+            "发文字号 → red line",
+        );
         close(line.dx, g::TEXT_WIDTH_MM, "red line length");
         close(line.x, g::MARGIN_LEFT_MM, "red line start");
     }
@@ -112,14 +141,22 @@ fn red_line_is_4mm_below_the_doc_number_and_as_wide_as_the_text_block() {
 #[test]
 fn title_is_2hao_two_blank_lines_below_the_red_line() {
     for m in [national(), shanghai()] {
-        let line = m.rules.iter().find(|r| r.color == g::RED.to_lowercase()).unwrap();
+        let line = m
+            .rules
+            .iter()
+            .find(|r| r.color == g::RED.to_lowercase())
+            .unwrap();
         let title = m
             .texts
             .iter()
             .filter(|t| t.page == 1 && t.size_pt == g::TITLE_SIZE_PT)
             .min_by(|a, b| a.baseline.total_cmp(&b.baseline))
             .unwrap();
-        close(title.top() - line.y, leading_mm() + 2.0 * pitch_mm(), "red line → title");
+        close(
+            title.top() - line.y,
+            leading_mm() + 2.0 * pitch_mm(),
+            "red line → title",
+        );
     }
 }
 
@@ -136,11 +173,23 @@ fn full_pages_carry_22_lines_on_the_grid() {
     for page in [2, 3, 4] {
         let lines = body_lines(m, page);
         assert_eq!(lines.len(), g::LINES_PER_PAGE as usize, "page {page}");
-        close(lines[0].baseline - pt(0.88 * g::BODY_SIZE_PT), text_top(), "first line top");
+        close(
+            lines[0].baseline - pt(0.88 * g::BODY_SIZE_PT),
+            text_top(),
+            "first line top",
+        );
         let last = lines.last().unwrap();
-        close(last.baseline + pt(0.12 * g::BODY_SIZE_PT), text_bottom(), "last line bottom");
+        close(
+            last.baseline + pt(0.12 * g::BODY_SIZE_PT),
+            text_bottom(),
+            "last line bottom",
+        );
         for pair in lines.windows(2) {
-            close(pair[1].baseline - pair[0].baseline, pitch_mm(), "line pitch");
+            close(
+                pair[1].baseline - pair[0].baseline,
+                pitch_mm(),
+                "line pitch",
+            );
         }
     }
 }
@@ -149,7 +198,9 @@ fn full_pages_carry_22_lines_on_the_grid() {
 /// does, so only such lines show the bare grid.
 fn plain_cjk(l: &Line) -> bool {
     let punct = |c: char| "。；：？！（）《》“”".contains(c);
-    l.text.chars().all(|c| gongwen::compose::text::is_wide(c) && !punct(c))
+    l.text
+        .chars()
+        .all(|c| gongwen::compose::text::is_wide(c) && !punct(c))
 }
 
 #[test]
@@ -162,7 +213,10 @@ fn full_body_lines_hold_28_characters() {
             for (i, l) in lines.iter().enumerate() {
                 // 避头尾: a line whose successor starts with punctuation gave it a character.
                 // The line breaker may also carry the last character down with that mark.
-                let next: Vec<char> = lines.get(i + 1).map(|n| n.text.chars().take(2).collect()).unwrap_or_default();
+                let next: Vec<char> = lines
+                    .get(i + 1)
+                    .map(|n| n.text.chars().take(2).collect())
+                    .unwrap_or_default();
                 if next.iter().any(|&c| punct(Some(c))) {
                     continue;
                 }
@@ -198,8 +252,14 @@ fn run_in_heading_shares_its_paragraph_with_the_text() {
         .filter(|t| t.page == line.page && (t.baseline - line.baseline).abs() < 0.1)
         .map(|t| t.family.as_str())
         .collect();
-    assert!(families.contains(&"FandolKai"), "heading in Kai: {families:?}");
-    assert!(families.contains(&"FandolFang R"), "text on the heading's line: {families:?}");
+    assert!(
+        families.contains(&"FandolKai"),
+        "heading in Kai: {families:?}"
+    );
+    assert!(
+        families.contains(&"FandolFang R"),
+        "text on the heading's line: {families:?}"
+    );
 }
 
 #[test]
@@ -217,8 +277,16 @@ fn page_numbers_sit_7mm_below_the_text_block_outer_side_one_character_in() {
             let Some(first) = runs.first() else { continue };
             seen += 1;
             let landscape = w > h;
-            let bottom = if landscape { h - g::MARGIN_RIGHT_MM } else { text_bottom() };
-            close(first.top(), bottom + g::PAGE_NUMBER_BELOW_MM, "page number top");
+            let bottom = if landscape {
+                h - g::MARGIN_RIGHT_MM
+            } else {
+                text_bottom()
+            };
+            close(
+                first.top(),
+                bottom + g::PAGE_NUMBER_BELOW_MM,
+                "page number top",
+            );
             let x0 = runs.iter().map(|t| t.x).fold(f64::MAX, f64::min);
             let x1 = runs.iter().map(|t| t.right()).fold(0.0, f64::max);
             let (left, right) = if landscape {
@@ -253,7 +321,9 @@ fn colophon_sits_on_the_bottom_of_an_even_last_page_with_its_rules() {
             .filter(|r| (r.thickness - g::COLOPHON_OUTER_RULE_MM).abs() < 0.01)
             .collect();
         assert_eq!(outer.len(), 2, "first and last rule 0.35 mm");
-        assert!(m.find("印发").is_some_and(|t| t.page == last && t.size_pt == g::SMALL_SIZE_PT));
+        assert!(m
+            .find("印发")
+            .is_some_and(|t| t.page == last && t.size_pt == g::SMALL_SIZE_PT));
     }
 }
 
@@ -264,7 +334,11 @@ fn signature_is_not_alone_on_its_page_and_date_is_four_characters_in() {
             .flat_map(|p| body_lines(m, p))
             .find(|l| l.text.ends_with('日') && l.text.starts_with("20") && !l.text.contains('至'))
             .expect("date line");
-        close(text_right() - date.x1, 4.0 * pt(g::cell_pt()), "date 右空四字");
+        close(
+            text_right() - date.x1,
+            4.0 * pt(g::cell_pt()),
+            "date 右空四字",
+        );
         let lines = body_lines(m, date.page);
         let above = lines.iter().filter(|l| l.baseline < date.baseline).count();
         assert!(above >= 2, "body text shares the signature page");
@@ -277,7 +351,10 @@ fn annexes_start_new_pages_with_their_label_in_hei() {
     for label in ["附件1", "附件2"] {
         let line = m.find_line(label).unwrap_or_else(|| panic!("{label}"));
         assert_eq!(m.lines(line.page).first().unwrap().text, label);
-        let hei = m.texts.iter().any(|t| t.page == line.page && t.text == "附件" && t.family == "FandolHei");
+        let hei = m
+            .texts
+            .iter()
+            .any(|t| t.page == line.page && t.text == "附件" && t.family == "FandolHei");
         assert!(hei, "{label} in 黑体");
     }
     let landscape = m.pages.iter().filter(|(w, h)| w > h).count();
@@ -320,8 +397,15 @@ date = 2025-04-02
             run.family
         );
     }
-    let fallback = m.texts.iter().filter(|t| t.family == "Noto Serif CJK SC").count();
-    assert!(fallback > 0, "the fallback face is used for characters Fandol lacks");
+    let fallback = m
+        .texts
+        .iter()
+        .filter(|t| t.family == "Noto Serif CJK SC")
+        .count();
+    assert!(
+        fallback > 0,
+        "the fallback face is used for characters Fandol lacks"
+    );
 }
 
 #[test]

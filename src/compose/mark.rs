@@ -11,11 +11,7 @@ pub fn header(h: &crate::spec::Header) -> Header {
         secrecy: h.secrecy.clone(),
         urgency: h.urgency.clone(),
         mark: mark(&h.issuers, &h.mark_suffix, h.mark_size),
-        doc_number: doc_number(
-            &h.doc_number.code,
-            h.doc_number.year,
-            h.doc_number.serial,
-        ),
+        doc_number: doc_number(&h.doc_number.code, h.doc_number.year, h.doc_number.serial),
         signers: (!h.signers.is_empty()).then(|| Signers {
             label: "签发人：".to_owned(),
             names: h.signers.join(" "),
@@ -78,7 +74,11 @@ mod tests {
     #[test]
     fn joint_names_are_spread_to_the_widest() {
         let m = mark(
-            &["国家知识产权局".into(), "中央宣传部".into(), "市场监管总局".into()],
+            &[
+                "国家知识产权局".into(),
+                "中央宣传部".into(),
+                "市场监管总局".into(),
+            ],
             "文件",
             None,
         );

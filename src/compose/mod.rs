@@ -32,7 +32,11 @@ pub fn compose(spec: &Spec) -> Document {
     if let Some(c) = &spec.contacts {
         notes.push(indented_line(&text::parenthesized(c)));
     }
-    notes.extend(spec.notes.iter().map(|n| indented_line(&text::parenthesized(n))));
+    notes.extend(
+        spec.notes
+            .iter()
+            .map(|n| indented_line(&text::parenthesized(n))),
+    );
 
     let author = spec
         .header
@@ -55,7 +59,8 @@ pub fn compose(spec: &Spec) -> Document {
         notes,
         annexes: annexes(spec),
         colophon: spec.colophon.as_ref().map(|c| Colophon {
-            cc: (!c.cc.is_empty()).then(|| format!("抄送：{}。", c.cc.join("，").trim_end_matches('。'))),
+            cc: (!c.cc.is_empty())
+                .then(|| format!("抄送：{}。", c.cc.join("，").trim_end_matches('。'))),
             printer: c.printer.trim().to_owned(),
             printed: format!("{}印发", chinese_date(c.print_date)),
         }),
@@ -210,7 +215,9 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
             Annex {
                 label,
                 title: title::break_title(&a.title, title_max_chars()),
-                landscape: a.landscape.unwrap_or(a.columns.len() > PORTRAIT_MAX_COLUMNS),
+                landscape: a
+                    .landscape
+                    .unwrap_or(a.columns.len() > PORTRAIT_MAX_COLUMNS),
                 paragraphs,
                 table,
                 after,
@@ -231,7 +238,10 @@ fn table(a: &crate::spec::Annex) -> Table {
                     .filter_map(|r| r.get(c))
                     .map(|s| width_chars(s).min(12.0))
                     .fold(0.0, f64::max);
-                width_chars(&a.columns[c].title).clamp(2.0, 6.0).max(content).max(2.0)
+                width_chars(&a.columns[c].title)
+                    .clamp(2.0, 6.0)
+                    .max(content)
+                    .max(2.0)
             })
         })
         .collect();
@@ -247,7 +257,11 @@ fn table(a: &crate::spec::Annex) -> Table {
         .collect();
     rows.extend((0..a.blank_rows).map(|_| vec![String::new(); cols]));
     Table {
-        columns: a.columns.iter().map(|c| c.title.trim().to_owned()).collect(),
+        columns: a
+            .columns
+            .iter()
+            .map(|c| c.title.trim().to_owned())
+            .collect(),
         widths: weights.iter().map(|w| w / sum).collect(),
         rows,
         row_height_mm: std_::TABLE_BLANK_ROW_MM,

@@ -19,9 +19,8 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
         // and the name pushed left when the date is longer.
         (Some(n), false) => {
             let name_w = width_chars(n);
-            let date_right = std_::UNSEALED_NAME_RIGHT_CHARS + name_w
-                - std_::UNSEALED_DATE_SHIFT_CHARS
-                - date_w;
+            let date_right =
+                std_::UNSEALED_NAME_RIGHT_CHARS + name_w - std_::UNSEALED_DATE_SHIFT_CHARS - date_w;
             if date_right >= std_::UNSEALED_NAME_RIGHT_CHARS {
                 (std_::UNSEALED_NAME_RIGHT_CHARS, date_right)
             } else {

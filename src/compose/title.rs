@@ -4,11 +4,54 @@ use super::text::{char_width, width_chars};
 
 /// Words that must not be split across title lines; their edges are good break points.
 const LEXICON: &[&str] = &[
-    "关于", "开展", "印发", "做好", "加强", "进一步", "知识产权", "宣传周", "宣传", "活动",
-    "通知", "方案", "工作", "要点", "全国", "世界", "联席会议", "办公室", "成员单位", "组委会",
-    "主任单位", "重点", "安排表", "统计表", "名单", "资料", "发放", "强市", "强国", "建设",
-    "人民政府", "市场监管", "管理局", "委员会", "实施", "意见", "规划", "纲要", "年度",
-    "上海", "北京", "昆明", "营口", "五华区", "各成员单位", "区级", "市级", "层面",
+    "关于",
+    "开展",
+    "印发",
+    "做好",
+    "加强",
+    "进一步",
+    "知识产权",
+    "宣传周",
+    "宣传",
+    "活动",
+    "通知",
+    "方案",
+    "工作",
+    "要点",
+    "全国",
+    "世界",
+    "联席会议",
+    "办公室",
+    "成员单位",
+    "组委会",
+    "主任单位",
+    "重点",
+    "安排表",
+    "统计表",
+    "名单",
+    "资料",
+    "发放",
+    "强市",
+    "强国",
+    "建设",
+    "人民政府",
+    "市场监管",
+    "管理局",
+    "委员会",
+    "实施",
+    "意见",
+    "规划",
+    "纲要",
+    "年度",
+    "上海",
+    "北京",
+    "昆明",
+    "营口",
+    "五华区",
+    "各成员单位",
+    "区级",
+    "市级",
+    "层面",
 ];
 
 /// Characters after which a break reads naturally.
@@ -113,9 +156,7 @@ fn best_breaks(chars: &[char], pen: &[Option<f64>], n: usize, max: f64) -> Optio
     let mean = total / n as f64;
     let mut best: Option<(f64, Vec<usize>)> = None;
     let mut current = Vec::new();
-    search(
-        &prefix, pen, n, max, mean, 0, &mut current, 0.0, &mut best,
-    );
+    search(&prefix, pen, n, max, mean, 0, &mut current, 0.0, &mut best);
     best.map(|(_, b)| b)
 }
 

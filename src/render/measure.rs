@@ -136,7 +136,9 @@ impl Measured {
                     fill: t.fill.unwrap_solid().to_hex().to_string(),
                 }),
                 FrameItem::Shape(shape, _) => {
-                    let Some(stroke) = &shape.stroke else { continue };
+                    let Some(stroke) = &shape.stroke else {
+                        continue;
+                    };
                     let (dx, dy) = match &shape.geometry {
                         Geometry::Line(p) => (mm(p.x), mm(p.y)),
                         Geometry::Rect(s) => (mm(s.x), mm(s.y)),
@@ -194,7 +196,8 @@ impl Measured {
 
     /// The first line (on any page) whose text contains `needle`.
     pub fn find_line(&self, needle: &str) -> Option<Line> {
-        (1..=self.pages.len()).find_map(|p| self.lines(p).into_iter().find(|l| l.text.contains(needle)))
+        (1..=self.pages.len())
+            .find_map(|p| self.lines(p).into_iter().find(|l| l.text.contains(needle)))
     }
 
     /// The first run whose text contains `needle`.

@@ -62,7 +62,11 @@ pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
                     role_key(r),
                     RoleFonts {
                         families: fonts.families(r),
-                        weight: if fonts::role_is_heavy(r) { "bold" } else { "regular" },
+                        weight: if fonts::role_is_heavy(r) {
+                            "bold"
+                        } else {
+                            "regular"
+                        },
                     },
                 )
             })
@@ -79,8 +83,7 @@ pub fn typeset(
     templates: &Templates,
     main: &str,
 ) -> Result<PagedDocument> {
-    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d")
-        .unwrap_or_default();
+    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
     let world = GongwenWorld::new(fonts, templates, main, template_data(doc, fonts), date);
     let result = typst::compile::<PagedDocument>(&world);
     let paged = result
@@ -98,17 +101,12 @@ pub fn typeset(
 /// Writes a laid-out document as PDF bytes, with fixed ids and timestamps from the document.
 pub fn write(paged: &PagedDocument, doc: &Document, settings: PdfSettings) -> Result<Vec<u8>> {
     let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
-    let timestamp = Datetime::from_ymd_hms(
-        date.year(),
-        date.month() as u8,
-        date.day() as u8,
-        0,
-        0,
-        0,
-    )
-    .map(Timestamp::new_utc);
+    let timestamp =
+        Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+            .map(Timestamp::new_utc);
     let standards = if settings.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Typeset(e.message().to_string()))?
+        PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| Error::Typeset(e.message().to_string()))?
     } else {
         PdfStandards::default()
     };
@@ -163,7 +161,11 @@ fn describe(world: &GongwenWorld, errors: &[SourceDiagnostic]) -> String {
                 }
                 _ => String::new(),
             };
-            let hints: String = e.hints.iter().map(|h| format!("（提示：{}）", h.v)).collect();
+            let hints: String = e
+                .hints
+                .iter()
+                .map(|h| format!("（提示：{}）", h.v))
+                .collect();
             format!("{place}{}{hints}", e.message)
         })
         .collect::<Vec<_>>()

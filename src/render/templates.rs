@@ -42,7 +42,11 @@ impl Templates {
                     path: path.clone(),
                     source,
                 })?;
-                let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
                 set.files.insert(name, text);
             }
         }

@@ -168,7 +168,10 @@ mod tests {
 
     #[test]
     fn misspelt_key_suggests_the_right_one() {
-        let (field, msg) = translate(".", "unknown field `recipient`, expected one of `kind`, `title`, `recipients`");
+        let (field, msg) = translate(
+            ".",
+            "unknown field `recipient`, expected one of `kind`, `title`, `recipients`",
+        );
         assert_eq!(field, "recipient");
         assert!(msg.contains("是否想写 `recipients`"), "{msg}");
     }

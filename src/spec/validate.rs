@@ -26,7 +26,12 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
         if h.issuers.is_empty() || h.issuers.iter().any(|s| s.trim().is_empty()) {
             out.push(problem("header.issuers", "发文机关不能为空"));
         }
-        nonempty(&mut out, "header.doc_number.code", &h.doc_number.code, "机关代字");
+        nonempty(
+            &mut out,
+            "header.doc_number.code",
+            &h.doc_number.code,
+            "机关代字",
+        );
         if !(1900..=2999).contains(&h.doc_number.year) {
             out.push(problem(
                 "header.doc_number.year",

@@ -20,7 +20,9 @@ pub fn engine() -> &'static Engine {
 
 /// Path of a sample spec.
 pub fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
 }
 
 /// Composes and lays out a spec file, returning the measurements.
