@@ -38,12 +38,26 @@ pub struct EngineOptions {
     pub templates: Option<PathBuf>,
 }
 
-/// One rendered document.
+/// Which files a render writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// PDF only.
+    Pdf,
+    /// DOCX only.
+    Docx,
+    /// PDF and DOCX.
+    #[default]
+    All,
+}
+
+/// One rendered document: the bytes of each requested format.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// PDF bytes.
-    pub pdf: Vec<u8>,
-    /// Pages of the PDF.
+    pub pdf: Option<Vec<u8>>,
+    /// DOCX bytes.
+    pub docx: Option<Vec<u8>>,
+    /// Pages of the PDF (0 when no PDF was made).
     pub pages: usize,
 }
 
@@ -67,12 +81,23 @@ impl Engine {
     }
 
     /// Renders a composed document to PDF, in memory.
-    pub fn render(&self, doc: &model::Document, pdf: render::pdf::PdfSettings) -> Result<Rendered> {
-        let paged = self.typeset(doc)?;
-        Ok(Rendered {
-            pages: paged.pages().len(),
-            pdf: render::pdf::write(&paged, doc, pdf)?,
-        })
+    pub fn render(
+        &self,
+        doc: &model::Document,
+        format: Format,
+        pdf: render::pdf::PdfSettings,
+    ) -> Result<Rendered> {
+        coverage::check(doc, &self.fonts)?;
+        let mut out = Rendered::default();
+        if matches!(format, Format::Pdf | Format::All) {
+            let paged = render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")?;
+            out.pages = paged.pages().len();
+            out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
+        }
+        if matches!(format, Format::Docx | Format::All) {
+            out.docx = Some(render::docx::write(doc)?);
+        }
+        Ok(out)
     }
 }
 

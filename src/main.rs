@@ -1,8 +1,8 @@
 //! The `gongwen` command line: parsing arguments and reporting; the work is in the library.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use gongwen::render::pdf::PdfSettings;
-use gongwen::{Engine, EngineOptions};
+use gongwen::{Engine, EngineOptions, Format};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -24,9 +24,26 @@ struct Cli {
     templates: Option<PathBuf>,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Pdf,
+    Docx,
+    All,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::All => Format::All,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Render specs to print-ready PDF.
+    /// Render specs to print-ready PDF and editable DOCX.
     Render {
         /// Spec files (TOML).
         #[arg(required = true)]
@@ -34,6 +51,9 @@ enum Command {
         /// Output directory.
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
+        /// Which files to write.
+        #[arg(long, value_enum, default_value_t = FormatArg::All)]
+        format: FormatArg,
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
@@ -50,9 +70,12 @@ fn main() -> ExitCode {
         templates: cli.templates.clone(),
     };
     let result = match cli.command {
-        Command::Render { specs, out, pdf_a } => {
-            render(&options, &specs, &out, PdfSettings { pdf_a })
-        }
+        Command::Render {
+            specs,
+            out,
+            format,
+            pdf_a,
+        } => render(&options, &specs, &out, format.into(), PdfSettings { pdf_a }),
         Command::Fonts => fonts(&options),
     };
     match result {
@@ -68,6 +91,7 @@ fn render(
     options: &EngineOptions,
     specs: &[PathBuf],
     out: &Path,
+    format: Format,
     pdf: PdfSettings,
 ) -> gongwen::Result<()> {
     let engine = Engine::new(options)?;
@@ -75,18 +99,24 @@ fn render(
     for spec in specs {
         let started = Instant::now();
         let result = gongwen::load(spec).and_then(|doc| {
-            let rendered = engine.render(&doc, pdf)?;
+            let rendered = engine.render(&doc, format, pdf)?;
             let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
-            let path = out.join(format!("{stem}.pdf"));
-            gongwen::output::write_atomic(&path, &rendered.pdf)?;
-            Ok((path, rendered.pages))
+            let mut written = Vec::new();
+            for (bytes, ext) in [(&rendered.pdf, "pdf"), (&rendered.docx, "docx")] {
+                if let Some(bytes) = bytes {
+                    let path = out.join(format!("{stem}.{ext}"));
+                    gongwen::output::write_atomic(&path, bytes)?;
+                    written.push(path.display().to_string());
+                }
+            }
+            Ok((written, rendered.pages))
         });
         match result {
             Ok((written, pages)) => {
                 println!(
                     "{} → {}（{} 页，{} ms）",
                     spec.display(),
-                    written.display(),
+                    written.join("、"),
                     pages,
                     started.elapsed().as_millis()
                 );

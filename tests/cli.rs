@@ -78,6 +78,7 @@ fn a_failed_render_keeps_the_previous_good_output() {
     let o = gongwen(&["render", &path, "-o", "out"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let good = std::fs::read(dir.path().join("out/doc.pdf")).unwrap();
+    let good_docx = std::fs::read(dir.path().join("out/doc.docx")).unwrap();
     write(
         dir.path(),
         "doc.toml",
@@ -87,8 +88,15 @@ fn a_failed_render_keeps_the_previous_good_output() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("U+10FFFD"));
     assert_eq!(std::fs::read(dir.path().join("out/doc.pdf")).unwrap(), good);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "no temporary files left");
+    assert_eq!(
+        std::fs::read(dir.path().join("out/doc.docx")).unwrap(),
+        good_docx
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
 }
 
 #[test]

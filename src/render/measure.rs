@@ -28,14 +28,24 @@ pub struct TextRun {
     pub fill: String,
 }
 
+/// Top of the em box: 0.88 em above the baseline, the template's `top-edge` (mm).
+fn em_top(baseline: f64, size_pt: f64) -> f64 {
+    baseline - 0.88 * size_pt / PT_PER_MM
+}
+
+/// Bottom of the em box: 0.12 em below the baseline, the template's `bottom-edge` (mm).
+fn em_bottom(baseline: f64, size_pt: f64) -> f64 {
+    baseline + 0.12 * size_pt / PT_PER_MM
+}
+
 impl TextRun {
-    /// Top of the em box (0.88 em above the baseline, the template's top edge) (mm).
+    /// Top of the em box (mm).
     pub fn top(&self) -> f64 {
-        self.baseline - 0.88 * self.size_pt / PT_PER_MM
+        em_top(self.baseline, self.size_pt)
     }
     /// Bottom of the em box (mm).
     pub fn bottom(&self) -> f64 {
-        self.baseline + 0.12 * self.size_pt / PT_PER_MM
+        em_bottom(self.baseline, self.size_pt)
     }
     /// Right edge (mm).
     pub fn right(&self) -> f64 {
@@ -80,13 +90,13 @@ pub struct Line {
 }
 
 impl Line {
-    /// Top of the em box (mm).
+    /// Top of the em box of its largest text (mm).
     pub fn top(&self) -> f64 {
-        self.baseline - 0.88 * self.size_pt / PT_PER_MM
+        em_top(self.baseline, self.size_pt)
     }
     /// Bottom of the em box (mm).
     pub fn bottom(&self) -> f64 {
-        self.baseline + 0.12 * self.size_pt / PT_PER_MM
+        em_bottom(self.baseline, self.size_pt)
     }
 }
 

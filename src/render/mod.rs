@@ -1,5 +1,8 @@
 //! The writers: the document model to PDF (typst) and to DOCX (docx-rs).
 
+pub mod docx;
+mod docx_order;
+pub mod docx_xml;
 pub mod measure;
 pub mod pdf;
 pub mod templates;

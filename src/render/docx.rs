@@ -1,0 +1,650 @@
+//! The DOCX writer: the same document model as the PDF, as an editable Word file.
+//!
+//! Lines are laid on the same grid as the PDF: every 3号 line is an exact-height line of one
+//! grid pitch, so full pages carry 22 lines and full lines 28 characters in Word, WPS and
+//! LibreOffice. docx-rs builds the parts; [`super::docx_xml`] puts them into schema order and
+//! adds what docx-rs cannot write (character-based indents, repeated header rows).
+
+use crate::error::{Error, Result};
+use crate::fonts::{self, LATIN_OFFICIAL};
+use crate::gbt9704 as g;
+use crate::model::{
+    Annex, Colophon, Document, FontRole, Header, Paragraph as MParagraph, RightLine,
+    Table as MTable,
+};
+use docx_rs::*;
+
+/// Twips (1/20 pt) per millimetre.
+const TWIPS_PER_MM: f64 = 72.0 * 20.0 / 25.4;
+
+fn twips_mm(mm: f64) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+fn twips_pt(pt: f64) -> i32 {
+    (pt * 20.0).round() as i32
+}
+
+/// One grid line: the 3号 line box plus the gap to the next line (twips).
+fn pitch() -> i32 {
+    twips_pt(g::line_pitch_pt())
+}
+
+/// One grid character (twips).
+fn cell() -> f64 {
+    g::cell_pt() * 20.0
+}
+
+/// Letter spacing of 3号 runs, rounded down to Word's 1/20 pt so 28 characters fit.
+fn body_spacing() -> i32 {
+    (g::tracking_pt() * 20.0).floor() as i32
+}
+
+/// The gap above a 3号 glyph in its exact-height line (mm): Word and LibreOffice set the
+/// glyph at the bottom of the line box, so the page's first line box starts this much above
+/// the text block for its glyph to sit where the standard (and the PDF) puts it.
+fn line_gap_mm() -> f64 {
+    g::leading_pt() / g::PT_PER_MM
+}
+
+/// The portrait page: the standard's margins, the top one raised by [`line_gap_mm`].
+fn portrait() -> (u32, u32, PageMargin) {
+    (
+        twips_mm(g::PAGE_WIDTH_MM) as u32,
+        twips_mm(g::PAGE_HEIGHT_MM) as u32,
+        PageMargin::new()
+            .top(twips_mm(g::MARGIN_TOP_MM - line_gap_mm()))
+            .bottom(twips_mm(g::MARGIN_BOTTOM_MM))
+            .left(twips_mm(g::MARGIN_LEFT_MM))
+            .right(twips_mm(g::MARGIN_RIGHT_MM))
+            .header(twips_mm(g::MARGIN_TOP_MM / 2.0))
+            .footer(footer_distance()),
+    )
+}
+
+/// The landscape page of wide annex tables: the portrait text block turned by 90°.
+fn landscape() -> (u32, u32, PageMargin) {
+    (
+        twips_mm(g::PAGE_HEIGHT_MM) as u32,
+        twips_mm(g::PAGE_WIDTH_MM) as u32,
+        PageMargin::new()
+            .top(twips_mm(g::MARGIN_LEFT_MM - line_gap_mm()))
+            .bottom(twips_mm(g::MARGIN_RIGHT_MM))
+            .left(twips_mm(g::MARGIN_TOP_MM))
+            .right(twips_mm(g::MARGIN_BOTTOM_MM))
+            .header(twips_mm(g::MARGIN_LEFT_MM / 2.0))
+            .footer(
+                twips_mm(g::MARGIN_RIGHT_MM - g::PAGE_NUMBER_BELOW_MM) - twips_pt(g::SMALL_SIZE_PT),
+            ),
+    )
+}
+
+/// Distance of the page-number line's bottom from the paper's bottom edge (twips).
+fn footer_distance() -> i32 {
+    twips_mm(g::MARGIN_BOTTOM_MM - g::PAGE_NUMBER_BELOW_MM) - twips_pt(g::SMALL_SIZE_PT)
+}
+
+fn grid() -> DocGrid {
+    DocGrid::new()
+        .grid_type(DocGridType::Lines)
+        .line_pitch(pitch() as usize)
+}
+
+/// Run fonts of a role: the official East Asian font, Times New Roman for Latin and digits.
+fn role_fonts(role: FontRole) -> RunFonts {
+    RunFonts::new()
+        .east_asia(fonts::official(role).0)
+        .ascii(LATIN_OFFICIAL)
+        .hi_ansi(LATIN_OFFICIAL)
+        .cs(LATIN_OFFICIAL)
+        .hint("eastAsia")
+}
+
+/// A run of text in a role at a size (pt).
+fn run(text: &str, role: FontRole, size_pt: f64) -> Run {
+    styled(role, size_pt).add_text(text)
+}
+
+/// An empty run formatted for a role at a size (pt), for fields and tabs.
+fn styled(role: FontRole, size_pt: f64) -> Run {
+    let mut r = Run::new()
+        .fonts(role_fonts(role))
+        .size((size_pt * 2.0).round() as usize);
+    if fonts::role_is_heavy(role) {
+        r = r.bold();
+    }
+    if size_pt == g::BODY_SIZE_PT {
+        r = r.character_spacing(body_spacing());
+    }
+    r
+}
+
+fn exact(line_twips: i32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(line_twips)
+        .before(0)
+        .after(0)
+}
+
+/// An empty paragraph of an exact height: vertical space that Word and LibreOffice keep.
+fn spacer(twips: i32) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(exact(twips.max(20)))
+        .size(2)
+        .snap_to_grid(false)
+}
+
+/// A 3号 line-grid paragraph with the given indents (characters).
+fn grid_paragraph(p: &MParagraph) -> Paragraph {
+    let left = (p.left_indent + p.hanging) * cell();
+    let special = if p.hanging > 0.0 {
+        Some(SpecialIndentType::Hanging(
+            (p.hanging * cell()).round() as i32
+        ))
+    } else if p.first_line_indent > 0.0 {
+        Some(SpecialIndentType::FirstLine(
+            (p.first_line_indent * cell()).round() as i32,
+        ))
+    } else {
+        None
+    };
+    let mut out = Paragraph::new()
+        .line_spacing(exact(pitch()))
+        .align(AlignmentType::Both)
+        .indent(Some(left.round() as i32), special, None, None);
+    for s in &p.spans {
+        let mut r = run(&s.text, s.font, g::BODY_SIZE_PT);
+        if s.bold {
+            r = r.bold();
+        }
+        out = out.add_run(r);
+    }
+    out
+}
+
+/// A line against the right edge, `right_indent` characters in.
+fn right_line(l: &RightLine) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(exact(pitch()))
+        .align(AlignmentType::Right)
+        .indent(
+            None,
+            None,
+            Some((l.right_indent * cell()).round() as i32),
+            None,
+        )
+        .add_run(run(&l.text, FontRole::Fangsong, g::BODY_SIZE_PT))
+}
+
+fn blank_lines(n: u32) -> Vec<Paragraph> {
+    (0..n)
+        .map(|_| Paragraph::new().line_spacing(exact(pitch())))
+        .collect()
+}
+
+/// Builds the DOCX bytes of a document.
+pub fn write(doc: &Document) -> Result<Vec<u8>> {
+    let mut body: Vec<Block> = Vec::new();
+    if let Some(h) = &doc.header {
+        header(&mut body, h);
+    }
+    body.push(Block::p(title_paragraph(&doc.title)));
+    if let Some(r) = &doc.recipients {
+        body.extend(blank_lines(1).into_iter().map(Block::p));
+        body.push(Block::p(grid_paragraph(&MParagraph {
+            spans: vec![crate::model::Span {
+                text: r.clone(),
+                font: FontRole::Fangsong,
+                bold: false,
+            }],
+            first_line_indent: 0.0,
+            left_indent: 0.0,
+            hanging: 0.0,
+        })));
+    }
+    body.extend(doc.body.iter().map(|p| Block::p(grid_paragraph(p))));
+    if !doc.annex_note.is_empty() {
+        body.extend(blank_lines(1).into_iter().map(Block::p));
+        body.extend(doc.annex_note.iter().map(|p| Block::p(grid_paragraph(p))));
+    }
+    body.extend(
+        blank_lines(doc.signature.blank_lines_before)
+            .into_iter()
+            .map(Block::p),
+    );
+    if let Some(i) = &doc.signature.issuer {
+        body.push(Block::p(right_line(i).keep_next(true)));
+    }
+    body.push(Block::p(right_line(&doc.signature.date)));
+    body.extend(doc.notes.iter().map(|p| Block::p(grid_paragraph(p))));
+    // Keep the signature with the paragraph before it (never alone on a page).
+    keep_signature_with_body(&mut body, doc);
+
+    let mut landscape_open = false;
+    for a in &doc.annexes {
+        if a.landscape != landscape_open {
+            end_section(&mut body, landscape_open);
+            landscape_open = a.landscape;
+        }
+        annex(&mut body, a, landscape_open);
+    }
+    let final_landscape = landscape_open && doc.colophon.is_none();
+    if landscape_open && !final_landscape {
+        end_section(&mut body, true);
+    }
+    if let Some(c) = &doc.colophon {
+        colophon(&mut body, c);
+    }
+
+    let (w, h, margin) = if final_landscape {
+        landscape()
+    } else {
+        portrait()
+    };
+    let mut docx = Docx::new()
+        .page_size(w, h)
+        .page_margin(margin)
+        .default_fonts(role_fonts(FontRole::Fangsong))
+        .default_size((g::BODY_SIZE_PT * 2.0) as usize)
+        .footer(page_number_footer(true))
+        .even_footer(page_number_footer(false));
+    if final_landscape {
+        docx = docx.page_orient(PageOrientationType::Landscape);
+    }
+    docx.document.section_property = docx.document.section_property.clone().doc_grid(grid());
+    // Full-width punctuation keeps its full width, as in the PDF (no 标点挤压).
+    docx.settings = docx
+        .settings
+        .clone()
+        .character_spacing_control(CharacterSpacingValues::DoNotCompress);
+    if landscape_open && !final_landscape {
+        // The 版记 gets its own portrait page after landscape annexes: an even one, carrying
+        // no page number (its first-page footer is empty), as in the PDF.
+        docx.document.section_property.section_type = Some(SectionType::EvenPage);
+        docx = docx.first_footer(Footer::new()).title_pg();
+    }
+    for b in body {
+        docx = match b {
+            Block::P(p) => docx.add_paragraph(*p),
+            Block::T(t) => docx.add_table(*t),
+        };
+    }
+    let created = format!("{}T00:00:00Z", doc.meta.date);
+    docx = docx.created_at(&created).updated_at(&created);
+    let xml = docx.build();
+    super::docx_xml::pack(xml, &doc.meta).map_err(|e| Error::Docx(e.to_string()))
+}
+
+/// A paragraph or a table of the body.
+enum Block {
+    P(Box<Paragraph>),
+    T(Box<Table>),
+}
+
+impl Block {
+    fn p(p: Paragraph) -> Self {
+        Block::P(Box::new(p))
+    }
+    fn t(t: Table) -> Self {
+        Block::T(Box::new(t))
+    }
+}
+
+fn keep_signature_with_body(body: &mut [Block], doc: &Document) {
+    let tail = doc.notes.len()
+        + 1
+        + usize::from(doc.signature.issuer.is_some())
+        + doc.signature.blank_lines_before as usize
+        + if doc.annex_note.is_empty() {
+            0
+        } else {
+            doc.annex_note.len() + 1
+        };
+    let start = body.len().saturating_sub(tail + 1);
+    let end = body.len().saturating_sub(1);
+    for b in &mut body[start..end] {
+        if let Block::P(p) = b {
+            **p = p.as_ref().clone().keep_next(true);
+        }
+    }
+}
+
+/// 版头: the top lines, the mark 35 mm down, 发文字号 and the red line under it.
+fn header(out: &mut Vec<Block>, h: &Header) {
+    let mut top_lines = 0;
+    for (text, role) in [
+        (&h.copy_number, FontRole::Fangsong),
+        (&h.secrecy, FontRole::Hei),
+        (&h.urgency, FontRole::Hei),
+    ] {
+        if let Some(t) = text {
+            out.push(Block::p(
+                Paragraph::new().line_spacing(exact(pitch())).add_run(run(
+                    t,
+                    role,
+                    g::BODY_SIZE_PT,
+                )),
+            ));
+            top_lines += 1;
+        }
+    }
+    let size = h.mark.size_pt;
+    let mark_line = twips_pt(size);
+    out.push(Block::p(spacer(
+        twips_mm(g::MARK_TOP_MM + line_gap_mm()) - top_lines * pitch(),
+    )));
+    let red = g::RED.trim_start_matches('#');
+    let mark_run = |t: &str| run(t, FontRole::Xiaobiaosong, size).color(red);
+    if h.mark.joint {
+        let gap = twips_pt(g::MARK_LINE_GAP_EM * size);
+        let names: Vec<Paragraph> = h
+            .mark
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                Paragraph::new()
+                    .snap_to_grid(false)
+                    .line_spacing(exact(mark_line).before(if i == 0 { 0 } else { gap as u32 }))
+                    .align(AlignmentType::Distribute)
+                    .add_run(mark_run(&l.text))
+            })
+            .collect();
+        // A quarter em of slack: Word and LibreOffice wrap a line that fills its cell exactly.
+        let names_w = twips_pt((h.mark.width_em + 0.25) * size);
+        let suffix_w = twips_pt(
+            (crate::compose::text::width_chars(&h.mark.suffix) + g::MARK_SUFFIX_GAP_EM) * size,
+        );
+        let mut names_cell = TableCell::new().width(names_w as usize, WidthType::Dxa);
+        for p in names {
+            names_cell = names_cell.add_paragraph(p);
+        }
+        let suffix_cell = TableCell::new()
+            .width(suffix_w as usize, WidthType::Dxa)
+            .vertical_align(VAlignType::Center)
+            .add_paragraph(
+                Paragraph::new()
+                    .snap_to_grid(false)
+                    .line_spacing(exact(mark_line))
+                    .align(AlignmentType::Right)
+                    .add_run(mark_run(&h.mark.suffix)),
+            );
+        let table = Table::without_borders(vec![TableRow::new(vec![names_cell, suffix_cell])])
+            .set_grid(vec![names_w as usize, suffix_w as usize])
+            .layout(TableLayoutType::Fixed)
+            .align(TableAlignmentType::Center)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+            .width((names_w + suffix_w) as usize, WidthType::Dxa);
+        out.push(Block::t(table));
+    } else {
+        out.push(Block::p(
+            Paragraph::new()
+                .snap_to_grid(false)
+                .line_spacing(exact(mark_line))
+                .align(AlignmentType::Center)
+                .add_run(mark_run(&format!(
+                    "{}{}",
+                    h.mark.lines[0].text, h.mark.suffix
+                ))),
+        ));
+    }
+    // Two blank lines, then the 发文字号 with the red line 4 mm below it.
+    let em = twips_pt(g::BODY_SIZE_PT);
+    out.push(Block::p(spacer(
+        twips_pt(g::leading_pt()) + g::DOC_NUMBER_BLANK_LINES as i32 * pitch(),
+    )));
+    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+        .val(BorderType::Single)
+        .color(red)
+        .size((g::SEPARATOR_THICKNESS_MM * g::PT_PER_MM * 8.0).round() as usize)
+        .space((g::SEPARATOR_BELOW_NUMBER_MM * g::PT_PER_MM).round() as usize);
+    let mut number = Paragraph::new().snap_to_grid(false).line_spacing(exact(em));
+    number.property = number
+        .property
+        .set_borders(ParagraphBorders::with_empty().set(border));
+    number = match &h.signers {
+        None => number.align(AlignmentType::Center).add_run(run(
+            &h.doc_number,
+            FontRole::Fangsong,
+            g::BODY_SIZE_PT,
+        )),
+        Some(s) => {
+            let one = cell().round() as i32;
+            number
+                .indent(Some(one), None, Some(one), None)
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .pos((g::TEXT_WIDTH_MM * TWIPS_PER_MM) as usize - 2 * one as usize),
+                )
+                .add_run(run(&h.doc_number, FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
+                .add_run(run(&s.label, FontRole::Fangsong, g::BODY_SIZE_PT))
+                .add_run(run(&s.names, FontRole::Kai, g::BODY_SIZE_PT))
+        }
+    };
+    out.push(Block::p(number));
+    out.push(Block::p(spacer(
+        twips_pt(g::leading_pt()) + g::TITLE_BLANK_LINES as i32 * pitch()
+            - twips_mm(g::SEPARATOR_BELOW_NUMBER_MM)
+            - twips_mm(g::SEPARATOR_THICKNESS_MM),
+    )));
+}
+
+/// 标题: 2号小标宋, centred, the composed line breaks kept.
+fn title_paragraph(lines: &[String]) -> Paragraph {
+    let mut p = Paragraph::new()
+        .snap_to_grid(false)
+        .line_spacing(exact(twips_pt(g::TITLE_SIZE_PT + g::leading_pt())))
+        .align(AlignmentType::Center);
+    for (i, l) in lines.iter().enumerate() {
+        let mut r = run(l, FontRole::Xiaobiaosong, g::TITLE_SIZE_PT);
+        if i + 1 < lines.len() {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        p = p.add_run(r);
+    }
+    p
+}
+
+/// Ends the current section (portrait or landscape) at the last paragraph of `out`.
+fn end_section(out: &mut Vec<Block>, landscape_section: bool) {
+    let (w, h, margin) = if landscape_section {
+        landscape()
+    } else {
+        portrait()
+    };
+    let mut size = PageSize::new().size(w, h);
+    if landscape_section {
+        size = size.orient(PageOrientationType::Landscape);
+    }
+    let mut sect = SectionProperty::new()
+        .page_size(size)
+        .page_margin(margin)
+        .doc_grid(grid());
+    if landscape_section {
+        sect = sect.page_orient(PageOrientationType::Landscape);
+    }
+    out.push(Block::p(
+        Paragraph::new()
+            .line_spacing(exact(20))
+            .size(2)
+            .section_property(sect),
+    ));
+}
+
+/// 附件: a new page, 附件N in 黑体, the title on the third line, then the content.
+fn annex(out: &mut Vec<Block>, a: &Annex, landscape_page: bool) {
+    out.push(Block::p(
+        Paragraph::new()
+            .line_spacing(exact(pitch()))
+            .page_break_before(true)
+            .add_run(run(&a.label, FontRole::Hei, g::BODY_SIZE_PT)),
+    ));
+    out.extend(blank_lines(1).into_iter().map(Block::p));
+    out.push(Block::p(title_paragraph(&a.title)));
+    out.extend(blank_lines(1).into_iter().map(Block::p));
+    out.extend(a.paragraphs.iter().map(|p| Block::p(grid_paragraph(p))));
+    if let Some(t) = &a.table {
+        let width = if landscape_page {
+            g::TEXT_HEIGHT_MM
+        } else {
+            g::TEXT_WIDTH_MM
+        };
+        out.push(Block::t(table(t, width)));
+    }
+    out.extend(a.after.iter().map(|p| Block::p(grid_paragraph(p))));
+}
+
+/// An annex table: fixed layout, borders, exact blank-row heights, header row repeated.
+fn table(t: &MTable, width_mm: f64) -> Table {
+    let total = twips_mm(width_mm) as f64;
+    let widths: Vec<usize> = t
+        .widths
+        .iter()
+        .map(|w| (w * total).round() as usize)
+        .collect();
+    let cell_para = |text: &str, role: FontRole| {
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(240)
+                    .before(0)
+                    .after(0),
+            )
+            .snap_to_grid(false)
+            .add_run(run(text, role, g::TABLE_SIZE_PT))
+    };
+    let row = |cells: &[String], role: FontRole| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                TableCell::new()
+                    .width(*w, WidthType::Dxa)
+                    .vertical_align(VAlignType::Center)
+                    .add_paragraph(cell_para(c, role))
+            })
+            .collect::<Vec<_>>()
+    };
+    // cant_split marks the header row; docx_xml turns it into a repeated header (tblHeader).
+    let mut rows = vec![TableRow::new(row(&t.columns, FontRole::Hei)).cant_split()];
+    for r in &t.rows {
+        let blank = r.iter().all(String::is_empty);
+        let mut tr = TableRow::new(row(r, FontRole::Fangsong));
+        if blank {
+            tr = tr
+                .row_height(twips_mm(t.row_height_mm) as f32)
+                .height_rule(HeightRule::Exact);
+        }
+        rows.push(tr);
+    }
+    let pad = twips_mm(g::TABLE_CELL_PAD_MM) as usize;
+    Table::new(rows)
+        .set_grid(widths.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(pad, pad, pad, pad))
+}
+
+/// 版记: framed at the bottom of the last page, between its rules.
+fn colophon(out: &mut Vec<Block>, c: &Colophon) {
+    let rule = |mm: f64| (mm * g::PT_PER_MM * 8.0).round() as usize;
+    let line = (g::SMALL_SIZE_PT * 1.6 * 20.0).round() as i32;
+    let inset = twips_pt(g::COLOPHON_INDENT_CHARS * g::SMALL_SIZE_PT);
+    let rows = 1 + usize::from(c.cc.is_some());
+    let height = line * rows as i32;
+    let frame = |mut p: Paragraph| {
+        p.property = p.property.frame_property(
+            FrameProperty::new()
+                .wrap("around")
+                .v_anchor("margin")
+                .h_anchor("margin")
+                .x(0)
+                .y(twips_mm(g::TEXT_HEIGHT_MM) - height)
+                .width(twips_mm(g::TEXT_WIDTH_MM) as u32)
+                .h_rule("exact")
+                .height(height as u32),
+        );
+        p
+    };
+    let border = |pos, mm| {
+        ParagraphBorder::new(pos)
+            .val(BorderType::Single)
+            .color("000000")
+            .size(rule(mm))
+            .space(0)
+    };
+    let base = |p: Paragraph| {
+        let p = p.line_spacing(exact(line)).snap_to_grid(false);
+        frame(p)
+    };
+    let mut paragraphs = Vec::new();
+    if let Some(cc) = &c.cc {
+        let mut p = base(Paragraph::new())
+            .indent(Some(inset), None, Some(inset), None)
+            .add_run(run(cc, FontRole::Fangsong, g::SMALL_SIZE_PT));
+        p.property = p.property.set_borders(
+            ParagraphBorders::with_empty()
+                .set(border(
+                    ParagraphBorderPosition::Top,
+                    g::COLOPHON_OUTER_RULE_MM,
+                ))
+                .set(border(
+                    ParagraphBorderPosition::Bottom,
+                    g::COLOPHON_INNER_RULE_MM,
+                )),
+        );
+        paragraphs.push(p);
+    }
+    let right_tab = twips_mm(g::TEXT_WIDTH_MM) - inset;
+    let mut p = base(Paragraph::new())
+        .indent(Some(inset), None, Some(inset), None)
+        .add_tab(Tab::new().val(TabValueType::Right).pos(right_tab as usize))
+        .add_run(run(&c.printer, FontRole::Fangsong, g::SMALL_SIZE_PT).add_tab())
+        .add_run(run(&c.printed, FontRole::Fangsong, g::SMALL_SIZE_PT));
+    let mut borders = ParagraphBorders::with_empty().set(border(
+        ParagraphBorderPosition::Bottom,
+        g::COLOPHON_OUTER_RULE_MM,
+    ));
+    if c.cc.is_none() {
+        borders = borders.set(border(
+            ParagraphBorderPosition::Top,
+            g::COLOPHON_OUTER_RULE_MM,
+        ));
+    }
+    p.property = p.property.set_borders(borders);
+    paragraphs.push(p);
+    out.extend(paragraphs.into_iter().map(Block::p));
+}
+
+/// 页码: "— N —" in 4号宋体; odd pages right, even pages left, one character in.
+fn page_number_footer(odd: bool) -> Footer {
+    let one = twips_pt(g::PAGE_NUMBER_INDENT_CHARS * g::SMALL_SIZE_PT);
+    let r = |t: &str| run(t, FontRole::Song, g::SMALL_SIZE_PT);
+    let field = || styled(FontRole::Song, g::SMALL_SIZE_PT);
+    let p = Paragraph::new()
+        .line_spacing(exact(twips_pt(g::SMALL_SIZE_PT)))
+        .snap_to_grid(false)
+        .align(if odd {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        })
+        .indent(
+            Some(if odd { 0 } else { one }),
+            None,
+            Some(if odd { one } else { 0 }),
+            None,
+        )
+        .add_run(r("— "))
+        .add_run(field().add_field_char(FieldCharType::Begin, false))
+        .add_run(field().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(field().add_field_char(FieldCharType::Separate, false))
+        .add_run(r("1"))
+        .add_run(field().add_field_char(FieldCharType::End, false))
+        .add_run(r(" —"));
+    Footer::new().add_paragraph(p)
+}

@@ -1,0 +1,274 @@
+//! Finishing docx-rs's XML parts and packing them: schema order, what docx-rs cannot write,
+//! fixed timestamps. The one place where DOCX XML is touched after docx-rs built it.
+
+use super::docx_order;
+use crate::gbt9704 as g;
+use crate::model::Meta;
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+
+/// Packs the parts into a DOCX after normalizing them; same input, same bytes.
+pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8>> {
+    let document = docx_order::normalize(
+        &finish_document(&String::from_utf8_lossy(&xml.document)).into_bytes(),
+    );
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            docx_order::register_theme_content_type(&xml.content_type),
+        ),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        (
+            "docProps/core.xml".into(),
+            core_properties(meta).into_bytes(),
+        ),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        (
+            "word/_rels/document.xml.rels".into(),
+            docx_order::register_theme_relationship(&xml.document_rels),
+        ),
+        (
+            docx_order::THEME_PART_NAME.into(),
+            docx_order::THEME_XML.as_bytes().to_vec(),
+        ),
+        ("word/document.xml".into(), document),
+        (
+            "word/styles.xml".into(),
+            docx_order::normalize(finish_styles(&String::from_utf8_lossy(&xml.styles)).as_bytes()),
+        ),
+        (
+            "word/settings.xml".into(),
+            docx_order::normalize(&xml.settings),
+        ),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        (
+            "word/numbering.xml".into(),
+            docx_order::normalize(&xml.numberings),
+        ),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        (
+            "word/footnotes.xml".into(),
+            docx_order::normalize(&xml.footnotes),
+        ),
+    ];
+    for (i, (f, rels)) in xml
+        .footers
+        .iter()
+        .zip(
+            xml.footer_rels
+                .iter()
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
+        .enumerate()
+    {
+        parts.push((
+            format!("word/footer{}.xml", i + 1),
+            docx_order::normalize(f),
+        ));
+        if let Some(r) = rels {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), r.clone()));
+        }
+    }
+    for (i, h) in xml.headers.iter().enumerate() {
+        parts.push((
+            format!("word/header{}.xml", i + 1),
+            docx_order::normalize(h),
+        ));
+        if let Some(r) = xml.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r.clone()));
+        }
+    }
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let time = zip::DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    for (name, bytes) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// Core properties with the document's own title, author and date (never the clock).
+fn core_properties(meta: &Meta) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let date = format!("{}T00:00:00Z", meta.date);
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><cp:lastModifiedBy>gongwen</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified><cp:revision>1</cp:revision></cp:coreProperties>"#,
+        esc(&meta.title),
+        esc(&meta.author)
+    )
+}
+
+/// Paragraph defaults docx-rs has no API for: punctuation never hangs past the right edge
+/// (`overflowPunct` off), so Word and LibreOffice break lines as the PDF does (a closing mark
+/// takes the previous character to the next line instead of sticking out).
+pub fn finish_styles(xml: &str) -> String {
+    const DEFAULTS: &str = r#"<w:overflowPunct w:val="0" />"#;
+    for empty in ["<w:pPrDefault><w:pPr></w:pPr>", "<w:pPrDefault><w:pPr />"] {
+        if xml.contains(empty) {
+            return xml.replacen(
+                empty,
+                &format!("<w:pPrDefault><w:pPr>{DEFAULTS}</w:pPr>"),
+                1,
+            );
+        }
+    }
+    xml.replacen(
+        "<w:pPrDefault><w:pPr>",
+        &format!("<w:pPrDefault><w:pPr>{DEFAULTS}"),
+        1,
+    )
+}
+
+/// The document-part fixes, in order.
+pub fn finish_document(xml: &str) -> String {
+    let xml = repeat_header_rows(xml);
+    let xml = char_indents(&xml);
+    share_footers(&xml)
+}
+
+/// Rows the writer marked with `cantSplit` (annex table heads) repeat on every page.
+pub fn repeat_header_rows(xml: &str) -> String {
+    xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .replace("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>")
+}
+
+/// Adds `firstLineChars` / `hangingChars` to every `w:ind` (docx-rs drops them), so Word and
+/// WPS indent by characters of the grid (首行缩进2字符) and not only by twips.
+pub fn char_indents(xml: &str) -> String {
+    let cell = g::cell_pt() * 20.0;
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:ind ") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("/>").map_or(rest.len(), |e| i + e);
+        let tag = &rest[i..end];
+        let mut extra = String::new();
+        for (attr, chars_attr) in [
+            ("w:firstLine", "w:firstLineChars"),
+            ("w:hanging", "w:hangingChars"),
+        ] {
+            if tag.contains(chars_attr) {
+                continue;
+            }
+            if let Some(v) = attr_value(tag, attr).and_then(|v| v.parse::<f64>().ok()) {
+                extra.push_str(&format!(
+                    r#" {chars_attr}="{}""#,
+                    (v / cell * 100.0).round() as i64
+                ));
+            }
+        }
+        out.push_str(tag.trim_end());
+        out.push_str(&extra);
+        out.push(' ');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(r#"{name}=""#);
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// Gives every section the footers of the last one: docx-rs writes the footer references only
+/// into the body's final `w:sectPr`, and Word shows no page numbers in a section without them.
+pub fn share_footers(xml: &str) -> String {
+    let Some(last) = xml.rfind("<w:sectPr") else {
+        return xml.to_owned();
+    };
+    let refs: String = {
+        let tail = &xml[last..];
+        let mut refs = String::new();
+        let mut rest = tail;
+        while let Some(i) = rest.find("<w:footerReference") {
+            let end = rest[i..].find("/>").map_or(rest.len(), |e| i + e + 2);
+            // The final section's own first-page footer (an unnumbered 版记 page) stays its own.
+            if !rest[i..end].contains(r#"w:type="first""#) {
+                refs.push_str(&rest[i..end]);
+            }
+            rest = &rest[end..];
+        }
+        refs
+    };
+    if refs.is_empty() {
+        return xml.to_owned();
+    }
+    let (head, tail) = xml.split_at(last);
+    let mut out = String::with_capacity(xml.len() + refs.len() * 4);
+    let mut rest = head;
+    while let Some(i) = rest.find("<w:sectPr") {
+        let open_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        out.push_str(&rest[..open_end]);
+        if !rest[open_end..].starts_with("<w:footerReference") {
+            out.push_str(&refs);
+        }
+        rest = &rest[open_end..];
+    }
+    out.push_str(rest);
+    out.push_str(tail);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_does_not_hang_by_default() {
+        let out = finish_styles(
+            "<w:docDefaults><w:pPrDefault><w:pPr></w:pPr></w:pPrDefault></w:docDefaults>",
+        );
+        assert!(
+            out.contains(r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /></w:pPr>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn header_rows_marked_cant_split_repeat() {
+        let xml = "<w:trPr><w:cantSplit /></w:trPr>";
+        assert_eq!(
+            repeat_header_rows(xml),
+            "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>"
+        );
+    }
+
+    #[test]
+    fn first_line_indent_of_two_cells_becomes_200_chars() {
+        let twips = (2.0 * g::cell_pt() * 20.0).round();
+        let xml = format!(r#"<w:pPr><w:ind w:left="0" w:firstLine="{twips}" /></w:pPr>"#);
+        let out = char_indents(&xml);
+        assert!(out.contains(r#"w:firstLineChars="200""#), "{out}");
+        assert!(out.ends_with("/></w:pPr>"), "{out}");
+    }
+
+    #[test]
+    fn hanging_indent_gets_hanging_chars() {
+        let twips = (3.0 * g::cell_pt() * 20.0).round();
+        let out = char_indents(&format!(r#"<w:ind w:left="1000" w:hanging="{twips}" />"#));
+        assert!(out.contains(r#"w:hangingChars="300""#), "{out}");
+    }
+
+    #[test]
+    fn every_section_gets_the_footer_references() {
+        let xml = r#"<w:body><w:p><w:pPr><w:sectPr><w:pgSz /></w:sectPr></w:pPr></w:p><w:sectPr><w:footerReference w:type="default" r:id="rId6" /><w:pgSz /></w:sectPr></w:body>"#;
+        let out = share_footers(xml);
+        assert_eq!(out.matches("<w:footerReference").count(), 2, "{out}");
+        assert!(out.contains(r#"<w:sectPr><w:footerReference w:type="default" r:id="rId6" /><w:pgSz /></w:sectPr></w:pPr>"#));
+    }
+}

@@ -1,0 +1,241 @@
+//! The DOCX as Word reads it: the XML inside the package, checked without external tools.
+
+mod common;
+
+use gongwen::gbt9704 as g;
+use gongwen::render::pdf::PdfSettings;
+use gongwen::Format;
+use std::collections::BTreeMap;
+use std::io::Read;
+
+fn docx(name: &str) -> Vec<u8> {
+    let doc = gongwen::load(&common::sample(name)).unwrap();
+    common::engine()
+        .render(&doc, Format::Docx, PdfSettings::default())
+        .unwrap()
+        .docx
+        .unwrap()
+}
+
+fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            (f.name().to_owned(), s)
+        })
+        .collect()
+}
+
+fn twips(mm: f64) -> i64 {
+    (mm * 72.0 * 20.0 / 25.4).round() as i64
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key)? + key.len();
+    Some(tag[start..start + tag[start..].find('"')?].to_owned())
+}
+
+fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name} ");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        out.push(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn page_is_a4_with_the_standard_side_margins_and_a_22_line_grid() {
+    let p = parts(&docx("national-2024-notice.toml"));
+    let doc = &p["word/document.xml"];
+    let size = tags(doc, "w:pgSz").pop().unwrap();
+    assert_eq!(attr(size, "w:w").unwrap(), twips(210.0).to_string());
+    assert_eq!(attr(size, "w:h").unwrap(), twips(297.0).to_string());
+    let mar = tags(doc, "w:pgMar").pop().unwrap();
+    assert_eq!(
+        attr(mar, "w:left").unwrap(),
+        twips(g::MARGIN_LEFT_MM).to_string()
+    );
+    assert_eq!(
+        attr(mar, "w:right").unwrap(),
+        twips(g::MARGIN_RIGHT_MM).to_string()
+    );
+    assert_eq!(
+        attr(mar, "w:bottom").unwrap(),
+        twips(g::MARGIN_BOTTOM_MM).to_string()
+    );
+    let top: i64 = attr(mar, "w:top").unwrap().parse().unwrap();
+    let pitch = (g::line_pitch_pt() * 20.0).round() as i64;
+    let grid = tags(doc, "w:docGrid").pop().unwrap();
+    assert_eq!(attr(grid, "w:type").as_deref(), Some("lines"));
+    assert_eq!(attr(grid, "w:linePitch").unwrap(), pitch.to_string());
+    // 22 exact lines of one pitch fill the page from the top margin to the bottom margin.
+    let text_bottom = twips(g::PAGE_HEIGHT_MM) - twips(g::MARGIN_BOTTOM_MM);
+    assert!(
+        (top + 22 * pitch - text_bottom).abs() <= 22,
+        "22 lines fit exactly"
+    );
+}
+
+#[test]
+fn runs_name_the_official_fonts_and_no_theme_fonts() {
+    let official = [
+        "方正小标宋简体",
+        "仿宋_GB2312",
+        "黑体",
+        "楷体_GB2312",
+        "宋体",
+    ];
+    for name in ["national-2024-notice.toml", "shanghai-2025-notice.toml"] {
+        let p = parts(&docx(name));
+        for (part, xml) in &p {
+            assert!(!xml.contains("Theme=\""), "{part} uses theme fonts");
+            for f in tags(xml, "w:rFonts") {
+                if let Some(ea) = attr(f, "w:eastAsia") {
+                    assert!(official.contains(&ea.as_str()), "{part}: {ea}");
+                    assert_eq!(attr(f, "w:ascii").as_deref(), Some("Times New Roman"));
+                }
+            }
+        }
+        let doc = &p["word/document.xml"];
+        for f in official.iter().take(4) {
+            assert!(
+                doc.contains(&format!("w:eastAsia=\"{f}\"")),
+                "{name} uses {f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn body_paragraphs_indent_two_characters_as_first_line_chars() {
+    let p = parts(&docx("national-2024-notice.toml"));
+    let doc = &p["word/document.xml"];
+    let two = tags(doc, "w:ind")
+        .into_iter()
+        .filter(|t| attr(t, "w:firstLineChars").as_deref() == Some("200"))
+        .count();
+    assert!(two >= 10, "{two} paragraphs with firstLineChars=200");
+}
+
+#[test]
+fn footers_carry_page_numbers_right_on_odd_and_left_on_even_pages() {
+    let p = parts(&docx("national-2024-notice.toml"));
+    assert!(p["word/settings.xml"].contains("<w:evenAndOddHeaders"));
+    let doc = &p["word/document.xml"];
+    let refs = tags(doc, "w:footerReference");
+    let kinds: Vec<String> = refs.iter().filter_map(|r| attr(r, "w:type")).collect();
+    assert!(kinds.contains(&"default".to_owned()) && kinds.contains(&"even".to_owned()));
+    let footers: Vec<&String> = p
+        .iter()
+        .filter(|(k, v)| k.starts_with("word/footer") && v.contains("PAGE"))
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(footers.len(), 2);
+    let mut sides = Vec::new();
+    for f in footers {
+        assert!(f.contains("PAGE"), "PAGE field");
+        assert!(
+            f.contains("— ") && f.contains(" —"),
+            "dashes around the number"
+        );
+        assert!(f.contains("w:eastAsia=\"宋体\""));
+        let jc = tags(f, "w:jc")
+            .first()
+            .and_then(|t| attr(t, "w:val"))
+            .unwrap();
+        sides.push(jc);
+    }
+    sides.sort();
+    assert_eq!(sides, ["left", "right"]);
+}
+
+#[test]
+fn mark_and_separator_are_red_and_the_doc_number_uses_hexagonal_brackets() {
+    let p = parts(&docx("shanghai-2025-notice.toml"));
+    let doc = &p["word/document.xml"];
+    let red = g::RED.trim_start_matches('#');
+    assert!(
+        doc.contains(&format!("<w:color w:val=\"{red}\"")),
+        "red mark"
+    );
+    let border = tags(doc, "w:bottom")
+        .into_iter()
+        .any(|t| attr(t, "w:color").as_deref() == Some(red));
+    assert!(border, "red separator line");
+    assert!(doc.contains("上海市知识产权局文件"));
+    assert!(doc.contains("沪知联办〔2025〕2号"));
+}
+
+#[test]
+fn annex_tables_are_fixed_with_repeated_heads_and_exact_blank_rows() {
+    let p = parts(&docx("shanghai-2025-notice.toml"));
+    let doc = &p["word/document.xml"];
+    assert_eq!(
+        doc.matches("<w:tblHeader").count(),
+        2,
+        "one repeated head per table"
+    );
+    assert!(doc.matches("w:type=\"fixed\"").count() >= 2);
+    let exact: Vec<_> = tags(doc, "w:trHeight")
+        .into_iter()
+        .filter(|t| attr(t, "w:hRule").as_deref() == Some("exact"))
+        .collect();
+    assert_eq!(exact.len(), 6 + 5, "blank rows of both tables");
+    for t in exact {
+        assert_eq!(
+            attr(t, "w:val").unwrap(),
+            twips(g::TABLE_BLANK_ROW_MM).to_string()
+        );
+    }
+    for head in ["主办单位", "重点活动名称", "活动规模（参与人数）", "联系人"]
+    {
+        assert!(doc.contains(head), "{head}");
+    }
+}
+
+#[test]
+fn wide_tables_get_landscape_sections_that_keep_the_page_numbers() {
+    let p = parts(&docx("shanghai-2025-notice.toml"));
+    let doc = &p["word/document.xml"];
+    let sections = doc.matches("<w:sectPr").count();
+    assert!(sections >= 2);
+    assert!(tags(doc, "w:pgSz")
+        .iter()
+        .any(|t| attr(t, "w:orient").as_deref() == Some("landscape")));
+    let numbered = tags(doc, "w:footerReference")
+        .into_iter()
+        .filter(|t| attr(t, "w:type").as_deref() != Some("first"))
+        .count();
+    assert_eq!(
+        numbered,
+        sections * 2,
+        "every section has both numbered footers"
+    );
+}
+
+#[test]
+fn docx_is_byte_identical_across_renders() {
+    let a = docx("national-2024-notice.toml");
+    let _other = docx("shanghai-2025-notice.toml");
+    let b = docx("national-2024-notice.toml");
+    assert!(a == b, "DOCX differs between renders");
+}
+
+#[test]
+fn building_a_docx_takes_milliseconds() {
+    let doc = gongwen::load(&common::sample("shanghai-2025-notice.toml")).unwrap();
+    let start = std::time::Instant::now();
+    for _ in 0..10 {
+        gongwen::render::docx::write(&doc).unwrap();
+    }
+    let each = start.elapsed() / 10;
+    assert!(each.as_millis() < 200, "{each:?} per DOCX");
+}
