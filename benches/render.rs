@@ -37,7 +37,9 @@ fn main() {
         let doc = gongwen::load(&spec).unwrap();
         let typeset = time(runs, || engine.typeset(&doc).unwrap());
         let paged = engine.typeset(&doc).unwrap();
-        let write = time(runs, || pdf::write(&paged, &doc, PdfSettings::default()).unwrap());
+        let write = time(runs, || {
+            pdf::write(&paged, &doc, PdfSettings::default()).unwrap()
+        });
         let docx = time(runs, || gongwen::render::docx::write(&doc).unwrap());
         println!(
             "{name}: parse+compose {load:?}, typeset {typeset:?}, PDF write {write:?}, DOCX {docx:?} ({} pages)",

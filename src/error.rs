@@ -3,9 +3,23 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The document must not be made.
+    #[default]
+    Error,
+    /// The document is made; the office should look at it.
+    Warning,
+}
+
 /// One problem found in a spec, located for the person who has to fix it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Name of the convention rule (empty for syntax and schema errors).
+    pub rule: &'static str,
     /// The spec file.
     pub file: PathBuf,
     /// 1-based line, 0 when the file as a whole is meant.
@@ -24,7 +38,14 @@ impl fmt::Display for Diagnostic {
         if !self.field.is_empty() {
             write!(f, "字段 {}: ", self.field)?;
         }
-        f.write_str(&self.message)
+        if self.severity == Severity::Warning {
+            f.write_str("警告：")?;
+        }
+        f.write_str(&self.message)?;
+        if !self.rule.is_empty() {
+            write!(f, " [{}]", self.rule)?;
+        }
+        Ok(())
     }
 }
 
@@ -49,7 +70,7 @@ pub enum Error {
     #[error("{0}")]
     MissingGlyph(String),
     /// Some of several documents failed (each was reported on its own).
-    #[error("{0} 个文件未能生成")]
+    #[error("{0} 个文件未通过")]
     Failed(usize),
     /// The DOCX writer failed.
     #[error("DOCX 生成失败：{0}")]

@@ -4,7 +4,6 @@
 //! [`render`] (model → PDF via typst, model → DOCX). [`gbt9704`] holds the standard's numbers.
 
 pub mod compose;
-pub mod coverage;
 pub mod error;
 pub mod fonts;
 pub mod gbt9704;
@@ -74,9 +73,19 @@ impl Engine {
         })
     }
 
-    /// Lays a composed document out (after checking every character has a glyph).
+    /// Checks spec text with every rule, glyph coverage by this engine's fonts included.
+    pub fn check_source(&self, source: &str, path: &Path) -> Result<spec::Report> {
+        spec::check(source, path, Some(&self.fonts))
+    }
+
+    /// Reads, checks and composes a spec file: the document and the warnings about it.
+    pub fn load(&self, path: &Path) -> Result<(model::Document, Vec<Diagnostic>)> {
+        let (spec, warnings) = self.check_source(&spec::read(path)?, path)?.into_result()?;
+        Ok((compose::compose(&spec), warnings))
+    }
+
+    /// Lays a composed document out.
     pub fn typeset(&self, doc: &model::Document) -> Result<typst_layout::PagedDocument> {
-        coverage::check(doc, &self.fonts)?;
         render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")
     }
 
@@ -87,7 +96,6 @@ impl Engine {
         format: Format,
         pdf: render::pdf::PdfSettings,
     ) -> Result<Rendered> {
-        coverage::check(doc, &self.fonts)?;
         let mut out = Rendered::default();
         if matches!(format, Format::Pdf | Format::All) {
             let paged = render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")?;
@@ -101,7 +109,8 @@ impl Engine {
     }
 }
 
-/// Reads, validates and composes a spec file.
+/// Reads, validates and composes a spec file (without the glyph-coverage rule, which needs an
+/// [`Engine`]'s fonts).
 pub fn load(path: &Path) -> Result<model::Document> {
     let spec = spec::load(path)?;
     Ok(compose::compose(&spec))

@@ -58,6 +58,15 @@ enum Command {
         #[arg(long)]
         pdf_a: bool,
     },
+    /// Check specs without writing anything: syntax, fields, GB/T 9704 conventions, glyphs.
+    Check {
+        /// Spec files (TOML).
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+        /// Rewrite the specs in place with the corrections the rules know (comments kept).
+        #[arg(long)]
+        fix: bool,
+    },
     /// List the face used for each font role and where it comes from.
     Fonts,
 }
@@ -76,6 +85,7 @@ fn main() -> ExitCode {
             format,
             pdf_a,
         } => render(&options, &specs, &out, format.into(), PdfSettings { pdf_a }),
+        Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
     };
     match result {
@@ -98,7 +108,10 @@ fn render(
     let mut failed = 0;
     for spec in specs {
         let started = Instant::now();
-        let result = gongwen::load(spec).and_then(|doc| {
+        let result = engine.load(spec).and_then(|(doc, warnings)| {
+            for w in &warnings {
+                eprintln!("{w}");
+            }
             let rendered = engine.render(&doc, format, pdf)?;
             let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
             let mut written = Vec::new();
@@ -132,6 +145,43 @@ fn render(
     } else {
         Ok(())
     }
+}
+
+fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Result<()> {
+    let engine = Engine::new(options)?;
+    let (mut failed, mut warnings) = (0, 0);
+    for path in specs {
+        let outcome = gongwen::spec::read(path).and_then(|source| {
+            let mut report = engine.check_source(&source, path)?;
+            if fix && !report.fixes.is_empty() {
+                let fixed = gongwen::spec::apply_fixes(&source, path, &report.fixes)?;
+                gongwen::output::write_atomic(path, fixed.as_bytes())?;
+                eprintln!("{}: 已改正 {} 处", path.display(), report.fixes.len());
+                report = engine.check_source(&fixed, path)?;
+            }
+            Ok(report)
+        });
+        match outcome {
+            Ok(report) => {
+                for d in &report.diagnostics {
+                    eprintln!("{d}");
+                }
+                warnings += report.diagnostics.len();
+                if report.has_errors() {
+                    failed += 1;
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(gongwen::Error::Failed(failed));
+    }
+    println!("{} 个规格文件检查通过（{} 条警告）", specs.len(), warnings);
+    Ok(())
 }
 
 fn fonts(options: &EngineOptions) -> gongwen::Result<()> {

@@ -58,7 +58,9 @@ pub fn offset_of(source: &str, path: &str) -> Option<usize> {
     for step in steps(path) {
         match (step, table, value) {
             (Step::Key(k), Some(t), _) => {
-                let (key, v) = t.get_key_value(k.as_str())?;
+                let Some((key, v)) = t.get_key_value(k.as_str()) else {
+                    break;
+                };
                 best = Some(key.span().start);
                 value = Some(v.get_ref());
                 if let DeValue::String(_) | DeValue::Integer(_) | DeValue::Float(_) = v.get_ref() {
@@ -93,6 +95,13 @@ mod tests {
         let src = "title = \"关于\"\nx = 1\n";
         assert_eq!(line_col(src, src.find('x').unwrap()), (2, 1));
         assert_eq!(line_col(src, src.find('\"').unwrap() + 4), (1, 11));
+    }
+
+    #[test]
+    fn missing_field_points_at_its_nearest_ancestor() {
+        let src = "title = \"t\"\n[[annexes]]\ntitle = \"表\"\n";
+        let off = offset_of(src, "annexes[0].rows").unwrap();
+        assert_eq!(line_col(src, off).0, 2, "the [[annexes]] header");
     }
 
     #[test]

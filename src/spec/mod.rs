@@ -1,25 +1,72 @@
 //! The campaign spec: TOML in, a validated [`Spec`] out, or diagnostics that name the place.
 
+pub mod conventions;
+mod fix;
 mod locate;
 mod schema;
+pub mod texts;
 mod validate;
 
+pub use conventions::{Finding, Fix};
+pub use fix::apply_fixes;
 pub use schema::*;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::fonts::FontSet;
 use std::path::Path;
 
-/// Reads and validates a spec file.
-pub fn load(path: &Path) -> Result<Spec> {
-    let source = std::fs::read_to_string(path).map_err(|source| Error::Io {
+/// A spec that parsed, with every convention finding located in its file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The spec.
+    pub spec: Spec,
+    /// Errors and warnings, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Corrections the rules know (applied by `check --fix`).
+    pub fixes: Vec<Fix>,
+}
+
+impl Report {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The spec and its warnings, or every finding as the error when one is an error.
+    pub fn into_result(self) -> Result<(Spec, Vec<Diagnostic>)> {
+        if self.has_errors() {
+            Err(Error::Spec(self.diagnostics))
+        } else {
+            Ok((self.spec, self.diagnostics))
+        }
+    }
+}
+
+/// Reads a spec file's text.
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
-    parse(&source, path)
+    })
+}
+
+/// Reads and validates a spec file (conventions included, glyph coverage not).
+pub fn load(path: &Path) -> Result<Spec> {
+    parse(&read(path)?, path)
 }
 
 /// Parses and validates spec text; `path` is only used in the messages.
 pub fn parse(source: &str, path: &Path) -> Result<Spec> {
+    check(source, path, None)?
+        .into_result()
+        .map(|(spec, _)| spec)
+}
+
+/// Parses spec text and runs every check; `fonts` adds the glyph-coverage rule.
+/// Syntax and schema errors are the error; convention findings are in the report.
+pub fn check(source: &str, path: &Path, fonts: Option<&FontSet>) -> Result<Report> {
     let located = |field: String, offset: Option<usize>, message: String| {
         let (line, column) = offset.map_or((0, 0), |o| locate::line_col(source, o));
         Diagnostic {
@@ -28,6 +75,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Spec> {
             column,
             field,
             message,
+            ..Diagnostic::default()
         }
     };
     let de = toml::Deserializer::parse(source).map_err(|e| {
@@ -47,20 +95,28 @@ pub fn parse(source: &str, path: &Path) -> Result<Spec> {
             .or_else(|| locate::offset_of(source, &field));
         Error::Spec(vec![located(field, offset, message)])
     })?;
-    let problems = validate::check(&spec);
-    if problems.is_empty() {
-        Ok(spec)
-    } else {
-        Err(Error::Spec(
-            problems
-                .into_iter()
-                .map(|p| {
-                    let offset = locate::offset_of(source, &p.field);
-                    located(p.field, offset, p.message)
-                })
-                .collect(),
-        ))
-    }
+    let mut diagnostics: Vec<Diagnostic> = validate::check(&spec)
+        .into_iter()
+        .map(|p| {
+            let offset = locate::offset_of(source, &p.field);
+            located(p.field, offset, p.message)
+        })
+        .collect();
+    let findings = conventions::check(&spec, fonts);
+    let fixes = findings.iter().filter_map(|f| f.fix.clone()).collect();
+    diagnostics.extend(findings.into_iter().map(|f| {
+        let offset = locate::offset_of(source, &f.field);
+        Diagnostic {
+            severity: f.severity,
+            rule: f.rule,
+            ..located(f.field, offset, f.message)
+        }
+    }));
+    Ok(Report {
+        spec,
+        diagnostics,
+        fixes,
+    })
 }
 
 /// Turns serde's English messages into Chinese ones, with a hint for misspelt keys.

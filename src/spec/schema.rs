@@ -81,9 +81,10 @@ fn default_mark_suffix() -> String {
     "文件".to_owned()
 }
 
-/// 发文字号: 机关代字〔年份〕序号号.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// 发文字号: 机关代字〔年份〕序号号. Written as a table `{ code, year, serial }` or as the
+/// string the office is used to (`"沪知联办〔2025〕2号"`); a string with other brackets, 第 or
+/// leading zeros is read and reported by the `doc-number-form` convention.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocNumber {
     /// 机关代字, e.g. 国知发办字.
     pub code: String,
@@ -91,6 +92,81 @@ pub struct DocNumber {
     pub year: i32,
     /// 发文顺序号, e.g. 8 (no leading zeros, no 第).
     pub serial: u32,
+    /// The string as written in the spec, when it was given as one.
+    pub written: Option<String>,
+}
+
+impl DocNumber {
+    /// Reads a written 发文字号, accepting the usual mistakes: [] 【】 () （） instead of 〔〕,
+    /// 第 before the serial, leading zeros.
+    pub fn parse(s: &str) -> Option<DocNumber> {
+        let s = s.trim();
+        let open = s.find(['〔', '[', '【', '(', '（', '［', '〖'])?;
+        let code = s[..open].trim().to_owned();
+        let rest = &s[open..];
+        let rest = &rest[rest.chars().next()?.len_utf8()..];
+        let year_end = rest.find(|c: char| !c.is_ascii_digit())?;
+        let year: i32 = rest[..year_end].parse().ok()?;
+        let rest = &rest[year_end..];
+        let close = rest.chars().next()?;
+        if !"〕]】)）］〗".contains(close) {
+            return None;
+        }
+        let rest = rest[close.len_utf8()..]
+            .trim()
+            .trim_start_matches('第')
+            .trim();
+        let serial_end = rest.find(|c: char| !c.is_ascii_digit())?;
+        let serial: u32 = rest[..serial_end].parse().ok()?;
+        if rest[serial_end..].trim() != "号" || code.is_empty() {
+            return None;
+        }
+        Some(DocNumber {
+            code,
+            year,
+            serial,
+            written: Some(s.to_owned()),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Parts {
+            code: String,
+            year: i32,
+            serial: u32,
+        }
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = DocNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a doc number like \"沪知联办〔2025〕2号\" or { code, year, serial }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DocNumber, E> {
+                DocNumber::parse(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "无法识别发文字号“{v}”，应写作 代字〔年份〕序号号，如 沪知联办〔2025〕2号"
+                    ))
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DocNumber, A::Error> {
+                let p = Parts::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(DocNumber {
+                    code: p.code,
+                    year: p.year,
+                    serial: p.serial,
+                    written: None,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// 正文的一节: a heading with its text and subsections.

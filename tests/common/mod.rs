@@ -31,9 +31,10 @@ pub fn measure_file(path: &Path) -> Measured {
     Measured::of(&engine().typeset(&doc).expect("typesets"))
 }
 
-/// Composes and lays out spec text.
+/// Checks (every rule), composes and lays out spec text.
 pub fn measure_str(toml: &str) -> Result<Measured, gongwen::Error> {
-    let spec = gongwen::spec::parse(toml, Path::new("test.toml"))?;
+    let report = engine().check_source(toml, Path::new("test.toml"))?;
+    let (spec, _) = report.into_result()?;
     let doc = gongwen::compose::compose(&spec);
     Ok(Measured::of(&engine().typeset(&doc)?))
 }

@@ -1,0 +1,397 @@
+//! GB/T 9704 conventions a spec can break, each a named rule: 发文字号 form, title and 主送
+//! punctuation, annex references, characters no font has, control characters, sizes.
+//!
+//! Errors stop the document; warnings are reported and the document is made. A rule that knows
+//! the right text offers a [`Fix`] that `gongwen check --fix` writes back into the spec.
+
+use super::schema::{DocKind, Spec};
+use super::texts::texts;
+use crate::compose::text::doc_number;
+use crate::error::Severity;
+use crate::fonts::FontSet;
+use crate::model::FontRole;
+
+/// A replacement for the string at a field path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// Field path, e.g. `header.doc_number`.
+    pub field: String,
+    /// The corrected string.
+    pub value: String,
+}
+
+/// One convention broken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule's name, as documented in the README.
+    pub rule: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Field path.
+    pub field: String,
+    /// What is wrong and what is right, in Chinese.
+    pub message: String,
+    /// The correction, when the rule knows it.
+    pub fix: Option<Fix>,
+}
+
+/// Longest text of one field (characters): beyond it a paragraph is surely a mistake.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most rows of one annex table.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+
+/// Every rule, in a stable order; `fonts` enables the glyph-coverage rule.
+pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    doc_number_form(spec, &mut out);
+    title_punctuation(spec, &mut out);
+    title_guanyu(spec, &mut out);
+    recipients_colon(spec, &mut out);
+    annex_references(spec, &mut out);
+    doc_number_year(spec, &mut out);
+    sizes(spec, &mut out);
+    control_characters(spec, &mut out);
+    if let Some(fonts) = fonts {
+        missing_glyphs(spec, fonts, &mut out);
+    }
+    out
+}
+
+fn finding(rule: &'static str, severity: Severity, field: &str, message: String) -> Finding {
+    Finding {
+        rule,
+        severity,
+        field: field.to_owned(),
+        message,
+        fix: None,
+    }
+}
+
+/// `doc-number-form`: 发文字号 uses 〔〕, no 第, no leading zeros.
+fn doc_number_form(spec: &Spec, out: &mut Vec<Finding>) {
+    let Some(h) = &spec.header else { return };
+    let n = &h.doc_number;
+    let right = doc_number(&n.code, n.year, n.serial);
+    if let Some(written) = &n.written {
+        if written.trim() != right {
+            let mut f = finding(
+                "doc-number-form",
+                Severity::Error,
+                "header.doc_number",
+                format!(
+                    "发文字号“{written}”不符合 GB/T 9704：年份用六角括号〔〕，序号不加“第”、不编虚位，应为“{right}”（可用 --fix 改正）"
+                ),
+            );
+            f.fix = Some(Fix {
+                field: "header.doc_number".into(),
+                value: right,
+            });
+            out.push(f);
+        }
+    }
+}
+
+const PUNCTUATION: &str = "。，、；：？！.,;:?!";
+
+/// `title-punctuation`: a title ends without punctuation.
+fn title_punctuation(spec: &Spec, out: &mut Vec<Finding>) {
+    let title = spec.title.trim();
+    if title
+        .chars()
+        .last()
+        .is_some_and(|c| PUNCTUATION.contains(c))
+    {
+        let fixed = title
+            .trim_end_matches(|c| PUNCTUATION.contains(c))
+            .to_owned();
+        let mut f = finding(
+            "title-punctuation",
+            Severity::Error,
+            "title",
+            format!("标题“{title}”末尾不加标点，应为“{fixed}”"),
+        );
+        f.fix = Some(Fix {
+            field: "title".into(),
+            value: fixed,
+        });
+        out.push(f);
+    }
+}
+
+/// `title-guanyu`: a notice's title reads 关于……的通知.
+fn title_guanyu(spec: &Spec, out: &mut Vec<Finding>) {
+    if spec.kind == DocKind::Notice && !spec.title.contains("关于") {
+        out.push(finding(
+            "title-guanyu",
+            Severity::Warning,
+            "title",
+            format!(
+                "通知的标题一般写作“（发文机关）关于……的通知”，“{}”中没有“关于”",
+                spec.title.trim()
+            ),
+        ));
+    }
+}
+
+/// `recipients-colon`: 主送 ends with one full-width colon (added when missing).
+fn recipients_colon(spec: &Spec, out: &mut Vec<Finding>) {
+    let Some(r) = &spec.recipients else { return };
+    let trimmed = r.trim_end();
+    let colons = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| *c == '：' || *c == ':')
+        .count();
+    if colons >= 2 || trimmed.ends_with(':') {
+        let base = trimmed.trim_end_matches(['：', ':']);
+        let mut f = finding(
+            "recipients-colon",
+            Severity::Error,
+            "recipients",
+            format!(
+                "主送机关末尾应为一个全角冒号“：”，现为“{}”",
+                &trimmed[base.len()..]
+            ),
+        );
+        f.fix = Some(Fix {
+            field: "recipients".into(),
+            value: format!("{base}："),
+        });
+        out.push(f);
+    }
+}
+
+/// `annex-reference`: text that cites 附件N needs an N-th annex.
+fn annex_references(spec: &Spec, out: &mut Vec<Finding>) {
+    let count = spec.annexes.len();
+    for (field, text) in texts(spec) {
+        if field.starts_with("annexes") {
+            continue;
+        }
+        let mut rest = text;
+        while let Some(i) = rest.find("附件") {
+            rest = &rest[i + "附件".len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = digits.parse::<usize>() {
+                if n == 0 || n > count {
+                    out.push(finding(
+                        "annex-reference",
+                        Severity::Error,
+                        &field,
+                        format!("正文提到“附件{n}”，但本文只有 {count} 个附件"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// `doc-number-year`: the 发文字号 year is the year of the 成文日期.
+fn doc_number_year(spec: &Spec, out: &mut Vec<Finding>) {
+    use chrono::Datelike;
+    let Some(h) = &spec.header else { return };
+    let date_year = spec.signature.date.year();
+    if h.doc_number.year != date_year {
+        out.push(finding(
+            "doc-number-year",
+            Severity::Warning,
+            "header.doc_number",
+            format!(
+                "发文字号年份 {} 与成文日期 {} 年不一致",
+                h.doc_number.year, date_year
+            ),
+        ));
+    }
+}
+
+/// `text-size`: no field longer than [`MAX_TEXT_CHARS`], no table longer than [`MAX_TABLE_ROWS`].
+fn sizes(spec: &Spec, out: &mut Vec<Finding>) {
+    for (field, text) in texts(spec) {
+        let n = text.chars().count();
+        if n > MAX_TEXT_CHARS {
+            out.push(finding(
+                "text-size",
+                Severity::Error,
+                &field,
+                format!("该段有 {n} 个字符，超过上限 {MAX_TEXT_CHARS}；请分段"),
+            ));
+        }
+    }
+    for (i, a) in spec.annexes.iter().enumerate() {
+        let rows = a.rows.len() + a.blank_rows as usize;
+        if rows > MAX_TABLE_ROWS {
+            let key = if a.blank_rows as usize > a.rows.len() {
+                "blank_rows"
+            } else {
+                "rows"
+            };
+            out.push(finding(
+                "text-size",
+                Severity::Error,
+                &format!("annexes[{i}].{key}"),
+                format!("表格有 {rows} 行，超过上限 {MAX_TABLE_ROWS}；请拆分为多个附件"),
+            ));
+        }
+    }
+}
+
+/// `control-character`: text holds no control characters (line breaks included: one
+/// paragraph per array item).
+fn control_characters(spec: &Spec, out: &mut Vec<Finding>) {
+    for (field, text) in texts(spec) {
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            let hint = if c == '\n' {
+                "；分段请写成数组中的多个字符串"
+            } else {
+                ""
+            };
+            out.push(finding(
+                "control-character",
+                Severity::Error,
+                &field,
+                format!("含有控制字符 U+{:04X}{hint}", c as u32),
+            ));
+        }
+    }
+}
+
+/// `missing-glyph`: every character can be drawn by some font.
+fn missing_glyphs(spec: &Spec, fonts: &FontSet, out: &mut Vec<Finding>) {
+    for (field, text) in texts(spec) {
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|&c| !c.is_control() && !fonts.covers(FontRole::Fangsong, c))
+            .collect();
+        missing.dedup();
+        if !missing.is_empty() {
+            let list: Vec<String> = missing
+                .iter()
+                .take(5)
+                .map(|c| format!("“{c}”（U+{:04X}）", *c as u32))
+                .collect();
+            out.push(finding(
+                "missing-glyph",
+                Severity::Error,
+                &field,
+                format!(
+                    "字符 {} 没有任何可用字体能够显示；请改用规范字，或安装含有该字的字体并用 --font-path 指定",
+                    list.join("、")
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn spec(extra_top: &str, header: &str) -> Spec {
+        let src = format!("title = \"关于开展活动的通知\"\n{extra_top}\n{header}\n[signature]\ndate = 2025-04-02\n");
+        let de = toml::Deserializer::parse(&src).unwrap();
+        serde_path_to_error::deserialize(de).unwrap()
+    }
+
+    fn rules(s: &Spec) -> Vec<&'static str> {
+        check(s, None).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn square_brackets_in_the_doc_number_are_reported_with_the_fix() {
+        let s = spec(
+            "",
+            "[header]\nissuers = [\"上海市知识产权局\"]\ndoc_number = \"沪知联办[2025]2号\"",
+        );
+        let f = check(&s, None);
+        assert_eq!(f[0].rule, "doc-number-form");
+        assert!(f[0].message.contains("沪知联办〔2025〕2号"));
+        assert_eq!(f[0].fix.as_ref().unwrap().value, "沪知联办〔2025〕2号");
+    }
+
+    #[test]
+    fn di_and_leading_zeros_are_reported() {
+        for written in [
+            "国发〔2025〕第9号",
+            "国发〔2025〕009号",
+            "国发（2025）9号",
+            "国发【2025】9号",
+        ] {
+            let s = spec(
+                "",
+                &format!("[header]\nissuers = [\"国务院\"]\ndoc_number = \"{written}\""),
+            );
+            let f = check(&s, None);
+            assert_eq!(
+                f.first().map(|f| f.rule),
+                Some("doc-number-form"),
+                "{written}"
+            );
+            assert_eq!(f[0].fix.as_ref().unwrap().value, "国发〔2025〕9号");
+        }
+    }
+
+    #[test]
+    fn correct_doc_number_passes() {
+        let s = spec(
+            "",
+            "[header]\nissuers = [\"国务院\"]\ndoc_number = \"国发〔2025〕9号\"",
+        );
+        assert!(rules(&s).is_empty(), "{:?}", rules(&s));
+    }
+
+    #[test]
+    fn title_with_a_full_stop_is_an_error_with_fix() {
+        let mut s = spec("", "");
+        s.title = "关于开展活动的通知。".into();
+        let f = check(&s, None);
+        assert_eq!(f[0].rule, "title-punctuation");
+        assert_eq!(f[0].fix.as_ref().unwrap().value, "关于开展活动的通知");
+    }
+
+    #[test]
+    fn notice_title_without_guanyu_is_a_warning() {
+        let mut s = spec("", "");
+        s.title = "开展活动的通知".into();
+        let f = check(&s, None);
+        assert_eq!(
+            (f[0].rule, f[0].severity),
+            ("title-guanyu", Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn recipients_colon_may_be_missing_but_not_doubled() {
+        assert!(rules(&spec("recipients = \"各区\"", "")).is_empty());
+        assert!(rules(&spec("recipients = \"各区：\"", "")).is_empty());
+        let f = check(&spec("recipients = \"各区：：\"", ""), None);
+        assert_eq!(f[0].rule, "recipients-colon");
+        assert_eq!(f[0].fix.as_ref().unwrap().value, "各区：");
+    }
+
+    #[test]
+    fn citing_a_missing_annex_is_an_error() {
+        let s = spec("opening = \"请填写附件2并报送。\"", "");
+        assert_eq!(rules(&s), ["annex-reference"]);
+    }
+
+    #[test]
+    fn control_characters_and_huge_text_are_errors() {
+        let s = spec("opening = [\"第一段\\n第二段\", \"响铃\\u0007\"]", "");
+        assert_eq!(rules(&s), ["control-character", "control-character"]);
+        let mut s = spec("", "");
+        s.opening.0 = vec!["字".repeat(MAX_TEXT_CHARS + 1)];
+        assert_eq!(rules(&s), ["text-size"]);
+    }
+
+    #[test]
+    fn characters_no_font_has_name_the_character_and_field() {
+        let fonts = FontSet::load(&[], false);
+        let s = spec("contacts = \"联系人：王😀\"", "");
+        let f = check(&s, Some(&fonts));
+        assert_eq!(f[0].rule, "missing-glyph");
+        assert_eq!(f[0].field, "contacts");
+        assert!(f[0].message.contains("U+1F600"), "{}", f[0].message);
+        let _ = Path::new("");
+    }
+}
