@@ -75,12 +75,34 @@ impl Engine {
 
     /// Checks spec text with every rule, glyph coverage by this engine's fonts included.
     pub fn check_source(&self, source: &str, path: &Path) -> Result<spec::Report> {
-        spec::check(source, path, Some(&self.fonts))
+        self.check_source_for_year(source, path, None)
     }
 
-    /// Reads, checks and composes a spec file: the document and the warnings about it.
-    pub fn load(&self, path: &Path) -> Result<(model::Document, Vec<Diagnostic>)> {
-        let (spec, warnings) = self.check_source(&spec::read(path)?, path)?.into_result()?;
+    /// [`Engine::check_source`], the spec first moved to campaign year `year` (`--year`).
+    pub fn check_source_for_year(
+        &self,
+        source: &str,
+        path: &Path,
+        year: Option<i32>,
+    ) -> Result<spec::Report> {
+        let options = spec::Options {
+            fonts: Some(&self.fonts),
+            year,
+        };
+        spec::check(source, path, options)
+    }
+
+    /// Reads, checks and composes a spec file, moved to campaign year `year` if given: the
+    /// document and the warnings about it.
+    pub fn load(
+        &self,
+        path: &Path,
+        year: Option<i32>,
+    ) -> Result<(model::Document, Vec<Diagnostic>)> {
+        let source = spec::read(path)?;
+        let (spec, warnings) = self
+            .check_source_for_year(&source, path, year)?
+            .into_result()?;
         Ok((compose::compose(&spec), warnings))
     }
 

@@ -25,6 +25,16 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    /// 通知 with a red header.
+    Notice,
+    /// 活动方案.
+    Plan,
+    /// 印发通知 with its plan.
+    Cover,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Pdf,
     Docx,
@@ -57,6 +67,18 @@ enum Command {
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
+        /// Regenerate for another campaign year: dates, {year}, {edition} … all move.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Write only the annex forms, each as its own file (NAME-annexN.pdf/.docx).
+        #[arg(long)]
+        annexes_only: bool,
+    },
+    /// Print a commented spec to start a new document from.
+    New {
+        /// The kind of document.
+        #[arg(value_enum)]
+        kind: NewKind,
     },
     /// Check specs without writing anything: syntax, fields, GB/T 9704 conventions, glyphs.
     Check {
@@ -84,7 +106,29 @@ fn main() -> ExitCode {
             out,
             format,
             pdf_a,
-        } => render(&options, &specs, &out, format.into(), PdfSettings { pdf_a }),
+            year,
+            annexes_only,
+        } => {
+            let job = Job {
+                out,
+                format: format.into(),
+                pdf: PdfSettings { pdf_a },
+                year,
+                annexes_only,
+            };
+            render(&options, &specs, &job)
+        }
+        Command::New { kind } => {
+            print!(
+                "{}",
+                match kind {
+                    NewKind::Notice => include_str!("../templates/new/notice.toml"),
+                    NewKind::Plan => include_str!("../templates/new/plan.toml"),
+                    NewKind::Cover => include_str!("../templates/new/cover.toml"),
+                }
+            );
+            Ok(())
+        }
         Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
     };
@@ -97,32 +141,73 @@ fn main() -> ExitCode {
     }
 }
 
-fn render(
-    options: &EngineOptions,
-    specs: &[PathBuf],
-    out: &Path,
+/// What `render` writes and how.
+struct Job {
+    out: PathBuf,
     format: Format,
     pdf: PdfSettings,
-) -> gongwen::Result<()> {
+    year: Option<i32>,
+    annexes_only: bool,
+}
+
+/// The output name of a spec: its file stem, with the year in it replaced by `--year`'s.
+fn output_stem(spec: &Path, year: Option<i32>) -> String {
+    let stem = spec
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let Some(year) = year else { return stem };
+    let mut parts: Vec<String> = stem.split('-').map(str::to_owned).collect();
+    for p in parts.iter_mut() {
+        if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) && p.starts_with('2') {
+            *p = year.to_string();
+        }
+    }
+    let renamed = parts.join("-");
+    if renamed == stem {
+        format!("{stem}-{year}")
+    } else {
+        renamed
+    }
+}
+
+fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Result<()> {
     let engine = Engine::new(options)?;
     let mut failed = 0;
     for spec in specs {
         let started = Instant::now();
-        let result = engine.load(spec).and_then(|(doc, warnings)| {
+        let result = engine.load(spec, job.year).and_then(|(doc, warnings)| {
             for w in &warnings {
                 eprintln!("{w}");
             }
-            let rendered = engine.render(&doc, format, pdf)?;
-            let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
-            let mut written = Vec::new();
-            for (bytes, ext) in [(&rendered.pdf, "pdf"), (&rendered.docx, "docx")] {
-                if let Some(bytes) = bytes {
-                    let path = out.join(format!("{stem}.{ext}"));
-                    gongwen::output::write_atomic(&path, bytes)?;
-                    written.push(path.display().to_string());
+            let stem = output_stem(spec, job.year);
+            let docs = if job.annexes_only {
+                gongwen::compose::annex_forms(&doc)
+                    .into_iter()
+                    .map(|(n, d)| (format!("{stem}-annex{n}"), d))
+                    .collect()
+            } else {
+                vec![(stem, doc)]
+            };
+            // Everything is made in memory first: a failure writes nothing.
+            let mut files = Vec::new();
+            let mut pages = 0;
+            for (name, doc) in &docs {
+                let rendered = engine.render(doc, job.format, job.pdf)?;
+                pages += rendered.pages;
+                for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
+                    if let Some(bytes) = bytes {
+                        files.push((job.out.join(format!("{name}.{ext}")), bytes));
+                    }
                 }
             }
-            Ok((written, rendered.pages))
+            let mut written = Vec::new();
+            for (path, bytes) in files {
+                gongwen::output::write_atomic(&path, &bytes)?;
+                written.push(path.display().to_string());
+            }
+            Ok((written, pages))
         });
         match result {
             Ok((written, pages)) => {

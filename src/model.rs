@@ -76,29 +76,39 @@ pub struct RightLine {
     pub right_indent: f64,
 }
 
-/// The whole document.
+/// The whole document: its parts (a notice, the plan a cover notice transmits), then the
+/// annexes and the 版记.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Metadata for the files.
     pub meta: Meta,
+    /// The parts, each starting on a new page; empty for an annex form printed alone.
+    pub parts: Vec<Part>,
+    /// 附件, each on new pages.
+    pub annexes: Vec<Annex>,
+    /// 版记, at the bottom of the last page.
+    pub colophon: Option<Colophon>,
+}
+
+/// One titled document inside the file: a notice, or the plan or text it transmits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
     /// 版头, absent for documents without a red header.
     pub header: Option<Header>,
+    /// 附件标识 above the title (a plan standing as 附件1).
+    pub label: Option<String>,
     /// 标题, broken into lines.
     pub title: Vec<String>,
     /// 主送机关 with its colon.
     pub recipients: Option<String>,
     /// 正文: paragraphs, headings included.
     pub body: Vec<Paragraph>,
-    /// 附件说明 lines (already numbered), empty when there are no annexes.
+    /// 附件说明 lines (already numbered), empty when this part lists no annexes.
     pub annex_note: Vec<Paragraph>,
     /// 发文机关署名和成文日期.
-    pub signature: Signature,
+    pub signature: Option<Signature>,
     /// 附注 lines, in full-width parentheses.
     pub notes: Vec<Paragraph>,
-    /// 附件, each on new pages.
-    pub annexes: Vec<Annex>,
-    /// 版记, at the bottom of the last page.
-    pub colophon: Option<Colophon>,
 }
 
 /// What the files record about themselves, fixed so output is reproducible.

@@ -22,7 +22,9 @@ fn exercise(source: &str) -> bool {
     };
     let doc = gongwen::compose::compose(&spec);
     // Errors are fine (e.g. a glyph the layout cannot find); panics are not.
-    engine.render(&doc, Format::All, PdfSettings::default()).is_ok()
+    engine
+        .render(&doc, Format::All, PdfSettings::default())
+        .is_ok()
 }
 
 fn quoted(s: &str) -> String {
@@ -112,7 +114,9 @@ proptest! {
 #[test]
 fn plausible_office_text_actually_renders() {
     // Guards the property tests above against passing only because everything is rejected.
-    assert!(exercise(&spec_with("关于开展知识产权宣传周活动的通知#*$_<@")));
+    assert!(exercise(&spec_with(
+        "关于开展知识产权宣传周活动的通知#*$_<@"
+    )));
 }
 
 #[test]

@@ -7,7 +7,7 @@ pub mod title;
 
 use crate::gbt9704 as std_;
 use crate::model::*;
-use crate::spec::{AnnexKind, Section, Spec};
+use crate::spec::{AnnexKind, DocKind, Enclosure, Phase, Section, Spec};
 use text::{chinese_date, width_chars};
 
 /// Tables with more columns than this go on a landscape page unless the spec says otherwise.
@@ -20,14 +20,102 @@ fn title_max_chars() -> f64 {
 
 /// Builds the document model of a validated spec.
 pub fn compose(spec: &Spec) -> Document {
-    let title_lines = title::break_title(&spec.title, title_max_chars());
-    let header = spec.header.as_ref().map(mark::header);
-    let mut body: Vec<Paragraph> = spec.opening.0.iter().map(|p| body_paragraph(p)).collect();
+    let mut parts = vec![main_part(spec)];
+    if let Some(e) = &spec.enclosure {
+        parts.push(enclosure_part(e));
+    }
+    // The 附件说明 closes the part the annexes belong to: the last one.
+    if let Some(last) = parts.last_mut() {
+        last.annex_note = annex_note(spec);
+    }
+    let author = spec
+        .header
+        .as_ref()
+        .map(|h| h.issuers.join("、"))
+        .or_else(|| spec.signature.as_ref().and_then(|s| s.issuer.clone()))
+        .unwrap_or_default();
+    let date = spec
+        .signature
+        .as_ref()
+        .map(|s| s.date)
+        .or_else(|| spec.campaign.as_ref().map(|c| c.start))
+        .unwrap_or_default();
+    Document {
+        meta: Meta {
+            title: parts[0].title.concat(),
+            author,
+            date: date.to_string(),
+        },
+        parts,
+        annexes: annexes(spec),
+        colophon: spec.colophon.as_ref().map(|c| Colophon {
+            cc: (!c.cc.is_empty())
+                .then(|| format!("抄送：{}。", c.cc.join("，").trim_end_matches('。'))),
+            printer: c.printer.trim().to_owned(),
+            printed: format!("{}印发", chinese_date(c.print_date)),
+        }),
+    }
+}
+
+/// Each annex as a document of its own (`--annexes-only`): the form to send out for filling
+/// in, with its label and title, and the number it has in the full document.
+pub fn annex_forms(doc: &Document) -> Vec<(usize, Document)> {
+    doc.annexes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                i + 1,
+                Document {
+                    meta: Meta {
+                        title: a.title.concat(),
+                        ..doc.meta.clone()
+                    },
+                    parts: Vec::new(),
+                    annexes: vec![a.clone()],
+                    colophon: None,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The title of a cover notice: the spec's, or 关于印发《…》的通知 after its enclosure.
+pub fn cover_title(spec: &Spec) -> String {
+    match (&spec.enclosure, spec.title.trim()) {
+        (Some(e), "") => format!("关于印发《{}》的通知", e.title.trim()),
+        (_, t) => t.to_owned(),
+    }
+}
+
+/// The sentence a cover notice transmits its enclosure with.
+pub fn transmit_sentence(spec: &Spec) -> Option<String> {
+    let e = spec.enclosure.as_ref()?;
+    let request = spec.transmit.as_deref().unwrap_or("请认真贯彻落实。");
+    Some(format!(
+        "现将《{}》印发给你们，{}",
+        e.title.trim(),
+        request.trim()
+    ))
+}
+
+/// The notice (or plan) the spec itself describes.
+fn main_part(spec: &Spec) -> Part {
+    let mut opening: Vec<String> = spec.opening.0.iter().map(|p| p.trim().to_owned()).collect();
+    if spec.kind == DocKind::Cover {
+        if let Some(sentence) = transmit_sentence(spec) {
+            // Appended to the last opening paragraph when it leads into it (ends with ，).
+            match opening.last_mut() {
+                Some(last) if last.ends_with('，') => last.push_str(&sentence),
+                _ => opening.push(sentence),
+            }
+        }
+    }
+    let mut body: Vec<Paragraph> = opening.iter().map(|p| body_paragraph(p)).collect();
     for (i, s) in spec.sections.iter().enumerate() {
         section(&mut body, s, 1, i + 1);
     }
     body.extend(spec.closing.0.iter().map(|p| body_paragraph(p)));
-
     let mut notes: Vec<Paragraph> = Vec::new();
     if let Some(c) = &spec.contacts {
         notes.push(indented_line(&text::parenthesized(c)));
@@ -37,33 +125,34 @@ pub fn compose(spec: &Spec) -> Document {
             .iter()
             .map(|n| indented_line(&text::parenthesized(n))),
     );
-
-    let author = spec
-        .header
-        .as_ref()
-        .map(|h| h.issuers.join("、"))
-        .or_else(|| spec.signature.issuer.clone())
-        .unwrap_or_default();
-    Document {
-        meta: Meta {
-            title: spec.title.trim().to_owned(),
-            author,
-            date: spec.signature.date.to_string(),
-        },
-        header,
-        title: title_lines,
+    Part {
+        header: spec.header.as_ref().map(mark::header),
+        label: spec.label.as_ref().map(|l| l.trim().to_owned()),
+        title: title::break_title(&cover_title(spec), title_max_chars()),
         recipients: spec.recipients.as_deref().map(text::with_colon),
         body,
-        annex_note: annex_note(spec),
-        signature: signature::signature(&spec.signature),
+        annex_note: Vec::new(),
+        signature: spec.signature.as_ref().map(signature::signature),
         notes,
-        annexes: annexes(spec),
-        colophon: spec.colophon.as_ref().map(|c| Colophon {
-            cc: (!c.cc.is_empty())
-                .then(|| format!("抄送：{}。", c.cc.join("，").trim_end_matches('。'))),
-            printer: c.printer.trim().to_owned(),
-            printed: format!("{}印发", chinese_date(c.print_date)),
-        }),
+    }
+}
+
+/// The plan or text a cover notice transmits, on its own pages after the notice.
+fn enclosure_part(e: &Enclosure) -> Part {
+    let mut body: Vec<Paragraph> = e.opening.0.iter().map(|p| body_paragraph(p)).collect();
+    for (i, s) in e.sections.iter().enumerate() {
+        section(&mut body, s, 1, i + 1);
+    }
+    body.extend(e.closing.0.iter().map(|p| body_paragraph(p)));
+    Part {
+        header: None,
+        label: None,
+        title: title::break_title(&e.title, title_max_chars()),
+        recipients: e.recipients.as_deref().map(text::with_colon),
+        body,
+        annex_note: Vec::new(),
+        signature: e.signature.as_ref().map(signature::signature),
+        notes: Vec::new(),
     }
 }
 
@@ -131,6 +220,37 @@ fn section(out: &mut Vec<Paragraph>, s: &Section, level: usize, n: usize) {
     out.extend(paragraphs.map(|p| body_paragraph(p)));
     for (i, sub) in s.sections.iter().enumerate() {
         section(out, sub, level + 1, i + 1);
+    }
+    let after = s.sections.len();
+    for (i, p) in s.phases.iter().enumerate() {
+        out.push(phase(p, level + 1, after + i + 1));
+    }
+}
+
+/// A schedule phase, run in: （一）准备阶段（2025年4月11日—4月19日），text.
+fn phase(p: &Phase, level: usize, n: usize) -> Paragraph {
+    let mut para = body_paragraph("");
+    para.spans = vec![
+        span(
+            &format!("{}{}", heading_number(level, n), p.name.trim()),
+            heading_font(level),
+        ),
+        span(
+            &format!("（{}），{}", phase_dates(p), p.text.trim()),
+            FontRole::Fangsong,
+        ),
+    ];
+    para
+}
+
+/// 2025年4月11日—4月19日 (the year once when both dates share it), or one date.
+pub fn phase_dates(p: &Phase) -> String {
+    use chrono::Datelike;
+    let start = chinese_date(p.start);
+    match p.end {
+        None => start,
+        Some(e) if e.year() == p.start.year() => format!("{start}—{}月{}日", e.month(), e.day()),
+        Some(e) => format!("{start}—{}", chinese_date(e)),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::fonts::{self, LATIN_OFFICIAL};
 use crate::gbt9704 as g;
 use crate::model::{
-    Annex, Colophon, Document, FontRole, Header, Paragraph as MParagraph, RightLine,
+    Annex, Colophon, Document, FontRole, Header, Paragraph as MParagraph, Part, RightLine,
     Table as MTable,
 };
 use docx_rs::*;
@@ -186,48 +186,20 @@ fn blank_lines(n: u32) -> Vec<Paragraph> {
 /// Builds the DOCX bytes of a document.
 pub fn write(doc: &Document) -> Result<Vec<u8>> {
     let mut body: Vec<Block> = Vec::new();
-    if let Some(h) = &doc.header {
-        header(&mut body, h);
+    for (i, p) in doc.parts.iter().enumerate() {
+        part(&mut body, p, i > 0);
     }
-    body.push(Block::p(title_paragraph(&doc.title)));
-    if let Some(r) = &doc.recipients {
-        body.extend(blank_lines(1).into_iter().map(Block::p));
-        body.push(Block::p(grid_paragraph(&MParagraph {
-            spans: vec![crate::model::Span {
-                text: r.clone(),
-                font: FontRole::Fangsong,
-                bold: false,
-            }],
-            first_line_indent: 0.0,
-            left_indent: 0.0,
-            hanging: 0.0,
-        })));
-    }
-    body.extend(doc.body.iter().map(|p| Block::p(grid_paragraph(p))));
-    if !doc.annex_note.is_empty() {
-        body.extend(blank_lines(1).into_iter().map(Block::p));
-        body.extend(doc.annex_note.iter().map(|p| Block::p(grid_paragraph(p))));
-    }
-    body.extend(
-        blank_lines(doc.signature.blank_lines_before)
-            .into_iter()
-            .map(Block::p),
-    );
-    if let Some(i) = &doc.signature.issuer {
-        body.push(Block::p(right_line(i).keep_next(true)));
-    }
-    body.push(Block::p(right_line(&doc.signature.date)));
-    body.extend(doc.notes.iter().map(|p| Block::p(grid_paragraph(p))));
-    // Keep the signature with the paragraph before it (never alone on a page).
-    keep_signature_with_body(&mut body, doc);
 
     let mut landscape_open = false;
     for a in &doc.annexes {
         if a.landscape != landscape_open {
-            end_section(&mut body, landscape_open);
+            if !body.is_empty() {
+                end_section(&mut body, landscape_open);
+            }
             landscape_open = a.landscape;
         }
-        annex(&mut body, a, landscape_open);
+        let new_page = !body.is_empty();
+        annex(&mut body, a, landscape_open, new_page);
     }
     let final_landscape = landscape_open && doc.colophon.is_none();
     if landscape_open && !final_landscape {
@@ -291,22 +263,67 @@ impl Block {
     }
 }
 
-fn keep_signature_with_body(body: &mut [Block], doc: &Document) {
-    let tail = doc.notes.len()
-        + 1
-        + usize::from(doc.signature.issuer.is_some())
-        + doc.signature.blank_lines_before as usize
-        + if doc.annex_note.is_empty() {
-            0
-        } else {
-            doc.annex_note.len() + 1
-        };
-    let start = body.len().saturating_sub(tail + 1);
-    let end = body.len().saturating_sub(1);
-    for b in &mut body[start..end] {
-        if let Block::P(p) = b {
-            **p = p.as_ref().clone().keep_next(true);
+/// One part: 版头, 附件标识, title, 主送, body, 附件说明, signature, 附注. The paragraphs from the
+/// last body paragraph on are kept together (the signature never stands alone on a page).
+fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
+    let first = out.len();
+    if let Some(h) = &p.header {
+        header(out, h);
+    }
+    if let Some(label) = &p.label {
+        out.push(Block::p(
+            Paragraph::new().line_spacing(exact(pitch())).add_run(run(
+                label,
+                FontRole::Hei,
+                g::BODY_SIZE_PT,
+            )),
+        ));
+        out.extend(blank_lines(1).into_iter().map(Block::p));
+    }
+    out.push(Block::p(title_paragraph(&p.title)));
+    if new_page {
+        if let Some(Block::P(b)) = out.get_mut(first) {
+            **b = b.as_ref().clone().page_break_before(true);
         }
+    }
+    if let Some(r) = &p.recipients {
+        out.extend(blank_lines(1).into_iter().map(Block::p));
+        out.push(Block::p(grid_paragraph(&MParagraph {
+            spans: vec![crate::model::Span {
+                text: r.clone(),
+                font: FontRole::Fangsong,
+                bold: false,
+            }],
+            first_line_indent: 0.0,
+            left_indent: 0.0,
+            hanging: 0.0,
+        })));
+    }
+    let keep_from = out.len() + p.body.len().saturating_sub(1);
+    out.extend(p.body.iter().map(|b| Block::p(grid_paragraph(b))));
+    if !p.annex_note.is_empty() {
+        out.extend(blank_lines(1).into_iter().map(Block::p));
+        out.extend(p.annex_note.iter().map(|b| Block::p(grid_paragraph(b))));
+    }
+    if let Some(sig) = &p.signature {
+        out.extend(
+            blank_lines(sig.blank_lines_before)
+                .into_iter()
+                .map(Block::p),
+        );
+        if let Some(i) = &sig.issuer {
+            out.push(Block::p(right_line(i)));
+        }
+        out.push(Block::p(right_line(&sig.date)));
+        out.extend(p.notes.iter().map(|b| Block::p(grid_paragraph(b))));
+        let end = out.len().saturating_sub(1);
+        for b in out.iter_mut().take(end).skip(keep_from) {
+            if let Block::P(b) = b {
+                **b = b.as_ref().clone().keep_next(true);
+            }
+        }
+    } else {
+        out.extend(p.notes.iter().map(|b| Block::p(grid_paragraph(b))));
     }
 }
 
@@ -474,11 +491,11 @@ fn end_section(out: &mut Vec<Block>, landscape_section: bool) {
 }
 
 /// 附件: a new page, 附件N in 黑体, the title on the third line, then the content.
-fn annex(out: &mut Vec<Block>, a: &Annex, landscape_page: bool) {
+fn annex(out: &mut Vec<Block>, a: &Annex, landscape_page: bool, new_page: bool) {
     out.push(Block::p(
         Paragraph::new()
             .line_spacing(exact(pitch()))
-            .page_break_before(true)
+            .page_break_before(new_page)
             .add_run(run(&a.label, FontRole::Hei, g::BODY_SIZE_PT)),
     ));
     out.extend(blank_lines(1).into_iter().map(Block::p));

@@ -120,7 +120,8 @@ fn title_punctuation(spec: &Spec, out: &mut Vec<Finding>) {
 
 /// `title-guanyu`: a notice's title reads 关于……的通知.
 fn title_guanyu(spec: &Spec, out: &mut Vec<Finding>) {
-    if spec.kind == DocKind::Notice && !spec.title.contains("关于") {
+    if spec.kind == DocKind::Notice && !spec.title.trim().is_empty() && !spec.title.contains("关于")
+    {
         out.push(finding(
             "title-guanyu",
             Severity::Warning,
@@ -168,7 +169,7 @@ fn annex_references(spec: &Spec, out: &mut Vec<Finding>) {
         if field.starts_with("annexes") {
             continue;
         }
-        let mut rest = text;
+        let mut rest = text.as_str();
         while let Some(i) = rest.find("附件") {
             rest = &rest[i + "附件".len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -189,8 +190,10 @@ fn annex_references(spec: &Spec, out: &mut Vec<Finding>) {
 /// `doc-number-year`: the 发文字号 year is the year of the 成文日期.
 fn doc_number_year(spec: &Spec, out: &mut Vec<Finding>) {
     use chrono::Datelike;
-    let Some(h) = &spec.header else { return };
-    let date_year = spec.signature.date.year();
+    let (Some(h), Some(sig)) = (&spec.header, &spec.signature) else {
+        return;
+    };
+    let date_year = sig.date.year();
     if h.doc_number.year != date_year {
         out.push(finding(
             "doc-number-year",

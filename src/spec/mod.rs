@@ -6,6 +6,7 @@ mod locate;
 mod schema;
 pub mod texts;
 mod validate;
+pub mod year;
 
 pub use conventions::{Finding, Fix};
 pub use fix::apply_fixes;
@@ -52,6 +53,15 @@ pub fn read(path: &Path) -> Result<String> {
     })
 }
 
+/// What a check takes into account beyond the spec itself.
+#[derive(Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Fonts for the glyph-coverage rule (skipped without).
+    pub fonts: Option<&'a FontSet>,
+    /// Move the spec to this campaign year first (`--year`).
+    pub year: Option<i32>,
+}
+
 /// Reads and validates a spec file (conventions included, glyph coverage not).
 pub fn load(path: &Path) -> Result<Spec> {
     parse(&read(path)?, path)
@@ -59,16 +69,16 @@ pub fn load(path: &Path) -> Result<Spec> {
 
 /// Parses and validates spec text; `path` is only used in the messages.
 pub fn parse(source: &str, path: &Path) -> Result<Spec> {
-    check(source, path, None)?
+    check(source, path, Options::default())?
         .into_result()
         .map(|(spec, _)| spec)
 }
 
-/// Parses spec text and runs every check; `fonts` adds the glyph-coverage rule.
+/// Parses spec text, applies the year, and runs every check.
 /// Syntax and schema errors are the error; convention findings are in the report.
-pub fn check(source: &str, path: &Path, fonts: Option<&FontSet>) -> Result<Report> {
+pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
     let located = |field: String, offset: Option<usize>, message: String| {
-        let (line, column) = offset.map_or((0, 0), |o| locate::line_col(source, o));
+        let (line, column) = offset.map_or((1, 1), |o| locate::line_col(source, o));
         Diagnostic {
             file: path.to_owned(),
             line,
@@ -85,7 +95,7 @@ pub fn check(source: &str, path: &Path, fonts: Option<&FontSet>) -> Result<Repor
             format!("TOML 语法错误：{}", e.message().trim()),
         )])
     })?;
-    let spec: Spec = serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut spec: Spec = serde_path_to_error::deserialize(de).map_err(|e| {
         let field = e.path().to_string();
         let inner = e.into_inner();
         let (field, message) = translate(&field, inner.message());
@@ -95,15 +105,24 @@ pub fn check(source: &str, path: &Path, fonts: Option<&FontSet>) -> Result<Repor
             .or_else(|| locate::offset_of(source, &field));
         Error::Spec(vec![located(field, offset, message)])
     })?;
-    let mut diagnostics: Vec<Diagnostic> = validate::check(&spec)
+    let written = texts::texts(&spec);
+    let mut problems = year::apply(&mut spec, options.year);
+    problems.extend(validate::check(&spec));
+    let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
         .map(|p| {
             let offset = locate::offset_of(source, &p.field);
             located(p.field, offset, p.message)
         })
         .collect();
-    let findings = conventions::check(&spec, fonts);
-    let fixes = findings.iter().filter_map(|f| f.fix.clone()).collect();
+    let findings = conventions::check(&spec, options.fonts);
+    // A fix rewrites the spec's text: never where the spec holds variables, which it would lose.
+    let templated = |field: &str| written.iter().any(|(f, t)| f == field && t.contains('{'));
+    let fixes = findings
+        .iter()
+        .filter_map(|f| f.fix.clone())
+        .filter(|f| options.year.is_none() && !templated(&f.field))
+        .collect();
     diagnostics.extend(findings.into_iter().map(|f| {
         let offset = locate::offset_of(source, &f.field);
         Diagnostic {

@@ -13,8 +13,14 @@ pub struct Spec {
     /// 文种: which kind of document this spec describes.
     #[serde(default)]
     pub kind: DocKind,
-    /// 标题: the document title, e.g. 关于开展2024年全国知识产权宣传周活动的通知.
+    /// 附件标识 printed above the title when the document stands as an annex, e.g. 附件1.
+    pub label: Option<String>,
+    /// 标题: the document title, e.g. 关于开展2024年全国知识产权宣传周活动的通知. A cover
+    /// notice without one is titled 关于印发《…》的通知 after its enclosure.
+    #[serde(default)]
     pub title: String,
+    /// 印发通知的请求语, replacing 请认真贯彻落实。 in 现将《…》印发给你们，请认真贯彻落实。
+    pub transmit: Option<String>,
     /// 主送机关: recipients; the trailing full-width colon is added when missing.
     #[serde(default)]
     pub recipients: Option<String>,
@@ -35,8 +41,12 @@ pub struct Spec {
     /// 正文: the numbered sections (一、（一）1.（1）), nested.
     #[serde(default)]
     pub sections: Vec<Section>,
-    /// 发文机关署名和成文日期.
-    pub signature: Signature,
+    /// 发文机关署名和成文日期 (required for notices and cover notices).
+    pub signature: Option<Signature>,
+    /// 活动: the campaign's year-bound facts, the values of `{year}`, `{edition}`, ….
+    pub campaign: Option<Campaign>,
+    /// 印发的文件: the plan or text a cover notice transmits, printed after it.
+    pub enclosure: Option<Enclosure>,
     /// 附件: annexes, in order; the 附件说明 is derived from them.
     #[serde(default)]
     pub annexes: Vec<Annex>,
@@ -51,6 +61,47 @@ pub enum DocKind {
     /// 通知 with a red header (红头文件).
     #[default]
     Notice,
+    /// 印发通知: a notice transmitting a plan or a text (关于印发《…》的通知).
+    Cover,
+    /// 活动方案 standing on its own (often as 附件1 of a cover notice).
+    Plan,
+}
+
+/// 活动: what makes a campaign's text year-bound.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// 活动年份, the value of `{year}`.
+    pub year: i32,
+    /// 第N个世界知识产权日: the value of `{edition}` (default: year − 2000).
+    pub edition: Option<i32>,
+    /// 活动开始日期 (`{start}`), e.g. 2025-04-20.
+    #[serde(deserialize_with = "de_date")]
+    pub start: NaiveDate,
+    /// 活动结束日期 (`{end}`), e.g. 2025-04-26.
+    #[serde(deserialize_with = "de_date")]
+    pub end: NaiveDate,
+}
+
+/// 印发的文件: a plan (活动方案) or a text (工作要点) printed after its cover notice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enclosure {
+    /// 标题, e.g. 五华区2023年知识产权宣传周活动方案.
+    pub title: String,
+    /// 主送机关 of the enclosed document, if it has its own.
+    pub recipients: Option<String>,
+    /// 正文开头.
+    #[serde(default)]
+    pub opening: Paragraphs,
+    /// 结尾段落 (e.g. contact lines).
+    #[serde(default)]
+    pub closing: Paragraphs,
+    /// 正文各节.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// 署名和日期 of the enclosed document, if it has its own.
+    pub signature: Option<Signature>,
 }
 
 /// 版头: everything above the red separator line.
@@ -184,6 +235,27 @@ pub struct Section {
     /// 下一层: subsections, numbered at the next level.
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// 阶段: a schedule (准备阶段/实施阶段/总结阶段), numbered at the next level after the
+    /// subsections, each as （一）准备阶段（2025年4月11日—4月19日），text.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+}
+
+/// 阶段: one phase of a schedule with its dates.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// 阶段名称, e.g. 准备阶段.
+    pub name: String,
+    /// 开始日期.
+    #[serde(deserialize_with = "de_date")]
+    pub start: NaiveDate,
+    /// 结束日期 (absent for a one-day phase).
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub end: Option<NaiveDate>,
+    /// 工作内容.
+    #[serde(default)]
+    pub text: String,
 }
 
 /// 发文机关署名和成文日期.
@@ -352,6 +424,11 @@ impl<'de> Deserialize<'de> for Column {
         }
         d.deserialize_any(V)
     }
+}
+
+/// Reads an optional TOML local date.
+fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    de_date(d).map(Some)
 }
 
 /// Reads a TOML local date (`2025-04-02`) into a calendar date.

@@ -1,80 +1,104 @@
-//! Every piece of text in a spec with its field path, for the rules that look at all text.
+//! Every piece of text in a spec with its field path, for the rules and transformations that
+//! look at all text (year variables, control characters, glyph coverage).
 
-use super::schema::{Section, Spec};
+use super::schema::{Enclosure, Section, Spec};
 
-/// A text of the spec and where it is, e.g. (`sections[1].text[0]`, "…").
-pub type Located<'a> = (String, &'a str);
-
-/// All text fields of a spec, in document order.
-pub fn texts(spec: &Spec) -> Vec<Located<'_>> {
-    let mut out: Vec<Located> = Vec::new();
-    out.push(("title".into(), &spec.title));
-    if let Some(r) = &spec.recipients {
-        out.push(("recipients".into(), r));
+/// Calls `f` with the field path (e.g. `sections[1].text[0]`) and each text of the spec.
+pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) {
+    f("title", &mut spec.title);
+    opt(f, "label", &mut spec.label);
+    opt(f, "transmit", &mut spec.transmit);
+    opt(f, "recipients", &mut spec.recipients);
+    list(f, "opening", &mut spec.opening.0);
+    list(f, "closing", &mut spec.closing.0);
+    list(f, "notes", &mut spec.notes);
+    opt(f, "contacts", &mut spec.contacts);
+    if let Some(h) = &mut spec.header {
+        opt(f, "header.copy_number", &mut h.copy_number);
+        opt(f, "header.secrecy", &mut h.secrecy);
+        opt(f, "header.urgency", &mut h.urgency);
+        list(f, "header.issuers", &mut h.issuers);
+        f("header.mark_suffix", &mut h.mark_suffix);
+        f("header.doc_number", &mut h.doc_number.code);
+        list(f, "header.signers", &mut h.signers);
     }
-    list(&mut out, "opening", &spec.opening.0);
-    list(&mut out, "closing", &spec.closing.0);
-    list(&mut out, "notes", &spec.notes);
-    if let Some(c) = &spec.contacts {
-        out.push(("contacts".into(), c));
+    for (i, s) in spec.sections.iter_mut().enumerate() {
+        section(f, &format!("sections[{i}]"), s);
     }
-    if let Some(h) = &spec.header {
-        for (k, v) in [
-            ("copy_number", &h.copy_number),
-            ("secrecy", &h.secrecy),
-            ("urgency", &h.urgency),
-        ] {
-            if let Some(v) = v {
-                out.push((format!("header.{k}"), v));
-            }
-        }
-        list(&mut out, "header.issuers", &h.issuers);
-        out.push(("header.mark_suffix".into(), &h.mark_suffix));
-        out.push(("header.doc_number".into(), &h.doc_number.code));
-        list(&mut out, "header.signers", &h.signers);
+    if let Some(s) = &mut spec.signature {
+        opt(f, "signature.issuer", &mut s.issuer);
     }
-    for (i, s) in spec.sections.iter().enumerate() {
-        section(&mut out, &format!("sections[{i}]"), s);
+    if let Some(e) = &mut spec.enclosure {
+        enclosure(f, e);
     }
-    if let Some(i) = &spec.signature.issuer {
-        out.push(("signature.issuer".into(), i));
-    }
-    for (i, a) in spec.annexes.iter().enumerate() {
+    for (i, a) in spec.annexes.iter_mut().enumerate() {
         let at = format!("annexes[{i}]");
-        out.push((format!("{at}.title"), &a.title));
-        list(&mut out, &format!("{at}.text"), &a.text.0);
-        for (g, group) in a.groups.iter().enumerate() {
-            out.push((format!("{at}.groups[{g}].label"), &group.label));
-            list(&mut out, &format!("{at}.groups[{g}].items"), &group.items);
+        f(&format!("{at}.title"), &mut a.title);
+        list(f, &format!("{at}.text"), &mut a.text.0);
+        for (g, group) in a.groups.iter_mut().enumerate() {
+            f(&format!("{at}.groups[{g}].label"), &mut group.label);
+            list(f, &format!("{at}.groups[{g}].items"), &mut group.items);
         }
-        for (f, field) in a.fields.iter().enumerate() {
-            out.push((format!("{at}.fields[{f}].label"), &field.label));
-            out.push((format!("{at}.fields[{f}].value"), &field.value));
+        for (n, field) in a.fields.iter_mut().enumerate() {
+            f(&format!("{at}.fields[{n}].label"), &mut field.label);
+            f(&format!("{at}.fields[{n}].value"), &mut field.value);
         }
-        for (c, col) in a.columns.iter().enumerate() {
-            out.push((format!("{at}.columns[{c}]"), &col.title));
+        for (c, col) in a.columns.iter_mut().enumerate() {
+            f(&format!("{at}.columns[{c}]"), &mut col.title);
         }
-        for (r, row) in a.rows.iter().enumerate() {
-            list(&mut out, &format!("{at}.rows[{r}]"), row);
+        for (r, row) in a.rows.iter_mut().enumerate() {
+            list(f, &format!("{at}.rows[{r}]"), row);
         }
     }
-    if let Some(c) = &spec.colophon {
-        list(&mut out, "colophon.cc", &c.cc);
-        out.push(("colophon.printer".into(), &c.printer));
+    if let Some(c) = &mut spec.colophon {
+        list(f, "colophon.cc", &mut c.cc);
+        f("colophon.printer", &mut c.printer);
     }
+}
+
+/// All text fields of a spec with their paths, in document order.
+pub fn texts(spec: &Spec) -> Vec<(String, String)> {
+    let mut copy = spec.clone();
+    let mut out = Vec::new();
+    for_each_text_mut(&mut copy, &mut |field, text| {
+        out.push((field.to_owned(), std::mem::take(text)))
+    });
     out
 }
 
-fn list<'a>(out: &mut Vec<Located<'a>>, at: &str, items: &'a [String]) {
-    for (i, s) in items.iter().enumerate() {
-        out.push((format!("{at}[{i}]"), s));
+fn opt(f: &mut dyn FnMut(&str, &mut String), at: &str, v: &mut Option<String>) {
+    if let Some(v) = v {
+        f(at, v);
     }
 }
 
-fn section<'a>(out: &mut Vec<Located<'a>>, at: &str, s: &'a Section) {
-    out.push((format!("{at}.heading"), &s.heading));
-    list(out, &format!("{at}.text"), &s.text.0);
-    for (i, sub) in s.sections.iter().enumerate() {
-        section(out, &format!("{at}.sections[{i}]"), sub);
+fn list(f: &mut dyn FnMut(&str, &mut String), at: &str, items: &mut [String]) {
+    for (i, s) in items.iter_mut().enumerate() {
+        f(&format!("{at}[{i}]"), s);
+    }
+}
+
+fn enclosure(f: &mut dyn FnMut(&str, &mut String), e: &mut Enclosure) {
+    f("enclosure.title", &mut e.title);
+    opt(f, "enclosure.recipients", &mut e.recipients);
+    list(f, "enclosure.opening", &mut e.opening.0);
+    list(f, "enclosure.closing", &mut e.closing.0);
+    for (i, s) in e.sections.iter_mut().enumerate() {
+        section(f, &format!("enclosure.sections[{i}]"), s);
+    }
+    if let Some(s) = &mut e.signature {
+        opt(f, "enclosure.signature.issuer", &mut s.issuer);
+    }
+}
+
+fn section(f: &mut dyn FnMut(&str, &mut String), at: &str, s: &mut Section) {
+    f(&format!("{at}.heading"), &mut s.heading);
+    list(f, &format!("{at}.text"), &mut s.text.0);
+    for (i, sub) in s.sections.iter_mut().enumerate() {
+        section(f, &format!("{at}.sections[{i}]"), sub);
+    }
+    for (i, p) in s.phases.iter_mut().enumerate() {
+        f(&format!("{at}.phases[{i}].name"), &mut p.name);
+        f(&format!("{at}.phases[{i}].text"), &mut p.text);
     }
 }

@@ -1,6 +1,6 @@
 //! Checks on a parsed spec that serde cannot express: empty text, impossible combinations.
 
-use super::schema::{AnnexKind, Section, Spec};
+use super::schema::{AnnexKind, DocKind, Section, Spec};
 
 /// A problem with a field path; the caller turns the path into a file position.
 #[derive(Debug, Clone)]
@@ -21,7 +21,36 @@ fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
 /// Every structural problem of the spec, in document order.
 pub fn check(spec: &Spec) -> Vec<Problem> {
     let mut out = Vec::new();
-    nonempty(&mut out, "title", &spec.title, "标题");
+    let cover_with_enclosure = spec.kind == DocKind::Cover && spec.enclosure.is_some();
+    if !cover_with_enclosure {
+        nonempty(&mut out, "title", &spec.title, "标题");
+    }
+    if spec.kind != DocKind::Plan && spec.signature.is_none() {
+        out.push(problem(
+            "signature",
+            "通知需要 [signature]（署名和成文日期）",
+        ));
+    }
+    if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
+        out.push(problem(
+            "enclosure",
+            "印发通知需要 [enclosure]（被印发的方案或文件）",
+        ));
+    }
+    if let Some(e) = &spec.enclosure {
+        nonempty(&mut out, "enclosure.title", &e.title, "被印发文件的标题");
+        for (i, s) in e.sections.iter().enumerate() {
+            section(&mut out, &format!("enclosure.sections[{i}]"), s, 1);
+        }
+    }
+    if let Some(c) = &spec.campaign {
+        if c.end < c.start {
+            out.push(problem(
+                "campaign.end",
+                format!("活动结束日期 {} 早于开始日期 {}", c.end, c.start),
+            ));
+        }
+    }
     if let Some(h) = &spec.header {
         if h.issuers.is_empty() || h.issuers.iter().any(|s| s.trim().is_empty()) {
             out.push(problem("header.issuers", "发文机关不能为空"));
@@ -106,6 +135,15 @@ fn section(out: &mut Vec<Problem>, at: &str, s: &Section, depth: usize) {
     }
     for (i, sub) in s.sections.iter().enumerate() {
         section(out, &format!("{at}.sections[{i}]"), sub, depth + 1);
+    }
+    for (i, p) in s.phases.iter().enumerate() {
+        nonempty(out, &format!("{at}.phases[{i}].name"), &p.name, "阶段名称");
+        if p.end.is_some_and(|e| e < p.start) {
+            out.push(problem(
+                format!("{at}.phases[{i}].end"),
+                format!("阶段结束日期早于开始日期 {}", p.start),
+            ));
+        }
     }
 }
 

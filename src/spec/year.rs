@@ -1,0 +1,271 @@
+//! Year-bound text: the `{year}`-style variables of a spec, and moving a whole spec to another
+//! year (`--year 2026`) without editing it.
+
+use super::schema::{Campaign, Spec};
+use super::texts::for_each_text_mut;
+use super::validate::Problem;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The variables a text may use, for messages and the README.
+pub const VARIABLES: &[&str] = &[
+    "{year}",
+    "{prev_year}",
+    "{next_year}",
+    "{edition}",
+    "{campaign}",
+    "{start}",
+    "{end}",
+    "{date:MM-DD}",
+    "{date:MM-DD:weekday}",
+];
+
+/// 周一 … 周日.
+pub fn weekday(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "周一",
+        Weekday::Tue => "周二",
+        Weekday::Wed => "周三",
+        Weekday::Thu => "周四",
+        Weekday::Fri => "周五",
+        Weekday::Sat => "周六",
+        Weekday::Sun => "周日",
+    }
+}
+
+/// 4月20日.
+fn month_day(d: NaiveDate) -> String {
+    format!("{}月{}日", d.month(), d.day())
+}
+
+/// The campaign period as offices write it: 2025年4月20日至26日 (month repeated if it changes).
+pub fn period(start: NaiveDate, end: NaiveDate) -> String {
+    let tail = if start.month() == end.month() && start.year() == end.year() {
+        format!("{}日", end.day())
+    } else if start.year() == end.year() {
+        month_day(end)
+    } else {
+        format!("{}年{}", end.year(), month_day(end))
+    };
+    format!("{}年{}至{}", start.year(), month_day(start), tail)
+}
+
+/// The same day in another year (29 February becomes 28 February).
+pub fn shift(d: NaiveDate, years: i32) -> NaiveDate {
+    let y = d.year() + years;
+    NaiveDate::from_ymd_opt(y, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
+        .unwrap_or(d)
+}
+
+/// Moves every date of the spec by `years` years; the campaign's edition follows.
+fn move_dates(spec: &mut Spec, years: i32) {
+    let shift_opt = |d: &mut NaiveDate| *d = shift(*d, years);
+    if let Some(c) = &mut spec.campaign {
+        c.year += years;
+        c.edition = c.edition.map(|e| e + years);
+        shift_opt(&mut c.start);
+        shift_opt(&mut c.end);
+    }
+    if let Some(s) = &mut spec.signature {
+        shift_opt(&mut s.date);
+    }
+    if let Some(h) = &mut spec.header {
+        h.doc_number.year += years;
+        h.doc_number.written = None;
+    }
+    if let Some(c) = &mut spec.colophon {
+        shift_opt(&mut c.print_date);
+    }
+    let mut phases = Vec::new();
+    for s in spec.sections.iter_mut() {
+        collect_phases(s, &mut phases);
+    }
+    if let Some(e) = &mut spec.enclosure {
+        if let Some(s) = &mut e.signature {
+            shift_opt(&mut s.date);
+        }
+        for s in e.sections.iter_mut() {
+            collect_phases(s, &mut phases);
+        }
+    }
+    for p in phases {
+        shift_opt(&mut p.start);
+        if let Some(e) = &mut p.end {
+            shift_opt(e);
+        }
+    }
+}
+
+fn collect_phases<'a>(
+    s: &'a mut super::schema::Section,
+    out: &mut Vec<&'a mut super::schema::Phase>,
+) {
+    out.extend(s.phases.iter_mut());
+    for sub in s.sections.iter_mut() {
+        collect_phases(sub, out);
+    }
+}
+
+/// Moves the spec to `target` (if given) and expands every variable in its text.
+pub fn apply(spec: &mut Spec, target: Option<i32>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(target) = target {
+        match &spec.campaign {
+            Some(c) => {
+                let years = target - c.year;
+                move_dates(spec, years);
+            }
+            None => problems.push(Problem {
+                field: "campaign".into(),
+                message: "没有 [campaign] 表（year、start、end），无法用 --year 换年".into(),
+            }),
+        }
+    }
+    let campaign = spec.campaign.clone();
+    for_each_text_mut(spec, &mut |field, text| {
+        if !text.contains('{') && !text.contains('}') {
+            return;
+        }
+        match expand(text, campaign.as_ref()) {
+            Ok(t) => *text = t,
+            Err(message) => problems.push(Problem {
+                field: field.to_owned(),
+                message,
+            }),
+        }
+    });
+    problems
+}
+
+/// Expands `{…}` variables; `{{` and `}}` are literal braces; a brace not starting a
+/// variable name is kept as written.
+pub fn expand(text: &str, campaign: Option<&Campaign>) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push(tail.as_bytes()[0] as char);
+            rest = &tail[2..];
+            continue;
+        }
+        let is_var = tail.starts_with('{')
+            && tail[1..].starts_with(|c: char| c.is_ascii_lowercase())
+            && tail.find('}').is_some();
+        if !is_var {
+            out.push(tail.as_bytes()[0] as char);
+            rest = &tail[1..];
+            continue;
+        }
+        let end = tail.find('}').unwrap_or(tail.len());
+        let var = &tail[1..end];
+        out.push_str(&value(var, campaign)?);
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn value(var: &str, campaign: Option<&Campaign>) -> Result<String, String> {
+    let known = || format!("可用的变量：{}", VARIABLES.join(" "));
+    let Some(c) = campaign else {
+        return Err(format!(
+            "使用了变量 {{{var}}}，但规格没有 [campaign] 表（year、start、end）"
+        ));
+    };
+    let mut parts = var.split(':');
+    let name = parts.next().unwrap_or_default();
+    let out = match name {
+        "year" => c.year.to_string(),
+        "prev_year" => (c.year - 1).to_string(),
+        "next_year" => (c.year + 1).to_string(),
+        "edition" => c.edition.unwrap_or(c.year - 2000).to_string(),
+        "campaign" => period(c.start, c.end),
+        "start" => month_day(c.start),
+        "end" => month_day(c.end),
+        "date" => {
+            let md = parts.next().unwrap_or_default();
+            let (m, d) = md.split_once('-').unwrap_or(("", ""));
+            let date = m
+                .parse()
+                .ok()
+                .zip(d.parse().ok())
+                .and_then(|(m, d)| NaiveDate::from_ymd_opt(c.year, m, d))
+                .ok_or_else(|| format!("变量 {{{var}}} 的日期应写作 MM-DD，如 {{date:04-11}}"))?;
+            match parts.next() {
+                None => month_day(date),
+                Some("weekday") => format!("{}（{}）", month_day(date), weekday(date)),
+                Some(other) => {
+                    return Err(format!(
+                        "变量 {{{var}}} 的修饰 `{other}` 无效，可用 weekday"
+                    ))
+                }
+            }
+        }
+        _ => return Err(format!("未知的变量 {{{var}}}；{}", known())),
+    };
+    if name != "date" && parts.next().is_some() {
+        return Err(format!("变量 {{{var}}} 不带参数"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn campaign(year: i32) -> Campaign {
+        Campaign {
+            year,
+            edition: None,
+            start: NaiveDate::from_ymd_opt(year, 4, 20).unwrap(),
+            end: NaiveDate::from_ymd_opt(year, 4, 26).unwrap(),
+        }
+    }
+
+    #[test]
+    fn variables_expand_with_weekdays() {
+        let c = campaign(2025);
+        let t = expand(
+            "第{edition}个世界知识产权日，{campaign}，于{date:04-11:weekday}前报送{year}年材料",
+            Some(&c),
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            "第25个世界知识产权日，2025年4月20日至26日，于4月11日（周五）前报送2025年材料"
+        );
+        let c = campaign(2026);
+        let t = expand("{date:04-11:weekday}", Some(&c)).unwrap();
+        assert_eq!(t, "4月11日（周六）");
+    }
+
+    #[test]
+    fn unknown_variable_is_an_error_naming_it() {
+        let err = expand("{yaer}年", Some(&campaign(2025))).unwrap_err();
+        assert!(err.contains("{yaer}") && err.contains("{year}"), "{err}");
+    }
+
+    #[test]
+    fn braces_that_are_not_variables_stay() {
+        let c = campaign(2025);
+        assert_eq!(
+            expand("{{year}} {} {1} a}b", Some(&c)).unwrap(),
+            "{year} {} {1} a}b"
+        );
+    }
+
+    #[test]
+    fn shifting_keeps_the_day_and_handles_leap_days() {
+        let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        assert_eq!(shift(d, 1), NaiveDate::from_ymd_opt(2025, 2, 28).unwrap());
+        assert_eq!(
+            period(
+                NaiveDate::from_ymd_opt(2025, 4, 28).unwrap(),
+                NaiveDate::from_ymd_opt(2025, 5, 4).unwrap()
+            ),
+            "2025年4月28日至5月4日"
+        );
+    }
+}
