@@ -413,5 +413,8 @@ fn a_character_no_font_has_is_an_error_naming_it() {
     let spec = "title = \"关于\u{10FFFD}的通知\"\n[signature]\ndate = 2025-04-02\n";
     let err = measure_str(spec).expect_err("must fail");
     let msg = err.to_string();
-    assert!(msg.contains("U+10FFFD") && msg.contains("字段 title"), "{msg}");
+    assert!(
+        msg.contains("U+10FFFD") && msg.contains("字段 title"),
+        "{msg}"
+    );
 }
