@@ -10,7 +10,13 @@ use gongwen::Format;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SAMPLES: [&str; 2] = ["national-2024-notice.toml", "shanghai-2025-notice.toml"];
+const SAMPLES: [&str; 5] = [
+    "national-2024-notice.toml",
+    "shanghai-2025-notice.toml",
+    "yingkou-2025-plan.toml",
+    "wuhua-2023-plan.toml",
+    "shanghai-2024-workpoints.toml",
+];
 
 struct Rendered {
     _dir: tempfile::TempDir,
@@ -183,7 +189,7 @@ fn libreoffice_renders_the_docx_like_our_pdf() {
         // LibreOffice 7.4 hangs a closing mark past the right edge (it ignores w:overflowPunct),
         // so a line can hold 29 characters where the PDF carries one down; over the long
         // Shanghai notice that adds up to one page, whose parity then moves the 版记 too.
-        if name == "national-2024-notice.toml" {
+        if name != "shanghai-2025-notice.toml" {
             assert_eq!(pages, r.pdf_pages, "{name}: LibreOffice pages vs ours");
         } else {
             assert!(
@@ -210,7 +216,13 @@ fn libreoffice_renders_the_docx_like_our_pdf() {
             if body.len() == g::LINES_PER_PAGE as usize {
                 full_pages += 1;
             }
-            for l in &body {
+            let punct = |c: char| "，。、；：？！（）《》“”".contains(c);
+            for (i, l) in body.iter().enumerate() {
+                // 避头尾: when the next line starts with a mark, this line gave it a character.
+                let next: Vec<char> = body.get(i + 1).map(|n| n.3.chars().take(2).collect()).unwrap_or_default();
+                if next.iter().any(|&c| punct(c)) {
+                    continue;
+                }
                 let flush = (l.1 - g::MARGIN_LEFT_MM).abs() < 0.5;
                 let full = (l.2 - (g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM)).abs() < 1.0;
                 let plain =
@@ -237,7 +249,7 @@ fn libreoffice_renders_the_docx_like_our_pdf() {
                 }
             }
         }
-        assert!(full_pages >= 2, "{name}: {full_pages} full pages");
-        assert!(full_lines >= 10, "{name}: {full_lines} full lines");
+        assert!(full_pages >= 1, "{name}: {full_pages} full pages");
+        assert!(full_lines >= 5, "{name}: {full_lines} full lines");
     }
 }
