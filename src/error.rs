@@ -72,6 +72,9 @@ pub enum Error {
     /// Some of several documents failed (each was reported on its own).
     #[error("{0} 个文件未通过")]
     Failed(usize),
+    /// A draft could not be derived or written.
+    #[error("{0}")]
+    Derive(String),
     /// The DOCX writer failed.
     #[error("DOCX 生成失败：{0}")]
     Docx(String),

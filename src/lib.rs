@@ -3,7 +3,9 @@
 //! The pipeline: [`spec`] (TOML → validated spec) → [`compose`] (spec → [`model`]) →
 //! [`render`] (model → PDF via typst, model → DOCX). [`gbt9704`] holds the standard's numbers.
 
+pub mod calendar;
 pub mod compose;
+pub mod derive;
 pub mod error;
 pub mod fonts;
 pub mod gbt9704;

@@ -25,6 +25,26 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum AsArg {
+    /// 通知 (seed 000).
+    Notice,
+    /// 活动方案 (seed 001).
+    Plan,
+    /// 印发通知 with its plan (seed 003).
+    Cover,
+}
+
+impl From<AsArg> for gongwen::derive::DeriveAs {
+    fn from(a: AsArg) -> Self {
+        match a {
+            AsArg::Notice => Self::Notice,
+            AsArg::Plan => Self::Plan,
+            AsArg::Cover => Self::Cover,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum NewKind {
     /// 通知 with a red header.
     Notice,
@@ -74,6 +94,29 @@ enum Command {
         #[arg(long)]
         annexes_only: bool,
     },
+    /// Derive a lower office's draft spec from the upper office's notice.
+    Derive {
+        /// The upstream notice (spec).
+        upstream: PathBuf,
+        /// Office profile (repeatable), or a folder of profiles: one draft per office.
+        #[arg(long = "office", required = true)]
+        offices: Vec<PathBuf>,
+        /// What to derive.
+        #[arg(long = "as", value_enum, default_value_t = AsArg::Notice)]
+        as_: AsArg,
+        /// Output directory for the drafts.
+        #[arg(short, long, default_value = "drafts")]
+        out: PathBuf,
+        /// Replace existing drafts (the old one is kept as NAME.toml.bak).
+        #[arg(long)]
+        force: bool,
+        /// Show what re-deriving would change in this existing draft, writing nothing.
+        #[arg(long)]
+        diff: Option<PathBuf>,
+        /// Folder of extra holiday schedules (YEAR.toml) for new years.
+        #[arg(long)]
+        holidays: Option<PathBuf>,
+    },
     /// Print a commented spec to start a new document from.
     New {
         /// The kind of document.
@@ -118,6 +161,26 @@ fn main() -> ExitCode {
             };
             render(&options, &specs, &job)
         }
+        Command::Derive {
+            upstream,
+            offices,
+            as_,
+            out,
+            force,
+            diff,
+            holidays,
+        } => derive(
+            &options,
+            &DeriveJob {
+                upstream,
+                offices,
+                as_: as_.into(),
+                out,
+                force,
+                diff,
+                holidays,
+            },
+        ),
         Command::New { kind } => {
             print!(
                 "{}",
@@ -219,6 +282,123 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
                     started.elapsed().as_millis()
                 );
             }
+            Err(e) => {
+                failed += 1;
+                eprintln!("错误：{e}");
+            }
+        }
+    }
+    if failed > 0 {
+        Err(gongwen::Error::Failed(failed))
+    } else {
+        Ok(())
+    }
+}
+
+/// What `derive` does.
+struct DeriveJob {
+    upstream: PathBuf,
+    offices: Vec<PathBuf>,
+    as_: gongwen::derive::DeriveAs,
+    out: PathBuf,
+    force: bool,
+    diff: Option<PathBuf>,
+    holidays: Option<PathBuf>,
+}
+
+/// Profile files: the given files, and every `*.toml` of given folders (sorted).
+fn profile_files(paths: &[PathBuf]) -> gongwen::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|source| gongwen::Error::Io {
+                    path: p.clone(),
+                    source,
+                })?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
+    use gongwen::derive::{self, Sources};
+    let engine = Engine::new(options)?;
+    let upstream = gongwen::spec::load_template(&job.upstream)?;
+    let calendar = gongwen::calendar::Calendar::load(job.holidays.as_deref())
+        .map_err(|e| gongwen::Error::Derive(e.to_string()))?;
+    let mut failed = 0;
+    let upstream_file = job.upstream.display().to_string();
+    for office in profile_files(&job.offices)? {
+        let result = (|| -> gongwen::Result<String> {
+            let source = gongwen::spec::read(&office)?;
+            let profile: derive::profile::Profile = gongwen::spec::deserialize(&source, &office)?;
+            let office_file = office.display().to_string();
+            let id = office
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let sources = Sources {
+                upstream_file: &upstream_file,
+                office_file: &office_file,
+                office_id: &id,
+            };
+            let draft = derive::derive(&upstream, &profile, job.as_, &calendar, &sources)
+                .map_err(|e| gongwen::Error::Derive(format!("{}: {e}", office.display())))?;
+            let target = job.out.join(&draft.file_name);
+            // The draft must pass the same checks as any spec before it is written.
+            let report = engine.check_source(&draft.toml, &target)?;
+            if report.has_errors() {
+                return Err(gongwen::Error::Spec(report.diagnostics));
+            }
+            if let Some(old) = &job.diff {
+                let old_text = gongwen::spec::read(old)?;
+                let d = derive::diff(
+                    &old_text,
+                    &draft.toml,
+                    &old.display().to_string(),
+                    &target.display().to_string(),
+                );
+                print!(
+                    "{}",
+                    if d.is_empty() {
+                        "（无变化）\n".to_owned()
+                    } else {
+                        d
+                    }
+                );
+                return Ok(format!("{} 与重新派生的结果比较完毕", old.display()));
+            }
+            if target.exists() {
+                if !job.force {
+                    return Err(gongwen::Error::Derive(format!(
+                        "{} 已存在；不会覆盖（加 --force 覆盖，原文件保留为 .bak）",
+                        target.display()
+                    )));
+                }
+                let backup = target.with_extension("toml.bak");
+                std::fs::copy(&target, &backup).map_err(|source| gongwen::Error::Io {
+                    path: backup.clone(),
+                    source,
+                })?;
+            }
+            gongwen::output::write_atomic(&target, draft.toml.as_bytes())?;
+            let mut lines = vec![format!("{} → {}", office.display(), target.display())];
+            lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
+            lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
+            Ok(lines.join("\n"))
+        })();
+        match result {
+            Ok(summary) => println!("{summary}"),
             Err(e) => {
                 failed += 1;
                 eprintln!("错误：{e}");

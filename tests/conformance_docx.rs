@@ -219,7 +219,10 @@ fn libreoffice_renders_the_docx_like_our_pdf() {
             let punct = |c: char| "，。、；：？！（）《》“”".contains(c);
             for (i, l) in body.iter().enumerate() {
                 // 避头尾: when the next line starts with a mark, this line gave it a character.
-                let next: Vec<char> = body.get(i + 1).map(|n| n.3.chars().take(2).collect()).unwrap_or_default();
+                let next: Vec<char> = body
+                    .get(i + 1)
+                    .map(|n| n.3.chars().take(2).collect())
+                    .unwrap_or_default();
                 if next.iter().any(|&c| punct(c)) {
                     continue;
                 }

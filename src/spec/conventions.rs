@@ -51,6 +51,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     doc_number_year(spec, &mut out);
     sizes(spec, &mut out);
     control_characters(spec, &mut out);
+    placeholders(spec, &mut out);
     if let Some(fonts) = fonts {
         missing_glyphs(spec, fonts, &mut out);
     }
@@ -253,6 +254,23 @@ fn control_characters(spec: &Spec, out: &mut Vec<Finding>) {
                 Severity::Error,
                 &field,
                 format!("含有控制字符 U+{:04X}{hint}", c as u32),
+            ));
+        }
+    }
+}
+
+/// The marker `gongwen derive` puts where the office still has to write something.
+pub const PLACEHOLDER: &str = "【待填写";
+
+/// `placeholder`: text a derived draft marked as still to be written by the office.
+fn placeholders(spec: &Spec, out: &mut Vec<Finding>) {
+    for (field, text) in texts(spec) {
+        if text.contains(PLACEHOLDER) {
+            out.push(finding(
+                "placeholder",
+                Severity::Warning,
+                &field,
+                format!("尚待填写：“{}”", text.chars().take(40).collect::<String>()),
             ));
         }
     }

@@ -88,23 +88,7 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
             ..Diagnostic::default()
         }
     };
-    let de = toml::Deserializer::parse(source).map_err(|e| {
-        Error::Spec(vec![located(
-            String::new(),
-            e.span().map(|s| s.start),
-            format!("TOML 语法错误：{}", e.message().trim()),
-        )])
-    })?;
-    let mut spec: Spec = serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        let inner = e.into_inner();
-        let (field, message) = translate(&field, inner.message());
-        let offset = inner
-            .span()
-            .map(|s| s.start)
-            .or_else(|| locate::offset_of(source, &field));
-        Error::Spec(vec![located(field, offset, message)])
-    })?;
+    let mut spec: Spec = deserialize(source, path)?;
     let written = texts::texts(&spec);
     let mut problems = year::apply(&mut spec, options.year);
     problems.extend(validate::check(&spec));
@@ -136,6 +120,68 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
         diagnostics,
         fixes,
     })
+}
+
+/// Reads TOML into `T` (a spec, an office profile), errors located at file, line, column and
+/// field, in Chinese.
+pub fn deserialize<T: serde::de::DeserializeOwned>(source: &str, path: &Path) -> Result<T> {
+    let located = |field: String, offset: Option<usize>, message: String| {
+        let (line, column) = offset.map_or((1, 1), |o| locate::line_col(source, o));
+        Diagnostic {
+            file: path.to_owned(),
+            line,
+            column,
+            field,
+            message,
+            ..Diagnostic::default()
+        }
+    };
+    let de = toml::Deserializer::parse(source).map_err(|e| {
+        Error::Spec(vec![located(
+            String::new(),
+            e.span().map(|s| s.start),
+            format!("TOML 语法错误：{}", e.message().trim()),
+        )])
+    })?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        let (field, message) = translate(&field, inner.message());
+        let offset = inner
+            .span()
+            .map(|s| s.start)
+            .or_else(|| locate::offset_of(source, &field));
+        Error::Spec(vec![located(field, offset, message)])
+    })
+}
+
+/// Reads a spec as written, variables not expanded (an upstream notice to derive from);
+/// structural problems are errors.
+pub fn load_template(path: &Path) -> Result<Spec> {
+    let source = read(path)?;
+    let spec: Spec = deserialize(&source, path)?;
+    let problems = validate::check(&spec);
+    if problems.is_empty() {
+        Ok(spec)
+    } else {
+        Err(Error::Spec(
+            problems
+                .into_iter()
+                .map(|p| {
+                    let offset = locate::offset_of(&source, &p.field);
+                    let (line, column) = offset.map_or((1, 1), |o| locate::line_col(&source, o));
+                    Diagnostic {
+                        file: path.to_owned(),
+                        line,
+                        column,
+                        field: p.field,
+                        message: p.message,
+                        ..Diagnostic::default()
+                    }
+                })
+                .collect(),
+        ))
+    }
 }
 
 /// Turns serde's English messages into Chinese ones, with a hint for misspelt keys.

@@ -52,6 +52,24 @@ pub struct Spec {
     pub annexes: Vec<Annex>,
     /// 版记: 抄送, 印发机关, 印发日期.
     pub colophon: Option<Colophon>,
+    /// 来源: the upstream notice and office profile a derived draft came from.
+    pub provenance: Option<Provenance>,
+}
+
+/// 来源 of a derived draft, so that next year's re-derivation can show what changed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The upstream spec file.
+    pub upstream_file: String,
+    /// The upstream title.
+    pub upstream_title: String,
+    /// The upstream 发文字号, when it has one.
+    pub upstream_number: Option<String>,
+    /// The office profile file.
+    pub office_file: String,
+    /// What the draft was derived as: notice, plan or cover.
+    pub derived_as: String,
 }
 
 /// 文种: the kinds of document `gongwen` lays out.
@@ -221,7 +239,7 @@ impl<'de> Deserialize<'de> for DocNumber {
 }
 
 /// 正文的一节: a heading with its text and subsections.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// 标题: the heading text without its number (一、 is added).

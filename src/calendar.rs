@@ -1,0 +1,262 @@
+//! Working days by the State Council holiday schedule (国务院办公厅部分节假日安排), with its
+//! make-up workdays (调休). The schedule is data: `data/holidays/YEAR.toml`, embedded, and
+//! any `YEAR.toml` in a user directory adds or replaces a year (published each November).
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The schedules shipped with gongwen.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("2023.toml", include_str!("../data/holidays/2023.toml")),
+    ("2024.toml", include_str!("../data/holidays/2024.toml")),
+    ("2025.toml", include_str!("../data/holidays/2025.toml")),
+    ("2026.toml", include_str!("../data/holidays/2026.toml")),
+];
+
+/// One year's schedule as written in its file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearFile {
+    year: i32,
+    /// Days off: "MM-DD" or "MM-DD..MM-DD".
+    off: Vec<String>,
+    /// Weekend days that are workdays (调休上班).
+    #[serde(default)]
+    workdays: Vec<String>,
+}
+
+/// A calendar problem: a year without a schedule, or a bad schedule file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// No schedule for the year: deadlines cannot be computed without guessing.
+    #[error("没有 {0} 年的节假日安排（data/holidays/{0}.toml），无法计算工作日；请按国务院办公厅通知添加该年的数据文件")]
+    NoData(i32),
+    /// A schedule file that cannot be read.
+    #[error("节假日数据 {file} 有误：{message}")]
+    BadFile {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Days off and make-up workdays, by year.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    off: BTreeSet<NaiveDate>,
+    workdays: BTreeSet<NaiveDate>,
+    years: BTreeMap<i32, String>,
+}
+
+impl Calendar {
+    /// The embedded schedules, then every `*.toml` of `extra` (a later file replaces a year).
+    pub fn load(extra: Option<&Path>) -> Result<Self, CalendarError> {
+        let mut files: Vec<(String, String)> = EMBEDDED
+            .iter()
+            .map(|(n, t)| (format!("data/holidays/{n}"), (*t).to_owned()))
+            .collect();
+        if let Some(dir) = extra {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .map_err(|e| CalendarError::BadFile {
+                    file: dir.display().to_string(),
+                    message: e.to_string(),
+                })?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let text = std::fs::read_to_string(&p).map_err(|e| CalendarError::BadFile {
+                    file: p.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                files.push((p.display().to_string(), text));
+            }
+        }
+        let mut cal = Calendar::default();
+        for (file, text) in files {
+            cal.add(&file, &text)?;
+        }
+        Ok(cal)
+    }
+
+    fn add(&mut self, file: &str, text: &str) -> Result<(), CalendarError> {
+        let bad = |message: String| CalendarError::BadFile {
+            file: file.to_owned(),
+            message,
+        };
+        let y: YearFile = toml::from_str(text).map_err(|e| bad(e.message().to_owned()))?;
+        self.off.retain(|d| d.year() != y.year);
+        self.workdays.retain(|d| d.year() != y.year);
+        let day = |s: &str| -> Result<NaiveDate, CalendarError> {
+            let (m, d) = s
+                .trim()
+                .split_once('-')
+                .ok_or_else(|| bad(format!("日期“{s}”应写作 MM-DD")))?;
+            m.parse()
+                .ok()
+                .zip(d.parse().ok())
+                .and_then(|(m, d)| NaiveDate::from_ymd_opt(y.year, m, d))
+                .ok_or_else(|| bad(format!("日期“{s}”不存在")))
+        };
+        for range in &y.off {
+            let (a, b) = range.split_once("..").unwrap_or((range, range));
+            let (a, b) = (day(a)?, day(b)?);
+            if b < a {
+                return Err(bad(format!("区间“{range}”结束早于开始")));
+            }
+            self.off.extend(a.iter_days().take_while(|d| *d <= b));
+        }
+        for w in &y.workdays {
+            self.workdays.insert(day(w)?);
+        }
+        self.years.insert(y.year, file.to_owned());
+        Ok(())
+    }
+
+    /// Years with a schedule.
+    pub fn years(&self) -> impl Iterator<Item = &i32> {
+        self.years.keys()
+    }
+
+    /// Whether `d` is a working day (an error for a year without a schedule).
+    pub fn is_workday(&self, d: NaiveDate) -> Result<bool, CalendarError> {
+        if !self.years.contains_key(&d.year()) {
+            return Err(CalendarError::NoData(d.year()));
+        }
+        if self.workdays.contains(&d) {
+            return Ok(true);
+        }
+        if self.off.contains(&d) {
+            return Ok(false);
+        }
+        Ok(!matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+    }
+
+    /// The `n`-th working day after `d` (`n` = 0: `d` itself if a workday, else the next one).
+    pub fn add_workdays(&self, d: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        self.step(d, n, true)
+    }
+
+    /// The `n`-th working day before `d`.
+    pub fn sub_workdays(&self, d: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        self.step(d, n, false)
+    }
+
+    fn step(&self, mut d: NaiveDate, n: u32, forward: bool) -> Result<NaiveDate, CalendarError> {
+        let next = |d: NaiveDate| {
+            if forward {
+                d.checked_add_days(Days::new(1))
+            } else {
+                d.checked_sub_days(Days::new(1))
+            }
+            .unwrap_or(d)
+        };
+        if n == 0 {
+            while !self.is_workday(d)? {
+                d = next(d);
+            }
+            return Ok(d);
+        }
+        let mut left = n;
+        while left > 0 {
+            d = next(d);
+            if self.is_workday(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn cal() -> Calendar {
+        Calendar::load(None).unwrap()
+    }
+
+    #[test]
+    fn five_workdays_after_the_2025_campaign_skip_may_day_and_count_the_makeup_sunday() {
+        // Saturday 2025-04-26 → 04-27 (Sunday, make-up workday), 04-28, 04-29, 04-30, then
+        // 05-01..05-05 off → 05-06.
+        assert_eq!(
+            cal().add_workdays(d(2025, 4, 26), 5).unwrap(),
+            d(2025, 5, 6)
+        );
+    }
+
+    #[test]
+    fn makeup_workdays_are_workdays_and_holidays_are_not() {
+        let c = cal();
+        assert!(c.is_workday(d(2025, 4, 27)).unwrap(), "Sunday make-up day");
+        assert!(!c.is_workday(d(2025, 4, 4)).unwrap(), "清明 on a Friday");
+        assert!(!c.is_workday(d(2024, 2, 12)).unwrap(), "春节");
+        assert!(c.is_workday(d(2024, 2, 18)).unwrap(), "Sunday after 春节");
+        assert!(
+            c.is_workday(d(2026, 1, 4)).unwrap(),
+            "Sunday make-up day after 元旦"
+        );
+    }
+
+    #[test]
+    fn long_holidays_are_skipped_whole() {
+        // Last workday before the 2024 National Day week is Sunday 09-29 (make-up), then
+        // 10-01..10-07 off: the next workday is 10-08.
+        assert_eq!(
+            cal().add_workdays(d(2024, 9, 29), 1).unwrap(),
+            d(2024, 10, 8)
+        );
+        assert_eq!(
+            cal().sub_workdays(d(2024, 10, 8), 1).unwrap(),
+            d(2024, 9, 30)
+        );
+    }
+
+    #[test]
+    fn year_boundary_uses_both_schedules() {
+        // 2025-12-31 Wednesday → 2026-01-01..03 off, 01-04 Sunday make-up workday.
+        assert_eq!(
+            cal().add_workdays(d(2025, 12, 31), 1).unwrap(),
+            d(2026, 1, 4)
+        );
+        assert_eq!(
+            cal().sub_workdays(d(2024, 1, 2), 1).unwrap(),
+            d(2023, 12, 29)
+        );
+    }
+
+    #[test]
+    fn a_year_without_a_schedule_is_an_error_not_a_guess() {
+        assert_eq!(
+            cal().add_workdays(d(2026, 12, 30), 5),
+            Err(CalendarError::NoData(2027))
+        );
+        assert_eq!(
+            cal().is_workday(d(2022, 6, 1)),
+            Err(CalendarError::NoData(2022))
+        );
+    }
+
+    #[test]
+    fn a_user_file_adds_a_year() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("2027.toml"),
+            "year = 2027\noff = [\"01-01\"]\nworkdays = []\n",
+        )
+        .unwrap();
+        let c = Calendar::load(Some(dir.path())).unwrap();
+        assert!(!c.is_workday(d(2027, 1, 1)).unwrap());
+        assert!(c.is_workday(d(2027, 1, 4)).unwrap());
+    }
+}
