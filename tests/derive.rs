@@ -1,0 +1,403 @@
+//! Deriving a lower office's documents from the upper office's notice: each rule, and the
+//! three derivations of the seeds end to end.
+
+mod common;
+
+use chrono::NaiveDate;
+use gongwen::calendar::Calendar;
+use gongwen::derive::profile::{Profile, Substitution};
+use gongwen::derive::{self, DeriveAs, Sources};
+use gongwen::spec::Campaign;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn upstream(name: &str) -> gongwen::spec::Spec {
+    gongwen::spec::load_template(&common::sample(name)).unwrap()
+}
+
+fn profile(name: &str) -> Profile {
+    let path = common::sample(&format!("offices/{name}.toml"));
+    gongwen::spec::deserialize(&std::fs::read_to_string(&path).unwrap(), &path).unwrap()
+}
+
+fn campaign(year: i32) -> Campaign {
+    Campaign {
+        year,
+        edition: None,
+        start: d(year, 4, 20),
+        end: d(year, 4, 26),
+    }
+}
+
+#[test]
+fn citation_names_title_and_number_in_full_width_brackets() {
+    let c = citation_of("national-2025-notice.toml");
+    assert_eq!(
+        c,
+        "根据全国知识产权宣传周活动组委会《关于开展2025年全国知识产权宣传周活动的通知》（国知发办字〔2025〕9号）要求，"
+    );
+}
+
+fn citation_of(name: &str) -> String {
+    let up = upstream(name);
+    let c = up.campaign.clone().unwrap();
+    derive::citation(&up, &c)
+}
+
+#[test]
+fn citation_without_a_number_uses_de_yaoqiu_and_does_not_repeat_the_issuer() {
+    assert_eq!(
+        citation_of("kunming-2023-notice.toml"),
+        "根据《昆明市知识产权战略实施工作联席会议办公室关于组织开展2023年知识产权宣传周活动的通知》的要求，"
+    );
+}
+
+#[test]
+fn substitutions_apply_and_are_counted_and_a_missing_one_is_reported_not_fatal() {
+    let subs = vec![
+        Substitution {
+            from: "各地区、各部门".into(),
+            to: "各区、各部门".into(),
+        },
+        Substitution {
+            from: "从未出现的说法".into(),
+            to: "本地说法".into(),
+        },
+    ];
+    let mut counts = vec![0; 2];
+    let out = derive::substitute(
+        "重点宣传各地区、各部门，要求各地区、各部门",
+        &subs,
+        &mut counts,
+    );
+    assert_eq!(out, "重点宣传各区、各部门，要求各区、各部门");
+    assert_eq!(counts, [2, 0]);
+
+    let mut p = profile("shanghai");
+    p.substitutions.push(Substitution {
+        from: "从未出现的说法".into(),
+        to: "本地说法".into(),
+    });
+    let draft = derive_with(&p, "national-2025-notice.toml", DeriveAs::Notice);
+    let report = draft.substitutions.join("\n");
+    assert!(
+        report.contains("“从未出现的说法”→“本地说法”：上级来文中没有出现，未替换"),
+        "{report}"
+    );
+    assert!(
+        report.contains("“各地区、各部门”→“各区、各部门”：4 处"),
+        "{report}"
+    );
+}
+
+fn derive_with(p: &Profile, up: &str, as_: DeriveAs) -> derive::Draft {
+    let cal = Calendar::load(None).unwrap();
+    let sources = Sources {
+        upstream_file: up,
+        office_file: "test.toml",
+        office_id: "test",
+    };
+    derive::derive(&upstream(up), p, as_, &cal, &sources).unwrap()
+}
+
+#[test]
+fn opening_keeps_the_occasion_then_cites_and_decides() {
+    let up = upstream("national-2025-notice.toml");
+    let o = derive::inherited_opening(&up, "某局决定组织开展活动。", "根据《通知》要求，");
+    assert!(o.starts_with("为全面贯彻落实党的二十大"));
+    assert!(
+        o.ends_with(
+            "在第{edition}个世界知识产权日来临之际，根据《通知》要求，某局决定组织开展活动。"
+        ),
+        "{o}"
+    );
+}
+
+#[test]
+fn deadlines_count_working_days_of_the_holiday_schedule() {
+    let cal = Calendar::load(None).unwrap();
+    let p = profile("shanghai");
+    let dates = derive::deadlines(&campaign(2025), &p, &cal).unwrap();
+    // 6 working days before Sunday 2025-04-20: Friday 04-11.
+    assert_eq!(dates.report_by, "{date:04-11:weekday}");
+    // 5 working days after Saturday 2025-04-26: 04-27 (make-up workday) … 05-06.
+    assert_eq!(dates.summary, d(2025, 5, 6));
+    assert_eq!(dates.summary_by, "{date:05-06}");
+    // 12 working days before the campaign, skipping 清明 (04-04..06): 2025-04-02.
+    assert_eq!(dates.issued, d(2025, 4, 2));
+}
+
+#[test]
+fn plan_phases_are_the_seed_s_dates() {
+    let cal = Calendar::load(None).unwrap();
+    let c = campaign(2025);
+    let dates = derive::deadlines(&c, &profile("yingkou"), &cal).unwrap();
+    let phases = derive::phases(&c, &dates);
+    let got: Vec<_> = phases.iter().map(|p| (p.0.as_str(), p.1, p.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("准备阶段", d(2025, 4, 11), Some(d(2025, 4, 19))),
+            ("实施阶段", d(2025, 4, 20), Some(d(2025, 4, 26))),
+            ("总结阶段", d(2025, 4, 29), None),
+        ]
+    );
+}
+
+#[test]
+fn a_campaign_in_a_year_without_holiday_data_is_an_error() {
+    let cal = Calendar::load(None).unwrap();
+    let err = derive::deadlines(&campaign(2031), &profile("shanghai"), &cal).unwrap_err();
+    assert!(
+        err.to_string().contains("没有 2031 年的节假日安排"),
+        "{err}"
+    );
+}
+
+fn gongwen(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .arg("--no-system-fonts")
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+fn sample_arg(name: &str) -> String {
+    common::sample(name).display().to_string()
+}
+
+/// Derives one draft into `dir/drafts` and renders it; returns (draft text, PDF text).
+fn derive_and_render(dir: &Path, up: &str, office: &str, as_: &str) -> (String, String) {
+    let o = gongwen(
+        &[
+            "derive",
+            &sample_arg(up),
+            "--office",
+            &sample_arg(&format!("offices/{office}.toml")),
+            "--as",
+            as_,
+            "-o",
+            "drafts",
+        ],
+        dir,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let year = up.split('-').nth(1).unwrap();
+    let draft_path: PathBuf = dir.join(format!("drafts/{office}-{year}-{as_}.toml"));
+    let draft = std::fs::read_to_string(&draft_path).unwrap();
+    let (doc, _) = common::engine().load(&draft_path, None).unwrap();
+    let m = gongwen::render::measure::Measured::of(&common::engine().typeset(&doc).unwrap());
+    let text: String = (1..=m.pages.len())
+        .flat_map(|p| m.lines(p))
+        .filter(|l| l.size_pt != gongwen::gbt9704::SMALL_SIZE_PT)
+        .map(|l| l.text.replace(' ', ""))
+        .collect();
+    (draft, text)
+}
+
+#[test]
+fn shanghai_notice_from_the_national_notice_reads_like_seed_000() {
+    let dir = tempfile::tempdir().unwrap();
+    let (draft, text) = derive_and_render(
+        dir.path(),
+        "national-2025-notice.toml",
+        "shanghai",
+        "notice",
+    );
+    assert!(
+        draft.contains("[provenance]")
+            && draft.contains("upstream_number = \"国知发办字〔2025〕9号\"")
+    );
+    for expected in [
+        "沪知联办〔2025〕2号",
+        "上海市知识产权联席会议办公室关于开展2025年上海知识产权宣传周活动的通知",
+        "积极推进知识产权强国战略和上海知识产权强市建设，在第25个世界知识产权日来临之际，根据全国知识产权宣传周活动组委会《关于开展2025年全国知识产权宣传周活动的通知》（国知发办字〔2025〕9号）要求，上海市知识产权联席会议办公室决定组织开展2025年上海知识产权宣传周活动。",
+        "知识产权与人工智能。",
+        "重点宣传各区、各部门",
+        "对内对外讲好知识产权“上海故事”",
+        "《上海市知识产权强市建设纲要（2021—2035年）》",
+        "于4月11日（周五）前",
+        "活动结束后5个工作日内",
+        "2025年4月2日",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}\n in {}", text.chars().take(400).collect::<String>());
+    }
+    for upstream_wording in ["各地区、各部门", "中国知识产权故事"] {
+        assert!(
+            !text.contains(upstream_wording),
+            "upstream wording left: {upstream_wording}"
+        );
+    }
+}
+
+#[test]
+fn yingkou_plan_from_the_national_notice_reads_like_seed_001() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = derive_and_render(dir.path(), "national-2025-notice.toml", "yingkou", "plan");
+    for expected in [
+        "附件1",
+        "2025年营口市知识产权宣传周活动方案",
+        "按照辽宁省知识产权局的工作部署",
+        "一、指导思想",
+        "四、宣传重点",
+        "五、活动安排",
+        "六、时间安排",
+        "（一）准备阶段（2025年4月11日—4月19日），",
+        "（二）实施阶段（2025年4月20日—4月26日），",
+        "（三）总结阶段（2025年4月29日），",
+        "七、有关要求",
+        "于4月29日前将活动总结",
+        "2025年营口市知识产权宣传周活动组委会成员单位",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}");
+    }
+}
+
+#[test]
+fn wuhua_cover_from_the_kunming_notice_reads_like_seed_003() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = derive_and_render(dir.path(), "kunming-2023-notice.toml", "wuhua", "cover");
+    for expected in [
+        "关于印发《五华区2023年知识产权宣传周活动方案》的通知",
+        "现将《五华区2023年知识产权宣传周活动方案》印发给你们，请认真贯彻落实。",
+        "2023年4月18日",
+        "五华区2023年知识产权宣传周活动方案",
+        "根据《昆明市知识产权战略实施工作联席会议办公室关于组织开展2023年知识产权宣传周活动的通知》的要求，",
+        "加强知识产权法治保障，有力支持全面创新。",
+        "（一）准备阶段（2023年4月",
+        "五华区2023年4.26知识产权宣传周宣传资料发放统计表",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}");
+    }
+}
+
+#[test]
+fn an_existing_draft_is_never_overwritten_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = |force: bool| {
+        let mut a = vec![
+            "derive".to_owned(),
+            sample_arg("national-2025-notice.toml"),
+            "--office".into(),
+            sample_arg("offices/shanghai.toml"),
+            "-o".into(),
+            "drafts".into(),
+        ];
+        if force {
+            a.push("--force".into());
+        }
+        a
+    };
+    let run = |force: bool| {
+        let a = args(force);
+        gongwen(
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+            dir.path(),
+        )
+    };
+    assert!(run(false).status.success());
+    let draft = dir.path().join("drafts/shanghai-2025-notice.toml");
+    std::fs::write(&draft, "# edited by the office\n").unwrap();
+    let o = run(false);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"));
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "# edited by the office\n"
+    );
+    assert!(run(true).status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("drafts/shanghai-2025-notice.toml.bak")).unwrap(),
+        "# edited by the office\n"
+    );
+    assert!(std::fs::read_to_string(&draft)
+        .unwrap()
+        .contains("[provenance]"));
+}
+
+#[test]
+fn diff_shows_what_re_deriving_changes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gongwen(
+        &[
+            "derive",
+            &sample_arg("national-2025-notice.toml"),
+            "--office",
+            &sample_arg("offices/shanghai.toml"),
+            "-o",
+            "drafts",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success());
+    let draft = dir.path().join("drafts/shanghai-2025-notice.toml");
+    let edited = std::fs::read_to_string(&draft)
+        .unwrap()
+        .replace("sealed = true", "sealed = false");
+    std::fs::write(&draft, &edited).unwrap();
+    let o = gongwen(
+        &[
+            "derive",
+            &sample_arg("national-2025-notice.toml"),
+            "--office",
+            &sample_arg("offices/shanghai.toml"),
+            "-o",
+            "drafts",
+            "--diff",
+            "drafts/shanghai-2025-notice.toml",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("-sealed = false") && out.contains("+sealed = true"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        edited,
+        "--diff wrote nothing"
+    );
+}
+
+#[test]
+fn a_folder_of_profiles_gives_one_draft_per_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let offices = dir.path().join("offices");
+    std::fs::create_dir(&offices).unwrap();
+    for name in ["shanghai", "yingkou"] {
+        std::fs::copy(
+            common::sample(&format!("offices/{name}.toml")),
+            offices.join(format!("{name}.toml")),
+        )
+        .unwrap();
+    }
+    let o = gongwen(
+        &[
+            "derive",
+            &sample_arg("national-2025-notice.toml"),
+            "--office",
+            "offices",
+            "--as",
+            "plan",
+            "-o",
+            "drafts",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for name in ["shanghai-2025-plan.toml", "yingkou-2025-plan.toml"] {
+        assert!(dir.path().join("drafts").join(name).exists(), "{name}");
+    }
+    // The Shanghai profile has no activities for a plan: marked and reported, not invented.
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("待填写：活动安排"), "{out}");
+    let draft = std::fs::read_to_string(dir.path().join("drafts/shanghai-2025-plan.toml")).unwrap();
+    assert!(draft.contains("【待填写：本地活动"));
+}
