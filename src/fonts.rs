@@ -137,7 +137,13 @@ pub struct FontSet {
     pub fonts: Vec<Font>,
     /// Where each face came from.
     pub origins: Vec<Origin>,
+    /// Per role (in [`FontRole::ALL`] order), the code points some face of the role (or the
+    /// Latin face) can draw, as a bitset: checking a document's every character stays cheap.
+    coverage: Vec<Vec<u64>>,
 }
+
+/// Bits for every Unicode scalar value.
+const CODE_POINTS: usize = 0x11_0000;
 
 impl FontSet {
     /// Loads the bundled fonts, every font in `extra` dirs, and (if `system`) official fonts
@@ -178,11 +184,35 @@ impl FontSet {
             }
         }
         let book = FontBook::from_fonts(&fonts);
-        Self {
+        let mut set = Self {
             book: LazyHash::new(book),
             fonts,
             origins,
-        }
+            coverage: Vec::new(),
+        };
+        set.coverage = FontRole::ALL
+            .iter()
+            .map(|&role| {
+                let mut bits = vec![0u64; CODE_POINTS / 64];
+                let faces: Vec<usize> = std::iter::once(LATIN_FAMILY.to_owned())
+                    .chain(set.families(role))
+                    .flat_map(|f| {
+                        set.book
+                            .select_family(&f.to_lowercase())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                for i in faces {
+                    for c in set.fonts[i].info().coverage.iter() {
+                        if let Some(word) = bits.get_mut(c as usize / 64) {
+                            *word |= 1 << (c % 64);
+                        }
+                    }
+                }
+                bits
+            })
+            .collect();
+        set
     }
 
     /// The families a role is set in, best first: official, bundled, fallback.
@@ -222,15 +252,9 @@ impl FontSet {
         if c.is_whitespace() || c.is_control() {
             return true;
         }
-        let families = self.families(role);
-        std::iter::once(LATIN_FAMILY)
-            .chain(families.iter().map(String::as_str))
-            .flat_map(|f| {
-                self.book
-                    .select_family(&f.to_lowercase())
-                    .collect::<Vec<_>>()
-            })
-            .any(|i| self.fonts[i].info().coverage.contains(c as u32))
+        let slot = FontRole::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        let c = c as usize;
+        self.coverage[slot][c / 64] & (1 << (c % 64)) != 0
     }
 }
 

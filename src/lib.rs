@@ -20,12 +20,17 @@ use fonts::FontSet;
 use render::templates::Templates;
 use std::path::{Path, PathBuf};
 
-/// Loaded fonts and templates, shared by every document a process renders.
+/// Generations typst's memoization keeps between documents (bounded memory in long runs).
+const CACHE_GENERATIONS: usize = 4;
+
+/// Loaded fonts, templates and the typst library, shared by every document a process renders.
 pub struct Engine {
     /// The fonts.
     pub fonts: FontSet,
     /// The templates.
     pub templates: Templates,
+    /// The typst standard library.
+    library: typst::utils::LazyHash<typst::Library>,
 }
 
 /// How an [`Engine`] is set up.
@@ -72,6 +77,7 @@ impl Engine {
         Ok(Self {
             fonts: FontSet::load(&options.font_paths, !options.no_system_fonts),
             templates,
+            library: render::world::library(),
         })
     }
 
@@ -110,7 +116,13 @@ impl Engine {
 
     /// Lays a composed document out.
     pub fn typeset(&self, doc: &model::Document) -> Result<typst_layout::PagedDocument> {
-        render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")
+        render::pdf::typeset(
+            doc,
+            &self.library,
+            &self.fonts,
+            &self.templates,
+            "notice.typ",
+        )
     }
 
     /// Renders a composed document to PDF, in memory.
@@ -122,9 +134,11 @@ impl Engine {
     ) -> Result<Rendered> {
         let mut out = Rendered::default();
         if matches!(format, Format::Pdf | Format::All) {
-            let paged = render::pdf::typeset(doc, &self.fonts, &self.templates, "notice.typ")?;
+            let paged = self.typeset(doc)?;
             out.pages = paged.pages().len();
             out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
+            // Keep typst's memo cache from growing with every document of a long run.
+            typst::comemo::evict(CACHE_GENERATIONS);
         }
         if matches!(format, Format::Docx | Format::All) {
             out.docx = Some(render::docx::write(doc)?);

@@ -116,6 +116,15 @@ enum Command {
         /// Folder of extra holiday schedules (YEAR.toml) for new years.
         #[arg(long)]
         holidays: Option<PathBuf>,
+        /// Also render each draft to PDF and DOCX beside it.
+        #[arg(long)]
+        render: bool,
+        /// Which files `--render` writes.
+        #[arg(long, value_enum, default_value_t = FormatArg::All)]
+        format: FormatArg,
+        /// Parallel jobs (default: one per core).
+        #[arg(short, long)]
+        jobs: Option<usize>,
     },
     /// Print a commented spec to start a new document from.
     New {
@@ -169,6 +178,9 @@ fn main() -> ExitCode {
             force,
             diff,
             holidays,
+            render,
+            format,
+            jobs,
         } => derive(
             &options,
             &DeriveJob {
@@ -179,6 +191,9 @@ fn main() -> ExitCode {
                 force,
                 diff,
                 holidays,
+                render,
+                format: format.into(),
+                jobs,
             },
         ),
         Command::New { kind } => {
@@ -304,6 +319,9 @@ struct DeriveJob {
     force: bool,
     diff: Option<PathBuf>,
     holidays: Option<PathBuf>,
+    render: bool,
+    format: Format,
+    jobs: Option<usize>,
 }
 
 /// Profile files: the given files, and every `*.toml` of given folders (sorted).
@@ -329,86 +347,227 @@ fn profile_files(paths: &[PathBuf]) -> gongwen::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
+/// Stack of each worker thread (typst's layout recurses deeply).
+const WORKER_STACK: usize = 32 << 20;
+
+/// Runs `f` on every item with `jobs` worker threads (default: one per core), results in
+/// item order. Plain threads, not rayon's pool: typst uses rayon inside, and a worker waiting
+/// inside one document must not pick up another one (documents would nest on its stack).
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: Option<usize>,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let jobs = jobs
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let worker = || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let r = f(item);
+                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            };
+            std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, worker)
+                .expect("worker thread");
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| {
+            s.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item ran")
+        })
+        .collect()
+}
+
+/// One office's result in a derivation run.
+struct Derived {
+    /// Lines to print (draft written, substitutions, what to fill in).
+    lines: Vec<String>,
+    /// Documents rendered (PDF and DOCX count one each).
+    files: usize,
+    /// Pages of the rendered PDF.
+    pages: usize,
+}
+
+fn derive_one(
+    engine: &Engine,
+    upstream: &gongwen::spec::Spec,
+    calendar: &gongwen::calendar::Calendar,
+    job: &DeriveJob,
+    office: &Path,
+) -> gongwen::Result<Derived> {
     use gongwen::derive::{self, Sources};
+    let source = gongwen::spec::read(office)?;
+    let profile: derive::profile::Profile = gongwen::spec::deserialize(&source, office)?;
+    let upstream_file = job.upstream.display().to_string();
+    let office_file = office.display().to_string();
+    let id = office
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let sources = Sources {
+        upstream_file: &upstream_file,
+        office_file: &office_file,
+        office_id: &id,
+    };
+    let draft = derive::derive(upstream, &profile, job.as_, calendar, &sources)
+        .map_err(|e| gongwen::Error::Derive(format!("{}: {e}", office.display())))?;
+    let target = job.out.join(&draft.file_name);
+    // The draft passes the same checks as any spec before it is written.
+    let report = engine.check_source(&draft.toml, &target)?;
+    if report.has_errors() {
+        return Err(gongwen::Error::Spec(report.diagnostics));
+    }
+    if let Some(old) = &job.diff {
+        let old_text = gongwen::spec::read(old)?;
+        let d = derive::diff(
+            &old_text,
+            &draft.toml,
+            &old.display().to_string(),
+            &target.display().to_string(),
+        );
+        let shown = if d.is_empty() {
+            "（无变化）".to_owned()
+        } else {
+            d
+        };
+        return Ok(Derived {
+            lines: vec![shown],
+            files: 0,
+            pages: 0,
+        });
+    }
+    // Render first (in memory), so that a failing document leaves no draft behind either.
+    let mut outputs = Vec::new();
+    let mut pages = 0;
+    if job.render {
+        let (spec, _) = report.into_result()?;
+        let doc = gongwen::compose::compose(&spec);
+        let rendered = engine.render(&doc, job.format, PdfSettings::default())?;
+        pages = rendered.pages;
+        let stem = draft.file_name.trim_end_matches(".toml");
+        for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
+            if let Some(bytes) = bytes {
+                outputs.push((job.out.join(format!("{stem}.{ext}")), bytes));
+            }
+        }
+    }
+    if target.exists() {
+        if !job.force {
+            return Err(gongwen::Error::Derive(format!(
+                "{} 已存在；不会覆盖（加 --force 覆盖，原文件保留为 .bak）",
+                target.display()
+            )));
+        }
+        let backup = target.with_extension("toml.bak");
+        std::fs::copy(&target, &backup).map_err(|source| gongwen::Error::Io {
+            path: backup.clone(),
+            source,
+        })?;
+    }
+    gongwen::output::write_atomic(&target, draft.toml.as_bytes())?;
+    for (path, bytes) in &outputs {
+        gongwen::output::write_atomic(path, bytes)?;
+    }
+    let mut lines = vec![format!("{} → {}", office.display(), target.display())];
+    lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
+    lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
+    Ok(Derived {
+        lines,
+        files: outputs.len(),
+        pages,
+    })
+}
+
+fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
+    use std::io::IsTerminal;
+    let started = Instant::now();
     let engine = Engine::new(options)?;
     let upstream = gongwen::spec::load_template(&job.upstream)?;
     let calendar = gongwen::calendar::Calendar::load(job.holidays.as_deref())
         .map_err(|e| gongwen::Error::Derive(e.to_string()))?;
-    let mut failed = 0;
-    let upstream_file = job.upstream.display().to_string();
-    for office in profile_files(&job.offices)? {
-        let result = (|| -> gongwen::Result<String> {
-            let source = gongwen::spec::read(&office)?;
-            let profile: derive::profile::Profile = gongwen::spec::deserialize(&source, &office)?;
-            let office_file = office.display().to_string();
-            let id = office
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let sources = Sources {
-                upstream_file: &upstream_file,
-                office_file: &office_file,
-                office_id: &id,
-            };
-            let draft = derive::derive(&upstream, &profile, job.as_, &calendar, &sources)
-                .map_err(|e| gongwen::Error::Derive(format!("{}: {e}", office.display())))?;
-            let target = job.out.join(&draft.file_name);
-            // The draft must pass the same checks as any spec before it is written.
-            let report = engine.check_source(&draft.toml, &target)?;
-            if report.has_errors() {
-                return Err(gongwen::Error::Spec(report.diagnostics));
-            }
-            if let Some(old) = &job.diff {
-                let old_text = gongwen::spec::read(old)?;
-                let d = derive::diff(
-                    &old_text,
-                    &draft.toml,
-                    &old.display().to_string(),
-                    &target.display().to_string(),
-                );
-                print!(
-                    "{}",
-                    if d.is_empty() {
-                        "（无变化）\n".to_owned()
-                    } else {
-                        d
-                    }
-                );
-                return Ok(format!("{} 与重新派生的结果比较完毕", old.display()));
-            }
-            if target.exists() {
-                if !job.force {
-                    return Err(gongwen::Error::Derive(format!(
-                        "{} 已存在；不会覆盖（加 --force 覆盖，原文件保留为 .bak）",
-                        target.display()
-                    )));
+    let offices = profile_files(&job.offices)?;
+    let total = offices.len() as u64;
+    let bar = if std::io::stderr().is_terminal() && total > 1 {
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} {per_sec} 剩余 {eta} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let results = parallel(&offices, job.jobs, |office| {
+        let r = derive_one(&engine, &upstream, &calendar, job, office);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        match &bar {
+            Some(bar) => bar.inc(1),
+            None if total > 1 => eprintln!(
+                "[{n}/{total}] {} {}",
+                office.display(),
+                if r.is_ok() { "完成" } else { "失败" }
+            ),
+            None => {}
+        }
+        r
+    });
+    let results: Vec<(PathBuf, gongwen::Result<Derived>)> =
+        offices.iter().cloned().zip(results).collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let (mut files, mut pages, mut failed) = (0, 0, Vec::new());
+    let detailed = results.len() <= 20;
+    for (office, r) in &results {
+        match r {
+            Ok(d) => {
+                files += d.files;
+                pages += d.pages;
+                if detailed || job.diff.is_some() {
+                    println!("{}", d.lines.join("\n"));
                 }
-                let backup = target.with_extension("toml.bak");
-                std::fs::copy(&target, &backup).map_err(|source| gongwen::Error::Io {
-                    path: backup.clone(),
-                    source,
-                })?;
             }
-            gongwen::output::write_atomic(&target, draft.toml.as_bytes())?;
-            let mut lines = vec![format!("{} → {}", office.display(), target.display())];
-            lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
-            lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
-            Ok(lines.join("\n"))
-        })();
-        match result {
-            Ok(summary) => println!("{summary}"),
             Err(e) => {
-                failed += 1;
                 eprintln!("错误：{e}");
+                failed.push(office.display().to_string());
             }
         }
     }
-    if failed > 0 {
-        Err(gongwen::Error::Failed(failed))
-    } else {
+    if results.len() > 1 || job.render {
+        println!(
+            "共 {} 个机关：草稿 {} 份，文档 {} 个，{} 页，用时 {:.1} 秒，失败 {} 个{}",
+            results.len(),
+            results.len() - failed.len(),
+            files,
+            pages,
+            started.elapsed().as_secs_f64(),
+            failed.len(),
+            if failed.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", failed.join("、"))
+            }
+        );
+    }
+    if failed.is_empty() {
         Ok(())
+    } else {
+        Err(gongwen::Error::Failed(failed.len()))
     }
 }
 

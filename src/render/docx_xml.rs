@@ -85,6 +85,7 @@ pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8
     let time = zip::DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).unwrap_or_default();
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(time)
         .unix_permissions(0o644);
     for (name, bytes) in parts {

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
-use typst::{World, WorldExt};
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -79,12 +80,20 @@ pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
 /// Lays the document out with the template `main` (e.g. `notice.typ`).
 pub fn typeset(
     doc: &Document,
+    library: &LazyHash<Library>,
     fonts: &FontSet,
     templates: &Templates,
     main: &str,
 ) -> Result<PagedDocument> {
     let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
-    let world = GongwenWorld::new(fonts, templates, main, template_data(doc, fonts), date);
+    let world = GongwenWorld::new(
+        library,
+        fonts,
+        templates,
+        main,
+        template_data(doc, fonts),
+        date,
+    );
     let result = typst::compile::<PagedDocument>(&world);
     let paged = result
         .output
@@ -131,12 +140,13 @@ pub fn write(paged: &PagedDocument, doc: &Document, settings: PdfSettings) -> Re
 /// Typesets and writes in one step.
 pub fn render(
     doc: &Document,
+    library: &LazyHash<Library>,
     fonts: &FontSet,
     templates: &Templates,
     main: &str,
     settings: PdfSettings,
 ) -> Result<Vec<u8>> {
-    let paged = typeset(doc, fonts, templates, main)?;
+    let paged = typeset(doc, library, fonts, templates, main)?;
     write(&paged, doc, settings)
 }
 

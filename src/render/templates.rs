@@ -3,6 +3,8 @@
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Mutex;
+use typst::syntax::{FileId, Source};
 
 /// The templates shipped in `templates/`.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -10,10 +12,11 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("notice.typ", include_str!("../../templates/notice.typ")),
 ];
 
-/// A set of template files by name.
-#[derive(Debug, Clone)]
+/// A set of template files by name, parsed once and shared by every compilation.
+#[derive(Debug)]
 pub struct Templates {
     files: BTreeMap<String, String>,
+    parsed: Mutex<BTreeMap<String, Source>>,
 }
 
 impl Templates {
@@ -24,6 +27,7 @@ impl Templates {
                 .iter()
                 .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
                 .collect(),
+            parsed: Mutex::default(),
         }
     }
 
@@ -51,6 +55,17 @@ impl Templates {
             }
         }
         Ok(set)
+    }
+
+    /// The parsed source of a template (parsed on first use).
+    pub fn source(&self, name: &str, id: FileId) -> Option<Source> {
+        let mut parsed = self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = parsed.get(name) {
+            return Some(s.clone());
+        }
+        let source = Source::new(id, self.get(name)?.to_owned());
+        parsed.insert(name.to_owned(), source.clone());
+        Some(source)
     }
 
     /// The text of a template.

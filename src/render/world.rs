@@ -11,14 +11,20 @@ use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, World};
+
+/// The standard library the templates run against, built once per process.
+pub fn library() -> LazyHash<Library> {
+    use typst::LibraryExt;
+    LazyHash::new(Library::builder().build())
+}
 
 /// Name of the virtual data file the templates read with `json("data.json")`.
 pub const DATA_FILE: &str = "data.json";
 
 /// One compilation: a main template, its imports, the document data.
 pub struct GongwenWorld<'a> {
-    library: LazyHash<Library>,
+    library: &'a LazyHash<Library>,
     fonts: &'a FontSet,
     templates: &'a Templates,
     main: FileId,
@@ -35,6 +41,7 @@ fn file_id(name: &str) -> FileId {
 impl<'a> GongwenWorld<'a> {
     /// A world whose main file is the template `main` and whose data is `data` (JSON).
     pub fn new(
+        library: &'a LazyHash<Library>,
         fonts: &'a FontSet,
         templates: &'a Templates,
         main: &str,
@@ -42,7 +49,7 @@ impl<'a> GongwenWorld<'a> {
         today: chrono::NaiveDate,
     ) -> Self {
         Self {
-            library: LazyHash::new(Library::builder().build()),
+            library,
             fonts,
             templates,
             main: file_id(main),
@@ -62,7 +69,7 @@ impl<'a> GongwenWorld<'a> {
 
 impl World for GongwenWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -75,11 +82,9 @@ impl World for GongwenWorld<'_> {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         let name = Self::name(id)?;
-        let text = self
-            .templates
-            .get(&name)
-            .ok_or_else(|| FileError::NotFound(name.clone().into()))?;
-        Ok(Source::new(id, text.to_owned()))
+        self.templates
+            .source(&name, id)
+            .ok_or_else(|| FileError::NotFound(name.into()))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {

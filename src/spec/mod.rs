@@ -188,7 +188,9 @@ pub fn load_template(path: &Path) -> Result<Spec> {
 fn translate(path: &str, message: &str) -> (String, String) {
     let path = if path == "." { "" } else { path };
     let join = |key: &str| {
-        if path.is_empty() {
+        if path == key || path.ends_with(&format!(".{key}")) {
+            path.to_owned()
+        } else if path.is_empty() {
             key.to_owned()
         } else {
             format!("{path}.{key}")
