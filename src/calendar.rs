@@ -210,10 +210,14 @@ mod tests {
 
     #[test]
     fn long_holidays_are_skipped_whole() {
-        // Last workday before the 2024 National Day week is Sunday 09-29 (make-up), then
-        // 10-01..10-07 off: the next workday is 10-08.
+        // Sunday 09-29 is a make-up workday, Monday 09-30 a workday, then 10-01..10-07 off:
+        // the workday after 09-30 is 10-08.
         assert_eq!(
             cal().add_workdays(d(2024, 9, 29), 1).unwrap(),
+            d(2024, 9, 30)
+        );
+        assert_eq!(
+            cal().add_workdays(d(2024, 9, 30), 1).unwrap(),
             d(2024, 10, 8)
         );
         assert_eq!(

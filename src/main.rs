@@ -252,13 +252,10 @@ fn output_stem(spec: &Path, year: Option<i32>) -> String {
 
 fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Result<()> {
     let engine = Engine::new(options)?;
-    let mut failed = 0;
-    for spec in specs {
+    // Specs are made in parallel, sharing the fonts and templates; reports keep their order.
+    let results = parallel(specs, None, |spec| {
         let started = Instant::now();
         let result = engine.load(spec, job.year).and_then(|(doc, warnings)| {
-            for w in &warnings {
-                eprintln!("{w}");
-            }
             let stem = output_stem(spec, job.year);
             let docs = if job.annexes_only {
                 gongwen::compose::annex_forms(&doc)
@@ -285,16 +282,23 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
                 gongwen::output::write_atomic(&path, &bytes)?;
                 written.push(path.display().to_string());
             }
-            Ok((written, pages))
+            Ok((warnings, written, pages))
         });
+        (result, started.elapsed())
+    });
+    let mut failed = 0;
+    for (spec, (result, elapsed)) in specs.iter().zip(results) {
         match result {
-            Ok((written, pages)) => {
+            Ok((warnings, written, pages)) => {
+                for w in &warnings {
+                    eprintln!("{w}");
+                }
                 println!(
                     "{} → {}（{} 页，{} ms）",
                     spec.display(),
                     written.join("、"),
                     pages,
-                    started.elapsed().as_millis()
+                    elapsed.as_millis()
                 );
             }
             Err(e) => {

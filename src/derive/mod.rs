@@ -372,6 +372,9 @@ pub fn derive(
             &crate::compose::text::doc_number(&n.code, n.year, n.serial),
         );
     }
+    if let Some(s) = &upstream.signature {
+        t.date("upstream_date", s.date);
+    }
     t.str("office_file", sources.office_file);
     t.str("derived_as", as_.name());
 

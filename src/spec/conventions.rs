@@ -49,6 +49,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     recipients_colon(spec, &mut out);
     annex_references(spec, &mut out);
     doc_number_year(spec, &mut out);
+    date_after_upstream(spec, &mut out);
     sizes(spec, &mut out);
     control_characters(spec, &mut out);
     placeholders(spec, &mut out);
@@ -205,6 +206,28 @@ fn doc_number_year(spec: &Spec, out: &mut Vec<Finding>) {
                 h.doc_number.year, date_year
             ),
         ));
+    }
+}
+
+/// `date-after-upstream`: a document derived from a notice is not dated before it.
+fn date_after_upstream(spec: &Spec, out: &mut Vec<Finding>) {
+    let (Some(p), Some(sig)) = (&spec.provenance, &spec.signature) else {
+        return;
+    };
+    if let Some(up) = p.upstream_date {
+        if sig.date < up {
+            out.push(finding(
+                "date-after-upstream",
+                Severity::Error,
+                "signature.date",
+                format!(
+                    "成文日期 {} 早于所依据的上级来文《{}》的日期 {}",
+                    crate::compose::text::chinese_date(sig.date),
+                    p.upstream_title,
+                    crate::compose::text::chinese_date(up)
+                ),
+            ));
+        }
     }
 }
 
@@ -388,6 +411,17 @@ mod tests {
         let f = check(&spec("recipients = \"各区：：\"", ""), None);
         assert_eq!(f[0].rule, "recipients-colon");
         assert_eq!(f[0].fix.as_ref().unwrap().value, "各区：");
+    }
+
+    #[test]
+    fn a_derived_document_dated_before_its_upstream_is_an_error() {
+        let s = spec(
+            "",
+            "[provenance]\nupstream_file = \"u.toml\"\nupstream_title = \"上级通知\"\nupstream_date = 2025-04-10\noffice_file = \"o.toml\"\nderived_as = \"notice\"",
+        );
+        let f = check(&s, None);
+        assert_eq!(f[0].rule, "date-after-upstream");
+        assert!(f[0].message.contains("2025年4月2日") && f[0].message.contains("2025年4月10日"));
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct Provenance {
     pub upstream_title: String,
     /// The upstream 发文字号, when it has one.
     pub upstream_number: Option<String>,
+    /// The upstream 成文日期: a derived document cannot be dated before it.
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub upstream_date: Option<NaiveDate>,
     /// The office profile file.
     pub office_file: String,
     /// What the draft was derived as: notice, plan or cover.
