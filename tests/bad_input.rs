@@ -1,17 +1,9 @@
 //! Bad specs, one table: each case's exit code, message (place and field) and that nothing was
 //! written, through both `gongwen check` and `gongwen render`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn gongwen(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .arg("--no-system-fonts")
-        .current_dir(cwd)
-        .output()
-        .expect("runs")
-}
+use common::gongwen;
 
 const SIGNATURE: &str = "[signature]\ndate = 2025-04-02\n";
 

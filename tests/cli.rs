@@ -3,16 +3,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn gongwen(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .arg("--no-system-fonts")
-        .current_dir(cwd)
-        .output()
-        .expect("runs")
-}
+use common::gongwen;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

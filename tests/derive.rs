@@ -9,7 +9,6 @@ use gongwen::derive::profile::{Profile, Substitution};
 use gongwen::derive::{self, DeriveAs, Sources};
 use gongwen::spec::Campaign;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -158,14 +157,7 @@ fn a_campaign_in_a_year_without_holiday_data_is_an_error() {
     );
 }
 
-fn gongwen(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .arg("--no-system-fonts")
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
+use common::gongwen;
 
 fn sample_arg(name: &str) -> String {
     common::sample(name).display().to_string()

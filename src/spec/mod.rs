@@ -78,27 +78,13 @@ pub fn parse(source: &str, path: &Path) -> Result<Spec> {
 /// Syntax and schema errors are the error; convention findings are in the report.
 pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
     let located = |field: String, offset: Option<usize>, message: String| {
-        let (line, column) = offset.map_or((1, 1), |o| locate::line_col(source, o));
-        Diagnostic {
-            file: path.to_owned(),
-            line,
-            column,
-            field,
-            message,
-            ..Diagnostic::default()
-        }
+        diagnostic(source, path, field, offset, message)
     };
     let mut spec: Spec = deserialize(source, path)?;
     let written = texts::texts(&spec);
     let mut problems = year::apply(&mut spec, options.year);
     problems.extend(validate::check(&spec));
-    let mut diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
-        .map(|p| {
-            let offset = locate::offset_of(source, &p.field);
-            located(p.field, offset, p.message)
-        })
-        .collect();
+    let mut diagnostics = located_problems(source, path, problems);
     let findings = conventions::check(&spec, options.fonts);
     // A fix rewrites the spec's text: never where the spec holds variables, which it would lose.
     let templated = |field: &str| written.iter().any(|(f, t)| f == field && t.contains('{'));
@@ -126,15 +112,7 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
 /// field, in Chinese.
 pub fn deserialize<T: serde::de::DeserializeOwned>(source: &str, path: &Path) -> Result<T> {
     let located = |field: String, offset: Option<usize>, message: String| {
-        let (line, column) = offset.map_or((1, 1), |o| locate::line_col(source, o));
-        Diagnostic {
-            file: path.to_owned(),
-            line,
-            column,
-            field,
-            message,
-            ..Diagnostic::default()
-        }
+        diagnostic(source, path, field, offset, message)
     };
     let de = toml::Deserializer::parse(source).map_err(|e| {
         Error::Spec(vec![located(
@@ -164,24 +142,42 @@ pub fn load_template(path: &Path) -> Result<Spec> {
     if problems.is_empty() {
         Ok(spec)
     } else {
-        Err(Error::Spec(
-            problems
-                .into_iter()
-                .map(|p| {
-                    let offset = locate::offset_of(&source, &p.field);
-                    let (line, column) = offset.map_or((1, 1), |o| locate::line_col(&source, o));
-                    Diagnostic {
-                        file: path.to_owned(),
-                        line,
-                        column,
-                        field: p.field,
-                        message: p.message,
-                        ..Diagnostic::default()
-                    }
-                })
-                .collect(),
-        ))
+        Err(Error::Spec(located_problems(&source, path, problems)))
     }
+}
+
+/// A diagnostic at a byte offset of `source` (the file's start when unknown).
+fn diagnostic(
+    source: &str,
+    path: &Path,
+    field: String,
+    offset: Option<usize>,
+    message: String,
+) -> Diagnostic {
+    let (line, column) = offset.map_or((1, 1), |o| locate::line_col(source, o));
+    Diagnostic {
+        file: path.to_owned(),
+        line,
+        column,
+        field,
+        message,
+        ..Diagnostic::default()
+    }
+}
+
+/// Problems found on a parsed spec, located at their fields in `source`.
+fn located_problems(
+    source: &str,
+    path: &Path,
+    problems: Vec<validate::Problem>,
+) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|p| {
+            let offset = locate::offset_of(source, &p.field);
+            diagnostic(source, path, p.field, offset, p.message)
+        })
+        .collect()
 }
 
 /// Turns serde's English messages into Chinese ones, with a hint for misspelt keys.

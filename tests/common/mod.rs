@@ -65,3 +65,13 @@ pub fn tool(name: &str) -> Option<PathBuf> {
 pub fn pt(v: f64) -> f64 {
     v * 25.4 / 72.0
 }
+
+/// Runs the `gongwen` binary in `cwd` with bundled fonts only.
+pub fn gongwen(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .arg("--no-system-fonts")
+        .current_dir(cwd)
+        .output()
+        .expect("runs")
+}
