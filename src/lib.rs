@@ -3,6 +3,8 @@
 //! The pipeline: [`spec`] (TOML → validated spec) → [`compose`] (spec → [`model`]) →
 //! [`render`] (model → PDF via typst, model → DOCX). [`gbt9704`] holds the standard's numbers.
 
+#![warn(missing_docs)]
+
 pub mod calendar;
 pub mod compose;
 pub mod derive;
