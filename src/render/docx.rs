@@ -14,6 +14,10 @@ use crate::model::{
 };
 use docx_rs::*;
 
+/// Paragraph style of the 发文字号: no automatic space between its digits and the Chinese
+/// (国知发办字〔2025〕9号 is written solid); [`super::docx_xml`] gives it `autoSpaceDN` off.
+pub const DOC_NUMBER_STYLE: &str = "GongwenDocNumber";
+
 /// Twips (1/20 pt) per millimetre.
 const TWIPS_PER_MM: f64 = 72.0 * 20.0 / 25.4;
 
@@ -219,6 +223,11 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         .page_margin(margin)
         .default_fonts(role_fonts(FontRole::Fangsong))
         .default_size((g::BODY_SIZE_PT * 2.0) as usize)
+        .add_style(
+            Style::new(DOC_NUMBER_STYLE, StyleType::Paragraph)
+                .name("发文字号")
+                .based_on("Normal"),
+        )
         .footer(page_number_footer(true))
         .even_footer(page_number_footer(false));
     if final_landscape {
@@ -416,7 +425,10 @@ fn header(out: &mut Vec<Block>, h: &Header) {
         .color(red)
         .size((g::SEPARATOR_THICKNESS_MM * g::PT_PER_MM * 8.0).round() as usize)
         .space((g::SEPARATOR_BELOW_NUMBER_MM * g::PT_PER_MM).round() as usize);
-    let mut number = Paragraph::new().snap_to_grid(false).line_spacing(exact(em));
+    let mut number = Paragraph::new()
+        .style(DOC_NUMBER_STYLE)
+        .snap_to_grid(false)
+        .line_spacing(exact(em));
     number.property = number
         .property
         .set_borders(ParagraphBorders::with_empty().set(border));

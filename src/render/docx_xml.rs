@@ -116,20 +116,51 @@ fn core_properties(meta: &Meta) -> String {
 /// takes the previous character to the next line instead of sticking out).
 pub fn finish_styles(xml: &str) -> String {
     const DEFAULTS: &str = r#"<w:overflowPunct w:val="0" />"#;
-    for empty in ["<w:pPrDefault><w:pPr></w:pPr>", "<w:pPrDefault><w:pPr />"] {
-        if xml.contains(empty) {
-            return xml.replacen(
+    let with_defaults = ["<w:pPrDefault><w:pPr></w:pPr>", "<w:pPrDefault><w:pPr />"]
+        .iter()
+        .find(|empty| xml.contains(*empty))
+        .map(|empty| {
+            xml.replacen(
                 empty,
                 &format!("<w:pPrDefault><w:pPr>{DEFAULTS}</w:pPr>"),
                 1,
-            );
-        }
-    }
-    xml.replacen(
-        "<w:pPrDefault><w:pPr>",
-        &format!("<w:pPrDefault><w:pPr>{DEFAULTS}"),
-        1,
-    )
+            )
+        })
+        .unwrap_or_else(|| {
+            xml.replacen(
+                "<w:pPrDefault><w:pPr>",
+                &format!("<w:pPrDefault><w:pPr>{DEFAULTS}"),
+                1,
+            )
+        });
+    solid_doc_number(&with_defaults)
+}
+
+/// The 发文字号 style keeps its digits solid with the Chinese (`autoSpaceDE`/`autoSpaceDN`
+/// off), as the PDF does.
+fn solid_doc_number(xml: &str) -> String {
+    const OFF: &str = r#"<w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" />"#;
+    let anchor = format!(r#"w:styleId="{}""#, super::docx::DOC_NUMBER_STYLE);
+    let Some(start) = xml.find(&anchor) else {
+        return xml.to_owned();
+    };
+    let end = xml[start..]
+        .find("</w:style>")
+        .map_or(xml.len(), |e| start + e);
+    let style = &xml[start..end];
+    let patched = if let Some(i) = style.find("<w:pPr>") {
+        let at = i + "<w:pPr>".len();
+        format!("{}{OFF}{}", &style[..at], &style[at..])
+    } else if let Some(i) = style.find("<w:pPr />") {
+        format!(
+            "{}<w:pPr>{OFF}</w:pPr>{}",
+            &style[..i],
+            &style[i + "<w:pPr />".len()..]
+        )
+    } else {
+        format!("{style}<w:pPr>{OFF}</w:pPr>")
+    };
+    format!("{}{patched}{}", &xml[..start], &xml[end..])
 }
 
 /// The document-part fixes, in order.
@@ -236,6 +267,18 @@ mod tests {
         );
         assert!(
             out.contains(r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /></w:pPr>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn doc_number_style_turns_autospace_off() {
+        let xml = r#"<w:style w:type="paragraph" w:styleId="GongwenDocNumber"><w:name w:val="发文字号" /><w:pPr></w:pPr></w:style>"#;
+        let out = solid_doc_number(xml);
+        assert!(
+            out.contains(
+                r#"<w:pPr><w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" /></w:pPr></w:style>"#
+            ),
             "{out}"
         );
     }
