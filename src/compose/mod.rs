@@ -111,11 +111,7 @@ fn main_part(spec: &Spec) -> Part {
             }
         }
     }
-    let mut body: Vec<Paragraph> = opening.iter().map(|p| body_paragraph(p)).collect();
-    for (i, s) in spec.sections.iter().enumerate() {
-        section(&mut body, s, 1, i + 1);
-    }
-    body.extend(spec.closing.0.iter().map(|p| body_paragraph(p)));
+    let body = body(&opening, &spec.sections, &spec.closing.0);
     let mut notes: Vec<Paragraph> = Vec::new();
     if let Some(c) = &spec.contacts {
         notes.push(indented_line(&text::parenthesized(c)));
@@ -137,13 +133,19 @@ fn main_part(spec: &Spec) -> Part {
     }
 }
 
+/// 正文 of a part: opening paragraphs, the numbered sections, closing paragraphs.
+fn body(opening: &[String], sections: &[Section], closing: &[String]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = opening.iter().map(|p| body_paragraph(p)).collect();
+    for (i, s) in sections.iter().enumerate() {
+        section(&mut out, s, 1, i + 1);
+    }
+    out.extend(closing.iter().map(|p| body_paragraph(p)));
+    out
+}
+
 /// The plan or text a cover notice transmits, on its own pages after the notice.
 fn enclosure_part(e: &Enclosure) -> Part {
-    let mut body: Vec<Paragraph> = e.opening.0.iter().map(|p| body_paragraph(p)).collect();
-    for (i, s) in e.sections.iter().enumerate() {
-        section(&mut body, s, 1, i + 1);
-    }
-    body.extend(e.closing.0.iter().map(|p| body_paragraph(p)));
+    let body = body(&e.opening.0, &e.sections, &e.closing.0);
     Part {
         header: None,
         label: None,

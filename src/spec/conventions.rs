@@ -43,18 +43,20 @@ pub const MAX_TABLE_ROWS: usize = 2_000;
 /// Every rule, in a stable order; `fonts` enables the glyph-coverage rule.
 pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Every text of the spec, walked once for all the rules that read all text.
+    let all = texts(spec);
     doc_number_form(spec, &mut out);
     title_punctuation(spec, &mut out);
     title_guanyu(spec, &mut out);
     recipients_colon(spec, &mut out);
-    annex_references(spec, &mut out);
+    annex_references(spec, &all, &mut out);
     doc_number_year(spec, &mut out);
     date_after_upstream(spec, &mut out);
-    sizes(spec, &mut out);
-    control_characters(spec, &mut out);
-    placeholders(spec, &mut out);
+    sizes(spec, &all, &mut out);
+    control_characters(&all, &mut out);
+    placeholders(&all, &mut out);
     if let Some(fonts) = fonts {
-        missing_glyphs(spec, fonts, &mut out);
+        missing_glyphs(&all, fonts, &mut out);
     }
     out
 }
@@ -165,9 +167,9 @@ fn recipients_colon(spec: &Spec, out: &mut Vec<Finding>) {
 }
 
 /// `annex-reference`: text that cites 附件N needs an N-th annex.
-fn annex_references(spec: &Spec, out: &mut Vec<Finding>) {
+fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
     let count = spec.annexes.len();
-    for (field, text) in texts(spec) {
+    for (field, text) in all {
         if field.starts_with("annexes") {
             continue;
         }
@@ -232,8 +234,8 @@ fn date_after_upstream(spec: &Spec, out: &mut Vec<Finding>) {
 }
 
 /// `text-size`: no field longer than [`MAX_TEXT_CHARS`], no table longer than [`MAX_TABLE_ROWS`].
-fn sizes(spec: &Spec, out: &mut Vec<Finding>) {
-    for (field, text) in texts(spec) {
+fn sizes(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
+    for (field, text) in all {
         let n = text.chars().count();
         if n > MAX_TEXT_CHARS {
             out.push(finding(
@@ -264,8 +266,8 @@ fn sizes(spec: &Spec, out: &mut Vec<Finding>) {
 
 /// `control-character`: text holds no control characters (line breaks included: one
 /// paragraph per array item).
-fn control_characters(spec: &Spec, out: &mut Vec<Finding>) {
-    for (field, text) in texts(spec) {
+fn control_characters(all: &[(String, String)], out: &mut Vec<Finding>) {
+    for (field, text) in all {
         if let Some(c) = text.chars().find(|c| c.is_control()) {
             let hint = if c == '\n' {
                 "；分段请写成数组中的多个字符串"
@@ -286,8 +288,8 @@ fn control_characters(spec: &Spec, out: &mut Vec<Finding>) {
 pub const PLACEHOLDER: &str = "【待填写";
 
 /// `placeholder`: text a derived draft marked as still to be written by the office.
-fn placeholders(spec: &Spec, out: &mut Vec<Finding>) {
-    for (field, text) in texts(spec) {
+fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
+    for (field, text) in all {
         if text.contains(PLACEHOLDER) {
             out.push(finding(
                 "placeholder",
@@ -300,8 +302,8 @@ fn placeholders(spec: &Spec, out: &mut Vec<Finding>) {
 }
 
 /// `missing-glyph`: every character can be drawn by some font.
-fn missing_glyphs(spec: &Spec, fonts: &FontSet, out: &mut Vec<Finding>) {
-    for (field, text) in texts(spec) {
+fn missing_glyphs(all: &[(String, String)], fonts: &FontSet, out: &mut Vec<Finding>) {
+    for (field, text) in all {
         let mut missing: Vec<char> = text
             .chars()
             .filter(|&c| !c.is_control() && !fonts.covers(FontRole::Fangsong, c))
