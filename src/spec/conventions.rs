@@ -182,7 +182,7 @@ fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding
                     out.push(finding(
                         "annex-reference",
                         Severity::Error,
-                        &field,
+                        field,
                         format!("正文提到“附件{n}”，但本文只有 {count} 个附件"),
                     ));
                 }
@@ -241,7 +241,7 @@ fn sizes(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
             out.push(finding(
                 "text-size",
                 Severity::Error,
-                &field,
+                field,
                 format!("该段有 {n} 个字符，超过上限 {MAX_TEXT_CHARS}；请分段"),
             ));
         }
@@ -277,7 +277,7 @@ fn control_characters(all: &[(String, String)], out: &mut Vec<Finding>) {
             out.push(finding(
                 "control-character",
                 Severity::Error,
-                &field,
+                field,
                 format!("含有控制字符 U+{:04X}{hint}", c as u32),
             ));
         }
@@ -294,7 +294,7 @@ fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
             out.push(finding(
                 "placeholder",
                 Severity::Warning,
-                &field,
+                field,
                 format!("尚待填写：“{}”", text.chars().take(40).collect::<String>()),
             ));
         }
@@ -318,7 +318,7 @@ fn missing_glyphs(all: &[(String, String)], fonts: &FontSet, out: &mut Vec<Findi
             out.push(finding(
                 "missing-glyph",
                 Severity::Error,
-                &field,
+                field,
                 format!(
                     "字符 {} 没有任何可用字体能够显示；请改用规范字，或安装含有该字的字体并用 --font-path 指定",
                     list.join("、")
