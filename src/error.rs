@@ -75,6 +75,9 @@ pub enum Error {
     /// A draft could not be derived or written.
     #[error("{0}")]
     Derive(String),
+    /// A received file could not be imported (the message names the file).
+    #[error("{0}")]
+    Import(String),
     /// The DOCX writer failed.
     #[error("DOCX 生成失败：{0}")]
     Docx(String),

@@ -32,6 +32,8 @@ enum AsArg {
     Plan,
     /// 印发通知 with its plan (seed 003).
     Cover,
+    /// 转发通知: relays the upstream document as it is.
+    Relay,
 }
 
 impl From<AsArg> for gongwen::derive::DeriveAs {
@@ -40,6 +42,7 @@ impl From<AsArg> for gongwen::derive::DeriveAs {
             AsArg::Notice => Self::Notice,
             AsArg::Plan => Self::Plan,
             AsArg::Cover => Self::Cover,
+            AsArg::Relay => Self::Relay,
         }
     }
 }
@@ -52,6 +55,8 @@ enum NewKind {
     Plan,
     /// 印发通知 with its plan.
     Cover,
+    /// 机关资料: an office profile for `derive`.
+    Profile,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -203,6 +208,7 @@ fn main() -> ExitCode {
                     NewKind::Notice => include_str!("../templates/new/notice.toml"),
                     NewKind::Plan => include_str!("../templates/new/plan.toml"),
                     NewKind::Cover => include_str!("../templates/new/cover.toml"),
+                    NewKind::Profile => include_str!("../templates/new/profile.toml"),
                 }
             );
             Ok(())
@@ -405,28 +411,14 @@ struct Derived {
 
 fn derive_one(
     engine: &Engine,
-    upstream: &gongwen::spec::Spec,
+    upstream: &gongwen::derive::Upstream,
     calendar: &gongwen::calendar::Calendar,
     job: &DeriveJob,
     office: &Path,
 ) -> gongwen::Result<Derived> {
-    use gongwen::derive::{self, Sources};
-    let source = gongwen::spec::read(office)?;
-    let profile: derive::profile::Profile = gongwen::spec::deserialize(&source, office)?;
-    let upstream_file = job.upstream.display().to_string();
-    let office_file = office.display().to_string();
-    let id = office
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let sources = Sources {
-        upstream_file: &upstream_file,
-        office_file: &office_file,
-        office_id: &id,
-    };
-    let draft = derive::derive(upstream, &profile, job.as_, calendar, &sources)
-        .map_err(|e| gongwen::Error::Derive(format!("{}: {e}", office.display())))?;
+    use gongwen::derive;
+    let office = derive::load_office(office)?;
+    let draft = derive::derive(upstream, &office, job.as_, calendar)?;
     let target = job.out.join(&draft.file_name);
     // The draft passes the same checks as any spec before it is written.
     let report = engine.check_source(&draft.toml, &target)?;
@@ -484,7 +476,7 @@ fn derive_one(
     for (path, bytes) in &outputs {
         gongwen::output::write_atomic(path, bytes)?;
     }
-    let mut lines = vec![format!("{} → {}", office.display(), target.display())];
+    let mut lines = vec![format!("{} → {}", office.path.display(), target.display())];
     lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
     lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
     Ok(Derived {
@@ -498,7 +490,7 @@ fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
     use std::io::IsTerminal;
     let started = Instant::now();
     let engine = Engine::new(options)?;
-    let upstream = gongwen::spec::load_template(&job.upstream)?;
+    let upstream = gongwen::derive::load_upstream(&job.upstream)?;
     let calendar = gongwen::calendar::Calendar::load(job.holidays.as_deref())
         .map_err(|e| gongwen::Error::Derive(e.to_string()))?;
     let offices = profile_files(&job.offices)?;

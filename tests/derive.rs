@@ -6,7 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use gongwen::calendar::Calendar;
 use gongwen::derive::profile::{Profile, Substitution};
-use gongwen::derive::{self, DeriveAs, Sources};
+use gongwen::derive::{self, DeriveAs, Source};
 use gongwen::spec::Campaign;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +25,9 @@ fn profile(name: &str) -> Profile {
 
 fn campaign(year: i32) -> Campaign {
     Campaign {
+        name: None,
+        short: None,
+        occasion: None,
         year,
         edition: None,
         start: d(year, 4, 20),
@@ -43,8 +46,7 @@ fn citation_names_title_and_number_in_full_width_brackets() {
 
 fn citation_of(name: &str) -> String {
     let up = upstream(name);
-    let c = up.campaign.clone().unwrap();
-    derive::citation(&up, &c)
+    derive::citation(&up, up.campaign.as_ref())
 }
 
 #[test]
@@ -95,12 +97,13 @@ fn substitutions_apply_and_are_counted_and_a_missing_one_is_reported_not_fatal()
 
 fn derive_with(p: &Profile, up: &str, as_: DeriveAs) -> derive::Draft {
     let cal = Calendar::load(None).unwrap();
-    let sources = Sources {
-        upstream_file: up,
-        office_file: "test.toml",
-        office_id: "test",
+    let office = Source {
+        value: p.clone(),
+        text: String::new(),
+        path: PathBuf::from("test.toml"),
     };
-    derive::derive(&upstream(up), p, as_, &cal, &sources).unwrap()
+    let upstream = derive::load_upstream(&common::sample(up)).unwrap();
+    derive::derive(&upstream, &office, as_, &cal).unwrap()
 }
 
 #[test]
@@ -135,8 +138,11 @@ fn plan_phases_are_the_seed_s_dates() {
     let cal = Calendar::load(None).unwrap();
     let c = campaign(2025);
     let dates = derive::deadlines(&c, &profile("yingkou"), &cal).unwrap();
-    let phases = derive::phases(&c, &dates);
-    let got: Vec<_> = phases.iter().map(|p| (p.0.as_str(), p.1, p.2)).collect();
+    let phases = derive::phases(&c, &dates, &derive::defaults::Defaults::embedded().phases);
+    let got: Vec<_> = phases
+        .iter()
+        .map(|p| (p.name.as_str(), p.start, p.end))
+        .collect();
     assert_eq!(
         got,
         [

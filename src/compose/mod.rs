@@ -80,10 +80,19 @@ pub fn annex_forms(doc: &Document) -> Vec<(usize, Document)> {
         .collect()
 }
 
+/// The verb a cover notice transmits with: 印发 its own document, 转发 another office's.
+pub fn transmit_verb(spec: &Spec) -> &str {
+    spec.transmit_verb
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .unwrap_or("印发")
+}
+
 /// The title of a cover notice: the spec's, or 关于印发《…》的通知 after its enclosure.
 pub fn cover_title(spec: &Spec) -> String {
     match (&spec.enclosure, spec.title.trim()) {
-        (Some(e), "") => format!("关于印发《{}》的通知", e.title.trim()),
+        (Some(e), "") => format!("关于{}《{}》的通知", transmit_verb(spec), e.title.trim()),
         (_, t) => t.to_owned(),
     }
 }
@@ -93,8 +102,9 @@ pub fn transmit_sentence(spec: &Spec) -> Option<String> {
     let e = spec.enclosure.as_ref()?;
     let request = spec.transmit.as_deref().unwrap_or("请认真贯彻落实。");
     Some(format!(
-        "现将《{}》印发给你们，{}",
+        "现将《{}》{}给你们，{}",
         e.title.trim(),
+        transmit_verb(spec),
         request.trim()
     ))
 }

@@ -2,57 +2,21 @@
 
 use super::text::{char_width, width_chars};
 
-/// Words that must not be split across title lines; their edges are good break points.
-const LEXICON: &[&str] = &[
-    "关于",
-    "开展",
-    "印发",
-    "做好",
-    "加强",
-    "进一步",
-    "知识产权",
-    "宣传周",
-    "宣传",
-    "活动",
-    "通知",
-    "方案",
-    "工作",
-    "要点",
-    "全国",
-    "世界",
-    "联席会议",
-    "办公室",
-    "成员单位",
-    "组委会",
-    "主任单位",
-    "重点",
-    "安排表",
-    "统计表",
-    "名单",
-    "资料",
-    "发放",
-    "强市",
-    "强国",
-    "建设",
-    "人民政府",
-    "市场监管",
-    "管理局",
-    "委员会",
-    "实施",
-    "意见",
-    "规划",
-    "纲要",
-    "年度",
-    "上海",
-    "北京",
-    "昆明",
-    "营口",
-    "五华区",
-    "各成员单位",
-    "区级",
-    "市级",
-    "层面",
-];
+/// Words that must not be split across title lines (`templates/title-words.txt`); their edges
+/// are good break points.
+fn lexicon() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../templates/title-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Extra penalty for a break inside 《》, “” or （）.
+const BRACKETED: f64 = 60.0;
 
 /// Characters after which a break reads naturally.
 const BREAK_AFTER: &[char] = &['的', '于', '和', '与', '及', '、', '》', '）', '”'];
@@ -62,7 +26,8 @@ fn line_count(units: f64, max: f64) -> usize {
     (units / max).ceil().max(1.0) as usize
 }
 
-/// Splits `title` into lines of at most `max_units` characters, balanced in length.
+/// Splits `title` into lines of at most `max_units` characters, balanced in length, never
+/// inside a word of the lexicon.
 pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
     let chars: Vec<char> = title.trim().chars().collect();
     let total = width_chars(title.trim());
@@ -85,11 +50,12 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
     let mut pen = vec![Some(6.0); n + 1];
     pen[0] = None;
     pen[n] = None;
-    // Inside 《》, “”, （）: forbidden.
+    // Inside 《》, “”, （）: only when nothing else fits (a 转发 title quotes a whole title).
+    let mut bracketed = vec![false; n + 1];
     let mut depth = 0i32;
     for (i, &c) in chars.iter().enumerate() {
         if depth > 0 {
-            pen[i] = None;
+            bracketed[i] = true;
         }
         match c {
             '《' | '“' | '（' | '(' => depth += 1,
@@ -123,7 +89,7 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
     };
     let mut inside = vec![false; n + 1];
     let mut edge = vec![false; n + 1];
-    for word in LEXICON {
+    for word in lexicon() {
         for (b, _) in text.match_indices(word) {
             let start = index_of_byte[b];
             let end = start + word.chars().count();
@@ -139,6 +105,9 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
             pen[i] = pen[i].map(|_| 100.0);
         } else if edge[i] {
             pen[i] = pen[i].map(|p: f64| p.min(1.0));
+        }
+        if bracketed[i] {
+            pen[i] = pen[i].map(|p| p + BRACKETED);
         }
     }
     pen
@@ -275,13 +244,28 @@ mod tests {
     }
 
     #[test]
-    fn long_title_never_breaks_a_book_title() {
+    fn a_book_title_longer_than_a_line_breaks_between_its_words_as_in_seed_003() {
+        // Seed 003 prints 关于印发《五华区 2023年知识产权宣传周 / 活动方案》的通知.
         let t = "关于印发《五华区2023年知识产权宣传周活动方案》的通知";
-        for line in break_title(t, 20.0) {
-            let open = line.matches('《').count();
-            let close = line.matches('》').count();
-            assert_eq!(open, close, "{line}");
-        }
+        let lines = break_title(t, 20.0);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].ends_with("知识产权") || lines[0].ends_with("宣传周"),
+            "{lines:?}"
+        );
+        assert!(lines[1].ends_with("》的通知"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_relay_title_breaks_inside_the_quoted_title_between_words() {
+        let t = "关于转发《某市防汛抗旱指挥部办公室关于做好2025年汛期安全防范工作的通知》的通知";
+        let lines = break_title(t, 20.0);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| width_chars(l) <= 20.0));
+        assert!(
+            !lines[1].starts_with('知') && !lines[0].ends_with('通'),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ pub struct Profile {
     /// 范围用语替换: upstream wording → local wording, applied to inherited text only.
     #[serde(default)]
     pub substitutions: Vec<Substitution>,
-    /// 指导文件: local strategy documents added after the upstream's in 总体要求, e.g.
-    /// 《上海市知识产权强市建设纲要（2021—2035年）》.
+    /// 指导文件: local strategy documents added after the upstream's last 《…》 in its guidance
+    /// section (总体要求 / 指导思想), e.g. 《某省科技创新“十四五”规划》.
     #[serde(default)]
     pub guidance: Vec<String>,
     /// 活动安排: the office's own activities (sections numbered （一）…).
@@ -37,36 +37,204 @@ pub struct Profile {
     pub forms: Vec<Form>,
     /// 印发通知: the cover notice of a derived plan (`--as cover`).
     pub cover: Option<Cover>,
+    /// 转发: relaying the upstream document as it is (`--as relay`).
+    pub relay: Option<Relay>,
+    /// 各节规则: what happens to each upstream section (first match wins, before the defaults).
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// 本机关增加的节: local sections added to the draft.
+    #[serde(default)]
+    pub sections: Vec<LocalSection>,
+    /// 时间安排的阶段 (default 准备阶段/实施阶段/总结阶段 from the derivation defaults).
+    #[serde(default)]
+    pub phases: Vec<PhaseRule>,
+}
+
+/// The derivations a rule or a section applies to (empty: all).
+pub type For = Vec<crate::derive::DeriveAs>;
+
+/// 规则: what happens to the upstream sections whose heading contains one of `heading`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// 匹配: words of the upstream heading (one string or several).
+    pub heading: Words,
+    /// 处理: inherit, rename, replace or drop.
+    #[serde(default)]
+    pub action: Action,
+    /// 新标题 (rename; replace with own text).
+    pub to: Option<String>,
+    /// 替换为本机关的一块: requirements, activities or schedule (replace).
+    pub block: Option<Block>,
+    /// 替换为本机关的文字 (replace).
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// 替换为本机关的下一层 (replace).
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// 适用于: notice, plan, cover, relay (default: all).
+    #[serde(default, rename = "for")]
+    pub for_: For,
+}
+
+impl Rule {
+    /// Whether the rule applies to derivation `as_` and an upstream heading.
+    pub fn matches(&self, as_: crate::derive::DeriveAs, heading: &str) -> bool {
+        (self.for_.is_empty() || self.for_.contains(&as_))
+            && self.heading.0.iter().any(|w| heading.contains(w.as_str()))
+    }
+}
+
+/// One word or several, written as a string or an array.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Paragraphs::deserialize(d).map(|p| Words(p.0))
+    }
+}
+
+/// 处理方式 of an upstream section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// 继承: kept, with the office's substitutions (and the heading `to`, if given).
+    #[default]
+    Inherit,
+    /// 改名: kept under the heading `to`.
+    Rename,
+    /// 替换: the office's block or its own text takes the section's place.
+    Replace,
+    /// 删除.
+    Drop,
+}
+
+/// 本机关的一块内容.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    /// 有关要求 (the office's requirements).
+    Requirements,
+    /// 活动安排 (the office's activities; plans and covers).
+    Activities,
+    /// 时间安排 (the phases; plans and covers with campaign dates).
+    Schedule,
+}
+
+/// 本机关增加的一节.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalSection {
+    /// 标题.
+    pub heading: String,
+    /// 标题与正文同段.
+    #[serde(default)]
+    pub run_in: bool,
+    /// 段落.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// 下一层.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// 位置: after the draft section whose heading contains this (default: before the
+    /// requirements).
+    pub after: Option<String>,
+    /// 适用于 (default: all).
+    #[serde(default, rename = "for")]
+    pub for_: For,
+}
+
+impl LocalSection {
+    /// The section itself.
+    pub fn section(&self) -> Section {
+        Section {
+            heading: self.heading.clone(),
+            run_in: self.run_in,
+            text: self.text.clone(),
+            sections: self.sections.clone(),
+            phases: Vec::new(),
+        }
+    }
+}
+
+/// 阶段: a phase of the schedule and the span of the campaign it covers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseRule {
+    /// 阶段名称, e.g. 准备阶段, 动员部署阶段.
+    pub name: String,
+    /// 时段: prepare (before the start), campaign (start to end) or summary (the summary date).
+    pub span: Span,
+    /// 工作内容; may use {short}, {name}, {local}.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// 时段 of a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Span {
+    /// From the preparation start to the eve of the campaign.
+    Prepare,
+    /// The campaign's own dates.
+    Campaign,
+    /// The summary deadline.
+    Summary,
+}
+
+/// 转发通知 of an upstream document.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relay {
+    /// Sentences before 现将《…》转发给你们，(ending with ，).
+    #[serde(default)]
+    pub opening: Paragraphs,
+    /// 请求语 after it (default from the derivation defaults: 请结合实际认真贯彻执行。).
+    pub request: Option<String>,
+    /// 附注 lines.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// 机关.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
-    /// 发文机关署名, e.g. 上海市知识产权联席会议办公室.
+    /// 发文机关署名, e.g. 某省××厅.
     pub name: String,
-    /// 地方简称 in titles, e.g. 上海 (上海知识产权宣传周), 营口市.
+    /// 地方简称 in titles, e.g. 某省 (某省××活动周), 某县.
     pub scope: String,
     /// 发文机关标志 issuers (default: the name).
     #[serde(default)]
     pub issuers: Vec<String>,
-    /// 机关代字, e.g. 沪知联办; without it the draft has no red header.
+    /// 机关代字, e.g. 某政发; without it the draft has no red header.
     pub doc_code: Option<String>,
     /// 发文顺序号; without it the draft marks it as to fill in.
     pub serial: Option<u32>,
     /// 主送机关.
     pub recipients: Option<String>,
-    /// 组委会 name used in plans, e.g. 营口市知识产权宣传周活动组委会.
+    /// 组委会 name used in plans, e.g. 某县××活动周组委会.
     pub committee: Option<String>,
-    /// 上级部署 phrase for plans, e.g. 按照辽宁省知识产权局的工作部署.
+    /// 上级部署 phrase for plans, e.g. 按照省科技厅的工作部署.
     pub upstream_phrase: Option<String>,
     /// 成文日期: working days before the campaign start (default 12).
     pub issue_workdays_before: Option<u32>,
-    /// 方案标题 pattern (default {year}年{scope}知识产权宣传周活动方案).
+    /// 方案标题 pattern (default from the derivation defaults: {year}年{local}活动方案).
     pub plan_title: Option<String>,
     /// 方案开头 pattern; `{citation}` is the citation of the upstream notice
     /// (default {citation}结合本地实际，制定本方案。).
     pub plan_opening: Option<String>,
+    /// 本机关的活动名称 pattern, e.g. {scope}{name} (the default); {name} is the upstream
+    /// campaign's name without its scope word.
+    pub campaign_name: Option<String>,
+    /// 通知标题 pattern (default from the derivation defaults).
+    pub notice_title: Option<String>,
+    /// 通知的决定语 pattern, ending the opening (default from the derivation defaults).
+    pub notice_decision: Option<String>,
+    /// 成文日期 of a derivation without campaign dates: working days after the upstream's
+    /// 成文日期 (default 3).
+    pub issue_workdays_after: Option<u32>,
     /// Whether the office seals the document.
     #[serde(default = "yes")]
     pub sealed: bool,
@@ -125,7 +293,7 @@ impl Default for Deadlines {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Members {
-    /// Title with variables, e.g. {year}年营口市知识产权宣传周活动组委会成员单位.
+    /// Title with variables, e.g. {year}年某县××活动周组委会成员单位.
     pub title: String,
     /// Groups: 主任单位, 成员单位.
     pub groups: Vec<ListGroup>,
@@ -160,7 +328,57 @@ pub struct Cover {
     pub opening: Paragraphs,
     /// Issuer of the cover notice (default: the office name).
     pub issuer: Option<String>,
-    /// 附注 lines of the cover, e.g. 昆明市五华区市场监督管理局代章.
+    /// 附注 lines of the cover, e.g. 某区市场监督管理局代章.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// What is wrong with a profile beyond its syntax: rules that cannot work, phases without a
+/// name. Each problem is (field path, message).
+pub fn problems(p: &Profile) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, r) in p.rules.iter().enumerate() {
+        let at = format!("rules[{i}]");
+        if r.heading.0.iter().all(|w| w.trim().is_empty()) {
+            out.push((
+                format!("{at}.heading"),
+                "规则须写明要匹配的上级标题用语".to_owned(),
+            ));
+        }
+        match r.action {
+            Action::Rename if r.to.as_deref().is_none_or(|t| t.trim().is_empty()) => out.push((
+                format!("{at}.to"),
+                "action = \"rename\" 须写明新标题 to".to_owned(),
+            )),
+            Action::Replace
+                if r.block.is_none() && r.text.0.is_empty() && r.sections.is_empty() =>
+            {
+                out.push((
+                    format!("{at}.action"),
+                    "action = \"replace\" 须写明替换为本机关的哪一块（block = \"requirements\" | \"activities\" | \"schedule\"）或自己的文字（text / sections）".to_owned(),
+                ))
+            }
+            _ => {}
+        }
+        if r.block.is_some() && r.action != Action::Replace {
+            out.push((
+                format!("{at}.block"),
+                "block 只用于 action = \"replace\"".to_owned(),
+            ));
+        }
+    }
+    for (i, ph) in p.phases.iter().enumerate() {
+        if ph.name.trim().is_empty() {
+            out.push((format!("phases[{i}].name"), "阶段名称不能为空".to_owned()));
+        }
+    }
+    for (i, l) in p.sections.iter().enumerate() {
+        if l.heading.trim().is_empty() {
+            out.push((
+                format!("sections[{i}].heading"),
+                "本机关增加的节须有标题".to_owned(),
+            ));
+        }
+    }
+    out
 }

@@ -1,6 +1,6 @@
 //! Writing a draft spec as readable TOML: tables in document order, comments, sections.
 
-use crate::spec::{Column, Field, ListGroup, Section};
+use crate::spec::{Annex, AnnexKind, Column, Field, ListGroup, Section};
 use chrono::NaiveDate;
 
 /// A TOML document built line by line (top-level keys first, then tables).
@@ -144,6 +144,40 @@ impl Toml {
                 }
                 self.str("text", &p.text);
             }
+        }
+    }
+
+    /// `[[annexes]]`: an annex as written in a spec (a relayed document's own annexes).
+    pub fn annex(&mut self, a: &Annex) {
+        self.array_table("annexes");
+        self.str("title", &a.title);
+        let kind = match a.kind {
+            AnnexKind::Text => "text",
+            AnnexKind::List => "list",
+            AnnexKind::Table => "table",
+        };
+        self.str("kind", kind);
+        self.strs("text", &a.text.0);
+        if !a.groups.is_empty() {
+            self.groups(&a.groups);
+        }
+        self.fields(&a.fields);
+        if !a.columns.is_empty() {
+            self.columns(&a.columns);
+        }
+        if !a.rows.is_empty() {
+            self.out.push_str("rows = [\n");
+            for row in &a.rows {
+                let cells: Vec<String> = row.iter().map(|c| quote(c)).collect();
+                self.out.push_str(&format!("  [{}],\n", cells.join(", ")));
+            }
+            self.out.push_str("]\n");
+        }
+        if a.blank_rows > 0 {
+            self.int("blank_rows", i64::from(a.blank_rows));
+        }
+        if let Some(l) = a.landscape {
+            self.bool("landscape", l);
         }
     }
 

@@ -170,10 +170,13 @@ fn recipients_colon(spec: &Spec, out: &mut Vec<Finding>) {
 fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
     let count = spec.annexes.len();
     for (field, text) in all {
-        if field.starts_with("annexes") {
+        // An annex's own text, and the label a plan carries as an annex of its cover notice.
+        if field.starts_with("annexes") || field == "label" {
             continue;
         }
-        let mut rest = text.as_str();
+        // A 【待填写：…】 mark already asks the office to resolve what it cites.
+        let unmarked = without_placeholders(text);
+        let mut rest = unmarked.as_str();
         while let Some(i) = rest.find("附件") {
             rest = &rest[i + "附件".len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -189,6 +192,21 @@ fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding
             }
         }
     }
+}
+
+/// `text` without its 【待填写：…】 marks.
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(PLACEHOLDER) {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('】') {
+            Some(end) => rest = &rest[i + end + '】'.len_utf8()..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `doc-number-year`: the 发文字号 year is the year of the 成文日期.

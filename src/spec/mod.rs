@@ -146,6 +146,14 @@ pub fn load_template(path: &Path) -> Result<Spec> {
     }
 }
 
+/// An error about `field` of the TOML file `path` (text `source`), located at the field when
+/// it is written there (else at the file's start): for problems found after parsing, e.g. by
+/// a derivation reading an upstream notice or an office profile.
+pub fn located(source: &str, path: &Path, field: &str, message: String) -> Diagnostic {
+    let offset = locate::offset_of(source, field);
+    diagnostic(source, path, field.to_owned(), offset, message)
+}
+
 /// A diagnostic at a byte offset of `source` (the file's start when unknown).
 fn diagnostic(
     source: &str,

@@ -15,12 +15,15 @@ pub struct Spec {
     pub kind: DocKind,
     /// 附件标识 printed above the title when the document stands as an annex, e.g. 附件1.
     pub label: Option<String>,
-    /// 标题: the document title, e.g. 关于开展2024年全国知识产权宣传周活动的通知. A cover
+    /// 标题: the document title, e.g. 关于开展2025年全国××活动周活动的通知. A cover
     /// notice without one is titled 关于印发《…》的通知 after its enclosure.
     #[serde(default)]
     pub title: String,
     /// 印发通知的请求语, replacing 请认真贯彻落实。 in 现将《…》印发给你们，请认真贯彻落实。
     pub transmit: Option<String>,
+    /// 印发 (default) or 转发: the verb of a cover notice, 关于转发《…》的通知 when it relays
+    /// another office's document.
+    pub transmit_verb: Option<String>,
     /// 主送机关: recipients; the trailing full-width colon is added when missing.
     #[serde(default)]
     pub recipients: Option<String>,
@@ -92,9 +95,16 @@ pub enum DocKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
+    /// 活动名称 as the issuing office writes it, with its scope word, e.g. 全国××活动周;
+    /// without it, derivation reads the name from the title (关于开展2025年全国××活动周活动的通知).
+    pub name: Option<String>,
+    /// 活动简称 used in running text, e.g. ××周 (default: the name without its scope word).
+    pub short: Option<String>,
+    /// 时机用语, e.g. 第{edition}届全国××活动周: what a lower office's opening may cite.
+    pub occasion: Option<String>,
     /// 活动年份, the value of `{year}`.
     pub year: i32,
-    /// 第N个世界知识产权日: the value of `{edition}` (default: year − 2000).
+    /// 届次, as in 第N届 / 第N个 of an occasion: the value of `{edition}` (default: year − 2000).
     pub edition: Option<i32>,
     /// 活动开始日期 (`{start}`), e.g. 2025-04-20.
     #[serde(deserialize_with = "de_date")]
@@ -108,7 +118,7 @@ pub struct Campaign {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enclosure {
-    /// 标题, e.g. 五华区2023年知识产权宣传周活动方案.
+    /// 标题, e.g. 某县2025年××活动周活动方案.
     pub title: String,
     /// 主送机关 of the enclosed document, if it has its own.
     pub recipients: Option<String>,
@@ -154,7 +164,7 @@ fn default_mark_suffix() -> String {
 }
 
 /// 发文字号: 机关代字〔年份〕序号号. Written as a table `{ code, year, serial }` or as the
-/// string the office is used to (`"沪知联办〔2025〕2号"`); a string with other brackets, 第 or
+/// string the office is used to (`"某政发〔2025〕2号"`); a string with other brackets, 第 or
 /// leading zeros is read and reported by the `doc-number-form` convention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocNumber {
@@ -215,12 +225,12 @@ impl<'de> Deserialize<'de> for DocNumber {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = DocNumber;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a doc number like \"沪知联办〔2025〕2号\" or { code, year, serial }")
+                f.write_str("a doc number like \"某政发〔2025〕2号\" or { code, year, serial }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DocNumber, E> {
                 DocNumber::parse(v).ok_or_else(|| {
                     E::custom(format!(
-                        "无法识别发文字号“{v}”，应写作 代字〔年份〕序号号，如 沪知联办〔2025〕2号"
+                        "无法识别发文字号“{v}”，应写作 代字〔年份〕序号号，如 某政发〔2025〕2号"
                     ))
                 })
             }
@@ -341,7 +351,7 @@ pub enum AnnexKind {
     Table,
 }
 
-/// A labelled group of names, e.g. 主任单位：国家知识产权局、中央宣传部.
+/// A labelled group of names, e.g. 主任单位：科学技术部、中央宣传部.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListGroup {
@@ -351,7 +361,7 @@ pub struct ListGroup {
     pub items: Vec<String>,
 }
 
-/// A fill-in line above a table, e.g. 单位名称：区知识产权联席会议办公室.
+/// A fill-in line above a table, e.g. 单位名称：区联席会议办公室.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {

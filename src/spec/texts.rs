@@ -8,6 +8,7 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     f("title", &mut spec.title);
     opt(f, "label", &mut spec.label);
     opt(f, "transmit", &mut spec.transmit);
+    opt(f, "transmit_verb", &mut spec.transmit_verb);
     opt(f, "recipients", &mut spec.recipients);
     list(f, "opening", &mut spec.opening.0);
     list(f, "closing", &mut spec.closing.0);

@@ -217,6 +217,9 @@ mod tests {
 
     fn campaign(year: i32) -> Campaign {
         Campaign {
+            name: None,
+            short: None,
+            occasion: None,
             year,
             edition: None,
             start: NaiveDate::from_ymd_opt(year, 4, 20).unwrap(),

@@ -1,0 +1,236 @@
+//! Which campaign a derivation is about: its name as the upper office writes it, without its
+//! scope word, and its short form — from the upstream's `[campaign]` or read from its title.
+
+use super::defaults::TitleWords;
+use crate::spec::{Campaign, Spec};
+
+/// The names of the upstream's campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    /// 上级的活动名称 with its scope word, e.g. 全国××活动周.
+    pub full: String,
+    /// 活动名称 without the scope word, e.g. ××活动周: the lower office puts its own scope first.
+    pub name: String,
+    /// 活动简称, e.g. ××周 (default: the name).
+    pub short: String,
+}
+
+/// The campaign's names: `[campaign] name`/`short` when given, else read from `title`.
+pub fn names(upstream: &Spec, campaign: &Campaign, title: &str, w: &TitleWords) -> Option<Names> {
+    let full = campaign
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .or_else(|| name_from_title(title, w))?;
+    let name = without_scope(&full, &places(upstream, w), w);
+    let short = campaign
+        .short
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| name.clone(), str::to_owned);
+    Some(Names { full, name, short })
+}
+
+/// The subject (事由) of a title: the words between 关于 and 的通知, e.g. 做好2025年××工作.
+pub fn subject(title: &str, w: &TitleWords) -> String {
+    let after = title
+        .find("关于")
+        .map_or(title, |i| &title[i + "关于".len()..]);
+    let mut s = after.trim();
+    for e in &w.endings {
+        if let Some(rest) = s.strip_suffix(e.as_str()) {
+            s = rest;
+            break;
+        }
+    }
+    s.trim().to_owned()
+}
+
+/// The campaign's name in a title such as 关于开展2025年全国××活动周活动的通知.
+pub fn name_from_title(title: &str, w: &TitleWords) -> Option<String> {
+    let mut s = subject(title, w);
+    let mut verbs: Vec<&String> = w.verbs.iter().collect();
+    verbs.sort_by_key(|v| std::cmp::Reverse(v.chars().count()));
+    if let Some(v) = verbs.iter().find(|v| s.starts_with(v.as_str())) {
+        s = s[v.len()..].to_owned();
+    }
+    s = strip_year(&s).to_owned();
+    s = strip_ordinal(&s).to_owned();
+    if let Some(rest) = s.strip_suffix(w.event_word.as_str()) {
+        if !rest.is_empty() {
+            s = rest.to_owned();
+        }
+    }
+    let s = s.trim().to_owned();
+    (!s.is_empty()).then_some(s)
+}
+
+/// `2025年` at the start.
+fn strip_year(s: &str) -> &str {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    match s[digits..].strip_prefix('年') {
+        Some(rest) if digits == 4 => rest,
+        _ => s,
+    }
+}
+
+/// `第二十五届` / `第25个` at the start: the edition is not part of the name.
+fn strip_ordinal(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix('第') else {
+        return s;
+    };
+    for (i, c) in rest.char_indices().take(8) {
+        if matches!(c, '届' | '个' | '次') {
+            let number = &rest[..i];
+            if !number.is_empty() && number.chars().all(is_numeral) {
+                return &rest[i + c.len_utf8()..];
+            }
+        }
+    }
+    s
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(c)
+}
+
+/// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室.
+fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {
+    let mut issuers: Vec<&str> = Vec::new();
+    if let Some(h) = &upstream.header {
+        issuers.extend(h.issuers.iter().map(String::as_str));
+    }
+    if let Some(i) = upstream
+        .signature
+        .as_ref()
+        .and_then(|s| s.issuer.as_deref())
+    {
+        issuers.push(i);
+    }
+    let mut out = Vec::new();
+    for issuer in issuers {
+        let mut rest = issuer.trim();
+        while let Some((place, tail)) = leading_place(rest, w) {
+            let bare = w
+                .place_endings
+                .iter()
+                .find_map(|e| place.strip_suffix(e.as_str()))
+                .filter(|b| b.chars().count() >= 2);
+            out.extend(bare.map(str::to_owned));
+            out.push(place.to_owned());
+            rest = tail;
+        }
+    }
+    out.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    out.dedup();
+    out
+}
+
+/// The place at the start of `s` (at least two characters before its ending), and the rest.
+fn leading_place<'a>(s: &'a str, w: &TitleWords) -> Option<(&'a str, &'a str)> {
+    let end = w
+        .place_endings
+        .iter()
+        .filter_map(|e| s.find(e.as_str()).map(|i| (i, i + e.len())))
+        .filter(|(i, _)| s[..*i].chars().count() >= 2)
+        .min_by_key(|(i, end)| (*end, std::cmp::Reverse(*i)))?
+        .1;
+    // A place name is short: 内蒙古自治区 is the longest usual one.
+    (s[..end].chars().count() <= 8).then(|| (&s[..end], &s[end..]))
+}
+
+/// The name without the upper office's scope word (全国, 全省, its own place).
+fn without_scope(full: &str, places: &[String], w: &TitleWords) -> String {
+    let mut s = full.trim();
+    loop {
+        let before = s;
+        for p in w.scope_words.iter().chain(places) {
+            if let Some(rest) = s.strip_prefix(p.as_str()) {
+                if !rest.is_empty() {
+                    s = rest;
+                }
+            }
+        }
+        if s == before {
+            return s.to_owned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::defaults::Defaults;
+
+    fn w() -> &'static TitleWords {
+        &Defaults::embedded().title
+    }
+
+    #[test]
+    fn names_are_read_from_titles_of_many_campaigns() {
+        for (title, full) in [
+            ("关于开展2025年全国科技活动周活动的通知", "全国科技活动周"),
+            ("关于举办2025年全国科技活动周的通知", "全国科技活动周"),
+            (
+                "关于组织开展2024年全省食品安全宣传周活动的通知",
+                "全省食品安全宣传周",
+            ),
+            ("某市某办关于开展2023年节能宣传周活动的通知", "节能宣传周"),
+            (
+                "关于开展第二十五届全国科技活动周活动的通知",
+                "全国科技活动周",
+            ),
+            ("关于开展2025年全国“质量月”活动的通知", "全国“质量月”"),
+        ] {
+            assert_eq!(
+                name_from_title(title, w()).as_deref(),
+                Some(full),
+                "{title}"
+            );
+        }
+        assert_eq!(name_from_title("关于的通知", w()), None);
+    }
+
+    #[test]
+    fn the_subject_is_between_guanyu_and_the_kind() {
+        assert_eq!(
+            subject("某市防汛办关于做好2025年汛期安全防范工作的通知", w()),
+            "做好2025年汛期安全防范工作"
+        );
+    }
+
+    #[test]
+    fn scope_words_and_the_issuer_s_place_are_stripped() {
+        let places = vec!["江苏省".to_owned(), "江苏".to_owned()];
+        assert_eq!(without_scope("全国科技活动周", &[], w()), "科技活动周");
+        assert_eq!(
+            without_scope("江苏食品安全宣传周", &places, w()),
+            "食品安全宣传周"
+        );
+        assert_eq!(
+            without_scope("全省食品安全宣传周", &places, w()),
+            "食品安全宣传周"
+        );
+        assert_eq!(
+            without_scope("全民国家安全教育日", &[], w()),
+            "全民国家安全教育日"
+        );
+    }
+
+    #[test]
+    fn places_come_from_issuer_names() {
+        assert_eq!(
+            leading_place("苏州市吴江区市场监督管理局", w()),
+            Some(("苏州市", "吴江区市场监督管理局"))
+        );
+        assert_eq!(
+            leading_place("新疆维吾尔自治区科学技术厅", w()),
+            Some(("新疆维吾尔自治区", "科学技术厅"))
+        );
+        assert_eq!(leading_place("市场监管总局", w()), None);
+        assert_eq!(leading_place("科学技术部", w()), None);
+    }
+}

@@ -1,0 +1,144 @@
+//! The derivation defaults: wording, section rules and phases used where an office profile says
+//! nothing, read from `templates/derive/defaults.toml` (embedded at build time).
+
+use super::profile::{PhaseRule, Rule};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The embedded defaults file.
+const DEFAULTS: &str = include_str!("../../templates/derive/defaults.toml");
+
+/// Everything a derivation falls back on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// Patterns for titles, openings and requests.
+    pub patterns: Patterns,
+    /// Headings of the office's blocks.
+    pub headings: Headings,
+    /// What a 【待填写】 mark asks for.
+    pub placeholders: Placeholders,
+    /// How a campaign's name is read from a title.
+    pub title: TitleWords,
+    /// How the upstream's opening is cut before its decision.
+    pub opening: OpeningWords,
+    /// Where the office's guiding documents go.
+    pub guidance: GuidanceWords,
+    /// Section rules after the profile's own.
+    pub rules: Vec<Rule>,
+    /// The schedule's phases.
+    pub phases: Vec<PhaseRule>,
+}
+
+/// 默认用语 patterns (variables in the defaults file's header).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patterns {
+    /// 本机关的活动名称.
+    pub local: String,
+    /// 通知标题.
+    pub notice_title: String,
+    /// 通知的决定语.
+    pub notice_decision: String,
+    /// 方案标题.
+    pub plan_title: String,
+    /// 方案开头.
+    pub plan_opening: String,
+    /// 工作通知的标题 (no campaign).
+    pub work_title: String,
+    /// 工作通知的决定语 (no campaign).
+    pub work_decision: String,
+    /// 工作方案的标题 (no campaign).
+    pub work_plan_title: String,
+    /// 结尾, e.g. 特此通知。
+    pub closing: String,
+    /// 转发的请求语.
+    pub relay_request: String,
+    /// 转发的动词.
+    pub relay_verb: String,
+}
+
+/// 本机关各块的标题.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    /// 有关要求.
+    pub requirements: String,
+    /// 活动安排.
+    pub activities: String,
+    /// 时间安排.
+    pub schedule: String,
+}
+
+/// What each 【待填写】 mark asks for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placeholders {
+    /// The requirements block.
+    pub requirements: String,
+    /// The activities block.
+    pub activities: String,
+    /// 主送机关.
+    pub recipients: String,
+    /// The cover notice's opening.
+    pub cover_opening: String,
+    /// A date the derivation cannot compute.
+    pub date: String,
+    /// The campaign's name, when the upstream has no campaign.
+    pub name: String,
+}
+
+/// Words for reading a campaign's name from a title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleWords {
+    /// Verbs before the name (开展, 举办).
+    pub verbs: Vec<String>,
+    /// Endings after it (活动的通知).
+    pub endings: Vec<String>,
+    /// The event word trailing a name (活动).
+    pub event_word: String,
+    /// Scope words before a name (全国).
+    pub scope_words: Vec<String>,
+    /// Endings of a place name (省, 市).
+    pub place_endings: Vec<String>,
+}
+
+/// Words that start the upstream's own decision in its opening.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpeningWords {
+    /// 决定, 现就, ….
+    pub decision_words: Vec<String>,
+}
+
+/// Headings of the upstream's guidance section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceWords {
+    /// 总体要求, 指导思想, ….
+    pub headings: Vec<String>,
+}
+
+impl Defaults {
+    /// The embedded defaults.
+    pub fn embedded() -> &'static Defaults {
+        static D: std::sync::OnceLock<Defaults> = std::sync::OnceLock::new();
+        D.get_or_init(|| {
+            crate::spec::deserialize(DEFAULTS, Path::new("templates/derive/defaults.toml"))
+                .expect("the embedded derivation defaults are valid (tested)")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse() {
+        let d: Defaults = crate::spec::deserialize(DEFAULTS, Path::new("defaults.toml")).unwrap();
+        assert_eq!(d.phases.len(), 3);
+        assert!(!d.rules.is_empty());
+    }
+}
