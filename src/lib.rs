@@ -11,6 +11,7 @@ pub mod derive;
 pub mod error;
 pub mod fonts;
 pub mod gbt9704;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -148,6 +148,17 @@ enum Command {
     },
     /// List the face used for each font role and where it comes from.
     Fonts,
+    /// Import a received file (PDF, DOCX, OFD or text) as an editable spec.
+    Import {
+        /// The received file.
+        input: PathBuf,
+        /// The spec to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite an existing spec.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -215,6 +226,11 @@ fn main() -> ExitCode {
         }
         Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
+        Command::Import {
+            input,
+            output,
+            force,
+        } => import(&input, &output, force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -623,5 +639,19 @@ fn fonts(options: &EngineOptions) -> gongwen::Result<()> {
         "生僻字备用\t{}\t覆盖 GBK 全部汉字",
         gongwen::fonts::FALLBACK_FAMILY
     );
+    Ok(())
+}
+
+fn import(input: &Path, output: &Path, force: bool) -> gongwen::Result<()> {
+    if output.exists() && !force {
+        return Err(gongwen::Error::Import(format!(
+            "{} 已存在；不会覆盖（加 --force 覆盖）",
+            output.display()
+        )));
+    }
+    let imported = gongwen::import::import_file(input)?;
+    eprint!("{}", imported.report);
+    gongwen::output::write_atomic(output, imported.toml.as_bytes())?;
+    println!("{} → {}", input.display(), output.display());
     Ok(())
 }

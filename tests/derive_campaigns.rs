@@ -363,3 +363,32 @@ fn the_cli_derives_relays_and_prints_a_commented_profile() {
         assert!(draft.contains(expected), "missing {expected}\n{draft}");
     }
 }
+
+#[test]
+fn every_derived_title_prints_on_the_lines_compose_chose() {
+    // A line the title breaker chose must never wrap again in the layout.
+    for up in UPSTREAMS {
+        for office in profiles() {
+            for as_ in KINDS {
+                let spec = checked(&draft(up, &office, as_));
+                let doc = gongwen::compose::compose(&spec);
+                let chosen = doc.parts[0].title.len();
+                let m = gongwen::render::measure::Measured::of(
+                    &common::engine().typeset(&doc).unwrap(),
+                );
+                let printed = m
+                    .lines(1)
+                    .into_iter()
+                    .filter(|l| (l.size_pt - gongwen::gbt9704::TITLE_SIZE_PT).abs() < 0.1)
+                    .count();
+                assert_eq!(
+                    printed,
+                    chosen,
+                    "{up} × {} as {as_:?}: {:?}",
+                    office.display(),
+                    doc.parts[0].title
+                );
+            }
+        }
+    }
+}

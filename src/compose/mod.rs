@@ -15,7 +15,9 @@ const PORTRAIT_MAX_COLUMNS: usize = 6;
 
 /// The title fits this many grid characters of 3号 per line at 2号 size.
 fn title_max_chars() -> f64 {
-    (std_::TEXT_WIDTH_MM * std_::PT_PER_MM / std_::TITLE_SIZE_PT).floor()
+    // One character of slack: the spacing typst adds between CJK and Latin digits and the
+    // width of full-width punctuation must never wrap a line the breaker chose.
+    (std_::TEXT_WIDTH_MM * std_::PT_PER_MM / std_::TITLE_SIZE_PT).floor() - 1.0
 }
 
 /// Builds the document model of a validated spec.

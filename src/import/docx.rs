@@ -1,0 +1,234 @@
+//! DOCX reader: paragraphs with their runs' size, colour, bold and font, alignment; tables as
+//! rows of cells. A paragraph is one [`Line`] (never joined to its neighbour).
+
+use super::lines::{Align, Line};
+use super::xml::{attr, entity, is_red, local, text, zip_text};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// A run's text and look.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    text: String,
+    size: Option<f64>,
+    red: bool,
+    bold: bool,
+    font: Option<String>,
+}
+
+impl Run {
+    fn look(&self) -> (bool, Option<&str>) {
+        (self.bold, self.font.as_deref())
+    }
+}
+
+/// Paragraph being read.
+#[derive(Default)]
+struct Para {
+    runs: Vec<Run>,
+    align: Align,
+    indent_chars: Option<f64>,
+}
+
+/// Reads the paragraphs and tables of `word/document.xml`.
+pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| "文件已损坏：不是有效的 DOCX（zip 结构无法读取）".to_owned())?;
+    if zip.by_name("EncryptedPackage").is_ok() {
+        return Err("文件已加密，请先在办公软件中取消密码后再导入".to_owned());
+    }
+    let xml = zip_text(&mut zip, "word/document.xml")
+        .ok_or("文件已损坏或不是 DOCX：缺少 word/document.xml")?;
+    parse(&xml)
+}
+
+fn on(e: &quick_xml::events::BytesStart) -> bool {
+    attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
+}
+
+/// Parses document.xml.
+fn parse(xml: &str) -> Result<Vec<Line>, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let (mut page, mut line) = (1, 0);
+    let mut para: Option<Para> = None;
+    let mut run = Run::default();
+    let mut in_text = false;
+    let mut tables = 0usize;
+    let mut row: Vec<String> = Vec::new();
+    let mut row_red = false;
+    let mut cell: Option<String> = None;
+    let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("文件已损坏：document.xml 不是有效的 XML（{e}）"))?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                let name = local(&e);
+                match name.as_str() {
+                    "p" => para = Some(Para::default()),
+                    "r" => run = Run::default(),
+                    "t" => in_text = true,
+                    "tab" if para.is_some() => run.text.push(' '),
+                    "br" if attr(&e, "type").as_deref() == Some("page") => {
+                        page += 1;
+                        line = 0;
+                    }
+                    "lastRenderedPageBreak" | "pageBreakBefore"
+                        if name != "pageBreakBefore" || on(&e) =>
+                    {
+                        page += 1;
+                        line = 0;
+                    }
+                    "sz" => {
+                        run.size = attr(&e, "val")
+                            .and_then(|v| v.parse::<f64>().ok())
+                            .map(|v| v / 2.0)
+                    }
+                    "color" => run.red = attr(&e, "val").is_some_and(|v| red_hex(&v)),
+                    "b" => run.bold = on(&e),
+                    "rFonts" => {
+                        run.font = attr(&e, "eastAsia").or_else(|| attr(&e, "ascii"));
+                    }
+                    "jc" => {
+                        if let Some(p) = para.as_mut() {
+                            p.align = match attr(&e, "val").as_deref() {
+                                Some("center") => Align::Center,
+                                Some("right" | "end") => Align::Right,
+                                _ => Align::Left,
+                            };
+                        }
+                    }
+                    "ind" => {
+                        if let Some(p) = para.as_mut() {
+                            p.indent_chars = attr(&e, "firstLineChars")
+                                .and_then(|v| v.parse::<f64>().ok())
+                                .map(|v| v / 100.0);
+                        }
+                    }
+                    "tbl" => tables += 1,
+                    "tr" if tables == 1 => {
+                        row.clear();
+                        row_red = false;
+                    }
+                    "tc" if tables == 1 => cell = Some(String::new()),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text => run.text.push_str(&text(&t)),
+            Event::GeneralRef(r) if in_text => run.text.push_str(&entity(&r)),
+            Event::End(e) => match local_end(e.local_name().as_ref()).as_str() {
+                "t" => in_text = false,
+                "r" => {
+                    if let Some(p) = para.as_mut() {
+                        if !run.text.is_empty() {
+                            p.runs.push(std::mem::take(&mut run));
+                        }
+                    }
+                    run = Run::default();
+                }
+                "p" => {
+                    let Some(p) = para.take() else { continue };
+                    if let Some(c) = cell.as_mut() {
+                        let t: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+                        row_red |= p.runs.iter().any(|r| r.red);
+                        if !c.is_empty() && !t.trim().is_empty() {
+                            c.push(' ');
+                        }
+                        c.push_str(t.trim());
+                    } else if tables == 0 {
+                        line += 1;
+                        if let Some(l) = paragraph_line(p, page, line) {
+                            out.push(l);
+                        }
+                    }
+                }
+                "tc" if tables == 1 => row.push(cell.take().unwrap_or_default()),
+                "tr" if tables == 1 => rows.push((std::mem::take(&mut row), row_red)),
+                "tbl" => {
+                    tables = tables.saturating_sub(1);
+                    if tables == 0 {
+                        for (cells, red) in rows.drain(..) {
+                            line += 1;
+                            out.push(Line {
+                                text: cells.join(" "),
+                                page,
+                                line,
+                                red,
+                                paragraph: true,
+                                cells: Some(cells),
+                                ..Line::default()
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn local_end(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).into_owned()
+}
+
+fn red_hex(v: &str) -> bool {
+    if v.len() != 6 {
+        return false;
+    }
+    let byte = |i: usize| u8::from_str_radix(&v[i..i + 2], 16).unwrap_or(0);
+    is_red(byte(0), byte(2), byte(4))
+}
+
+/// A paragraph as a line: size, colour, bold, alignment, and the leading run of a run-in
+/// heading (a heading run whose look differs from the text after it).
+fn paragraph_line(p: Para, page: usize, line: usize) -> Option<Line> {
+    let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+    if text.trim().is_empty() {
+        return None;
+    }
+    let visible: Vec<&Run> = p
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    let size = visible.iter().find_map(|r| r.size);
+    let red_chars: usize = visible
+        .iter()
+        .filter(|r| r.red)
+        .map(|r| r.text.chars().count())
+        .sum();
+    let lead_run = visible.first().and_then(|first| {
+        let n = visible
+            .iter()
+            .take_while(|r| r.look() == first.look())
+            .count();
+        (n < visible.len()).then(|| {
+            let lead: String = p
+                .runs
+                .iter()
+                .take_while(|r| r.look() == first.look() || r.text.trim().is_empty())
+                .map(|r| r.text.as_str())
+                .collect();
+            let leading_ws = text.chars().take_while(|c| c.is_whitespace()).count();
+            lead.chars().count() - leading_ws.min(lead.chars().count())
+        })
+    });
+    Some(Line {
+        text: text.clone(),
+        page,
+        line,
+        size,
+        red: red_chars * 2 > text.trim().chars().count(),
+        bold: visible.iter().all(|r| r.bold),
+        align: p.align,
+        indent: p.indent_chars,
+        paragraph: true,
+        lead_run,
+        ..Line::default()
+    })
+}

@@ -1,0 +1,91 @@
+//! Which line breaks of the source are line ends inside a paragraph, and joining them.
+
+use super::lines::Line;
+use super::patterns::{annex_label, date_line, ends_sentence, numbered};
+use crate::compose::text::width_chars;
+
+/// How the source broke its text into lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Wrap {
+    /// Positions are known (PDF, OFD): a full line continues when the next is not indented.
+    Geometry,
+    /// Plain text hard-wrapped at about this many characters.
+    Width(f64),
+    /// Plain text with a paragraph (or a page's part of one) per line.
+    Sentences,
+}
+
+/// Guesses how `lines` were wrapped.
+pub fn wrap_of(lines: &[Line]) -> Wrap {
+    if lines.iter().any(|l| l.right_gap.is_some()) {
+        return Wrap::Geometry;
+    }
+    let mut widths: Vec<f64> = lines
+        .iter()
+        .filter(|l| !l.paragraph && l.cells.is_none())
+        .map(|l| width_chars(&l.text))
+        .filter(|w| *w >= 8.0)
+        .collect();
+    if widths.len() < 4 {
+        return Wrap::Sentences;
+    }
+    widths.sort_by(f64::total_cmp);
+    let median = widths[widths.len() / 2];
+    if median <= 40.0 {
+        Wrap::Width(widths[widths.len() * 4 / 5])
+    } else {
+        Wrap::Sentences
+    }
+}
+
+/// Whether a line that starts a new element (heading, annex, date, 附件说明, …) begins here.
+pub fn starts_element(s: &str) -> bool {
+    numbered(s).is_some()
+        || annex_label(s).is_some()
+        || date_line(s).is_some()
+        || s.starts_with("附件：")
+        || s.starts_with("特此")
+        || s.starts_with("抄送")
+}
+
+/// Whether `next` continues the paragraph whose last line is `cur`.
+pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
+    if cur.paragraph || next.paragraph || cur.cells.is_some() || next.cells.is_some() {
+        return false;
+    }
+    let (c, n) = (cur.text.trim(), next.text.trim());
+    if n.is_empty() || c.is_empty() || starts_element(n) {
+        return false;
+    }
+    if wrap != Wrap::Geometry
+        && numbered(c).is_some()
+        && width_chars(c) <= 30.0
+        && !c.ends_with(['，', '、'])
+    {
+        return false;
+    }
+    match wrap {
+        Wrap::Geometry => {
+            cur.right_gap.is_some_and(|g| g < 1.5)
+                && next.indent.is_none_or(|i| i < 0.5)
+                && cur
+                    .size
+                    .zip(next.size)
+                    .is_none_or(|(a, b)| (a - b).abs() < 1.0)
+                && cur.align != super::lines::Align::Center
+        }
+        Wrap::Width(w) => width_chars(c) >= w - 3.5 || c.ends_with(['，', '、']),
+        Wrap::Sentences => !ends_sentence(c),
+    }
+}
+
+/// Joins two pieces of a paragraph: a space only between two ASCII letters or digits.
+pub fn join_text(a: &str, b: &str) -> String {
+    let (a, b) = (a.trim_end(), b.trim_start());
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if ascii(a.chars().last()) && ascii(b.chars().next()) {
+        format!("{a} {b}")
+    } else {
+        format!("{a}{b}")
+    }
+}

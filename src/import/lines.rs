@@ -1,0 +1,58 @@
+//! The format-neutral line: what every reader produces and the recogniser reads.
+
+/// How a line sits across the text block, when the format tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Not known (plain text).
+    #[default]
+    Unknown,
+    /// Flush left or justified.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// One line (or one whole paragraph, when the format has paragraphs) of the received file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// The text (repaired once [`super::repair`] has run).
+    pub text: String,
+    /// The text as extracted, before repairs (spaces in a joint issuer mark matter).
+    pub raw: String,
+    /// 1-based page, or 1 when the format has no pages.
+    pub page: usize,
+    /// 1-based line on its page (or in the file).
+    pub line: usize,
+    /// Font size in pt, when known.
+    pub size: Option<f64>,
+    /// Whether the text is red (the issuer mark).
+    pub red: bool,
+    /// Bold (a heading in an office's own DOCX).
+    pub bold: bool,
+    /// Alignment, when known.
+    pub align: Align,
+    /// Left edge from the text block's left, in characters of the body size, when known.
+    pub indent: Option<f64>,
+    /// Right edge's distance from the text block's right, in characters, when known.
+    pub right_gap: Option<f64>,
+    /// The format says this line is a whole paragraph (DOCX): never join it to its neighbour.
+    pub paragraph: bool,
+    /// Characters of a leading run in another font (a run-in heading in a DOCX or PDF).
+    pub lead_run: Option<usize>,
+    /// Table cells, when the line is a table row.
+    pub cells: Option<Vec<String>>,
+}
+
+impl Line {
+    /// A plain line of text at `page`/`line`.
+    pub fn plain(text: impl Into<String>, page: usize, line: usize) -> Self {
+        Line {
+            text: text.into(),
+            page,
+            line,
+            ..Line::default()
+        }
+    }
+}

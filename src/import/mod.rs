@@ -1,0 +1,199 @@
+//! `gongwen import`: a received file (PDF, DOCX, OFD or text) → an editable spec.
+//!
+//! One small reader per format turns the file into format-neutral [`lines::Line`]s; [`repair`]
+//! undoes what text extraction leaves behind; [`recognise`] finds the 公文 structure;
+//! [`toml_out`] writes the spec. Nothing is dropped silently: what could not be placed is kept
+//! as a comment in the spec and listed in the [`Report`].
+
+pub mod docx;
+pub mod draft;
+pub mod join;
+pub mod layout;
+pub mod lines;
+pub mod ofd;
+pub mod patterns;
+pub mod pdf;
+pub mod recognise;
+pub mod repair;
+pub mod text;
+pub mod toml_out;
+mod xml;
+
+use crate::error::{Error, Result};
+use std::fmt;
+use std::path::Path;
+
+/// The result of an import: the spec text and what happened.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The spec, as TOML.
+    pub toml: String,
+    /// What was recognised, not recognised and repaired.
+    pub report: Report,
+}
+
+/// What an import recognised, could not place, and repaired.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The format read (PDF, DOCX, OFD, 文本).
+    pub format: String,
+    /// Lines read from the file.
+    pub lines: usize,
+    /// Findings in document order.
+    pub findings: Vec<recognise::Finding>,
+    /// Repairs that changed characters.
+    pub repairs: Vec<repair::Repair>,
+    /// Problems `check` finds in the written spec (none when it passes).
+    pub check: Vec<String>,
+}
+
+impl Report {
+    /// Findings that could not be placed.
+    pub fn not_recognised(&self) -> impl Iterator<Item = &recognise::Finding> {
+        self.findings.iter().filter(|f| !f.recognised)
+    }
+}
+
+fn place(page: usize, line: usize) -> String {
+    if page == 0 {
+        "全文".to_owned()
+    } else {
+        format!("第{page}页第{line}行")
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "读取 {}：{} 行", self.format, self.lines)?;
+        writeln!(f, "已识别：")?;
+        for x in self.findings.iter().filter(|x| x.recognised) {
+            writeln!(f, "  {}：{}", place(x.page, x.line), x.what)?;
+        }
+        let missing: Vec<_> = self.not_recognised().collect();
+        if missing.is_empty() {
+            writeln!(f, "未识别：无")?;
+        } else {
+            writeln!(f, "未识别（已作为注释保留或需核对）：")?;
+            for x in missing {
+                writeln!(f, "  {}：{}", place(x.page, x.line), x.what)?;
+            }
+        }
+        if !self.repairs.is_empty() {
+            writeln!(f, "修复（{} 处）：", self.repairs.len())?;
+            for r in &self.repairs {
+                writeln!(f, "  {}：{}", place(r.page, r.line), r.what)?;
+            }
+        }
+        for c in &self.check {
+            writeln!(f, "检查：{c}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A file that cannot be imported, with the reason in Chinese.
+fn refuse(path: &Path, why: impl fmt::Display) -> Error {
+    Error::Import(format!("{}：{why}", path.display()))
+}
+
+/// The formats by their content (magic bytes) and name.
+enum Kind {
+    Pdf,
+    Docx,
+    Ofd,
+    Text,
+}
+
+fn kind_of(path: &Path, bytes: &[u8]) -> Kind {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        Kind::Pdf
+    } else if ext == "ofd" {
+        Kind::Ofd
+    } else if ext == "docx" || ext == "wps" || bytes.starts_with(b"PK\x03\x04") {
+        Kind::Docx
+    } else {
+        Kind::Text
+    }
+}
+
+/// Imports a received file: reads it, recognises the 公文 and writes a spec.
+pub fn import_file(path: &Path) -> Result<Imported> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    import_bytes(path, &bytes)
+}
+
+/// [`import_file`] on bytes already read; `path` names the file in messages and picks the
+/// format with its extension when the content does not tell.
+pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(refuse(path, "文件为空，没有可导入的内容"));
+    }
+    let (format, lines) = match kind_of(path, bytes) {
+        Kind::Pdf => ("PDF", pdf::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Docx => ("DOCX", docx::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Ofd => ("OFD", ofd::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Text => (
+            "文本",
+            text::read(bytes)
+                .ok_or_else(|| refuse(path, "不是 UTF-8 编码的文本（请另存为 UTF-8 后再导入）"))?,
+        ),
+    };
+    if lines
+        .iter()
+        .all(|l| l.text.trim().is_empty() && l.cells.is_none())
+    {
+        return Err(refuse(
+            path,
+            "文件中没有可提取的文字（可能是扫描件，需先进行文字识别）",
+        ));
+    }
+    from_lines(path, format, lines)
+}
+
+/// Recognises a 公文 in lines read from `path`.
+pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<Imported> {
+    let count = lines.len();
+    let (lines, repairs) = repair::repair(lines);
+    let (draft, findings) = recognise::recognise(&lines);
+    let recognised_body = !draft.sections.is_empty()
+        || draft.enclosure.is_some()
+        || draft.header.is_some()
+        || (draft.signature.is_some() && !draft.opening.is_empty());
+    if draft.title.is_empty() || !recognised_body {
+        return Err(refuse(
+            path,
+            "未识别出公文结构（标题、版头、层次标题或署名日期），不像一份公文",
+        ));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let toml = toml_out::write(&draft, &name);
+    let check = match crate::spec::check(&toml, path, crate::spec::Options::default()) {
+        Ok(report) => report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::error::Severity::Error)
+            .map(|d| d.message.clone())
+            .collect(),
+        Err(e) => vec![e.to_string()],
+    };
+    Ok(Imported {
+        toml,
+        report: Report {
+            format: format.to_owned(),
+            lines: count,
+            findings,
+            repairs,
+            check,
+        },
+    })
+}

@@ -1,0 +1,179 @@
+//! OFD reader (GB/T 33190-2016): the text objects of each page with their boundary, size and
+//! fill colour, placed glyph by glyph from TextCode X/Y/DeltaX (mm), then grouped into lines
+//! like a PDF's.
+
+use super::layout::{lines, rows, G};
+use super::lines::Line;
+use super::xml::{attr, entity, is_red, local, text, zip_text};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// Points per millimetre.
+const PT: f64 = 72.0 / 25.4;
+
+/// Reads the text lines of an OFD file.
+pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| "文件已损坏：不是有效的 OFD（zip 结构无法读取）".to_owned())?;
+    let ofd = zip_text(&mut zip, "OFD.xml").ok_or("文件已损坏或不是 OFD：缺少 OFD.xml")?;
+    let root = element_text(&ofd, "DocRoot").ok_or("OFD.xml 中没有 DocRoot")?;
+    let root = root.trim_start_matches('/').to_owned();
+    let base = root.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let document = zip_text(&mut zip, &root).ok_or_else(|| format!("OFD 中缺少 {root}"))?;
+    if document.contains("Encrypt") {
+        return Err("OFD 已加密，请先解密后再导入".to_owned());
+    }
+    let mut pages = Vec::new();
+    for loc in page_locations(&document) {
+        let path = format!("{base}/{}", loc.trim_start_matches('/'));
+        let content = zip_text(&mut zip, &path).ok_or_else(|| format!("OFD 中缺少页面 {path}"))?;
+        pages.push(rows(glyphs(&content)?));
+    }
+    if pages.iter().all(Vec::is_empty) {
+        return Err("OFD 中没有可提取的文字（可能是扫描件）".to_owned());
+    }
+    Ok(lines(&pages))
+}
+
+/// The text of the first element named `name`.
+fn element_text(xml: &str, name: &str) -> Option<String> {
+    let mut r = Reader::from_str(xml);
+    let mut inside = false;
+    loop {
+        match r.read_event().ok()? {
+            Event::Start(e) if local(&e) == name => inside = true,
+            Event::Text(t) if inside => return Some(text(&t).trim().to_owned()),
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// BaseLoc of every page, in order.
+fn page_locations(document: &str) -> Vec<String> {
+    let mut r = Reader::from_str(document);
+    let mut out = Vec::new();
+    while let Ok(event) = r.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if local(&e) == "Page" => {
+                if let Some(loc) = attr(&e, "BaseLoc") {
+                    out.push(loc);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text object being read.
+#[derive(Default)]
+struct Obj {
+    x: f64,
+    y: f64,
+    size: f64,
+    red: bool,
+}
+
+/// DeltaX / DeltaY: numbers, with `g N d` meaning N times d.
+fn deltas(s: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut it = s.split_whitespace();
+    while let Some(t) = it.next() {
+        if t == "g" {
+            let n: usize = it.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            let d: f64 = it.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            out.extend(std::iter::repeat_n(d, n));
+        } else if let Ok(v) = t.parse() {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Glyphs of one page's Content.xml.
+fn glyphs(xml: &str) -> Result<Vec<G>, String> {
+    let mut r = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut obj: Option<Obj> = None;
+    let mut code: Option<(f64, f64, Vec<f64>, String)> = None;
+    loop {
+        let event = r
+            .read_event()
+            .map_err(|e| format!("文件已损坏：页面内容不是有效的 XML（{e}）"))?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
+                "TextObject" => {
+                    let b: Vec<f64> = attr(&e, "Boundary")
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .filter_map(|v| v.parse().ok())
+                        .collect();
+                    obj = Some(Obj {
+                        x: b.first().copied().unwrap_or(0.0),
+                        y: b.get(1).copied().unwrap_or(0.0),
+                        size: attr(&e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
+                        red: false,
+                    });
+                }
+                "FillColor" => {
+                    if let (Some(o), Some(v)) = (obj.as_mut(), attr(&e, "Value")) {
+                        let c: Vec<u8> = v
+                            .split_whitespace()
+                            .filter_map(|x| x.parse().ok())
+                            .collect();
+                        if c.len() >= 3 {
+                            o.red = is_red(c[0], c[1], c[2]);
+                        }
+                    }
+                }
+                "TextCode" => {
+                    code = Some((
+                        attr(&e, "X").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+                        attr(&e, "Y").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+                        deltas(&attr(&e, "DeltaX").unwrap_or_default()),
+                        String::new(),
+                    ));
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some(c) = code.as_mut() {
+                    c.3.push_str(&text(&t));
+                }
+            }
+            Event::GeneralRef(g) => {
+                if let Some(c) = code.as_mut() {
+                    c.3.push_str(&entity(&g));
+                }
+            }
+            Event::End(e) => match String::from_utf8_lossy(e.local_name().as_ref()).as_ref() {
+                "TextCode" => {
+                    if let (Some((x, y, dx, s)), Some(o)) = (code.take(), obj.as_ref()) {
+                        let mut at = o.x + x;
+                        let chars: Vec<char> = s.chars().collect();
+                        for (i, ch) in chars.iter().enumerate() {
+                            let step = dx.get(i).copied().unwrap_or(o.size);
+                            out.push(G {
+                                text: ch.to_string(),
+                                x: at * PT,
+                                y: (o.y + y) * PT,
+                                size: o.size * PT,
+                                advance: step.min(o.size) * PT,
+                                red: o.red,
+                                dir: (1, 0),
+                            });
+                            at += step;
+                        }
+                    }
+                }
+                "TextObject" => obj = None,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,236 @@
+//! Small text patterns of 公文: heading numbers, dates, document types, contact lines.
+
+use chrono::NaiveDate;
+
+/// Heading levels by their numbering: 一、 （一） 1. （1）.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Marker {
+    /// 一、
+    Chinese,
+    /// （一）
+    ParenChinese,
+    /// 1.
+    Arabic,
+    /// （1）
+    ParenArabic,
+}
+
+/// A heading number found at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbered {
+    /// Which numbering.
+    pub marker: Marker,
+    /// Its value (一 → 1).
+    pub number: usize,
+    /// Byte length of the number with its punctuation.
+    pub len: usize,
+}
+
+/// The value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20).
+pub fn chinese_value(s: &str) -> Option<usize> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|&d| d > 0),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+fn is_chinese_digit(c: char) -> bool {
+    "零一二三四五六七八九十".contains(c)
+}
+
+/// The heading number at the start of `s`, if any.
+pub fn numbered(s: &str) -> Option<Numbered> {
+    let found = |marker, number, len| {
+        Some(Numbered {
+            marker,
+            number,
+            len,
+        })
+    };
+    if let Some(rest) = s.strip_prefix('（').or_else(|| s.strip_prefix('(')) {
+        let open = s.len() - rest.len();
+        let end = rest.find(['）', ')'])?;
+        let inner = &rest[..end];
+        let close = rest[end..].chars().next()?.len_utf8();
+        let len = open + end + close;
+        if inner.chars().all(is_chinese_digit) && !inner.is_empty() {
+            return found(Marker::ParenChinese, chinese_value(inner)?, len);
+        }
+        if (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()) {
+            return found(Marker::ParenArabic, inner.parse().ok()?, len);
+        }
+        return None;
+    }
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if (1..=2).contains(&digits.len()) {
+        let rest = &s[digits.len()..];
+        let punct = rest.chars().next()?;
+        if matches!(punct, '.' | '．' | '、') {
+            let after = &rest[punct.len_utf8()..];
+            if after.chars().next().is_some_and(|c| !c.is_ascii_digit()) {
+                return found(
+                    Marker::Arabic,
+                    digits.parse().ok()?,
+                    digits.len() + punct.len_utf8(),
+                );
+            }
+        }
+        return None;
+    }
+    let numeral: String = s.chars().take_while(|&c| is_chinese_digit(c)).collect();
+    if !numeral.is_empty() && s[numeral.len()..].starts_with('、') {
+        return found(
+            Marker::Chinese,
+            chinese_value(&numeral)?,
+            numeral.len() + '、'.len_utf8(),
+        );
+    }
+    None
+}
+
+/// A date written 2025年4月2日 at the start of `s`: the date and its byte length.
+pub fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
+    let (year, rest) = number_then(s, '年')?;
+    let (month, rest) = number_then(rest, '月')?;
+    let (day, rest) = number_then(rest, '日')?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    (year >= 1900).then_some((date, s.len() - rest.len()))
+}
+
+/// A whole line that is a date.
+pub fn date_line(s: &str) -> Option<NaiveDate> {
+    date_prefix(s.trim())
+        .filter(|(_, n)| *n == s.trim().len())
+        .map(|(d, _)| d)
+}
+
+/// Digits followed by `unit` at the start of `s`.
+fn number_then(s: &str, unit: char) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let rest = s[n..].strip_prefix(unit)?;
+    Some((s[..n].parse().ok()?, rest))
+}
+
+/// A campaign period 2025年4月20日至26日 (or 至5月3日, 至2026年1月2日) in `s`.
+pub fn period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    for (i, _) in s.char_indices() {
+        let Some((start, n)) = date_prefix(&s[i..]) else {
+            continue;
+        };
+        let rest = &s[i + n..];
+        let rest = rest
+            .strip_prefix('至')
+            .or_else(|| rest.strip_prefix('—'))
+            .or_else(|| rest.strip_prefix('-'))
+            .or_else(|| rest.strip_prefix('～'))?;
+        if let Some((end, _)) = date_prefix(rest) {
+            return Some((start, end));
+        }
+        use chrono::Datelike;
+        if let Some((month, r)) = number_then(rest, '月') {
+            let (day, _) = number_then(r, '日')?;
+            return Some((start, NaiveDate::from_ymd_opt(start.year(), month, day)?));
+        }
+        let (day, _) = number_then(rest, '日')?;
+        return Some((
+            start,
+            NaiveDate::from_ymd_opt(start.year(), start.month(), day)?,
+        ));
+    }
+    None
+}
+
+/// The first four-digit year written YYYY年 in `s`.
+pub fn year_in(s: &str) -> Option<i32> {
+    s.char_indices().find_map(|(i, _)| {
+        let (y, _) = number_then(&s[i..], '年')?;
+        let before = s[..i].chars().last();
+        ((1900..=2999).contains(&y) && !before.is_some_and(|c| c.is_ascii_digit()))
+            .then_some(y as i32)
+    })
+}
+
+/// Words a 公文 title ends with (its 文种).
+const DOC_TYPES: [&str; 24] = [
+    "通知", "方案", "要点", "意见", "办法", "规定", "报告", "请示", "函", "决定", "通报", "批复",
+    "计划", "纪要", "公告", "通告", "决议", "命令", "议案", "细则", "规则", "安排", "总结", "规划",
+];
+
+/// Whether `s` ends with a document type word (a complete title).
+pub fn ends_with_doc_type(s: &str) -> bool {
+    let s = s.trim_end_matches(['》', '”']);
+    DOC_TYPES.iter().any(|t| s.ends_with(t))
+}
+
+/// Contact information (联系人, 电话, 邮箱 …), which keeps its spaces.
+pub fn is_contact(s: &str) -> bool {
+    let s = s.trim_start_matches(['（', '(']);
+    [
+        "联系人",
+        "联系电话",
+        "电话",
+        "联系方式",
+        "邮箱",
+        "传真",
+        "手机",
+        "电子邮箱",
+        "邮    箱",
+    ]
+    .iter()
+    .any(|k| s.starts_with(k))
+        || (s.contains("联系人") && s.len() < 200)
+}
+
+/// 附件 / 附件1 / 附件 2: the label on an annex's first line.
+pub fn annex_label(s: &str) -> Option<Option<u32>> {
+    let rest = s.trim().strip_prefix("附件")?.trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    rest.parse().ok().map(Some)
+}
+
+/// Sentence-ending punctuation: a line ending with one ends its paragraph.
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['。', '！', '？', '：', '；'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(numbered("一、总体要求").unwrap().marker, Marker::Chinese);
+        assert_eq!(numbered("十二、其他").unwrap().number, 12);
+        assert_eq!(numbered("（三）宣传").unwrap().number, 3);
+        assert_eq!(numbered("2.组织").unwrap().marker, Marker::Arabic);
+        assert_eq!(numbered("（4）细则").unwrap().marker, Marker::ParenArabic);
+        assert!(numbered("2025年4月").is_none());
+        assert!(numbered("4.26宣传活动").is_none());
+        assert!(numbered("（此件公开发布）").is_none());
+    }
+
+    #[test]
+    fn dates_and_periods() {
+        assert_eq!(
+            date_line("2025年4月2日"),
+            NaiveDate::from_ymd_opt(2025, 4, 2)
+        );
+        let (s, e) = period("2025年4月20日至26日。").unwrap();
+        assert_eq!(
+            (s.to_string(), e.to_string()),
+            ("2025-04-20".into(), "2025-04-26".into())
+        );
+        assert_eq!(year_in("关于开展2024年全国活动的通知"), Some(2024));
+    }
+}

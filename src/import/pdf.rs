@@ -1,0 +1,131 @@
+//! PDF reader: glyphs with their Unicode, position, size and fill colour, read with
+//! hayro-interpret (already in typst's dependency tree), grouped into lines by baseline.
+
+use super::layout::{lines, rows, G};
+use super::lines::Line;
+use super::xml::is_red;
+use hayro_interpret::font::Glyph;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::{
+    interpret_page, BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
+    InterpreterSettings, Paint, PathDrawMode, SoftMask,
+};
+use kurbo::{Affine, BezPath, Point, Rect, Vec2};
+
+/// Collects the glyphs and images of one page.
+#[derive(Default)]
+struct Collector {
+    flip: Affine,
+    glyphs: Vec<G>,
+    images: usize,
+}
+
+impl<'a> Device<'a> for Collector {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn draw_glyph(
+        &mut self,
+        glyph: &Glyph<'a>,
+        transform: Affine,
+        glyph_transform: Affine,
+        paint: &Paint<'a>,
+        _: &GlyphDrawMode,
+    ) {
+        let Some(text) = glyph.as_unicode().map(|u| match u {
+            BfString::Char(c) => c.to_string(),
+            BfString::String(s) => s,
+        }) else {
+            return;
+        };
+        let m = self.flip * transform * glyph_transform;
+        let origin = m * Point::ORIGIN;
+        let along: Vec2 = m * Point::new(1000.0, 0.0) - origin;
+        let up: Vec2 = m * Point::new(0.0, 1000.0) - origin;
+        let size = up.length();
+        if size < 1.0 || along.length() < 0.1 {
+            return;
+        }
+        let u = along.normalize();
+        let dir = (u.x.round() as i8, u.y.round() as i8);
+        let down = Vec2::new(-u.y, u.x);
+        let advance = match glyph {
+            Glyph::Outline(o) => o.advance_width().map(f64::from),
+            Glyph::Type3(_) => None,
+        }
+        .map_or(size, |a| (m * Point::new(a, 0.0) - origin).length());
+        let red = match paint {
+            Paint::Color(c) => {
+                let [r, g, b, _] = c.to_rgba().to_rgba8();
+                is_red(r, g, b)
+            }
+            Paint::Pattern(_) => false,
+        };
+        let p = origin.to_vec2();
+        let (x, y) = (p.dot(u), p.dot(down));
+        // Bold emulated by fill + stroke draws a glyph twice.
+        if self
+            .glyphs
+            .last()
+            .is_some_and(|l| l.text == text && (l.x - x).abs() < 0.01 && (l.y - y).abs() < 0.01)
+        {
+            return;
+        }
+        self.glyphs.push(G {
+            text,
+            x,
+            y,
+            size,
+            advance,
+            red,
+            dir,
+        });
+    }
+    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {
+        self.images += 1;
+    }
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}
+
+/// Reads the text lines of a PDF.
+pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(_) => {
+            "PDF 已加密（设有打开密码），请先取消密码后再导入".to_owned()
+        }
+        LoadPdfError::Invalid => "文件已损坏：不是有效的 PDF".to_owned(),
+    })?;
+    let settings = InterpreterSettings::default();
+    let cache = InterpreterCache::new();
+    let mut pages = Vec::new();
+    let mut images = 0;
+    for page in pdf.pages().iter() {
+        let mb = page.media_box();
+        let mut ctx = Context::new(
+            Affine::IDENTITY,
+            Rect::new(0.0, 0.0, 1.0, 1.0),
+            &cache,
+            pdf.xref(),
+            settings.clone(),
+        );
+        let mut c = Collector {
+            flip: Affine::translate((-mb.x0, mb.y1)) * Affine::scale_non_uniform(1.0, -1.0),
+            ..Collector::default()
+        };
+        interpret_page(page, &mut ctx, &mut c);
+        images += c.images;
+        pages.push(rows(c.glyphs));
+    }
+    if pages.iter().all(Vec::is_empty) {
+        return Err(if images > 0 {
+            "PDF 中只有图像、没有文字层（扫描件），请先进行文字识别（OCR）后再导入".to_owned()
+        } else {
+            "PDF 中没有可提取的文字".to_owned()
+        });
+    }
+    Ok(lines(&pages))
+}

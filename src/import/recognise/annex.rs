@@ -1,0 +1,219 @@
+//! 附件 (text, 名单, tables with their heads and blank rows) and the 版记.
+
+use super::tail::{group_line, is_colophon, list_annex_at, split_items};
+use super::Doc;
+use crate::compose::text::width_chars;
+use crate::import::draft::{Annex, Colophon, Draft};
+use crate::import::patterns::{annex_label, date_prefix, ends_sentence, numbered};
+
+/// Blank rows given to a table whose source shows none (a form to fill in).
+const DEFAULT_BLANK_ROWS: u32 = 5;
+
+/// Reads annexes and the 版记 from line `i` to the end; keeps anything else as unplaced.
+pub(super) fn parse_rest(d: &mut Doc, mut i: usize, draft: &mut Draft, note: &[(usize, String)]) {
+    let mut cc: Vec<String> = Vec::new();
+    while i < d.len() {
+        let t = d.text(i).to_owned();
+        if t.is_empty() {
+            i += 1;
+        } else if annex_label(&t).is_some() {
+            let (a, next) = annex(d, i + 1);
+            d.found(i, format!("附件：{}（{}）", a.title, kind_name(a.kind)));
+            draft.annexes.push(a);
+            i = next;
+        } else if let Some(rest) = t.strip_prefix("抄送") {
+            let mut text = rest.trim_start_matches(['：', ':']).to_owned();
+            i += 1;
+            while i < d.len() && !text.ends_with('。') && !is_colophon(d.text(i)) {
+                text.push_str(d.text(i));
+                i += 1;
+            }
+            cc = text
+                .trim_end_matches('。')
+                .split(['，', '、'])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            d.found(i - 1, "抄送");
+        } else if let Some(c) = printed(&t) {
+            d.found(i, "印发机关和印发日期");
+            draft.colophon = Some(Colophon {
+                cc: std::mem::take(&mut cc),
+                ..c
+            });
+            i += 1;
+        } else if list_annex_at(d, i) {
+            let (a, next) = annex(d, i);
+            d.found(i, format!("附件（无附件标识）：{}（名单）", a.title));
+            draft.annexes.push(a);
+            i = next;
+        } else {
+            d.not_placed(i, format!("未能归类：“{t}”"));
+            draft
+                .unplaced
+                .push((d.lines[i].page, d.lines[i].line, t.clone()));
+            i += 1;
+        }
+    }
+    if !cc.is_empty() {
+        d.not_placed(0, "有抄送但未找到印发机关和印发日期，抄送未写入");
+    }
+    // Annexes the 附件说明 names but the file does not carry.
+    for (k, (at, title)) in note.iter().enumerate().skip(draft.annexes.len()) {
+        d.not_placed(
+            *at,
+            format!("附件{}“{title}”未随文附正文，仅保留标题", k + 1),
+        );
+        draft.annexes.push(Annex {
+            title: title.clone(),
+            kind: "text",
+            comment: Some("原件附件说明列出此附件，但文件中没有附件正文".to_owned()),
+            ..Annex::default()
+        });
+    }
+    for (k, (at, title)) in note.iter().enumerate().take(draft.annexes.len()) {
+        let own = &draft.annexes[k].title;
+        if own.is_empty() {
+            draft.annexes[k].title = title.clone();
+        } else if own != title {
+            d.not_placed(
+                *at,
+                format!("附件说明“{title}”与附件标题“{own}”不同，按附件标题"),
+            );
+        }
+    }
+}
+
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "table" => "表格",
+        "list" => "名单",
+        _ => "文字",
+    }
+}
+
+/// 某某办公室 2024年3月21日印发 → the 印发机关 and 印发日期.
+fn printed(s: &str) -> Option<Colophon> {
+    let body = s.strip_suffix("印发")?;
+    let (at, date) = body.char_indices().find_map(|(at, _)| {
+        let (date, n) = date_prefix(&body[at..])?;
+        (at + n == body.len()).then_some((at, date))
+    })?;
+    let printer = body[..at].trim();
+    (!printer.is_empty()).then(|| Colophon {
+        cc: Vec::new(),
+        printer: printer.to_owned(),
+        print_date: date,
+    })
+}
+
+/// A fill-in line above a table: 单位名称：… (short, no sentence).
+fn field_line(s: &str) -> Option<(String, String)> {
+    let (label, value) = s.split_once('：')?;
+    (label.chars().count() <= 8 && width_chars(s) <= 36.0 && !s.contains('。'))
+        .then(|| (label.trim().to_owned(), value.trim().to_owned()))
+}
+
+/// Whether the annex ends at line `i`.
+fn annex_ends(d: &Doc, i: usize) -> bool {
+    let t = d.text(i);
+    annex_label(t).is_some() || is_colophon(t)
+}
+
+/// One annex from line `i` (after its label): title, then content.
+fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
+    while i < d.len() && d.text(i).is_empty() {
+        i += 1;
+    }
+    let mut a = Annex::default();
+    if i < d.len() && group_line(d.text(i)).is_none() && d.lines[i].cells.is_none() {
+        let first = d.lines[i].clone();
+        a.title = first.text.trim().to_owned();
+        i += 1;
+        while i < d.len() {
+            let l = &d.lines[i];
+            let t = l.text.trim();
+            let same_size = first
+                .size
+                .zip(l.size)
+                .is_none_or(|(x, y)| (x - y).abs() < 1.0);
+            if t.is_empty()
+                || l.cells.is_some()
+                || group_line(t).is_some()
+                || field_line(t).is_some()
+                || numbered(t).is_some()
+                || ends_sentence(&a.title)
+                || ends_sentence(t)
+                || annex_ends(d, i)
+                || !same_size
+                || width_chars(t) > 24.0
+                || (first.size.is_none() && !next_is_content(d, i + 1))
+            {
+                break;
+            }
+            a.title.push_str(t);
+            i += 1;
+        }
+    }
+    let mut pre: Vec<(String, String)> = Vec::new();
+    while i < d.len() && !annex_ends(d, i) {
+        let line = d.lines[i].clone();
+        let t = line.text.trim().to_owned();
+        if let Some(cells) = &line.cells {
+            let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+            if a.columns.is_empty() {
+                a.columns = cells;
+            } else if cells == a.columns {
+                // The table head repeated on a new page.
+            } else if cells.iter().all(String::is_empty) {
+                a.blank_rows += 1;
+            } else {
+                a.rows.push(cells);
+            }
+            i += 1;
+        } else if t.is_empty() {
+            i += 1;
+        } else if let Some((label, items)) = group_line(&t) {
+            a.groups.push((label, items));
+            i += 1;
+        } else if !a.groups.is_empty()
+            && a.text.is_empty()
+            && !ends_sentence(&t)
+            && !t.contains('：')
+        {
+            if let Some((_, items)) = a.groups.last_mut() {
+                items.extend(split_items(&t));
+            }
+            i += 1;
+        } else if let Some(f) = field_line(&t).filter(|_| a.columns.is_empty() && a.text.is_empty())
+        {
+            pre.push(f);
+            i += 1;
+        } else {
+            let (p, next) = d.paragraph(i, None);
+            a.text.push(p.text.trim().to_owned());
+            i = next.min((i + 1..next).find(|&k| annex_ends(d, k)).unwrap_or(next));
+        }
+    }
+    if !a.columns.is_empty() {
+        a.kind = "table";
+        a.fields = pre;
+        if a.rows.is_empty() && a.blank_rows == 0 {
+            a.blank_rows = DEFAULT_BLANK_ROWS;
+            a.comment = Some(format!("原件表格空白行数未知，按 {DEFAULT_BLANK_ROWS} 行"));
+        }
+    } else {
+        let pre: Vec<String> = pre.into_iter().map(|(l, v)| format!("{l}：{v}")).collect();
+        a.text.splice(0..0, pre);
+        a.kind = if a.groups.is_empty() { "text" } else { "list" };
+    }
+    (a, i)
+}
+
+/// Whether line `k` holds annex content (a 名单 line, a field, a table row).
+fn next_is_content(d: &Doc, k: usize) -> bool {
+    k < d.len()
+        && (d.lines[k].cells.is_some()
+            || group_line(d.text(k)).is_some()
+            || field_line(d.text(k)).is_some())
+}

@@ -1,0 +1,312 @@
+//! 主送机关 and 正文: opening, numbered sections (levels from 一、（一）1.（1）, run-in headings,
+//! dated phases), closing; and the cover notice's transmitted document.
+
+use super::{tail, Doc};
+use crate::compose::phase_dates;
+use crate::import::draft::{Draft, Phase, Section};
+use crate::import::patterns::{date_prefix, is_contact, numbered, Marker};
+use crate::spec;
+
+/// One titled part of the file: the notice, or the document a cover notice transmits.
+#[derive(Debug, Default)]
+pub(super) struct Part {
+    pub recipients: Option<String>,
+    pub opening: Vec<String>,
+    pub sections: Vec<Section>,
+    pub closing: Vec<String>,
+}
+
+/// Where a cover notice's transmitted document starts.
+#[derive(Debug, Clone)]
+pub(super) struct Cover {
+    /// Its title, as the transmit sentence names it.
+    pub title: String,
+    /// 印发 or 转发.
+    pub verb: String,
+    /// The line its title starts on, and how many lines the title takes.
+    pub title_at: usize,
+    pub title_lines: usize,
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// Finds 现将《X》印发给你们 after line `from` and the line where X's title stands.
+pub(super) fn find_enclosure(d: &Doc, from: usize) -> Option<Cover> {
+    let at = (from..d.len()).find(|&k| d.text(k).contains("现将《"))?;
+    let joined = format!("{}{}", d.text(at), d.text(at + 1));
+    let start = joined.find("现将《")? + "现将《".len();
+    let end = start + joined[start..].find('》')?;
+    let title = joined[start..end].to_owned();
+    let after = &joined[end + '》'.len_utf8()..];
+    let verb = if after.starts_with("转发") {
+        "转发"
+    } else {
+        "印发"
+    };
+    let wanted = squeeze(&title);
+    (at + 1..d.len())
+        .find_map(|k| {
+            let one = squeeze(d.text(k));
+            if one == wanted {
+                return Some((k, 1));
+            }
+            let two = format!("{one}{}", squeeze(d.text(k + 1)));
+            (two == wanted).then_some((k, 2))
+        })
+        .map(|(k, n)| Cover {
+            title,
+            verb: verb.to_owned(),
+            title_at: k,
+            title_lines: n,
+        })
+}
+
+/// Moves the transmit sentence out of the opening: compose writes it from the enclosure.
+pub(super) fn split_transmit(d: &mut Doc, draft: &mut Draft, c: &Cover) {
+    let lead = format!("现将《{}》{}给你们，", c.title, c.verb);
+    let Some(pos) = draft.opening.iter().position(|p| p.contains(&lead)) else {
+        d.not_placed(0, format!("印发通知的“{lead}”一句未在正文开头找到，请核对"));
+        return;
+    };
+    let p = draft.opening[pos].clone();
+    let at = p.find(&lead).unwrap_or_default();
+    let (before, sentence) = p.split_at(at);
+    let request = &sentence[lead.len()..];
+    if request != "请认真贯彻落实。" {
+        draft.transmit = Some(request.to_owned());
+    }
+    if c.verb != "印发" {
+        draft.transmit_verb = Some(c.verb.clone());
+    }
+    let last = pos + 1 == draft.opening.len();
+    if !last || !(before.is_empty() || before.ends_with('，')) {
+        d.not_placed(0, "印发语不在正文开头的末尾，生成的印发语位置可能不同");
+    }
+    if before.is_empty() {
+        draft.opening.remove(pos);
+    } else {
+        draft.opening[pos] = before.to_owned();
+    }
+}
+
+/// Whether 主送 could start at line `i`: ends with ： within five lines, no sentence before.
+fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
+    let mut text = String::new();
+    for k in i..d.len().min(i + 6) {
+        let t = d.text(k);
+        if t.is_empty() || numbered(t).is_some() || t.contains('。') || t.starts_with("现") {
+            return None;
+        }
+        text.push_str(t);
+        if t.ends_with('：') {
+            return (text.chars().count() < 600).then_some((text, k + 1));
+        }
+        if d.lines[k].paragraph {
+            return None;
+        }
+    }
+    None
+}
+
+/// Parses 主送 and 正文 from line `i` up to `stop` or the tail; returns the part and the next line.
+pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Part, usize) {
+    let mut part = Part::default();
+    if let Some((r, next)) = recipients(d, i) {
+        d.found(i, "主送机关");
+        part.recipients = Some(r.trim_end_matches('：').to_owned());
+        i = next;
+    }
+    let mut stack: Vec<Marker> = Vec::new();
+    let mut contacts: Vec<String> = Vec::new();
+    while i < d.len() && Some(i) != stop && !tail::starts(d, i) {
+        let (p, next) = d.paragraph(i, stop);
+        let text = p.text.trim().to_owned();
+        if text.is_empty() {
+            i = next;
+            continue;
+        }
+        if let Some(num) = numbered(&text).filter(|_| part.closing.is_empty()) {
+            flush(&mut part, &stack, &mut contacts);
+            heading(d, i, &mut part, &mut stack, num, &text, p.lead_run);
+        } else if text.starts_with("特此") && text.chars().count() <= 8 {
+            flush(&mut part, &stack, &mut contacts);
+            part.closing.push(text);
+        } else if is_contact(&text) && !part.sections.is_empty() {
+            contacts.push(text);
+        } else if !part.closing.is_empty() {
+            part.closing.push(text);
+        } else {
+            flush(&mut part, &stack, &mut contacts);
+            match deepest(&mut part.sections, stack.len()) {
+                Some(s) => s.text.push(text),
+                None => part.opening.push(text),
+            }
+        }
+        i = next;
+    }
+    part.closing.extend(contacts);
+    let count = count_sections(&part.sections);
+    if count > 0 {
+        d.found(i.saturating_sub(1), format!("正文：{count} 个层次标题"));
+    }
+    (part, i)
+}
+
+/// Contact lines followed by more text belong to the section they stand in.
+fn flush(part: &mut Part, stack: &[Marker], contacts: &mut Vec<String>) {
+    if contacts.is_empty() {
+        return;
+    }
+    match deepest(&mut part.sections, stack.len()) {
+        Some(s) => s.text.append(contacts),
+        None => part.opening.append(contacts),
+    }
+}
+
+fn count_sections(s: &[Section]) -> usize {
+    s.iter()
+        .map(|s| 1 + s.phases.len() + count_sections(&s.sections))
+        .sum()
+}
+
+/// The open section at `depth` (1 = top level).
+fn deepest(sections: &mut [Section], depth: usize) -> Option<&mut Section> {
+    let mut s = sections.last_mut()?;
+    for _ in 1..depth {
+        s = s.sections.last_mut()?;
+    }
+    Some(s)
+}
+
+/// A numbered paragraph: a new section at the level its number gives, or a phase.
+fn heading(
+    d: &mut Doc,
+    at: usize,
+    part: &mut Part,
+    stack: &mut Vec<Marker>,
+    num: crate::import::patterns::Numbered,
+    text: &str,
+    lead_run: Option<usize>,
+) {
+    while stack.last().is_some_and(|&m| m >= num.marker) {
+        stack.pop();
+    }
+    let depth = stack.len() + 1;
+    let rest = text[num.len..].trim();
+    if depth > 4 {
+        d.not_placed(at, "超过四层的标题，作为正文保留");
+        if let Some(s) = deepest(&mut part.sections, stack.len()) {
+            s.text.push(text.to_owned());
+        }
+        return;
+    }
+    if depth > 1 {
+        if let Some(phase) = phase_of(rest) {
+            if let Some(parent) = deepest(&mut part.sections, depth - 1) {
+                parent.phases.push(phase);
+                d.found(at, "时间安排阶段");
+                return;
+            }
+        }
+    }
+    let (heading, run_in, body) = split_heading(text, num.len, rest, lead_run);
+    let section = Section {
+        heading,
+        run_in,
+        text: body.into_iter().collect(),
+        ..Section::default()
+    };
+    let siblings = if depth == 1 {
+        &mut part.sections
+    } else {
+        match deepest(&mut part.sections, depth - 1) {
+            Some(parent) => &mut parent.sections,
+            None => &mut part.sections,
+        }
+    };
+    if num.number != siblings.len() + 1 {
+        d.not_placed(
+            at,
+            format!(
+                "序号不连续：原文为第 {} 项，按第 {} 项编号",
+                num.number,
+                siblings.len() + 1
+            ),
+        );
+    }
+    siblings.push(section);
+    stack.push(num.marker);
+}
+
+/// Heading text, run-in, and the text after a run-in heading: the leading run when the
+/// format marks it, else the first sentence ending in 。 when text follows it.
+fn split_heading(
+    text: &str,
+    number_len: usize,
+    rest: &str,
+    lead_run: Option<usize>,
+) -> (String, bool, Option<String>) {
+    if let Some(n) = lead_run {
+        let number_chars = text[..number_len].chars().count();
+        let chars: Vec<char> = text.chars().collect();
+        if n > number_chars && n < chars.len() {
+            let heading: String = chars[number_chars..n].iter().collect();
+            let body: String = chars[n..].iter().collect();
+            return (
+                heading.trim().to_owned(),
+                true,
+                Some(body.trim().to_owned()),
+            );
+        }
+        return (rest.to_owned(), false, None);
+    }
+    match rest.find('。') {
+        Some(p) if p + '。'.len_utf8() < rest.len() => {
+            let (h, b) = rest.split_at(p + '。'.len_utf8());
+            (h.to_owned(), true, Some(b.trim().to_owned()))
+        }
+        _ => (rest.to_owned(), false, None),
+    }
+}
+
+/// 准备阶段（2025年4月11日—4月19日），text: a dated phase, when compose writes it back
+/// the same.
+fn phase_of(rest: &str) -> Option<Phase> {
+    let open = rest.find('（')?;
+    let name = &rest[..open];
+    if !name.ends_with("阶段") || name.chars().count() > 10 {
+        return None;
+    }
+    let inner = &rest[open + '（'.len_utf8()..];
+    let close = inner.find('）')?;
+    let dates = &inner[..close];
+    let text = inner[close + '）'.len_utf8()..].strip_prefix('，')?;
+    let (start, n) = date_prefix(dates)?;
+    let end = match dates[n..].strip_prefix('—') {
+        None if n == dates.len() => None,
+        None => return None,
+        Some(e) => Some(match date_prefix(e) {
+            Some((d, _)) => d,
+            None => {
+                use chrono::Datelike;
+                let with_year = format!("{}年{e}", start.year());
+                date_prefix(&with_year)?.0
+            }
+        }),
+    };
+    let phase = Phase {
+        name: name.to_owned(),
+        start,
+        end,
+        text: text.to_owned(),
+    };
+    let as_spec = spec::Phase {
+        name: phase.name.clone(),
+        start,
+        end,
+        text: String::new(),
+    };
+    (phase_dates(&as_spec) == dates).then_some(phase)
+}

@@ -1,0 +1,209 @@
+//! 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), 附件标识 and the title.
+
+use super::Doc;
+use crate::import::draft::{Draft, Header};
+use crate::import::join::starts_element;
+use crate::import::lines::Align;
+use crate::import::patterns::{annex_label, ends_sentence, ends_with_doc_type};
+use crate::spec::DocNumber;
+
+/// Lines searched for the 发文字号.
+const HEADER_LINES: usize = 14;
+
+/// A 发文字号 line, maybe with 签发人 on it: the number normalised and the signers.
+fn doc_number_line(s: &str) -> Option<(DocNumber, Vec<String>)> {
+    let (number, signers) = match s.find("签发人") {
+        Some(at) => (&s[..at], signers_of(&s[at..])),
+        None => (s, Vec::new()),
+    };
+    let number: String = number.split_whitespace().collect();
+    Some((DocNumber::parse(&number)?, signers))
+}
+
+/// 签发人：张三 李四 → the names.
+fn signers_of(s: &str) -> Vec<String> {
+    let rest = s
+        .trim_start_matches("签发人")
+        .trim_start_matches(['：', ':']);
+    rest.split_whitespace().map(str::to_owned).collect()
+}
+
+fn is_secrecy(s: &str) -> bool {
+    s.chars().count() <= 12 && ["绝密", "机密", "秘密"].iter().any(|k| s.starts_with(k))
+}
+
+fn is_urgency(s: &str) -> bool {
+    ["特急", "加急", "特提", "平急"].contains(&s)
+}
+
+/// Issuers and suffix of the mark lines (raw text: spaces separate joint issuers).
+fn issuers(raw: &[String]) -> (Vec<String>, String) {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut single = String::new();
+    for line in raw {
+        for t in line.split_whitespace() {
+            // A letter-spaced mark (联 席 会 议) comes as one-character tokens.
+            if t.chars().count() == 1 {
+                single.push_str(t);
+                continue;
+            }
+            if !single.is_empty() {
+                tokens.push(std::mem::take(&mut single));
+            }
+            tokens.push(t.to_owned());
+        }
+        if !single.is_empty() {
+            tokens.push(std::mem::take(&mut single));
+        }
+    }
+    let suffix = if tokens.iter().any(|t| t.contains("文件")) {
+        "文件"
+    } else {
+        ""
+    };
+    let names: Vec<String> = tokens
+        .iter()
+        .map(|t| t.replace("文件", ""))
+        .filter(|t| !t.is_empty())
+        .collect();
+    (names, suffix.to_owned())
+}
+
+/// Reads the 版头, the 附件标识 and the title; returns the index of the line after the title.
+pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
+    let limit = d.len().min(HEADER_LINES);
+    let number_at = (0..limit).find_map(|i| doc_number_line(d.text(i)).map(|n| (i, n)));
+    let mut i = 0;
+    let mut before_title = Vec::new();
+    if let Some((at, (number, mut signers))) = number_at {
+        let mut h = Header::default();
+        let mut mark = Vec::new();
+        for k in 0..at {
+            let t = d.text(k).to_owned();
+            if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+                h.copy_number = Some(t);
+                d.found(k, "份号");
+            } else if is_secrecy(&t) {
+                h.secrecy = Some(t);
+                d.found(k, "密级和保密期限");
+            } else if is_urgency(&t) {
+                h.urgency = Some(t);
+                d.found(k, "紧急程度");
+            } else if t.starts_with("签发人") {
+                signers = signers_of(&t);
+            } else if !t.is_empty() {
+                mark.push(k);
+            }
+        }
+        i = at + 1;
+        if d.text(i).starts_with("签发人") {
+            signers = signers_of(d.text(i));
+            i += 1;
+        }
+        let raw: Vec<String> = mark.iter().map(|&k| d.lines[k].raw.clone()).collect();
+        let raw = if raw.iter().all(String::is_empty) {
+            mark.iter().map(|&k| d.text(k).to_owned()).collect()
+        } else {
+            raw
+        };
+        let (names, suffix) = issuers(&raw);
+        h.issuers = names;
+        h.mark_suffix = suffix;
+        let formatted = crate::compose::text::doc_number(&number.code, number.year, number.serial);
+        if number.written.as_deref() != Some(formatted.as_str()) {
+            d.found(
+                at,
+                format!(
+                    "发文字号“{}”按规范写作“{formatted}”",
+                    number.written.as_deref().unwrap_or_default()
+                ),
+            );
+        }
+        h.doc_number = formatted;
+        h.signers = signers;
+        if h.issuers.is_empty() {
+            d.not_placed(at, "发文字号上方未找到发文机关标志");
+        } else {
+            d.found(
+                mark.first().copied().unwrap_or(at),
+                format!("发文机关标志：{}{}", h.issuers.join("、"), h.mark_suffix),
+            );
+        }
+        d.found(at, format!("发文字号：{}", h.doc_number));
+        draft.header = Some(h);
+    }
+    if let Some(label) = annex_label(d.text(i)) {
+        if i + 1 < d.len() {
+            draft.label = Some(label.map_or("附件".to_owned(), |n| format!("附件{n}")));
+            d.found(i, "附件标识");
+            i += 1;
+        }
+    }
+    let title_at = (i..d.len().min(i + 6))
+        .find(|&k| looks_like_title(d, k))
+        .unwrap_or(i);
+    for k in i..title_at {
+        before_title.push(k);
+    }
+    for k in before_title {
+        let t = d.text(k).to_owned();
+        if !t.is_empty() {
+            d.not_placed(
+                k,
+                format!("标题前的“{t}”（无发文字号，未生成版头；可能是发文机关标志）"),
+            );
+            draft.unplaced.push((d.lines[k].page, d.lines[k].line, t));
+        }
+    }
+    let (title, next) = title(d, title_at);
+    if title.is_empty() {
+        d.not_placed(title_at, "未找到标题");
+    } else {
+        d.found(title_at, format!("标题：{title}"));
+    }
+    draft.title = title;
+    next
+}
+
+/// Whether line `k` starts the title: 关于…, a 文种 ending, or the title's size or centring.
+fn looks_like_title(d: &Doc, k: usize) -> bool {
+    let l = &d.lines[k];
+    let t = l.text.trim();
+    !t.is_empty()
+        && !l.red
+        && (t.contains("关于")
+            || ends_with_doc_type(t)
+            || l.size.is_some_and(|s| s >= 19.0)
+            || (l.align == Align::Center && l.size.is_none()))
+}
+
+/// The title from line `at`, joined across its lines.
+fn title(d: &Doc, at: usize) -> (String, usize) {
+    if at >= d.len() {
+        return (String::new(), at);
+    }
+    let first = &d.lines[at];
+    let mut title = first.text.trim().to_owned();
+    let mut k = at + 1;
+    while k < d.len() && k < at + 4 && !ends_with_doc_type(&title) {
+        let next = &d.lines[k];
+        let t = next.text.trim();
+        let same_size = first
+            .size
+            .zip(next.size)
+            .is_none_or(|(a, b)| (a - b).abs() < 1.0);
+        let short = next.size.is_some() || t.chars().count() <= 30;
+        if t.is_empty()
+            || t.ends_with('：')
+            || ends_sentence(t)
+            || starts_element(t)
+            || !same_size
+            || !short
+        {
+            break;
+        }
+        title.push_str(t);
+        k += 1;
+    }
+    (title, k)
+}

@@ -1,0 +1,189 @@
+//! The 公文 recogniser: from format-neutral lines to a [`Draft`] spec, with findings.
+//!
+//! One pass in document order: 版头 and title ([`header`]), 主送 and 正文 ([`body`]), the
+//! 附件说明, signature and 附注 ([`tail`]), then annexes and 版记 ([`annex`]). A cover notice's
+//! transmitted document is recognised as a second part. Whatever is left is kept as a comment.
+
+mod annex;
+mod body;
+mod header;
+mod tail;
+
+use super::draft::{Campaign, Draft, Enclosure, Section};
+use super::join::{continues, join_text, wrap_of, Wrap};
+use super::lines::Line;
+use super::patterns::{is_contact, period, year_in};
+
+/// One thing the recogniser found or could not place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based page (0: the document as a whole).
+    pub page: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// Whether it was placed in the spec.
+    pub recognised: bool,
+    /// What, in Chinese.
+    pub what: String,
+}
+
+/// The lines being read, how they wrap, and what was found.
+pub(super) struct Doc<'a> {
+    lines: &'a [Line],
+    wrap: Wrap,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Doc<'a> {
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.lines.get(i).map_or("", |l| l.text.trim())
+    }
+
+    fn found(&mut self, i: usize, what: impl Into<String>) {
+        let (page, line) = self.lines.get(i).map_or((0, 0), |l| (l.page, l.line));
+        self.findings.push(Finding {
+            page,
+            line,
+            recognised: true,
+            what: what.into(),
+        });
+    }
+
+    fn not_placed(&mut self, i: usize, what: impl Into<String>) {
+        let (page, line) = self.lines.get(i).map_or((0, 0), |l| (l.page, l.line));
+        self.findings.push(Finding {
+            page,
+            line,
+            recognised: false,
+            what: what.into(),
+        });
+    }
+
+    /// The paragraph starting at line `i`: its lines joined (never past `stop` or a signature),
+    /// and the index after it.
+    fn paragraph(&self, i: usize, stop: Option<usize>) -> (Line, usize) {
+        let mut p = self.lines[i].clone();
+        let mut last = i;
+        let mut j = i + 1;
+        while j < self.len()
+            && Some(j) != stop
+            && continues(&self.lines[last], &self.lines[j], self.wrap)
+            && !tail::starts(self, j)
+            && !(is_contact(&self.lines[last].text) || is_contact(&self.lines[j].text))
+        {
+            p.text = join_text(&p.text, &self.lines[j].text);
+            last = j;
+            j += 1;
+        }
+        (p, j)
+    }
+}
+
+/// Recognises a 公文 in `lines` (already repaired).
+pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
+    let mut d = Doc {
+        lines,
+        wrap: wrap_of(lines),
+        findings: Vec::new(),
+    };
+    let mut draft = Draft::default();
+    let mut i = header::parse(&mut d, &mut draft);
+    let cover = body::find_enclosure(&d, i);
+    let stop = cover.as_ref().map(|c| c.title_at);
+    let (part, next) = body::parse_part(&mut d, i, stop);
+    i = next;
+    draft.recipients = part.recipients;
+    draft.opening = part.opening;
+    draft.sections = part.sections;
+    draft.closing = part.closing;
+    let mut tails = tail::Tail::default();
+    i = tail::parse(&mut d, i, &mut tails);
+    if let Some(c) = cover {
+        i = c.title_at + c.title_lines;
+        d.found(c.title_at, format!("被印发的文件：《{}》", c.title));
+        let (part, next) = body::parse_part(&mut d, i, None);
+        i = tail::parse(&mut d, next, &mut tails);
+        body::split_transmit(&mut d, &mut draft, &c);
+        draft.enclosure = Some(Enclosure {
+            title: c.title.clone(),
+            recipients: part.recipients,
+            opening: part.opening,
+            closing: part.closing,
+            sections: part.sections,
+            signature: tails.second_signature.take(),
+        });
+    }
+    draft.signature = tails.signature.take();
+    draft.notes = std::mem::take(&mut tails.notes);
+    draft.contacts = tails.contacts.take();
+    annex::parse_rest(&mut d, i, &mut draft, &tails.annex_note);
+    draft.kind = if draft.enclosure.is_some() {
+        "cover"
+    } else if draft.header.is_none() && draft.signature.is_none() {
+        "plan"
+    } else {
+        "notice"
+    };
+    if draft.kind != "plan" && draft.signature.is_none() {
+        d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
+    }
+    draft.campaign = campaign(&draft);
+    match &draft.campaign {
+        Some(c) => d.found(0, format!("活动：{} 年，{} 至 {}", c.year, c.start, c.end)),
+        None => d.found(0, "未识别活动时间，未生成 [campaign]"),
+    }
+    (draft, d.findings)
+}
+
+/// The campaign: year from the title, dates from a 活动时间 section, name from
+/// 关于（组织）开展YYYY年XXX活动的通知.
+fn campaign(d: &Draft) -> Option<Campaign> {
+    let enclosure_title = d.enclosure.as_ref().map_or("", |e| e.title.as_str());
+    let year = year_in(&d.title).or_else(|| year_in(enclosure_title))?;
+    let sections = d
+        .sections
+        .iter()
+        .chain(d.enclosure.iter().flat_map(|e| e.sections.iter()));
+    let (start, end) = sections
+        .filter(|s: &&Section| s.heading.contains("时间"))
+        .find_map(|s| s.text.first().and_then(|t| period(t)))?;
+    Some(Campaign {
+        name: campaign_name(&d.title),
+        year,
+        start,
+        end,
+    })
+}
+
+/// 关于（组织）开展2025年XXX活动的通知 → XXX.
+fn campaign_name(title: &str) -> Option<String> {
+    let rest = &title[title.find("关于")? + "关于".len()..];
+    let rest = rest.strip_prefix("组织").unwrap_or(rest);
+    let rest = rest.strip_prefix("开展")?;
+    let year = year_in(rest)?;
+    let rest = rest.strip_prefix(&format!("{year}年"))?;
+    let name = rest.strip_suffix("活动的通知")?;
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn campaign_names() {
+        assert_eq!(
+            campaign_name("关于开展2025年全国科技活动周活动的通知").as_deref(),
+            Some("全国科技活动周")
+        );
+        assert_eq!(
+            campaign_name("某办公室关于组织开展2023年质量月活动的通知").as_deref(),
+            Some("质量月")
+        );
+        assert_eq!(campaign_name("关于印发工作要点的通知"), None);
+    }
+}

@@ -1,0 +1,258 @@
+//! After the 正文: 附件说明, 发文机关署名和成文日期, 附注 and contacts.
+
+use super::Doc;
+use crate::compose::text::width_chars;
+use crate::import::draft::Signature;
+use crate::import::lines::Align;
+use crate::import::patterns::{
+    annex_label, date_line, date_prefix, ends_sentence, is_contact, numbered,
+};
+use chrono::NaiveDate;
+
+/// What the tails of the parts hold.
+#[derive(Debug, Default)]
+pub(super) struct Tail {
+    pub annex_note: Vec<(usize, String)>,
+    pub signature: Option<Signature>,
+    pub second_signature: Option<Signature>,
+    pub notes: Vec<String>,
+    pub contacts: Option<String>,
+}
+
+/// A signature found at a line: issuer, date, 代章-style notes, lines used.
+pub(super) struct Found {
+    issuer: Option<String>,
+    date: NaiveDate,
+    notes: Vec<String>,
+    lines: usize,
+    sealed: bool,
+}
+
+/// A short line without sentence punctuation that can be a signing office.
+fn issuer_like(s: &str) -> bool {
+    !s.is_empty()
+        && width_chars(s) <= 30.0
+        && !s.contains(['。', '，', '；', '：'])
+        && numbered(s).is_none()
+        && annex_label(s).is_none()
+        && !s.starts_with("附件")
+}
+
+/// （…）: a line in full-width parentheses.
+fn parenthesised(s: &str) -> Option<&str> {
+    s.strip_prefix('（')?.strip_suffix(['）', ')'])
+}
+
+/// 发文机关署名 and 成文日期 starting at line `i`.
+pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
+    let t = d.text(i);
+    let sealed = |k: usize| d.lines[k].right_gap.is_none_or(|g| g > 3.0);
+    if let Some(date) = date_line(t) {
+        return Some(Found {
+            issuer: None,
+            date,
+            notes: Vec::new(),
+            lines: 1,
+            sealed: sealed(i),
+        });
+    }
+    // 某市某某办公室 2025年4月2日 on one line.
+    for (at, _) in t.char_indices().skip(1) {
+        if let Some((date, n)) = date_prefix(&t[at..]) {
+            let issuer = t[..at].trim();
+            if at + n == t.len() && issuer_like(issuer) {
+                return Some(Found {
+                    issuer: Some(issuer.to_owned()),
+                    date,
+                    notes: Vec::new(),
+                    lines: 1,
+                    sealed: true,
+                });
+            }
+        }
+    }
+    if !issuer_like(t) {
+        return None;
+    }
+    let mut issuers = vec![t.to_owned()];
+    let mut notes = Vec::new();
+    for k in i + 1..d.len().min(i + 4) {
+        let n = d.text(k);
+        if let Some(date) = date_line(n) {
+            return Some(Found {
+                issuer: Some(issuers.join(" ")),
+                date,
+                notes,
+                lines: k + 1 - i,
+                sealed: sealed(k),
+            });
+        }
+        if let Some(inner) = parenthesised(n) {
+            notes.push(inner.to_owned());
+        } else if issuer_like(n) && notes.is_empty() && d.lines[k].align != Align::Unknown {
+            // Several signing offices: only where alignment shows them (not plain text,
+            // where a short line is as often the end of a wrapped paragraph).
+            issuers.push(n.to_owned());
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// A 版记 line: 抄送：… or …印发.
+pub(super) fn is_colophon(s: &str) -> bool {
+    s.starts_with("抄送") || (s.ends_with("印发") && s.contains('年'))
+}
+
+/// A 名单 line of a list annex: 成员单位：A、B、C.
+pub(super) fn group_line(s: &str) -> Option<(String, Vec<String>)> {
+    let (label, items) = s.split_once('：')?;
+    if !(label.ends_with("单位") && label.chars().count() <= 10 && items.contains('、')) {
+        return None;
+    }
+    Some((label.to_owned(), split_items(items)))
+}
+
+/// Names joined with 、.
+pub(super) fn split_items(s: &str) -> Vec<String> {
+    s.split('、')
+        .map(|x| x.trim().trim_end_matches('。').to_owned())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// Whether the 正文 ends at line `i`.
+pub(super) fn starts(d: &Doc, i: usize) -> bool {
+    let t = d.text(i);
+    t.starts_with("附件：")
+        || annex_label(t).is_some()
+        || is_colophon(t)
+        || signature_at(d, i).is_some()
+        || list_annex_at(d, i)
+}
+
+/// An annex without its 附件 label: a short title, then 名单 lines.
+pub(super) fn list_annex_at(d: &Doc, i: usize) -> bool {
+    let t = d.text(i);
+    !t.is_empty()
+        && group_line(t).is_none()
+        && !ends_sentence(t)
+        && !is_contact(t)
+        && numbered(t).is_none()
+        && width_chars(t) <= 30.0
+        && (i + 1..d.len().min(i + 3)).any(|k| group_line(d.text(k)).is_some())
+}
+
+/// Reads the tail from line `i`; returns the next line.
+pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
+    while i < d.len() {
+        let t = d.text(i).to_owned();
+        if t.is_empty() {
+            i += 1;
+        } else if let Some(first) = t.strip_prefix("附件：") {
+            i = annex_note(d, i, first, tail);
+        } else if let Some(found) = signature_at(d, i) {
+            d.found(i, "发文机关署名和成文日期");
+            let sig = Signature {
+                issuer: found.issuer,
+                date: found.date,
+                sealed: found.sealed,
+            };
+            if tail.signature.is_none() {
+                tail.signature = Some(sig);
+            } else {
+                tail.second_signature = Some(sig);
+            }
+            tail.notes.extend(found.notes);
+            i += found.lines;
+        } else if t.starts_with('（') {
+            // 附注, maybe over several lines: (联系人及电话：… \n …).
+            let mut text = t.clone();
+            let mut k = i + 1;
+            while !text.ends_with(['）', ')']) && k < d.len() && k < i + 4 {
+                text = format!("{text} {}", d.text(k));
+                k += 1;
+            }
+            let Some(inner) = parenthesised(&text) else {
+                break;
+            };
+            if inner.contains("联系") && tail.contacts.is_none() {
+                tail.contacts = Some(inner.to_owned());
+                d.found(i, "联系人及电话");
+            } else {
+                tail.notes.push(inner.to_owned());
+                d.found(i, "附注");
+            }
+            i = k;
+        } else if is_contact(&t) && tail.signature.is_some() {
+            let mut text = t.clone();
+            let mut k = i + 1;
+            while k < d.len() && is_contact(d.text(k)) {
+                text = format!("{text} {}", d.text(k));
+                k += 1;
+            }
+            tail.contacts = Some(text);
+            d.found(i, "联系人及电话");
+            i = k;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// 附件：1. 名称 / 2. 名称 …, each name maybe over several lines.
+fn annex_note(d: &mut Doc, i: usize, first: &str, tail: &mut Tail) -> usize {
+    d.found(i, "附件说明");
+    let strip = |s: &str| {
+        item_number(s)
+            .map_or(s.trim(), |(_, rest)| rest.trim())
+            .to_owned()
+    };
+    tail.annex_note.push((i, strip(first)));
+    let mut k = i + 1;
+    while k < d.len() {
+        let t = d.text(k);
+        let expected = tail.annex_note.len() + 1;
+        if item_number(t).is_some_and(|(n, _)| n == expected) {
+            tail.annex_note.push((k, strip(t)));
+        } else if !t.is_empty()
+            && signature_at(d, k).is_none()
+            && annex_label(t).is_none()
+            && !t.starts_with('（')
+            && full_line(d, k - 1)
+        {
+            if let Some((_, last)) = tail.annex_note.last_mut() {
+                last.push_str(t);
+            }
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// 附件说明 item number: 2. or 2．, even before digits (2.2025年…).
+fn item_number(s: &str) -> Option<(usize, &str)> {
+    let s = s.trim_start();
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let rest = s[n..].strip_prefix(['.', '．', '、'])?;
+    Some((s[..n].parse().ok()?, rest))
+}
+
+/// Whether line `k` runs to the right edge (its paragraph goes on).
+fn full_line(d: &Doc, k: usize) -> bool {
+    let l = &d.lines[k];
+    if let Some(g) = l.right_gap {
+        return g < 1.5;
+    }
+    match d.wrap {
+        crate::import::join::Wrap::Width(w) => width_chars(&l.text) >= w - 3.5,
+        _ => false,
+    }
+}

@@ -1,0 +1,238 @@
+//! Repairs of what text extraction leaves behind: page numbers, running headers, stray spaces
+//! between Chinese characters, half-width punctuation beside Chinese text, list bullets.
+//! Every repair that changes a character is recorded with its page and line.
+
+use super::lines::Line;
+use super::patterns::is_contact;
+use crate::compose::text::is_wide;
+
+/// One recorded repair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    /// 1-based page.
+    pub page: usize,
+    /// 1-based line on the page.
+    pub line: usize,
+    /// What was changed, in Chinese.
+    pub what: String,
+}
+
+/// A page number line: — 3 —, -3-, 3.
+pub fn is_page_number(s: &str) -> bool {
+    let t = s.trim();
+    let inner = t.trim_matches(|c: char| "—–-－~ 　第页".contains(c));
+    let dashed = inner.len() < t.len();
+    !inner.is_empty()
+        && inner.len() <= 3
+        && inner.bytes().all(|b| b.is_ascii_digit())
+        && (dashed || t.len() <= 2)
+}
+
+/// Repairs every line; drops page numbers and running headers.
+pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let headers = running_headers(&lines);
+    let mut quotes = Quotes::default();
+    let mut out = Vec::with_capacity(lines.len());
+    for mut line in lines {
+        if line.cells.is_none() && is_page_number(&line.text) {
+            continue;
+        }
+        if headers.contains(&line.text.trim().to_owned()) {
+            repairs.push(Repair {
+                page: line.page,
+                line: line.line,
+                what: format!("删除页眉“{}”", line.text.trim()),
+            });
+            continue;
+        }
+        if let Some(cells) = &mut line.cells {
+            for c in cells.iter_mut() {
+                *c = fix_text(c, &mut quotes).0;
+            }
+            out.push(line);
+            continue;
+        }
+        line.raw = line.text.clone();
+        let (fixed, changes) = fix_text(&line.text, &mut quotes);
+        if !changes.is_empty() {
+            repairs.push(Repair {
+                page: line.page,
+                line: line.line,
+                what: changes.join("；"),
+            });
+        }
+        line.text = fixed;
+        if !line.text.is_empty() || line.paragraph {
+            out.push(line);
+        }
+    }
+    (out, repairs)
+}
+
+/// Short lines repeated at the top of three or more pages (running headers).
+fn running_headers(lines: &[Line]) -> Vec<String> {
+    let mut firsts: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for l in lines.iter().filter(|l| l.line == 1 && l.page > 1) {
+        let t = l.text.trim();
+        if !t.is_empty() && t.chars().count() <= 30 {
+            firsts.entry(t.to_owned()).or_default().push(l.page);
+        }
+    }
+    firsts
+        .into_iter()
+        .filter(|(_, pages)| pages.len() >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Alternates straight double quotes between “ and ” across the document.
+#[derive(Default)]
+struct Quotes {
+    open: bool,
+}
+
+/// Half-width punctuation replaced beside Chinese text.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        '!' => '！',
+        '?' => '？',
+        _ => return None,
+    })
+}
+
+/// Chinese text or full-width punctuation.
+fn cjk(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_wide(c) && c != '\u{3000}')
+}
+
+/// Repairs one line's text: the new text and the changes made (for the report).
+fn fix_text(text: &str, quotes: &mut Quotes) -> (String, Vec<String>) {
+    let mut changes = Vec::new();
+    let mut s = text.trim().trim_matches('\u{3000}').to_owned();
+    // A bullet an extraction tool put before a paragraph: "- （一）…".
+    for bullet in ["- ", "• ", "· "] {
+        if let Some(rest) = s.strip_prefix(bullet) {
+            if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+                changes.push(format!("删除行首符号“{}”", bullet.trim()));
+                s = rest.trim_start().to_owned();
+            }
+        }
+    }
+    let keep_spaces = is_contact(&s);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let (mut punct, mut spaces, mut quoted) = (Vec::new(), 0, 0);
+    let prev_solid = |i: usize| {
+        chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .copied()
+    };
+    let next_solid = |i: usize| chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let (p, n) = (prev_solid(i), next_solid(i));
+            let ascii_both = p.is_some_and(|p| p.is_ascii()) && n.is_some_and(|n| n.is_ascii());
+            let after_punct = is_punct(out.chars().last());
+            if !after_punct && (ascii_both || (keep_spaces && !is_punct(p) && !is_punct(n))) {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                spaces += 1;
+            }
+            continue;
+        }
+        if let Some(w) = full_width(c) {
+            let near = cjk(prev_solid(i)) || cjk(next_solid(i));
+            let digits_both = prev_solid(i).is_some_and(|p| p.is_ascii_digit())
+                && next_solid(i).is_some_and(|n| n.is_ascii_digit());
+            if near && !digits_both {
+                punct.push(format!("{c}→{w}"));
+                if out.ends_with(' ') && !keep_spaces {
+                    out.pop();
+                }
+                out.push(w);
+                continue;
+            }
+        }
+        if c == '"' && (cjk(prev_solid(i)) || cjk(next_solid(i))) {
+            quotes.open = !quotes.open;
+            out.push(if quotes.open { '“' } else { '”' });
+            quoted += 1;
+            continue;
+        }
+        if c == '“' {
+            quotes.open = true;
+        } else if c == '”' {
+            quotes.open = false;
+        }
+        out.push(c);
+    }
+    let out = out.trim().to_owned();
+    if spaces > 0 {
+        changes.push(format!("删除汉字间多余空格 {spaces} 处"));
+    }
+    if !punct.is_empty() {
+        let mut kinds = punct.clone();
+        kinds.sort();
+        kinds.dedup();
+        changes.push(format!(
+            "半角标点改为全角 {} 处（{}）",
+            punct.len(),
+            kinds.join(" ")
+        ));
+    }
+    if quoted > 0 {
+        changes.push(format!("直引号改为中文引号 {quoted} 处"));
+    }
+    (out, changes)
+}
+
+/// Punctuation around which no space is kept.
+fn is_punct(c: Option<char>) -> bool {
+    c.is_some_and(|c| "，。、；：？！（）《》“”‘’;:,()".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        fix_text(s, &mut Quotes::default()).0
+    }
+
+    #[test]
+    fn spaces_and_punctuation() {
+        assert_eq!(fix("深入学习贯 彻习近平"), "深入学习贯彻习近平");
+        assert_eq!(fix("第 24 个世界"), "第24个世界");
+        assert_eq!(fix("纲要(2021—2035年),传播"), "纲要（2021—2035年），传播");
+        assert_eq!(fix("\"十四五\"规划"), "“十四五”规划");
+        assert_eq!(fix("- (一)宣传"), "（一）宣传");
+        assert_eq!(fix("时间 14:30"), "时间14:30");
+        assert_eq!(fix("推进落实与WIPO 合作"), "推进落实与WIPO合作");
+    }
+
+    #[test]
+    fn contacts_keep_their_spaces() {
+        assert_eq!(
+            fix("联系人: 程必凡 李晴; 电话: 23110869 23110861"),
+            "联系人：程必凡 李晴；电话：23110869 23110861"
+        );
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("— 3 —"));
+        assert!(is_page_number("-12-"));
+        assert!(is_page_number("—5—"));
+        assert!(!is_page_number("2025"));
+    }
+}

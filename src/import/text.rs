@@ -1,0 +1,37 @@
+//! Plain text (UTF-8): one line per line; a form feed or a page-number line ends a page;
+//! tab-separated lines are table rows.
+
+use super::lines::Line;
+use super::repair::is_page_number;
+
+/// Reads text into lines; `None` when the bytes are not UTF-8.
+pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let (mut page, mut line) = (1, 0);
+    for raw in text.split('\n') {
+        for (k, piece) in raw.split('\u{c}').enumerate() {
+            if k > 0 {
+                page += 1;
+                line = 0;
+            }
+            let piece = piece.trim_end_matches('\r');
+            line += 1;
+            if piece.trim().is_empty() {
+                continue;
+            }
+            let mut l = Line::plain(piece, page, line);
+            if piece.contains('\t') {
+                l.cells = Some(piece.split('\t').map(|c| c.trim().to_owned()).collect());
+            }
+            let ends_page = is_page_number(piece);
+            out.push(l);
+            if ends_page {
+                page += 1;
+                line = 0;
+            }
+        }
+    }
+    Some(out)
+}
