@@ -7,6 +7,36 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// Printing that survives a closed pipe (`gongwen check … | head -1`): the output stops quietly,
+/// the work goes on.
+macro_rules! out_line {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+/// [`out_line`] without the line end.
+macro_rules! out_text {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+/// [`out_line`] on standard error.
+macro_rules! err_line {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+/// [`out_text`] on standard error.
+macro_rules! err_text {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+
 /// 公文排版：按 GB/T 9704-2012 从 TOML 规格生成 PDF 与 DOCX。
 #[derive(Parser)]
 #[command(name = "gongwen", version, about)]
@@ -112,7 +142,7 @@ enum Command {
         /// Output directory for the drafts.
         #[arg(short, long, default_value = "drafts")]
         out: PathBuf,
-        /// Replace existing drafts (the old one is kept as NAME.toml.bak).
+        /// Replace existing drafts (every earlier one is kept: NAME.toml.bak, NAME.toml.bak.2 …).
         #[arg(long)]
         force: bool,
         /// Show what re-deriving would change in this existing draft, writing nothing.
@@ -213,7 +243,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { kind } => {
-            print!(
+            out_text!(
                 "{}",
                 match kind {
                     NewKind::Notice => include_str!("../templates/new/notice.toml"),
@@ -235,7 +265,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e}");
+            err_line!("错误：{e}");
             ExitCode::FAILURE
         }
     }
@@ -272,7 +302,39 @@ fn output_stem(spec: &Path, year: Option<i32>) -> String {
     }
 }
 
+/// Two inputs that would write the same output file: refused before any work starts.
+fn colliding<'a>(
+    items: impl Iterator<Item = (&'a Path, String)>,
+    what: &str,
+) -> gongwen::Result<()> {
+    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    let mut clashes = Vec::new();
+    for (path, name) in items {
+        if let Some(first) = seen.insert(name.clone(), path) {
+            clashes.push(format!(
+                "{} 与 {} 都会写出 {name}",
+                first.display(),
+                path.display()
+            ));
+        }
+    }
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(gongwen::Error::Derive(format!(
+            "{what}的输出文件名重复，未做任何处理（请改名或分开输出）：\n{}",
+            clashes.join("\n")
+        )))
+    }
+}
+
 fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Result<()> {
+    colliding(
+        specs
+            .iter()
+            .map(|s| (s.as_path(), output_stem(s, job.year))),
+        "规格文件",
+    )?;
     let engine = Engine::new(options)?;
     // Specs are made in parallel, sharing the fonts and templates; reports keep their order.
     let results = parallel(specs, None, |spec| {
@@ -313,9 +375,9 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
         match result {
             Ok((warnings, written, pages)) => {
                 for w in &warnings {
-                    eprintln!("{w}");
+                    err_line!("{w}");
                 }
-                println!(
+                out_line!(
                     "{} → {}（{} 页，{} ms）",
                     spec.display(),
                     written.join("、"),
@@ -325,7 +387,7 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("错误：{e}");
+                err_line!("错误：{e}");
             }
         }
     }
@@ -478,15 +540,11 @@ fn derive_one(
     if target.exists() {
         if !job.force {
             return Err(gongwen::Error::Derive(format!(
-                "{} 已存在；不会覆盖（加 --force 覆盖，原文件保留为 .bak）",
+                "{} 已存在；不会覆盖（加 --force 覆盖，原文件依次保留为 .bak、.bak.2 …）",
                 target.display()
             )));
         }
-        let backup = target.with_extension("toml.bak");
-        std::fs::copy(&target, &backup).map_err(|source| gongwen::Error::Io {
-            path: backup.clone(),
-            source,
-        })?;
+        gongwen::output::backup(&target)?;
     }
     gongwen::output::write_atomic(&target, draft.toml.as_bytes())?;
     for (path, bytes) in &outputs {
@@ -510,6 +568,18 @@ fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
     let calendar = gongwen::calendar::Calendar::load(job.holidays.as_deref())
         .map_err(|e| gongwen::Error::Derive(e.to_string()))?;
     let offices = profile_files(&job.offices)?;
+    if offices.is_empty() {
+        return Err(gongwen::Error::Derive(
+            "没有找到机关资料：--office 给出的文件夹中没有 .toml 文件".into(),
+        ));
+    }
+    colliding(
+        offices.iter().map(|o| {
+            let stem = o.file_stem().unwrap_or_default().to_string_lossy();
+            (o.as_path(), stem.into_owned())
+        }),
+        "机关资料",
+    )?;
     let total = offices.len() as u64;
     let bar = if std::io::stderr().is_terminal() && total > 1 {
         let bar = indicatif::ProgressBar::new(total);
@@ -529,7 +599,7 @@ fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         match &bar {
             Some(bar) => bar.inc(1),
-            None if total > 1 => eprintln!(
+            None if total > 1 => err_line!(
                 "[{n}/{total}] {} {}",
                 office.display(),
                 if r.is_ok() { "完成" } else { "失败" }
@@ -551,17 +621,17 @@ fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
                 files += d.files;
                 pages += d.pages;
                 if detailed || job.diff.is_some() {
-                    println!("{}", d.lines.join("\n"));
+                    out_line!("{}", d.lines.join("\n"));
                 }
             }
             Err(e) => {
-                eprintln!("错误：{e}");
+                err_line!("错误：{e}");
                 failed.push(office.display().to_string());
             }
         }
     }
     if results.len() > 1 || job.render {
-        println!(
+        out_line!(
             "共 {} 个机关：草稿 {} 份，文档 {} 个，{} 页，用时 {:.1} 秒，失败 {} 个{}",
             results.len(),
             results.len() - failed.len(),
@@ -592,7 +662,7 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
             if fix && !report.fixes.is_empty() {
                 let fixed = gongwen::spec::apply_fixes(&source, path, &report.fixes)?;
                 gongwen::output::write_atomic(path, fixed.as_bytes())?;
-                eprintln!("{}: 已改正 {} 处", path.display(), report.fixes.len());
+                err_line!("{}: 已改正 {} 处", path.display(), report.fixes.len());
                 report = engine.check_source(&fixed, path)?;
             }
             Ok(report)
@@ -600,7 +670,7 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
         match outcome {
             Ok(report) => {
                 for d in &report.diagnostics {
-                    eprintln!("{d}");
+                    err_line!("{d}");
                 }
                 warnings += report.diagnostics.len();
                 if report.has_errors() {
@@ -608,7 +678,7 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
                 }
             }
             Err(e) => {
-                eprintln!("{e}");
+                err_line!("{e}");
                 failed += 1;
             }
         }
@@ -616,7 +686,7 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     if failed > 0 {
         return Err(gongwen::Error::Failed(failed));
     }
-    println!("{} 个规格文件检查通过（{} 条警告）", specs.len(), warnings);
+    out_line!("{} 个规格文件检查通过（{} 条警告）", specs.len(), warnings);
     Ok(())
 }
 
@@ -626,7 +696,7 @@ fn fonts(options: &EngineOptions) -> gongwen::Result<()> {
         let (official, _) = gongwen::fonts::official(role);
         let (font, origin) = engine.fonts.primary(role);
         let info = font.info();
-        println!(
+        out_line!(
             "{}\t{}（{:?}）\t来源：{}\t公文字体：{}",
             role.chinese(),
             info.family,
@@ -635,7 +705,7 @@ fn fonts(options: &EngineOptions) -> gongwen::Result<()> {
             official
         );
     }
-    println!(
+    out_line!(
         "生僻字备用\t{}\t覆盖 GBK 全部汉字",
         gongwen::fonts::FALLBACK_FAMILY
     );
@@ -650,8 +720,8 @@ fn import(input: &Path, output: &Path, force: bool) -> gongwen::Result<()> {
         )));
     }
     let imported = gongwen::import::import_file(input)?;
-    eprint!("{}", imported.report);
+    err_text!("{}", imported.report);
     gongwen::output::write_atomic(output, imported.toml.as_bytes())?;
-    println!("{} → {}", input.display(), output.display());
+    out_line!("{} → {}", input.display(), output.display());
     Ok(())
 }

@@ -130,3 +130,91 @@ fn fonts_lists_every_role_with_its_source() {
         );
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_the_printing_quietly_not_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples: Vec<String> = ["national-2025-notice.toml", "scitech-2025-notice.toml"]
+        .iter()
+        .map(|s| common::sample(s).display().to_string())
+        .collect();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["check", &samples[0], &samples[1], "--no-system-fonts"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `| head -0`
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn two_forced_derivations_in_a_row_keep_every_earlier_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = common::sample("national-2025-notice.toml")
+        .display()
+        .to_string();
+    let office = common::sample("offices/shanghai.toml")
+        .display()
+        .to_string();
+    let run = || {
+        let o = common::gongwen(
+            &["derive", &up, "--office", &office, "-o", "d", "--force"],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let draft = dir.path().join("d/shanghai-2025-notice.toml");
+    run();
+    std::fs::write(&draft, "# first edit\n").unwrap();
+    run();
+    std::fs::write(&draft, "# second edit\n").unwrap();
+    run();
+    let read = |n: &str| std::fs::read_to_string(dir.path().join("d").join(n)).unwrap();
+    assert_eq!(read("shanghai-2025-notice.toml.bak"), "# first edit\n");
+    assert_eq!(read("shanghai-2025-notice.toml.bak.2"), "# second edit\n");
+}
+
+#[test]
+fn two_specs_or_profiles_that_would_write_the_same_file_are_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(
+            common::sample("kunming-2023-notice.toml"),
+            dir.path().join(sub).join("x.toml"),
+        )
+        .unwrap();
+    }
+    let o = gongwen(&["render", "a/x.toml", "b/x.toml", "-o", "out"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("都会写出 x"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists(), "nothing written");
+
+    let up = common::sample("national-2025-notice.toml")
+        .display()
+        .to_string();
+    for sub in ["a", "b"] {
+        std::fs::copy(
+            common::sample("offices/shanghai.toml"),
+            dir.path().join(sub).join("x.toml"),
+        )
+        .unwrap();
+    }
+    let o = gongwen(
+        &[
+            "derive", &up, "--office", "a/x.toml", "--office", "b/x.toml", "-o", "d",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.path().join("d").exists(), "nothing written");
+
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let o = gongwen(&["derive", &up, "--office", "empty", "-o", "d"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "an empty folder is not success");
+}
