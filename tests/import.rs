@@ -245,8 +245,8 @@ fn seed_campaign_and_header_are_recognised() {
 
 /// Renders a sample in memory and imports the PDF and the DOCX back.
 #[test]
-#[ignore = "not yet met: text identical for 8/11 DOCX and 3/11 PDF (structure same for 21/22); run with --ignored"]
 fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
+    let mut identical = 0;
     let mut failures = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(sample(""))
         .unwrap()
@@ -299,6 +299,9 @@ fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
                 },
                 if same_structure { "same" } else { "DIFFERENT" }
             );
+            if got == want && same_structure {
+                identical += 1;
+            }
             if got != want {
                 let diff = similar::TextDiff::from_lines(&want, &got)
                     .unified_diff()
@@ -316,6 +319,8 @@ fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    // Every sample, PDF and DOCX (and at least the ten samples there are today).
+    assert!(identical >= 20, "only {identical} round trips identical");
 }
 
 fn fixture(name: &str) -> PathBuf {

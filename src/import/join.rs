@@ -66,13 +66,17 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
     }
     match wrap {
         Wrap::Geometry => {
-            cur.right_gap.is_some_and(|g| g < 1.5)
-                && next.indent.is_none_or(|i| i < 0.5)
+            // A full line (compressed punctuation or half-width digits may leave up to two
+            // characters free) followed by one at the left edge; a paragraph's first line is
+            // indented, so the next paragraph never continues this one.
+            let full = cur.right_gap.is_some_and(|g| g < 2.0);
+            let first_line = cur.indent.is_some_and(|i| i < 2.5);
+            full && next.indent.is_none_or(|i| i < 0.5)
                 && cur
                     .size
                     .zip(next.size)
                     .is_none_or(|(a, b)| (a - b).abs() < 1.0)
-                && cur.align != super::lines::Align::Center
+                && (cur.align != super::lines::Align::Center || first_line)
         }
         Wrap::Width(w) => width_chars(c) >= w - 3.5 || c.ends_with(['，', '、']),
         Wrap::Sentences => !ends_sentence(c),

@@ -1,6 +1,9 @@
 //! Positioned glyphs (PDF, OFD) grouped into lines: baselines, gaps, the text block.
 
+use super::grid::{take_tables, Rule};
+use super::join::join_text;
 use super::lines::{Align, Line};
+use crate::compose::text::is_wide;
 
 /// A glyph placed on a page, in reading coordinates (pt): `x` along the baseline, `y` down.
 #[derive(Debug, Clone)]
@@ -21,10 +24,12 @@ pub struct G {
     pub dir: (i8, i8),
 }
 
-/// One baseline's glyphs in reading order, with its extent.
+/// One baseline's glyphs in reading order, with its extent; or one row of a ruled table.
 pub struct Row {
     glyphs: Vec<G>,
     y: f64,
+    /// The cells' texts, when the row is a ruled table's.
+    cells: Option<Vec<String>>,
 }
 
 impl Row {
@@ -39,6 +44,40 @@ impl Row {
         s.sort_by(f64::total_cmp);
         s[s.len() / 2]
     }
+}
+
+/// [`rows`], with the glyphs in the cells of ruled tables (from `rules`) as one row per
+/// table row.
+pub fn ruled_rows(mut glyphs: Vec<G>, rules: &[Rule]) -> Vec<Row> {
+    let tables = take_tables(&mut glyphs, rules);
+    let mut out = rows(glyphs);
+    for t in tables {
+        let cells = t
+            .cells
+            .into_iter()
+            .map(|c| {
+                rows(c)
+                    .iter()
+                    .map(|r| row_text(r).0)
+                    .fold(String::new(), |a, b| join_text(&a, &b))
+            })
+            .collect();
+        let mut glyphs = t.glyphs;
+        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let y = glyphs.iter().map(|g| g.y).fold(f64::INFINITY, f64::min);
+        out.push(Row {
+            glyphs,
+            y,
+            cells: Some(cells),
+        });
+    }
+    out.sort_by(|a, b| {
+        a.glyphs[0]
+            .dir
+            .cmp(&b.glyphs[0].dir)
+            .then(a.y.total_cmp(&b.y))
+    });
+    out
 }
 
 /// Groups glyphs into rows by direction and baseline, each sorted along the baseline.
@@ -61,6 +100,7 @@ pub fn rows(mut glyphs: Vec<G>) -> Vec<Row> {
             _ => out.push(Row {
                 y: g.y,
                 glyphs: vec![g],
+                cells: None,
             }),
         }
     }
@@ -81,21 +121,22 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
     sizes.sort_by(f64::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(16.0);
     let mut out = Vec::new();
+    let edges: Vec<(f64, f64)> = pages.iter().map(|rows| text_block(rows, body)).collect();
     for (p, rows) in pages.iter().enumerate() {
-        // The text block: where this page's body-size lines start and end.
-        let body_rows: Vec<&Row> = rows
+        let (left, right) = edges[p];
+        // A page whose lines all start indented (a first line, 附件说明, contacts) shares
+        // the left edge of the pages with the same right edge.
+        let left = edges
             .iter()
-            .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
-            .collect();
-        let all: Vec<&Row> = if body_rows.is_empty() {
-            rows.iter().collect()
-        } else {
-            body_rows
-        };
-        let left = all.iter().map(|r| r.x0()).fold(f64::INFINITY, f64::min);
-        let right = all.iter().map(|r| r.x1()).fold(f64::NEG_INFINITY, f64::max);
+            .filter(|(l, r)| {
+                (r - right).abs() < 0.5 && *l < left - 0.3 * body && *l > left - 3.0 * body
+            })
+            .fold(left, |m, e| m.min(e.0));
         for (k, r) in rows.iter().enumerate() {
-            let (text, cells) = row_text(r);
+            let (text, cells) = match &r.cells {
+                Some(c) => (c.join(" "), Some(c.clone())),
+                None => row_text(r),
+            };
             let size = r.size();
             let indent = (r.x0() - left) / body;
             let right_gap = (right - r.x1()) / body;
@@ -125,17 +166,70 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
     out
 }
 
+/// Where a page's body-size lines start and end (pt): its text block.
+fn text_block(rows: &[Row], body: f64) -> (f64, f64) {
+    let body_rows: Vec<&Row> = rows
+        .iter()
+        .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
+        .collect();
+    let all: Vec<&Row> = if body_rows.is_empty() {
+        rows.iter().collect()
+    } else {
+        body_rows
+    };
+    // Short body-size lines (a paragraph's last line) show the left edge too, when every
+    // long line on the page is a first line indented two characters.
+    let left = rows
+        .iter()
+        .filter(|r| (r.size() - body).abs() < 1.0)
+        .chain(all.iter().copied())
+        .map(|r| r.x0())
+        .fold(f64::INFINITY, f64::min);
+    let right = all.iter().map(|r| r.x1()).fold(f64::NEG_INFINITY, f64::max);
+    (left, right)
+}
+
+/// A space glyph between Chinese characters: an ideographic space when the next character
+/// stands a full character further on (a font without U+3000 draws its narrow space), else a
+/// typed space, kept as a no-break space.
+fn ideographic_spaces(glyphs: &[G]) -> Vec<G> {
+    let mut out = glyphs.to_vec();
+    let wide = |g: &G| g.text.chars().all(is_wide) && !g.text.is_empty();
+    for k in 1..out.len().saturating_sub(1) {
+        let (a, g, b) = (&glyphs[k - 1], &glyphs[k], &glyphs[k + 1]);
+        if g.text.trim().is_empty() && wide(a) && wide(b) {
+            if b.x - g.x > 0.8 * g.size {
+                out[k].text = "\u{3000}".to_owned();
+                out[k].advance = b.x - g.x;
+            } else {
+                // A space drawn between Chinese words was typed, not left by extraction:
+                // a no-break space tells the repairs to keep it.
+                out[k].text = "\u{a0}".to_owned();
+            }
+        }
+    }
+    out
+}
+
 /// The text of a row; with three or more widely separated pieces, also its cells.
 fn row_text(r: &Row) -> (String, Option<Vec<String>>) {
     let mut pieces: Vec<String> = vec![String::new()];
     let mut prev: Option<&G> = None;
-    for g in &r.glyphs {
+    let glyphs = ideographic_spaces(&r.glyphs);
+    for g in &glyphs {
         if let Some(p) = prev {
             let gap = g.x - (p.x + p.advance);
             let em = g.size.max(p.size);
             let ascii = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric());
+            let wide = |s: &str| s.chars().all(is_wide);
             if gap > 2.5 * em {
                 pieces.push(String::new());
+            } else if (0.8 * em..1.3 * em).contains(&gap) && wide(&p.text) && wide(&g.text) {
+                // A one-character gap between Chinese characters is an ideographic space
+                // (justified Chinese lines never stretch this far).
+                if let Some(last) = pieces.last_mut() {
+                    last.push('\u{3000}');
+                }
             } else if (gap > 0.2 * em && (ascii(&p.text) || ascii(&g.text))) || gap > 0.8 * em {
                 if let Some(last) = pieces.last_mut() {
                     if !last.ends_with(' ') && g.text != " " {
@@ -145,7 +239,12 @@ fn row_text(r: &Row) -> (String, Option<Vec<String>>) {
             }
         }
         if let Some(last) = pieces.last_mut() {
-            last.push_str(&g.text);
+            // A space glyph a full character wide is an ideographic space.
+            if g.text.trim().is_empty() && g.advance > 0.8 * g.size {
+                last.push('\u{3000}');
+            } else {
+                last.push_str(&g.text);
+            }
         }
         prev = Some(g);
     }

@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod draft;
+pub mod grid;
 pub mod join;
 pub mod layout;
 pub mod lines;

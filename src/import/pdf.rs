@@ -1,7 +1,8 @@
 //! PDF reader: glyphs with their Unicode, position, size and fill colour, read with
 //! hayro-interpret (already in typst's dependency tree), grouped into lines by baseline.
 
-use super::layout::{lines, rows, G};
+use super::grid::Rule;
+use super::layout::{lines, ruled_rows, G};
 use super::lines::Line;
 use super::xml::is_red;
 use hayro_interpret::font::Glyph;
@@ -11,20 +12,77 @@ use hayro_interpret::{
     interpret_page, BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
     InterpreterSettings, Paint, PathDrawMode, SoftMask,
 };
-use kurbo::{Affine, BezPath, Point, Rect, Vec2};
+use kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape, Vec2};
 
 /// Collects the glyphs and images of one page.
 #[derive(Default)]
 struct Collector {
     flip: Affine,
     glyphs: Vec<G>,
+    rules: Vec<Rule>,
     images: usize,
+}
+
+impl Collector {
+    /// Keeps the straight lines of a stroked path and thin filled bars (table rules).
+    fn keep_rules(&mut self, path: &BezPath, transform: Affine, mode: &PathDrawMode) {
+        let m = self.flip * transform;
+        let pt = |p: Point| {
+            let q = m * p;
+            (q.x, q.y)
+        };
+        match mode {
+            PathDrawMode::Stroke(_) => {
+                let mut last = None;
+                let mut start = None;
+                for el in path.elements() {
+                    match *el {
+                        PathEl::MoveTo(p) => {
+                            last = Some(p);
+                            start = Some(p);
+                        }
+                        PathEl::LineTo(p) => {
+                            if let Some(a) = last {
+                                self.rules.push(Rule { a: pt(a), b: pt(p) });
+                            }
+                            last = Some(p);
+                        }
+                        PathEl::ClosePath => {
+                            if let Some((a, b)) = last.zip(start) {
+                                self.rules.push(Rule { a: pt(a), b: pt(b) });
+                            }
+                            last = start;
+                        }
+                        PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => last = Some(p),
+                    }
+                }
+            }
+            PathDrawMode::Fill(_) => {
+                let b = (m * path.clone()).bounding_box();
+                if b.width() < 2.0 && b.height() > 3.0 {
+                    let x = (b.x0 + b.x1) / 2.0;
+                    self.rules.push(Rule {
+                        a: (x, b.y0),
+                        b: (x, b.y1),
+                    });
+                } else if b.height() < 2.0 && b.width() > 3.0 {
+                    let y = (b.y0 + b.y1) / 2.0;
+                    self.rules.push(Rule {
+                        a: (b.x0, y),
+                        b: (b.x1, y),
+                    });
+                }
+            }
+        }
+    }
 }
 
 impl<'a> Device<'a> for Collector {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, _: &Paint<'a>, mode: &PathDrawMode) {
+        self.keep_rules(path, transform, mode);
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph(
@@ -118,7 +176,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         };
         interpret_page(page, &mut ctx, &mut c);
         images += c.images;
-        pages.push(rows(c.glyphs));
+        pages.push(ruled_rows(c.glyphs, &c.rules));
     }
     if pages.iter().all(Vec::is_empty) {
         return Err(if images > 0 {

@@ -33,6 +33,7 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let mut repairs = Vec::new();
     let headers = running_headers(&lines);
     let mut quotes = Quotes::default();
+    let mut open_contact = false;
     let mut out = Vec::with_capacity(lines.len());
     for mut line in lines {
         if line.cells.is_none() && is_page_number(&line.text) {
@@ -48,13 +49,18 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         }
         if let Some(cells) = &mut line.cells {
             for c in cells.iter_mut() {
-                *c = fix_text(c, &mut quotes).0;
+                *c = fix_text(c, false, &mut quotes).0;
             }
             out.push(line);
             continue;
         }
         line.raw = line.text.clone();
-        let (fixed, changes) = fix_text(&line.text, &mut quotes);
+        // A contact line still open in its parenthesis goes on in the next line; a DOCX
+        // paragraph's spaces were typed, not left by extraction.
+        let contact = is_contact(&line.text);
+        let keep = contact || open_contact || line.paragraph;
+        open_contact = (contact || open_contact) && !line.paragraph && unclosed(&line.text);
+        let (fixed, changes) = fix_text(&line.text, keep, &mut quotes);
         if !changes.is_empty() {
             repairs.push(Repair {
                 page: line.page,
@@ -111,8 +117,15 @@ fn cjk(c: Option<char>) -> bool {
     c.is_some_and(|c| is_wide(c) && c != '\u{3000}')
 }
 
-/// Repairs one line's text: the new text and the changes made (for the report).
-fn fix_text(text: &str, quotes: &mut Quotes) -> (String, Vec<String>) {
+/// Whether `s` opens more parentheses than it closes.
+fn unclosed(s: &str) -> bool {
+    let count = |set: [char; 2]| s.chars().filter(|c| set.contains(c)).count();
+    count(['（', '(']) > count(['）', ')'])
+}
+
+/// Repairs one line's text (`keep_spaces`: spaces between words are meant): the new text and
+/// the changes made (for the report).
+fn fix_text(text: &str, keep_spaces: bool, quotes: &mut Quotes) -> (String, Vec<String>) {
     let mut changes = Vec::new();
     let mut s = text.trim().trim_matches('\u{3000}').to_owned();
     // A bullet an extraction tool put before a paragraph: "- （一）…".
@@ -124,7 +137,6 @@ fn fix_text(text: &str, quotes: &mut Quotes) -> (String, Vec<String>) {
             }
         }
     }
-    let keep_spaces = is_contact(&s);
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let (mut punct, mut spaces, mut quoted) = (Vec::new(), 0, 0);
@@ -137,6 +149,24 @@ fn fix_text(text: &str, quotes: &mut Quotes) -> (String, Vec<String>) {
     };
     let next_solid = |i: usize| chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
     for (i, &c) in chars.iter().enumerate() {
+        if c == '\u{3000}'
+            && cjk(prev_solid(i))
+            && cjk(next_solid(i))
+            && !is_punct(out.chars().last())
+        {
+            // An ideographic space between two phrases is meant (a slogan's halves).
+            if !out.ends_with('\u{3000}') {
+                out.push(c);
+            }
+            continue;
+        }
+        if c == '\u{a0}' {
+            // A space the reader saw drawn: meant.
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
         if c.is_whitespace() {
             let (p, n) = (prev_solid(i), next_solid(i));
             let ascii_both = p.is_some_and(|p| p.is_ascii()) && n.is_some_and(|n| n.is_ascii());
@@ -206,7 +236,7 @@ mod tests {
     use super::*;
 
     fn fix(s: &str) -> String {
-        fix_text(s, &mut Quotes::default()).0
+        fix_text(s, is_contact(s), &mut Quotes::default()).0
     }
 
     #[test]
@@ -218,6 +248,19 @@ mod tests {
         assert_eq!(fix("- (一)宣传"), "（一）宣传");
         assert_eq!(fix("时间 14:30"), "时间14:30");
         assert_eq!(fix("推进落实与WIPO 合作"), "推进落实与WIPO合作");
+    }
+
+    #[test]
+    fn meant_spaces_are_kept() {
+        assert_eq!(
+            fix("诚信尚俭\u{3000}共享食安。"),
+            "诚信尚俭\u{3000}共享食安。"
+        );
+        assert_eq!(fix("保护\u{a0}促进"), "保护 促进");
+        assert_eq!(
+            fix_text("保护 促进", true, &mut Quotes::default()).0,
+            "保护 促进"
+        );
     }
 
     #[test]

@@ -38,6 +38,8 @@ struct TemplateData<'a> {
     latin: &'static str,
     fonts: BTreeMap<&'static str, RoleFonts>,
     doc: &'a Document,
+    /// Page breaks before the 版记 (0, 1 or 2), decided by a first layout; `None` in it.
+    colophon_breaks: Option<i64>,
 }
 
 /// The role's key in the template data (the serde name of the role).
@@ -53,7 +55,13 @@ fn role_key(role: FontRole) -> &'static str {
 
 /// The JSON handed to the template for `doc`.
 pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+    template_data_with(doc, fonts, None)
+}
+
+/// [`template_data`] with the page breaks before the 版记 decided.
+fn template_data_with(doc: &Document, fonts: &FontSet, colophon_breaks: Option<i64>) -> Vec<u8> {
     let data = TemplateData {
+        colophon_breaks,
         layout: Layout::standard(),
         latin: fonts::LATIN_FAMILY,
         fonts: FontRole::ALL
@@ -85,19 +93,14 @@ pub fn typeset(
     templates: &Templates,
     main: &str,
 ) -> Result<PagedDocument> {
-    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
-    let world = GongwenWorld::new(
-        library,
-        fonts,
-        templates,
-        main,
-        template_data(doc, fonts),
-        date,
-    );
-    let result = typst::compile::<PagedDocument>(&world);
-    let paged = result
-        .output
-        .map_err(|errors| Error::Typeset(describe(&world, &errors)))?;
+    let first = compile(doc, library, fonts, templates, main, None)?;
+    // The 版记's page breaks are decided in a first layout and made at the top level of a
+    // second one: pages broken inside a `context` get a wrong page location in typst, which
+    // printed "— 1 —" on the blank page and the 版记 page.
+    let paged = match colophon_breaks(&first) {
+        Some(n) if n > 0 => compile(doc, library, fonts, templates, main, Some(n))?,
+        _ => first,
+    };
     if let Some(missing) = missing_glyph(&paged) {
         return Err(Error::MissingGlyph(format!(
             "字符“{missing}”（U+{:04X}）没有任何可用字体能够显示；请安装含有该字的字体并用 --font-path 指定",
@@ -105,6 +108,40 @@ pub fn typeset(
         )));
     }
     Ok(paged)
+}
+
+/// The page breaks the template's first layout asked for before the 版记.
+fn colophon_breaks(paged: &PagedDocument) -> Option<i64> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern("colophon-breaks"))?;
+    let content = paged.introspector().query_label(label).ok()?;
+    match content.get_by_name("value").ok()? {
+        typst::foundations::Value::Int(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn compile(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    breaks: Option<i64>,
+) -> Result<PagedDocument> {
+    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
+    let world = GongwenWorld::new(
+        library,
+        fonts,
+        templates,
+        main,
+        template_data_with(doc, fonts, breaks),
+        date,
+    );
+    let result = typst::compile::<PagedDocument>(&world);
+    result
+        .output
+        .map_err(|errors| Error::Typeset(describe(&world, &errors)))
 }
 
 /// Writes a laid-out document as PDF bytes, with fixed ids and timestamps from the document.

@@ -156,6 +156,8 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
         }
     }
     let mut pre: Vec<(String, String)> = Vec::new();
+    // The open 名单 line's indent and the text of its last line.
+    let mut group_at: (Option<f64>, String) = (None, String::new());
     while i < d.len() && !annex_ends(d, i) {
         let line = d.lines[i].clone();
         let t = line.text.trim().to_owned();
@@ -175,15 +177,25 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
             i += 1;
         } else if let Some((label, items)) = group_line(&t) {
             a.groups.push((label, items));
+            group_at = (line.indent, t.clone());
             i += 1;
         } else if !a.groups.is_empty()
             && a.text.is_empty()
             && !ends_sentence(&t)
             && !t.contains('：')
+            && hangs(line.indent, group_at.0)
         {
             if let Some((_, items)) = a.groups.last_mut() {
-                items.extend(split_items(&t));
+                let mut more = split_items(&t).into_iter();
+                // A line end inside a name: the name goes on in this line.
+                if !group_at.1.ends_with(['、', '：']) {
+                    if let (Some(last), Some(first)) = (items.last_mut(), more.next()) {
+                        last.push_str(&first);
+                    }
+                }
+                items.extend(more);
             }
+            group_at.1 = t;
             i += 1;
         } else if let Some(f) = field_line(&t).filter(|_| a.columns.is_empty() && a.text.is_empty())
         {
@@ -216,4 +228,10 @@ fn next_is_content(d: &Doc, k: usize) -> bool {
         && (d.lines[k].cells.is_some()
             || group_line(d.text(k)).is_some()
             || field_line(d.text(k)).is_some())
+}
+
+/// Whether a line at `indent` hangs under a 名单 line at `group` (when positions are known): a
+/// new paragraph starts at the 名单 line's indent or left of it.
+fn hangs(indent: Option<f64>, group: Option<f64>) -> bool {
+    indent.zip(group).is_none_or(|(i, g)| i > g + 1.0)
 }

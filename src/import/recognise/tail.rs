@@ -71,7 +71,9 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
             }
         }
     }
-    if !issuer_like(t) {
+    // Where positions are known, an issuer stands right or centred, never at the left.
+    let left = d.lines[i].right_gap.is_some() && d.lines[i].align == Align::Left;
+    if !issuer_like(t) || left {
         return None;
     }
     let mut issuers = vec![t.to_owned()];
@@ -171,7 +173,7 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
             let mut text = t.clone();
             let mut k = i + 1;
             while !text.ends_with(['）', ')']) && k < d.len() && k < i + 4 {
-                text = format!("{text} {}", d.text(k));
+                text = join_words(&text, d.text(k));
                 k += 1;
             }
             let Some(inner) = parenthesised(&text) else {
@@ -189,7 +191,7 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
             let mut text = t.clone();
             let mut k = i + 1;
             while k < d.len() && is_contact(d.text(k)) {
-                text = format!("{text} {}", d.text(k));
+                text = join_words(&text, d.text(k));
                 k += 1;
             }
             tail.contacts = Some(text);
@@ -254,5 +256,17 @@ fn full_line(d: &Doc, k: usize) -> bool {
     match d.wrap {
         crate::import::join::Wrap::Width(w) => width_chars(&l.text) >= w - 3.5,
         _ => false,
+    }
+}
+
+/// Joins a contact line to the next: a space where a number or a Latin word meets the break
+/// (names and numbers were apart), none inside Chinese text broken by the line end.
+fn join_words(a: &str, b: &str) -> String {
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let punct = a.ends_with(['：', '；', '，', '、', '。', '（']);
+    if ascii(a.chars().last()) || (ascii(b.chars().next()) && !punct) {
+        format!("{a} {b}")
+    } else {
+        format!("{a}{b}")
     }
 }

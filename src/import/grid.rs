@@ -1,0 +1,178 @@
+//! Ruled tables in positioned text: the rules drawn on a page give the cells, so a cell whose
+//! text wraps over two lines, or an empty cell, stays one cell of one row.
+
+use super::layout::G;
+
+/// A straight rule on the page, in page coordinates (pt, y down).
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// One end.
+    pub a: (f64, f64),
+    /// The other end.
+    pub b: (f64, f64),
+}
+
+/// A rule in a reading frame: horizontal (`at` = y) or vertical (`at` = x), from `lo` to `hi`.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    at: f64,
+    lo: f64,
+    hi: f64,
+}
+
+const TOL: f64 = 1.0;
+
+/// A point in the reading frame of direction `dir`: along the baseline, then downwards.
+fn frame(dir: (i8, i8), p: (f64, f64)) -> (f64, f64) {
+    let (ux, uy) = (f64::from(dir.0), f64::from(dir.1));
+    (p.0 * ux + p.1 * uy, -p.0 * uy + p.1 * ux)
+}
+
+/// The horizontal and vertical rules in the frame of `dir`.
+fn segments(rules: &[Rule], dir: (i8, i8)) -> (Vec<Seg>, Vec<Seg>) {
+    let (mut h, mut v) = (Vec::new(), Vec::new());
+    for r in rules {
+        let (a, b) = (frame(dir, r.a), frame(dir, r.b));
+        if (a.1 - b.1).abs() < 0.5 && (a.0 - b.0).abs() > 3.0 {
+            h.push(Seg {
+                at: (a.1 + b.1) / 2.0,
+                lo: a.0.min(b.0),
+                hi: a.0.max(b.0),
+            });
+        } else if (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() > 3.0 {
+            v.push(Seg {
+                at: (a.0 + b.0) / 2.0,
+                lo: a.1.min(b.1),
+                hi: a.1.max(b.1),
+            });
+        }
+    }
+    (h, v)
+}
+
+/// The nearest rule before and after `pos` among those spanning `across`.
+fn around(segs: &[Seg], pos: f64, across: f64) -> Option<(f64, f64)> {
+    let spanning = || {
+        segs.iter()
+            .filter(move |s| s.lo - TOL <= across && across <= s.hi + TOL)
+    };
+    let before = spanning()
+        .filter(|s| s.at <= pos)
+        .map(|s| s.at)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let after = spanning()
+        .filter(|s| s.at > pos)
+        .map(|s| s.at)
+        .fold(f64::INFINITY, f64::min);
+    (before.is_finite() && after.is_finite()).then_some((before, after))
+}
+
+/// One row of a ruled table: its glyphs (for its extent) and its cells' glyphs, left to right.
+pub struct TableRow {
+    /// Every glyph of the row.
+    pub glyphs: Vec<G>,
+    /// Each cell's glyphs, empty cells included.
+    pub cells: Vec<Vec<G>>,
+}
+
+/// Takes the glyphs that stand in ruled cells out of `glyphs` and returns them as table rows.
+pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let mut dirs: Vec<(i8, i8)> = glyphs.iter().map(|g| g.dir).collect();
+    dirs.sort();
+    dirs.dedup();
+    let mut out = Vec::new();
+    for dir in dirs {
+        let (h, v) = segments(rules, dir);
+        if h.len() < 2 || v.len() < 2 {
+            continue;
+        }
+        // Row band (top, bottom) of each glyph in a cell.
+        let mut bands: Vec<((f64, f64), Vec<G>)> = Vec::new();
+        let mut rest = Vec::with_capacity(glyphs.len());
+        for g in glyphs.drain(..) {
+            let mid_y = g.y - 0.35 * g.size;
+            let mid_x = g.x + g.advance / 2.0;
+            let cell = (g.dir == dir)
+                .then(|| around(&h, mid_y, mid_x).zip(around(&v, mid_x, mid_y)))
+                .flatten();
+            match cell {
+                Some((band, _)) => match bands
+                    .iter_mut()
+                    .find(|(b, _)| (b.0 - band.0).abs() < TOL && (b.1 - band.1).abs() < TOL)
+                {
+                    Some((_, gs)) => gs.push(g),
+                    None => bands.push((band, vec![g])),
+                },
+                None => rest.push(g),
+            }
+        }
+        *glyphs = rest;
+        for ((top, bottom), gs) in bands {
+            let mid = (top + bottom) / 2.0;
+            let mut xs: Vec<f64> = v
+                .iter()
+                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
+                .map(|s| s.at)
+                .collect();
+            xs.sort_by(f64::total_cmp);
+            xs.dedup_by(|a, b| (*a - *b).abs() < TOL);
+            let mut cells: Vec<Vec<G>> = vec![Vec::new(); xs.len().saturating_sub(1)];
+            for g in &gs {
+                let x = g.x + g.advance / 2.0;
+                if let Some(k) = xs.windows(2).position(|w| w[0] <= x && x < w[1]) {
+                    cells[k].push(g.clone());
+                }
+            }
+            out.push(TableRow { glyphs: gs, cells });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x: f64, y: f64) -> G {
+        G {
+            text: text.into(),
+            x,
+            y,
+            size: 10.0,
+            advance: 10.0,
+            red: false,
+            dir: (1, 0),
+        }
+    }
+
+    #[test]
+    fn a_wrapped_cell_and_an_empty_cell_stay_in_their_row() {
+        let h = |y| Rule {
+            a: (0.0, y),
+            b: (90.0, y),
+        };
+        let v = |x| Rule {
+            a: (x, 0.0),
+            b: (x, 60.0),
+        };
+        let rules = [h(0.0), h(30.0), h(60.0), v(0.0), v(30.0), v(60.0), v(90.0)];
+        let mut glyphs = vec![
+            g("序", 5.0, 18.0),
+            g("活", 35.0, 12.0),
+            g("动", 35.0, 24.0),
+            g("甲", 5.0, 48.0),
+            g("正", 0.0, 80.0),
+        ];
+        let rows = take_tables(&mut glyphs, &rules);
+        assert_eq!(glyphs.len(), 1);
+        assert_eq!(rows.len(), 2);
+        let counts: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(Vec::len).collect())
+            .collect();
+        assert_eq!(counts, [vec![1, 2, 0], vec![1, 0, 0]]);
+    }
+}
