@@ -441,41 +441,27 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     let mut counts = vec![0usize; profile.substitutions.len()];
     let mut inherit = |s: &Section| inherit_section(s, &profile.substitutions, &mut counts);
 
-    // The office's blocks.
-    let requirements = if profile.requirements.is_empty() {
-        todo.push(format!(
-            "{}（{}）",
-            d.headings.requirements, d.placeholders.requirements
-        ));
-        placeholder_section(&d.headings.requirements, &d.placeholders.requirements)
-    } else {
-        titled(
-            &d.headings.requirements,
-            profile
-                .requirements
-                .iter()
-                .map(|s| vars.fill_section(s))
-                .collect(),
-        )
+    // The office's blocks: its own sections, or a 【待填写】 mark saying what belongs there.
+    let mut block = |heading: &str, what: &str, own: &[Section]| {
+        if own.is_empty() {
+            todo.push(format!("{heading}（{what}）"));
+            placeholder_section(heading, what)
+        } else {
+            titled(heading, own.iter().map(|s| vars.fill_section(s)).collect())
+        }
     };
+    let requirements = block(
+        &d.headings.requirements,
+        &d.placeholders.requirements,
+        &profile.requirements,
+    );
     let plan_like = matches!(as_, DeriveAs::Plan | DeriveAs::Cover);
     let activities = plan_like.then(|| {
-        if profile.activities.is_empty() {
-            todo.push(format!(
-                "{}（{}）",
-                d.headings.activities, d.placeholders.activities
-            ));
-            placeholder_section(&d.headings.activities, &d.placeholders.activities)
-        } else {
-            titled(
-                &d.headings.activities,
-                profile
-                    .activities
-                    .iter()
-                    .map(|s| vars.fill_section(s))
-                    .collect(),
-            )
-        }
+        block(
+            &d.headings.activities,
+            &d.placeholders.activities,
+            &profile.activities,
+        )
     });
     let phase_rules = if profile.phases.is_empty() {
         &d.phases
