@@ -268,23 +268,59 @@ fn add_file(fonts: &mut Vec<Font>, origins: &mut Vec<Origin>, path: &Path, origi
     }
 }
 
+/// Folders a font scan visits at most below one root (`--font-path /` must end).
+const SCAN_MAX_DIRS: usize = 20_000;
+/// How deep a font scan goes below its root.
+const SCAN_MAX_DEPTH: usize = 12;
+/// Larger files are not fonts an office installs (and would cost their size in memory).
+const FONT_MAX_BYTES: u64 = 256 << 20;
+/// Pseudo file systems that hold no fonts and never end (`--font-path /proc`).
+const SCAN_SKIP: &[&str] = &["/proc", "/sys", "/dev", "/run"];
+
+/// The font files below `dir`, in a stable order: each folder visited once (symlink loops
+/// end), bounded in depth and count, only regular files with a font extension and a sane size.
 fn font_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            out.extend(font_files(&path));
-        } else if path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .is_some_and(|e| matches!(e.as_str(), "ttf" | "otf" | "ttc" | "otc"))
-        {
-            out.push(path);
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(dir.to_path_buf(), 0usize)];
+    let mut visited = 0;
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(real) = std::fs::canonicalize(&dir) else {
+            continue;
+        };
+        if SCAN_SKIP.iter().any(|s| real.starts_with(s)) || !seen.insert(real) {
+            continue;
         }
+        visited += 1;
+        if visited > SCAN_MAX_DIRS {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        let mut subdirs = Vec::new();
+        for path in entries {
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                if depth < SCAN_MAX_DEPTH {
+                    subdirs.push((path, depth + 1));
+                }
+            } else if meta.is_file()
+                && meta.len() <= FONT_MAX_BYTES
+                && path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .is_some_and(|e| matches!(e.as_str(), "ttf" | "otf" | "ttc" | "otc"))
+            {
+                out.push(path);
+            }
+        }
+        // Depth first, in name order.
+        stack.extend(subdirs.into_iter().rev());
     }
     out
 }
@@ -312,6 +348,24 @@ fn system_dirs() -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_font_folder_with_symlink_loops_is_scanned_once_and_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a");
+        std::fs::create_dir(&sub).unwrap();
+        std::os::unix::fs::symlink(dir.path(), sub.join("loop1")).unwrap();
+        std::os::unix::fs::symlink(".", sub.join("loop2")).unwrap();
+        std::fs::write(sub.join("x.ttf"), b"not really a font").unwrap();
+        let t = std::time::Instant::now();
+        let files = font_files(dir.path());
+        assert_eq!(files, [sub.join("x.ttf")]);
+        assert!(t.elapsed().as_secs() < 2);
+        let t = std::time::Instant::now();
+        let _ = font_files(Path::new("/proc"));
+        assert!(t.elapsed().as_secs() < 2, "/proc is skipped");
+    }
 
     #[test]
     fn every_role_resolves_to_its_bundled_family() {

@@ -12,6 +12,9 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("notice.typ", include_str!("../../templates/notice.typ")),
 ];
 
+/// A template larger than this is refused (templates are a few KB).
+const TEMPLATE_MAX_BYTES: u64 = 4 << 20;
+
 /// A set of template files by name, parsed once and shared by every compilation.
 #[derive(Debug)]
 pub struct Templates {
@@ -32,27 +35,41 @@ impl Templates {
     }
 
     /// The embedded templates, with every `*.typ` file of `dir` replacing or adding to them.
-    /// Only files directly in `dir` are visible to the templates; nothing outside it is.
+    /// Only regular files directly in `dir` are read: a link leading outside `dir` is refused
+    /// (it could hand any file of the machine to a template), and so is a file too large to be
+    /// a template.
     pub fn with_overrides(dir: &Path) -> Result<Self> {
         let mut set = Self::embedded();
-        let io = |source| Error::Io {
-            path: dir.to_owned(),
+        let io = |path: &Path, source| Error::Io {
+            path: path.to_owned(),
             source,
         };
-        for entry in std::fs::read_dir(dir).map_err(io)? {
-            let path = entry.map_err(io)?.path();
-            if path.extension().is_some_and(|e| e == "typ") && path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let name = path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                set.files.insert(name, text);
+        let root = std::fs::canonicalize(dir).map_err(|e| io(dir, e))?;
+        for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+            let path = entry.map_err(|e| io(dir, e))?.path();
+            if path.extension().is_none_or(|e| e != "typ") {
+                continue;
             }
+            let refused =
+                |why: &str| Error::Typeset(format!("模板 {} {why}，已拒绝使用", path.display()));
+            let real = std::fs::canonicalize(&path).map_err(|e| io(&path, e))?;
+            if real.parent() != Some(root.as_path()) {
+                return Err(refused("指向模板文件夹以外的文件"));
+            }
+            let meta = std::fs::metadata(&real).map_err(|e| io(&path, e))?;
+            if !meta.is_file() {
+                return Err(refused("不是普通文件"));
+            }
+            if meta.len() > TEMPLATE_MAX_BYTES {
+                return Err(refused("超过 4 MB，不像是模板"));
+            }
+            let text = std::fs::read_to_string(&real).map_err(|e| io(&path, e))?;
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            set.files.insert(name, text);
         }
         Ok(set)
     }
@@ -71,5 +88,31 @@ impl Templates {
     /// The text of a template.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_link_to_a_file_outside_the_folder_is_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.typ");
+        std::fs::write(&secret, "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(&secret, dir.path().join("leak.typ")).unwrap();
+        let err = Templates::with_overrides(dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("leak.typ") && err.contains("以外"), "{err}");
+    }
+
+    #[test]
+    fn a_template_in_the_folder_overrides_the_embedded_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notice.typ"), "// local").unwrap();
+        let set = Templates::with_overrides(dir.path()).unwrap();
+        assert_eq!(set.get("notice.typ"), Some("// local"));
     }
 }
