@@ -661,7 +661,8 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
             let mut report = engine.check_source(&source, path)?;
             if fix && !report.fixes.is_empty() {
                 let fixed = gongwen::spec::apply_fixes(&source, path, &report.fixes)?;
-                gongwen::output::write_atomic(path, fixed.as_bytes())?;
+                let fixed = gongwen::output::same_form_as(&source, &fixed);
+                gongwen::output::write_through(path, fixed.as_bytes())?;
                 err_line!("{}: 已改正 {} 处", path.display(), report.fixes.len());
                 report = engine.check_source(&fixed, path)?;
             }

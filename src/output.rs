@@ -30,6 +30,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Rewrites a file the user edits (`check --fix`) in place of its real file: through a
+/// symlink to its target, keeping its permissions; a read-only file is refused, not replaced.
+pub fn write_through(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let real = std::fs::canonicalize(path).map_err(io)?;
+    let meta = std::fs::metadata(&real).map_err(io)?;
+    if meta.permissions().readonly() {
+        return Err(Error::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "文件是只读的，未改动（先去掉只读属性再用 --fix）",
+            ),
+        });
+    }
+    write_atomic(&real, bytes)?;
+    std::fs::set_permissions(&real, meta.permissions()).map_err(io)
+}
+
+/// `text` in the form of `original`: its byte-order mark and its CRLF line ends, if it had them.
+pub fn same_form_as(original: &str, text: &str) -> String {
+    let mut out = text.trim_start_matches('\u{feff}').to_owned();
+    if original.contains("\r\n") {
+        out = out.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    if original.starts_with('\u{feff}') {
+        out.insert(0, '\u{feff}');
+    }
+    out
+}
+
 /// Keeps a copy of `path` before it is replaced: `NAME.bak`, then `NAME.bak.2`, `NAME.bak.3` …
 /// so that no earlier version is ever lost. Each copy is created exclusively (an existing file
 /// or a link at that name is never written through). Returns the copy's path.
@@ -68,6 +102,40 @@ pub fn backup(path: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fixed_text_keeps_the_bom_and_crlf_of_the_original() {
+        let original = "\u{feff}a = 1\r\nb = 2\r\n";
+        assert_eq!(
+            same_form_as(original, "a = 1\nb = 3\n"),
+            "\u{feff}a = 1\r\nb = 3\r\n"
+        );
+        assert_eq!(same_form_as("a = 1\n", "a = 2\n"), "a = 2\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_through_edits_a_link_s_target_keeps_its_mode_and_refuses_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_through(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o400)).unwrap();
+        // Refused by its mode, even for root, who could write it.
+        assert!(write_through(&real, b"newer").is_err());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
 
     #[test]
     fn every_replaced_version_is_kept_in_numbered_backups() {
