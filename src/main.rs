@@ -122,8 +122,8 @@ enum Command {
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
-        /// Regenerate for another campaign year: dates, {year}, {edition} … all move.
-        #[arg(long)]
+        /// Regenerate for another campaign year (1949–2200): dates, {year}, {edition} … all move.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
         /// Write only the annex forms, each as its own file (NAME-annexN.pdf/.docx).
         #[arg(long)]
