@@ -222,10 +222,15 @@ fn two_specs_or_profiles_that_would_write_the_same_file_are_refused_before_any_w
 #[test]
 fn a_year_outside_the_calendar_of_official_documents_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let spec = common::sample("kunming-2023-notice.toml").display().to_string();
+    let spec = common::sample("kunming-2023-notice.toml")
+        .display()
+        .to_string();
     for year in ["0", "-5", "10000"] {
         let o = gongwen(&["render", &spec, "--year", year, "-o", "out"], dir.path());
         assert_ne!(o.status.code(), Some(0), "--year {year}");
-        assert!(!dir.path().join("out").exists(), "--year {year} wrote nothing");
+        assert!(
+            !dir.path().join("out").exists(),
+            "--year {year} wrote nothing"
+        );
     }
 }

@@ -418,3 +418,29 @@ fn a_character_no_font_has_is_an_error_naming_it() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_red_header_that_leaves_no_room_for_the_body_on_page_one_is_an_error() {
+    let base = std::fs::read_to_string(common::sample("national-2024-notice.toml")).unwrap();
+    let with = |n: usize| {
+        let issuers: Vec<String> = (0..n).map(|i| format!("\"某某省第{i}厅\"")).collect();
+        base.replacen(
+            "issuers = [\"国家知识产权局\", \"中央宣传部\", \"市场监管总局\"]",
+            &format!("issuers = [{}]", issuers.join(", ")),
+            1,
+        )
+    };
+    // Up to 6 issuers the 主送 still starts on page 1 here; from 8 the header takes it all.
+    for n in [1, 3, 6] {
+        let m = common::measure_str(&with(n)).unwrap_or_else(|e| panic!("{n}: {e}"));
+        let page1: String = m.lines(1).iter().map(|l| l.text.replace(' ', "")).collect();
+        assert!(
+            page1.contains("各省、自治区"),
+            "{n} issuers: 主送 on page 1"
+        );
+    }
+    for n in [8, 13] {
+        let err = common::measure_str(&with(n)).unwrap_err().to_string();
+        assert!(err.contains("版头过高"), "{n} issuers: {err}");
+    }
+}

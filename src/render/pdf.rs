@@ -101,6 +101,7 @@ pub fn typeset(
         Some(n) if n > 0 => compile(doc, library, fonts, templates, main, Some(n))?,
         _ => first,
     };
+    check_first_page(doc, &paged)?;
     if let Some(missing) = missing_glyph(&paged) {
         return Err(Error::MissingGlyph(format!(
             "字符“{missing}”（U+{:04X}）没有任何可用字体能够显示；请安装含有该字的字体并用 --font-path 指定",
@@ -108,6 +109,34 @@ pub fn typeset(
         )));
     }
     Ok(paged)
+}
+
+/// GB/T 9704: the 主体 starts on the first page. A red header too tall for that (many joint
+/// issuers, a huge mark) is an error, not a document whose first page holds only its header.
+fn check_first_page(doc: &Document, paged: &PagedDocument) -> Result<()> {
+    let Some(part) = doc.parts.first() else {
+        return Ok(());
+    };
+    let Some(header) = &part.header else {
+        return Ok(());
+    };
+    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let start = part.recipients.as_deref().map(squeeze).or_else(|| {
+        part.body
+            .first()
+            .map(|p| squeeze(&p.spans.iter().map(|s| s.text.as_str()).collect::<String>()))
+    });
+    let Some(start) = start else { return Ok(()) };
+    let start: String = start.chars().take(4).collect();
+    let m = crate::render::measure::Measured::of(paged);
+    let page1: String = m.lines(1).iter().map(|l| squeeze(&l.text)).collect();
+    if page1.contains(&start) {
+        return Ok(());
+    }
+    Err(Error::Typeset(format!(
+        "版头过高：发文机关标志（{} 个机关）把主送机关和正文挤出了首页，而 GB/T 9704 要求首页显示正文；请减少联合发文机关、减小 header.mark_size，或改用“××等部门”的写法",
+        header.mark.lines.len()
+    )))
 }
 
 /// The page breaks the template's first layout asked for before the 版记.
