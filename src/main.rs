@@ -361,11 +361,8 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
                     }
                 }
             }
-            let mut written = Vec::new();
-            for (path, bytes) in files {
-                gongwen::output::write_atomic(&path, &bytes)?;
-                written.push(path.display().to_string());
-            }
+            gongwen::output::write_all_atomic(&files)?;
+            let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
             Ok((warnings, written, pages))
         });
         (result, started.elapsed())
@@ -546,16 +543,15 @@ fn derive_one(
         }
         gongwen::output::backup(&target)?;
     }
-    gongwen::output::write_atomic(&target, draft.toml.as_bytes())?;
-    for (path, bytes) in &outputs {
-        gongwen::output::write_atomic(path, bytes)?;
-    }
+    let documents = outputs.len();
+    outputs.insert(0, (target.clone(), draft.toml.into_bytes()));
+    gongwen::output::write_all_atomic(&outputs)?;
     let mut lines = vec![format!("{} → {}", office.path.display(), target.display())];
     lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
     lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
     Ok(Derived {
         lines,
-        files: outputs.len(),
+        files: documents,
         pages,
     })
 }

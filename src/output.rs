@@ -9,6 +9,32 @@ use std::path::{Path, PathBuf};
 /// The temporary file is created exclusively under a random name (never through a planted
 /// link) and removed when anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?.persist(path).map_err(|e| Error::Io {
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes the files of one document (PDF, DOCX, draft) together: every one is first written
+/// in full beside its target, and only then are they all put in place, so a failure while
+/// writing leaves every earlier file as it was (never a new PDF beside an old DOCX).
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        staged.push((path, stage(path, bytes)?));
+    }
+    for (path, tmp) in staged {
+        tmp.persist(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e.error,
+        })?;
+    }
+    Ok(())
+}
+
+/// `bytes` in a new temporary file beside `path` (created exclusively, removed on drop).
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -26,8 +52,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Rewrites a file the user edits (`check --fix`) in place of its real file: through a
@@ -135,6 +160,24 @@ mod tests {
         // Refused by its mode, even for root, who could write it.
         assert!(write_through(&real, b"newer").is_err());
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_document_s_files_are_written_together_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("x.pdf");
+        std::fs::write(&pdf, "old pdf").unwrap();
+        // The DOCX cannot be written (its folder is a file): the PDF stays the old one.
+        let blocker = dir.path().join("blocked");
+        std::fs::write(&blocker, "").unwrap();
+        let files = vec![
+            (pdf.clone(), b"new pdf".to_vec()),
+            (blocker.join("x.docx"), b"new docx".to_vec()),
+        ];
+        assert!(write_all_atomic(&files).is_err());
+        assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(left.len(), 2, "no temporary file left behind");
     }
 
     #[test]
