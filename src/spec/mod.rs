@@ -47,9 +47,28 @@ impl Report {
 
 /// Reads a spec file's text.
 pub fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let offset = e.utf8_error().valid_up_to();
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        Error::Spec(vec![Diagnostic {
+            file: path.to_owned(),
+            line,
+            column: 1,
+            message: if utf16 {
+                "文件是 UTF-16 编码；请另存为 UTF-8（无 BOM 或带 BOM 均可）".to_owned()
+            } else {
+                format!(
+                    "文件不是 UTF-8 编码（第 {line} 行起，可能是 GBK/GB18030）；请用编辑器另存为 UTF-8"
+                )
+            },
+            ..Diagnostic::default()
+        }])
     })
 }
 
@@ -220,6 +239,7 @@ fn translate(path: &str, message: &str) -> (String, String) {
             format!("取值 `{value}` 无效，可选：{}", options.join("、")),
         );
     }
+    let message = &message.replace("$__toml_private_datetime", "日期");
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
@@ -292,6 +312,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gbk_or_utf16_spec_gets_a_chinese_message_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let gbk = dir.path().join("gbk.toml");
+        // 标题 in GBK on line 2.
+        std::fs::write(&gbk, b"kind = \"notice\"\ntitle = \"\xb1\xea\xcc\xe2\"\n").unwrap();
+        let err = read(&gbk).unwrap_err().to_string();
+        assert!(
+            err.contains("gbk.toml:2:1") && err.contains("不是 UTF-8"),
+            "{err}"
+        );
+        let utf16 = dir.path().join("u16.toml");
+        std::fs::write(&utf16, [0xFF, 0xFE, b'k', 0]).unwrap();
+        assert!(read(&utf16).unwrap_err().to_string().contains("UTF-16"));
+    }
 
     #[test]
     fn misspelt_key_suggests_the_right_one() {
