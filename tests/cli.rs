@@ -234,3 +234,34 @@ fn a_year_outside_the_calendar_of_official_documents_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_template_that_emits_thousands_of_pages_is_stopped_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("tpl");
+    std::fs::create_dir(&t).unwrap();
+    std::fs::write(
+        t.join("notice.typ"),
+        "#for i in range(1200) [x #pagebreak()]\n",
+    )
+    .unwrap();
+    let spec = common::sample("kunming-2023-notice.toml")
+        .display()
+        .to_string();
+    let o = gongwen(
+        &[
+            "render",
+            &spec,
+            "--templates",
+            "tpl",
+            "-o",
+            "out",
+            "--format",
+            "pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("超过上限 1000 页"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

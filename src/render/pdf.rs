@@ -101,6 +101,12 @@ pub fn typeset(
         Some(n) if n > 0 => compile(doc, library, fonts, templates, main, Some(n))?,
         _ => first,
     };
+    if paged.pages().len() > MAX_PAGES {
+        return Err(Error::Typeset(format!(
+            "排版结果有 {} 页，超过上限 {MAX_PAGES} 页；请检查模板或拆分文档",
+            paged.pages().len()
+        )));
+    }
     check_first_page(doc, &paged)?;
     if let Some(missing) = missing_glyph(&paged) {
         return Err(Error::MissingGlyph(format!(
@@ -110,6 +116,9 @@ pub fn typeset(
     }
     Ok(paged)
 }
+
+/// Most pages one document may have (a template that loops is stopped here, not by the disk).
+pub const MAX_PAGES: usize = 1_000;
 
 /// GB/T 9704: the 主体 starts on the first page. A red header too tall for that (many joint
 /// issuers, a huge mark) is an error, not a document whose first page holds only its header.

@@ -45,12 +45,30 @@ impl Report {
     }
 }
 
-/// Reads a spec file's text.
+/// Largest spec or profile file read (bytes): about 600,000 characters, some 1,000 pages.
+pub const MAX_SPEC_BYTES: u64 = 2 << 20;
+
+/// Reads a spec file's text (UTF-8, at most [`MAX_SPEC_BYTES`]).
 pub fn read(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_SPEC_BYTES {
+        return Err(Error::Spec(vec![Diagnostic {
+            file: path.to_owned(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "规格文件有 {:.1} MB，超过上限 {} MB（一份公文的规格通常只有几 KB）；请检查是否选错了文件，或把附件拆成多份",
+                size as f64 / (1 << 20) as f64,
+                MAX_SPEC_BYTES >> 20
+            ),
+            ..Diagnostic::default()
+        }]));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
@@ -327,6 +345,15 @@ mod tests {
         let utf16 = dir.path().join("u16.toml");
         std::fs::write(&utf16, [0xFF, 0xFE, b'k', 0]).unwrap();
         assert!(read(&utf16).unwrap_err().to_string().contains("UTF-16"));
+    }
+
+    #[test]
+    fn a_spec_larger_than_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, vec![b'#'; MAX_SPEC_BYTES as usize + 1]).unwrap();
+        let err = read(&big).unwrap_err().to_string();
+        assert!(err.contains("超过上限 2 MB"), "{err}");
     }
 
     #[test]
