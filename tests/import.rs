@@ -517,3 +517,61 @@ fn no_campaign_names_in_the_importer_source() {
         }
     }
 }
+
+/// An OFD written the way a document exchange system does: one TextObject a line, glyph steps
+/// in DeltaX, fonts named but not embedded, page numbers at the foot
+/// (tests/fixtures/import/make_ofd.py).
+#[test]
+fn exchange_system_ofd_imports_with_its_structure() {
+    let name = "office-notice.ofd";
+    let path = fixture(name);
+    let imported = import_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(imported.report.format, "OFD");
+    let toml = &imported.toml;
+    let spec = checked(toml, name);
+    let h = spec.header.as_ref().expect("header");
+    assert_eq!(h.issuers, ["某某市应急管理局"], "{toml}");
+    assert_eq!(h.mark_suffix, "文件", "{toml}");
+    assert_eq!(h.doc_number.code, "某应急发", "{toml}");
+    assert_eq!(
+        spec.title, "关于做好2025年度全市安全生产大检查工作的通知",
+        "{toml}"
+    );
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各区人民政府，市政府各委、办、局"),
+        "{toml}"
+    );
+    // The opening is one TextObject with a TextCode a line, its second line broken into two
+    // TextCodes (the second inheriting Y): one paragraph, in order.
+    let text = document_text(&compose_spec(&spec));
+    let opening = "为切实做好本年度安全生产工作，有效防范各类生产安全事故，经研究，决定在全市开展安全生产大检查。现将有关事项通知如下：";
+    assert!(text.lines().any(|l| l == opening), "{text}");
+    assert_eq!(outline(&spec), "Notice 1 1 2 2 1 ", "{toml}");
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["检查范围", "工作要求", "时间安排"], "{toml}");
+    let sub: Vec<&str> = spec.sections[1]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(sub, ["加强组织领导", "严格督促整改"], "{toml}");
+    let s = spec.signature.as_ref().expect("signature");
+    assert_eq!(s.issuer.as_deref(), Some("某某市应急管理局"), "{toml}");
+    assert_eq!(s.date.to_string(), "2025-03-10");
+    assert!(toml.contains("date = 2025-03-10"), "a TOML date\n{toml}");
+    // The page numbers are not text of the document.
+    assert!(!toml.contains("— 1 —") && !toml.contains("— 2 —"), "{toml}");
+    assert!(imported.report.check.is_empty(), "{}", imported.report);
+
+    // A damaged OFD (cut short in transfer) is refused in Chinese, naming the file.
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let broken = dir.path().join("cut-short.ofd");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let err = import_file(&broken).expect_err("truncated").to_string();
+    assert!(
+        err.contains("cut-short.ofd") && err.contains("已损坏"),
+        "{err}"
+    );
+}

@@ -85,6 +85,23 @@ fn generated_lengths_put_the_colophon_on_an_even_page_with_the_right_numbers() {
         // [colophon] must not follow the appended [[sections]] table's keys: rebuild order.
         let m = common::measure_str(&spec).unwrap_or_else(|e| panic!("{paragraphs}: {e}"));
         assert_numbers(&format!("{paragraphs} paragraphs"), &m);
+        // GB/T 9704 §7.3.5: the page carrying the signature also carries body text.
+        let sig_page = (1..=m.pages.len())
+            .find(|&p| {
+                m.lines(p)
+                    .iter()
+                    .any(|l| l.text.replace(' ', "") == "2023年4月10日")
+            })
+            .unwrap_or_else(|| panic!("{paragraphs}: the date is printed"));
+        let lines = m.lines(sig_page);
+        let date_at = lines
+            .iter()
+            .position(|l| l.text.replace(' ', "") == "2023年4月10日")
+            .unwrap();
+        assert!(
+            date_at >= 2,
+            "{paragraphs}: body text above the issuer and date on page {sig_page}"
+        );
         let total = m.pages.len();
         assert!(
             has_colophon(&m, total),

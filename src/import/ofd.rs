@@ -25,7 +25,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     }
     let mut pages = Vec::new();
     for loc in page_locations(&document) {
-        let path = format!("{base}/{}", loc.trim_start_matches('/'));
+        // ST_Loc: an absolute location starts at the package root, a relative one at
+        // Document.xml's folder.
+        let path = match loc.strip_prefix('/') {
+            Some(abs) => abs.to_owned(),
+            None if base.is_empty() => loc.clone(),
+            None => format!("{base}/{loc}"),
+        };
         let content = zip_text(&mut zip, &path).ok_or_else(|| format!("OFD 中缺少页面 {path}"))?;
         pages.push(rows(glyphs(&content)?));
     }
@@ -68,12 +74,35 @@ fn page_locations(document: &str) -> Vec<String> {
 }
 
 /// The text object being read.
-#[derive(Default)]
 struct Obj {
     x: f64,
     y: f64,
     size: f64,
     red: bool,
+    /// CTM `a b c d e f`: object space → Boundary space.
+    ctm: [f64; 6],
+    /// The last TextCode's X and Y: a TextCode without them takes them from its predecessor.
+    last: (f64, f64),
+}
+
+impl Obj {
+    /// A point in object space → page space (mm).
+    fn place(&self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.ctm;
+        (self.x + a * x + c * y + e, self.y + b * x + d * y + f)
+    }
+    /// How much the CTM scales along the baseline and across it.
+    fn scale(&self) -> (f64, f64) {
+        let [a, b, c, d, ..] = self.ctm;
+        (a.hypot(b), c.hypot(d))
+    }
+}
+
+/// Numbers separated by white space.
+fn numbers(s: &str) -> Vec<f64> {
+    s.split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect()
 }
 
 /// DeltaX / DeltaY: numbers, with `g N d` meaning N times d.
@@ -106,23 +135,23 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
                 "TextObject" => {
-                    let b: Vec<f64> = attr(&e, "Boundary")
-                        .unwrap_or_default()
-                        .split_whitespace()
-                        .filter_map(|v| v.parse().ok())
-                        .collect();
+                    let b = numbers(&attr(&e, "Boundary").unwrap_or_default());
+                    let ctm = numbers(&attr(&e, "CTM").unwrap_or_default());
                     obj = Some(Obj {
                         x: b.first().copied().unwrap_or(0.0),
                         y: b.get(1).copied().unwrap_or(0.0),
                         size: attr(&e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
                         red: false,
+                        ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+                        last: (0.0, 0.0),
                     });
                 }
                 "FillColor" => {
                     if let (Some(o), Some(v)) = (obj.as_mut(), attr(&e, "Value")) {
-                        let c: Vec<u8> = v
-                            .split_whitespace()
-                            .filter_map(|x| x.parse().ok())
+                        // Components may be written as decimals (230.0).
+                        let c: Vec<u8> = numbers(&v)
+                            .into_iter()
+                            .map(|x| x.round().clamp(0.0, 255.0) as u8)
                             .collect();
                         if c.len() >= 3 {
                             o.red = is_red(c[0], c[1], c[2]);
@@ -130,9 +159,15 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
                     }
                 }
                 "TextCode" => {
+                    let (lx, ly) = obj.as_ref().map_or((0.0, 0.0), |o| o.last);
+                    let x = attr(&e, "X").and_then(|v| v.parse().ok()).unwrap_or(lx);
+                    let y = attr(&e, "Y").and_then(|v| v.parse().ok()).unwrap_or(ly);
+                    if let Some(o) = obj.as_mut() {
+                        o.last = (x, y);
+                    }
                     code = Some((
-                        attr(&e, "X").and_then(|v| v.parse().ok()).unwrap_or(0.0),
-                        attr(&e, "Y").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+                        x,
+                        y,
                         deltas(&attr(&e, "DeltaX").unwrap_or_default()),
                         String::new(),
                     ));
@@ -152,16 +187,17 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
             Event::End(e) => match String::from_utf8_lossy(e.local_name().as_ref()).as_ref() {
                 "TextCode" => {
                     if let (Some((x, y, dx, s)), Some(o)) = (code.take(), obj.as_ref()) {
-                        let mut at = o.x + x;
-                        let chars: Vec<char> = s.chars().collect();
-                        for (i, ch) in chars.iter().enumerate() {
+                        let (sx, sy) = o.scale();
+                        let mut at = x;
+                        for (i, ch) in s.chars().enumerate() {
                             let step = dx.get(i).copied().unwrap_or(o.size);
+                            let (px, py) = o.place(at, y);
                             out.push(G {
                                 text: ch.to_string(),
-                                x: at * PT,
-                                y: (o.y + y) * PT,
-                                size: o.size * PT,
-                                advance: step.min(o.size) * PT,
+                                x: px * PT,
+                                y: py * PT,
+                                size: o.size * sy * PT,
+                                advance: step.min(o.size) * sx * PT,
                                 red: o.red,
                                 dir: (1, 0),
                             });

@@ -40,6 +40,8 @@ struct TemplateData<'a> {
     doc: &'a Document,
     /// Page breaks before the 版记 (0, 1 or 2), decided by a first layout; `None` in it.
     colophon_breaks: Option<i64>,
+    /// Parts whose last paragraph is kept with the signature, decided by a first layout.
+    keep_closing: Option<Vec<i64>>,
 }
 
 /// The role's key in the template data (the serde name of the role).
@@ -55,13 +57,21 @@ fn role_key(role: FontRole) -> &'static str {
 
 /// The JSON handed to the template for `doc`.
 pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
-    template_data_with(doc, fonts, None)
+    template_data_with(doc, fonts, &Decisions::default())
 }
 
-/// [`template_data`] with the page breaks before the 版记 decided.
-fn template_data_with(doc: &Document, fonts: &FontSet, colophon_breaks: Option<i64>) -> Vec<u8> {
+/// What a first layout decided for the next one.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Decisions {
+    colophon_breaks: Option<i64>,
+    keep_closing: Option<Vec<i64>>,
+}
+
+/// [`template_data`] with the decisions of an earlier layout.
+fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> Vec<u8> {
     let data = TemplateData {
-        colophon_breaks,
+        colophon_breaks: decided.colophon_breaks,
+        keep_closing: decided.keep_closing.clone(),
         layout: Layout::standard(),
         latin: fonts::LATIN_FAMILY,
         fonts: FontRole::ALL
@@ -93,14 +103,24 @@ pub fn typeset(
     templates: &Templates,
     main: &str,
 ) -> Result<PagedDocument> {
-    let first = compile(doc, library, fonts, templates, main, None)?;
-    // The 版记's page breaks are decided in a first layout and made at the top level of a
-    // second one: pages broken inside a `context` get a wrong page location in typst, which
-    // printed "— 1 —" on the blank page and the 版记 page.
-    let paged = match colophon_breaks(&first) {
-        Some(n) if n > 0 => compile(doc, library, fonts, templates, main, Some(n))?,
-        _ => first,
-    };
+    // Layout decisions that depend on where things fall are made by a first layout and
+    // applied in the next one, at the top level: which closings keep their last paragraph
+    // with the signature, then the 版记's page breaks (pages broken inside a `context` get a
+    // wrong page location in typst, which printed "— 1 —" on the blank and 版记 pages).
+    let mut decided = Decisions::default();
+    let mut paged = compile(doc, library, fonts, templates, main, &decided)?;
+    let keep: Vec<i64> = label_value(&paged, "closing-keep")
+        .and_then(|v| v.cast::<Vec<i64>>().ok())
+        .unwrap_or_default();
+    decided.keep_closing = Some(keep.clone());
+    if !keep.is_empty() {
+        paged = compile(doc, library, fonts, templates, main, &decided)?;
+    }
+    let breaks = label_value(&paged, "colophon-breaks").and_then(|v| v.cast::<i64>().ok());
+    if let Some(n) = breaks.filter(|n| *n > 0) {
+        decided.colophon_breaks = Some(n);
+        paged = compile(doc, library, fonts, templates, main, &decided)?;
+    }
     if paged.pages().len() > MAX_PAGES {
         return Err(Error::Typeset(format!(
             "排版结果有 {} 页，超过上限 {MAX_PAGES} 页；请检查模板或拆分文档",
@@ -148,15 +168,12 @@ fn check_first_page(doc: &Document, paged: &PagedDocument) -> Result<()> {
     )))
 }
 
-/// The page breaks the template's first layout asked for before the 版记.
-fn colophon_breaks(paged: &PagedDocument) -> Option<i64> {
+/// The value of the `metadata` element labelled `name` in a layout.
+fn label_value(paged: &PagedDocument, name: &str) -> Option<typst::foundations::Value> {
     use typst::introspection::Introspector;
-    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern("colophon-breaks"))?;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(name))?;
     let content = paged.introspector().query_label(label).ok()?;
-    match content.get_by_name("value").ok()? {
-        typst::foundations::Value::Int(n) => Some(n),
-        _ => None,
-    }
+    content.get_by_name("value").ok()
 }
 
 fn compile(
@@ -165,7 +182,7 @@ fn compile(
     fonts: &FontSet,
     templates: &Templates,
     main: &str,
-    breaks: Option<i64>,
+    decided: &Decisions,
 ) -> Result<PagedDocument> {
     let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
     let world = GongwenWorld::new(
@@ -173,7 +190,7 @@ fn compile(
         fonts,
         templates,
         main,
-        template_data_with(doc, fonts, breaks),
+        template_data_with(doc, fonts, decided),
         date,
     );
     let result = typst::compile::<PagedDocument>(&world);
