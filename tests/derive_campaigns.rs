@@ -215,9 +215,16 @@ fn a_work_notice_without_a_campaign_is_relayed_word_for_word() {
     let text = rendered_text(&spec);
     let title = "关于转发《成都市防汛抗旱指挥部办公室关于做好2025年汛期安全防范工作的通知》的通知";
     assert!(text.contains(title), "{text}");
-    assert!(text.contains(
-        "现将《成都市防汛抗旱指挥部办公室关于做好2025年汛期安全防范工作的通知》转发给你们，"
-    ));
+    let number = {
+        let n = &up.value.header.as_ref().unwrap().doc_number;
+        format!("{}〔{}〕{}号", n.code, n.year, n.serial)
+    };
+    assert!(
+        text.contains(&format!(
+            "现将《成都市防汛抗旱指挥部办公室关于做好2025年汛期安全防范工作的通知》（{number}）转发给你们，"
+        )),
+        "{text}"
+    );
     // The relayed notice follows in full, its sections unchanged.
     let enclosure = spec.enclosure.as_ref().unwrap();
     assert_eq!(enclosure.sections.len(), up.value.sections.len());

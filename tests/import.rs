@@ -548,6 +548,8 @@ fn exchange_system_ofd_imports_with_its_structure() {
     let opening = "为切实做好本年度安全生产工作，有效防范各类生产安全事故，经研究，决定在全市开展安全生产大检查。现将有关事项通知如下：";
     assert!(text.lines().any(|l| l == opening), "{text}");
     assert_eq!(outline(&spec), "Notice 1 1 2 2 1 ", "{toml}");
+    // A work notice: its 时间安排 dates make no campaign.
+    assert!(spec.campaign.is_none(), "{:?}", spec.campaign);
     let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["检查范围", "工作要求", "时间安排"], "{toml}");
     let sub: Vec<&str> = spec.sections[1]
@@ -574,4 +576,44 @@ fn exchange_system_ofd_imports_with_its_structure() {
         err.contains("cut-short.ofd") && err.contains("已损坏"),
         "{err}"
     );
+}
+
+#[test]
+fn a_received_pdf_of_a_new_campaign_imports_and_derives_at_once() {
+    // The upper office's notice arrives as a PDF: import it, then derive a county's plan.
+    let source = std::fs::read_to_string(sample("scitech-2025-notice.toml")).unwrap();
+    let doc = compose_spec(&checked(&source, "scitech"));
+    let pdf = engine()
+        .render(&doc, Format::Pdf, PdfSettings::default())
+        .unwrap()
+        .pdf
+        .unwrap();
+    let imported = import_bytes(Path::new("received.pdf"), &pdf).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let upstream_path = dir.path().join("upstream.toml");
+    std::fs::write(&upstream_path, &imported.toml).unwrap();
+    let upstream = gongwen::derive::load_upstream(&upstream_path).unwrap();
+    let campaign = upstream
+        .value
+        .campaign
+        .as_ref()
+        .expect("campaign recognised");
+    assert_eq!(campaign.name.as_deref(), Some("全国科技活动周"));
+    let office = gongwen::derive::load_office(&sample("offices/anji-scitech.toml")).unwrap();
+    let calendar = gongwen::calendar::Calendar::load(None).unwrap();
+    for as_ in [
+        gongwen::derive::DeriveAs::Notice,
+        gongwen::derive::DeriveAs::Plan,
+        gongwen::derive::DeriveAs::Cover,
+        gongwen::derive::DeriveAs::Relay,
+    ] {
+        let draft = gongwen::derive::derive(&upstream, &office, as_, &calendar).unwrap();
+        let spec = checked(&draft.toml, &draft.file_name);
+        let text = document_text(&compose_spec(&spec));
+        assert!(text.contains("科技活动周"), "{as_:?}");
+        assert!(
+            text.contains("国科发才〔2025〕96号"),
+            "{as_:?}: cites the received notice"
+        );
+    }
 }

@@ -103,8 +103,15 @@ pub fn cover_title(spec: &Spec) -> String {
 pub fn transmit_sentence(spec: &Spec) -> Option<String> {
     let e = spec.enclosure.as_ref()?;
     let request = spec.transmit.as_deref().unwrap_or("请认真贯彻落实。");
+    let number = e
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
     Some(format!(
-        "现将《{}》{}给你们，{}",
+        "现将《{}》{number}{}给你们，{}",
         e.title.trim(),
         transmit_verb(spec),
         request.trim()

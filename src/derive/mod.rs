@@ -793,6 +793,13 @@ fn relayed(t: &mut Toml, upstream: &Spec, campaign: Option<&Campaign>) {
     });
     t.table("enclosure");
     t.str("title", &format!("{}{raw}", issuer.unwrap_or_default()));
+    if let Some(h) = &upstream.header {
+        let n = &h.doc_number;
+        t.str(
+            "number",
+            &crate::compose::text::doc_number(&n.code, n.year, n.serial),
+        );
+    }
     if let Some(r) = &upstream.recipients {
         t.str("recipients", r);
     }

@@ -120,6 +120,9 @@ pub struct Campaign {
 pub struct Enclosure {
     /// 标题, e.g. 某县2025年××活动周活动方案.
     pub title: String,
+    /// 发文字号 of the enclosed document when it is another office's (a relayed notice):
+    /// cited as 现将《…》（国办发〔2025〕1号）转发给你们.
+    pub number: Option<String>,
     /// 主送机关 of the enclosed document, if it has its own.
     pub recipients: Option<String>,
     /// 正文开头.

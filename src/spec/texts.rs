@@ -81,6 +81,7 @@ fn list(f: &mut dyn FnMut(&str, &mut String), at: &str, items: &mut [String]) {
 
 fn enclosure(f: &mut dyn FnMut(&str, &mut String), e: &mut Enclosure) {
     f("enclosure.title", &mut e.title);
+    opt(f, "enclosure.number", &mut e.number);
     opt(f, "enclosure.recipients", &mut e.recipients);
     list(f, "enclosure.opening", &mut e.opening.0);
     list(f, "enclosure.closing", &mut e.closing.0);

@@ -139,35 +139,51 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
     (draft, d.findings)
 }
 
-/// The campaign: year from the title, dates from a 活动时间 section, name from
-/// 关于（组织）开展YYYY年XXX活动的通知.
+/// The campaign: year from the title, dates from a 活动时间 section (or, when the title names
+/// an event being held — 开展/举办 … — from any section on its time), name read from the title
+/// by the derivation's own rules. A work notice whose 时间安排 has dates is no campaign.
 fn campaign(d: &Draft) -> Option<Campaign> {
     let enclosure_title = d.enclosure.as_ref().map_or("", |e| e.title.as_str());
-    let year = year_in(&d.title).or_else(|| year_in(enclosure_title))?;
-    let sections = d
+    let title = if year_in(&d.title).is_some() {
+        d.title.as_str()
+    } else {
+        enclosure_title
+    };
+    let year = year_in(title)?;
+    let name = campaign_name(title);
+    let sections: Vec<&Section> = d
         .sections
         .iter()
-        .chain(d.enclosure.iter().flat_map(|e| e.sections.iter()));
-    let (start, end) = sections
-        .filter(|s: &&Section| s.heading.contains("时间"))
-        .find_map(|s| s.text.first().and_then(|t| period(t)))?;
+        .chain(d.enclosure.iter().flat_map(|e| e.sections.iter()))
+        .collect();
+    let dated = |want: &dyn Fn(&str) -> bool| {
+        sections
+            .iter()
+            .filter(|s| want(&s.heading))
+            .find_map(|s| s.text.first().and_then(|t| period(t)))
+    };
+    let (start, end) = dated(&|h| h.contains("活动时间")).or_else(|| {
+        name.as_ref()
+            .and_then(|_| dated(&|h: &str| h.contains("时间")))
+    })?;
     Some(Campaign {
-        name: campaign_name(&d.title),
+        name,
         year,
         start,
         end,
     })
 }
 
-/// 关于（组织）开展2025年XXX活动的通知 → XXX.
+/// The campaign named by a title that holds an event (关于开展2025年XXX活动的通知 → XXX),
+/// read with the derivation's words (`templates/derive/defaults.toml`).
 fn campaign_name(title: &str) -> Option<String> {
-    let rest = &title[title.find("关于")? + "关于".len()..];
-    let rest = rest.strip_prefix("组织").unwrap_or(rest);
-    let rest = rest.strip_prefix("开展")?;
-    let year = year_in(rest)?;
-    let rest = rest.strip_prefix(&format!("{year}年"))?;
-    let name = rest.strip_suffix("活动的通知")?;
-    (!name.is_empty()).then(|| name.to_owned())
+    let words = &crate::derive::defaults::Defaults::embedded().title;
+    let subject = crate::derive::campaign::subject(title, words);
+    let holds_event = words.verbs.iter().any(|v| subject.starts_with(v.as_str()));
+    if !holds_event || year_in(&subject).is_none() {
+        return None;
+    }
+    crate::derive::campaign::name_from_title(title, words)
 }
 
 #[cfg(test)]
