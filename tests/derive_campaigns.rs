@@ -399,3 +399,46 @@ fn every_derived_title_prints_on_the_lines_compose_chose() {
         }
     }
 }
+
+#[test]
+fn substitutions_never_change_the_cited_title() {
+    // Suzhou substitutes 全省 → 全市; the citation still quotes the province's title.
+    let d = draft(
+        "foodsafety-2025-notice.toml",
+        &common::sample("offices/suzhou-foodsafety.toml"),
+        DeriveAs::Notice,
+    );
+    let spec = checked(&d);
+    assert!(
+        spec.opening.0[0].contains("《关于开展2025年全省食品安全宣传周活动的通知》"),
+        "{}",
+        spec.opening.0[0]
+    );
+}
+
+#[test]
+fn a_minimal_plan_puts_the_office_s_activities_where_the_upstream_had_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minimal.toml");
+    std::fs::write(&path, "[office]\nname = \"某区某办\"\nscope = \"某区\"\n").unwrap();
+    let spec = checked(&draft("foodsafety-2025-notice.toml", &path, DeriveAs::Plan));
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert!(!headings.contains(&"主要活动"), "{headings:?}");
+    assert_eq!(
+        headings.iter().filter(|h| **h == "活动安排").count(),
+        1,
+        "{headings:?}"
+    );
+}
+
+#[test]
+fn a_relay_carries_the_office_s_own_sections_after_the_transmitting_sentence() {
+    let d = draft(
+        "flood-2025-notice.toml",
+        &common::sample("offices/shuangliu-flood.toml"),
+        DeriveAs::Relay,
+    );
+    let spec = checked(&d);
+    assert!(!spec.sections.is_empty(), "local sections for relay");
+    assert_eq!(spec.sections[0].heading, "压实镇（街道）和部门防汛责任");
+}

@@ -455,8 +455,15 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         &d.placeholders.requirements,
         &profile.requirements,
     );
+    // A block is part of a plan or cover, and of any derivation whose rules put it somewhere.
+    let named = |b: profile::Block| {
+        profile
+            .rules
+            .iter()
+            .any(|r| r.block == Some(b) && (r.for_.is_empty() || r.for_.contains(&as_)))
+    };
     let plan_like = matches!(as_, DeriveAs::Plan | DeriveAs::Cover);
-    let activities = plan_like.then(|| {
+    let activities = (plan_like || named(profile::Block::Activities)).then(|| {
         block(
             &d.headings.activities,
             &d.placeholders.activities,
@@ -469,21 +476,36 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         &profile.phases
     };
     let schedule = match (campaign, &dates) {
-        (Some(c), Some(dt)) if plan_like && !phase_rules.is_empty() => Some(Section {
-            heading: d.headings.schedule.clone(),
-            phases: phases(c, dt, phase_rules)
-                .into_iter()
-                .map(|mut p| {
-                    p.name = vars.fill(&p.name);
-                    p.text = vars.fill(&p.text);
-                    p
-                })
-                .collect(),
-            ..Section::default()
-        }),
+        (Some(c), Some(dt))
+            if (plan_like || named(profile::Block::Schedule)) && !phase_rules.is_empty() =>
+        {
+            Some(Section {
+                heading: d.headings.schedule.clone(),
+                phases: phases(c, dt, phase_rules)
+                    .into_iter()
+                    .map(|mut p| {
+                        p.name = vars.fill(&p.name);
+                        p.text = vars.fill(&p.text);
+                        p
+                    })
+                    .collect(),
+                ..Section::default()
+            })
+        }
         _ => None,
     };
-    let rules: Vec<&profile::Rule> = profile.rules.iter().chain(&d.rules).collect();
+    let own_rules: Vec<profile::Rule> = profile
+        .rules
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.to = r.to.as_deref().map(|t| vars.fill(t));
+            r.text.0 = fill_all(&vars, &r.text.0);
+            r.sections = r.sections.iter().map(|s| vars.fill_section(s)).collect();
+            r
+        })
+        .collect();
+    let rules: Vec<&profile::Rule> = own_rules.iter().chain(&d.rules).collect();
     let local: Vec<profile::LocalSection> = profile
         .sections
         .iter()
@@ -582,8 +604,14 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
             );
             let words = &d.opening.decision_words;
             let first = opening_of(upstream).first().map(String::as_str);
-            let opening = format!("{}{cite}{decision}", reasons(first.unwrap_or(""), words));
-            let opening = substitute(&opening, &profile.substitutions, &mut counts);
+            // The office's wording replaces the upstream's in the inherited reasons only: the
+            // citation quotes the upstream's title as it is.
+            let inherited = substitute(
+                reasons(first.unwrap_or(""), words),
+                &profile.substitutions,
+                &mut counts,
+            );
+            let opening = format!("{inherited}{cite}{decision}");
             t.strs("opening", &[opening]);
             t.str("closing", &d.patterns.closing);
             if !contacts.is_empty() {
@@ -732,7 +760,16 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
             t.strs("opening", &[plan_opening]);
             t.sections("enclosure.sections", &body);
         }
-        DeriveAs::Relay => relayed(&mut t, upstream, campaign),
+        DeriveAs::Relay => {
+            // The office's own arrangements follow the transmitting sentence.
+            let own: Vec<Section> = local
+                .iter()
+                .filter(|l| l.for_.is_empty() || l.for_.contains(&as_))
+                .map(profile::LocalSection::section)
+                .collect();
+            t.sections("sections", &own);
+            relayed(&mut t, upstream, campaign);
+        }
         DeriveAs::Notice | DeriveAs::Plan => t.sections("sections", &body),
     }
     if as_ == DeriveAs::Relay {
