@@ -127,6 +127,17 @@ impl Measured {
         m
     }
 
+    /// Only the first page (the cheap check a render makes on every document).
+    pub fn of_first_page(paged: &PagedDocument) -> Self {
+        let mut m = Measured::default();
+        if let Some(page) = paged.pages().first() {
+            let size = page.frame.size();
+            m.pages.push((mm(size.x), mm(size.y)));
+            m.walk(1, &page.frame, Point::zero());
+        }
+        m
+    }
+
     fn walk(&mut self, page: usize, frame: &Frame, origin: Point) {
         for (pos, item) in frame.items() {
             let at = origin + *pos;

@@ -157,7 +157,8 @@ fn check_first_page(doc: &Document, paged: &PagedDocument) -> Result<()> {
     });
     let Some(start) = start else { return Ok(()) };
     let start: String = start.chars().take(4).collect();
-    let m = crate::render::measure::Measured::of(paged);
+    // Only page 1 is read: this runs on every render.
+    let m = crate::render::measure::Measured::of_first_page(paged);
     let page1: String = m.lines(1).iter().map(|l| squeeze(&l.text)).collect();
     if page1.contains(&start) {
         return Ok(());
