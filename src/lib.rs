@@ -136,16 +136,18 @@ impl Engine {
         pdf: render::pdf::PdfSettings,
     ) -> Result<Rendered> {
         let mut out = Rendered::default();
+        // The DOCX follows the layout too: its 版记 goes where the PDF's went.
+        let paged = self.typeset(doc)?;
         if matches!(format, Format::Pdf | Format::All) {
-            let paged = self.typeset(doc)?;
             out.pages = paged.pages().len();
             out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
-            // Keep typst's memo cache from growing with every document of a long run.
-            typst::comemo::evict(CACHE_GENERATIONS);
         }
         if matches!(format, Format::Docx | Format::All) {
-            out.docx = Some(render::docx::write(doc)?);
+            let own_page = render::pdf::colophon_on_own_page(&paged);
+            out.docx = Some(render::docx::write_laid_out(doc, own_page)?);
         }
+        // Keep typst's memo cache from growing with every document of a long run.
+        typst::comemo::evict(CACHE_GENERATIONS);
         Ok(out)
     }
 }

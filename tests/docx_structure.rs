@@ -184,6 +184,23 @@ fn annex_tables_are_fixed_with_repeated_heads_and_exact_blank_rows() {
         "one repeated head per table"
     );
     assert!(doc.matches("w:type=\"fixed\"").count() >= 2);
+    // No row of an annex table breaks across pages: every row of both tables is cantSplit.
+    let rows_of_tables = doc
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| &t[..t.find("</w:tbl>").unwrap()])
+        .filter(|t| t.contains("<w:tblHeader"))
+        .map(|t| {
+            (
+                t.matches("<w:tr>").count(),
+                t.matches("<w:cantSplit").count(),
+            )
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(rows_of_tables.len(), 2, "{rows_of_tables:?}");
+    for (rows, cant_split) in rows_of_tables {
+        assert_eq!(rows, cant_split, "every row cantSplit");
+    }
     let exact: Vec<_> = tags(doc, "w:trHeight")
         .into_iter()
         .filter(|t| attr(t, "w:hRule").as_deref() == Some("exact"))

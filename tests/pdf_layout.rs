@@ -237,8 +237,9 @@ fn full_body_lines_hold_28_characters() {
 fn headings_use_hei_kai_by_level() {
     let m = national();
     let family = |needle: &str| m.find(needle).unwrap().family.clone();
-    assert_eq!(family("一、总体要求"), "FandolHei");
-    assert_eq!(family("（一）宣传学习贯彻"), "FandolKai");
+    // (Each full-width mark is a run of its own: the headings' words are looked up.)
+    assert_eq!(family("总体要求"), "FandolHei");
+    assert_eq!(family("宣传学习贯彻"), "FandolKai");
     assert_eq!(family("以习近平新时代"), "FandolFang R");
 }
 
@@ -276,28 +277,42 @@ fn page_numbers_sit_7mm_below_the_text_block_outer_side_one_character_in() {
                 .collect();
             let Some(first) = runs.first() else { continue };
             seen += 1;
-            let landscape = w > h;
-            let bottom = if landscape {
-                h - g::MARGIN_RIGHT_MM
-            } else {
-                text_bottom()
+            // Where the label sits on the printed (portrait) sheet: a turned landscape page's
+            // point (x, y) is the sheet's (y, width − x), and its label runs along the sheet.
+            let turned = m.turned[i];
+            assert_eq!(turned, w > h, "page {page}: landscape pages are turned");
+            let sheet_w = if turned { h } else { w };
+            let on_sheet = |t: &gongwen::render::measure::TextRun| {
+                if turned {
+                    assert_eq!(
+                        t.angle, 90.0,
+                        "page {page}: the number is turned with the page"
+                    );
+                    (t.baseline, t.baseline + t.width, w - t.x)
+                } else {
+                    (t.x, t.right(), t.baseline)
+                }
             };
+            let baseline = on_sheet(first).2;
             close(
-                first.top(),
-                bottom + g::PAGE_NUMBER_BELOW_MM,
-                "page number top",
+                baseline - 0.88 * pt(first.size_pt),
+                text_bottom() + g::PAGE_NUMBER_BELOW_MM,
+                &format!("page {page} number top"),
             );
-            let x0 = runs.iter().map(|t| t.x).fold(f64::MAX, f64::min);
-            let x1 = runs.iter().map(|t| t.right()).fold(0.0, f64::max);
-            let (left, right) = if landscape {
-                (g::MARGIN_TOP_MM, g::MARGIN_BOTTOM_MM)
-            } else {
-                (g::MARGIN_LEFT_MM, g::MARGIN_RIGHT_MM)
-            };
+            let x0 = runs.iter().map(|t| on_sheet(t).0).fold(f64::MAX, f64::min);
+            let x1 = runs.iter().map(|t| on_sheet(t).1).fold(0.0, f64::max);
             if page % 2 == 1 {
-                close(x1, w - right - one_char, &format!("odd page {page} right"));
+                close(
+                    x1,
+                    sheet_w - g::MARGIN_RIGHT_MM - one_char,
+                    &format!("odd page {page} right"),
+                );
             } else {
-                close(x0, left + one_char, &format!("even page {page} left"));
+                close(
+                    x0,
+                    g::MARGIN_LEFT_MM + one_char,
+                    &format!("even page {page} left"),
+                );
             }
         }
         assert!(seen >= 5);

@@ -189,6 +189,13 @@ fn blank_lines(n: u32) -> Vec<Paragraph> {
 
 /// Builds the DOCX bytes of a document.
 pub fn write(doc: &Document) -> Result<Vec<u8>> {
+    write_laid_out(doc, false)
+}
+
+/// [`write`], the 版记 placed as the PDF's layout placed it: `colophon_own_page` (from
+/// [`super::pdf::colophon_on_own_page`]) starts it on a new even page, as in the PDF, so that
+/// both files have the same pages.
+pub fn write_laid_out(doc: &Document, colophon_own_page: bool) -> Result<Vec<u8>> {
     let mut body: Vec<Block> = Vec::new();
     for (i, p) in doc.parts.iter().enumerate() {
         part(&mut body, p, i > 0);
@@ -206,8 +213,11 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         annex(&mut body, a, landscape_open, new_page);
     }
     let final_landscape = landscape_open && doc.colophon.is_none();
-    if landscape_open && !final_landscape {
-        end_section(&mut body, true);
+    // The 版记 on a page of its own (after landscape annexes, or where the PDF put it there):
+    // a last section starting on an even page.
+    let colophon_section = doc.colophon.is_some() && (landscape_open || colophon_own_page);
+    if colophon_section {
+        end_section(&mut body, landscape_open);
     }
     if let Some(c) = &doc.colophon {
         colophon(&mut body, c);
@@ -239,9 +249,9 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         .settings
         .clone()
         .character_spacing_control(CharacterSpacingValues::DoNotCompress);
-    if landscape_open && !final_landscape {
-        // The 版记 gets its own portrait page after landscape annexes: an even one, carrying
-        // no page number (its first-page footer is empty), as in the PDF.
+    if colophon_section {
+        // The 版记 gets its own portrait page: an even one, carrying no page number (its
+        // first-page footer is empty), as in the PDF.
         docx.document.section_property.section_type = Some(SectionType::EvenPage);
         docx = docx.first_footer(Footer::new()).title_pg();
     }
@@ -558,11 +568,11 @@ fn table(t: &MTable, width_mm: f64) -> Table {
             })
             .collect::<Vec<_>>()
     };
-    // cant_split marks the header row; docx_xml turns it into a repeated header (tblHeader).
+    // No row breaks across pages (cantSplit); docx_xml makes the first row the repeated head.
     let mut rows = vec![TableRow::new(row(&t.columns, FontRole::Hei)).cant_split()];
     for r in &t.rows {
         let blank = r.iter().all(String::is_empty);
-        let mut tr = TableRow::new(row(r, FontRole::Fangsong));
+        let mut tr = TableRow::new(row(r, FontRole::Fangsong)).cant_split();
         if blank {
             tr = tr
                 .row_height(twips_mm(t.row_height_mm) as f32)

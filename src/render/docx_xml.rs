@@ -170,10 +170,25 @@ pub fn finish_document(xml: &str) -> String {
     share_footers(&xml)
 }
 
-/// Rows the writer marked with `cantSplit` (annex table heads) repeat on every page.
+/// The first row of every table whose rows the writer marked `cantSplit` (annex tables: no
+/// row breaks across pages) repeats on every page as the table's head (docx-rs has no
+/// `tblHeader`).
 pub fn repeat_header_rows(xml: &str) -> String {
-    xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .replace("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>")
+    const TABLE: &str = "<w:tbl>";
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(i) = rest.find(TABLE) {
+        let (head, tail) = rest.split_at(i + TABLE.len());
+        out.push_str(head);
+        let row_end = tail.find("</w:tr>").unwrap_or(tail.len());
+        let first_row = tail[..row_end]
+            .replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1)
+            .replacen("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>", 1);
+        out.push_str(&first_row);
+        rest = &tail[row_end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Adds `firstLineChars` / `hangingChars` to every `w:ind` (docx-rs drops them), so Word and
@@ -284,11 +299,13 @@ mod tests {
     }
 
     #[test]
-    fn header_rows_marked_cant_split_repeat() {
-        let xml = "<w:trPr><w:cantSplit /></w:trPr>";
+    fn only_the_first_row_of_a_table_repeats_as_its_head() {
+        let row = "<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>";
+        let xml = format!("<w:tbl>{row}{row}</w:tbl><w:tbl>{row}{row}</w:tbl>");
+        let head = "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr></w:tr>";
         assert_eq!(
-            repeat_header_rows(xml),
-            "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>"
+            repeat_header_rows(&xml),
+            format!("<w:tbl>{head}{row}</w:tbl><w:tbl>{head}{row}</w:tbl>")
         );
     }
 

@@ -3,7 +3,7 @@
 //! Tests and `gongwen` itself use this to check the layout against GB/T 9704 numbers.
 
 use crate::gbt9704::PT_PER_MM;
-use typst::layout::{Frame, FrameItem, Point};
+use typst::layout::{Abs, Frame, FrameItem, Transform};
 use typst::visualize::Geometry;
 use typst_layout::PagedDocument;
 
@@ -26,6 +26,9 @@ pub struct TextRun {
     pub family: String,
     /// Fill colour as #rrggbb.
     pub fill: String,
+    /// Direction of the run in degrees, clockwise from left-to-right (a landscape page's
+    /// turned page number: 90).
+    pub angle: f64,
 }
 
 /// Top of the em box: 0.88 em above the baseline, the template's `top-edge` (mm).
@@ -101,18 +104,33 @@ impl Line {
 }
 
 /// Everything measured on a document.
+///
+/// A landscape page turned onto a portrait sheet ([`crate::render::binding`]) is measured as
+/// it was laid out, in the landscape page's own coordinates; `turned` says which pages are.
 #[derive(Debug, Clone, Default)]
 pub struct Measured {
-    /// Page sizes (width, height) in mm.
+    /// Page sizes (width, height) in mm, as laid out.
     pub pages: Vec<(f64, f64)>,
+    /// Whether each page is a landscape page turned onto a portrait sheet.
+    pub turned: Vec<bool>,
     /// All text runs.
     pub texts: Vec<TextRun>,
     /// All straight strokes.
     pub rules: Vec<Rule>,
 }
 
-fn mm(abs: typst::layout::Abs) -> f64 {
+fn mm(abs: Abs) -> f64 {
     abs.to_mm()
+}
+
+/// The direction a transform turns text to, in degrees clockwise (0 for upright text).
+fn angle(ts: Transform) -> f64 {
+    let degrees = ts.ky.get().atan2(ts.sx.get()).to_degrees();
+    if degrees.abs() < 1e-6 {
+        0.0
+    } else {
+        degrees
+    }
 }
 
 impl Measured {
@@ -120,9 +138,7 @@ impl Measured {
     pub fn of(paged: &PagedDocument) -> Self {
         let mut m = Measured::default();
         for (i, page) in paged.pages().iter().enumerate() {
-            let size = page.frame.size();
-            m.pages.push((mm(size.x), mm(size.y)));
-            m.walk(i + 1, &page.frame, Point::zero());
+            m.page(i + 1, &page.frame);
         }
         m
     }
@@ -131,20 +147,33 @@ impl Measured {
     pub fn of_first_page(paged: &PagedDocument) -> Self {
         let mut m = Measured::default();
         if let Some(page) = paged.pages().first() {
-            let size = page.frame.size();
-            m.pages.push((mm(size.x), mm(size.y)));
-            m.walk(1, &page.frame, Point::zero());
+            m.page(1, &page.frame);
         }
         m
     }
 
-    fn walk(&mut self, page: usize, frame: &Frame, origin: Point) {
+    /// One page; a turned landscape page is measured in its own coordinates.
+    fn page(&mut self, page: usize, frame: &Frame) {
+        let turned = match frame.items().as_slice() {
+            [(_, FrameItem::Group(g))] if crate::render::binding::is_turn(g) => Some(&g.frame),
+            _ => None,
+        };
+        let frame = turned.unwrap_or(frame);
+        let size = frame.size();
+        self.pages.push((mm(size.x), mm(size.y)));
+        self.turned.push(turned.is_some());
+        self.walk(page, frame, Transform::identity());
+    }
+
+    fn walk(&mut self, page: usize, frame: &Frame, ts: Transform) {
         for (pos, item) in frame.items() {
-            let at = origin + *pos;
+            let at = pos.transform(ts);
             match item {
                 FrameItem::Group(g) => {
-                    let shift = Point::new(g.transform.tx, g.transform.ty);
-                    self.walk(page, &g.frame, at + shift);
+                    let inner = ts
+                        .pre_concat(Transform::translate(pos.x, pos.y))
+                        .pre_concat(g.transform);
+                    self.walk(page, &g.frame, inner);
                 }
                 FrameItem::Text(t) => self.texts.push(TextRun {
                     page,
@@ -155,22 +184,30 @@ impl Measured {
                     text: t.text.to_string(),
                     family: t.font.font().info().family.clone(),
                     fill: t.fill.unwrap_solid().to_hex().to_string(),
+                    angle: angle(ts),
                 }),
                 FrameItem::Shape(shape, _) => {
                     let Some(stroke) = &shape.stroke else {
                         continue;
                     };
-                    let (dx, dy) = match &shape.geometry {
-                        Geometry::Line(p) => (mm(p.x), mm(p.y)),
-                        Geometry::Rect(s) => (mm(s.x), mm(s.y)),
+                    let extent = match &shape.geometry {
+                        Geometry::Line(p) => *p,
+                        Geometry::Rect(s) => s.to_point(),
                         Geometry::Curve(_) => continue,
                     };
+                    // The extent turns with the group, without its translation.
+                    let linear = Transform {
+                        tx: Abs::zero(),
+                        ty: Abs::zero(),
+                        ..ts
+                    };
+                    let d = extent.transform(linear);
                     self.rules.push(Rule {
                         page,
                         x: mm(at.x),
                         y: mm(at.y),
-                        dx,
-                        dy,
+                        dx: mm(d.x),
+                        dy: mm(d.y),
                         thickness: mm(stroke.thickness),
                         color: stroke.paint.unwrap_solid().to_hex().to_string(),
                     });
@@ -182,7 +219,11 @@ impl Measured {
 
     /// Text lines of a page, top to bottom, runs within 0.3 mm of a baseline joined.
     pub fn lines(&self, page: usize) -> Vec<Line> {
-        let mut runs: Vec<&TextRun> = self.texts.iter().filter(|t| t.page == page).collect();
+        let mut runs: Vec<&TextRun> = self
+            .texts
+            .iter()
+            .filter(|t| t.page == page && t.angle == 0.0)
+            .collect();
         runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
         let mut lines: Vec<Line> = Vec::new();
         for r in runs {
@@ -207,7 +248,9 @@ impl Measured {
             let mut runs: Vec<&TextRun> = self
                 .texts
                 .iter()
-                .filter(|t| t.page == page && (t.baseline - l.baseline).abs() < 0.3)
+                .filter(|t| {
+                    t.page == page && t.angle == 0.0 && (t.baseline - l.baseline).abs() < 0.3
+                })
                 .collect();
             runs.sort_by(|a, b| a.x.total_cmp(&b.x));
             l.text = runs.iter().map(|r| r.text.as_str()).collect();

@@ -134,7 +134,7 @@ pub fn typeset(
             missing as u32
         )));
     }
-    Ok(paged)
+    Ok(super::binding::bind_landscape(paged))
 }
 
 /// Most pages one document may have (a template that loops is stopped here, not by the disk).
@@ -167,6 +167,26 @@ fn check_first_page(doc: &Document, paged: &PagedDocument) -> Result<()> {
         "版头过高：发文机关标志（{} 个机关）把主送机关和正文挤出了首页，而 GB/T 9704 要求首页显示正文；请减少联合发文机关、减小 header.mark_size，或改用“××等部门”的写法",
         header.mark.lines.len()
     )))
+}
+
+/// Whether the 版记 stands on a page after the last page of content (a new even page, with a
+/// blank page before it when needed): the DOCX then starts it on an even page too.
+pub fn colophon_on_own_page(paged: &PagedDocument) -> bool {
+    let page = |name: &str| label_page(paged, name);
+    match (page("content-end"), page("colophon-page")) {
+        (Some(end), Some(colophon)) => colophon > end,
+        _ => false,
+    }
+}
+
+/// The page (from 1) of the element labelled `name` in a layout.
+fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(name))?;
+    let introspector = paged.introspector();
+    let content = introspector.query_label(label).ok()?;
+    let location = content.location()?;
+    introspector.page(location).map(|p| p.get())
 }
 
 /// The value of the `metadata` element labelled `name` in a layout.

@@ -1,0 +1,218 @@
+//! The 28 × 22 grid holds under any punctuation: every full-width mark keeps a cell of its own
+//! (no line holds more than 28 cells, no glyph leaves the text block), 避头尾 holds, and an
+//! annex table's row never breaks across pages (GB/T 9704 §5.2.2, §8; issue 12 items 4 and 5).
+
+mod common;
+
+use common::measure_str;
+use gongwen::gbt9704 as g;
+use gongwen::render::measure::Measured;
+
+const CLOSING: &str = "，。、；：？！）》”";
+const OPENING: &str = "（《“";
+
+/// Cells a line's text takes: a full-width character one, a half-width one half.
+fn cells(text: &str) -> f64 {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if (c as u32) < 0x2000 { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// A deterministic stream of text dense with adjacent marks, as lists of offices are
+/// (「（局），农业农村厅（委），」): every seed gives a different arrangement.
+fn marked_text(seed: u64, len: usize) -> String {
+    let words = [
+        "农业农村厅",
+        "局",
+        "委",
+        "商务主管部门",
+        "文化和旅游厅",
+        "市场监管局",
+        "教育",
+        "卫生健康委",
+    ];
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) as usize) % n
+    };
+    let mut out = String::new();
+    while out.chars().count() < len {
+        match next(6) {
+            0 => out.push_str(&format!("（{}）", words[next(words.len())])),
+            1 => out.push_str(&format!("《{}》", words[next(words.len())])),
+            2 => out.push_str(&format!("“{}”", words[next(words.len())])),
+            _ => out.push_str(words[next(words.len())]),
+        }
+        let closing: Vec<char> = CLOSING.chars().collect();
+        out.push(closing[next(closing.len())]);
+        if next(3) == 0 {
+            out.push(closing[next(closing.len())]);
+        }
+    }
+    out
+}
+
+fn spec_with(paragraphs: &[String]) -> String {
+    let body: Vec<String> = paragraphs.iter().map(|p| format!("\"{p}\"")).collect();
+    format!(
+        "title = \"关于测试标点占格的通知\"\nrecipients = \"各单位\"\nopening = [{}]\n[signature]\nissuer = \"测试办公室\"\ndate = 2025-04-02\n",
+        body.join(", ")
+    )
+}
+
+/// How far a line's right edge may pass the block (a squeezed or hanging mark is off by half
+/// a character, 2.8 mm).
+const EDGE_MM: f64 = 0.2;
+
+/// The right edge of a line's last character cell: where its last glyph starts, plus a cell.
+/// (The last run's advance also carries the justification's stretch after its last glyph,
+/// space with no ink, so the run's own right edge is not the line's.)
+fn right_edge(m: &Measured, l: &gongwen::render::measure::Line) -> f64 {
+    let last = m
+        .texts
+        .iter()
+        .filter(|t| t.page == l.page && t.angle == 0.0 && (t.baseline - l.baseline).abs() < 0.3)
+        .max_by(|a, b| a.x.total_cmp(&b.x))
+        .expect("a run");
+    let n = cells(&last.text);
+    let advance = last.width / n;
+    let last_cell = if last
+        .text
+        .chars()
+        .last()
+        .is_some_and(|c| (c as u32) < 0x2000)
+    {
+        0.5
+    } else {
+        1.0
+    };
+    last.x + last.width - advance * last_cell + last_cell * g::cell_pt() * 25.4 / 72.0
+}
+
+fn body_lines(m: &Measured) -> Vec<gongwen::render::measure::Line> {
+    (1..=m.pages.len())
+        .flat_map(|p| m.lines(p))
+        .filter(|l| (l.size_pt - g::BODY_SIZE_PT).abs() < 0.01)
+        .collect()
+}
+
+#[test]
+fn full_width_marks_keep_their_own_cells_in_generated_text() {
+    let left = g::MARGIN_LEFT_MM;
+    let right = g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM;
+    let mut full = 0;
+    for seed in 0..12 {
+        let paragraphs: Vec<String> = (0..3).map(|i| marked_text(seed * 3 + i, 160)).collect();
+        let m = measure_str(&spec_with(&paragraphs)).expect("renders");
+        let lines = body_lines(&m);
+        assert!(lines.len() > 10, "seed {seed}: {} lines", lines.len());
+        for l in &lines {
+            let n = cells(&l.text);
+            assert!(
+                n <= g::CHARS_PER_LINE as f64,
+                "seed {seed}: {n} cells: {}",
+                l.text
+            );
+            assert!(
+                l.x0 >= left - 0.2 && right_edge(&m, l) <= right + EDGE_MM,
+                "seed {seed}: line {:.1}–{:.1} mm outside {left}–{right}: {}",
+                l.x0,
+                right_edge(&m, l),
+                l.text
+            );
+            let first = l.text.chars().next().unwrap();
+            let last = l.text.chars().last().unwrap();
+            assert!(
+                !CLOSING.contains(first),
+                "seed {seed}: starts with {first}: {}",
+                l.text
+            );
+            assert!(
+                !OPENING.contains(last),
+                "seed {seed}: ends with {last}: {}",
+                l.text
+            );
+            if n == g::CHARS_PER_LINE as f64 {
+                full += 1;
+                // A full line is flush with both edges of the block.
+                assert!((l.x0 - left).abs() < 0.2, "{:.2}: {}", l.x0, l.text);
+            }
+        }
+    }
+    assert!(full > 50, "full lines: {full}");
+}
+
+#[test]
+fn the_national_list_of_offices_keeps_28_cells_a_line() {
+    // National 2024, page 1: 「（局），农业农村厅（委），商务主管部门，文化和旅游厅（局），」 held 29–30
+    // characters and spanned 25.2–186.9 mm before marks kept their cells.
+    let m = common::measure_file(&common::sample("national-2024-notice.toml"));
+    let right = g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM;
+    for l in body_lines(&m) {
+        assert!(cells(&l.text) <= 28.0, "{}", l.text);
+        assert!(l.x0 >= g::MARGIN_LEFT_MM - 0.2, "{:.1}: {}", l.x0, l.text);
+        let edge = right_edge(&m, &l);
+        assert!(edge <= right + EDGE_MM, "{edge:.1}: {}", l.text);
+    }
+}
+
+#[test]
+fn a_table_row_never_breaks_across_pages() {
+    // Rows tall enough (long cells in a narrow column) that some would straddle a page end.
+    // Row markers in Chinese numerals: a digit would be a run of its own (the Latin face).
+    const MARKS: [&str; 14] = [
+        "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯",
+    ];
+    let rows: Vec<String> = (1..=14)
+        .map(|i| {
+            let long = "检查内容包括制度建设、人员培训、台账记录和应急处置".repeat(2);
+            let k = MARKS[i - 1];
+            format!("[\"{i}\", \"起{k}{long}止{k}\", \"13812345678\"]")
+        })
+        .collect();
+    let spec = format!(
+        r#"title = "关于报送检查情况的通知"
+recipients = "各单位"
+opening = "请填写附件。"
+[signature]
+issuer = "测试办公室"
+date = 2025-04-02
+[[annexes]]
+title = "检查情况表"
+kind = "table"
+columns = ["序号", "检查内容", "联系电话"]
+rows = [{}]
+"#,
+        rows.join(", ")
+    );
+    let m = measure_str(&spec).expect("renders");
+    let mut pages = std::collections::BTreeSet::new();
+    for (i, k) in MARKS.iter().enumerate() {
+        let start = m
+            .find(&format!("起{k}"))
+            .unwrap_or_else(|| panic!("row {i} start"));
+        let end = m
+            .texts
+            .iter()
+            .find(|t| t.text.contains(&format!("止{k}")))
+            .unwrap_or_else(|| panic!("row {i} end"));
+        assert_eq!(start.page, end.page, "row {i} breaks across pages");
+        pages.insert(start.page);
+    }
+    assert!(pages.len() >= 2, "the table spans pages: {pages:?}");
+    // The head repeats on every page the table spans.
+    for p in &pages {
+        assert!(
+            m.texts
+                .iter()
+                .any(|t| t.page == *p && t.text.contains("检查内容")),
+            "head on page {p}"
+        );
+    }
+}
