@@ -295,8 +295,17 @@ fn type_name(s: &str) -> String {
         ("a datetime", "日期"),
     ];
     for (en, zh) in table {
-        if s.starts_with(en) {
-            return format!("{zh}（{s}）");
+        if let Some(rest) = s.strip_prefix(en) {
+            // The value found (a quoted string, a number) is kept; serde's type names
+            // (`struct Section`, `i32`) are not shown to the user.
+            let rest = rest.trim();
+            let value =
+                rest.starts_with('"') || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+            return if value {
+                format!("{zh}（{rest}）")
+            } else {
+                zh.to_owned()
+            };
         }
     }
     s.to_owned()
@@ -329,6 +338,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn type_errors_name_chinese_types_without_serde_s_english_names() {
+        let (_, m) = translate(
+            "sections[0]",
+            "invalid type: string \"正文\", expected struct Section",
+        );
+        assert_eq!(m, "类型错误：应为表，实际为字符串（\"正文\"）");
+        let (_, m) = translate("year", "invalid type: string \"x\", expected i32");
+        assert_eq!(m, "类型错误：应为整数，实际为字符串（\"x\"）");
+        let (_, m) = translate("title", "invalid type: integer `5`, expected a string");
+        assert!(!m.contains("struct") && !m.contains("expected"), "{m}");
+    }
+
     use super::*;
 
     #[test]
