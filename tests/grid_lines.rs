@@ -216,3 +216,51 @@ rows = [{}]
         );
     }
 }
+
+#[test]
+fn numbers_in_narrow_columns_stay_whole_inside_their_cells() {
+    // Seven columns of long text beside a phone column: proportional widths gave the phone
+    // column less than its number needs.
+    let long = "负责组织协调本单位宣传活动的具体实施工作";
+    let row = format!(
+        "[\"{long}\", \"{long}\", \"{long}\", \"{long}\", \"{long}\", \"{long}\", \"100\", \"13812345678\"]"
+    );
+    let spec = format!(
+        r#"title = "关于报送联系人的通知"
+recipients = "各单位"
+opening = "请填写附件。"
+[signature]
+issuer = "测试办公室"
+date = 2025-04-02
+[[annexes]]
+title = "联系人表"
+kind = "table"
+columns = ["单位", "职责", "任务", "要求", "说明", "备注", "序号", "电话"]
+rows = [{row}, {row}]
+"#
+    );
+    let m = measure_str(&spec).expect("renders");
+    let phone = m
+        .texts
+        .iter()
+        .find(|t| t.text.contains("138"))
+        .expect("the phone number");
+    assert_eq!(phone.text, "13812345678", "the number is one unbroken run");
+    // No vertical table rule crosses the number.
+    let crossing = m.rules.iter().any(|r| {
+        r.page == phone.page
+            && r.dx.abs() < 0.01
+            && r.dy.abs() > 1.0
+            && r.x > phone.x + 0.1
+            && r.x < phone.right() - 0.1
+            && r.y.min(r.y + r.dy) < phone.baseline
+            && r.y.max(r.y + r.dy) > phone.baseline
+    });
+    assert!(
+        !crossing,
+        "a cell border crosses {} at {:.1}–{:.1} mm",
+        phone.text,
+        phone.x,
+        phone.right()
+    );
+}

@@ -349,16 +349,14 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                             hanging: 0.0,
                         })
                         .collect(),
-                    Some(table(a)),
+                    Some(table(a, landscape(a))),
                     a.text.0.iter().map(plain).collect(),
                 ),
             };
             Annex {
                 label,
                 title: title::break_title(&a.title, title_max_chars()),
-                landscape: a
-                    .landscape
-                    .unwrap_or(a.columns.len() > PORTRAIT_MAX_COLUMNS),
+                landscape: landscape(a),
                 paragraphs,
                 table,
                 after,
@@ -367,8 +365,57 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
         .collect()
 }
 
-/// Column widths from the spec, or from the widest cell of each column.
-fn table(a: &crate::spec::Annex) -> Table {
+/// Whether an annex goes on a landscape page: as the spec says, else when its table is wide.
+fn landscape(a: &crate::spec::Annex) -> bool {
+    a.landscape
+        .unwrap_or(a.columns.len() > PORTRAIT_MAX_COLUMNS)
+}
+
+/// Width in characters of the longest run a line cannot break (a number, a phone number, an
+/// e-mail address: half-width characters without spaces).
+fn unbreakable_chars(s: &str) -> f64 {
+    s.split(|c: char| text::is_wide(c) || c.is_whitespace())
+        .map(width_chars)
+        .fold(0.0, f64::max)
+}
+
+/// Fractions of the table's width for columns of natural `weights`, each at least `minimum`
+/// (a fraction too): columns held at their minimum are fixed, the others share the rest in
+/// proportion to their weights.
+fn fit_columns(weights: &[f64], minimum: &[f64]) -> Vec<f64> {
+    let mut fixed = vec![false; weights.len()];
+    loop {
+        let held: f64 = (0..weights.len())
+            .filter(|&c| fixed[c])
+            .map(|c| minimum[c])
+            .sum();
+        let free: f64 = (0..weights.len())
+            .filter(|&c| !fixed[c])
+            .map(|c| weights[c])
+            .sum();
+        if held >= 1.0 || free <= 0.0 {
+            // No room for the others: the columns share the width by their minimums.
+            let sum: f64 = minimum.iter().sum();
+            return minimum.iter().map(|m| m / sum).collect();
+        }
+        let share = |c: usize| weights[c] / free * (1.0 - held);
+        let short: Vec<usize> = (0..weights.len())
+            .filter(|&c| !fixed[c] && share(c) < minimum[c])
+            .collect();
+        if short.is_empty() {
+            return (0..weights.len())
+                .map(|c| if fixed[c] { minimum[c] } else { share(c) })
+                .collect();
+        }
+        for c in short {
+            fixed[c] = true;
+        }
+    }
+}
+
+/// Column widths from the spec, or from the widest cell of each column; no column narrower
+/// than its longest unbreakable run (序号 100, 13812345678 stay whole inside their cells).
+fn table(a: &crate::spec::Annex, landscape: bool) -> Table {
     let cols = a.columns.len();
     let weights: Vec<f64> = (0..cols)
         .map(|c| {
@@ -386,7 +433,25 @@ fn table(a: &crate::spec::Annex) -> Table {
             })
         })
         .collect();
-    let sum: f64 = weights.iter().sum();
+    let width_mm = if landscape {
+        std_::TEXT_HEIGHT_MM
+    } else {
+        std_::TEXT_WIDTH_MM
+    };
+    let char_mm = std_::TABLE_SIZE_PT / std_::PT_PER_MM;
+    let minimum: Vec<f64> = (0..cols)
+        .map(|c| {
+            let run = a
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| unbreakable_chars(s))
+                .fold(0.0, f64::max);
+            // Half a character of slack for the Latin face's wider digits.
+            ((run + 0.5) * char_mm + 2.0 * std_::TABLE_CELL_PAD_MM) / width_mm
+        })
+        .collect();
+    let widths = fit_columns(&weights, &minimum);
     let mut rows: Vec<Vec<String>> = a
         .rows
         .iter()
@@ -403,8 +468,37 @@ fn table(a: &crate::spec::Annex) -> Table {
             .iter()
             .map(|c| c.title.trim().to_owned())
             .collect(),
-        widths: weights.iter().map(|w| w / sum).collect(),
+        widths,
         rows,
         row_height_mm: std_::TABLE_BLANK_ROW_MM,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_keep_their_proportions_when_they_fit() {
+        let w = fit_columns(&[2.0, 6.0], &[0.1, 0.1]);
+        assert!(
+            (w[0] - 0.25).abs() < 1e-9 && (w[1] - 0.75).abs() < 1e-9,
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_column_keeps_its_minimum_and_the_others_give_way() {
+        let w = fit_columns(&[12.0, 12.0, 12.0, 2.0], &[0.05, 0.05, 0.05, 0.2]);
+        assert!((w[3] - 0.2).abs() < 1e-9, "{w:?}");
+        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!((w[0] - w[1]).abs() < 1e-9 && (w[0] - 0.8 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_longest_unbreakable_run_is_measured_in_characters() {
+        assert_eq!(unbreakable_chars("电话13812345678（办）"), 5.5);
+        assert_eq!(unbreakable_chars("100000"), 3.0);
+        assert_eq!(unbreakable_chars("张三"), 0.0);
     }
 }
