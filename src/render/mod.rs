@@ -1,5 +1,6 @@
 //! The writers: the document model to PDF (typst) and to DOCX (docx-rs).
 
+pub mod copies;
 pub mod docx;
 mod docx_order;
 pub mod docx_xml;
