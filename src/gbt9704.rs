@@ -44,6 +44,10 @@ pub const MARK_TOP_MM: f64 = 35.0;
 pub const MARK_MAX_SINGLE_PT: f64 = 48.0;
 /// Largest issuer mark for a joint issue (pt); names are stacked, so smaller.
 pub const MARK_MAX_JOINT_PT: f64 = 36.0;
+/// Smallest one-line mark (pt): a single issuer's name that would need a smaller size is
+/// broken over lines and stacked, as offices do with long names (house rule; the standard
+/// only says the mark is never wider than the text block).
+pub const MARK_MIN_ONE_LINE_PT: f64 = 26.0;
 /// Gap between the stacked issuer names and 文件 in a joint mark (em of the mark).
 pub const MARK_SUFFIX_GAP_EM: f64 = 0.5;
 /// Gap between stacked issuer names of a joint mark (em of the mark).
@@ -58,6 +62,32 @@ pub const SEPARATOR_THICKNESS_MM: f64 = 0.5;
 pub const TITLE_BLANK_LINES: u32 = 2;
 /// The red of the issuer mark and separator line.
 pub const RED: &str = "#E60000";
+
+/// 信函格式 (§10.1): the mark's top edge below the paper's top edge (mm).
+pub const LETTER_MARK_TOP_MM: f64 = 30.0;
+/// 信函格式: largest mark (pt), fitted down to the text width (house rule: the standard
+/// recommends 小标宋 in red and leaves the size to the office).
+pub const LETTER_MARK_MAX_PT: f64 = 36.0;
+/// 信函格式: the first red double line below the mark (mm).
+pub const LETTER_RULE_BELOW_MARK_MM: f64 = 4.0;
+/// 信函格式: the second red double line's lower edge above the paper's bottom edge (mm).
+pub const LETTER_BOTTOM_RULE_MM: f64 = 20.0;
+/// 信函格式: length of both double lines, centred on the paper (mm).
+pub const LETTER_RULE_LENGTH_MM: f64 = 170.0;
+/// 信函格式: the thick stroke of a double line (mm; the standard draws 粗 and 细 without sizes).
+pub const LETTER_RULE_THICK_MM: f64 = 0.8;
+/// 信函格式: the thin stroke of a double line (mm).
+pub const LETTER_RULE_THIN_MM: f64 = 0.3;
+/// 信函格式: the gap between a double line's strokes (mm).
+pub const LETTER_RULE_GAP_MM: f64 = 0.5;
+/// 信函格式: 份号…/发文字号 sit 7/8 of a 3号 character's height below the first double line.
+pub const LETTER_ELEMENT_GAP_EM: f64 = 7.0 / 8.0;
+/// 命令格式 (§10.2): the mark's top edge below the text block's top (mm).
+pub const ORDER_MARK_TOP_MM: f64 = 20.0;
+/// 命令格式 (§7.3.5.3): blank lines between the 签名章 and the 成文日期.
+pub const SIGNER_DATE_BLANK_LINES: u32 = 1;
+/// 纪要格式 (§10.3): blank lines between the body (or 附件说明) and the attendance lists.
+pub const ATTENDANCE_BLANK_LINES: u32 = 1;
 
 /// 附件说明, 附注 and the first line of paragraphs: indent (characters).
 pub const INDENT_CHARS: f64 = 2.0;
@@ -174,6 +204,10 @@ pub struct Layout {
     pub table_blank_row_mm: f64,
     /// Table cell padding (mm).
     pub table_cell_pad_mm: f64,
+    /// 信函格式: 份号…/发文字号 below the first double line (pt).
+    pub letter_element_gap_pt: f64,
+    /// 纪要: blank lines above the attendance lists.
+    pub attendance_blank_lines: u32,
 }
 
 impl Layout {
@@ -209,6 +243,8 @@ impl Layout {
             page_number_indent_chars: PAGE_NUMBER_INDENT_CHARS,
             table_blank_row_mm: TABLE_BLANK_ROW_MM,
             table_cell_pad_mm: TABLE_CELL_PAD_MM,
+            letter_element_gap_pt: LETTER_ELEMENT_GAP_EM * BODY_SIZE_PT,
+            attendance_blank_lines: ATTENDANCE_BLANK_LINES,
         }
     }
 }

@@ -85,6 +85,26 @@ enum NewKind {
     Plan,
     /// 印发通知 with its plan.
     Cover,
+    /// 请示 (上行文, 签发人).
+    Request,
+    /// 报告 (上行文).
+    Report,
+    /// 函 in the 信函格式.
+    Letter,
+    /// 纪要 with its attendance lists.
+    Minutes,
+    /// 命令(令).
+    Order,
+    /// 批复, citing the request it answers.
+    Reply,
+    /// 意见.
+    Opinion,
+    /// 决定.
+    Decision,
+    /// 通报.
+    Bulletin,
+    /// 公告 / 通告.
+    Announcement,
     /// 机关资料: an office profile for `derive`.
     Profile,
 }
@@ -128,6 +148,12 @@ enum Command {
         /// Write only the annex forms, each as its own file (NAME-annexN.pdf/.docx).
         #[arg(long)]
         annexes_only: bool,
+        /// Numbered copies (份号), e.g. 1-30: one print-ready NAME.pdf, each copy from an odd page.
+        #[arg(long, value_parser = parse_copies)]
+        copies: Option<gongwen::render::copies::Copies>,
+        /// With --copies: also each copy as its own NAME-000001.pdf/.docx (per --format).
+        #[arg(long, requires = "copies")]
+        each_copy: bool,
     },
     /// Derive a lower office's draft spec from the upper office's notice.
     Derive {
@@ -206,6 +232,8 @@ fn main() -> ExitCode {
             pdf_a,
             year,
             annexes_only,
+            copies,
+            each_copy,
         } => {
             let job = Job {
                 out,
@@ -213,6 +241,8 @@ fn main() -> ExitCode {
                 pdf: PdfSettings { pdf_a },
                 year,
                 annexes_only,
+                copies,
+                each_copy,
             };
             render(&options, &specs, &job)
         }
@@ -249,6 +279,16 @@ fn main() -> ExitCode {
                     NewKind::Notice => include_str!("../templates/new/notice.toml"),
                     NewKind::Plan => include_str!("../templates/new/plan.toml"),
                     NewKind::Cover => include_str!("../templates/new/cover.toml"),
+                    NewKind::Request => include_str!("../templates/new/request.toml"),
+                    NewKind::Report => include_str!("../templates/new/report.toml"),
+                    NewKind::Letter => include_str!("../templates/new/letter.toml"),
+                    NewKind::Minutes => include_str!("../templates/new/minutes.toml"),
+                    NewKind::Order => include_str!("../templates/new/order.toml"),
+                    NewKind::Reply => include_str!("../templates/new/reply.toml"),
+                    NewKind::Opinion => include_str!("../templates/new/opinion.toml"),
+                    NewKind::Decision => include_str!("../templates/new/decision.toml"),
+                    NewKind::Bulletin => include_str!("../templates/new/bulletin.toml"),
+                    NewKind::Announcement => include_str!("../templates/new/announcement.toml"),
                     NewKind::Profile => include_str!("../templates/new/profile.toml"),
                 }
             );
@@ -278,6 +318,13 @@ struct Job {
     pdf: PdfSettings,
     year: Option<i32>,
     annexes_only: bool,
+    copies: Option<gongwen::render::copies::Copies>,
+    each_copy: bool,
+}
+
+/// `--copies 1-30`: a range of 份号.
+fn parse_copies(s: &str) -> Result<gongwen::render::copies::Copies, String> {
+    gongwen::render::copies::Copies::parse(s)
 }
 
 /// The output name of a spec: its file stem, with the year in it replaced by `--year`'s.
@@ -353,6 +400,26 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
             let mut files = Vec::new();
             let mut pages = 0;
             for (name, doc) in &docs {
+                if let Some(copies) = job.copies {
+                    use gongwen::render::copies;
+                    let all = copies::render(&engine, doc, copies, job.pdf)?;
+                    pages += all.pages;
+                    files.push((
+                        job.out.join(format!("{name}.pdf")),
+                        all.pdf.unwrap_or_default(),
+                    ));
+                    for n in copies.numbers().filter(|_| job.each_copy) {
+                        let copy = copies::numbered(doc, n)?;
+                        let rendered = engine.render(&copy, job.format, job.pdf)?;
+                        let stem = format!("{name}-{}", copies::copy_number(n));
+                        for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
+                            if let Some(bytes) = bytes {
+                                files.push((job.out.join(format!("{stem}.{ext}")), bytes));
+                            }
+                        }
+                    }
+                    continue;
+                }
                 let rendered = engine.render(doc, job.format, job.pdf)?;
                 pages += rendered.pages;
                 for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {

@@ -88,6 +88,8 @@ pub struct Document {
     pub annexes: Vec<Annex>,
     /// 版记, at the bottom of the last page.
     pub colophon: Option<Colophon>,
+    /// Page 1 shows its page number (the 信函格式's first page shows none).
+    pub number_first_page: bool,
 }
 
 /// One titled document inside the file: a notice, or the plan or text it transmits.
@@ -109,6 +111,9 @@ pub struct Part {
     pub signature: Option<Signature>,
     /// 附注 lines, in full-width parentheses.
     pub notes: Vec<Paragraph>,
+    /// 出席/请假/列席 lists of a 纪要: 黑体 label and colon, names in 仿宋, wrapped lines
+    /// aligned after the colon; one blank line below the body or 附件说明.
+    pub attendance: Vec<Paragraph>,
 }
 
 /// What the files record about themselves, fixed so output is reproducible.
@@ -122,9 +127,46 @@ pub struct Meta {
     pub date: String,
 }
 
+/// Which of GB/T 9704's header formats a part's 版头 takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeaderStyle {
+    /// 文件格式 (and 纪要): mark, 发文字号, red line, in the text block.
+    File,
+    /// 信函格式 (§10.1): mark above the text block, red double lines, 发文字号 flush right.
+    Letter,
+    /// 命令格式 (§10.2): mark 20 mm down, 令号 centred, no red line.
+    Order,
+}
+
+/// A red double line of the 信函格式, positioned from the text block's top-left corner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DoubleRule {
+    /// Top edge of the upper stroke (mm below the text block's top).
+    pub top_mm: f64,
+    /// Left end (mm from the text block's left edge; negative: in the margin).
+    pub left_mm: f64,
+    /// Length (mm).
+    pub length_mm: f64,
+    /// The upper stroke's thickness (mm).
+    pub upper_mm: f64,
+    /// The gap between the strokes (mm).
+    pub gap_mm: f64,
+    /// The lower stroke's thickness (mm).
+    pub lower_mm: f64,
+}
+
 /// 版头.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Header {
+    /// The format: 文件, 信函 or 命令.
+    pub style: HeaderStyle,
+    /// Top edge of the mark below the text block's top (mm; negative above it).
+    pub mark_top_mm: f64,
+    /// A red separator line 4 mm below the 发文字号 (文件格式 only).
+    pub separator: bool,
+    /// The 信函格式's red double lines (first under the mark, second near the paper's foot).
+    pub double_rules: Vec<DoubleRule>,
     /// 份号.
     pub copy_number: Option<String>,
     /// 密级和保密期限.
@@ -133,25 +175,27 @@ pub struct Header {
     pub urgency: Option<String>,
     /// 发文机关标志.
     pub mark: Mark,
-    /// 发文字号, formatted as 代字〔2025〕9号.
-    pub doc_number: String,
+    /// 发文字号, formatted as 代字〔2025〕9号; none when the document has none (its line stays
+    /// blank, so the red line and title keep their places).
+    pub doc_number: Option<String>,
     /// 签发人 line, e.g. 签发人：张三, when the document is upward.
     pub signers: Option<Signers>,
 }
 
-/// 发文机关标志: one or more issuer lines and the suffix (文件).
+/// 发文机关标志: one or more issuer lines and the suffix (文件, 纪要, 令, or none).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mark {
-    /// Issuer lines, lead issuer first; one line for a single issuer.
+    /// Issuer lines, lead issuer first; one line for a single issuer with a short name.
     pub lines: Vec<MarkLine>,
-    /// The suffix, e.g. 文件; for a joint issue it stands to the right of the stack.
+    /// The suffix, e.g. 文件, possibly empty; beside a stack it stands to its right.
     pub suffix: String,
     /// Font size (pt), fitted to the text width.
     pub size_pt: f64,
     /// Width of the issuer lines in em of the mark (the widest name).
     pub width_em: f64,
-    /// Joint issue: names stacked, suffix to their right.
-    pub joint: bool,
+    /// Lines stacked (a joint issue, or one long name broken over lines), spread to one
+    /// width, the suffix to their right.
+    pub stacked: bool,
 }
 
 /// One line of the mark.
@@ -179,6 +223,8 @@ pub struct Signature {
     pub blank_lines_before: u32,
     /// The issuer name line, if any.
     pub issuer: Option<RightLine>,
+    /// Blank lines between the name line and the date (1 under a 命令's 签名章).
+    pub date_blank_lines: u32,
     /// The date line, e.g. 2025年4月2日.
     pub date: RightLine,
 }
@@ -216,10 +262,12 @@ pub struct Table {
 /// 版记.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Colophon {
+    /// Its rules, 印发机关 and 印发日期 (the 信函格式's 版记 has only 抄送, without rules).
+    pub ruled: bool,
     /// 抄送 line, e.g. 抄送：…。
     pub cc: Option<String>,
-    /// 印发机关 (left).
+    /// 印发机关 (left); empty when not printed.
     pub printer: String,
-    /// 印发日期 + 印发 (right), e.g. 2025年4月2日印发.
+    /// 印发日期 + 印发 (right), e.g. 2025年4月2日印发; empty when not printed.
     pub printed: String,
 }

@@ -39,7 +39,7 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("too-deep", format!("{ok_title}{SIGNATURE}[[sections]]\nheading = \"一\"\n[[sections.sections]]\nheading = \"二\"\n[[sections.sections.sections]]\nheading = \"三\"\n[[sections.sections.sections.sections]]\nheading = \"四\"\n[[sections.sections.sections.sections.sections]]\nheading = \"五\"\n"), vec!["最多四层"]),
         ("table-without-columns", format!("{ok_title}{SIGNATURE}[[annexes]]\ntitle = \"表\"\nkind = \"table\"\n"), vec!["字段 annexes[0].columns"]),
         ("row-wider-than-head", format!("{ok_title}{SIGNATURE}[[annexes]]\ntitle = \"表\"\nkind = \"table\"\ncolumns = [\"甲\"]\nrows = [[\"1\", \"2\"]]\n"), vec!["字段 annexes[0].rows[0]", "多于表头"]),
-        ("unknown-kind", format!("{ok_title}kind = \"letter\"\n{SIGNATURE}"), vec!["字段 kind", "取值 `letter` 无效"]),
+        ("unknown-kind", format!("{ok_title}kind = \"memo\"\n{SIGNATURE}"), vec!["字段 kind", "取值 `memo` 无效"]),
         ("bad-copy-number", format!("{ok_title}[header]\nissuers = [\"某局\"]\ndoc_number = \"某发〔2025〕1号\"\ncopy_number = \"12\"\n{SIGNATURE}"), vec!["字段 header.copy_number", "6 位"]),
     ]
 }

@@ -216,7 +216,14 @@ fn a_work_notice_without_a_campaign_is_relayed_word_for_word() {
     let title = "关于转发《成都市防汛抗旱指挥部办公室关于做好2025年汛期安全防范工作的通知》的通知";
     assert!(text.contains(title), "{text}");
     let number = {
-        let n = &up.value.header.as_ref().unwrap().doc_number;
+        let n = up
+            .value
+            .header
+            .as_ref()
+            .unwrap()
+            .doc_number
+            .as_ref()
+            .unwrap();
         format!("{}〔{}〕{}号", n.code, n.year, n.serial)
     };
     assert!(

@@ -256,3 +256,48 @@ fn building_a_docx_takes_milliseconds() {
     let each = start.elapsed() / 10;
     assert!(each.as_millis() < 200, "{each:?} per DOCX");
 }
+
+/// Each run of the body: (colour, text).
+fn runs(doc: &str) -> Vec<(Option<String>, String)> {
+    doc.split("<w:r>")
+        .skip(1)
+        .map(|r| {
+            let r = &r[..r.find("</w:r>").unwrap_or(r.len())];
+            let color = tags(r, "w:color").first().and_then(|t| attr(t, "w:val"));
+            let text = r
+                .split("<w:t")
+                .skip(1)
+                .filter_map(|t| Some(&t[t.find('>')? + 1..t.find("</w:t>")?]))
+                .collect();
+            (color, text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_two_line_mark_without_wenjian_or_doc_number_reaches_the_docx() {
+    let p = parts(&docx("wuhua-2023-plan.toml"));
+    let doc = &p["word/document.xml"];
+    let red = g::RED.trim_start_matches('#');
+    let marks: Vec<String> = runs(doc)
+        .into_iter()
+        .filter(|(c, _)| c.as_deref() == Some(red))
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        marks,
+        ["五华区知识产权战略实施工作", "联席会议领导小组办公室"]
+    );
+    // The names' cell alone (no 文件 cell), both lines spread to one width.
+    let mark_table = &doc[doc.find("<w:tbl>").unwrap()..doc.find("</w:tbl>").unwrap()];
+    assert_eq!(mark_table.matches("<w:tc>").count(), 1);
+    assert_eq!(mark_table.matches("<w:jc w:val=\"distribute\"").count(), 2);
+    // The red line is still drawn, under an empty 发文字号 paragraph.
+    let number = &doc[doc.find("GongwenDocNumber").unwrap()..];
+    let number = &number[..number.find("</w:p>").unwrap()];
+    assert!(number.contains(&format!("w:color=\"{red}\"")), "{number}");
+    assert!(
+        runs(number).iter().all(|(_, t)| t.is_empty()),
+        "no 发文字号 text: {number}"
+    );
+}

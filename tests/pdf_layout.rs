@@ -459,3 +459,70 @@ fn a_red_header_that_leaves_no_room_for_the_body_on_page_one_is_an_error() {
         assert!(err.contains("版头过高"), "{n} issuers: {err}");
     }
 }
+
+/// Seed 003: a two-line mark without 文件 (a long name broken as the office does) and no
+/// 发文字号; the 发文字号 line stays blank, so the red line and the title keep their places.
+#[test]
+fn a_long_name_without_wenjian_or_doc_number_is_a_two_line_spread_mark() {
+    let path = sample("wuhua-2023-plan.toml");
+    let m = measure_file(&path);
+    let marks: Vec<Line> = m
+        .lines(1)
+        .into_iter()
+        .filter(|l| l.size_pt > 30.0)
+        .collect();
+    let texts: Vec<String> = marks.iter().map(|l| l.text.replace(' ', "")).collect();
+    assert_eq!(
+        texts,
+        ["五华区知识产权战略实施工作", "联席会议领导小组办公室"]
+    );
+    assert!(red_runs(&m).iter().all(|t| !t.text.contains("文件")));
+    close(marks[0].top(), text_top() + g::MARK_TOP_MM, "mark top");
+    close(
+        marks[1].x0,
+        marks[0].x0,
+        "second line starts with the first",
+    );
+    close(
+        marks[1].x1,
+        marks[0].x1,
+        "second line spread to the first's width",
+    );
+    close(
+        (marks[0].x0 + marks[0].x1) / 2.0,
+        g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM / 2.0,
+        "mark centred",
+    );
+    assert!(marks[0].x1 - marks[0].x0 <= g::TEXT_WIDTH_MM + 0.01);
+    // 34 pt: the widest line (13 characters) fitted to the text block.
+    assert_eq!(marks[0].size_pt, 34.0);
+    let line = m
+        .rules
+        .iter()
+        .find(|r| r.page == 1 && r.color == g::RED.to_lowercase())
+        .expect("red separator");
+    let number_bottom = marks[1].bottom() + leading_mm() + 2.0 * pitch_mm() + pt(g::BODY_SIZE_PT);
+    close(
+        line.y,
+        number_bottom + g::SEPARATOR_BELOW_NUMBER_MM,
+        "red line under the blank 发文字号 line",
+    );
+    let title = m.find_line("关于印发《五华区2023年").expect("title");
+    close(
+        title.top() - line.y,
+        leading_mm() + 2.0 * pitch_mm(),
+        "red line → title",
+    );
+    // The missing 发文字号 is a warning located at the [header] table, not an error.
+    let source = std::fs::read_to_string(&path).unwrap();
+    let report = common::engine().check_source(&source, &path).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let w = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "doc-number-missing")
+        .expect("warning");
+    let header_line = source.lines().position(|l| l == "[header]").unwrap() + 1;
+    assert_eq!((w.line, w.column), (header_line, 2));
+    assert!(w.message.contains("没有发文字号"), "{}", w.message);
+}

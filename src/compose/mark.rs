@@ -1,17 +1,40 @@
 //! 版头: the issuer mark's size and shape, the 发文字号, the 签发人 line.
 
+use super::kind::{self, KindLayout};
 use super::text::{doc_number, width_chars};
 use crate::gbt9704 as std_;
-use crate::model::{Header, Mark, MarkLine, Signers};
+use crate::model::{Header, HeaderStyle, Mark, MarkLine, Signers};
 
-/// Composes the 版头 of a spec header.
-pub fn header(h: &crate::spec::Header) -> Header {
+/// Composes the 版头 of a spec header in its kind's format (the mark's suffix, where it sits,
+/// the red line or double lines, the 发文字号 or 令号).
+pub fn header(h: &crate::spec::Header, layout: &KindLayout) -> Header {
+    let suffix = h
+        .mark_suffix
+        .as_deref()
+        .unwrap_or(layout.mark_suffix)
+        .trim();
+    let mark = mark_of(h, suffix, layout);
+    let number = match layout.style {
+        HeaderStyle::Order => h.order_number.map(|n| format!("第{n}号")),
+        _ => h
+            .doc_number
+            .as_ref()
+            .map(|n| doc_number(&n.code, n.year, n.serial)),
+    };
     Header {
+        style: layout.style,
+        mark_top_mm: layout.mark_top_mm,
+        separator: layout.separator,
+        double_rules: if layout.style == HeaderStyle::Letter {
+            kind::letter_rules(layout.mark_top_mm, height_mm(&mark))
+        } else {
+            Vec::new()
+        },
         copy_number: h.copy_number.clone(),
         secrecy: h.secrecy.clone(),
         urgency: h.urgency.clone(),
-        mark: mark(&h.issuers, &h.mark_suffix, h.mark_size),
-        doc_number: doc_number(&h.doc_number.code, h.doc_number.year, h.doc_number.serial),
+        mark,
+        doc_number: number,
         signers: (!h.signers.is_empty()).then(|| Signers {
             label: "签发人：".to_owned(),
             names: h.signers.join(" "),
@@ -19,20 +42,66 @@ pub fn header(h: &crate::spec::Header) -> Header {
     }
 }
 
-/// The issuer mark, sized to the office's wish but never wider than the text block.
-pub fn mark(issuers: &[String], suffix: &str, size: Option<f64>) -> Mark {
+/// Height of a mark: its lines and the gaps between them (mm).
+pub fn height_mm(m: &Mark) -> f64 {
+    let n = m.lines.len().max(1) as f64;
+    (n * m.size_pt + (n - 1.0) * std_::MARK_LINE_GAP_EM * m.size_pt) / std_::PT_PER_MM
+}
+
+/// The mark of a header: the office's own lines, the joint issuers (the lead issuer alone in
+/// the 信函格式), or one name (broken over lines when it is too long for one).
+fn mark_of(h: &crate::spec::Header, suffix: &str, layout: &KindLayout) -> Mark {
+    let cap = layout.mark_max_pt;
+    if !h.mark_lines.is_empty() {
+        return capped(&h.mark_lines, suffix, h.mark_size, cap);
+    }
+    if h.issuers.len() > 1 && !layout.lead_issuer_only {
+        return capped(&h.issuers, suffix, h.mark_size, cap);
+    }
+    let name = h.issuers.first().map(|n| n.trim()).unwrap_or_default();
+    let one = capped(&[name.to_owned()], suffix, h.mark_size, cap);
+    if one.size_pt >= std_::MARK_MIN_ONE_LINE_PT || name.chars().count() < 4 {
+        return one;
+    }
+    capped(&break_name(name), suffix, h.mark_size, cap)
+}
+
+/// A long issuer name in as few balanced lines as keep the stacked mark at least
+/// [`std_::MARK_MIN_ONE_LINE_PT`], broken at word boundaries (the title's lexicon).
+fn break_name(name: &str) -> Vec<String> {
+    let width = width_chars(name);
+    let text_width_pt = std_::TEXT_WIDTH_MM * std_::PT_PER_MM;
+    let split = |n: usize| super::title::break_title(name, (width / n as f64).ceil() + 1.0);
+    (2..=3)
+        .map(split)
+        .find(|lines| {
+            let widest = lines.iter().map(|l| width_chars(l)).fold(0.0, f64::max);
+            text_width_pt / widest >= std_::MARK_MIN_ONE_LINE_PT
+        })
+        .unwrap_or_else(|| split(4))
+}
+
+/// The issuer mark, sized to the office's wish but never wider than the text block, at most
+/// `single_cap` on one line (stacked marks never larger than a joint issue's); several lines
+/// are stacked and spread to the widest, the suffix to their right.
+fn capped(issuers: &[String], suffix: &str, size: Option<f64>, single_cap: f64) -> Mark {
     let text_width_pt = std_::TEXT_WIDTH_MM * std_::PT_PER_MM;
     let names: Vec<&str> = issuers.iter().map(|s| s.trim()).collect();
-    let joint = names.len() > 1;
+    let stacked = names.len() > 1;
     let widest = names.iter().map(|n| width_chars(n)).fold(0.0, f64::max);
     let suffix_w = width_chars(suffix);
-    let (width_em, cap) = if joint {
+    let gap = if suffix_w > 0.0 {
+        std_::MARK_SUFFIX_GAP_EM
+    } else {
+        0.0
+    };
+    let (width_em, cap) = if stacked {
         (
-            widest + std_::MARK_SUFFIX_GAP_EM + suffix_w,
-            std_::MARK_MAX_JOINT_PT,
+            widest + gap + suffix_w,
+            std_::MARK_MAX_JOINT_PT.min(single_cap),
         )
     } else {
-        (widest + suffix_w, std_::MARK_MAX_SINGLE_PT)
+        (widest + suffix_w, single_cap)
     };
     let fit = (text_width_pt / width_em * 10.0).floor() / 10.0;
     let size_pt = size.unwrap_or(cap).min(fit);
@@ -40,7 +109,7 @@ pub fn mark(issuers: &[String], suffix: &str, size: Option<f64>) -> Mark {
         .iter()
         .map(|n| {
             let count = n.chars().count();
-            let tracking_em = if joint && count > 1 {
+            let tracking_em = if stacked && count > 1 {
                 (widest - width_chars(n)) / (count - 1) as f64
             } else {
                 0.0
@@ -56,7 +125,7 @@ pub fn mark(issuers: &[String], suffix: &str, size: Option<f64>) -> Mark {
         suffix: suffix.trim().to_owned(),
         size_pt,
         width_em: widest,
-        joint,
+        stacked,
     }
 }
 
@@ -66,14 +135,19 @@ mod tests {
 
     #[test]
     fn long_single_mark_is_fitted_to_the_text_block() {
-        let m = mark(&["上海市知识产权联席会议办公室".into()], "文件", None);
+        let m = capped(
+            &["上海市知识产权联席会议办公室".into()],
+            "文件",
+            None,
+            std_::MARK_MAX_SINGLE_PT,
+        );
         let width_mm = 16.0 * m.size_pt / std_::PT_PER_MM;
         assert!(width_mm <= std_::TEXT_WIDTH_MM, "{width_mm}");
     }
 
     #[test]
     fn joint_names_are_spread_to_the_widest() {
-        let m = mark(
+        let m = capped(
             &[
                 "国家知识产权局".into(),
                 "中央宣传部".into(),
@@ -81,10 +155,55 @@ mod tests {
             ],
             "文件",
             None,
+            std_::MARK_MAX_SINGLE_PT,
         );
-        assert!(m.joint);
+        assert!(m.stacked);
         assert_eq!(m.lines[0].tracking_em, 0.0);
         assert!((m.lines[1].tracking_em - 0.5).abs() < 1e-9);
         assert!((m.lines[2].tracking_em - 0.2).abs() < 1e-9);
+    }
+
+    fn spec_header(toml: &str) -> crate::spec::Header {
+        toml::from_str(toml).unwrap()
+    }
+
+    #[test]
+    fn a_name_too_long_for_one_line_is_broken_at_a_word_and_stacked_without_suffix() {
+        let h = spec_header(
+            "issuers = [\"五华区知识产权战略实施工作联席会议领导小组办公室\"]\nmark_suffix = \"\"",
+        );
+        let m = header(&h, &kind::layout(crate::spec::DocKind::Notice)).mark;
+        let lines: Vec<&str> = m.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            lines,
+            ["五华区知识产权战略实施工作", "联席会议领导小组办公室"]
+        );
+        assert!(m.stacked);
+        assert_eq!(m.suffix, "");
+        // 13 characters at the widest, fitted to 156 mm: 34.0 pt.
+        assert_eq!(m.size_pt, 34.0);
+        // The second line (11 characters) is spread to the first's width: 2 em over 10 gaps.
+        assert!((m.lines[1].tracking_em - 0.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_office_may_break_the_name_itself_and_omit_the_doc_number() {
+        let h = spec_header(
+            "issuers = [\"某区联席会议办公室\"]\nmark_lines = [\"某区\", \"联席会议办公室\"]",
+        );
+        let out = header(&h, &kind::layout(crate::spec::DocKind::Notice));
+        assert_eq!(out.mark.lines.len(), 2);
+        assert!(out.mark.stacked);
+        assert_eq!(out.mark.suffix, "文件");
+        assert_eq!(out.doc_number, None);
+    }
+
+    #[test]
+    fn short_names_keep_one_line_with_the_kind_suffix() {
+        let h = spec_header("issuers = [\"某市人民政府\"]");
+        let m = header(&h, &kind::layout(crate::spec::DocKind::Minutes)).mark;
+        assert!(!m.stacked);
+        assert_eq!(m.suffix, "纪要");
+        assert_eq!(m.size_pt, std_::MARK_MAX_SINGLE_PT);
     }
 }

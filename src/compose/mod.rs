@@ -1,5 +1,6 @@
 //! Spec → document model: every decision both writers need is made here.
 
+pub mod kind;
 mod mark;
 mod signature;
 pub mod text;
@@ -22,7 +23,8 @@ fn title_max_chars() -> f64 {
 
 /// Builds the document model of a validated spec.
 pub fn compose(spec: &Spec) -> Document {
-    let mut parts = vec![main_part(spec)];
+    let layout = kind::layout(spec.kind);
+    let mut parts = vec![main_part(spec, &layout)];
     if let Some(e) = &spec.enclosure {
         parts.push(enclosure_part(e));
     }
@@ -51,11 +53,19 @@ pub fn compose(spec: &Spec) -> Document {
         parts,
         annexes: annexes(spec),
         colophon: spec.colophon.as_ref().map(|c| Colophon {
+            ruled: layout.colophon_ruled,
             cc: (!c.cc.is_empty())
                 .then(|| format!("抄送：{}。", c.cc.join("，").trim_end_matches('。'))),
-            printer: c.printer.trim().to_owned(),
-            printed: format!("{}印发", chinese_date(c.print_date)),
+            printer: match &c.printer {
+                Some(p) if layout.colophon_ruled => p.trim().to_owned(),
+                _ => String::new(),
+            },
+            printed: match c.print_date {
+                Some(d) if layout.colophon_ruled => format!("{}印发", chinese_date(d)),
+                _ => String::new(),
+            },
         }),
+        number_first_page: layout.number_first_page,
     }
 }
 
@@ -76,6 +86,7 @@ pub fn annex_forms(doc: &Document) -> Vec<(usize, Document)> {
                     parts: Vec::new(),
                     annexes: vec![a.clone()],
                     colophon: None,
+                    number_first_page: true,
                 },
             )
         })
@@ -118,9 +129,65 @@ pub fn transmit_sentence(spec: &Spec) -> Option<String> {
     ))
 }
 
-/// The notice (or plan) the spec itself describes.
-fn main_part(spec: &Spec) -> Part {
+/// A 批复's citation of the request it answers: 《标题》（发文字号）收悉。
+pub fn reply_citation(spec: &Spec) -> Option<String> {
+    let a = spec.answers.as_ref()?;
+    let number = a
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
+    Some(format!("《{}》{number}收悉。", a.title.trim()))
+}
+
+/// 出席/请假/列席 lists: the label in 黑体 with its colon, the names in 仿宋, 左空二字, wrapped
+/// lines aligned with the first name.
+fn attendance(spec: &Spec) -> Vec<Paragraph> {
+    let Some(a) = &spec.attendance else {
+        return Vec::new();
+    };
+    [
+        ("出席", &a.present),
+        ("请假", &a.absent),
+        ("列席", &a.observers),
+    ]
+    .into_iter()
+    .filter(|(_, names)| names.iter().any(|n| !n.trim().is_empty()))
+    .map(|(label, names)| {
+        let label = format!("{label}：");
+        let names: Vec<&str> = names
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        Paragraph {
+            hanging: width_chars(&label),
+            spans: vec![
+                span(&label, FontRole::Hei),
+                span(&names.join("、"), FontRole::Fangsong),
+            ],
+            first_line_indent: 0.0,
+            left_indent: std_::INDENT_CHARS,
+        }
+    })
+    .collect()
+}
+
+/// The document the spec itself describes (a notice, a plan, a 请示 …).
+fn main_part(spec: &Spec, layout: &kind::KindLayout) -> Part {
     let mut opening: Vec<String> = spec.opening.0.iter().map(|p| p.trim().to_owned()).collect();
+    if let (Some(cite), Some(a)) = (reply_citation(spec), &spec.answers) {
+        // Unless the office wrote the citation itself.
+        let cited = format!("《{}》", a.title.trim());
+        if !opening.iter().any(|p| p.contains(&cited)) {
+            match opening.first_mut() {
+                Some(first) => first.insert_str(0, &cite),
+                None => opening.push(cite),
+            }
+        }
+    }
     if spec.kind == DocKind::Cover {
         if let Some(sentence) = transmit_sentence(spec) {
             // Appended to the last opening paragraph when it leads into it (ends with ，).
@@ -140,15 +207,21 @@ fn main_part(spec: &Spec) -> Part {
             .iter()
             .map(|n| indented_line(&text::parenthesized(n))),
     );
+    let title = cover_title(spec);
     Part {
-        header: spec.header.as_ref().map(mark::header),
+        header: spec.header.as_ref().map(|h| mark::header(h, layout)),
         label: spec.label.as_ref().map(|l| l.trim().to_owned()),
-        title: title::break_title(&cover_title(spec), title_max_chars()),
+        title: if title.trim().is_empty() {
+            Vec::new()
+        } else {
+            title::break_title(&title, title_max_chars())
+        },
         recipients: spec.recipients.as_deref().map(text::with_colon),
         body,
         annex_note: Vec::new(),
         signature: spec.signature.as_ref().map(signature::signature),
         notes,
+        attendance: attendance(spec),
     }
 }
 
@@ -174,6 +247,7 @@ fn enclosure_part(e: &Enclosure) -> Part {
         annex_note: Vec::new(),
         signature: e.signature.as_ref().map(signature::signature),
         notes: Vec::new(),
+        attendance: Vec::new(),
     }
 }
 

@@ -6,6 +6,9 @@ use crate::model::{RightLine, Signature};
 
 /// Places the issuer name and date by GB/T 9704 7.3.5.
 pub fn signature(s: &crate::spec::Signature) -> Signature {
+    if let Some(sig) = signer_seal(s) {
+        return sig;
+    }
     let date = chinese_date(s.date);
     let date_w = width_chars(&date);
     let name = s.issuer.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -35,6 +38,7 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
         (None, false) => (0.0, std_::UNSEALED_NAME_RIGHT_CHARS),
     };
     Signature {
+        date_blank_lines: 0,
         blank_lines_before: if s.sealed {
             std_::SEALED_BLANK_LINES
         } else {
@@ -51,6 +55,35 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
     }
 }
 
+/// GB/T 9704 7.3.5.3: with a 签发人签名章 (a 命令), two lines below the body the seal 右空四字
+/// with the signer's 职务 two characters left of it, and the date one blank line below the seal,
+/// 右空四字. The name stands where the seal is applied.
+fn signer_seal(s: &crate::spec::Signature) -> Option<Signature> {
+    let name = s
+        .signer
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())?;
+    let role = s.signer_role.as_deref().map(str::trim).unwrap_or_default();
+    let gap = if role.is_empty() {
+        ""
+    } else {
+        "\u{3000}\u{3000}"
+    };
+    Some(Signature {
+        blank_lines_before: std_::SEALED_BLANK_LINES,
+        issuer: Some(RightLine {
+            text: format!("{role}{gap}{name}"),
+            right_indent: std_::SEALED_DATE_RIGHT_CHARS,
+        }),
+        date_blank_lines: std_::SIGNER_DATE_BLANK_LINES,
+        date: RightLine {
+            text: chinese_date(s.date),
+            right_indent: std_::SEALED_DATE_RIGHT_CHARS,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +94,8 @@ mod tests {
             issuer: Some(name.into()),
             date: NaiveDate::from_ymd_opt(2025, 4, 2).unwrap(),
             sealed,
+            signer: None,
+            signer_role: None,
         })
     }
 

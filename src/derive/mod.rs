@@ -136,9 +136,8 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
     let title = upstream_title(upstream, campaign);
     let issuer = issuer_of(upstream).filter(|i| !title.starts_with(i.as_str()));
     let issuer = issuer.unwrap_or_default();
-    match &upstream.header {
-        Some(h) => {
-            let n = &h.doc_number;
+    match upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
+        Some(n) => {
             let number = crate::compose::text::doc_number(&n.code, n.year, n.serial);
             format!("根据{issuer}《{title}》（{number}）要求，")
         }
@@ -687,8 +686,7 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     t.table("provenance");
     t.str("upstream_file", &up.path.display().to_string());
     t.str("upstream_title", &title);
-    if let Some(h) = &upstream.header {
-        let n = &h.doc_number;
+    if let Some(n) = upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
         t.str(
             "upstream_number",
             &crate::compose::text::doc_number(&n.code, n.year, n.serial),
@@ -830,8 +828,7 @@ fn relayed(t: &mut Toml, upstream: &Spec, campaign: Option<&Campaign>) {
     });
     t.table("enclosure");
     t.str("title", &format!("{}{raw}", issuer.unwrap_or_default()));
-    if let Some(h) = &upstream.header {
-        let n = &h.doc_number;
+    if let Some(n) = upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
         t.str(
             "number",
             &crate::compose::text::doc_number(&n.code, n.year, n.serial),

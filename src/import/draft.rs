@@ -57,8 +57,8 @@ pub struct Header {
     pub issuers: Vec<String>,
     /// 标志后缀 (文件).
     pub mark_suffix: String,
-    /// 发文字号, normalised to 代字〔年〕号.
-    pub doc_number: String,
+    /// 发文字号, normalised to 代字〔年〕号 (none in a mark-only header).
+    pub doc_number: Option<String>,
     /// 签发人.
     pub signers: Vec<String>,
 }

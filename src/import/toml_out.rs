@@ -140,7 +140,9 @@ fn header(o: &mut String, h: &Header) {
     if h.mark_suffix != "文件" {
         let _ = writeln!(o, "mark_suffix = {}", text(&h.mark_suffix));
     }
-    let _ = writeln!(o, "doc_number = {}", text(&h.doc_number));
+    if let Some(n) = &h.doc_number {
+        let _ = writeln!(o, "doc_number = {}", text(n));
+    }
     if !h.signers.is_empty() {
         let _ = writeln!(o, "signers = {}", texts(&h.signers));
     }

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::fonts::{self, LATIN_OFFICIAL};
 use crate::gbt9704 as g;
 use crate::model::{
-    Annex, Colophon, Document, FontRole, Header, Paragraph as MParagraph, Part, RightLine,
-    Table as MTable,
+    Annex, Colophon, Document, DoubleRule, FontRole, Header, HeaderStyle, Paragraph as MParagraph,
+    Part, RightLine, Table as MTable,
 };
 use docx_rs::*;
 
@@ -249,6 +249,10 @@ pub fn write_laid_out(doc: &Document, colophon_own_page: bool) -> Result<Vec<u8>
         .settings
         .clone()
         .character_spacing_control(CharacterSpacingValues::DoNotCompress);
+    if !doc.number_first_page {
+        // The 信函格式's first page shows no page number.
+        docx = docx.first_footer(Footer::new()).title_pg();
+    }
     if colophon_section {
         // The 版记 gets its own portrait page: an even one, carrying no page number (its
         // first-page footer is empty), as in the PDF.
@@ -299,7 +303,9 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
         ));
         out.extend(blank_lines(1).into_iter().map(Block::p));
     }
-    out.push(Block::p(title_paragraph(&p.title)));
+    if !p.title.is_empty() {
+        out.push(Block::p(title_paragraph(&p.title)));
+    }
     if new_page {
         if let Some(Block::P(b)) = out.get_mut(first) {
             **b = b.as_ref().clone().page_break_before(true);
@@ -324,6 +330,14 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
         out.extend(blank_lines(1).into_iter().map(Block::p));
         out.extend(p.annex_note.iter().map(|b| Block::p(grid_paragraph(b))));
     }
+    if !p.attendance.is_empty() {
+        out.extend(
+            blank_lines(g::ATTENDANCE_BLANK_LINES)
+                .into_iter()
+                .map(Block::p),
+        );
+        out.extend(p.attendance.iter().map(|b| Block::p(grid_paragraph(b))));
+    }
     if let Some(sig) = &p.signature {
         out.extend(
             blank_lines(sig.blank_lines_before)
@@ -333,6 +347,7 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
         if let Some(i) = &sig.issuer {
             out.push(Block::p(right_line(i)));
         }
+        out.extend(blank_lines(sig.date_blank_lines).into_iter().map(Block::p));
         out.push(Block::p(right_line(&sig.date)));
         out.extend(p.notes.iter().map(|b| Block::p(grid_paragraph(b))));
         let end = out.len().saturating_sub(1);
@@ -346,8 +361,136 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
     }
 }
 
-/// 版头: the top lines, the mark 35 mm down, 发文字号 and the red line under it.
+/// A paragraph framed at a place on the page (mm from the paper's top-left corner).
+fn on_page(mut p: Paragraph, x_mm: f64, y_mm: f64, width_mm: f64, height: i32) -> Paragraph {
+    p.property = p.property.frame_property(
+        FrameProperty::new()
+            .wrap("around")
+            .v_anchor("page")
+            .h_anchor("page")
+            .x(twips_mm(x_mm))
+            .y(twips_mm(y_mm))
+            .width(twips_mm(width_mm) as u32)
+            .h_rule("exact")
+            .height(height.max(20) as u32),
+    );
+    p
+}
+
+/// A red double line of the 信函格式 as the border of an empty framed paragraph: thick over
+/// thin (`upper` thicker) as its top border, thin over thick as its bottom border.
+fn double_rule(r: &DoubleRule) -> Paragraph {
+    let total = r.upper_mm + r.gap_mm + r.lower_mm;
+    let (position, kind, y) = if r.upper_mm >= r.lower_mm {
+        (
+            ParagraphBorderPosition::Top,
+            BorderType::ThickThinSmallGap,
+            r.top_mm,
+        )
+    } else {
+        (
+            ParagraphBorderPosition::Bottom,
+            BorderType::ThinThickSmallGap,
+            r.top_mm + total - 1.0,
+        )
+    };
+    let border = ParagraphBorder::new(position)
+        .val(kind)
+        .color(g::RED.trim_start_matches('#'))
+        .size((total * g::PT_PER_MM * 8.0).round() as usize)
+        .space(0);
+    let mut p = Paragraph::new().line_spacing(exact(20)).size(2);
+    p.property = p
+        .property
+        .set_borders(ParagraphBorders::with_empty().set(border));
+    on_page(
+        p,
+        g::MARGIN_LEFT_MM + r.left_mm,
+        g::MARGIN_TOP_MM + y,
+        r.length_mm,
+        twips_mm(1.0),
+    )
+}
+
+/// 信函格式 (§10.1): the mark framed 30 mm from the paper's top, the red double lines, then in
+/// the flow 份号/密级/紧急程度 flush left and the 发文字号 flush right under the first line.
+fn letter_header(out: &mut Vec<Block>, h: &Header) {
+    let size = h.mark.size_pt;
+    let red = g::RED.trim_start_matches('#');
+    let step = size * (1.0 + g::MARK_LINE_GAP_EM) / g::PT_PER_MM;
+    let last = h.mark.lines.len().saturating_sub(1);
+    for (i, l) in h.mark.lines.iter().enumerate() {
+        let text = if i == last {
+            format!("{}{}", l.text, h.mark.suffix)
+        } else {
+            l.text.clone()
+        };
+        let p = Paragraph::new()
+            .snap_to_grid(false)
+            .line_spacing(exact(twips_pt(size)))
+            .align(AlignmentType::Center)
+            .add_run(run(&text, FontRole::Xiaobiaosong, size).color(red));
+        out.push(Block::p(on_page(
+            p,
+            g::MARGIN_LEFT_MM,
+            g::MARGIN_TOP_MM + h.mark_top_mm + i as f64 * step,
+            g::TEXT_WIDTH_MM,
+            twips_pt(size),
+        )));
+    }
+    out.extend(h.double_rules.iter().map(|r| Block::p(double_rule(r))));
+    let Some(first) = h.double_rules.first() else {
+        return;
+    };
+    let below = first.top_mm + first.upper_mm + first.gap_mm + first.lower_mm;
+    let left: Vec<(&String, FontRole)> = [
+        (&h.copy_number, FontRole::Fangsong),
+        (&h.secrecy, FontRole::Hei),
+        (&h.urgency, FontRole::Hei),
+    ]
+    .into_iter()
+    .filter_map(|(t, r)| t.as_ref().map(|t| (t, r)))
+    .collect();
+    if left.is_empty() && h.doc_number.is_none() {
+        out.push(Block::p(spacer(twips_mm(below))));
+    } else {
+        out.push(Block::p(spacer(
+            twips_mm(below) + twips_pt(g::LETTER_ELEMENT_GAP_EM * g::BODY_SIZE_PT),
+        )));
+        let lines = left.len().max(1);
+        for i in 0..lines {
+            let mut p = Paragraph::new()
+                .style(DOC_NUMBER_STYLE)
+                .line_spacing(exact(pitch()))
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .pos((g::TEXT_WIDTH_MM * TWIPS_PER_MM) as usize),
+                );
+            if let Some((t, role)) = left.get(i) {
+                p = p.add_run(run(t, *role, g::BODY_SIZE_PT));
+            }
+            if i == 0 {
+                if let Some(n) = &h.doc_number {
+                    p = p
+                        .add_run(styled(FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
+                        .add_run(run(n, FontRole::Fangsong, g::BODY_SIZE_PT));
+                }
+            }
+            out.push(Block::p(p));
+        }
+    }
+    out.push(Block::p(spacer(
+        twips_pt(g::leading_pt()) + g::TITLE_BLANK_LINES as i32 * pitch(),
+    )));
+}
+
+/// 版头: the top lines, the mark 35 mm down (命令: 20 mm), 发文字号 (令号) and the red line
+/// under it (文件格式 only).
 fn header(out: &mut Vec<Block>, h: &Header) {
+    if h.style == HeaderStyle::Letter {
+        return letter_header(out, h);
+    }
     let mut top_lines = 0;
     for (text, role) in [
         (&h.copy_number, FontRole::Fangsong),
@@ -368,11 +511,11 @@ fn header(out: &mut Vec<Block>, h: &Header) {
     let size = h.mark.size_pt;
     let mark_line = twips_pt(size);
     out.push(Block::p(spacer(
-        twips_mm(g::MARK_TOP_MM + line_gap_mm()) - top_lines * pitch(),
+        twips_mm(h.mark_top_mm + line_gap_mm()) - top_lines * pitch(),
     )));
     let red = g::RED.trim_start_matches('#');
     let mark_run = |t: &str| run(t, FontRole::Xiaobiaosong, size).color(red);
-    if h.mark.joint {
+    if h.mark.stacked {
         let gap = twips_pt(g::MARK_LINE_GAP_EM * size);
         let names: Vec<Paragraph> = h
             .mark
@@ -389,25 +532,37 @@ fn header(out: &mut Vec<Block>, h: &Header) {
             .collect();
         // A quarter em of slack: Word and LibreOffice wrap a line that fills its cell exactly.
         let names_w = twips_pt((h.mark.width_em + 0.25) * size);
-        let suffix_w = twips_pt(
-            (crate::compose::text::width_chars(&h.mark.suffix) + g::MARK_SUFFIX_GAP_EM) * size,
-        );
         let mut names_cell = TableCell::new().width(names_w as usize, WidthType::Dxa);
         for p in names {
             names_cell = names_cell.add_paragraph(p);
         }
-        let suffix_cell = TableCell::new()
-            .width(suffix_w as usize, WidthType::Dxa)
-            .vertical_align(VAlignType::Center)
-            .add_paragraph(
-                Paragraph::new()
-                    .snap_to_grid(false)
-                    .line_spacing(exact(mark_line))
-                    .align(AlignmentType::Right)
-                    .add_run(mark_run(&h.mark.suffix)),
+        let mut cells = vec![names_cell];
+        let mut grid_w = vec![names_w as usize];
+        // A mark without a suffix (a long name broken over lines) is the stack alone.
+        let suffix_w = if h.mark.suffix.is_empty() {
+            0
+        } else {
+            twips_pt(
+                (crate::compose::text::width_chars(&h.mark.suffix) + g::MARK_SUFFIX_GAP_EM) * size,
+            )
+        };
+        if suffix_w > 0 {
+            cells.push(
+                TableCell::new()
+                    .width(suffix_w as usize, WidthType::Dxa)
+                    .vertical_align(VAlignType::Center)
+                    .add_paragraph(
+                        Paragraph::new()
+                            .snap_to_grid(false)
+                            .line_spacing(exact(mark_line))
+                            .align(AlignmentType::Right)
+                            .add_run(mark_run(&h.mark.suffix)),
+                    ),
             );
-        let table = Table::without_borders(vec![TableRow::new(vec![names_cell, suffix_cell])])
-            .set_grid(vec![names_w as usize, suffix_w as usize])
+            grid_w.push(suffix_w as usize);
+        }
+        let table = Table::without_borders(vec![TableRow::new(cells)])
+            .set_grid(grid_w)
             .layout(TableLayoutType::Fixed)
             .align(TableAlignmentType::Center)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
@@ -439,12 +594,16 @@ fn header(out: &mut Vec<Block>, h: &Header) {
         .style(DOC_NUMBER_STYLE)
         .snap_to_grid(false)
         .line_spacing(exact(em));
-    number.property = number
-        .property
-        .set_borders(ParagraphBorders::with_empty().set(border));
+    if h.separator {
+        number.property = number
+            .property
+            .set_borders(ParagraphBorders::with_empty().set(border));
+    }
+    // Without a 发文字号 its line stays blank: the red line and the title keep their places.
+    let doc_number = h.doc_number.as_deref().unwrap_or_default();
     number = match &h.signers {
         None => number.align(AlignmentType::Center).add_run(run(
-            &h.doc_number,
+            doc_number,
             FontRole::Fangsong,
             g::BODY_SIZE_PT,
         )),
@@ -457,16 +616,19 @@ fn header(out: &mut Vec<Block>, h: &Header) {
                         .val(TabValueType::Right)
                         .pos((g::TEXT_WIDTH_MM * TWIPS_PER_MM) as usize - 2 * one as usize),
                 )
-                .add_run(run(&h.doc_number, FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
+                .add_run(run(doc_number, FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
                 .add_run(run(&s.label, FontRole::Fangsong, g::BODY_SIZE_PT))
                 .add_run(run(&s.names, FontRole::Kai, g::BODY_SIZE_PT))
         }
     };
     out.push(Block::p(number));
+    let rule = if h.separator {
+        twips_mm(g::SEPARATOR_BELOW_NUMBER_MM) + twips_mm(g::SEPARATOR_THICKNESS_MM)
+    } else {
+        0
+    };
     out.push(Block::p(spacer(
-        twips_pt(g::leading_pt()) + g::TITLE_BLANK_LINES as i32 * pitch()
-            - twips_mm(g::SEPARATOR_BELOW_NUMBER_MM)
-            - twips_mm(g::SEPARATOR_THICKNESS_MM),
+        twips_pt(g::leading_pt()) + g::TITLE_BLANK_LINES as i32 * pitch() - rule,
     )));
 }
 
@@ -593,7 +755,8 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
     let rule = |mm: f64| (mm * g::PT_PER_MM * 8.0).round() as usize;
     let line = (g::SMALL_SIZE_PT * 1.6 * 20.0).round() as i32;
     let inset = twips_pt(g::COLOPHON_INDENT_CHARS * g::SMALL_SIZE_PT);
-    let rows = 1 + usize::from(c.cc.is_some());
+    let printed = !(c.printer.is_empty() && c.printed.is_empty());
+    let rows = usize::from(printed) + usize::from(c.cc.is_some());
     let height = line * rows as i32;
     let frame = |mut p: Paragraph| {
         p.property = p.property.frame_property(
@@ -611,7 +774,11 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
     };
     let border = |pos, mm| {
         ParagraphBorder::new(pos)
-            .val(BorderType::Single)
+            .val(if c.ruled {
+                BorderType::Single
+            } else {
+                BorderType::Nil
+            })
             .color("000000")
             .size(rule(mm))
             .space(0)
@@ -637,6 +804,10 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
                 )),
         );
         paragraphs.push(p);
+    }
+    if !printed {
+        out.extend(paragraphs.into_iter().map(Block::p));
+        return;
     }
     let right_tab = twips_mm(g::TEXT_WIDTH_MM) - inset;
     let mut p = base(Paragraph::new())

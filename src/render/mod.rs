@@ -1,6 +1,7 @@
 //! The writers: the document model to PDF (typst) and to DOCX (docx-rs).
 
 pub mod binding;
+pub mod copies;
 pub mod docx;
 mod docx_order;
 pub mod docx_xml;

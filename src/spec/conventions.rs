@@ -46,6 +46,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     // Every text of the spec, walked once for all the rules that read all text.
     let all = texts(spec);
     doc_number_form(spec, &mut out);
+    doc_number_missing(spec, &mut out);
     title_punctuation(spec, &mut out);
     title_guanyu(spec, &mut out);
     recipients_colon(spec, &mut out);
@@ -55,6 +56,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     sizes(spec, &all, &mut out);
     control_characters(&all, &mut out);
     placeholders(&all, &mut out);
+    super::kinds::check(spec, &all, &mut out);
     if let Some(fonts) = fonts {
         missing_glyphs(&all, fonts, &mut out);
     }
@@ -73,8 +75,9 @@ fn finding(rule: &'static str, severity: Severity, field: &str, message: String)
 
 /// `doc-number-form`: 发文字号 uses 〔〕, no 第, no leading zeros.
 fn doc_number_form(spec: &Spec, out: &mut Vec<Finding>) {
-    let Some(h) = &spec.header else { return };
-    let n = &h.doc_number;
+    let Some(n) = spec.header.as_ref().and_then(|h| h.doc_number.as_ref()) else {
+        return;
+    };
     let right = doc_number(&n.code, n.year, n.serial);
     if let Some(written) = &n.written {
         if written.trim() != right {
@@ -92,6 +95,21 @@ fn doc_number_form(spec: &Spec, out: &mut Vec<Finding>) {
             });
             out.push(f);
         }
+    }
+}
+
+/// `doc-number-missing`: a red header normally carries a 发文字号; one without is made (some
+/// offices' documents have none) but reported.
+fn doc_number_missing(spec: &Spec, out: &mut Vec<Finding>) {
+    let Some(h) = &spec.header else { return };
+    // A 命令 carries a 令号 instead.
+    if h.doc_number.is_none() && spec.kind != DocKind::Order {
+        out.push(finding(
+            "doc-number-missing",
+            Severity::Warning,
+            "header",
+            "版头没有发文字号（header.doc_number）；如原件确无字号，可忽略此警告".to_owned(),
+        ));
     }
 }
 
@@ -212,19 +230,17 @@ fn without_placeholders(text: &str) -> String {
 /// `doc-number-year`: the 发文字号 year is the year of the 成文日期.
 fn doc_number_year(spec: &Spec, out: &mut Vec<Finding>) {
     use chrono::Datelike;
-    let (Some(h), Some(sig)) = (&spec.header, &spec.signature) else {
+    let number = spec.header.as_ref().and_then(|h| h.doc_number.as_ref());
+    let (Some(n), Some(sig)) = (number, &spec.signature) else {
         return;
     };
     let date_year = sig.date.year();
-    if h.doc_number.year != date_year {
+    if n.year != date_year {
         out.push(finding(
             "doc-number-year",
             Severity::Warning,
             "header.doc_number",
-            format!(
-                "发文字号年份 {} 与成文日期 {} 年不一致",
-                h.doc_number.year, date_year
-            ),
+            format!("发文字号年份 {} 与成文日期 {} 年不一致", n.year, date_year),
         ));
     }
 }

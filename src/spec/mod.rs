@@ -2,6 +2,7 @@
 
 pub mod conventions;
 mod fix;
+pub mod kinds;
 mod locate;
 mod schema;
 pub mod texts;

@@ -57,6 +57,35 @@ pub struct Spec {
     pub colophon: Option<Colophon>,
     /// 来源: the upstream notice and office profile a derived draft came from.
     pub provenance: Option<Provenance>,
+    /// 批复所答复的请示: the request a reply answers, cited at its start.
+    pub answers: Option<Answers>,
+    /// 出席、请假、列席人员 of a 纪要.
+    pub attendance: Option<Attendance>,
+}
+
+/// 所答复的请示: what a 批复 cites (《标题》（发文字号）收悉。).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// 请示标题, e.g. 某局关于某事项的请示.
+    pub title: String,
+    /// 请示的发文字号, e.g. 某发〔2025〕1号.
+    pub number: Option<String>,
+}
+
+/// 出席、请假、列席人员 of a 纪要, each 单位 and 姓名 as the office writes them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// 出席.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// 请假.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// 列席.
+    #[serde(default)]
+    pub observers: Vec<String>,
 }
 
 /// 来源 of a derived draft, so that next year's re-derivation can show what changed.
@@ -89,6 +118,47 @@ pub enum DocKind {
     Cover,
     /// 活动方案 standing on its own (often as 附件1 of a cover notice).
     Plan,
+    /// 请示: asks a superior for instructions or approval (上行文, 签发人).
+    Request,
+    /// 报告: reports work or a situation to a superior (上行文), asking nothing.
+    Report,
+    /// 函 in the 信函格式 (GB/T 9704 §10.1), between offices.
+    Letter,
+    /// 纪要 in the 纪要格式 (§10.3): a meeting's decisions and attendance.
+    Minutes,
+    /// 命令(令) in the 命令格式 (§10.2).
+    Order,
+    /// 批复: answers a 请示, citing it.
+    Reply,
+    /// 意见.
+    Opinion,
+    /// 决定.
+    Decision,
+    /// 通报.
+    Bulletin,
+    /// 公告 / 通告: published to all, without 主送.
+    Announcement,
+}
+
+impl DocKind {
+    /// The 文种's Chinese name, for messages.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            DocKind::Notice => "通知",
+            DocKind::Cover => "印发通知",
+            DocKind::Plan => "方案",
+            DocKind::Request => "请示",
+            DocKind::Report => "报告",
+            DocKind::Letter => "函",
+            DocKind::Minutes => "纪要",
+            DocKind::Order => "命令（令）",
+            DocKind::Reply => "批复",
+            DocKind::Opinion => "意见",
+            DocKind::Decision => "决定",
+            DocKind::Bulletin => "通报",
+            DocKind::Announcement => "公告、通告",
+        }
+    }
 }
 
 /// 活动: what makes a campaign's text year-bound.
@@ -150,20 +220,23 @@ pub struct Header {
     pub urgency: Option<String>,
     /// 发文机关: one issuer, or several for a joint issue (lead issuer first).
     pub issuers: Vec<String>,
-    /// 发文机关标志 suffix, normally 文件.
-    #[serde(default = "default_mark_suffix")]
-    pub mark_suffix: String,
+    /// 发文机关标志 suffix: 文件 by default (纪要 for minutes, 令 for orders, none for letters);
+    /// `""` prints the issuer's name alone.
+    pub mark_suffix: Option<String>,
+    /// 发文机关标志 line by line, where the office breaks a long issuer name itself, e.g.
+    /// `["某区某某战略实施工作", "联席会议领导小组办公室"]`; without it a name too long for
+    /// one line is broken at a word boundary.
+    #[serde(default)]
+    pub mark_lines: Vec<String>,
     /// Font size of the issuer mark in pt (set by the office); fitted to the text block.
     pub mark_size: Option<f64>,
-    /// 发文字号.
-    pub doc_number: DocNumber,
+    /// 发文字号 (a document without one is made, with a warning).
+    pub doc_number: Option<DocNumber>,
     /// 签发人: names of the signers; makes the document an upward one (上行文).
     #[serde(default)]
     pub signers: Vec<String>,
-}
-
-fn default_mark_suffix() -> String {
-    "文件".to_owned()
+    /// 令号 of a 命令(令): 12 → 第12号, centred two lines below the mark.
+    pub order_number: Option<u32>,
 }
 
 /// 发文字号: 机关代字〔年份〕序号号. Written as a table `{ code, year, serial }` or as the
@@ -304,6 +377,10 @@ pub struct Signature {
     /// 加盖印章: leaves room for the seal and centres the issuer over the date.
     #[serde(default = "default_true")]
     pub sealed: bool,
+    /// 签发人姓名 where a 签名章 is applied (a 命令), 右空四字.
+    pub signer: Option<String>,
+    /// 签发人职务, two characters left of the 签名章.
+    pub signer_role: Option<String>,
 }
 
 fn default_true() -> bool {
@@ -391,11 +468,11 @@ pub struct Colophon {
     /// 抄送机关.
     #[serde(default)]
     pub cc: Vec<String>,
-    /// 印发机关.
-    pub printer: String,
-    /// 印发日期.
-    #[serde(deserialize_with = "de_date")]
-    pub print_date: NaiveDate,
+    /// 印发机关 (required except in the 信函格式, whose 版记 has none).
+    pub printer: Option<String>,
+    /// 印发日期 (likewise).
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub print_date: Option<NaiveDate>,
 }
 
 /// Paragraphs written either as one string or as an array of strings.

@@ -19,8 +19,11 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
         opt(f, "header.secrecy", &mut h.secrecy);
         opt(f, "header.urgency", &mut h.urgency);
         list(f, "header.issuers", &mut h.issuers);
-        f("header.mark_suffix", &mut h.mark_suffix);
-        f("header.doc_number", &mut h.doc_number.code);
+        opt(f, "header.mark_suffix", &mut h.mark_suffix);
+        list(f, "header.mark_lines", &mut h.mark_lines);
+        if let Some(n) = &mut h.doc_number {
+            f("header.doc_number", &mut n.code);
+        }
         list(f, "header.signers", &mut h.signers);
     }
     for (i, s) in spec.sections.iter_mut().enumerate() {
@@ -28,6 +31,17 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     }
     if let Some(s) = &mut spec.signature {
         opt(f, "signature.issuer", &mut s.issuer);
+        opt(f, "signature.signer", &mut s.signer);
+        opt(f, "signature.signer_role", &mut s.signer_role);
+    }
+    if let Some(a) = &mut spec.answers {
+        f("answers.title", &mut a.title);
+        opt(f, "answers.number", &mut a.number);
+    }
+    if let Some(a) = &mut spec.attendance {
+        list(f, "attendance.present", &mut a.present);
+        list(f, "attendance.absent", &mut a.absent);
+        list(f, "attendance.observers", &mut a.observers);
     }
     if let Some(e) = &mut spec.enclosure {
         enclosure(f, e);
@@ -53,7 +67,7 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     }
     if let Some(c) = &mut spec.colophon {
         list(f, "colophon.cc", &mut c.cc);
-        f("colophon.printer", &mut c.printer);
+        opt(f, "colophon.printer", &mut c.printer);
     }
 }
 

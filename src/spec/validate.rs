@@ -22,13 +22,15 @@ fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
 pub fn check(spec: &Spec) -> Vec<Problem> {
     let mut out = Vec::new();
     let cover_with_enclosure = spec.kind == DocKind::Cover && spec.enclosure.is_some();
-    if !cover_with_enclosure {
+    // A 命令 and a 纪要 may go without a title: their mark names them.
+    let untitled = matches!(spec.kind, DocKind::Order | DocKind::Minutes);
+    if !cover_with_enclosure && !untitled {
         nonempty(&mut out, "title", &spec.title, "标题");
     }
-    if spec.kind != DocKind::Plan && spec.signature.is_none() {
+    if !matches!(spec.kind, DocKind::Plan | DocKind::Minutes) && spec.signature.is_none() {
         out.push(problem(
             "signature",
-            "通知需要 [signature]（署名和成文日期）",
+            format!("{}需要 [signature]（署名和成文日期）", spec.kind.chinese()),
         ));
     }
     if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
@@ -55,20 +57,37 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
         if h.issuers.is_empty() || h.issuers.iter().any(|s| s.trim().is_empty()) {
             out.push(problem("header.issuers", "发文机关不能为空"));
         }
-        nonempty(
-            &mut out,
-            "header.doc_number.code",
-            &h.doc_number.code,
-            "机关代字",
-        );
-        if !(1900..=2999).contains(&h.doc_number.year) {
-            out.push(problem(
-                "header.doc_number.year",
-                format!("年份 {} 不合理，应为四位年份", h.doc_number.year),
-            ));
+        if let Some(n) = &h.doc_number {
+            nonempty(&mut out, "header.doc_number.code", &n.code, "机关代字");
+            if !(1900..=2999).contains(&n.year) {
+                out.push(problem(
+                    "header.doc_number.year",
+                    format!("年份 {} 不合理，应为四位年份", n.year),
+                ));
+            }
+            if n.serial == 0 {
+                out.push(problem("header.doc_number.serial", "发文顺序号应从 1 开始"));
+            }
         }
-        if h.doc_number.serial == 0 {
-            out.push(problem("header.doc_number.serial", "发文顺序号应从 1 开始"));
+        for (i, l) in h.mark_lines.iter().enumerate() {
+            nonempty(
+                &mut out,
+                &format!("header.mark_lines[{i}]"),
+                l,
+                "发文机关标志的一行",
+            );
+        }
+        if let [issuer] = h.issuers.as_slice() {
+            let joined: String = h.mark_lines.iter().map(|l| l.trim()).collect();
+            if !h.mark_lines.is_empty() && joined != issuer.trim() {
+                out.push(problem(
+                    "header.mark_lines",
+                    format!(
+                        "发文机关标志各行连起来是“{joined}”，与发文机关“{}”不一致",
+                        issuer.trim()
+                    ),
+                ));
+            }
         }
         if let Some(c) = &h.copy_number {
             if c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) {
@@ -117,7 +136,19 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
         }
     }
     if let Some(c) = &spec.colophon {
-        nonempty(&mut out, "colophon.printer", &c.printer, "印发机关");
+        // The 信函格式's 版记 has neither 印发机关 nor 印发日期 (GB/T 9704 §10.1).
+        if spec.kind != DocKind::Letter {
+            match &c.printer {
+                Some(p) => nonempty(&mut out, "colophon.printer", p, "印发机关"),
+                None => out.push(problem("colophon.printer", "版记需要印发机关 printer")),
+            }
+            if c.print_date.is_none() {
+                out.push(problem(
+                    "colophon.print_date",
+                    "版记需要印发日期 print_date",
+                ));
+            }
+        }
     }
     out
 }

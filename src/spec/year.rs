@@ -69,12 +69,14 @@ fn move_dates(spec: &mut Spec, years: i32) {
     if let Some(s) = &mut spec.signature {
         shift_opt(&mut s.date);
     }
-    if let Some(h) = &mut spec.header {
-        h.doc_number.year += years;
-        h.doc_number.written = None;
+    if let Some(n) = spec.header.as_mut().and_then(|h| h.doc_number.as_mut()) {
+        n.year += years;
+        n.written = None;
     }
     if let Some(c) = &mut spec.colophon {
-        shift_opt(&mut c.print_date);
+        if let Some(d) = &mut c.print_date {
+            shift_opt(d);
+        }
     }
     let mut phases = Vec::new();
     for s in spec.sections.iter_mut() {

@@ -69,13 +69,33 @@ fn issuers(raw: &[String]) -> (Vec<String>, String) {
     (names, suffix.to_owned())
 }
 
+/// A red issuer mark without a 发文字号 (seed 003): the first red lines at the top, after at
+/// most the 份号/密级/紧急程度 lines; the index of the line after them.
+fn red_mark_end(d: &Doc, limit: usize) -> Option<usize> {
+    let first = (0..limit).find(|&k| d.lines[k].red)?;
+    let top_only = (0..first).all(|k| {
+        let t = d.text(k);
+        t.is_empty()
+            || (t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()))
+            || is_secrecy(t)
+            || is_urgency(t)
+    });
+    if !top_only {
+        return None;
+    }
+    let end = (first..d.len()).find(|&k| !d.lines[k].red)?;
+    Some(end)
+}
+
 /// Reads the 版头, the 附件标识 and the title; returns the index of the line after the title.
 pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
     let limit = d.len().min(HEADER_LINES);
-    let number_at = (0..limit).find_map(|i| doc_number_line(d.text(i)).map(|n| (i, n)));
+    let number_at = (0..limit)
+        .find_map(|i| doc_number_line(d.text(i)).map(|(n, s)| (i, Some(n), s)))
+        .or_else(|| red_mark_end(d, limit).map(|end| (end, None, Vec::new())));
     let mut i = 0;
     let mut before_title = Vec::new();
-    if let Some((at, (number, mut signers))) = number_at {
+    if let Some((at, number, mut signers)) = number_at {
         let mut h = Header::default();
         let mut mark = Vec::new();
         for k in 0..at {
@@ -95,7 +115,8 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
                 mark.push(k);
             }
         }
-        i = at + 1;
+        // Past the 发文字号 line, or (a mark without one) at the line after the mark.
+        i = if number.is_some() { at + 1 } else { at };
         if d.text(i).starts_with("签发人") {
             signers = signers_of(d.text(i));
             i += 1;
@@ -109,17 +130,20 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         let (names, suffix) = issuers(&raw);
         h.issuers = names;
         h.mark_suffix = suffix;
-        let formatted = crate::compose::text::doc_number(&number.code, number.year, number.serial);
-        if number.written.as_deref() != Some(formatted.as_str()) {
-            d.found(
-                at,
-                format!(
-                    "发文字号“{}”按规范写作“{formatted}”",
-                    number.written.as_deref().unwrap_or_default()
-                ),
-            );
+        if let Some(number) = &number {
+            let formatted =
+                crate::compose::text::doc_number(&number.code, number.year, number.serial);
+            if number.written.as_deref() != Some(formatted.as_str()) {
+                d.found(
+                    at,
+                    format!(
+                        "发文字号“{}”按规范写作“{formatted}”",
+                        number.written.as_deref().unwrap_or_default()
+                    ),
+                );
+            }
+            h.doc_number = Some(formatted);
         }
-        h.doc_number = formatted;
         h.signers = signers;
         if h.issuers.is_empty() {
             d.not_placed(at, "发文字号上方未找到发文机关标志");
@@ -129,7 +153,10 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
                 format!("发文机关标志：{}{}", h.issuers.join("、"), h.mark_suffix),
             );
         }
-        d.found(at, format!("发文字号：{}", h.doc_number));
+        match &h.doc_number {
+            Some(n) => d.found(at, format!("发文字号：{n}")),
+            None => d.found(mark.first().copied().unwrap_or(at), "版头没有发文字号"),
+        }
         draft.header = Some(h);
     }
     if let Some(label) = annex_label(d.text(i)) {
