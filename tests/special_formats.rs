@@ -171,11 +171,7 @@ fn letter_first_page_has_no_page_number_and_later_pages_do() {
         "[signature]",
         &format!(
             "[[sections]]\nheading = \"其他事项。\"\nrun_in = true\ntext = [{}]\n\n[signature]",
-            vec![
-                "\"请贵局协助做好活动组织和安全保障工作，确保活动安全有序开展。\"";
-                12
-            ]
-            .join(", ")
+            ["\"请贵局协助做好活动组织和安全保障工作，确保活动安全有序开展。\""; 12].join(", ")
         ),
     );
     let m = common::measure_str(&long).expect("renders");
@@ -261,8 +257,7 @@ fn order_mark_sits_20mm_below_the_block_with_its_number_and_body_two_lines_down(
     let body_end = m
         .lines(signer.page)
         .into_iter()
-        .filter(|l| l.baseline < signer.baseline)
-        .last()
+        .rfind(|l| l.baseline < signer.baseline)
         .expect("body's last line");
     close(
         signer.top() - body_end.bottom(),
