@@ -329,4 +329,65 @@ fn an_unknown_format_or_an_unwritable_folder_is_refused_in_chinese() {
     // The output folder's place is taken by a file: the error names the OFD it could not write.
     std::fs::write(dir.path().join("blocked"), "").unwrap();
     let o = gongwen(
-        &["render", spec, "--f
+        &["render", spec, "--format", "ofd", "-o", "blocked/out"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("错误："), "{err}");
+    assert!(err.contains("kunming-2023-notice.ofd"), "{err}");
+}
+
+#[test]
+fn annex_forms_and_derived_drafts_are_rendered_as_ofd_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("shanghai-2025-notice.toml");
+    let o = gongwen(
+        &[
+            "render",
+            spec.to_str().unwrap(),
+            "--annexes-only",
+            "--format",
+            "ofd",
+            "--year",
+            "2026",
+            "-o",
+            "forms",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        names_in(&dir.path().join("forms")),
+        [
+            "shanghai-2026-notice-annex1.ofd",
+            "shanghai-2026-notice-annex2.ofd"
+        ]
+    );
+    let up = common::sample("national-2025-notice.toml");
+    let office = common::sample("offices/shanghai.toml");
+    let o = gongwen(
+        &[
+            "derive",
+            up.to_str().unwrap(),
+            "--office",
+            office.to_str().unwrap(),
+            "-o",
+            "d",
+            "--render",
+            "--format",
+            "pdf,ofd",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        names_in(&dir.path().join("d")),
+        [
+            "shanghai-2025-notice.ofd",
+            "shanghai-2025-notice.pdf",
+            "shanghai-2025-notice.toml"
+        ]
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("文档 2 个"));
+}
