@@ -40,9 +40,10 @@ fn main() {
         let write = time(runs, || {
             pdf::write(&paged, &doc, PdfSettings::default()).unwrap()
         });
+        let ofd = time(runs, || gongwen::ofd::write(&paged, &doc).unwrap());
         let docx = time(runs, || gongwen::render::docx::write(&doc).unwrap());
         println!(
-            "{name}: parse+compose {load:?}, typeset {typeset:?}, PDF write {write:?}, DOCX {docx:?} ({} pages)",
+            "{name}: parse+compose {load:?}, typeset {typeset:?}, PDF write {write:?}, OFD write {ofd:?}, DOCX {docx:?} ({} pages)",
             paged.pages().len()
         );
     }

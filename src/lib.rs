@@ -1,7 +1,8 @@
 //! `gongwen`: Chinese official documents (公文) laid out to GB/T 9704-2012.
 //!
 //! The pipeline: [`spec`] (TOML → validated spec) → [`compose`] (spec → [`model`]) →
-//! [`render`] (model → PDF via typst, model → DOCX). [`gbt9704`] holds the standard's numbers.
+//! [`render`] (model → PDF via typst, model → DOCX) and [`ofd`] (the same layout → OFD).
+//! [`gbt9704`] holds the standard's numbers.
 
 #![warn(missing_docs)]
 
@@ -13,6 +14,7 @@ pub mod fonts;
 pub mod gbt9704;
 pub mod import;
 pub mod model;
+pub mod ofd;
 pub mod output;
 pub mod render;
 pub mod spec;
@@ -47,16 +49,114 @@ pub struct EngineOptions {
     pub templates: Option<PathBuf>,
 }
 
-/// Which files a render writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// One output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// PDF only.
+    /// PDF: print-ready, from the typst layout.
     Pdf,
-    /// DOCX only.
+    /// DOCX: editable (Word, WPS, LibreOffice).
     Docx,
-    /// PDF and DOCX.
-    #[default]
-    All,
+    /// OFD (GB/T 33190, 版式文档): for the 公文传输系统 and archives, from the same layout as
+    /// the PDF.
+    Ofd,
+}
+
+impl Format {
+    /// Every format, in the order files are written.
+    pub const ALL: [Format; 3] = [Format::Pdf, Format::Docx, Format::Ofd];
+
+    /// The file extension (and the name on the command line).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Ofd => "ofd",
+        }
+    }
+}
+
+/// Which files a render writes: a set of [`Format`]s, parsed from a comma list such as
+/// `pdf,docx,ofd`; `all` means PDF and DOCX (as it always has), the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pdf: bool,
+    docx: bool,
+    ofd: bool,
+}
+
+impl Formats {
+    /// `all`: PDF and DOCX (the default; OFD is asked for by name).
+    pub const ALL: Formats = Formats {
+        pdf: true,
+        docx: true,
+        ofd: false,
+    };
+
+    /// No format at all.
+    pub const NONE: Formats = Formats {
+        pdf: false,
+        docx: false,
+        ofd: false,
+    };
+
+    /// This set with `format` added.
+    pub fn with(mut self, format: Format) -> Self {
+        match format {
+            Format::Pdf => self.pdf = true,
+            Format::Docx => self.docx = true,
+            Format::Ofd => self.ofd = true,
+        }
+        self
+    }
+
+    /// Whether `format` is in the set.
+    pub fn contains(self, format: Format) -> bool {
+        match format {
+            Format::Pdf => self.pdf,
+            Format::Docx => self.docx,
+            Format::Ofd => self.ofd,
+        }
+    }
+
+    /// Whether the set needs the typst layout (PDF or OFD).
+    pub fn needs_layout(self) -> bool {
+        self.pdf || self.ofd
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self::ALL
+    }
+}
+
+impl From<Format> for Formats {
+    fn from(format: Format) -> Self {
+        Formats::NONE.with(format)
+    }
+}
+
+impl std::str::FromStr for Formats {
+    type Err = String;
+
+    /// `pdf`, `docx`, `ofd`, `all`, or a comma list of them (`pdf,ofd`).
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let mut set = Formats::NONE;
+        for word in s.split(',').map(str::trim) {
+            set = match word.to_ascii_lowercase().as_str() {
+                "all" => set.with(Format::Pdf).with(Format::Docx),
+                "pdf" => set.with(Format::Pdf),
+                "docx" => set.with(Format::Docx),
+                "ofd" => set.with(Format::Ofd),
+                _ => {
+                    return Err(format!(
+                        "未知的输出格式“{word}”：可选 pdf、docx、ofd，可用逗号连写（如 pdf,ofd）；all 表示 pdf,docx"
+                    ))
+                }
+            };
+        }
+        Ok(set)
+    }
 }
 
 /// One rendered document: the bytes of each requested format.
@@ -66,8 +166,24 @@ pub struct Rendered {
     pub pdf: Option<Vec<u8>>,
     /// DOCX bytes.
     pub docx: Option<Vec<u8>>,
-    /// Pages of the PDF (0 when no PDF was made).
+    /// OFD bytes.
+    pub ofd: Option<Vec<u8>>,
+    /// Pages of the layout (0 when neither PDF nor OFD was made).
     pub pages: usize,
+}
+
+impl Rendered {
+    /// The files made, as (extension, bytes), in the order PDF, DOCX, OFD.
+    pub fn into_files(self) -> Vec<(&'static str, Vec<u8>)> {
+        [
+            (Format::Pdf, self.pdf),
+            (Format::Docx, self.docx),
+            (Format::Ofd, self.ofd),
+        ]
+        .into_iter()
+        .filter_map(|(f, bytes)| bytes.map(|b| (f.extension(), b)))
+        .collect()
+    }
 }
 
 impl Engine {
@@ -128,21 +244,26 @@ impl Engine {
         )
     }
 
-    /// Renders a composed document to PDF, in memory.
+    /// Renders a composed document in the formats asked for, in memory: PDF and OFD are
+    /// written from one layout, DOCX from the model with its 版记 placed as that layout placed it.
     pub fn render(
         &self,
         doc: &model::Document,
-        format: Format,
+        formats: impl Into<Formats>,
         pdf: render::pdf::PdfSettings,
     ) -> Result<Rendered> {
+        let formats = formats.into();
         let mut out = Rendered::default();
         // The DOCX follows the layout too: its 版记 goes where the PDF's went.
         let paged = self.typeset(doc)?;
-        if matches!(format, Format::Pdf | Format::All) {
-            out.pages = paged.pages().len();
+        out.pages = paged.pages().len();
+        if formats.contains(Format::Pdf) {
             out.pdf = Some(render::pdf::write(&paged, doc, pdf)?);
         }
-        if matches!(format, Format::Docx | Format::All) {
+        if formats.contains(Format::Ofd) {
+            out.ofd = Some(ofd::write(&paged, doc)?);
+        }
+        if formats.contains(Format::Docx) {
             let own_page = render::pdf::colophon_on_own_page(&paged);
             out.docx = Some(render::docx::write_laid_out(doc, own_page)?);
         }
@@ -157,4 +278,38 @@ impl Engine {
 pub fn load(path: &Path) -> Result<model::Document> {
     let spec = spec::load(path)?;
     Ok(compose::compose(&spec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_read_from_a_comma_list_and_all_means_pdf_and_docx() {
+        let f: Formats = "pdf,docx,ofd".parse().unwrap();
+        assert!(Format::ALL.iter().all(|&x| f.contains(x)));
+        let all: Formats = "all".parse().unwrap();
+        assert_eq!(all, Formats::ALL);
+        assert!(all.contains(Format::Pdf) && all.contains(Format::Docx));
+        assert!(!all.contains(Format::Ofd));
+        assert_eq!(Formats::default(), Formats::ALL);
+        let ofd: Formats = " OFD ".parse().unwrap();
+        assert_eq!(ofd, Formats::from(Format::Ofd));
+        assert!(ofd.needs_layout());
+        assert!(!Formats::from(Format::Docx).needs_layout());
+        let err = "pdf,xps".parse::<Formats>().unwrap_err();
+        assert!(err.contains("未知的输出格式“xps”"), "{err}");
+        assert!("".parse::<Formats>().is_err());
+    }
+
+    #[test]
+    fn rendered_files_come_in_the_order_pdf_docx_ofd() {
+        let r = Rendered {
+            pdf: Some(vec![1]),
+            docx: None,
+            ofd: Some(vec![3]),
+            pages: 1,
+        };
+        assert_eq!(r.into_files(), vec![("pdf", vec![1]), ("ofd", vec![3])]);
+    }
 }

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gongwen::render::pdf::PdfSettings;
-use gongwen::{Engine, EngineOptions, Format};
+use gongwen::{Engine, EngineOptions, Formats};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -37,7 +37,7 @@ macro_rules! err_text {
     }};
 }
 
-/// 公文排版：按 GB/T 9704-2012 从 TOML 规格生成 PDF 与 DOCX。
+/// 公文排版：按 GB/T 9704-2012 从 TOML 规格生成 PDF、DOCX 与 OFD。
 #[derive(Parser)]
 #[command(name = "gongwen", version, about)]
 struct Cli {
@@ -109,26 +109,14 @@ enum NewKind {
     Profile,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Pdf,
-    Docx,
-    All,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Docx => Format::Docx,
-            FormatArg::All => Format::All,
-        }
-    }
+/// `--format`: pdf, docx, ofd or all (= pdf,docx), or a comma list such as `pdf,docx,ofd`.
+fn parse_formats(s: &str) -> Result<Formats, String> {
+    s.parse()
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render specs to print-ready PDF and editable DOCX.
+    /// Render specs to print-ready PDF, editable DOCX and OFD for the exchange system.
     Render {
         /// Spec files (TOML).
         #[arg(required = true)]
@@ -136,16 +124,16 @@ enum Command {
         /// Output directory.
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
-        /// Which files to write.
-        #[arg(long, value_enum, default_value_t = FormatArg::All)]
-        format: FormatArg,
+        /// Which files to write: pdf, docx, ofd, or a comma list (pdf,docx,ofd); all = pdf,docx.
+        #[arg(long, value_parser = parse_formats, default_value = "all")]
+        format: Formats,
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
         /// Regenerate for another campaign year (1949–2200): dates, {year}, {edition} … all move.
         #[arg(long, value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
-        /// Write only the annex forms, each as its own file (NAME-annexN.pdf/.docx).
+        /// Write only the annex forms, each as its own file (NAME-annexN.pdf/.docx/.ofd).
         #[arg(long)]
         annexes_only: bool,
         /// Numbered copies (份号), e.g. 1-30: one print-ready NAME.pdf, each copy from an odd page.
@@ -177,12 +165,12 @@ enum Command {
         /// Folder of extra holiday schedules (YEAR.toml) for new years.
         #[arg(long)]
         holidays: Option<PathBuf>,
-        /// Also render each draft to PDF and DOCX beside it.
+        /// Also render each draft beside it (PDF and DOCX, or what --format names).
         #[arg(long)]
         render: bool,
-        /// Which files `--render` writes.
-        #[arg(long, value_enum, default_value_t = FormatArg::All)]
-        format: FormatArg,
+        /// Which files `--render` writes: pdf, docx, ofd, or a comma list; all = pdf,docx.
+        #[arg(long, value_parser = parse_formats, default_value = "all")]
+        format: Formats,
         /// Parallel jobs (default: one per core).
         #[arg(short, long)]
         jobs: Option<usize>,
@@ -237,7 +225,7 @@ fn main() -> ExitCode {
         } => {
             let job = Job {
                 out,
-                format: format.into(),
+                format,
                 pdf: PdfSettings { pdf_a },
                 year,
                 annexes_only,
@@ -268,7 +256,7 @@ fn main() -> ExitCode {
                 diff,
                 holidays,
                 render,
-                format: format.into(),
+                format,
                 jobs,
             },
         ),
@@ -314,7 +302,7 @@ fn main() -> ExitCode {
 /// What `render` writes and how.
 struct Job {
     out: PathBuf,
-    format: Format,
+    format: Formats,
     pdf: PdfSettings,
     year: Option<i32>,
     annexes_only: bool,
@@ -422,10 +410,8 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
                 }
                 let rendered = engine.render(doc, job.format, job.pdf)?;
                 pages += rendered.pages;
-                for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
-                    if let Some(bytes) = bytes {
-                        files.push((job.out.join(format!("{name}.{ext}")), bytes));
-                    }
+                for (ext, bytes) in rendered.into_files() {
+                    files.push((job.out.join(format!("{name}.{ext}")), bytes));
                 }
             }
             gongwen::output::write_all_atomic(&files)?;
@@ -472,7 +458,7 @@ struct DeriveJob {
     diff: Option<PathBuf>,
     holidays: Option<PathBuf>,
     render: bool,
-    format: Format,
+    format: Formats,
     jobs: Option<usize>,
 }
 
@@ -545,9 +531,9 @@ fn parallel<T: Sync, R: Send>(
 struct Derived {
     /// Lines to print (draft written, substitutions, what to fill in).
     lines: Vec<String>,
-    /// Documents rendered (PDF and DOCX count one each).
+    /// Documents rendered (PDF, DOCX and OFD count one each).
     files: usize,
-    /// Pages of the rendered PDF.
+    /// Pages of the layout (PDF or OFD).
     pages: usize,
 }
 
@@ -595,10 +581,8 @@ fn derive_one(
         let rendered = engine.render(&doc, job.format, PdfSettings::default())?;
         pages = rendered.pages;
         let stem = draft.file_name.trim_end_matches(".toml");
-        for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
-            if let Some(bytes) = bytes {
-                outputs.push((job.out.join(format!("{stem}.{ext}")), bytes));
-            }
+        for (ext, bytes) in rendered.into_files() {
+            outputs.push((job.out.join(format!("{stem}.{ext}")), bytes));
         }
     }
     if target.exists() {

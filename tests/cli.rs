@@ -265,3 +265,129 @@ fn a_template_that_emits_thousands_of_pages_is_stopped_with_a_clear_error() {
     assert!(stderr(&o).contains("超过上限 1000 页"), "{}", stderr(&o));
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+/// The file names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn format_takes_a_comma_list_and_all_still_means_pdf_and_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("kunming-2023-notice.toml");
+    let spec = spec.to_str().unwrap();
+    for (format, want) in [
+        (
+            "pdf,ofd",
+            vec!["kunming-2023-notice.ofd", "kunming-2023-notice.pdf"],
+        ),
+        ("ofd", vec!["kunming-2023-notice.ofd"]),
+        (
+            "all",
+            vec!["kunming-2023-notice.docx", "kunming-2023-notice.pdf"],
+        ),
+        (
+            "pdf,docx,ofd",
+            vec![
+                "kunming-2023-notice.docx",
+                "kunming-2023-notice.ofd",
+                "kunming-2023-notice.pdf",
+            ],
+        ),
+    ] {
+        let out = format!("out-{}", format.replace(',', "-"));
+        let o = gongwen(
+            &["render", spec, "--format", format, "-o", &out],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert_eq!(names_in(&dir.path().join(&out)), want, "--format {format}");
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(stdout.contains("页"), "{stdout}");
+    }
+    let ofd = std::fs::read(dir.path().join("out-ofd/kunming-2023-notice.ofd")).unwrap();
+    assert!(ofd.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn an_unknown_format_or_an_unwritable_folder_is_refused_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("kunming-2023-notice.toml");
+    let spec = spec.to_str().unwrap();
+    let o = gongwen(
+        &["render", spec, "--format", "pdf,xps", "-o", "out"],
+        dir.path(),
+    );
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("未知的输出格式“xps”"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists(), "nothing written");
+    // The output folder's place is taken by a file: the error names the OFD it could not write.
+    std::fs::write(dir.path().join("blocked"), "").unwrap();
+    let o = gongwen(
+        &["render", spec, "--format", "ofd", "-o", "blocked/out"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("错误："), "{err}");
+    assert!(err.contains("kunming-2023-notice.ofd"), "{err}");
+}
+
+#[test]
+fn annex_forms_and_derived_drafts_are_rendered_as_ofd_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::sample("shanghai-2025-notice.toml");
+    let o = gongwen(
+        &[
+            "render",
+            spec.to_str().unwrap(),
+            "--annexes-only",
+            "--format",
+            "ofd",
+            "--year",
+            "2026",
+            "-o",
+            "forms",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        names_in(&dir.path().join("forms")),
+        [
+            "shanghai-2026-notice-annex1.ofd",
+            "shanghai-2026-notice-annex2.ofd"
+        ]
+    );
+    let up = common::sample("national-2025-notice.toml");
+    let office = common::sample("offices/shanghai.toml");
+    let o = gongwen(
+        &[
+            "derive",
+            up.to_str().unwrap(),
+            "--office",
+            office.to_str().unwrap(),
+            "-o",
+            "d",
+            "--render",
+            "--format",
+            "pdf,ofd",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        names_in(&dir.path().join("d")),
+        [
+            "shanghai-2025-notice.ofd",
+            "shanghai-2025-notice.pdf",
+            "shanghai-2025-notice.toml"
+        ]
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("文档 2 个"));
+}

@@ -6,7 +6,6 @@ mod common;
 
 use gongwen::gbt9704 as g;
 use gongwen::render::pdf::PdfSettings;
-use gongwen::Format;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -27,7 +26,7 @@ struct Rendered {
 fn render(name: &str) -> Rendered {
     let doc = gongwen::load(&common::sample(name)).unwrap();
     let r = common::engine()
-        .render(&doc, Format::All, PdfSettings::default())
+        .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join(name.replace(".toml", ".docx"));

@@ -7,7 +7,6 @@
 mod common;
 
 use gongwen::render::pdf::PdfSettings;
-use gongwen::Format;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -23,7 +22,7 @@ fn exercise(source: &str) -> bool {
     let doc = gongwen::compose::compose(&spec);
     // Errors are fine (e.g. a glyph the layout cannot find); panics are not.
     engine
-        .render(&doc, Format::All, PdfSettings::default())
+        .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
         .is_ok()
 }
 

@@ -267,7 +267,7 @@ fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
         let doc = compose_spec(&spec);
         let want = document_text(&doc);
         let rendered = engine()
-            .render(&doc, Format::All, PdfSettings::default())
+            .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
             .expect("renders");
         for (ext, bytes) in [
             ("pdf", rendered.pdf.unwrap()),

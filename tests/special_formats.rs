@@ -363,7 +363,7 @@ fn every_kind_sample_and_template_checks_and_renders_to_pdf_and_docx() {
             let (spec, _) = report.into_result().unwrap();
             let doc = gongwen::compose::compose(&spec);
             let out = common::engine()
-                .render(&doc, Format::All, PdfSettings::default())
+                .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
                 .unwrap_or_else(|e| panic!("{kind} {what}: {e}"));
             let pdf = out.pdf.unwrap();
             assert!(pdf.starts_with(b"%PDF") && out.pages >= 1, "{kind} {what}");

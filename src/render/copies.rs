@@ -120,5 +120,6 @@ pub fn render(
         pages: merged.pages().len(),
         pdf: Some(super::pdf::write(&merged, doc, settings)?),
         docx: None,
+        ofd: None,
     })
 }

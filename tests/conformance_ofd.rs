@@ -1,0 +1,555 @@
+//! The samples as OFD (GB/T 33190): the standard's schemas, a real reader's verification
+//! (ofd-core), that reader's raster of every page against typst's raster of the same layout,
+//! and the text against the PDF's. GONGWEN_CONFORMANCE=1 (CI) requires the external checkers.
+
+mod common;
+
+use gongwen::render::pdf::PdfSettings;
+use gongwen::Format;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// One sample laid out once, written as PDF and OFD from that layout.
+struct Sample {
+    name: String,
+    doc: gongwen::model::Document,
+    paged: typst_layout::PagedDocument,
+    pdf: Vec<u8>,
+    ofd: Vec<u8>,
+}
+
+/// Every sample in `samples/`, made once for all tests of this binary.
+fn samples() -> &'static [Sample] {
+    static SAMPLES: OnceLock<Vec<Sample>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        specs.sort();
+        assert!(specs.len() >= 10, "samples found: {}", specs.len());
+        specs
+            .iter()
+            .map(|spec| {
+                let doc = gongwen::load(spec).unwrap();
+                let paged = common::engine().typeset(&doc).unwrap();
+                let pdf =
+                    gongwen::render::pdf::write(&paged, &doc, PdfSettings::default()).unwrap();
+                let ofd = gongwen::ofd::write(&paged, &doc).unwrap();
+                Sample {
+                    name: spec.file_stem().unwrap().to_string_lossy().into_owned(),
+                    doc,
+                    paged,
+                    pdf,
+                    ofd,
+                }
+            })
+            .collect()
+    })
+}
+
+fn sample(name: &str) -> &'static Sample {
+    samples().iter().find(|s| s.name == name).unwrap()
+}
+
+/// Writes bytes to `dir/name` and returns the path.
+fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A part of an OFD package as text.
+fn part(ofd: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(ofd)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The package with one part replaced.
+fn with_part(ofd: &[u8], name: &str, text: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(ofd)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        let entry = f.name().to_owned();
+        out.start_file(entry.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        if entry == name {
+            out.write_all(text.as_bytes()).unwrap();
+        } else {
+            out.write_all(&bytes).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn every_sample_passes_the_standard_s_schemas_and_package_checks() {
+    let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ofd");
+    let script = checker.join("ofd_xsd_check.py");
+    let lxml = common::tool("python3").is_some_and(|py| {
+        Command::new(py)
+            .args(["-c", "import lxml"])
+            .status()
+            .is_ok_and(|s| s.success())
+    });
+    if !script.is_file() || !lxml {
+        assert!(
+            !common::conformance_required(),
+            "GONGWEN_CONFORMANCE=1 but {} or python3-lxml is missing",
+            script.display()
+        );
+        eprintln!("skipped: the OFD schema checker or lxml is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = samples()
+        .iter()
+        .map(|s| save(dir.path(), &format!("{}.ofd", s.name), &s.ofd))
+        .collect();
+    let o = Command::new("python3")
+        .arg(&script)
+        .arg(checker.join("xsd"))
+        .args(&files)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{report}");
+    assert_eq!(report.matches("OK ").count(), files.len(), "{report}");
+    assert!(
+        report.contains("(0 errors, 0 warnings)"),
+        "no warnings either: {report}"
+    );
+    assert!(!report.contains(" W "), "{report}");
+}
+
+#[test]
+fn a_reader_verifies_every_sample_and_finds_the_pdf_s_pages_with_their_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    for s in samples() {
+        let path = save(dir.path(), "x.ofd", &s.ofd);
+        let report = ofd_core::check_path(&path);
+        assert!(report.conforms(), "{}: {:?}", s.name, report.problems);
+        let mut reader = ofd_core::OfdReader::open(&path).unwrap();
+        assert_eq!(reader.ofd().version, "1.0");
+        assert_eq!(reader.ofd().doc_type, "OFD");
+        let body = reader.ofd().doc_bodies[0].clone();
+        let doc = reader.load_document(&body).unwrap();
+        assert_eq!(doc.pages().len(), s.paged.pages().len(), "{}", s.name);
+        let default = doc.document.common_data.page_area.clone().unwrap();
+        for (i, (r, p)) in doc.pages().iter().zip(s.paged.pages()).enumerate() {
+            let page = reader.load_page(&doc, r).unwrap();
+            let b = page.area.as_ref().unwrap_or(&default).physical_box;
+            let (w, h) = (
+                common::pt(p.frame.width().to_pt()),
+                common::pt(p.frame.height().to_pt()),
+            );
+            assert!(
+                (b.width - w).abs() < 0.01 && (b.height - h).abs() < 0.01,
+                "{} page {}: {}×{} mm, layout {w}×{h}",
+                s.name,
+                i + 1,
+                b.width,
+                b.height
+            );
+        }
+    }
+}
+
+#[test]
+fn landscape_annex_pages_are_portrait_sheets_turned_as_in_the_pdf() {
+    // GB/T 9704 §8: a landscape table page is printed on a portrait sheet, turned
+    // (src/render/binding.rs); the OFD writer gets the same turned sheets as the PDF.
+    let s = sample("shanghai-2025-notice");
+    let measured = gongwen::render::measure::Measured::of(&s.paged);
+    let turned = measured
+        .turned
+        .iter()
+        .position(|&t| t)
+        .expect("a turned landscape page");
+    let content = part(&s.ofd, &format!("Doc_0/Pages/Page_{turned}/Content.xml"));
+    assert!(
+        !content.contains("<ofd:PhysicalBox>0 0 297 210</ofd:PhysicalBox>"),
+        "{}",
+        &content[..300.min(content.len())]
+    );
+    assert!(s
+        .paged
+        .pages()
+        .iter()
+        .all(|p| p.frame.width() < p.frame.height()));
+    let document = part(&s.ofd, "Doc_0/Document.xml");
+    assert!(document.contains("<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"));
+}
+
+/// The text of every page, TextCode by TextCode, as a reader reads it.
+fn ofd_text(ofd: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "x.ofd", ofd);
+    let mut reader = ofd_core::OfdReader::open(&path).unwrap();
+    let body = reader.ofd().doc_bodies[0].clone();
+    let doc = reader.load_document(&body).unwrap();
+    fn walk(block: &ofd_core::PageBlock, out: &mut String) {
+        match block {
+            ofd_core::PageBlock::Text(t) => {
+                for c in &t.text_codes {
+                    out.push_str(c.text.as_deref().unwrap_or_default());
+                }
+            }
+            ofd_core::PageBlock::Block(g) => g.objects.iter().for_each(|b| walk(b, out)),
+            _ => {}
+        }
+    }
+    doc.pages()
+        .to_vec()
+        .iter()
+        .map(|r| {
+            let page = reader.load_page(&doc, r).unwrap();
+            let mut text = String::new();
+            for layer in page.content.iter().flat_map(|c| &c.layers) {
+                layer.objects.iter().for_each(|b| walk(b, &mut text));
+            }
+            text
+        })
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_text_of_every_page_is_the_pdf_s_text_in_the_same_order() {
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for s in samples() {
+        let pdf = save(dir.path(), "x.pdf", &s.pdf);
+        // -raw: the content stream's order, which is the layout's drawing order.
+        let o = Command::new(&pdftotext)
+            .args(["-raw", "-enc", "UTF-8"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let pdf_text = String::from_utf8(o.stdout).unwrap();
+        let pdf_pages: Vec<String> = pdf_text.split('\u{c}').map(squeeze).collect();
+        let ofd_pages: Vec<String> = ofd_text(&s.ofd).iter().map(|t| squeeze(t)).collect();
+        assert!(
+            ofd_pages.iter().any(|p| p.chars().count() > 100),
+            "{}",
+            s.name
+        );
+        for (i, page) in ofd_pages.iter().enumerate() {
+            assert_eq!(page, &pdf_pages[i], "{} page {}", s.name, i + 1);
+        }
+    }
+}
+
+#[test]
+fn the_metadata_carry_the_document_s_elements() {
+    let s = sample("national-2024-notice");
+    let ofd = part(&s.ofd, "OFD.xml");
+    let header = s.doc.parts[0].header.as_ref().unwrap();
+    assert!(ofd.contains(r#"Version="1.0" DocType="OFD""#), "{ofd}");
+    assert!(ofd.contains(&format!("<ofd:Title>{}</ofd:Title>", s.doc.meta.title)));
+    assert!(ofd.contains(&format!("<ofd:Author>{}</ofd:Author>", s.doc.meta.author)));
+    assert!(ofd.contains(&format!(
+        "<ofd:CreationDate>{}</ofd:CreationDate>",
+        s.doc.meta.date
+    )));
+    assert!(ofd.contains("<ofd:Creator>gongwen</ofd:Creator>"));
+    assert!(ofd.contains(&format!(
+        r#"<ofd:CustomData Name="发文字号">{}</ofd:CustomData>"#,
+        header.doc_number.as_deref().unwrap()
+    )));
+    assert!(ofd.contains(&format!(
+        r#"<ofd:CustomData Name="成文日期">{}</ofd:CustomData>"#,
+        s.doc.meta.date
+    )));
+    let id = gongwen::ofd::meta::doc_id(&s.doc);
+    assert_eq!(id.len(), 32);
+    assert!(ofd.contains(&format!("<ofd:DocID>{id}</ofd:DocID>")));
+    assert_ne!(
+        id,
+        gongwen::ofd::meta::doc_id(&sample("shanghai-2025-notice").doc)
+    );
+}
+
+/// GB/T 9704's red as OFD writes it: decimal `r g b`.
+fn red() -> String {
+    let hex = &gongwen::gbt9704::RED[1..];
+    let c = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+    format!("{} {} {}", c(0), c(2), c(4))
+}
+
+/// The red separator line of page 1 (a stroked path drawn in red).
+fn red_rule(content: &str) -> &str {
+    let stroke = format!(r#"<ofd:StrokeColor Value="{}"/>"#, red());
+    content
+        .split("<ofd:PathObject ")
+        .skip(1)
+        .find(|p| p.contains(&stroke) && p.contains(" L "))
+        .expect("a red rule")
+}
+
+/// The numbers of an object's `Boundary`.
+fn boundary(object: &str) -> Vec<f64> {
+    object
+        .split("Boundary=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_red_mark_and_the_red_rule_are_drawn_in_red_where_the_standard_puts_them() {
+    use gongwen::gbt9704 as g;
+    let s = sample("national-2024-notice");
+    let page = part(&s.ofd, "Doc_0/Pages/Page_0/Content.xml");
+    let fill = format!(r#"<ofd:FillColor Value="{}"/>"#, red());
+    let mark = page
+        .split("<ofd:TextObject ")
+        .find(|t| t.contains(&fill))
+        .expect("the mark is red text");
+    let mark_box = boundary(mark);
+    // The mark's glyphs start near the top of the text block + 35 mm (box includes ascent).
+    assert!(
+        mark_box[1] < g::MARGIN_TOP_MM + g::MARK_TOP_MM + 1.0,
+        "{mark_box:?}"
+    );
+    let rule = red_rule(&page);
+    let b = boundary(rule);
+    // The separator: a line across the 156 mm text block; its box has the line's width.
+    assert!((b[0] - g::MARGIN_LEFT_MM).abs() < 0.1, "{b:?}");
+    assert!((b[2] - 156.0).abs() < 0.1, "{b:?}");
+    assert!((b[3] - g::SEPARATOR_THICKNESS_MM).abs() < 0.01, "{b:?}");
+    let width = format!(r#"LineWidth="{}""#, g::SEPARATOR_THICKNESS_MM);
+    assert!(rule.contains(&width), "{rule}");
+}
+
+#[test]
+fn every_font_is_an_embedded_subset_and_every_glyph_is_named() {
+    let s = sample("shanghai-2025-notice");
+    let res = part(&s.ofd, "Doc_0/PublicRes.xml");
+    let files: Vec<&str> = res
+        .split("<ofd:FontFile>")
+        .skip(1)
+        .map(|f| f.split('<').next().unwrap())
+        .collect();
+    assert!(files.len() >= 4, "{res}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&s.ofd)).unwrap();
+    for f in &files {
+        let mut bytes = Vec::new();
+        zip.by_name(&format!("Doc_0/Res/{f}"))
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        let face = ttf_parser::Face::parse(&bytes, 0).unwrap();
+        assert!(face.number_of_glyphs() < 2000, "{f}: a subset");
+        assert!(bytes.len() < 400_000, "{f}: {} bytes", bytes.len());
+    }
+    for i in 0..s.paged.pages().len() {
+        let page = part(&s.ofd, &format!("Doc_0/Pages/Page_{i}/Content.xml"));
+        for obj in page.split("<ofd:TextObject ").skip(1) {
+            let chars = obj
+                .split("<ofd:TextCode ")
+                .nth(1)
+                .and_then(|c| c.split_once('>'))
+                .map(|(_, t)| t.split("</ofd:TextCode>").next().unwrap())
+                .unwrap();
+            let positions = obj.matches("<ofd:CGTransform ").count();
+            assert!(positions >= 1);
+            let codes = chars
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .chars()
+                .count();
+            assert!(positions <= codes, "{obj}");
+            let dx = obj
+                .split("DeltaX=\"")
+                .nth(1)
+                .map_or(0, |d| d.split('"').next().unwrap().split(' ').count());
+            assert_eq!(dx, codes - 1, "DeltaX has N−1 entries: {obj}");
+        }
+    }
+}
+
+/// Pixels that differ by more than `DIFF` in any channel, counted per `TILE`×`TILE` block; the
+/// largest count over the page.
+fn worst_tile(a: &[u8], b: &[u8], width: usize, height: usize) -> usize {
+    const DIFF: i32 = 100;
+    const TILE: usize = 12;
+    let mut worst = 0;
+    for ty in (0..height).step_by(TILE) {
+        for tx in (0..width).step_by(TILE) {
+            let mut n = 0;
+            for y in ty..(ty + TILE).min(height) {
+                for x in tx..(tx + TILE).min(width) {
+                    let i = (y * width + x) * 4;
+                    if (0..3).any(|c| (a[i + c] as i32 - b[i + c] as i32).abs() > DIFF) {
+                        n += 1;
+                    }
+                }
+            }
+            worst = worst.max(n);
+        }
+    }
+    worst
+}
+
+/// Most differing pixels a 12 × 12 px block may hold (1 px per pt). Both rasterisers
+/// anti-alias alike (measured: no pixel of any sample page differs by more than `DIFF`); a
+/// missing glyph or a line moved by a millimetre leaves dozens.
+const TILE_BOUND: usize = 4;
+
+/// Pixels per point of both rasters.
+const SCALE: f32 = 1.0;
+
+/// typst's raster of a page (RGBA, unpremultiplied on white).
+fn typst_raster(page: &typst_layout::Page) -> (Vec<u8>, usize, usize) {
+    let pixmap = typst_render::render(
+        page,
+        &typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(SCALE as f64),
+            render_bleed: false,
+        },
+    );
+    (
+        pixmap.data().to_vec(),
+        pixmap.width() as usize,
+        pixmap.height() as usize,
+    )
+}
+
+/// ofd-core's raster of page `index` of an OFD (RGBA on white).
+fn reader_raster(ofd: &[u8], index: usize) -> (Vec<u8>, usize, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "x.ofd", ofd);
+    let mut reader = ofd_core::OfdReader::open(&path).unwrap();
+    let body = reader.ofd().doc_bodies[0].clone();
+    let doc = reader.load_document(&body).unwrap();
+    let image = reader
+        .render_page_to_image(
+            &doc,
+            index,
+            &ofd_core::RenderOptions::with_dpi(72.0 * SCALE as f64),
+        )
+        .unwrap();
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    (image.into_raw(), w, h)
+}
+
+/// The worst block of a page: the reader's raster of the OFD against typst's.
+fn page_difference(ofd: &[u8], page: &typst_layout::Page, index: usize) -> usize {
+    let (a, w, h) = typst_raster(page);
+    let (b, w2, h2) = reader_raster(ofd, index);
+    assert_eq!((w, h), (w2, h2), "raster sizes");
+    worst_tile(&a, &b, w, h)
+}
+
+#[test]
+fn every_page_a_reader_draws_is_the_pdf_s_page() {
+    for s in samples() {
+        for (i, page) in s.paged.pages().iter().enumerate() {
+            let worst = page_difference(&s.ofd, page, i);
+            assert!(
+                worst <= TILE_BOUND,
+                "{} page {}: {worst} differing pixels in one block",
+                s.name,
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn a_missing_glyph_or_a_moved_line_breaks_the_page_bound() {
+    let s = sample("national-2024-notice");
+    let page = &s.paged.pages()[0];
+    let name = "Doc_0/Pages/Page_0/Content.xml";
+    let content = part(&s.ofd, name);
+    // One glyph of the title's first run drawn as glyph 0 (.notdef).
+    let at = content.find("<ofd:Glyphs>").unwrap() + "<ofd:Glyphs>".len();
+    let end = at + content[at..].find('<').unwrap();
+    let missing = format!("{}0{}", &content[..at], &content[end..]);
+    let worst = page_difference(&with_part(&s.ofd, name, &missing), page, 0);
+    eprintln!("a missing glyph: {worst} differing pixels in one block");
+    assert!(worst > TILE_BOUND, "a missing glyph: {worst}");
+    // The red separator 1 mm lower.
+    let rule = red_rule(&content);
+    let b = boundary(rule);
+    let written = |v: &[f64]| {
+        v.iter()
+            .map(|x| gongwen::ofd::xml::num(*x))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let moved_box = [b[0], b[1] + 1.0, b[2], b[3]];
+    let moved = content.replacen(
+        &format!("Boundary=\"{}\"", written(&b)),
+        &format!("Boundary=\"{}\"", written(&moved_box)),
+        1,
+    );
+    assert_ne!(moved, content);
+    let worst = page_difference(&with_part(&s.ofd, name, &moved), page, 0);
+    eprintln!("a moved rule: {worst}");
+    assert!(worst > TILE_BOUND, "a moved rule: {worst}");
+    // Another page's drawing fails too.
+    let worst = page_difference(&s.ofd, &s.paged.pages()[1], 0);
+    assert!(worst > TILE_BOUND, "page 1 against page 2: {worst}");
+}
+
+#[test]
+fn rendering_twice_gives_the_same_ofd_bytes() {
+    let doc = gongwen::load(&common::sample("shanghai-2025-notice.toml")).unwrap();
+    let a = common::engine()
+        .render(&doc, Format::Ofd, PdfSettings::default())
+        .unwrap();
+    let b = common::engine()
+        .render(&doc, Format::Ofd, PdfSettings::default())
+        .unwrap();
+    assert!(a.pdf.is_none() && a.docx.is_none());
+    assert!(a.ofd.as_ref().unwrap().starts_with(b"PK"));
+    assert!(a.ofd == b.ofd, "OFD differs between runs");
+    assert!(a.ofd.as_ref() == Some(&sample("shanghai-2025-notice").ofd));
+}
+
+#[test]
+fn an_imported_ofd_gives_the_same_spec_as_the_imported_pdf() {
+    let s = sample("national-2024-notice");
+    let from_ofd = gongwen::import::import_bytes(Path::new("x.ofd"), &s.ofd).unwrap();
+    let from_pdf = gongwen::import::import_bytes(Path::new("x.pdf"), &s.pdf).unwrap();
+    let header = s.doc.parts[0].header.as_ref().unwrap();
+    let number = header.doc_number.as_deref().unwrap();
+    assert!(from_ofd.toml.contains(number), "{}", from_ofd.toml);
+    assert!(
+        from_ofd.toml.contains(&s.doc.meta.title),
+        "{}",
+        from_ofd.toml
+    );
+    // The same spec, line for line; only spaces between words may differ (the OFD carries no
+    // white space at the ends of its text runs, the PDF's text has a space there).
+    let body = |t: &str| {
+        t.lines()
+            .skip(1)
+            .map(|l| l.replace([' ', '\u{3000}'], ""))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(body(&from_ofd.toml), body(&from_pdf.toml));
+}
