@@ -37,8 +37,8 @@ fn samples() -> &'static [Sample] {
             .map(|spec| {
                 let doc = gongwen::load(spec).unwrap();
                 let paged = common::engine().typeset(&doc).unwrap();
-                let pdf = gongwen::render::pdf::write(&paged, &doc, PdfSettings::default())
-                    .unwrap();
+                let pdf =
+                    gongwen::render::pdf::write(&paged, &doc, PdfSettings::default()).unwrap();
                 let ofd = gongwen::ofd::write(&paged, &doc).unwrap();
                 Sample {
                     name: spec.file_stem().unwrap().to_string_lossy().into_owned(),
@@ -147,12 +147,11 @@ fn a_reader_verifies_every_sample_and_finds_the_pdf_s_pages_with_their_sizes() {
         let default = doc.document.common_data.page_area.clone().unwrap();
         for (i, (r, p)) in doc.pages().iter().zip(s.paged.pages()).enumerate() {
             let page = reader.load_page(&doc, r).unwrap();
-            let b = page
-                .area
-                .as_ref()
-                .unwrap_or(&default)
-                .physical_box;
-            let (w, h) = (common::pt(p.frame.width().to_pt()), common::pt(p.frame.height().to_pt()));
+            let b = page.area.as_ref().unwrap_or(&default).physical_box;
+            let (w, h) = (
+                common::pt(p.frame.width().to_pt()),
+                common::pt(p.frame.height().to_pt()),
+            );
             assert!(
                 (b.width - w).abs() < 0.01 && (b.height - h).abs() < 0.01,
                 "{} page {}: {}×{} mm, layout {w}×{h}",
@@ -239,7 +238,11 @@ fn the_text_of_every_page_is_the_pdf_s_text_in_the_same_order() {
         let pdf_text = String::from_utf8(o.stdout).unwrap();
         let pdf_pages: Vec<String> = pdf_text.split('\u{c}').map(squeeze).collect();
         let ofd_pages: Vec<String> = ofd_text(&s.ofd).iter().map(|t| squeeze(t)).collect();
-        assert!(ofd_pages.iter().any(|p| p.chars().count() > 100), "{}", s.name);
+        assert!(
+            ofd_pages.iter().any(|p| p.chars().count() > 100),
+            "{}",
+            s.name
+        );
         for (i, page) in ofd_pages.iter().enumerate() {
             assert_eq!(page, &pdf_pages[i], "{} page {}", s.name, i + 1);
         }
@@ -270,7 +273,10 @@ fn the_metadata_carry_the_document_s_elements() {
     let id = gongwen::ofd::meta::doc_id(&s.doc);
     assert_eq!(id.len(), 32);
     assert!(ofd.contains(&format!("<ofd:DocID>{id}</ofd:DocID>")));
-    assert_ne!(id, gongwen::ofd::meta::doc_id(&sample("shanghai-2025-notice").doc));
+    assert_ne!(
+        id,
+        gongwen::ofd::meta::doc_id(&sample("shanghai-2025-notice").doc)
+    );
 }
 
 /// GB/T 9704's red as OFD writes it: decimal `r g b`.
@@ -316,7 +322,10 @@ fn the_red_mark_and_the_red_rule_are_drawn_in_red_where_the_standard_puts_them()
         .expect("the mark is red text");
     let mark_box = boundary(mark);
     // The mark's glyphs start near the top of the text block + 35 mm (box includes ascent).
-    assert!(mark_box[1] < g::MARGIN_TOP_MM + g::MARK_TOP_MM + 1.0, "{mark_box:?}");
+    assert!(
+        mark_box[1] < g::MARGIN_TOP_MM + g::MARK_TOP_MM + 1.0,
+        "{mark_box:?}"
+    );
     let rule = red_rule(&page);
     let b = boundary(rule);
     // The separator: a line across the 156 mm text block; its box has the line's width.
@@ -359,7 +368,11 @@ fn every_font_is_an_embedded_subset_and_every_glyph_is_named() {
                 .unwrap();
             let positions = obj.matches("<ofd:CGTransform ").count();
             assert!(positions >= 1);
-            let codes = chars.replace("&amp;", "&").replace("&lt;", "<").chars().count();
+            let codes = chars
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .chars()
+                .count();
             assert!(positions <= codes, "{obj}");
             let dx = obj
                 .split("DeltaX=\"")
@@ -516,8 +529,16 @@ fn an_imported_ofd_gives_the_same_spec_as_the_imported_pdf() {
     let from_ofd = gongwen::import::import_bytes(Path::new("x.ofd"), &s.ofd).unwrap();
     let from_pdf = gongwen::import::import_bytes(Path::new("x.pdf"), &s.pdf).unwrap();
     let header = s.doc.parts[0].header.as_ref().unwrap();
-    assert!(from_ofd.toml.contains(&header.doc_number), "{}", from_ofd.toml);
-    assert!(from_ofd.toml.contains(&s.doc.meta.title), "{}", from_ofd.toml);
+    assert!(
+        from_ofd.toml.contains(&header.doc_number),
+        "{}",
+        from_ofd.toml
+    );
+    assert!(
+        from_ofd.toml.contains(&s.doc.meta.title),
+        "{}",
+        from_ofd.toml
+    );
     // The same spec, line for line; only spaces between words may differ (the OFD carries no
     // white space at the ends of its text runs, the PDF's text has a space there).
     let body = |t: &str| {
