@@ -34,21 +34,23 @@ pub struct FontFile {
 }
 
 impl Fonts {
-    /// The resource ID of `font` and the id of glyph `glyph` in its subset.
-    pub fn glyph(&mut self, ids: &mut Ids, font: &FontInstance, glyph: u16) -> (u64, u16) {
-        let i = match self.faces.iter().position(|f| f.font.font() == font.font()) {
-            Some(i) => i,
-            None => {
-                self.faces.push(Face {
-                    id: ids.next(),
-                    font: font.clone(),
-                    remapper: GlyphRemapper::new(),
-                });
-                self.faces.len() - 1
-            }
-        };
-        let face = &mut self.faces[i];
-        (face.id, face.remapper.remap(glyph))
+    /// The face of `font` (added on first use): its index here and its resource ID.
+    pub fn face(&mut self, ids: &mut Ids, font: &FontInstance) -> (usize, u64) {
+        if let Some(i) = self.faces.iter().position(|f| f.font.font() == font.font()) {
+            return (i, self.faces[i].id);
+        }
+        let id = ids.next();
+        self.faces.push(Face {
+            id,
+            font: font.clone(),
+            remapper: GlyphRemapper::new(),
+        });
+        (self.faces.len() - 1, id)
+    }
+
+    /// The id in face `face`'s subset of glyph `glyph` of the original face.
+    pub fn glyph(&mut self, face: usize, glyph: u16) -> u16 {
+        self.faces[face].remapper.remap(glyph)
     }
 
     /// The `<ofd:Fonts>` element and the subsets it names (files under `Res/`).

@@ -8,6 +8,7 @@ use super::path::{abbreviated, clip_path, clips, ClipPath, Placement};
 use super::xml::{escape_into, num, num_into, MM_PER_PT};
 use super::Ids;
 use crate::error::Result;
+use std::fmt::Write as _;
 use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Size, Transform};
 use typst::text::TextItem;
 use typst::visualize::{FillRule, FixedStroke, Geometry, Image, LineCap, LineJoin, Paint, Shape};
@@ -208,12 +209,11 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
     let (mut x, mut y) = (Abs::zero(), Abs::zero());
     let (mut left, mut right) = (f64::MAX, f64::MIN);
     let (mut top, mut bottom) = (f64::MAX, f64::MIN);
-    let mut font_id = 0;
+    let (face, font_id) = w.fonts.face(w.ids, &item.font);
     for g in &item.glyphs {
         let gx = (x + g.x_offset.at(size)).to_pt();
         let gy = -(y + g.y_offset.at(size)).to_pt();
-        let (fid, gid) = w.fonts.glyph(w.ids, &item.font, g.id);
-        font_id = fid;
+        let gid = w.fonts.glyph(face, g.id);
         left = left.min(gx);
         right = right.max(gx + g.x_advance.at(size).to_pt());
         top = top.min(gy);
@@ -299,26 +299,38 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
     if let Some(stroke) = &item.stroke {
         color(out, "StrokeColor", &stroke.paint);
     }
-    // Every glyph named by a CGTransform (the subset has no cmap), one per cluster.
+    // Every glyph named by a CGTransform (the subset has no cmap): a run of one-character,
+    // one-glyph clusters shares one (N characters → N glyphs, in order); any other cluster
+    // (a ligature, a decomposed character) gets its own.
     let mut position = 0;
-    for c in &clusters {
-        let count = c.text.chars().count();
+    let mut i = 0;
+    while i < clusters.len() {
+        let simple = |c: &Cluster| c.glyphs.len() == 1 && c.text.chars().nth(1).is_none();
+        let end = if simple(&clusters[i]) {
+            i + clusters[i..].iter().take_while(|c| simple(c)).count()
+        } else {
+            i + 1
+        };
+        let run = &clusters[i..end];
+        let count: usize = run.iter().map(|c| c.text.chars().count()).sum();
+        let glyphs: usize = run.iter().map(|c| c.glyphs.len()).sum();
         out.push_str(&format!(r#"<ofd:CGTransform CodePosition="{position}""#));
         if count != 1 {
             out.push_str(&format!(r#" CodeCount="{count}""#));
         }
-        if c.glyphs.len() != 1 {
-            out.push_str(&format!(r#" GlyphCount="{}""#, c.glyphs.len()));
+        if glyphs != 1 {
+            out.push_str(&format!(r#" GlyphCount="{glyphs}""#));
         }
         out.push_str("><ofd:Glyphs>");
-        for (i, g) in c.glyphs.iter().enumerate() {
-            if i > 0 {
+        for (k, g) in run.iter().flat_map(|c| &c.glyphs).enumerate() {
+            if k > 0 {
                 out.push(' ');
             }
-            out.push_str(&g.to_string());
+            let _ = write!(out, "{g}");
         }
         out.push_str("</ofd:Glyphs></ofd:CGTransform>");
         position += count;
+        i = end;
     }
     // Each character's pen position in object space, rounded as written, so the deltas add
     // up to the exact positions.
