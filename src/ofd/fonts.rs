@@ -39,7 +39,7 @@ impl Fonts {
         if let Some(i) = self.faces.iter().position(|f| f.font.font() == font.font()) {
             return (i, self.faces[i].id);
         }
-        let id = ids.next();
+        let id = ids.fresh();
         self.faces.push(Face {
             id,
             font: font.clone(),

@@ -46,7 +46,7 @@ impl Media {
                 ("PNG", png)
             }
         };
-        let id = ids.next();
+        let id = ids.fresh();
         let ext = if format == "PNG" { "png" } else { "jpg" };
         let file = MediaFile {
             name: format!("image_{id}.{ext}"),
@@ -63,7 +63,7 @@ impl Media {
         if let Some((id, _)) = self.draw_params.iter().find(|(_, w)| num(*w) == key) {
             return *id;
         }
-        let id = ids.next();
+        let id = ids.fresh();
         self.draw_params.push((id, width_mm));
         id
     }

@@ -28,7 +28,7 @@ pub struct Ids {
 
 impl Ids {
     /// The next unused ID.
-    pub fn next(&mut self) -> u64 {
+    pub fn fresh(&mut self) -> u64 {
         self.last += 1;
         self.last
     }
@@ -44,8 +44,8 @@ pub fn write(paged: &PagedDocument, doc: &Document) -> Result<Vec<u8>> {
     let mut media = media::Media::default();
     let mut pages = Vec::with_capacity(paged.pages().len());
     for p in paged.pages() {
-        let page_id = ids.next();
-        let layer_id = ids.next();
+        let page_id = ids.fresh();
+        let layer_id = ids.fresh();
         let mut w = page::Writer {
             ids: &mut ids,
             fonts: &mut fonts,

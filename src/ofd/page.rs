@@ -127,7 +127,7 @@ fn path(out: &mut String, w: &mut Writer, ts: Transform, shape: &Shape, clip: &[
         return;
     }
     let placement = Placement::new(ts, shape.bbox(true));
-    let id = w.ids.next();
+    let id = w.ids.fresh();
     out.push_str(&format!(r#"<ofd:PathObject ID="{id}""#));
     placement.attributes(out);
     match &shape.stroke {
@@ -178,7 +178,7 @@ fn image(
         full.tx.to_pt() * MM_PER_PT - bx,
         full.ty.to_pt() * MM_PER_PT - by,
     ];
-    let id = w.ids.next();
+    let id = w.ids.fresh();
     out.push_str(&format!(r#"<ofd:ImageObject ID="{id}" Boundary=""#));
     out.push_str(&super::xml::nums(&placement.boundary));
     out.push_str(&format!(
@@ -278,7 +278,7 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
         ),
     );
     let placement = Placement::new(ts, local);
-    let id = w.ids.next();
+    let id = w.ids.fresh();
     out.push_str(&format!(r#"<ofd:TextObject ID="{id}""#));
     placement.attributes(out);
     out.push_str(&format!(r#" Font="{font_id}" Size=""#));

@@ -89,7 +89,7 @@ impl Placement {
     }
 
     /// A point of the page (pt) in the object's coordinates (mm): the inverse of the CTM.
-    pub fn from_page(&self, x_pt: f64, y_pt: f64) -> (f64, f64) {
+    pub fn page_to_object(&self, x_pt: f64, y_pt: f64) -> (f64, f64) {
         let (bx, by) = (
             x_pt * MM_PER_PT - self.boundary[0],
             y_pt * MM_PER_PT - self.boundary[1],
@@ -161,7 +161,7 @@ pub fn clips(out: &mut String, clips: &[ClipPath], placement: &Placement) {
     for clip in clips {
         let points: Vec<(f64, f64)> = clip
             .iter()
-            .flat_map(|(_, ps)| ps.iter().map(|&(x, y)| placement.from_page(x, y)))
+            .flat_map(|(_, ps)| ps.iter().map(|&(x, y)| placement.page_to_object(x, y)))
             .collect();
         let x0 = points.iter().map(|p| p.0).fold(f64::MAX, f64::min);
         let y0 = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
@@ -191,7 +191,7 @@ pub fn clips(out: &mut String, clips: &[ClipPath], placement: &Placement) {
             first = false;
             out.push_str(op);
             for &(x, y) in ps {
-                let (ox, oy) = placement.from_page(x, y);
+                let (ox, oy) = placement.page_to_object(x, y);
                 out.push(' ');
                 num_into(out, ox - x0);
                 out.push(' ');
@@ -301,7 +301,7 @@ mod tests {
         assert!(a.abs() < 1e-9 && (b - 1.0).abs() < 1e-9 && (c + 1.0).abs() < 1e-9);
         assert!(d.abs() < 1e-9 && (e - 12.7).abs() < 1e-9 && f.abs() < 1e-9);
         assert_eq!(p.map(72.0, 0.0), (25.4, 0.0));
-        let (x, y) = p.from_page(0.0, 72.0);
+        let (x, y) = p.page_to_object(0.0, 72.0);
         assert!(
             (x - 25.4).abs() < 1e-9 && (y - 25.4).abs() < 1e-9,
             "{x} {y}"
