@@ -47,4 +47,37 @@ fn main() {
             paged.pages().len()
         );
     }
+    preview_while_typing(&engine, &samples.join("national-2025-notice.toml"));
+}
+
+/// The web app's path from a keystroke to the pages on screen (check, compose, typeset, SVG of
+/// changed pages), warm: the title gains one character per run, as when a person types.
+fn preview_while_typing(engine: &Engine, spec: &Path) {
+    use gongwen::serve::preview::{preview, Previews};
+    let text = std::fs::read_to_string(spec).unwrap();
+    let previews = Previews::default();
+    let mut times = Vec::new();
+    let mut title = String::new();
+    for (i, c) in "关于做好宣传周活动安排的有关事项"
+        .chars()
+        .cycle()
+        .take(40)
+        .enumerate()
+    {
+        title.push(c);
+        let edited = text.replacen("title = \"", &format!("title = \"{title}"), 1);
+        let started = Instant::now();
+        let p = preview(engine, &previews, "bench.toml", &edited);
+        assert!(!p.pages.is_empty(), "{:?}", p.diagnostics);
+        if i >= 5 {
+            times.push(started.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "preview while typing (national-2025-notice): median {:?}, p90 {:?}, max {:?}",
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1]
+    );
 }

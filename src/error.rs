@@ -78,6 +78,9 @@ pub enum Error {
     /// A received file could not be imported (the message names the file).
     #[error("{0}")]
     Import(String),
+    /// The file to write exists and overwriting was not asked for.
+    #[error("{} 已存在；不会覆盖（加 --force 覆盖，原文件依次保留为 .bak、.bak.2 …）", .0.display())]
+    Exists(PathBuf),
     /// The DOCX writer failed.
     #[error("DOCX 生成失败：{0}")]
     Docx(String),

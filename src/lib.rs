@@ -2,10 +2,12 @@
 //!
 //! The pipeline: [`spec`] (TOML → validated spec) → [`compose`] (spec → [`model`]) →
 //! [`render`] (model → PDF via typst, model → DOCX) and [`ofd`] (the same layout → OFD).
-//! [`gbt9704`] holds the standard's numbers.
+//! [`gbt9704`] holds the standard's numbers. Both front ends — the CLI and the local web app
+//! ([`serve`]) — call the library API in [`app`].
 
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod calendar;
 pub mod compose;
 pub mod derive;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod ofd;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod spec;
 
 pub use error::{Diagnostic, Error, Result};
@@ -244,6 +247,12 @@ impl Engine {
         )
     }
 
+    /// Lets typst's memo cache forget all but the last few documents (call after each document
+    /// of a long-running process: bounded memory, warm re-renders kept).
+    pub fn evict_caches(&self) {
+        typst::comemo::evict(CACHE_GENERATIONS);
+    }
+
     /// Renders a composed document in the formats asked for, in memory: PDF and OFD are
     /// written from one layout, DOCX from the model with its 版记 placed as that layout placed it.
     pub fn render(
@@ -268,7 +277,7 @@ impl Engine {
             out.docx = Some(render::docx::write_laid_out(doc, own_page)?);
         }
         // Keep typst's memo cache from growing with every document of a long run.
-        typst::comemo::evict(CACHE_GENERATIONS);
+        self.evict_caches();
         Ok(out)
     }
 }

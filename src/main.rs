@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gongwen::render::pdf::PdfSettings;
-use gongwen::{Engine, EngineOptions, Formats};
+use gongwen::{app, Engine, EngineOptions, Formats};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -77,38 +77,6 @@ impl From<AsArg> for gongwen::derive::DeriveAs {
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum NewKind {
-    /// 通知 with a red header.
-    Notice,
-    /// 活动方案.
-    Plan,
-    /// 印发通知 with its plan.
-    Cover,
-    /// 请示 (上行文, 签发人).
-    Request,
-    /// 报告 (上行文).
-    Report,
-    /// 函 in the 信函格式.
-    Letter,
-    /// 纪要 with its attendance lists.
-    Minutes,
-    /// 命令(令).
-    Order,
-    /// 批复, citing the request it answers.
-    Reply,
-    /// 意见.
-    Opinion,
-    /// 决定.
-    Decision,
-    /// 通报.
-    Bulletin,
-    /// 公告 / 通告.
-    Announcement,
-    /// 机关资料: an office profile for `derive`.
-    Profile,
-}
-
 /// `--format`: pdf, docx, ofd or all (= pdf,docx), or a comma list such as `pdf,docx,ofd`.
 fn parse_formats(s: &str) -> Result<Formats, String> {
     s.parse()
@@ -177,9 +145,10 @@ enum Command {
     },
     /// Print a commented spec to start a new document from.
     New {
-        /// The kind of document.
-        #[arg(value_enum)]
-        kind: NewKind,
+        /// The kind of document (notice, plan, cover, request, report, letter, minutes, order,
+        /// reply, opinion, decision, bulletin, announcement), or profile for an office profile.
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(gongwen::app::new::ids()))]
+        kind: String,
     },
     /// Check specs without writing anything: syntax, fields, GB/T 9704 conventions, glyphs.
     Check {
@@ -192,6 +161,18 @@ enum Command {
     },
     /// List the face used for each font role and where it comes from.
     Fonts,
+    /// Start the local web app over a workspace folder (127.0.0.1 only).
+    Serve {
+        /// The workspace: specs, office profiles, received files (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (default: a free one, printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Open the app in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Import a received file (PDF, DOCX, OFD or text) as an editable spec.
     Import {
         /// The received file.
@@ -223,7 +204,7 @@ fn main() -> ExitCode {
             copies,
             each_copy,
         } => {
-            let job = Job {
+            let job = app::render::Job {
                 out,
                 format,
                 pdf: PdfSettings { pdf_a },
@@ -247,7 +228,7 @@ fn main() -> ExitCode {
             jobs,
         } => derive(
             &options,
-            &DeriveJob {
+            &app::derive::Job {
                 upstream,
                 offices,
                 as_: as_.into(),
@@ -261,27 +242,12 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { kind } => {
-            out_text!(
-                "{}",
-                match kind {
-                    NewKind::Notice => include_str!("../templates/new/notice.toml"),
-                    NewKind::Plan => include_str!("../templates/new/plan.toml"),
-                    NewKind::Cover => include_str!("../templates/new/cover.toml"),
-                    NewKind::Request => include_str!("../templates/new/request.toml"),
-                    NewKind::Report => include_str!("../templates/new/report.toml"),
-                    NewKind::Letter => include_str!("../templates/new/letter.toml"),
-                    NewKind::Minutes => include_str!("../templates/new/minutes.toml"),
-                    NewKind::Order => include_str!("../templates/new/order.toml"),
-                    NewKind::Reply => include_str!("../templates/new/reply.toml"),
-                    NewKind::Opinion => include_str!("../templates/new/opinion.toml"),
-                    NewKind::Decision => include_str!("../templates/new/decision.toml"),
-                    NewKind::Bulletin => include_str!("../templates/new/bulletin.toml"),
-                    NewKind::Announcement => include_str!("../templates/new/announcement.toml"),
-                    NewKind::Profile => include_str!("../templates/new/profile.toml"),
-                }
-            );
+            if let Some(t) = gongwen::app::new::template(&kind) {
+                out_text!("{}", t.text);
+            }
             Ok(())
         }
+        Command::Serve { dir, port, open } => serve(&options, dir, port, open),
         Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
         Command::Import {
@@ -299,139 +265,35 @@ fn main() -> ExitCode {
     }
 }
 
-/// What `render` writes and how.
-struct Job {
-    out: PathBuf,
-    format: Formats,
-    pdf: PdfSettings,
-    year: Option<i32>,
-    annexes_only: bool,
-    copies: Option<gongwen::render::copies::Copies>,
-    each_copy: bool,
-}
-
 /// `--copies 1-30`: a range of 份号.
 fn parse_copies(s: &str) -> Result<gongwen::render::copies::Copies, String> {
     gongwen::render::copies::Copies::parse(s)
 }
 
-/// The output name of a spec: its file stem, with the year in it replaced by `--year`'s.
-fn output_stem(spec: &Path, year: Option<i32>) -> String {
-    let stem = spec
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let Some(year) = year else { return stem };
-    let mut parts: Vec<String> = stem.split('-').map(str::to_owned).collect();
-    for p in parts.iter_mut() {
-        if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) && p.starts_with('2') {
-            *p = year.to_string();
-        }
-    }
-    let renamed = parts.join("-");
-    if renamed == stem {
-        format!("{stem}-{year}")
-    } else {
-        renamed
-    }
-}
-
-/// Two inputs that would write the same output file: refused before any work starts.
-fn colliding<'a>(
-    items: impl Iterator<Item = (&'a Path, String)>,
-    what: &str,
+fn render(
+    options: &EngineOptions,
+    specs: &[PathBuf],
+    job: &app::render::Job,
 ) -> gongwen::Result<()> {
-    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
-    let mut clashes = Vec::new();
-    for (path, name) in items {
-        if let Some(first) = seen.insert(name.clone(), path) {
-            clashes.push(format!(
-                "{} 与 {} 都会写出 {name}",
-                first.display(),
-                path.display()
-            ));
-        }
-    }
-    if clashes.is_empty() {
-        Ok(())
-    } else {
-        Err(gongwen::Error::Derive(format!(
-            "{what}的输出文件名重复，未做任何处理（请改名或分开输出）：\n{}",
-            clashes.join("\n")
-        )))
-    }
-}
-
-fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Result<()> {
-    colliding(
-        specs
-            .iter()
-            .map(|s| (s.as_path(), output_stem(s, job.year))),
-        "规格文件",
-    )?;
     let engine = Engine::new(options)?;
-    // Specs are made in parallel, sharing the fonts and templates; reports keep their order.
-    let results = parallel(specs, None, |spec| {
-        let started = Instant::now();
-        let result = engine.load(spec, job.year).and_then(|(doc, warnings)| {
-            let stem = output_stem(spec, job.year);
-            let docs = if job.annexes_only {
-                gongwen::compose::annex_forms(&doc)
-                    .into_iter()
-                    .map(|(n, d)| (format!("{stem}-annex{n}"), d))
-                    .collect()
-            } else {
-                vec![(stem, doc)]
-            };
-            // Everything is made in memory first: a failure writes nothing.
-            let mut files = Vec::new();
-            let mut pages = 0;
-            for (name, doc) in &docs {
-                if let Some(copies) = job.copies {
-                    use gongwen::render::copies;
-                    let all = copies::render(&engine, doc, copies, job.pdf)?;
-                    pages += all.pages;
-                    files.push((
-                        job.out.join(format!("{name}.pdf")),
-                        all.pdf.unwrap_or_default(),
-                    ));
-                    for n in copies.numbers().filter(|_| job.each_copy) {
-                        let copy = copies::numbered(doc, n)?;
-                        let rendered = engine.render(&copy, job.format, job.pdf)?;
-                        let stem = format!("{name}-{}", copies::copy_number(n));
-                        for (bytes, ext) in [(rendered.pdf, "pdf"), (rendered.docx, "docx")] {
-                            if let Some(bytes) = bytes {
-                                files.push((job.out.join(format!("{stem}.{ext}")), bytes));
-                            }
-                        }
-                    }
-                    continue;
-                }
-                let rendered = engine.render(doc, job.format, job.pdf)?;
-                pages += rendered.pages;
-                for (ext, bytes) in rendered.into_files() {
-                    files.push((job.out.join(format!("{name}.{ext}")), bytes));
-                }
-            }
-            gongwen::output::write_all_atomic(&files)?;
-            let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
-            Ok((warnings, written, pages))
-        });
-        (result, started.elapsed())
-    });
+    let results = app::render::render_all(&engine, specs, job)?;
     let mut failed = 0;
     for (spec, (result, elapsed)) in specs.iter().zip(results) {
         match result {
-            Ok((warnings, written, pages)) => {
-                for w in &warnings {
+            Ok(outcome) => {
+                for w in &outcome.warnings {
                     err_line!("{w}");
                 }
+                let written: Vec<String> = outcome
+                    .written
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
                 out_line!(
                     "{} → {}（{} 页，{} ms）",
                     spec.display(),
                     written.join("、"),
-                    pages,
+                    outcome.pages,
                     elapsed.as_millis()
                 );
             }
@@ -448,187 +310,12 @@ fn render(options: &EngineOptions, specs: &[PathBuf], job: &Job) -> gongwen::Res
     }
 }
 
-/// What `derive` does.
-struct DeriveJob {
-    upstream: PathBuf,
-    offices: Vec<PathBuf>,
-    as_: gongwen::derive::DeriveAs,
-    out: PathBuf,
-    force: bool,
-    diff: Option<PathBuf>,
-    holidays: Option<PathBuf>,
-    render: bool,
-    format: Formats,
-    jobs: Option<usize>,
-}
-
-/// Profile files: the given files, and every `*.toml` of given folders (sorted).
-fn profile_files(paths: &[PathBuf]) -> gongwen::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|source| gongwen::Error::Io {
-                    path: p.clone(),
-                    source,
-                })?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|f| f.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-/// Stack of each worker thread (typst's layout recurses deeply).
-const WORKER_STACK: usize = 32 << 20;
-
-/// Runs `f` on every item with `jobs` worker threads (default: one per core), results in
-/// item order. Plain threads, not rayon's pool: typst uses rayon inside, and a worker waiting
-/// inside one document must not pick up another one (documents would nest on its stack).
-fn parallel<T: Sync, R: Send>(
-    items: &[T],
-    jobs: Option<usize>,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let jobs = jobs
-        .filter(|&j| j > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(items.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<R>>> =
-        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let worker = || loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let r = f(item);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
-            };
-            std::thread::Builder::new()
-                .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, worker)
-                .expect("worker thread");
-        }
-    });
-    slots
-        .into_iter()
-        .map(|s| {
-            s.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .expect("every item ran")
-        })
-        .collect()
-}
-
-/// One office's result in a derivation run.
-struct Derived {
-    /// Lines to print (draft written, substitutions, what to fill in).
-    lines: Vec<String>,
-    /// Documents rendered (PDF, DOCX and OFD count one each).
-    files: usize,
-    /// Pages of the layout (PDF or OFD).
-    pages: usize,
-}
-
-fn derive_one(
-    engine: &Engine,
-    upstream: &gongwen::derive::Upstream,
-    calendar: &gongwen::calendar::Calendar,
-    job: &DeriveJob,
-    office: &Path,
-) -> gongwen::Result<Derived> {
-    use gongwen::derive;
-    let office = derive::load_office(office)?;
-    let draft = derive::derive(upstream, &office, job.as_, calendar)?;
-    let target = job.out.join(&draft.file_name);
-    // The draft passes the same checks as any spec before it is written.
-    let report = engine.check_source(&draft.toml, &target)?;
-    if report.has_errors() {
-        return Err(gongwen::Error::Spec(report.diagnostics));
-    }
-    if let Some(old) = &job.diff {
-        let old_text = gongwen::spec::read(old)?;
-        let d = derive::diff(
-            &old_text,
-            &draft.toml,
-            &old.display().to_string(),
-            &target.display().to_string(),
-        );
-        let shown = if d.is_empty() {
-            "（无变化）".to_owned()
-        } else {
-            d
-        };
-        return Ok(Derived {
-            lines: vec![shown],
-            files: 0,
-            pages: 0,
-        });
-    }
-    // Render first (in memory), so that a failing document leaves no draft behind either.
-    let mut outputs = Vec::new();
-    let mut pages = 0;
-    if job.render {
-        let (spec, _) = report.into_result()?;
-        let doc = gongwen::compose::compose(&spec);
-        let rendered = engine.render(&doc, job.format, PdfSettings::default())?;
-        pages = rendered.pages;
-        let stem = draft.file_name.trim_end_matches(".toml");
-        for (ext, bytes) in rendered.into_files() {
-            outputs.push((job.out.join(format!("{stem}.{ext}")), bytes));
-        }
-    }
-    if target.exists() {
-        if !job.force {
-            return Err(gongwen::Error::Derive(format!(
-                "{} 已存在；不会覆盖（加 --force 覆盖，原文件依次保留为 .bak、.bak.2 …）",
-                target.display()
-            )));
-        }
-        gongwen::output::backup(&target)?;
-    }
-    let documents = outputs.len();
-    outputs.insert(0, (target.clone(), draft.toml.into_bytes()));
-    gongwen::output::write_all_atomic(&outputs)?;
-    let mut lines = vec![format!("{} → {}", office.path.display(), target.display())];
-    lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
-    lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
-    Ok(Derived {
-        lines,
-        files: documents,
-        pages,
-    })
-}
-
-fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
+fn derive(options: &EngineOptions, job: &app::derive::Job) -> gongwen::Result<()> {
     use std::io::IsTerminal;
     let started = Instant::now();
     let engine = Engine::new(options)?;
-    let upstream = gongwen::derive::load_upstream(&job.upstream)?;
-    let calendar = gongwen::calendar::Calendar::load(job.holidays.as_deref())
-        .map_err(|e| gongwen::Error::Derive(e.to_string()))?;
-    let offices = profile_files(&job.offices)?;
-    if offices.is_empty() {
-        return Err(gongwen::Error::Derive(
-            "没有找到机关资料：--office 给出的文件夹中没有 .toml 文件".into(),
-        ));
-    }
-    colliding(
-        offices.iter().map(|o| {
-            let stem = o.file_stem().unwrap_or_default().to_string_lossy();
-            (o.as_path(), stem.into_owned())
-        }),
-        "机关资料",
-    )?;
-    let total = offices.len() as u64;
-    let bar = if std::io::stderr().is_terminal() && total > 1 {
+    let total = app::derive::profile_files(&job.offices)?.len() as u64;
+    let bar = (std::io::stderr().is_terminal() && total > 1).then(|| {
         let bar = indicatif::ProgressBar::new(total);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
@@ -636,30 +323,21 @@ fn derive(options: &EngineOptions, job: &DeriveJob) -> gongwen::Result<()> {
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        Some(bar)
-    } else {
-        None
-    };
-    let done = std::sync::atomic::AtomicU64::new(0);
-    let results = parallel(&offices, job.jobs, |office| {
-        let r = derive_one(&engine, &upstream, &calendar, job, office);
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        match &bar {
-            Some(bar) => bar.inc(1),
-            None if total > 1 => err_line!(
-                "[{n}/{total}] {} {}",
-                office.display(),
-                if r.is_ok() { "完成" } else { "失败" }
-            ),
-            None => {}
-        }
-        r
+        bar
     });
-    let results: Vec<(PathBuf, gongwen::Result<Derived>)> =
-        offices.iter().cloned().zip(results).collect();
+    let results = app::derive::derive_all(&engine, job, |office, ok, n, total| match &bar {
+        Some(bar) => bar.inc(1),
+        None if total > 1 => err_line!(
+            "[{n}/{total}] {} {}",
+            office.display(),
+            if ok { "完成" } else { "失败" }
+        ),
+        None => {}
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let results = results?;
     let (mut files, mut pages, mut failed) = (0, 0, Vec::new());
     let detailed = results.len() <= 20;
     for (office, r) in &results {
@@ -704,24 +382,16 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     let engine = Engine::new(options)?;
     let (mut failed, mut warnings) = (0, 0);
     for path in specs {
-        let outcome = gongwen::spec::read(path).and_then(|source| {
-            let mut report = engine.check_source(&source, path)?;
-            if fix && !report.fixes.is_empty() {
-                let fixed = gongwen::spec::apply_fixes(&source, path, &report.fixes)?;
-                let fixed = gongwen::output::same_form_as(&source, &fixed);
-                gongwen::output::write_through(path, fixed.as_bytes())?;
-                err_line!("{}: 已改正 {} 处", path.display(), report.fixes.len());
-                report = engine.check_source(&fixed, path)?;
-            }
-            Ok(report)
-        });
-        match outcome {
-            Ok(report) => {
-                for d in &report.diagnostics {
+        match app::check::check_file(&engine, path, fix) {
+            Ok(checked) => {
+                if checked.fixed > 0 {
+                    err_line!("{}: 已改正 {} 处", path.display(), checked.fixed);
+                }
+                for d in &checked.report.diagnostics {
                     err_line!("{d}");
                 }
-                warnings += report.diagnostics.len();
-                if report.has_errors() {
+                warnings += checked.report.diagnostics.len();
+                if checked.report.has_errors() {
                     failed += 1;
                 }
             }
@@ -736,6 +406,13 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     }
     out_line!("{} 个规格文件检查通过（{} 条警告）", specs.len(), warnings);
     Ok(())
+}
+
+fn serve(options: &EngineOptions, dir: PathBuf, port: u16, open: bool) -> gongwen::Result<()> {
+    let settings = gongwen::serve::Settings { dir, port, open };
+    gongwen::serve::run(options, settings, |url| {
+        out_line!("gongwen 已启动：{url}（按 Ctrl+C 停止）");
+    })
 }
 
 fn fonts(options: &EngineOptions) -> gongwen::Result<()> {
@@ -761,15 +438,8 @@ fn fonts(options: &EngineOptions) -> gongwen::Result<()> {
 }
 
 fn import(input: &Path, output: &Path, force: bool) -> gongwen::Result<()> {
-    if output.exists() && !force {
-        return Err(gongwen::Error::Import(format!(
-            "{} 已存在；不会覆盖（加 --force 覆盖）",
-            output.display()
-        )));
-    }
-    let imported = gongwen::import::import_file(input)?;
+    let imported = app::import::import_file(input, output, force)?;
     err_text!("{}", imported.report);
-    gongwen::output::write_atomic(output, imported.toml.as_bytes())?;
     out_line!("{} → {}", input.display(), output.display());
     Ok(())
 }

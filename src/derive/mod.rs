@@ -41,6 +41,24 @@ pub enum DeriveAs {
 }
 
 impl DeriveAs {
+    /// Every kind of derived document.
+    pub const ALL: [DeriveAs; 4] = [
+        DeriveAs::Notice,
+        DeriveAs::Plan,
+        DeriveAs::Cover,
+        DeriveAs::Relay,
+    ];
+
+    /// Its Chinese name (文种), as the web app offers it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeriveAs::Notice => "通知",
+            DeriveAs::Plan => "活动方案",
+            DeriveAs::Cover => "印发通知",
+            DeriveAs::Relay => "转发通知",
+        }
+    }
+
     /// The name used in file names, rules (`for = […]`) and the provenance.
     pub fn name(self) -> &'static str {
         match self {

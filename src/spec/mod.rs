@@ -5,6 +5,7 @@ mod fix;
 pub mod kinds;
 mod locate;
 mod schema;
+mod syntax;
 pub mod texts;
 mod validate;
 pub mod year;
@@ -156,7 +157,7 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(source: &str, path: &Path) ->
         Error::Spec(vec![located(
             String::new(),
             e.span().map(|s| s.start),
-            format!("TOML 语法错误：{}", e.message().trim()),
+            format!("TOML 语法错误：{}", syntax::chinese(e.message())),
         )])
     })?;
     serde_path_to_error::deserialize(de).map_err(|e| {

@@ -1,0 +1,189 @@
+//! `derive`: the upper office's notice + office profiles → one draft spec per office, checked,
+//! optionally rendered, written without overwriting (or with backups).
+
+use super::batch::{parallel, refuse_collisions};
+use crate::calendar::Calendar;
+use crate::derive::{self, DeriveAs, Office, Upstream};
+use crate::error::{Error, Result};
+use crate::render::pdf::PdfSettings;
+use crate::{compose, output, spec, Engine, Formats};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a derivation run does.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The upstream notice (a spec file).
+    pub upstream: PathBuf,
+    /// Office profiles, or folders of them.
+    pub offices: Vec<PathBuf>,
+    /// What to derive.
+    pub as_: DeriveAs,
+    /// Output directory of the drafts.
+    pub out: PathBuf,
+    /// Replace existing drafts, keeping backups.
+    pub force: bool,
+    /// Compare with this existing draft instead of writing.
+    pub diff: Option<PathBuf>,
+    /// Folder of extra holiday schedules.
+    pub holidays: Option<PathBuf>,
+    /// Also render each draft beside it.
+    pub render: bool,
+    /// Which files `render` writes.
+    pub format: Formats,
+    /// Parallel jobs (default: one per core).
+    pub jobs: Option<usize>,
+}
+
+/// One office's result.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// The draft written (or compared with).
+    pub draft: PathBuf,
+    /// Lines to show: draft written, substitutions, what to fill in (or the diff).
+    pub lines: Vec<String>,
+    /// Documents rendered (PDF, DOCX and OFD count one each).
+    pub files: usize,
+    /// Pages of the layout.
+    pub pages: usize,
+}
+
+/// The inputs every office of a run shares: the upstream notice and the working-day calendar.
+pub struct Shared {
+    /// The upstream notice.
+    pub upstream: Upstream,
+    /// Working days and holidays.
+    pub calendar: Calendar,
+}
+
+impl Shared {
+    /// Reads the upstream notice and the calendar (with `holidays`' extra years).
+    pub fn load(upstream: &Path, holidays: Option<&Path>) -> Result<Self> {
+        Ok(Self {
+            upstream: derive::load_upstream(upstream)?,
+            calendar: Calendar::load(holidays).map_err(|e| Error::Derive(e.to_string()))?,
+        })
+    }
+}
+
+/// Profile files: the given files, and every `*.toml` of given folders (sorted).
+pub fn profile_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Derives for every office of `job` in parallel: per office (in order), its result.
+/// `on_done(office, ok, finished, total)` is called as each one finishes (for progress).
+pub fn derive_all(
+    engine: &Engine,
+    job: &Job,
+    on_done: impl Fn(&Path, bool, usize, usize) + Sync,
+) -> Result<Vec<(PathBuf, Result<Derived>)>> {
+    let shared = Shared::load(&job.upstream, job.holidays.as_deref())?;
+    let offices = profile_files(&job.offices)?;
+    if offices.is_empty() {
+        return Err(Error::Derive(
+            "没有找到机关资料：--office 给出的文件夹中没有 .toml 文件".into(),
+        ));
+    }
+    refuse_collisions(
+        offices.iter().map(|o| {
+            let stem = o.file_stem().unwrap_or_default().to_string_lossy();
+            (o.as_path(), stem.into_owned())
+        }),
+        "机关资料",
+    )?;
+    let done = AtomicUsize::new(0);
+    let results = parallel(&offices, job.jobs, |office| {
+        let r = derive_one(engine, &shared, job, office);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        on_done(office, r.is_ok(), n, offices.len());
+        r
+    });
+    Ok(offices.into_iter().zip(results).collect())
+}
+
+/// Derives one office's draft, checks it like any spec, and writes it (with its rendered
+/// documents when asked) — or, with `job.diff`, only compares it with an existing draft.
+pub fn derive_one(engine: &Engine, shared: &Shared, job: &Job, office: &Path) -> Result<Derived> {
+    derive_for(engine, shared, job, &derive::load_office(office)?)
+}
+
+/// [`derive_one`] for a profile already read (whose `path` is the name the draft records).
+pub fn derive_for(engine: &Engine, shared: &Shared, job: &Job, office: &Office) -> Result<Derived> {
+    let draft = derive::derive(&shared.upstream, office, job.as_, &shared.calendar)?;
+    let target = job.out.join(&draft.file_name);
+    // The draft passes the same checks as any spec before it is written.
+    let report = engine.check_source(&draft.toml, &target)?;
+    if report.has_errors() {
+        return Err(Error::Spec(report.diagnostics));
+    }
+    if let Some(old) = &job.diff {
+        let old_text = spec::read(old)?;
+        let d = derive::diff(
+            &old_text,
+            &draft.toml,
+            &old.display().to_string(),
+            &target.display().to_string(),
+        );
+        let shown = if d.is_empty() {
+            "（无变化）".to_owned()
+        } else {
+            d
+        };
+        return Ok(Derived {
+            draft: old.clone(),
+            lines: vec![shown],
+            files: 0,
+            pages: 0,
+        });
+    }
+    // Render first (in memory), so that a failing document leaves no draft behind either.
+    let mut outputs = Vec::new();
+    let mut pages = 0;
+    if job.render {
+        let (spec, _) = report.into_result()?;
+        let doc = compose::compose(&spec);
+        let rendered = engine.render(&doc, job.format, PdfSettings::default())?;
+        pages = rendered.pages;
+        let stem = draft.file_name.trim_end_matches(".toml");
+        for (ext, bytes) in rendered.into_files() {
+            outputs.push((job.out.join(format!("{stem}.{ext}")), bytes));
+        }
+    }
+    if target.exists() {
+        if !job.force {
+            return Err(Error::Exists(target));
+        }
+        output::backup(&target)?;
+    }
+    let files = outputs.len();
+    outputs.insert(0, (target.clone(), draft.toml.into_bytes()));
+    output::write_all_atomic(&outputs)?;
+    let mut lines = vec![format!("{} → {}", office.path.display(), target.display())];
+    lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
+    lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
+    Ok(Derived {
+        draft: target,
+        lines,
+        files,
+        pages,
+    })
+}

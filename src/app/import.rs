@@ -1,0 +1,39 @@
+//! `import`: a received file → an editable spec written beside the office's other specs,
+//! never over an existing one unless asked (the old one is then kept as a backup).
+
+use crate::error::{Error, Result};
+use crate::import::{self, Imported};
+use crate::output;
+use std::path::Path;
+
+/// Imports the received file `input` as the spec `output`.
+pub fn import_file(input: &Path, output: &Path, force: bool) -> Result<Imported> {
+    refuse_existing(output, force)?;
+    let bytes = std::fs::read(input).map_err(|source| Error::Io {
+        path: input.to_owned(),
+        source,
+    })?;
+    write(import::import_bytes(input, &bytes)?, output, force)
+}
+
+/// Imports received bytes (named `name`, whose extension tells the format when the content
+/// does not) as the spec `output`.
+pub fn import_bytes(name: &Path, bytes: &[u8], output: &Path, force: bool) -> Result<Imported> {
+    refuse_existing(output, force)?;
+    write(import::import_bytes(name, bytes)?, output, force)
+}
+
+fn refuse_existing(output: &Path, force: bool) -> Result<()> {
+    if output.exists() && !force {
+        return Err(Error::Exists(output.to_owned()));
+    }
+    Ok(())
+}
+
+fn write(imported: Imported, output: &Path, force: bool) -> Result<Imported> {
+    if force && output.exists() {
+        output::backup(output)?;
+    }
+    output::write_atomic(output, imported.toml.as_bytes())?;
+    Ok(imported)
+}

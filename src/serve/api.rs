@@ -1,0 +1,541 @@
+//! The HTTP API the page calls: workspace listing, new, open, sync (form ⇄ TOML), preview,
+//! save, download, import and derive. Every handler resolves names through the
+//! [`Workspace`](super::workspace::Workspace) and does document work on a blocking thread with
+//! the shared [`Engine`](crate::Engine).
+
+use super::workspace::{classify, Role};
+use super::{data, preview, AppState};
+use crate::app;
+use crate::derive::{self, DeriveAs};
+use crate::error::{Diagnostic, Error, Severity};
+use crate::{output, spec, Format};
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A refused or failed request: its status, a Chinese message, and the findings behind it.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            message: message.into(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        let status = match &e {
+            Error::Exists(_) => StatusCode::CONFLICT,
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                StatusCode::NOT_FOUND
+            }
+            Error::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        let diagnostics = match &e {
+            Error::Spec(d) => d.clone(),
+            _ => Vec::new(),
+        };
+        Self {
+            status,
+            message: e.to_string(),
+            diagnostics,
+        }
+    }
+}
+
+impl From<super::workspace::Refused> for ApiError {
+    fn from(r: super::workspace::Refused) -> Self {
+        Self::new(StatusCode::FORBIDDEN, r.0)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({
+            "error": self.message,
+            "diagnostics": self.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+type Answer = Result<Response, ApiError>;
+
+/// A finding as the page shows it beside its field.
+fn diagnostic_json(d: &Diagnostic) -> Value {
+    json!({
+        "severity": if d.severity == Severity::Warning { "warning" } else { "error" },
+        "rule": d.rule,
+        "line": d.line,
+        "column": d.column,
+        "field": d.field,
+        "message": d.message,
+    })
+}
+
+fn diagnostics_json(d: &[Diagnostic]) -> Value {
+    Value::Array(d.iter().map(diagnostic_json).collect())
+}
+
+/// Runs document work off the async threads (typst is CPU-bound and recurses deeply).
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}")))?
+}
+
+/// A name given by the page for a spec or profile: a `.toml` file of the workspace.
+fn toml_path(state: &AppState, name: &str) -> Result<PathBuf, ApiError> {
+    let path = state.workspace.resolve(name)?;
+    if path.extension().is_none_or(|e| e != "toml") {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("“{name}”不是 .toml 文件"),
+        ));
+    }
+    Ok(path)
+}
+
+/// `GET /api/workspace`: the files, the kinds a new document can be, what derive can make.
+pub async fn workspace(State(state): State<Arc<AppState>>) -> Answer {
+    let st = state.clone();
+    let files = blocking(move || Ok(st.workspace.list())).await?;
+    let kinds: Vec<Value> = app::new::TEMPLATES
+        .iter()
+        .map(|t| json!({"id": t.id, "label": t.label}))
+        .collect();
+    let derive_as: Vec<Value> = DeriveAs::ALL
+        .iter()
+        .map(|a| json!({"id": a.name(), "label": a.label()}))
+        .collect();
+    Ok(Json(json!({
+        "root": state.workspace.root().display().to_string(),
+        "files": files,
+        "kinds": kinds,
+        "derive_as": derive_as,
+    }))
+    .into_response())
+}
+
+/// `POST /api/new` body.
+#[derive(Deserialize)]
+pub struct NewRequest {
+    kind: String,
+    name: String,
+}
+
+/// `POST /api/new`: a new spec (or profile) from the kind's commented template.
+pub async fn new(State(state): State<Arc<AppState>>, Json(req): Json<NewRequest>) -> Answer {
+    let template = app::new::template(&req.kind).ok_or_else(|| {
+        ApiError::new(StatusCode::BAD_REQUEST, format!("未知的文种“{}”", req.kind))
+    })?;
+    let name = req.name.trim();
+    let name = if name.ends_with(".toml") {
+        name.to_owned()
+    } else {
+        format!("{name}.toml")
+    };
+    let path = toml_path(&state, &name)?;
+    if path.exists() {
+        return Err(Error::Exists(PathBuf::from(&name)).into());
+    }
+    output::write_atomic(&path, template.text.as_bytes())?;
+    Ok((StatusCode::CREATED, Json(json!({ "name": name }))).into_response())
+}
+
+/// `?name=` of the file requests.
+#[derive(Deserialize)]
+pub struct NameQuery {
+    name: String,
+}
+
+/// `GET /api/file`: a spec or profile as TOML, as form data, and its findings.
+pub async fn file(State(state): State<Arc<AppState>>, Query(q): Query<NameQuery>) -> Answer {
+    let path = toml_path(&state, &q.name)?;
+    let st = state.clone();
+    blocking(move || {
+        let text = spec::read(&path)?;
+        let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
+        let diagnostics = findings(&st, &text, &q.name, role);
+        Ok(Json(json!({
+            "name": q.name,
+            "role": role,
+            "toml": text,
+            "data": data::to_json(&text).ok(),
+            "diagnostics": diagnostics_json(&diagnostics),
+        }))
+        .into_response())
+    })
+    .await
+}
+
+/// The findings of a spec (every `check` rule) or of a profile (its rules that cannot work),
+/// named as the page names the file.
+fn findings(state: &AppState, text: &str, name: &str, role: Role) -> Vec<Diagnostic> {
+    let path = Path::new(name);
+    let result = match role {
+        Role::Profile => spec::deserialize::<derive::profile::Profile>(text, path).map(|p| {
+            derive::profile::problems(&p)
+                .into_iter()
+                .map(|(field, message)| spec::located(text, path, &field, message))
+                .collect()
+        }),
+        _ => state
+            .engine
+            .check_source(text, path)
+            .map(|report| report.diagnostics),
+    };
+    match result {
+        Ok(d) => d,
+        Err(Error::Spec(d)) => d,
+        Err(e) => vec![Diagnostic {
+            file: path.to_owned(),
+            message: e.to_string(),
+            ..Diagnostic::default()
+        }],
+    }
+}
+
+/// `POST /api/sync` body: TOML to read as form data, or form data to merge into `base`.
+#[derive(Deserialize)]
+pub struct SyncRequest {
+    toml: Option<String>,
+    base: Option<String>,
+    data: Option<Value>,
+}
+
+/// `POST /api/sync`: TOML → form data (with syntax findings), or form data → TOML.
+pub async fn sync(Json(req): Json<SyncRequest>) -> Answer {
+    if let Some(data) = req.data {
+        let base = req.base.unwrap_or_default();
+        let toml = data::merge(&base, &data)
+            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+        let data = data::to_json(&toml).ok();
+        return Ok(Json(json!({ "toml": toml, "data": data })).into_response());
+    }
+    let toml = req.toml.unwrap_or_default();
+    let (data, diagnostics) = match data::to_json(&toml) {
+        Ok(d) => (Some(d), Vec::new()),
+        Err(_) => (
+            None,
+            match spec::deserialize::<toml::Table>(&toml, Path::new("")) {
+                Err(Error::Spec(d)) => d,
+                _ => Vec::new(),
+            },
+        ),
+    };
+    Ok(
+        Json(json!({ "data": data, "diagnostics": diagnostics_json(&diagnostics) }))
+            .into_response(),
+    )
+}
+
+/// `POST /api/preview` and `/api/save` body.
+#[derive(Deserialize)]
+pub struct TextRequest {
+    name: String,
+    toml: String,
+}
+
+/// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
+pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
+    toml_path(&state, &req.name)?;
+    let st = state.clone();
+    blocking(move || {
+        let started = Instant::now();
+        let role = classify(&req.toml).map_or(Role::Spec, |(r, _, _)| r);
+        let preview = if role == Role::Spec {
+            preview::preview(&st.engine, &st.previews, &req.name, &req.toml)
+        } else {
+            preview::Preview {
+                pages: Vec::new(),
+                diagnostics: findings(&st, &req.toml, &req.name, role),
+            }
+        };
+        let pages: Vec<Value> = preview
+            .pages
+            .iter()
+            .map(|svg| json!({ "svg": &**svg }))
+            .collect();
+        Ok(Json(json!({
+            "pages": pages,
+            "diagnostics": diagnostics_json(&preview.diagnostics),
+            "ms": started.elapsed().as_millis() as u64,
+        }))
+        .into_response())
+    })
+    .await
+}
+
+/// `POST /api/save`: writes the TOML atomically (in the file's own line ends), with its
+/// findings.
+pub async fn save(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
+    let path = toml_path(&state, &req.name)?;
+    let st = state.clone();
+    blocking(move || {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(old) => output::same_form_as(&old, &req.toml),
+            Err(_) => req.toml.clone(),
+        };
+        output::write_atomic(&path, text.as_bytes())?;
+        let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
+        let diagnostics = findings(&st, &text, &req.name, role);
+        Ok(
+            Json(json!({ "saved": true, "diagnostics": diagnostics_json(&diagnostics) }))
+                .into_response(),
+        )
+    })
+    .await
+}
+
+/// `GET /api/download` query.
+#[derive(Deserialize)]
+pub struct DownloadQuery {
+    name: String,
+    format: String,
+    year: Option<i32>,
+    inline: Option<u8>,
+}
+
+/// `GET /api/download`: the saved spec rendered as PDF, DOCX or OFD (for another campaign year
+/// with `year`), as an attachment or, with `inline=1`, for the browser to show and print.
+pub async fn download(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<DownloadQuery>,
+) -> Answer {
+    let path = toml_path(&state, &q.name)?;
+    let format = Format::ALL
+        .into_iter()
+        .find(|f| f.extension() == q.format)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                format!("未知的格式“{}”：可选 pdf、docx、ofd", q.format),
+            )
+        })?;
+    if let Some(y) = q.year.filter(|y| !(1949..=2200).contains(y)) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("年份 {y} 超出范围（1949–2200）"),
+        ));
+    }
+    let st = state.clone();
+    let year = q.year;
+    let bytes = blocking(move || {
+        let (doc, _) = st.engine.load(&path, year)?;
+        let rendered = st.engine.render(&doc, format, Default::default())?;
+        Ok(rendered
+            .into_files()
+            .into_iter()
+            .next()
+            .map(|(_, b)| b)
+            .unwrap_or_default())
+    })
+    .await?;
+    let stem = app::render::output_stem(Path::new(&q.name), q.year);
+    let file = format!("{stem}.{}", format.extension());
+    let disposition = format!(
+        "{}; filename=\"gongwen.{}\"; filename*=UTF-8''{}",
+        if q.inline == Some(1) {
+            "inline"
+        } else {
+            "attachment"
+        },
+        format.extension(),
+        percent_encode(&file)
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, media_type(format).to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+fn media_type(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "application/pdf",
+        Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Format::Ofd => "application/ofd",
+    }
+}
+
+/// RFC 5987 encoding of a file name (Chinese names survive every browser).
+fn percent_encode(name: &str) -> String {
+    name.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `POST /api/import` query: the uploaded file's name, or a received file already in the
+/// workspace; `force=1` replaces an existing spec (kept as a backup).
+#[derive(Deserialize)]
+pub struct ImportQuery {
+    name: Option<String>,
+    from: Option<String>,
+    force: Option<u8>,
+}
+
+/// Folder of the workspace where uploaded received files are kept.
+const RECEIVED_DIR: &str = "received";
+
+/// `POST /api/import`: a received PDF, DOCX, OFD or text → a spec beside it, with the report
+/// of what was recognised.
+pub async fn import(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<ImportQuery>,
+    body: Bytes,
+) -> Answer {
+    let force = q.force == Some(1);
+    let (source, bytes) = match (&q.from, &q.name) {
+        (Some(from), _) => {
+            let path = state.workspace.resolve(from)?;
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                path: PathBuf::from(from),
+                source,
+            })?;
+            (path, bytes)
+        }
+        (None, Some(name)) => {
+            let base = Path::new(name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if base.is_empty() {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "上传的文件没有文件名",
+                ));
+            }
+            let path = state.workspace.resolve(&format!("{RECEIVED_DIR}/{base}"))?;
+            (path, body.to_vec())
+        }
+        (None, None) => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "须给出上传文件名（name）或工作目录中的来文（from）",
+            ))
+        }
+    };
+    if bytes.is_empty() {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "上传的文件是空的"));
+    }
+    let spec = source.with_extension("toml");
+    let spec_name = state.workspace.name_of(&spec);
+    state.workspace.resolve(&spec_name)?;
+    let uploaded = q.from.is_none();
+    blocking(move || {
+        let imported =
+            app::import::import_bytes(&source, &bytes, &spec, force).map_err(|e| match e {
+                Error::Exists(_) => Error::Exists(PathBuf::from(&spec_name)),
+                e => e,
+            })?;
+        // Keep the received file itself beside its spec (an older one of that name as a backup).
+        if uploaded && std::fs::read(&source).ok().as_deref() != Some(&bytes[..]) {
+            if source.exists() {
+                output::backup(&source)?;
+            }
+            output::write_atomic(&source, &bytes)?;
+        }
+        Ok(
+            Json(json!({ "name": spec_name, "report": imported.report.to_string() }))
+                .into_response(),
+        )
+    })
+    .await
+}
+
+/// `POST /api/derive` body.
+#[derive(Deserialize)]
+pub struct DeriveRequest {
+    upstream: String,
+    office: String,
+    #[serde(rename = "as")]
+    as_: String,
+    #[serde(default)]
+    force: bool,
+}
+
+/// Folder of the workspace the drafts are written to.
+const DRAFTS_DIR: &str = "drafts";
+
+/// `POST /api/derive`: this office's draft from the upstream notice, written to `drafts/`.
+pub async fn derive(State(state): State<Arc<AppState>>, Json(req): Json<DeriveRequest>) -> Answer {
+    let upstream = toml_path(&state, &req.upstream)?;
+    let office = toml_path(&state, &req.office)?;
+    let as_ = DeriveAs::ALL
+        .into_iter()
+        .find(|a| a.name() == req.as_)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                format!("未知的派生类型“{}”", req.as_),
+            )
+        })?;
+    let out = state.workspace.resolve(DRAFTS_DIR)?;
+    let st = state.clone();
+    blocking(move || {
+        let mut shared = app::derive::Shared::load(&upstream, None)?;
+        shared.upstream.path = PathBuf::from(&req.upstream);
+        let mut profile = derive::load_office(&office)?;
+        profile.path = PathBuf::from(&req.office);
+        let job = app::derive::Job {
+            upstream,
+            offices: Vec::new(),
+            as_,
+            out,
+            force: req.force,
+            diff: None,
+            holidays: None,
+            render: false,
+            format: crate::Formats::NONE,
+            jobs: None,
+        };
+        let derived =
+            app::derive::derive_for(&st.engine, &shared, &job, &profile).map_err(|e| match e {
+                Error::Exists(p) => Error::Exists(PathBuf::from(st.workspace.name_of(&p))),
+                e => e,
+            })?;
+        let name = st.workspace.name_of(&derived.draft);
+        let mut lines = derived.lines;
+        lines[0] = format!("{} → {name}", req.office);
+        Ok(Json(json!({ "name": name, "lines": lines })).into_response())
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn download_names_are_percent_encoded_for_every_browser() {
+        assert_eq!(percent_encode("通知 1.pdf"), "%E9%80%9A%E7%9F%A5%201.pdf");
+    }
+}

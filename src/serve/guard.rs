@@ -1,0 +1,100 @@
+//! What keeps a local server local: requests must name this server as their Host (no DNS
+//! rebinding), come from its own page (no cross-site requests), and changes must carry the
+//! app's own header, which a foreign page cannot send without a CORS preflight this server
+//! never grants.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// The header every changing request of the app carries (`X-Gongwen: 1`).
+pub const APP_HEADER: &str = "x-gongwen";
+
+/// The names this server answers to.
+#[derive(Debug, Clone)]
+pub struct Origins {
+    hosts: Vec<String>,
+}
+
+impl Origins {
+    /// The loopback names with `port`.
+    pub fn loopback(port: u16) -> Self {
+        Self {
+            hosts: ["127.0.0.1", "localhost", "[::1]"]
+                .iter()
+                .map(|h| format!("{h}:{port}"))
+                .collect(),
+        }
+    }
+
+    /// Why the request is refused, if it is.
+    fn refusal(&self, request: &Request) -> Option<&'static str> {
+        let headers = request.headers();
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        let host = text(header::HOST)?;
+        if !self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+            return Some("拒绝访问：请求的主机名不是本机的 gongwen 服务");
+        }
+        if let Some(origin) = text(header::ORIGIN) {
+            let own = origin
+                .strip_prefix("http://")
+                .is_some_and(|o| self.hosts.iter().any(|h| h.eq_ignore_ascii_case(o)));
+            if !own {
+                return Some("拒绝访问：请求来自其他网站");
+            }
+        }
+        if text(header::HeaderName::from_static("sec-fetch-site")) == Some("cross-site") {
+            return Some("拒绝访问：请求来自其他网站");
+        }
+        let reads = matches!(*request.method(), Method::GET | Method::HEAD);
+        if !reads && text(header::HeaderName::from_static(APP_HEADER)) != Some("1") {
+            return Some("拒绝访问：修改请求须来自 gongwen 页面");
+        }
+        None
+    }
+}
+
+/// The middleware: refuses foreign requests with 403, and marks every answer as not to be
+/// framed, sniffed or cached.
+pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: Next) -> Response {
+    let no_host = request.headers().get(header::HOST).is_none();
+    let refused = if no_host {
+        Some("拒绝访问：请求没有主机名")
+    } else {
+        origins.refusal(&request)
+    };
+    let mut response = match refused {
+        Some(message) => (
+            StatusCode::FORBIDDEN,
+            axum::Json(serde_json::json!({ "error": message })),
+        )
+            .into_response(),
+        None => next.run(request).await,
+    };
+    let headers = response.headers_mut();
+    let page = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if page {
+        headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; \
+             frame-ancestors 'none'; form-action 'self'",
+        ),
+    );
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

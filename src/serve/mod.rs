@@ -1,0 +1,136 @@
+//! `gongwen serve`: the local web app. One process on 127.0.0.1 keeps one [`Engine`] (fonts,
+//! templates) loaded and serves the embedded page ([`assets`]) and its JSON API ([`api`]) over
+//! a [`workspace`] folder; [`guard`] keeps foreign pages and hosts out.
+
+pub mod api;
+pub mod assets;
+pub mod data;
+pub mod guard;
+pub mod preview;
+pub mod workspace;
+
+use crate::app::batch::WORKER_STACK;
+use crate::error::{Error, Result};
+use crate::{Engine, EngineOptions};
+use axum::extract::DefaultBodyLimit;
+use axum::http::header;
+use axum::routing::{get, post};
+use axum::Router;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Largest request body (a spec's TOML).
+const BODY_LIMIT: usize = 4 << 20;
+/// Largest received file to import.
+const UPLOAD_LIMIT: usize = 32 << 20;
+
+/// How the server is started.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The workspace folder.
+    pub dir: PathBuf,
+    /// The port (0: a free one).
+    pub port: u16,
+    /// Open the page in the default browser once listening.
+    pub open: bool,
+}
+
+/// What every request shares.
+pub struct AppState {
+    /// Fonts, templates and the typst library, loaded once.
+    pub engine: Engine,
+    /// The folder worked in.
+    pub workspace: workspace::Workspace,
+    /// SVG pages already made.
+    pub previews: preview::Previews,
+}
+
+/// The app's routes over `state`, answering only to `origins`.
+pub fn router(state: Arc<AppState>, origins: guard::Origins) -> Router {
+    let mut router = Router::new();
+    for asset in &assets::ASSETS {
+        let (media_type, text) = (asset.media_type, asset.text);
+        router = router.route(
+            asset.path,
+            get(move || async move { ([(header::CONTENT_TYPE, media_type)], text) }),
+        );
+    }
+    router
+        .route("/api/workspace", get(api::workspace))
+        .route("/api/new", post(api::new))
+        .route("/api/file", get(api::file))
+        .route("/api/sync", post(api::sync))
+        .route("/api/preview", post(api::preview))
+        .route("/api/save", post(api::save))
+        .route("/api/download", get(api::download))
+        .route(
+            "/api/import",
+            post(api::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/api/derive", post(api::derive))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(origins),
+            guard::guard,
+        ))
+        .with_state(state)
+}
+
+/// Starts the server on loopback and serves until Ctrl+C; `on_ready` gets the page's URL.
+pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&str)) -> Result<()> {
+    let io = |source| Error::Io {
+        path: settings.dir.clone(),
+        source,
+    };
+    let state = Arc::new(AppState {
+        engine: Engine::new(options)?,
+        workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,
+        previews: preview::Previews::default(),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(WORKER_STACK)
+        .build()
+        .map_err(io)?;
+    runtime.block_on(async move {
+        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, settings.port));
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| Error::Io {
+                path: PathBuf::from(format!("127.0.0.1:{}", settings.port)),
+                source,
+            })?;
+        let port = listener.local_addr().map_err(io)?.port();
+        let url = format!("http://127.0.0.1:{port}/");
+        on_ready(&url);
+        if settings.open {
+            open_browser(&url);
+        }
+        let app = router(state, guard::Origins::loopback(port));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(io)
+    })
+}
+
+/// Opens `url` in the default browser (best effort: the URL is printed anyway).
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let _ = command
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

@@ -1,0 +1,265 @@
+//! The workspace folder the web app works in: names from the browser are confined to it (no
+//! `..`, no absolute paths, no hidden files, no symbolic links), and its documents are listed.
+
+use serde::Serialize;
+use std::path::{Component, Path, PathBuf};
+
+/// Extensions of received files the app can import (来文).
+const RECEIVED: [&str; 5] = ["pdf", "docx", "ofd", "txt", "wps"];
+/// Folders below the workspace root that are looked into.
+const MAX_DEPTH: usize = 4;
+/// Files listed at most (a workspace is a folder of documents, not a disk).
+const MAX_FILES: usize = 5000;
+
+/// A workspace folder.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+/// What a file in the workspace is to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A document spec (公文规格).
+    Spec,
+    /// An office profile (机关资料).
+    Profile,
+    /// A received file to import (来文).
+    Received,
+}
+
+/// One listed file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Its name relative to the root, with `/` between folders.
+    pub name: String,
+    /// What it is.
+    pub role: Role,
+    /// The spec's title or the profile's office name ("" when it has none or does not parse).
+    pub title: String,
+    /// The spec's kind (`notice` when it names none), none for profiles and received files.
+    pub kind: Option<String>,
+    /// Last modified, in Unix seconds.
+    pub modified: u64,
+}
+
+/// Why a name from the browser was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused(pub String);
+
+impl Workspace {
+    /// Opens the folder `root` (made if missing).
+    pub fn open(root: &Path) -> std::io::Result<Self> {
+        std::fs::create_dir_all(root)?;
+        Ok(Self {
+            root: root.canonicalize()?,
+        })
+    }
+
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The path of `name` inside the workspace, refused unless it is a plain relative name
+    /// whose every existing part is a real folder or file of the workspace (no link).
+    pub fn resolve(&self, name: &str) -> Result<PathBuf, Refused> {
+        let refuse = |why: &str| Err(Refused(format!("文件名“{name}”不可用：{why}")));
+        if name.is_empty() || name.len() > 1024 || name.contains(['\\', '\0']) {
+            return refuse("须是工作目录中的相对路径，用 / 分隔");
+        }
+        let mut path = self.root.clone();
+        for part in Path::new(name).components() {
+            let Component::Normal(part) = part else {
+                return refuse("不能含 ..、绝对路径或盘符，只能指向工作目录之内");
+            };
+            if part.to_string_lossy().starts_with('.') {
+                return refuse("不能指向隐藏文件或文件夹");
+            }
+            path.push(part);
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return refuse("不能经由符号链接（可能指向工作目录之外）")
+                }
+                _ => {}
+            }
+        }
+        if path == self.root {
+            return refuse("须是文件名");
+        }
+        Ok(path)
+    }
+
+    /// The name of `path` (inside the workspace) as the browser sees it.
+    pub fn name_of(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Every spec, profile and received file, sorted by name.
+    pub fn list(&self) -> Vec<Entry> {
+        let mut out = Vec::new();
+        self.walk(&self.root, 0, &mut out);
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+
+    fn walk(&self, dir: &Path, depth: usize, out: &mut Vec<Entry>) {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in read.flatten() {
+            if out.len() >= MAX_FILES {
+                return;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') || kind.is_symlink() || name == "target" {
+                continue;
+            }
+            let path = entry.path();
+            if kind.is_dir() {
+                if depth < MAX_DEPTH {
+                    self.walk(&path, depth + 1, out);
+                }
+            } else if let Some(e) = self.entry(&path) {
+                out.push(e);
+            }
+        }
+    }
+
+    fn entry(&self, path: &Path) -> Option<Entry> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        let modified = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs());
+        let name = self.name_of(path);
+        if RECEIVED.contains(&ext.as_str()) {
+            let title = String::new();
+            return Some(Entry {
+                name,
+                role: Role::Received,
+                title,
+                kind: None,
+                modified,
+            });
+        }
+        if ext != "toml" {
+            return None;
+        }
+        let text = std::fs::read_to_string(path).ok()?;
+        let (role, title, kind) = classify(&text)?;
+        Some(Entry {
+            name,
+            role,
+            title,
+            kind,
+            modified,
+        })
+    }
+}
+
+/// Whether TOML text is a spec or a profile, with its title and kind. Text that does not parse
+/// is taken for a spec (the editor shows why it does not); other TOML files (holiday
+/// schedules, settings) are not listed.
+pub fn classify(text: &str) -> Option<(Role, String, Option<String>)> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Some((Role::Spec, String::new(), None));
+    };
+    let string = |v: Option<&toml::Value>| v.and_then(|v| v.as_str()).unwrap_or("").to_owned();
+    if let Some(office) = table.get("office").and_then(|o| o.as_table()) {
+        return Some((Role::Profile, string(office.get("name")), None));
+    }
+    if table.contains_key("title") || table.contains_key("kind") {
+        let kind = string(table.get("kind"));
+        let kind = if kind.is_empty() {
+            "notice".into()
+        } else {
+            kind
+        };
+        return Some((Role::Spec, string(table.get("title")), Some(kind)));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        (dir, ws)
+    }
+
+    #[test]
+    fn names_that_leave_the_workspace_are_refused() {
+        let (_dir, ws) = workspace();
+        for bad in [
+            "../x.toml",
+            "a/../../x.toml",
+            "/etc/passwd",
+            "",
+            ".git/config",
+            "a\\b.toml",
+            "a/./../../b",
+        ] {
+            assert!(ws.resolve(bad).is_err(), "{bad} accepted");
+        }
+        assert_eq!(ws.resolve("a/b.toml").unwrap(), ws.root().join("a/b.toml"));
+        assert_eq!(ws.name_of(&ws.root().join("a/b.toml")), "a/b.toml");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_inside_the_workspace_is_not_followed() {
+        let (dir, ws) = workspace();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.toml"), "title = \"x\"").unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.toml"),
+            dir.path().join("file.toml"),
+        )
+        .unwrap();
+        let err = ws.resolve("link/secret.toml").unwrap_err();
+        assert!(err.0.contains("符号链接"), "{err:?}");
+        assert!(ws.resolve("file.toml").is_err());
+        assert!(ws.list().is_empty(), "{:?}", ws.list());
+    }
+
+    #[test]
+    fn specs_profiles_and_received_files_are_told_apart() {
+        let (dir, ws) = workspace();
+        let p = dir.path();
+        std::fs::write(p.join("n.toml"), "kind = \"letter\"\ntitle = \"关于X的函\"").unwrap();
+        std::fs::create_dir(p.join("offices")).unwrap();
+        std::fs::write(p.join("offices/o.toml"), "[office]\nname = \"某局\"").unwrap();
+        std::fs::write(p.join("2026.toml"), "[holidays]\n").unwrap();
+        std::fs::write(p.join("来文.pdf"), b"%PDF").unwrap();
+        std::fs::write(p.join("bad.toml"), "title = ").unwrap();
+        let list = ws.list();
+        let got: Vec<(&str, Role, &str)> = list
+            .iter()
+            .map(|e| (e.name.as_str(), e.role, e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("bad.toml", Role::Spec, ""),
+                ("n.toml", Role::Spec, "关于X的函"),
+                ("offices/o.toml", Role::Profile, "某局"),
+                ("来文.pdf", Role::Received, ""),
+            ]
+        );
+        assert_eq!(list[1].kind.as_deref(), Some("letter"));
+    }
+}

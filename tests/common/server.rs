@@ -1,0 +1,170 @@
+//! A `gongwen serve` process for the web app's tests: started on a free port over a workspace
+//! folder, stopped when dropped.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A running server.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub base: String,
+    /// Its port.
+    pub port: u16,
+    /// The workspace folder.
+    pub dir: PathBuf,
+    agent: ureq::Agent,
+}
+
+/// A response: status and body.
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers, lower-case names.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    /// The body as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}), status {}: {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Server {
+    /// Starts `gongwen serve DIR --port 0` (bundled fonts only) and waits for its URL.
+    pub fn start(dir: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .args([
+                "serve",
+                dir.to_str().unwrap(),
+                "--port",
+                "0",
+                "--no-system-fonts",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let start = line
+            .find("http://")
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
+        let url = line[start..]
+            .split(|c: char| c.is_whitespace() || c == '（')
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_owned();
+        let port = url.rsplit(':').next().unwrap().parse().unwrap();
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Self {
+            child,
+            base: url,
+            port,
+            dir: dir.to_owned(),
+            agent,
+        }
+    }
+
+    fn reply(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+        let mut r = r.expect("request");
+        let headers = r
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+            .collect();
+        Reply {
+            status: r.status().as_u16(),
+            headers,
+            body: r
+                .body_mut()
+                .with_config()
+                .limit(200 << 20)
+                .read_to_vec()
+                .unwrap(),
+        }
+    }
+
+    /// `GET path` (path with its query).
+    pub fn get(&self, path: &str) -> Reply {
+        Self::reply(self.agent.get(format!("{}{path}", self.base)).call())
+    }
+
+    /// `POST path` with a JSON body, as the page sends it.
+    pub fn post(&self, path: &str, body: &Value) -> Reply {
+        Self::reply(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .header("X-Gongwen", "1")
+                .send_json(body),
+        )
+    }
+
+    /// `POST path` with raw bytes, as the page uploads a file.
+    pub fn upload(&self, path: &str, bytes: &[u8]) -> Reply {
+        Self::reply(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .header("X-Gongwen", "1")
+                .header("Content-Type", "application/octet-stream")
+                .send(bytes),
+        )
+    }
+
+    /// A request written by hand (any Host, Origin or header), for the refusals: the status.
+    pub fn raw(&self, request: &str) -> u16 {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out);
+        out.split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {out:?}"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `s` percent-encoded for a query string.
+pub fn q(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,443 @@
+//! The web app's HTTP API, against a real `gongwen serve` process: create, edit (form and
+//! TOML), check, preview, save, download, import, derive — and the refusals that keep a local
+//! server local.
+
+mod common;
+#[path = "common/server.rs"]
+mod server;
+
+use serde_json::{json, Value};
+use server::{q, Server};
+use std::path::Path;
+
+fn workspace() -> (tempfile::TempDir, Server) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    (dir, server)
+}
+
+/// Creates a notice from the template and returns its TOML.
+fn new_notice(s: &Server, name: &str) -> String {
+    let r = s.post("/api/new", &json!({"kind": "notice", "name": name}));
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    let f = s.get(&format!("/api/file?name={}", q(&format!("{name}.toml"))));
+    assert_eq!(f.status, 200);
+    f.json()["toml"].as_str().unwrap().to_owned()
+}
+
+fn pdf_text(pdf: &[u8]) -> Option<String> {
+    let pdftotext = common::tool("pdftotext")?;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new(pdftotext)
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&out.stdout).replace([' ', '\n'], ""))
+}
+
+#[test]
+fn a_notice_is_created_edited_in_the_form_previewed_saved_and_downloaded() {
+    let (dir, s) = workspace();
+    let toml = new_notice(&s, "某区通知");
+    let listed = s.get("/api/workspace").json();
+    let files = listed["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["name"], "某区通知.toml");
+    assert_eq!(files[0]["role"], "spec");
+    assert_eq!(files[0]["kind"], "notice");
+    assert!(listed["kinds"].as_array().unwrap().len() >= 14);
+
+    // The form edits the title; the TOML keeps its comments.
+    let mut data = s.post("/api/sync", &json!({"toml": toml})).json()["data"].clone();
+    data["title"] = json!("关于开展{year}年网络安全宣传周活动的通知");
+    let synced = s
+        .post("/api/sync", &json!({"base": toml, "data": data}))
+        .json();
+    let edited = synced["toml"].as_str().unwrap().to_owned();
+    assert!(edited.contains("title = \"关于开展{year}年网络安全宣传周活动的通知\""));
+    assert!(
+        edited.contains("# 标题：（机关）关于……的通知，末尾不加标点"),
+        "{edited}"
+    );
+    assert_eq!(edited.lines().count(), toml.lines().count());
+
+    let preview = s
+        .post(
+            "/api/preview",
+            &json!({"name": "某区通知.toml", "toml": edited}),
+        )
+        .json();
+    let pages = preview["pages"].as_array().unwrap();
+    assert!(!pages.is_empty(), "{preview}");
+    let svg = pages[0]["svg"].as_str().unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 595.2"),
+        "{}",
+        &svg[..200]
+    );
+    assert!(preview["ms"].as_u64().unwrap() < 10_000);
+
+    let saved = s
+        .post(
+            "/api/save",
+            &json!({"name": "某区通知.toml", "toml": edited}),
+        )
+        .json();
+    assert_eq!(saved["saved"], true);
+    let on_disk = std::fs::read_to_string(dir.path().join("某区通知.toml")).unwrap();
+    assert_eq!(on_disk, edited);
+    // The CLI keeps working on the file the app saved.
+    let check = common::gongwen(&["check", "某区通知.toml"], dir.path());
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let pdf = s.get(&format!(
+        "/api/download?name={}&format=pdf",
+        q("某区通知.toml")
+    ));
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+    assert!(pdf.body.starts_with(b"%PDF"));
+    let disposition = pdf.header("content-disposition").unwrap();
+    assert!(disposition.starts_with("attachment;") && disposition.contains("UTF-8''%E6%9F%90"));
+    if let Some(text) = pdf_text(&pdf.body) {
+        assert!(text.contains("网络安全宣传周"), "{text}");
+    }
+    for format in ["docx", "ofd"] {
+        let r = s.get(&format!(
+            "/api/download?name={}&format={format}",
+            q("某区通知.toml")
+        ));
+        assert_eq!(r.status, 200, "{format}");
+        assert!(
+            r.body.starts_with(b"PK\x03\x04"),
+            "{format} is a zip package"
+        );
+    }
+    // Regenerated for another year: the name and the dates move.
+    let next = s.get(&format!(
+        "/api/download?name={}&format=pdf&year=2031&inline=1",
+        q("某区通知.toml")
+    ));
+    assert_eq!(next.status, 200);
+    let disposition = next.header("content-disposition").unwrap();
+    assert!(
+        disposition.starts_with("inline;") && disposition.contains("-2031.pdf"),
+        "{disposition}"
+    );
+    if let Some(text) = pdf_text(&next.body) {
+        assert!(text.contains("2031年网络安全宣传周"), "{text}");
+    }
+}
+
+#[test]
+fn check_findings_come_with_the_field_they_concern() {
+    let (_dir, s) = workspace();
+    let toml = new_notice(&s, "n");
+    let bad = toml.replace("的通知\"", "的通知。\"");
+    let r = s
+        .post("/api/preview", &json!({"name": "n.toml", "toml": bad}))
+        .json();
+    assert_eq!(r["pages"].as_array().unwrap().len(), 0);
+    let d = r["diagnostics"].as_array().unwrap();
+    let title = d
+        .iter()
+        .find(|d| d["field"] == "title")
+        .expect("finding at title");
+    assert_eq!(title["severity"], "error");
+    assert!(title["message"].as_str().unwrap().contains("末尾不加标点"));
+    assert_eq!(title["line"], 6);
+
+    // A syntax error: no form data, the finding located by line and column.
+    let broken = toml.replace("closing = \"特此通知。\"", "closing = \"特此通知。");
+    let r = s.post("/api/sync", &json!({"toml": broken})).json();
+    assert!(r["data"].is_null());
+    let d = &r["diagnostics"][0];
+    assert!(d["line"].as_u64().unwrap() > 1, "{r}");
+    let r = s
+        .post("/api/preview", &json!({"name": "n.toml", "toml": broken}))
+        .json();
+    assert_eq!(r["pages"].as_array().unwrap().len(), 0);
+    assert!(!r["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_plan_is_derived_from_an_upstream_notice_with_an_office_profile() {
+    let (dir, s) = workspace();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    std::fs::copy(
+        root.join("national-2025-notice.toml"),
+        dir.path().join("上级通知.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("offices")).unwrap();
+    std::fs::copy(
+        root.join("offices/hubei-scitech.toml"),
+        dir.path().join("offices/hubei.toml"),
+    )
+    .unwrap();
+    let request =
+        json!({"upstream": "上级通知.toml", "office": "offices/hubei.toml", "as": "plan"});
+    let r = s.post("/api/derive", &request);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let derived = r.json();
+    let name = derived["name"].as_str().unwrap().to_owned();
+    assert!(
+        name.starts_with("drafts/") && name.ends_with(".toml"),
+        "{name}"
+    );
+    let lines: Vec<&str> = derived["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert_eq!(lines[0], format!("offices/hubei.toml → {name}"));
+    let draft = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+    assert!(
+        draft.contains("upstream_file = \"上级通知.toml\""),
+        "{draft}"
+    );
+    assert!(
+        !draft.contains(dir.path().to_str().unwrap()),
+        "absolute paths in the draft"
+    );
+    let preview = s
+        .post("/api/preview", &json!({"name": name, "toml": draft}))
+        .json();
+    assert!(
+        !preview["pages"].as_array().unwrap().is_empty(),
+        "{}",
+        preview["diagnostics"]
+    );
+
+    // Again: refused, then replaced with the first one kept.
+    assert_eq!(s.post("/api/derive", &request).status, 409);
+    let mut forced = request.clone();
+    forced["force"] = json!(true);
+    assert_eq!(s.post("/api/derive", &forced).status, 200);
+    assert!(dir.path().join(format!("{name}.bak")).exists());
+
+    let profile = s.get("/api/file?name=offices/hubei.toml").json();
+    assert_eq!(profile["role"], "profile");
+    assert!(profile["data"]["office"]["name"].is_string());
+}
+
+#[test]
+fn a_received_pdf_is_imported_as_an_editable_spec() {
+    let (dir, s) = workspace();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/flood-2025-notice.toml");
+    std::fs::copy(&sample, dir.path().join("flood.toml")).unwrap();
+    let pdf = s.get("/api/download?name=flood.toml&format=pdf").body;
+    let r = s.upload(&format!("/api/import?name={}", q("防汛通知.pdf")), &pdf);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let imported = r.json();
+    assert_eq!(imported["name"], "received/防汛通知.toml");
+    assert!(imported["report"].as_str().unwrap().contains("PDF"));
+    assert_eq!(
+        std::fs::read(dir.path().join("received/防汛通知.pdf")).unwrap(),
+        pdf
+    );
+    let original = s.get("/api/file?name=flood.toml").json();
+    let spec = s
+        .get(&format!("/api/file?name={}", q("received/防汛通知.toml")))
+        .json();
+    assert_eq!(
+        spec["data"]["title"],
+        original["data"]["title"]
+            .as_str()
+            .unwrap()
+            .replace("{year}", "2025")
+    );
+    assert_eq!(
+        s.upload(&format!("/api/import?name={}", q("防汛通知.pdf")), &pdf)
+            .status,
+        409
+    );
+    // The file already in the workspace, imported again with force.
+    let again = s.post(
+        &format!("/api/import?from={}&force=1", q("received/防汛通知.pdf")),
+        &json!(null),
+    );
+    assert_eq!(
+        again.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&again.body)
+    );
+    // Not a 公文: refused, nothing written.
+    let junk = s.upload("/api/import?name=junk.txt", "今天天气很好。".as_bytes());
+    assert_eq!(junk.status, 422);
+    assert!(junk.json()["error"].as_str().unwrap().contains("junk.txt"));
+    assert!(!dir.path().join("received/junk.toml").exists());
+}
+
+#[test]
+fn foreign_hosts_origins_and_requests_without_the_app_header_are_refused() {
+    let (dir, s) = workspace();
+    new_notice(&s, "n");
+    let port = s.port;
+    let get = |host: &str, extra: &str| {
+        s.raw(&format!(
+            "GET /api/file?name=n.toml HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"
+        ))
+    };
+    assert_eq!(get(&format!("127.0.0.1:{port}"), ""), 200);
+    assert_eq!(get(&format!("localhost:{port}"), ""), 200);
+    // DNS rebinding: a foreign name pointing at 127.0.0.1.
+    assert_eq!(get(&format!("evil.example:{port}"), ""), 403);
+    assert_eq!(get("127.0.0.1", ""), 403);
+    assert_eq!(
+        get(
+            &format!("127.0.0.1:{port}"),
+            "Origin: http://evil.example\r\n"
+        ),
+        403
+    );
+    assert_eq!(
+        get(
+            &format!("127.0.0.1:{port}"),
+            "Sec-Fetch-Site: cross-site\r\n"
+        ),
+        403
+    );
+    let post = |headers: &str| {
+        let body = r#"{"name":"n.toml","toml":"title = \"x\""}"#;
+        s.raw(&format!(
+            "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ))
+    };
+    // A cross-site form post carries no app header; a foreign page's fetch has a foreign Origin.
+    assert_eq!(post(""), 403);
+    assert_eq!(post("X-Gongwen: 1\r\nOrigin: http://evil.example\r\n"), 403);
+    assert!(std::fs::read_to_string(dir.path().join("n.toml"))
+        .unwrap()
+        .contains("kind = \"notice\""));
+    assert_eq!(
+        post(&format!(
+            "X-Gongwen: 1\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        )),
+        200
+    );
+}
+
+#[test]
+fn names_outside_the_workspace_and_oversized_bodies_are_refused() {
+    let (dir, s) = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "title = \"机密\"").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
+    for name in [
+        "../secret.toml",
+        "/etc/passwd",
+        "link/secret.toml",
+        ".hidden.toml",
+        "a/../../x.toml",
+    ] {
+        let r = s.get(&format!("/api/file?name={}", q(name)));
+        assert_eq!(
+            r.status,
+            403,
+            "{name}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert!(r.json()["error"].as_str().unwrap().contains("不可用"));
+        let w = s.post("/api/save", &json!({"name": name, "toml": "title = \"x\""}));
+        assert_eq!(w.status, 403, "{name}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("secret.toml")).unwrap(),
+        "title = \"机密\""
+    );
+    // Only TOML files are specs.
+    assert_eq!(
+        s.post("/api/save", &json!({"name": "x.sh", "toml": "x"}))
+            .status,
+        400
+    );
+    // A spec larger than 4 MiB, an upload larger than 32 MiB.
+    let big = "#".repeat(5 << 20);
+    assert_eq!(
+        s.post("/api/save", &json!({"name": "big.toml", "toml": big}))
+            .status,
+        413
+    );
+    assert!(!dir.path().join("big.toml").exists());
+    let huge = vec![b'a'; 33 << 20];
+    assert_eq!(s.upload("/api/import?name=huge.txt", &huge).status, 413);
+}
+
+#[test]
+fn bad_requests_get_a_chinese_message_and_change_nothing() {
+    let (dir, s) = workspace();
+    let r = s.post("/api/new", &json!({"kind": "memo", "name": "x"}));
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("未知的文种“memo”"));
+    new_notice(&s, "x");
+    let again = s.post("/api/new", &json!({"kind": "notice", "name": "x.toml"}));
+    assert_eq!(again.status, 409);
+    assert!(again.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("x.toml 已存在"));
+    assert_eq!(s.get("/api/file?name=missing.toml").status, 404);
+    let r = s.get("/api/download?name=x.toml&format=xps");
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("未知的格式“xps”"));
+    assert_eq!(
+        s.get("/api/download?name=x.toml&format=pdf&year=1800")
+            .status,
+        400
+    );
+    // A spec with an error cannot be downloaded: the finding says why.
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "kind = \"notice\"\ntitle = \"关于X的通知。\"\n",
+    )
+    .unwrap();
+    let r = s.get("/api/download?name=bad.toml&format=pdf");
+    assert_eq!(r.status, 422);
+    let body: Value = r.json();
+    assert!(body["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["field"] == "title"));
+    let r = s.post(
+        "/api/sync",
+        &json!({"base": "", "data": {"signature": {"date": {"$date": "明天"}}}}),
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("日期“明天”格式不对"));
+}
+
+#[test]
+fn the_page_and_its_assets_are_served_with_a_content_security_policy() {
+    let (_dir, s) = workspace();
+    let page = s.get("/");
+    assert_eq!(page.status, 200);
+    assert!(String::from_utf8_lossy(&page.body).contains("/assets/app.js"));
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    for asset in ["/assets/app.js", "/assets/app.css"] {
+        let r = s.get(asset);
+        assert_eq!(r.status, 200, "{asset}");
+        assert!(r.body.len() > 1000, "{asset}");
+    }
+}
