@@ -65,6 +65,11 @@ const BUNDLED: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The bytes of a bundled font file (`FandolHei-Regular.otf` …), e.g. for the web app's page.
+pub fn bundled(file: &str) -> Option<&'static [u8]> {
+    BUNDLED.iter().find(|(n, _)| *n == file).map(|(_, b)| *b)
+}
+
 /// Family of the fallback face that covers the whole GBK repertoire (rare name characters).
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 /// Family used for Latin letters and digits inside Chinese text in the PDF.

@@ -50,10 +50,17 @@ pub struct AppState {
 pub fn router(state: Arc<AppState>, origins: guard::Origins) -> Router {
     let mut router = Router::new();
     for asset in &assets::ASSETS {
-        let (media_type, text) = (asset.media_type, asset.text);
+        let (media_type, body) = (asset.media_type, asset.body);
         router = router.route(
             asset.path,
-            get(move || async move { ([(header::CONTENT_TYPE, media_type)], text) }),
+            get(move || async move { ([(header::CONTENT_TYPE, media_type)], body) }),
+        );
+    }
+    for (path, file) in assets::FONTS {
+        let body = crate::fonts::bundled(file).unwrap_or_default();
+        router = router.route(
+            path,
+            get(move || async move { ([(header::CONTENT_TYPE, "font/otf")], body) }),
         );
     }
     router
