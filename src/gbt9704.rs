@@ -119,6 +119,12 @@ pub const TABLE_BLANK_ROW_MM: f64 = 12.0;
 /// Annex tables: cell padding (mm).
 pub const TABLE_CELL_PAD_MM: f64 = 1.5;
 
+/// Annex tables: the most columns a table can have — on a landscape page, each column one
+/// character of [`TABLE_SIZE_PT`] wide with its padding (more would print as a black block).
+pub fn max_table_columns() -> usize {
+    (TEXT_HEIGHT_MM / (TABLE_SIZE_PT / PT_PER_MM + 2.0 * TABLE_CELL_PAD_MM)).floor() as usize
+}
+
 /// Width of one grid character at 3号 (pt): the text width over 28.
 pub fn cell_pt() -> f64 {
     TEXT_WIDTH_MM * PT_PER_MM / f64::from(CHARS_PER_LINE)

@@ -188,6 +188,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        gongwen::output::clean_up_on_interrupt();
+    }
     let options = EngineOptions {
         font_paths: cli.font_path.clone(),
         no_system_fonts: cli.no_system_fonts,

@@ -2,18 +2,99 @@
 //! keeping every earlier version of a file that is replaced.
 
 use crate::error::{Error, Result};
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files staged and not yet put in place: what an interrupted run must remove.
+static STAGED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
+fn staged() -> std::sync::MutexGuard<'static, Option<HashSet<PathBuf>>> {
+    STAGED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A staged temporary file, listed in [`STAGED`] while it exists.
+struct Staged(Option<tempfile::NamedTempFile>);
+
+impl Staged {
+    fn new(tmp: tempfile::NamedTempFile) -> Self {
+        staged()
+            .get_or_insert_with(HashSet::new)
+            .insert(tmp.path().to_owned());
+        Self(Some(tmp))
+    }
+
+    fn persist(mut self, path: &Path) -> Result<()> {
+        let tmp = self.0.take().expect("staged once");
+        let staged_at = tmp.path().to_owned();
+        let result = tmp.persist(path).map_err(|e| Error::Io {
+            path: path.to_owned(),
+            source: e.error,
+        });
+        if let Some(set) = staged().as_mut() {
+            set.remove(&staged_at);
+        }
+        result.map(drop)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.0.take() {
+            let at = tmp.path().to_owned();
+            drop(tmp);
+            if let Some(set) = staged().as_mut() {
+                set.remove(&at);
+            }
+        }
+    }
+}
+
+/// Removes every staged temporary file (an interrupted run leaves no hidden multi-MB file);
+/// call on SIGINT/SIGTERM before exiting.
+pub fn remove_staged() {
+    if let Some(set) = staged().take() {
+        for path in set {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// On Unix, removes the staged files and exits (status 130) when the process is interrupted
+/// or terminated. The CLI installs it; a long-running server shuts down its own way.
+pub fn clean_up_on_interrupt() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                remove_staged();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}
+
+/// Test hook: `GONGWEN_TEST_PAUSE_BEFORE_RENAME_MS` holds staged files that long before they
+/// are put in place, so the interruption test can hit the moment they exist.
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var("GONGWEN_TEST_PAUSE_BEFORE_RENAME_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
 
 /// Writes `bytes` to `path` so that readers see either the old file or the complete new one.
 /// The temporary file is created exclusively under a random name (never through a planted
 /// link) and removed when anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    stage(path, bytes)?.persist(path).map_err(|e| Error::Io {
-        path: path.to_owned(),
-        source: e.error,
-    })?;
-    Ok(())
+    stage(path, bytes)?.persist(path)
 }
 
 /// Writes the files of one document (PDF, DOCX, draft) together: every one is first written
@@ -24,17 +105,15 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     for (path, bytes) in files {
         staged.push((path, stage(path, bytes)?));
     }
+    pause_for_tests();
     for (path, tmp) in staged {
-        tmp.persist(path).map_err(|e| Error::Io {
-            path: path.clone(),
-            source: e.error,
-        })?;
+        tmp.persist(path)?;
     }
     Ok(())
 }
 
 /// `bytes` in a new temporary file beside `path` (created exclusively, removed on drop).
-fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -45,13 +124,15 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    let mut tmp = Staged::new(tmp);
+    let file = tmp.0.as_mut().expect("just staged");
+    file.write_all(bytes).map_err(io)?;
+    file.as_file().sync_all().map_err(io)?;
     Ok(tmp)
 }
 

@@ -22,7 +22,10 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("unknown-variable", format!("title = \"关于开展{{yaer}}年活动的通知\"\n{SIGNATURE}[campaign]\nyear = 2025\nstart = 2025-04-20\nend = 2025-04-26\n"), vec![":1:9:", "字段 title", "未知的变量 {yaer}"]),
         ("variable-without-campaign", format!("title = \"关于开展{{year}}年活动的通知\"\n{SIGNATURE}"), vec!["字段 title", "没有 [campaign]"]),
         ("campaign-ends-before-start", format!("{ok_title}{SIGNATURE}[campaign]\nyear = 2025\nstart = 2025-04-20\nend = 2025-04-10\n"), vec!["字段 campaign.end", "早于开始日期"]),
-        ("impossible-date", format!("{ok_title}[signature]\ndate = 2025-02-30\n"), vec![":3:8:", "TOML 语法错误"]),
+        ("impossible-date", format!("{ok_title}[signature]\ndate = 2025-02-30\n"), vec![":3:8:", "TOML 语法错误：日期无效，应为 01 至 28 之间的日"]),
+        ("unclosed-string", format!("title = \"关于开展活动的通知\nclosing = \"特此通知。\"\n{SIGNATURE}"), vec![":1:", "字符串没有正确结束"]),
+        ("unquoted-text", format!("{ok_title}recipients = 各区\n{SIGNATURE}"), vec![":2:", "TOML 语法错误：", "引号"]),
+        ("two-thousand-columns", format!("{ok_title}{SIGNATURE}[[annexes]]\ntitle = \"表\"\nkind = \"table\"\ncolumns = [{}]\n", vec!["\"列\""; 2000].join(", ")), vec!["字段 annexes[0].columns", "2000 列", "最多容纳 31 列"]),
         ("datetime-not-date", format!("{ok_title}[signature]\ndate = 2025-02-03T10:00:00\n"), vec!["字段 signature.date", "不带时间的日期"]),
         ("empty-title", format!("title = \"  \"\n{SIGNATURE}"), vec![":1:9:", "字段 title", "标题不能为空"]),
         ("empty-heading", format!("{ok_title}{SIGNATURE}[[sections]]\nheading = \"\"\n"), vec!["字段 sections[0].heading", "小标题不能为空"]),
@@ -73,6 +76,17 @@ fn every_bad_spec_fails_with_place_and_field_and_writes_nothing() {
         let after = std::fs::read_to_string(dir.path().join(&file)).unwrap();
         assert_eq!(after, text, "{name}: check without --fix changed the spec");
     }
+}
+
+#[test]
+fn fix_trims_the_full_stop_of_a_title_that_holds_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "# 标题\ntitle = \"关于开展{year}年宣传周活动的通知。\"  # 注\n[campaign]\nyear = 2025\nstart = 2025-04-20\nend = 2025-04-26\n[signature]\ndate = 2025-04-02\n";
+    std::fs::write(dir.path().join("t.toml"), spec).unwrap();
+    let o = gongwen(&["check", "--fix", "t.toml"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fixed = std::fs::read_to_string(dir.path().join("t.toml")).unwrap();
+    assert_eq!(fixed, spec.replace("的通知。", "的通知"));
 }
 
 #[test]

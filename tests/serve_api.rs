@@ -444,6 +444,9 @@ fn the_page_and_its_assets_are_served_with_a_content_security_policy() {
     for font in ["/assets/hei.otf", "/assets/gbk.otf"] {
         let r = s.get(font);
         assert_eq!(r.header("content-type"), Some("font/otf"), "{font}");
-        assert!(r.body.starts_with(b"OTTO") && r.body.len() > 1 << 20, "{font}");
+        assert!(
+            r.body.starts_with(b"OTTO") && r.body.len() > 1 << 20,
+            "{font}"
+        );
     }
 }

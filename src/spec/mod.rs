@@ -125,12 +125,14 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
     problems.extend(validate::check(&spec));
     let mut diagnostics = located_problems(source, path, problems);
     let findings = conventions::check(&spec, options.fonts);
-    // A fix rewrites the spec's text: never where the spec holds variables, which it would lose.
-    let templated = |field: &str| written.iter().any(|(f, t)| f == field && t.contains('{'));
+    // A fix rewrites the spec's text as written: where it holds variables, only a fix that
+    // trims the text's ends (which the variables do not reach) is carried over.
+    let expanded = texts::texts(&spec);
     let fixes = findings
         .iter()
         .filter_map(|f| f.fix.clone())
-        .filter(|f| options.year.is_none() && !templated(&f.field))
+        .filter(|_| options.year.is_none())
+        .filter_map(|f| fix::onto_written(f, &written, &expanded))
         .collect();
     diagnostics.extend(findings.into_iter().map(|f| {
         let offset = locate::offset_of(source, &f.field);

@@ -121,6 +121,16 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
             }
             _ => {}
         }
+        let most = crate::gbt9704::max_table_columns();
+        if a.columns.len() > most {
+            out.push(problem(
+                format!("{at}.columns"),
+                format!(
+                    "表格有 {} 列，一页（横向）最多容纳 {most} 列、每列至少一个字宽；请拆成几张表或减少列数",
+                    a.columns.len()
+                ),
+            ));
+        }
         for (r, row) in a.rows.iter().enumerate() {
             if row.len() > a.columns.len() {
                 out.push(problem(
