@@ -169,18 +169,7 @@ fn check_findings_come_with_the_field_they_concern() {
 #[test]
 fn a_plan_is_derived_from_an_upstream_notice_with_an_office_profile() {
     let (dir, s) = workspace();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    std::fs::copy(
-        root.join("national-2025-notice.toml"),
-        dir.path().join("上级通知.toml"),
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("offices")).unwrap();
-    std::fs::copy(
-        root.join("offices/hubei-scitech.toml"),
-        dir.path().join("offices/hubei.toml"),
-    )
-    .unwrap();
+    server::add_upstream_and_office(dir.path());
     let request =
         json!({"upstream": "上级通知.toml", "office": "offices/hubei.toml", "as": "plan"});
     let r = s.post("/api/derive", &request);

@@ -248,18 +248,7 @@ fn office_staff_write_a_notice_and_derive_a_plan_in_the_browser() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    std::fs::copy(
-        samples.join("national-2025-notice.toml"),
-        dir.path().join("上级通知.toml"),
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("offices")).unwrap();
-    std::fs::copy(
-        samples.join("offices/hubei-scitech.toml"),
-        dir.path().join("offices/hubei.toml"),
-    )
-    .unwrap();
+    server::add_upstream_and_office(dir.path());
     let server = Server::start(dir.path());
     let b = Browser::start(&driver, &chromium);
     b.go(&format!("{}/", server.base));

@@ -168,3 +168,20 @@ pub fn q(s: &str) -> String {
         })
         .collect()
 }
+
+/// Puts the national 2025 notice (as `上级通知.toml`) and the Hubei office profile (as
+/// `offices/hubei.toml`) into a workspace, to derive from.
+pub fn add_upstream_and_office(dir: &Path) {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    std::fs::copy(
+        samples.join("national-2025-notice.toml"),
+        dir.join("上级通知.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("offices")).unwrap();
+    std::fs::copy(
+        samples.join("offices/hubei-scitech.toml"),
+        dir.join("offices/hubei.toml"),
+    )
+    .unwrap();
+}
