@@ -12,21 +12,43 @@ use std::sync::Arc;
 /// The header every changing request of the app carries (`X-Gongwen: 1`).
 pub const APP_HEADER: &str = "x-gongwen";
 
-/// The names this server answers to.
+/// The names this server answers to, and the largest bodies it reads.
 #[derive(Debug, Clone)]
 pub struct Origins {
     hosts: Vec<String>,
+    /// Largest body of a request.
+    pub body_limit: usize,
+    /// Largest body of an upload (`/api/import`).
+    pub upload_limit: usize,
 }
 
 impl Origins {
     /// The loopback names with `port`.
-    pub fn loopback(port: u16) -> Self {
+    pub fn loopback(port: u16, body_limit: usize, upload_limit: usize) -> Self {
         Self {
             hosts: ["127.0.0.1", "localhost", "[::1]"]
                 .iter()
                 .map(|h| format!("{h}:{port}"))
                 .collect(),
+            body_limit,
+            upload_limit,
         }
+    }
+
+    /// Whether the request announces a body larger than its route reads: refused at once,
+    /// before a byte of it is read.
+    fn too_large(&self, request: &Request) -> bool {
+        let limit = if request.uri().path() == "/api/import" {
+            self.upload_limit
+        } else {
+            self.body_limit
+        };
+        request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+            .is_some_and(|n| n > limit as u64)
     }
 
     /// Why the request is refused, if it is.
@@ -75,6 +97,21 @@ pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: 
             axum::Json(serde_json::json!({ "error": message })),
         )
             .into_response(),
+        None if origins.too_large(&request) => {
+            let message = format!(
+                "请求太大：文稿不超过 {} MiB，上传的来文不超过 {} MiB",
+                origins.body_limit >> 20,
+                origins.upload_limit >> 20
+            );
+            let mut r = (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                axum::Json(serde_json::json!({ "error": message })),
+            )
+                .into_response();
+            r.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            r
+        }
         None => next.run(request).await,
     };
     let headers = response.headers_mut();

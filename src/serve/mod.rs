@@ -114,7 +114,10 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         if settings.open {
             open_browser(&url);
         }
-        let app = router(state, guard::Origins::loopback(port));
+        let app = router(
+            state,
+            guard::Origins::loopback(port, BODY_LIMIT, UPLOAD_LIMIT),
+        );
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -140,6 +140,8 @@ impl Server {
     /// A request written by hand (any Host, Origin or header), for the refusals: the status.
     pub fn raw(&self, request: &str) -> u16 {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .unwrap();
         s.write_all(request.as_bytes()).unwrap();
         let mut out = String::new();
         let _ = s.read_to_string(&mut out);
