@@ -72,6 +72,44 @@ fn preview_while_typing(engine: &Engine, spec: &Path) {
         if i >= 5 {
             times.push(started.elapsed());
         }
+        if i == 20 {
+            // The same keystroke's stages on their own (a fresh title: nothing memoized).
+            let edited = text.replacen("title = \"", &format!("title = \"{title}又"), 1);
+            let t = Instant::now();
+            let report = engine
+                .check_source(&edited, Path::new("bench.toml"))
+                .unwrap();
+            let doc = gongwen::compose::compose(&report.spec);
+            let t1 = t.elapsed();
+            let paged = engine.typeset(&doc).unwrap();
+            let t2 = t.elapsed();
+            let fresh = Previews::default();
+            fresh.pages(&paged);
+            let t3 = t.elapsed();
+            let other = engine
+                .typeset(&{
+                    let mut d = doc.clone();
+                    d.parts[0].title[0].push('又');
+                    d
+                })
+                .unwrap();
+            let same_frames: Vec<bool> = paged
+                .pages()
+                .iter()
+                .zip(other.pages())
+                .map(|(a, b)| {
+                    gongwen::serve::preview::visual_hash(a)
+                        == gongwen::serve::preview::visual_hash(b)
+                })
+                .collect();
+            println!("  pages unchanged by one more title character: {same_frames:?}");
+            println!(
+                "  one keystroke: check+compose {t1:?}, typeset {:?}, SVG of all {} pages {:?}",
+                t2 - t1,
+                paged.pages().len(),
+                t3 - t2
+            );
+        }
     }
     times.sort();
     println!(

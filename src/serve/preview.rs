@@ -6,6 +6,7 @@ use crate::Engine;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 /// What the editor shows for a spec's current text: its pages and its findings.
@@ -64,6 +65,30 @@ fn failed(path: &Path, e: crate::Error) -> Preview {
     }
 }
 
+/// A hash of what a page shows. Not the page's own hash: that includes the introspection tags,
+/// whose locations change with any edit earlier in the document, so every page would look new
+/// after each keystroke; what is drawn (text, shapes, images, links, where) is what counts.
+pub fn visual_hash(page: &typst_layout::Page) -> u128 {
+    typst::utils::hash128(&(frame_hash(&page.frame), &page.fill))
+}
+
+fn frame_hash(frame: &Frame) -> u128 {
+    use typst::utils::hash128;
+    let mut parts = vec![hash128(&frame.size())];
+    for (at, item) in frame.items() {
+        let drawn = match item {
+            FrameItem::Tag(_) => continue,
+            FrameItem::Group(g) => hash128(&(frame_hash(&g.frame), g.transform, &g.clip)),
+            FrameItem::Text(t) => hash128(t),
+            FrameItem::Shape(shape, _) => hash128(shape),
+            FrameItem::Image(image, size, _) => hash128(&(image, size)),
+            FrameItem::Link(destination, size) => hash128(&(destination, size)),
+        };
+        parts.push(hash128(&(at, drawn)));
+    }
+    hash128(&parts)
+}
+
 /// Pages kept at most; beyond that the cache starts afresh.
 const CAPACITY: usize = 512;
 
@@ -81,7 +106,7 @@ impl Previews {
             .pages()
             .iter()
             .map(|page| {
-                let key = typst::utils::hash128(page);
+                let key = visual_hash(page);
                 if let Some(svg) = self.lock().get(&key) {
                     return svg.clone();
                 }
@@ -94,6 +119,16 @@ impl Previews {
                 svg
             })
             .collect()
+    }
+
+    /// Pages kept now (for tests and benchmarks).
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether no page is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Arc<str>>> {
