@@ -63,10 +63,9 @@ impl Fonts {
         for face in &self.faces {
             let font = face.font.font();
             let info = font.info();
-            let bytes =
-                subsetter::subset(font.data(), font.index(), &face.remapper).map_err(|e| {
-                    Error::Typeset(format!("OFD 字体子集化失败（{}）：{e}", info.family))
-                })?;
+            let bytes = subset(font, &face.remapper).map_err(|e| {
+                Error::Typeset(format!("OFD 字体子集化失败（{}）：{e}", info.family))
+            })?;
             let cff = face.font.ttf().tables().cff.is_some();
             let name = format!("font_{}.{}", face.id, if cff { "otf" } else { "ttf" });
             let family = escape(&info.family);
@@ -85,4 +84,12 @@ impl Fonts {
         xml.push_str("</ofd:Fonts>");
         Ok((xml, files))
     }
+}
+
+/// The subset of `font` with the glyphs of `remapper`, memoized like typst-pdf's own subsets:
+/// the same glyphs of the same face (a document rendered again, each numbered copy, a preview
+/// downloaded) are subset once while typst's cache keeps them.
+#[comemo::memoize]
+fn subset(font: &typst::text::Font, remapper: &GlyphRemapper) -> Result<Vec<u8>, String> {
+    subsetter::subset(font.data(), font.index(), remapper).map_err(|e| e.to_string())
 }
