@@ -125,6 +125,8 @@ pub struct Meta {
     pub author: String,
     /// Date of the document (ISO), used as the file timestamp.
     pub date: String,
+    /// 主题词, for the files' metadata.
+    pub keywords: Vec<String>,
 }
 
 /// Which of GB/T 9704's header formats a part's 版头 takes.

@@ -277,6 +277,29 @@ fn the_metadata_carry_the_document_s_elements() {
         r#"<ofd:CustomData Name="成文日期">{}</ofd:CustomData>"#,
         s.doc.meta.date
     )));
+    // 主题词: in DocInfo (after the dates, before Creator, as the schema orders them), among
+    // the custom data, and in the PDF's and the DOCX's own metadata.
+    let keywords = "<ofd:Keywords><ofd:Keyword>知识产权</ofd:Keyword><ofd:Keyword>宣传周</ofd:Keyword><ofd:Keyword>通知</ofd:Keyword></ofd:Keywords><ofd:Creator>";
+    assert!(ofd.contains(keywords), "{ofd}");
+    assert!(ofd.contains(r#"<ofd:CustomData Name="主题词">知识产权 宣传周 通知</ofd:CustomData>"#));
+    if let Some(pdfinfo) = common::tool("pdfinfo") {
+        let dir = tempfile::tempdir().unwrap();
+        let o = Command::new(pdfinfo)
+            .arg(save(dir.path(), "n.pdf", &s.pdf))
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            info.contains("Keywords:") && info.contains("知识产权"),
+            "{info}"
+        );
+    }
+    let docx = gongwen::render::docx::write(&s.doc).unwrap();
+    let core = part(&docx, "docProps/core.xml");
+    assert!(
+        core.contains("<cp:keywords>知识产权; 宣传周; 通知</cp:keywords>"),
+        "{core}"
+    );
     let id = gongwen::ofd::meta::doc_id(&s.doc);
     assert_eq!(id.len(), 32);
     assert!(ofd.contains(&format!("<ofd:DocID>{id}</ofd:DocID>")));

@@ -366,6 +366,7 @@ const SPEC_SCHEMA = [
   group('附注', [
     lines('notes', '附注', { hint: '每行一条，印在成文日期下一行，自动加圆括号' }),
     text('contacts', '联系人及电话'),
+    lines('keywords', '主题词', { hint: '每行一个；不印在页面上，写入 OFD、PDF、DOCX 的元数据供检索' }),
   ]),
   obj('attendance', '出席人员', [
     lines('present', '出席', { hint: '每行一位：单位 姓名' }),

@@ -49,6 +49,7 @@ pub fn compose(spec: &Spec) -> Document {
             title: parts[0].title.concat(),
             author,
             date: date.to_string(),
+            keywords: spec.keywords.clone(),
         },
         parts,
         annexes: annexes(spec),

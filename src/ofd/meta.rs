@@ -1,5 +1,5 @@
 //! `OFD.xml`, the package's entry: one `DocBody` whose `DocInfo` carries the 公文's elements
-//! (发文机关, 发文字号, 标题, 成文日期, 密级, 紧急程度) for an exchange system or archive to index,
+//! (发文机关, 发文字号, 标题, 成文日期, 密级, 紧急程度, 主题词) for an exchange system or archive to index,
 //! with a `DocID` derived from the document itself (same input, same bytes).
 
 use super::xml::{escape, DECLARATION, NAMESPACE};
@@ -21,6 +21,8 @@ pub mod names {
     pub const SECRECY: &str = "密级";
     /// 紧急程度.
     pub const URGENCY: &str = "紧急程度";
+    /// 主题词.
+    pub const KEYWORDS: &str = "主题词";
 }
 
 /// The `OFD.xml` of a document whose root is `doc_root`.
@@ -28,21 +30,34 @@ pub fn ofd_xml(doc: &Document, doc_root: &str) -> String {
     let meta = &doc.meta;
     let header = doc.parts.iter().find_map(|p| p.header.as_ref());
     let date = chrono::NaiveDate::parse_from_str(&meta.date, "%Y-%m-%d").ok();
-    let mut info = format!("<ofd:DocID>{}</ofd:DocID>", doc_id(doc));
-    let mut element = |name: &str, value: &str| {
-        if !value.trim().is_empty() {
-            info.push_str(&format!("<ofd:{name}>{}</ofd:{name}>", escape(value)));
+    let keywords: Vec<&str> = meta
+        .keywords
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty())
+        .collect();
+    let element = |name: &str, value: &str| {
+        if value.trim().is_empty() {
+            String::new()
+        } else {
+            format!("<ofd:{name}>{}</ofd:{name}>", escape(value))
         }
     };
-    element("Title", &meta.title);
-    element("Author", &meta.author);
+    let mut info = format!("<ofd:DocID>{}</ofd:DocID>", doc_id(doc));
+    info.push_str(&element("Title", &meta.title));
+    info.push_str(&element("Author", &meta.author));
     if let Some(d) = date {
         let d = d.format("%Y-%m-%d").to_string();
-        element("CreationDate", &d);
-        element("ModDate", &d);
+        info.push_str(&element("CreationDate", &d));
+        info.push_str(&element("ModDate", &d));
     }
-    element("Creator", "gongwen");
-    element("CreatorVersion", env!("CARGO_PKG_VERSION"));
+    // 主题词, one Keyword each, in the schema's place after the dates.
+    if !keywords.is_empty() {
+        let words: String = keywords.iter().map(|k| element("Keyword", k)).collect();
+        info.push_str(&format!("<ofd:Keywords>{words}</ofd:Keywords>"));
+    }
+    info.push_str(&element("Creator", "gongwen"));
+    info.push_str(&element("CreatorVersion", env!("CARGO_PKG_VERSION")));
     let mut custom = Vec::new();
     let mut add = |name: &str, value: Option<&str>| {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
@@ -59,6 +74,12 @@ pub fn ofd_xml(doc: &Document, doc_root: &str) -> String {
     add(names::COPY, header.and_then(|h| h.copy_number.as_deref()));
     add(names::SECRECY, header.and_then(|h| h.secrecy.as_deref()));
     add(names::URGENCY, header.and_then(|h| h.urgency.as_deref()));
+    let joined = keywords
+        .iter()
+        .map(|k| k.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    add(names::KEYWORDS, Some(&joined));
     if !custom.is_empty() {
         info.push_str("<ofd:CustomDatas>");
         info.push_str(&custom.concat());

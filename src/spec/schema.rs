@@ -39,6 +39,10 @@ pub struct Spec {
     /// 联系人及电话: contact line, printed as a 附注 in parentheses.
     #[serde(default)]
     pub contacts: Option<String>,
+    /// 主题词: index words for archives and the exchange system, carried in the OFD's and the
+    /// PDF's metadata (GB/T 9704-2012 no longer prints them on the page).
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// 版头: copy number, secrecy, urgency, issuer mark, 发文字号, signers.
     pub header: Option<Header>,
     /// 正文: the numbered sections (一、（一）1.（1）), nested.

@@ -13,6 +13,7 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     list(f, "opening", &mut spec.opening.0);
     list(f, "closing", &mut spec.closing.0);
     list(f, "notes", &mut spec.notes);
+    list(f, "keywords", &mut spec.keywords);
     opt(f, "contacts", &mut spec.contacts);
     if let Some(h) = &mut spec.header {
         opt(f, "header.copy_number", &mut h.copy_number);
