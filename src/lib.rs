@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod budget;
 pub mod calendar;
 pub mod compose;
 pub mod derive;
@@ -39,6 +40,8 @@ pub struct Engine {
     pub templates: Templates,
     /// The typst standard library.
     library: typst::utils::LazyHash<typst::Library>,
+    /// Longest time one document's layout may take (none: no limit).
+    time_limit: Option<std::time::Duration>,
 }
 
 /// How an [`Engine`] is set up.
@@ -50,6 +53,9 @@ pub struct EngineOptions {
     pub no_system_fonts: bool,
     /// A directory of templates overriding the embedded ones (`--templates`).
     pub templates: Option<PathBuf>,
+    /// Stop the run when one document's layout takes longer than this many seconds
+    /// (`--time-limit`; none: no limit, as in a library or a server).
+    pub time_limit: Option<u64>,
 }
 
 /// One output format.
@@ -200,6 +206,7 @@ impl Engine {
             fonts: FontSet::load(&options.font_paths, !options.no_system_fonts),
             templates,
             library: render::world::library(),
+            time_limit: options.time_limit.map(std::time::Duration::from_secs),
         })
     }
 
@@ -238,6 +245,9 @@ impl Engine {
 
     /// Lays a composed document out.
     pub fn typeset(&self, doc: &model::Document) -> Result<typst_layout::PagedDocument> {
+        let _watch = self
+            .time_limit
+            .map(|limit| budget::Watch::start(limit, format!("《{}》", doc.meta.title)));
         render::pdf::typeset(
             doc,
             &self.library,

@@ -52,7 +52,17 @@ struct Cli {
     /// Directory of templates overriding the embedded ones.
     #[arg(long, global = true)]
     templates: Option<PathBuf>,
+    /// Stop when one document's layout takes longer (seconds; 0: no limit). Not for `serve`.
+    #[arg(long, global = true, default_value_t = gongwen::budget::DEFAULT_SECONDS)]
+    time_limit: u64,
+    /// Stop when the process uses more memory (MB; 0: no limit).
+    #[arg(long, global = true, default_value_t = gongwen::budget::DEFAULT_MEMORY_MIB)]
+    memory_limit: usize,
 }
+
+/// Every allocation counted against `--memory-limit`.
+#[global_allocator]
+static ALLOCATOR: gongwen::budget::Capped = gongwen::budget::Capped;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum AsArg {
@@ -191,10 +201,16 @@ fn main() -> ExitCode {
     if !matches!(cli.command, Command::Serve { .. }) {
         gongwen::output::clean_up_on_interrupt();
     }
+    if cli.memory_limit > 0 {
+        gongwen::budget::limit_memory(cli.memory_limit);
+    }
+    let serving = matches!(cli.command, Command::Serve { .. });
     let options = EngineOptions {
         font_paths: cli.font_path.clone(),
         no_system_fonts: cli.no_system_fonts,
         templates: cli.templates.clone(),
+        // A server keeps running: a slow document is its request's business, not a stop.
+        time_limit: (cli.time_limit > 0 && !serving).then_some(cli.time_limit),
     };
     let result = match cli.command {
         Command::Render {

@@ -1,0 +1,126 @@
+//! Limits on a run, so that no input makes `gongwen` hang or eat the machine: a time limit per
+//! document's layout (an office's own templates are code and may loop) and a memory limit for
+//! the process (a template or a spec that grows without end). Either one stops the run with a
+//! Chinese message, exit status 1, and the staged output files removed.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Default time limit of one document's layout, in seconds (the samples take well under one).
+pub const DEFAULT_SECONDS: u64 = 60;
+/// Default memory limit of the process, in MiB (the largest cascade measured peaks under 100).
+pub const DEFAULT_MEMORY_MIB: usize = 4096;
+
+/// Stops the run: the message, the staged files removed, exit status 1.
+fn stop(message: &str) -> ! {
+    let _ = std::io::stderr().write_all(format!("错误：{message}\n").as_bytes());
+    crate::output::remove_staged();
+    std::process::exit(1)
+}
+
+/// Watches one layout: if it is still running after `limit`, the run is stopped. Dropping the
+/// watch (the layout finished) ends it.
+pub struct Watch {
+    done: Arc<AtomicBool>,
+    thread: Option<std::thread::Thread>,
+}
+
+impl Watch {
+    /// Starts watching; `what` names the document in the message.
+    pub fn start(limit: Duration, what: String) -> Self {
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = done.clone();
+        let handle = std::thread::Builder::new()
+            .name("gongwen-watch".into())
+            .spawn(move || {
+                let deadline = Instant::now() + limit;
+                while !flag.load(Ordering::Acquire) {
+                    let now = Instant::now();
+                    if now >= deadline {
+                        stop(&format!(
+                            "{what}排版超过 {} 秒仍未完成，已停止（模板可能有死循环；--time-limit 可放宽）",
+                            limit.as_secs()
+                        ));
+                    }
+                    std::thread::park_timeout(deadline - now);
+                }
+            })
+            .ok();
+        Self {
+            done,
+            thread: handle.map(|h| h.thread().clone()),
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Release);
+        if let Some(t) = &self.thread {
+            t.unpark();
+        }
+    }
+}
+
+/// Bytes allocated now.
+static USED: AtomicUsize = AtomicUsize::new(0);
+/// The memory limit in bytes (none until [`limit_memory`] sets one).
+static LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Sets the process's memory limit (with [`Capped`] as the global allocator).
+pub fn limit_memory(mib: usize) {
+    LIMIT.store(mib.saturating_mul(1 << 20), Ordering::Relaxed);
+}
+
+/// The system allocator with the memory limit: an allocation that would pass it stops the run
+/// with a message instead of letting the machine swap or the process abort without one.
+pub struct Capped;
+
+impl Capped {
+    fn grow(&self, by: usize) {
+        let used = USED.fetch_add(by, Ordering::Relaxed) + by;
+        let limit = LIMIT.load(Ordering::Relaxed);
+        if used > limit {
+            // Lift the limit: the message and the clean-up allocate too.
+            LIMIT.store(usize::MAX, Ordering::Relaxed);
+            stop(&format!(
+                "内存用量超过上限 {} MB，已停止（模板或规格文件可能无限增长；--memory-limit 可放宽）",
+                limit >> 20
+            ));
+        }
+    }
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; only a counter is kept.
+unsafe impl GlobalAlloc for Capped {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        self.grow(layout.size());
+        // SAFETY: the caller's layout, as GlobalAlloc::alloc requires.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        self.grow(layout.size());
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        USED.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` was allocated by `System` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            self.grow(new_size - layout.size());
+        } else {
+            USED.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        // SAFETY: `ptr` was allocated by `System` with `layout`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
