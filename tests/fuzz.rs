@@ -1,6 +1,7 @@
 //! Property tests: arbitrary TOML and arbitrary strings in every field go through
-//! check → compose → both writers without a panic or a hang. A bounded run is part of
-//! `cargo test`; `PROPTEST_CASES=5000 cargo test --release --test fuzz` runs longer.
+//! check → compose → the PDF, DOCX and OFD writers without a panic or a hang, and the web
+//! app's form data turn back into the very TOML they came from. A bounded run is part of
+//! `cargo test`; `PROPTEST_CASES=25000 cargo test --release --test fuzz` runs longer.
 //! Failing inputs are kept in `tests/fuzz.proptest-regressions` and replayed first;
 //! `tests/fuzz-corpus/` holds hand-picked nasty specs that are replayed every time.
 
@@ -22,7 +23,11 @@ fn exercise(source: &str) -> bool {
     let doc = gongwen::compose::compose(&spec);
     // Errors are fine (e.g. a glyph the layout cannot find); panics are not.
     engine
-        .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
+        .render(
+            &doc,
+            gongwen::Formats::ALL.with(gongwen::Format::Ofd),
+            PdfSettings::default(),
+        )
         .is_ok()
 }
 
@@ -86,8 +91,17 @@ fn office_text() -> impl Strategy<Value = String> {
     .unwrap()
 }
 
+/// Cases per property: 24 in the normal test run, `PROPTEST_CASES` for a long one
+/// (`PROPTEST_CASES=25000 cargo test --release --test fuzz`: 100,000 cases in all).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn office_text_in_every_field_renders_or_fails_cleanly(t in office_text()) {
@@ -107,6 +121,14 @@ proptest! {
     #[test]
     fn any_bytes_as_text_never_panic(src in any::<String>()) {
         exercise(&src);
+    }
+
+    #[test]
+    fn form_data_merged_back_unchanged_give_the_toml_byte_for_byte(t in office_text()) {
+        let source = spec_with(&t);
+        if let Ok(data) = gongwen::serve::data::to_json(&source) {
+            prop_assert_eq!(gongwen::serve::data::merge(&source, &data).unwrap(), source);
+        }
     }
 }
 
