@@ -622,3 +622,41 @@ fn a_received_pdf_of_a_new_campaign_imports_and_derives_at_once() {
         );
     }
 }
+
+#[test]
+fn the_kind_is_read_from_the_title_of_every_kind_sample() {
+    // Each kind sample rendered by us, imported back: the 文种 comes from the title's last words.
+    // (A 纪要 has no title — its mark says 纪要 — and a 命令 none either: not covered here.)
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/kinds");
+    let mut seen = 0;
+    for (file, kind) in [
+        ("request-2025.toml", "request"),
+        ("report-2025.toml", "report"),
+        ("letter-2025.toml", "letter"),
+        ("reply-2025.toml", "reply"),
+        ("opinion-2025.toml", "opinion"),
+        ("decision-2025.toml", "decision"),
+        ("bulletin-2025.toml", "bulletin"),
+        ("announcement-2025.toml", "announcement"),
+    ] {
+        let source = std::fs::read_to_string(dir.join(file)).unwrap();
+        let spec = checked(&source, file);
+        let rendered = engine()
+            .render(
+                &compose_spec(&spec),
+                gongwen::Format::Pdf,
+                PdfSettings::default(),
+            )
+            .unwrap();
+        let name = format!("{file}.pdf");
+        let imported = import_bytes(Path::new(&name), &rendered.pdf.unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            imported.toml.contains(&format!("kind = \"{kind}\"")),
+            "{name}:\n{}",
+            imported.toml
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 8);
+}

@@ -145,6 +145,42 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// Every kind, in the README's order.
+    pub const ALL: [DocKind; 13] = [
+        DocKind::Notice,
+        DocKind::Cover,
+        DocKind::Plan,
+        DocKind::Request,
+        DocKind::Report,
+        DocKind::Letter,
+        DocKind::Minutes,
+        DocKind::Order,
+        DocKind::Reply,
+        DocKind::Opinion,
+        DocKind::Decision,
+        DocKind::Bulletin,
+        DocKind::Announcement,
+    ];
+
+    /// The kind as a spec writes it (`kind = "letter"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::Notice => "notice",
+            DocKind::Cover => "cover",
+            DocKind::Plan => "plan",
+            DocKind::Request => "request",
+            DocKind::Report => "report",
+            DocKind::Letter => "letter",
+            DocKind::Minutes => "minutes",
+            DocKind::Order => "order",
+            DocKind::Reply => "reply",
+            DocKind::Opinion => "opinion",
+            DocKind::Decision => "decision",
+            DocKind::Bulletin => "bulletin",
+            DocKind::Announcement => "announcement",
+        }
+    }
+
     /// The 文种's Chinese name, for messages.
     pub fn chinese(self) -> &'static str {
         match self {

@@ -126,8 +126,14 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
     } else if draft.header.is_none() && draft.signature.is_none() {
         "plan"
     } else {
-        "notice"
+        kind_by_title(&draft.title)
     };
+    if draft.kind != "notice" {
+        d.found(0, format!("文种：{}（按标题末尾）", draft.kind));
+    }
+    if let Some(h) = draft.header.as_mut() {
+        mark_of_kind(draft.kind, h);
+    }
     if draft.kind != "plan" && draft.signature.is_none() {
         d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
     }
@@ -184,6 +190,34 @@ fn campaign_name(title: &str) -> Option<String> {
         return None;
     }
     crate::derive::campaign::name_from_title(title, words)
+}
+
+/// The 文种 a title names with its last words (…的请示, …的函, …会议纪要): the kind whose
+/// longest ending matches, `notice` when none does.
+fn kind_by_title(title: &str) -> &'static str {
+    crate::spec::DocKind::ALL
+        .iter()
+        .flat_map(|&k| {
+            crate::spec::kinds::title_endings(k)
+                .iter()
+                .map(move |e| (k, *e))
+        })
+        .filter(|(_, e)| title.trim().ends_with(e))
+        .max_by_key(|(_, e)| e.chars().count())
+        .map_or("notice", |(k, _)| k.name())
+}
+
+/// A 纪要's mark is the issuer's name with 纪要 (`某局局长办公会议纪要`): the name alone is the
+/// issuer and 纪要 the mark's suffix, as a spec writes them.
+fn mark_of_kind(kind: &str, header: &mut super::draft::Header) {
+    if kind == "minutes" && header.mark_suffix.is_empty() {
+        if let Some(name) = header.issuers.first_mut() {
+            if let Some(stem) = name.strip_suffix("纪要").filter(|s| !s.is_empty()) {
+                *name = stem.to_owned();
+                header.mark_suffix = "纪要".to_owned();
+            }
+        }
+    }
 }
 
 #[cfg(test)]
