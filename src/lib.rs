@@ -19,6 +19,7 @@ pub mod import;
 pub mod model;
 pub mod ofd;
 pub mod output;
+pub mod package;
 pub mod render;
 pub mod serve;
 pub mod spec;

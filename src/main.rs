@@ -333,27 +333,33 @@ fn derive(options: &EngineOptions, job: &app::derive::Job) -> gongwen::Result<()
     use std::io::IsTerminal;
     let started = Instant::now();
     let engine = Engine::new(options)?;
-    let total = app::derive::profile_files(&job.offices)?.len() as u64;
-    let bar = (std::io::stderr().is_terminal() && total > 1).then(|| {
-        let bar = indicatif::ProgressBar::new(total);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} {per_sec} 剩余 {eta} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
+    // The bar is made when the first office is done: only then is the number of offices known
+    // (the folders are read once, by the library).
+    let bar = std::sync::OnceLock::new();
+    let new_bar = |total: usize| {
+        (std::io::stderr().is_terminal() && total > 1).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} {per_sec} 剩余 {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        })
+    };
+    let results = app::derive::derive_all(&engine, job, |office, ok, n, total| {
+        match bar.get_or_init(|| new_bar(total)) {
+            Some(bar) => bar.inc(1),
+            None if total > 1 => err_line!(
+                "[{n}/{total}] {} {}",
+                office.display(),
+                if ok { "完成" } else { "失败" }
+            ),
+            None => {}
+        }
     });
-    let results = app::derive::derive_all(&engine, job, |office, ok, n, total| match &bar {
-        Some(bar) => bar.inc(1),
-        None if total > 1 => err_line!(
-            "[{n}/{total}] {} {}",
-            office.display(),
-            if ok { "完成" } else { "失败" }
-        ),
-        None => {}
-    });
-    if let Some(bar) = bar {
+    if let Some(Some(bar)) = bar.get() {
         bar.finish_and_clear();
     }
     let results = results?;

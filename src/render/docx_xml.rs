@@ -4,8 +4,6 @@
 use super::docx_order;
 use crate::gbt9704 as g;
 use crate::model::Meta;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
 
 /// Packs the parts into a DOCX after normalizing them; same input, same bytes.
 pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8>> {
@@ -81,18 +79,7 @@ pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8
             parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r.clone()));
         }
     }
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let time = zip::DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).unwrap_or_default();
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    for (name, bytes) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(&bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    crate::package::zip(&parts, |_| true)
 }
 
 /// Core properties with the document's own title, author and date (never the clock).
