@@ -133,6 +133,11 @@ pub fn cell_pt() -> f64 {
 /// Per-character slack so that 28 characters never exceed the line by a rounding error (pt).
 const GRID_SLACK_PT: f64 = 0.001;
 
+/// A run of Latin letters, digits and signs without a space (a URL, an e-mail address) this
+/// long may break after any of its characters: 16 half-width characters are 8 grid cells,
+/// more than a line's end often has room for, and no word of ordinary text is that long.
+pub const LATIN_RUN_BREAK_CHARS: u32 = 16;
+
 /// Letter spacing that puts exactly 28 characters of 3号 on a line (pt, negative).
 pub fn tracking_pt() -> f64 {
     cell_pt() - BODY_SIZE_PT - GRID_SLACK_PT
@@ -214,6 +219,8 @@ pub struct Layout {
     pub letter_element_gap_pt: f64,
     /// 纪要: blank lines above the attendance lists.
     pub attendance_blank_lines: u32,
+    /// Latin runs without a space this long may break after any character.
+    pub latin_run_break_chars: u32,
 }
 
 impl Layout {
@@ -247,6 +254,7 @@ impl Layout {
             colophon_indent_chars: COLOPHON_INDENT_CHARS,
             page_number_below_mm: PAGE_NUMBER_BELOW_MM,
             page_number_indent_chars: PAGE_NUMBER_INDENT_CHARS,
+            latin_run_break_chars: LATIN_RUN_BREAK_CHARS,
             table_blank_row_mm: TABLE_BLANK_ROW_MM,
             table_cell_pad_mm: TABLE_CELL_PAD_MM,
             letter_element_gap_pt: LETTER_ELEMENT_GAP_EM * BODY_SIZE_PT,

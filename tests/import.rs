@@ -626,7 +626,7 @@ fn a_received_pdf_of_a_new_campaign_imports_and_derives_at_once() {
 #[test]
 fn the_kind_is_read_from_the_title_of_every_kind_sample() {
     // Each kind sample rendered by us, imported back: the 文种 comes from the title's last words.
-    // (A 纪要 has no title — its mark says 纪要 — and a 命令 none either: not covered here.)
+    // (A 纪要 and a 命令 have no title: their marks name them, tested below.)
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/kinds");
     let mut seen = 0;
     for (file, kind) in [
@@ -659,4 +659,95 @@ fn the_kind_is_read_from_the_title_of_every_kind_sample() {
         seen += 1;
     }
     assert_eq!(seen, 8);
+}
+
+#[test]
+fn a_minutes_and_an_order_import_back_with_their_kind_mark_lists_and_signer() {
+    // Issue 11: a 纪要 has no title (its mark says 纪要) and a 命令 none either (its mark says
+    // 令, the 令号 below it). Each is rendered by us to PDF and DOCX, imported back, and must
+    // compose to the same document: mark, 令号, attendance lists, signer, every paragraph.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/kinds");
+    for (file, wants) in [
+        (
+            "minutes-2025.toml",
+            &[
+                "kind = \"minutes\"",
+                "mark_suffix = \"纪要\"",
+                "present = ",
+                "absent = ",
+                "observers = ",
+            ][..],
+        ),
+        (
+            "order-2025.toml",
+            &[
+                "kind = \"order\"",
+                "order_number = 12",
+                "signer_role = \"市长\"",
+                "signer = \"陈立新\"",
+            ][..],
+        ),
+    ] {
+        let source = std::fs::read_to_string(dir.join(file)).unwrap();
+        let spec = checked(&source, file);
+        let want = serde_json::to_value(&compose_spec(&spec).parts).unwrap();
+        let rendered = engine()
+            .render(
+                &compose_spec(&spec),
+                gongwen::Formats::ALL,
+                PdfSettings::default(),
+            )
+            .unwrap();
+        for (ext, bytes) in [
+            ("pdf", rendered.pdf.unwrap()),
+            ("docx", rendered.docx.unwrap()),
+        ] {
+            let name = format!("{file}.{ext}");
+            let imported =
+                import_bytes(Path::new(&name), &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for w in wants {
+                assert!(
+                    imported.toml.contains(w),
+                    "{name}: no {w}\n{}",
+                    imported.toml
+                );
+            }
+            assert!(
+                !imported.toml.contains("\ntitle ="),
+                "{name}: a title\n{}",
+                imported.toml
+            );
+            let back = checked(&imported.toml, &name);
+            let got = serde_json::to_value(&compose_spec(&back).parts).unwrap();
+            assert_eq!(got, want, "{name}:\n{}", imported.toml);
+        }
+    }
+}
+
+#[test]
+fn a_plain_text_order_and_minutes_are_recognised_without_colour() {
+    // Text pasted from a web page: no red, no sizes; the mark still names the kind.
+    let order = "江州市人民政府令\n\n第 十二 号\n\n《江州市知识产权保护办法》已经2025年3月28日市人民政府第45次常务会议通过，现予公布，自2025年5月1日起施行。\n\n市长　陈立新\n2025年4月2日\n";
+    let got = import_bytes(Path::new("order.txt"), order.as_bytes()).unwrap();
+    for w in [
+        "kind = \"order\"",
+        "issuers = [\"江州市人民政府\"]",
+        "order_number = 12",
+        "signer = \"陈立新\"",
+    ] {
+        assert!(got.toml.contains(w), "no {w}\n{}", got.toml);
+    }
+    checked(&got.toml, "order.txt");
+    let minutes = "江州市政府常务会议纪要\n江政纪〔2025〕3号\n\n2025年5月6日，市长主持召开市政府常务会议，研究有关事项。现纪要如下：\n一、关于防汛准备工作\n会议要求各地于5月底前完成隐患排查。\n出席：陈立新、张晓明、\n李建国、周文华\n请假：赵敏\n列席人员：吴静\n";
+    let got = import_bytes(Path::new("minutes.txt"), minutes.as_bytes()).unwrap();
+    for w in [
+        "kind = \"minutes\"",
+        "mark_suffix = \"纪要\"",
+        "present = [\"陈立新\", \"张晓明\", \"李建国\", \"周文华\"]",
+        "absent = [\"赵敏\"]",
+        "observers = [\"吴静\"]",
+    ] {
+        assert!(got.toml.contains(w), "no {w}\n{}", got.toml);
+    }
+    checked(&got.toml, "minutes.txt");
 }

@@ -526,3 +526,91 @@ fn a_long_name_without_wenjian_or_doc_number_is_a_two_line_spread_mark() {
     assert_eq!((w.line, w.column), (header_line, 2));
     assert!(w.message.contains("没有发文字号"), "{}", w.message);
 }
+
+#[test]
+fn long_urls_and_addresses_break_inside_the_text_block_and_keep_their_text() {
+    // Issue 12 item 7: a run without / or - (a code, an address) was drawn to x = 600 pt.
+    let url =
+        "https://www.example-office.gov.cn/upload/intellectual-property/2026/report-form.xlsx";
+    let mail = "ipweekdistrictofficecontact2026@exampleofficeserver.gov.cn";
+    let code = "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789";
+    for (at, lead) in [
+        (0, ""),
+        (5, "请于4月10日前"),
+        (11, "请于4月10日前将材料上传至"),
+    ] {
+        let spec = format!(
+            "title = \"关于报送材料的通知\"\nopening = \"{lead}{url}，或发送至{mail}，查询码{code}。\"\n[signature]\ndate = 2026-04-02\n"
+        );
+        let m = measure_str(&spec).expect("renders");
+        for t in &m.texts {
+            assert!(
+                t.right() <= text_right() + 0.3 && t.x >= g::MARGIN_LEFT_MM - 0.3,
+                "case {at}: {:?} spans {:.1}–{:.1} mm",
+                t.text,
+                t.x,
+                t.right()
+            );
+        }
+        let all: String = m.texts.iter().map(|t| t.text.as_str()).collect();
+        for whole in [url, mail, code] {
+            assert!(all.contains(whole), "case {at}: {whole} not kept as text");
+        }
+    }
+}
+
+#[test]
+fn member_lists_never_break_a_name_across_lines() {
+    // Issue 12 item 9: 「中国贸促 / 会」. Names of several lengths, in no sample.
+    let names = [
+        "最高人民法院",
+        "最高人民检察院",
+        "外交部",
+        "国家发展改革委",
+        "中国国际贸易促进委员会",
+        "工业和信息化部",
+        "人力资源社会保障部",
+        "中国贸促会",
+        "国家卫生健康委",
+        "退役军人事务部",
+        "国务院国资委",
+        "中华全国供销合作总社",
+        "中国科协",
+        "共青团中央",
+        "全国妇联",
+        "中国残联",
+    ];
+    for skip in 0..4 {
+        let items: Vec<String> = names
+            .iter()
+            .skip(skip)
+            .map(|n| format!("\"{n}\""))
+            .collect();
+        let spec = format!(
+            "title = \"关于成立活动组委会的通知\"\nopening = \"现将有关事项通知如下。\"\n[signature]\ndate = 2026-04-02\n\n[[annexes]]\ntitle = \"组委会成员单位\"\nkind = \"list\"\n[[annexes.groups]]\nlabel = \"成员单位\"\nitems = [{}]\n",
+            items.join(", ")
+        );
+        let m = measure_str(&spec).expect("renders");
+        let page = m.find_line("成员单位：").expect("list").page;
+        let lines: Vec<String> = body_lines(&m, page)
+            .into_iter()
+            .map(|l| l.text.replace(' ', ""))
+            .skip_while(|l| !l.starts_with("成员单位："))
+            .collect();
+        assert!(lines.len() >= 3, "{lines:?}");
+        let mut seen = 0;
+        for l in &lines {
+            let l = l.trim_start_matches("成员单位：");
+            for piece in l.split('、').filter(|p| !p.is_empty()) {
+                assert!(
+                    names.contains(&piece),
+                    "skip {skip}: {piece:?} in {lines:?}"
+                );
+                seen += 1;
+            }
+            let cells = l.chars().count() + 5;
+            assert!(cells <= 26, "{l}: {cells} cells past the indent");
+        }
+        assert_eq!(seen, names.len() - skip, "{lines:?}");
+    }
+}

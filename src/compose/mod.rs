@@ -5,6 +5,7 @@ mod mark;
 mod signature;
 pub mod text;
 pub mod title;
+pub mod words;
 
 use crate::gbt9704 as std_;
 use crate::model::*;
@@ -260,6 +261,58 @@ fn span(text: &str, font: FontRole) -> Span {
     }
 }
 
+/// A member list (成员单位：A、B、C…) as one paragraph per printed line: names are never
+/// broken across lines (中国贸促会, not 中国贸促 / 会), the 、 after a name stays on its line,
+/// and lines after the first hang under the first name. Every character takes one grid cell,
+/// so the lines are the same in every writer.
+fn member_lines(label: &str, items: &[String]) -> Vec<Paragraph> {
+    let label_w = width_chars(label);
+    // A label wider than the line leaves its names at least a few cells (they wrap).
+    let room = (f64::from(std_::CHARS_PER_LINE) - std_::INDENT_CHARS - label_w).max(4.0);
+    let mut lines: Vec<String> = vec![String::new()];
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i + 1 < items.len() { "、" } else { "" };
+        let piece = format!("{}{sep}", item.trim());
+        let used = width_chars(lines.last().map_or("", String::as_str));
+        if used > 0.0 && used + width_chars(&piece) > room {
+            lines.push(String::new());
+        }
+        // A name longer than a whole line fills lines of its own.
+        let mut rest: Vec<char> = piece.chars().collect();
+        while rest.len() > 1 && width_chars(&rest.iter().collect::<String>()) > room {
+            let mut w = 0.0;
+            let cut = rest
+                .iter()
+                .take_while(|&&c| {
+                    w += text::char_width(c);
+                    w <= room
+                })
+                .count();
+            let head: String = rest.drain(..cut.max(1)).collect();
+            lines.last_mut().expect("one line").push_str(&head);
+            lines.push(String::new());
+        }
+        lines
+            .last_mut()
+            .expect("one line")
+            .push_str(&rest.iter().collect::<String>());
+    }
+    lines
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| Paragraph {
+            spans: vec![span(
+                &if i == 0 { format!("{label}{l}") } else { l },
+                FontRole::Fangsong,
+            )],
+            first_line_indent: 0.0,
+            left_indent: std_::INDENT_CHARS + if i == 0 { 0.0 } else { label_w },
+            hanging: 0.0,
+        })
+        .collect()
+}
+
 /// A body paragraph: 仿宋, first line indented two characters.
 fn body_paragraph(text: &str) -> Paragraph {
     Paragraph {
@@ -395,18 +448,7 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                 AnnexKind::List => (
                     a.groups
                         .iter()
-                        .map(|g| {
-                            let label = format!("{}：", g.label.trim());
-                            Paragraph {
-                                hanging: width_chars(&label),
-                                spans: vec![span(
-                                    &format!("{label}{}", g.items.join("、")),
-                                    FontRole::Fangsong,
-                                )],
-                                first_line_indent: 0.0,
-                                left_indent: std_::INDENT_CHARS,
-                            }
-                        })
+                        .flat_map(|g| member_lines(&format!("{}：", g.label.trim()), &g.items))
                         .collect(),
                     None,
                     a.text.0.iter().map(plain).collect(),

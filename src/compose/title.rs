@@ -1,25 +1,10 @@
 //! Breaking a long title into a balanced shape (梯形 or 菱形), never inside a word or a 《》 name.
 
 use super::text::{char_width, width_chars};
-
-/// Words that must not be split across title lines (`templates/title-words.txt`); their edges
-/// are good break points.
-fn lexicon() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../templates/title-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
+use super::words;
 
 /// Extra penalty for a break inside 《》, “” or （）.
 const BRACKETED: f64 = 60.0;
-
-/// Characters after which a break reads naturally.
-const BREAK_AFTER: &[char] = &['的', '于', '和', '与', '及', '、', '》', '）', '”'];
 
 /// Lines a title of `units` grid characters needs at `max` per line.
 fn line_count(units: f64, max: f64) -> usize {
@@ -89,7 +74,7 @@ fn filled_breaks(chars: &[char], pen: &[Option<f64>], max: f64) -> Vec<usize> {
 /// Penalty for a break before index `i` (1..len); `None` forbids it.
 fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
     let n = chars.len();
-    let mut pen = vec![Some(6.0); n + 1];
+    let mut pen: Vec<Option<f64>> = words::break_costs(chars).into_iter().map(Some).collect();
     pen[0] = None;
     pen[n] = None;
     // Inside 《》, “”, （）: only when nothing else fits (a 转发 title quotes a whole title).
@@ -113,42 +98,7 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
         let latin = a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
         if closing || opening || number_unit || latin {
             pen[i] = None;
-        } else if pen[i].is_some() && BREAK_AFTER.contains(&a) {
-            pen[i] = Some(0.0);
-        }
-    }
-    // Lexicon: no break inside a word, a free break at its edges.
-    let text: String = chars.iter().collect();
-    let index_of_byte: Vec<usize> = {
-        let mut v = vec![0; text.len() + 1];
-        for (ci, (bi, ch)) in text.char_indices().enumerate() {
-            for slot in v.iter_mut().skip(bi).take(ch.len_utf8()) {
-                *slot = ci;
-            }
-        }
-        v[text.len()] = n;
-        v
-    };
-    let mut inside = vec![false; n + 1];
-    let mut edge = vec![false; n + 1];
-    for word in lexicon() {
-        for (b, _) in text.match_indices(word) {
-            let start = index_of_byte[b];
-            let end = start + word.chars().count();
-            edge[start] = true;
-            edge[end] = true;
-            for slot in inside.iter_mut().take(end).skip(start + 1) {
-                *slot = true;
-            }
-        }
-    }
-    for i in 1..n {
-        if inside[i] {
-            pen[i] = pen[i].map(|_| 100.0);
-        } else if edge[i] {
-            pen[i] = pen[i].map(|p: f64| p.min(1.0));
-        }
-        if bracketed[i] {
+        } else if bracketed[i] {
             pen[i] = pen[i].map(|p| p + BRACKETED);
         }
     }
@@ -338,5 +288,36 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| width_chars(l) <= 20.0));
         assert!(!lines[1].starts_with('展') && !lines[0].ends_with("知识"));
+    }
+
+    #[test]
+    fn titles_of_other_offices_break_between_words_never_inside() {
+        // Titles in no sample; every break must fall on a word boundary of the segmenter.
+        let titles = [
+            "某省安全生产委员会办公室关于做好全省安全生产形势分析会议筹备工作的通知",
+            "关于进一步加强城乡居民医疗保障待遇提标扩面工作的实施意见",
+            "市防汛抗旱指挥部关于切实做好2026年主汛期防汛抢险救灾准备工作的紧急通知",
+            "关于印发《全市营商环境优化提升三年行动计划（2026—2028年）》的通知",
+            "县人力资源和社会保障局关于开展2026年度高校毕业生就业创业服务月活动的通知",
+            "关于召开全区生态环境保护督察反馈问题整改推进会的通知",
+            "中国国际贸易促进委员会关于组织参加第二十届中国国际中小企业博览会的函",
+        ];
+        for t in titles {
+            let lines = break_title(t, 20.0);
+            assert!(lines.iter().all(|l| width_chars(l) <= 20.0), "{lines:?}");
+            let chars: Vec<char> = t.chars().collect();
+            let costs = words::break_costs(&chars);
+            let mut at = 0;
+            for l in &lines[..lines.len() - 1] {
+                at += l.chars().count();
+                assert!(words::is_word_boundary(&costs, at), "{t}: {lines:?}");
+            }
+            assert!(
+                !lines
+                    .iter()
+                    .any(|l| l.starts_with("生产") || l.ends_with("安全") || l.ends_with('主')),
+                "{lines:?}"
+            );
+        }
     }
 }

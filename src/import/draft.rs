@@ -40,6 +40,8 @@ pub struct Draft {
     pub annexes: Vec<Annex>,
     /// 版记.
     pub colophon: Option<Colophon>,
+    /// 出席、请假、列席人员 of a 纪要.
+    pub attendance: Option<Attendance>,
     /// Text that could not be placed, kept as comments (page, line, text).
     pub unplaced: Vec<(usize, usize, String)>,
 }
@@ -61,6 +63,8 @@ pub struct Header {
     pub doc_number: Option<String>,
     /// 签发人.
     pub signers: Vec<String>,
+    /// 令号 of a 命令 (第12号 → 12).
+    pub order_number: Option<u32>,
 }
 
 /// 一节.
@@ -100,6 +104,21 @@ pub struct Signature {
     pub date: NaiveDate,
     /// 加盖印章.
     pub sealed: bool,
+    /// 签发人职务 of a 命令 (市长).
+    pub signer_role: Option<String>,
+    /// 签发人 of a 命令 (the name beside the role).
+    pub signer: Option<String>,
+}
+
+/// 出席、请假、列席人员 of a 纪要.
+#[derive(Debug, Clone, Default)]
+pub struct Attendance {
+    /// 出席.
+    pub present: Vec<String>,
+    /// 请假.
+    pub absent: Vec<String>,
+    /// 列席.
+    pub observers: Vec<String>,
 }
 
 /// 活动.

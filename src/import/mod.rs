@@ -167,7 +167,9 @@ pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<
         || draft.enclosure.is_some()
         || draft.header.is_some()
         || (draft.signature.is_some() && !draft.opening.is_empty());
-    if draft.title.is_empty() || !recognised_body {
+    // A 命令 or 纪要 has no title: its mark names it.
+    let titled = !draft.title.is_empty() || matches!(draft.kind, "order" | "minutes");
+    if !titled || !recognised_body {
         return Err(refuse(
             path,
             "未识别出公文结构（标题、版头、层次标题或署名日期），不像一份公文",

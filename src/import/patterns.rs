@@ -204,6 +204,34 @@ pub fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['。', '！', '？', '：', '；'])
 }
 
+/// 令号 of a 命令 (第12号, 第 十二 号) → 12.
+pub fn order_number(s: &str) -> Option<u32> {
+    let inner: String = s.split_whitespace().collect();
+    let inner = inner.strip_prefix('第')?.strip_suffix('号')?;
+    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+        return inner.parse().ok();
+    }
+    chinese_value(inner).and_then(|v| u32::try_from(v).ok())
+}
+
+/// Which list of a 纪要 a line starts (0: 出席, 1: 请假, 2: 列席), and the names after its
+/// label: 出席：…, 参会人员：…, 请假：…, 缺席人员：…, 列席：….
+pub fn attendance_line(s: &str) -> Option<(usize, &str)> {
+    let (label, rest) = s.split_once(['：', ':'])?;
+    let stem = label
+        .trim()
+        .trim_end_matches("人员")
+        .trim_end_matches("同志")
+        .trim_end_matches("单位");
+    let which = match stem {
+        "出席" | "参加" | "参会" | "与会" => 0,
+        "请假" | "缺席" => 1,
+        "列席" => 2,
+        _ => return None,
+    };
+    Some((which, rest.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,6 +128,9 @@ fn unclosed(s: &str) -> bool {
 fn fix_text(text: &str, keep_spaces: bool, quotes: &mut Quotes) -> (String, Vec<String>) {
     let mut changes = Vec::new();
     let mut s = text.trim().trim_matches('\u{3000}').to_owned();
+    // Invisible line-break controls (word joiners that keep a name whole, zero-width spaces,
+    // byte-order marks) carry no text.
+    s.retain(|c| !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'));
     // A bullet an extraction tool put before a paragraph: "- （一）…".
     for bullet in ["- ", "• ", "· "] {
         if let Some(rest) = s.strip_prefix(bullet) {

@@ -54,7 +54,7 @@ pub fn write(d: &Draft, source: &str) -> String {
     if let Some(l) = &d.label {
         let _ = writeln!(o, "label = {}", text(l));
     }
-    if !(d.kind == "cover" && d.title.is_empty()) {
+    if !(matches!(d.kind, "cover" | "order" | "minutes") && d.title.is_empty()) {
         let _ = writeln!(o, "title = {}", text(&d.title));
     }
     if let Some(t) = &d.transmit {
@@ -93,6 +93,18 @@ pub fn write(d: &Draft, source: &str) -> String {
     sections(&mut o, "sections", &d.sections);
     if let Some(s) = &d.signature {
         signature(&mut o, "signature", s);
+    }
+    if let Some(a) = &d.attendance {
+        o.push_str("\n[attendance]\n");
+        for (key, list) in [
+            ("present", &a.present),
+            ("absent", &a.absent),
+            ("observers", &a.observers),
+        ] {
+            if !list.is_empty() {
+                let _ = writeln!(o, "{key} = {}", texts(list));
+            }
+        }
     }
     if let Some(e) = &d.enclosure {
         o.push_str("\n[enclosure]\n");
@@ -143,6 +155,9 @@ fn header(o: &mut String, h: &Header) {
     if let Some(n) = &h.doc_number {
         let _ = writeln!(o, "doc_number = {}", text(n));
     }
+    if let Some(n) = h.order_number {
+        let _ = writeln!(o, "order_number = {n}");
+    }
     if !h.signers.is_empty() {
         let _ = writeln!(o, "signers = {}", texts(&h.signers));
     }
@@ -150,8 +165,14 @@ fn header(o: &mut String, h: &Header) {
 
 fn signature(o: &mut String, table: &str, s: &Signature) {
     let _ = writeln!(o, "\n[{table}]");
-    if let Some(i) = &s.issuer {
-        let _ = writeln!(o, "issuer = {}", text(i));
+    for (key, v) in [
+        ("issuer", &s.issuer),
+        ("signer_role", &s.signer_role),
+        ("signer", &s.signer),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(o, "{key} = {}", text(v));
+        }
     }
     let _ = writeln!(o, "date = {}", date(s.date));
     let _ = writeln!(o, "sealed = {}", s.sealed);

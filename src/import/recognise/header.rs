@@ -4,7 +4,7 @@ use super::Doc;
 use crate::import::draft::{Draft, Header};
 use crate::import::join::starts_element;
 use crate::import::lines::Align;
-use crate::import::patterns::{annex_label, ends_sentence, ends_with_doc_type};
+use crate::import::patterns::{annex_label, ends_sentence, ends_with_doc_type, order_number};
 use crate::spec::DocNumber;
 
 /// Lines searched for the 发文字号.
@@ -87,12 +87,36 @@ fn red_mark_end(d: &Doc, limit: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The 文种 a mark names itself (GB/T 9704 §10.2, §10.3): …令 or …命令 over its 令号 line
+/// (a 命令), …纪要 (a 纪要); `next` is the line after the mark.
+fn kind_of_mark(names: &[String], next: &str) -> Option<&'static str> {
+    let [name] = names else { return None };
+    if name.chars().count() <= 2 {
+        None
+    } else if name.ends_with("纪要") {
+        Some("minutes")
+    } else if name.ends_with("命令") || (name.ends_with('令') && order_number(next).is_some()) {
+        Some("order")
+    } else {
+        None
+    }
+}
+
+/// A 命令's mark in text without colour: its first line ends with 令 and the next one is the
+/// 令号; the index of the 令号 line.
+fn plain_order_mark(d: &Doc, limit: usize) -> Option<usize> {
+    let first = (0..limit).find(|&k| !d.text(k).is_empty())?;
+    let next = (first + 1..limit).find(|&k| !d.text(k).is_empty())?;
+    (d.text(first).ends_with('令') && order_number(d.text(next)).is_some()).then_some(next)
+}
+
 /// Reads the 版头, the 附件标识 and the title; returns the index of the line after the title.
 pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
     let limit = d.len().min(HEADER_LINES);
     let number_at = (0..limit)
         .find_map(|i| doc_number_line(d.text(i)).map(|(n, s)| (i, Some(n), s)))
-        .or_else(|| red_mark_end(d, limit).map(|end| (end, None, Vec::new())));
+        .or_else(|| red_mark_end(d, limit).map(|end| (end, None, Vec::new())))
+        .or_else(|| plain_order_mark(d, limit).map(|at| (at, None, Vec::new())));
     let mut i = 0;
     let mut before_title = Vec::new();
     if let Some((at, number, mut signers)) = number_at {
@@ -127,7 +151,25 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         } else {
             raw
         };
-        let (names, suffix) = issuers(&raw);
+        let (mut names, mut suffix) = issuers(&raw);
+        if let Some(kind) = kind_of_mark(&names, d.text(i)) {
+            draft.kind = kind;
+            if kind == "order" {
+                let name = &mut names[0];
+                suffix = if name.ends_with("命令") {
+                    "命令"
+                } else {
+                    "令"
+                }
+                .to_owned();
+                name.truncate(name.len() - suffix.len());
+                if let Some(n) = order_number(d.text(i)) {
+                    h.order_number = Some(n);
+                    d.found(i, format!("令号：第{n}号"));
+                    i += 1;
+                }
+            }
+        }
         h.issuers = names;
         h.mark_suffix = suffix;
         if let Some(number) = &number {
@@ -155,6 +197,7 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         }
         match &h.doc_number {
             Some(n) => d.found(at, format!("发文字号：{n}")),
+            None if h.order_number.is_some() => {}
             None => d.found(mark.first().copied().unwrap_or(at), "版头没有发文字号"),
         }
         draft.header = Some(h);
@@ -164,6 +207,20 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
             draft.label = Some(label.map_or("附件".to_owned(), |n| format!("附件{n}")));
             d.found(i, "附件标识");
             i += 1;
+        }
+    }
+    if matches!(draft.kind, "order" | "minutes") {
+        // A 命令 or 纪要 names itself in its mark; a title, if any, comes at once in 2号.
+        let l = d.lines.get(i);
+        let titled = l.is_some_and(|l| {
+            looks_like_title(d, i)
+                && !ends_sentence(&l.text)
+                && l.size.is_none_or(|s| s >= 19.0)
+                && (l.size.is_some() || l.text.contains("关于"))
+        });
+        if !titled {
+            d.found(i.min(d.len().saturating_sub(1)), "无标题（标志已写明文种）");
+            return i;
         }
     }
     let title_at = (i..d.len().min(i + 6))

@@ -121,8 +121,14 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
     draft.notes = std::mem::take(&mut tails.notes);
     draft.contacts = tails.contacts.take();
     annex::parse_rest(&mut d, i, &mut draft, &tails.annex_note);
-    draft.kind = if draft.enclosure.is_some() {
+    draft.attendance = tails.attendance.take();
+    draft.kind = if !draft.kind.is_empty() {
+        // Named by the mark (命令, 纪要).
+        draft.kind
+    } else if draft.enclosure.is_some() {
         "cover"
+    } else if draft.attendance.is_some() {
+        "minutes"
     } else if draft.header.is_none() && draft.signature.is_none() {
         "plan"
     } else {
@@ -134,7 +140,12 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
     if let Some(h) = draft.header.as_mut() {
         mark_of_kind(draft.kind, h);
     }
-    if draft.kind != "plan" && draft.signature.is_none() {
+    if draft.kind == "order" {
+        if let Some(s) = draft.signature.as_mut() {
+            signer_of_order(s);
+        }
+    }
+    if !matches!(draft.kind, "plan" | "minutes") && draft.signature.is_none() {
         d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
     }
     draft.campaign = campaign(&draft);
@@ -205,6 +216,19 @@ fn kind_by_title(title: &str) -> &'static str {
         .filter(|(_, e)| title.trim().ends_with(e))
         .max_by_key(|(_, e)| e.chars().count())
         .map_or("notice", |(k, _)| k.name())
+}
+
+/// A 命令 is signed by the signer's role and name (市长　陈立新), not by an office.
+fn signer_of_order(s: &mut super::draft::Signature) {
+    let Some(line) = s.issuer.take() else { return };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match words.as_slice() {
+        [role, name] => {
+            s.signer_role = Some((*role).to_owned());
+            s.signer = Some((*name).to_owned());
+        }
+        _ => s.signer = Some(line),
+    }
 }
 
 /// A 纪要's mark is the issuer's name with 纪要 (`某局局长办公会议纪要`): the name alone is the

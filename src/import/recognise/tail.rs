@@ -2,10 +2,10 @@
 
 use super::Doc;
 use crate::compose::text::width_chars;
-use crate::import::draft::Signature;
+use crate::import::draft::{Attendance, Signature};
 use crate::import::lines::Align;
 use crate::import::patterns::{
-    annex_label, date_line, date_prefix, ends_sentence, is_contact, numbered,
+    annex_label, attendance_line, date_line, date_prefix, ends_sentence, is_contact, numbered,
 };
 use chrono::NaiveDate;
 
@@ -17,6 +17,7 @@ pub(super) struct Tail {
     pub second_signature: Option<Signature>,
     pub notes: Vec<String>,
     pub contacts: Option<String>,
+    pub attendance: Option<Attendance>,
 }
 
 /// A signature found at a line: issuer, date, 代章-style notes, lines used.
@@ -130,6 +131,7 @@ pub(super) fn starts(d: &Doc, i: usize) -> bool {
     t.starts_with("附件：")
         || annex_label(t).is_some()
         || is_colophon(t)
+        || attendance_line(t).is_some()
         || signature_at(d, i).is_some()
         || list_annex_at(d, i)
 }
@@ -160,6 +162,8 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
                 issuer: found.issuer,
                 date: found.date,
                 sealed: found.sealed,
+                signer_role: None,
+                signer: None,
             };
             if tail.signature.is_none() {
                 tail.signature = Some(sig);
@@ -168,6 +172,8 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
             }
             tail.notes.extend(found.notes);
             i += found.lines;
+        } else if let Some((which, first)) = attendance_line(&t) {
+            i = attendance(d, i, which, first, tail);
         } else if t.starts_with('（') {
             // 附注, maybe over several lines: (联系人及电话：… \n …).
             let mut text = t.clone();
@@ -233,6 +239,31 @@ fn annex_note(d: &mut Doc, i: usize, first: &str, tail: &mut Tail) -> usize {
         }
         k += 1;
     }
+    k
+}
+
+/// A 纪要's 出席/请假/列席 list from line `i`, its names maybe over several lines.
+fn attendance(d: &mut Doc, i: usize, which: usize, first: &str, tail: &mut Tail) -> usize {
+    let mut text = first.to_owned();
+    let mut k = i + 1;
+    while k < d.len() {
+        let t = d.text(k);
+        let goes_on = full_line(d, k - 1) || text.ends_with('、');
+        if t.is_empty() || starts(d, k) || t.starts_with('（') || !goes_on {
+            break;
+        }
+        text = join_words(&text, t);
+        k += 1;
+    }
+    let names = split_items(&text);
+    let lists = tail.attendance.get_or_insert_with(Attendance::default);
+    let (list, label) = match which {
+        0 => (&mut lists.present, "出席人员"),
+        1 => (&mut lists.absent, "请假人员"),
+        _ => (&mut lists.observers, "列席人员"),
+    };
+    list.extend(names);
+    d.found(i, label);
     k
 }
 
