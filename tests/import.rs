@@ -197,9 +197,9 @@ fn every_seed_imports_to_a_checked_spec_with_the_seed_text_and_structure() {
             imported.report.repairs.len(),
             imported.report.not_recognised().count()
         );
-        // 98 %, or what the hand-written sample reaches when the schema cannot say more
-        // (seed 003: a mark without 发文字号, the cover's signature after its plan).
-        if ratio < 0.98_f64.min(sample_ratio) {
+        // 98 % for every seed, the plain-text seed 003 included (its mark without colour nor
+        // 发文字号, its cover notice signed after the plan).
+        if ratio < 0.98 {
             failures.push(format!(
                 "seed {id}: similarity {:.2} %\n{}",
                 ratio * 100.0,

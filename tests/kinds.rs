@@ -84,9 +84,10 @@ fn cover_notice_cites_its_plan_and_page_numbers_run_through() {
             "关于印发《五华区2023年知识产权宣传周活动方案》的通知",
             "区知识产权战略实施工作联席会议各成员单位、区各街道办事处：",
             "现将《五华区2023年知识产权宣传周活动方案》印发给你们，请认真贯彻落实。",
-            "2023年4月18日",
         ],
     );
+    // Signed once, after the plan (after_enclosure), as seed 003 is: not after the notice.
+    assert!(!first.contains("2023年4月18日"), "{first}");
     // The plan starts on a page of its own, after the notice.
     let plan_page = p
         .iter()
@@ -102,7 +103,9 @@ fn cover_notice_cites_its_plan_and_page_numbers_run_through() {
             "三、宣传内容",
             "四、时间安排和活动内容",
             "五、工作要求",
-            "附件",
+            "五华区人民政府知识产权战略工作联席会议办公室",
+            "2023年4月18日",
+            "（昆明市五华区市场监督管理局代章）",
         ],
     );
     // Page numbers continue through notice, plan and annex: every numbered page shows its index.

@@ -27,7 +27,13 @@ pub fn compose(spec: &Spec) -> Document {
     let layout = kind::layout(spec.kind);
     let mut parts = vec![main_part(spec, &layout)];
     if let Some(e) = &spec.enclosure {
-        parts.push(enclosure_part(e));
+        let mut enclosed = enclosure_part(e);
+        let at_end = spec.signature.as_ref().is_some_and(|s| s.after_enclosure);
+        if at_end && enclosed.signature.is_none() {
+            enclosed.signature = parts[0].signature.take();
+            enclosed.notes = std::mem::take(&mut parts[0].notes);
+        }
+        parts.push(enclosed);
     }
     // The 附件说明 closes the part the annexes belong to: the last one.
     if let Some(last) = parts.last_mut() {

@@ -96,6 +96,7 @@ mod tests {
             sealed,
             signer: None,
             signer_role: None,
+            after_enclosure: false,
         })
     }
 

@@ -65,6 +65,8 @@ pub struct Header {
     pub signers: Vec<String>,
     /// 令号 of a 命令 (第12号 → 12).
     pub order_number: Option<u32>,
+    /// The mark's own line breaks when one issuer's name runs over several lines.
+    pub mark_lines: Vec<String>,
 }
 
 /// 一节.
@@ -108,6 +110,8 @@ pub struct Signature {
     pub signer_role: Option<String>,
     /// 签发人 of a 命令 (the name beside the role).
     pub signer: Option<String>,
+    /// A cover notice signed after the document it transmits.
+    pub after_enclosure: bool,
 }
 
 /// 出席、请假、列席人员 of a 纪要.

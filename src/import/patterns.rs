@@ -232,6 +232,53 @@ pub fn attendance_line(s: &str) -> Option<(usize, &str)> {
     Some((which, rest.trim()))
 }
 
+/// Last words of an organisation's name (某某办公室, 某某局, 某某领导小组): a mark line that
+/// ends otherwise is the first part of a name the next line finishes.
+const ORGANISATION_ENDS: &[&str] = &[
+    "办公室",
+    "委员会",
+    "政府",
+    "小组",
+    "中心",
+    "指挥部",
+    "会议",
+    "办事处",
+    "总署",
+    "局",
+    "厅",
+    "部",
+    "委",
+    "办",
+    "院",
+    "会",
+    "署",
+    "所",
+    "站",
+    "队",
+    "处",
+    "科",
+    "室",
+    "司",
+    "社",
+    "团",
+    "联",
+    "协",
+    "组",
+    "党委",
+    "党组",
+    "支部",
+    "公司",
+    "集团",
+    "学校",
+    "大学",
+];
+
+/// Whether `name` ends as an organisation's name does.
+pub fn ends_like_organisation(name: &str) -> bool {
+    let name = name.trim_end_matches("文件");
+    ORGANISATION_ENDS.iter().any(|e| name.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,6 +155,9 @@ fn header(o: &mut String, h: &Header) {
     if let Some(n) = &h.doc_number {
         let _ = writeln!(o, "doc_number = {}", text(n));
     }
+    if !h.mark_lines.is_empty() {
+        let _ = writeln!(o, "mark_lines = {}", texts(&h.mark_lines));
+    }
     if let Some(n) = h.order_number {
         let _ = writeln!(o, "order_number = {n}");
     }
@@ -176,6 +179,9 @@ fn signature(o: &mut String, table: &str, s: &Signature) {
     }
     let _ = writeln!(o, "date = {}", date(s.date));
     let _ = writeln!(o, "sealed = {}", s.sealed);
+    if s.after_enclosure {
+        o.push_str("after_enclosure = true\n");
+    }
 }
 
 fn sections(o: &mut String, table: &str, list: &[Section]) {

@@ -421,6 +421,10 @@ pub struct Signature {
     pub signer: Option<String>,
     /// 签发人职务, two characters left of the 签名章.
     pub signer_role: Option<String>,
+    /// 印发通知: the signature (with 附注 and contacts) printed after the enclosed document
+    /// instead of after the notice's own text, as some offices lay out a cover notice.
+    #[serde(default)]
+    pub after_enclosure: bool,
 }
 
 fn default_true() -> bool {

@@ -4,7 +4,9 @@ use super::Doc;
 use crate::import::draft::{Draft, Header};
 use crate::import::join::starts_element;
 use crate::import::lines::Align;
-use crate::import::patterns::{annex_label, ends_sentence, ends_with_doc_type, order_number};
+use crate::import::patterns::{
+    annex_label, ends_like_organisation, ends_sentence, ends_with_doc_type, order_number,
+};
 use crate::spec::DocNumber;
 
 /// Lines searched for the 发文字号.
@@ -36,8 +38,9 @@ fn is_urgency(s: &str) -> bool {
     ["特急", "加急", "特提", "平急"].contains(&s)
 }
 
-/// Issuers and suffix of the mark lines (raw text: spaces separate joint issuers).
-fn issuers(raw: &[String]) -> (Vec<String>, String) {
+/// Issuers, suffix and line breaks of the mark lines (raw text: spaces separate joint
+/// issuers; a line that does not end as an organisation does runs on into the next).
+fn issuers(raw: &[String]) -> (Vec<String>, String, Vec<String>) {
     let mut tokens: Vec<String> = Vec::new();
     let mut single = String::new();
     for line in raw {
@@ -61,12 +64,68 @@ fn issuers(raw: &[String]) -> (Vec<String>, String) {
     } else {
         ""
     };
-    let names: Vec<String> = tokens
+    let parts: Vec<String> = tokens
         .iter()
         .map(|t| t.replace("文件", ""))
         .filter(|t| !t.is_empty())
         .collect();
-    (names, suffix.to_owned())
+    let mut names: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    let mut open = false;
+    for p in parts {
+        match names.last_mut() {
+            Some(last) if open => {
+                lines.push(p.clone());
+                last.push_str(&p);
+            }
+            _ => names.push(p.clone()),
+        }
+        open = !ends_like_organisation(&p);
+        if open && lines.is_empty() {
+            lines.push(p);
+        }
+    }
+    // Line breaks are kept only for a single name spread over lines.
+    if names.len() != 1 || lines.len() < 2 {
+        lines.clear();
+    }
+    (names, suffix.to_owned(), lines)
+}
+
+/// A mark in text without colour nor 发文字号 (a plain-text copy of seed 003): one to three
+/// short lines at the top, no sentence punctuation, ending as an organisation's name, set
+/// apart from the title by a blank line (or letter-spaced); the index of the line after them.
+fn plain_mark_end(d: &Doc, limit: usize) -> Option<usize> {
+    let first = (0..limit).find(|&k| !d.text(k).is_empty())?;
+    let mut end = first;
+    let mut name = String::new();
+    let mut count = 0;
+    let mut last = first;
+    while end < limit && count < 3 {
+        let t = d.text(end);
+        if t.is_empty() {
+            end += 1;
+            continue;
+        }
+        if t.contains("关于")
+            || ends_with_doc_type(t)
+            || t.contains(['，', '。', '；', '：', '、', '（'])
+            || t.chars().filter(|c| !c.is_whitespace()).count() > 28
+        {
+            break;
+        }
+        name.push_str(&t.split_whitespace().collect::<String>());
+        count += 1;
+        end += 1;
+        last = end;
+    }
+    let title_next = (last..limit).find(|&k| !d.text(k).is_empty());
+    (count > 0
+        && ends_like_organisation(&name)
+        && name.chars().count() >= 4
+        && title_next.is_some_and(|k| k > last || d.lines[last - 1].raw.contains(' '))
+        && title_next.is_some_and(|k| looks_like_title(d, k)))
+    .then_some(last)
 }
 
 /// A red issuer mark without a 发文字号 (seed 003): the first red lines at the top, after at
@@ -116,7 +175,8 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
     let number_at = (0..limit)
         .find_map(|i| doc_number_line(d.text(i)).map(|(n, s)| (i, Some(n), s)))
         .or_else(|| red_mark_end(d, limit).map(|end| (end, None, Vec::new())))
-        .or_else(|| plain_order_mark(d, limit).map(|at| (at, None, Vec::new())));
+        .or_else(|| plain_order_mark(d, limit).map(|at| (at, None, Vec::new())))
+        .or_else(|| plain_mark_end(d, limit).map(|end| (end, None, Vec::new())));
     let mut i = 0;
     let mut before_title = Vec::new();
     if let Some((at, number, mut signers)) = number_at {
@@ -151,7 +211,8 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         } else {
             raw
         };
-        let (mut names, mut suffix) = issuers(&raw);
+        let (mut names, mut suffix, mark_lines) = issuers(&raw);
+        h.mark_lines = mark_lines;
         if let Some(kind) = kind_of_mark(&names, d.text(i)) {
             draft.kind = kind;
             if kind == "order" {

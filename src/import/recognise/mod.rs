@@ -102,6 +102,7 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
     draft.closing = part.closing;
     let mut tails = tail::Tail::default();
     i = tail::parse(&mut d, i, &mut tails);
+    let signed_before = tails.signature.is_some();
     if let Some(c) = cover {
         i = c.title_at + c.title_lines;
         d.found(c.title_at, format!("被印发的文件：《{}》", c.title));
@@ -118,6 +119,14 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
         });
     }
     draft.signature = tails.signature.take();
+    if let Some(s) = draft
+        .signature
+        .as_mut()
+        .filter(|_| draft.enclosure.is_some())
+    {
+        // The cover notice's only signature came after the document it transmits.
+        s.after_enclosure = !signed_before;
+    }
     draft.notes = std::mem::take(&mut tails.notes);
     draft.contacts = tails.contacts.take();
     annex::parse_rest(&mut d, i, &mut draft, &tails.annex_note);

@@ -164,6 +164,7 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
                 sealed: found.sealed,
                 signer_role: None,
                 signer: None,
+                after_enclosure: false,
             };
             if tail.signature.is_none() {
                 tail.signature = Some(sig);
