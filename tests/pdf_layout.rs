@@ -614,3 +614,26 @@ fn member_lists_never_break_a_name_across_lines() {
         assert_eq!(seen, names.len() - skip, "{lines:?}");
     }
 }
+
+#[test]
+fn minutes_attendance_lists_never_break_a_name_across_lines() {
+    let m = measure_file(&sample("kinds/minutes-2025.toml"));
+    let spec = gongwen::spec::load(&sample("kinds/minutes-2025.toml")).unwrap();
+    let a = spec.attendance.expect("attendance");
+    let names: Vec<String> = [a.present, a.absent, a.observers].concat();
+    let at = m.find_line("出席：").expect("出席");
+    let lines: Vec<String> = body_lines(&m, at.page)
+        .into_iter()
+        .skip_while(|l| !l.text.starts_with("出席："))
+        .map(|l| l.text)
+        .collect();
+    let mut seen = 0;
+    for l in &lines {
+        let l = l.split_once('：').map_or(l.as_str(), |(_, rest)| rest);
+        for piece in l.split('、').map(str::trim).filter(|p| !p.is_empty()) {
+            assert!(names.iter().any(|n| n == piece), "{piece:?} in {lines:?}");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, names.len(), "{lines:?}");
+}

@@ -151,7 +151,7 @@ pub fn reply_citation(spec: &Spec) -> Option<String> {
 }
 
 /// 出席/请假/列席 lists: the label in 黑体 with its colon, the names in 仿宋, 左空二字, wrapped
-/// lines aligned with the first name.
+/// lines aligned with the first name, no name broken across lines.
 fn attendance(spec: &Spec) -> Vec<Paragraph> {
     let Some(a) = &spec.attendance else {
         return Vec::new();
@@ -163,22 +163,13 @@ fn attendance(spec: &Spec) -> Vec<Paragraph> {
     ]
     .into_iter()
     .filter(|(_, names)| names.iter().any(|n| !n.trim().is_empty()))
-    .map(|(label, names)| {
-        let label = format!("{label}：");
-        let names: Vec<&str> = names
+    .flat_map(|(label, names)| {
+        let names: Vec<String> = names
             .iter()
-            .map(|n| n.trim())
+            .map(|n| n.trim().to_owned())
             .filter(|n| !n.is_empty())
             .collect();
-        Paragraph {
-            hanging: width_chars(&label),
-            spans: vec![
-                span(&label, FontRole::Hei),
-                span(&names.join("、"), FontRole::Fangsong),
-            ],
-            first_line_indent: 0.0,
-            left_indent: std_::INDENT_CHARS,
-        }
+        member_lines(&format!("{label}："), FontRole::Hei, &names)
     })
     .collect()
 }
@@ -267,11 +258,11 @@ fn span(text: &str, font: FontRole) -> Span {
     }
 }
 
-/// A member list (成员单位：A、B、C…) as one paragraph per printed line: names are never
+/// A member list (成员单位：A、B、C…; a 纪要's 出席：…) as one paragraph per printed line: names are never
 /// broken across lines (中国贸促会, not 中国贸促 / 会), the 、 after a name stays on its line,
 /// and lines after the first hang under the first name. Every character takes one grid cell,
 /// so the lines are the same in every writer.
-fn member_lines(label: &str, items: &[String]) -> Vec<Paragraph> {
+fn member_lines(label: &str, label_font: FontRole, items: &[String]) -> Vec<Paragraph> {
     let label_w = width_chars(label);
     // A label wider than the line leaves its names at least a few cells (they wrap).
     let room = (f64::from(std_::CHARS_PER_LINE) - std_::INDENT_CHARS - label_w).max(4.0);
@@ -308,10 +299,11 @@ fn member_lines(label: &str, items: &[String]) -> Vec<Paragraph> {
         .filter(|l| !l.is_empty())
         .enumerate()
         .map(|(i, l)| Paragraph {
-            spans: vec![span(
-                &if i == 0 { format!("{label}{l}") } else { l },
-                FontRole::Fangsong,
-            )],
+            spans: if i == 0 {
+                vec![span(label, label_font), span(&l, FontRole::Fangsong)]
+            } else {
+                vec![span(&l, FontRole::Fangsong)]
+            },
             first_line_indent: 0.0,
             left_indent: std_::INDENT_CHARS + if i == 0 { 0.0 } else { label_w },
             hanging: 0.0,
@@ -454,7 +446,13 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                 AnnexKind::List => (
                     a.groups
                         .iter()
-                        .flat_map(|g| member_lines(&format!("{}：", g.label.trim()), &g.items))
+                        .flat_map(|g| {
+                            member_lines(
+                                &format!("{}：", g.label.trim()),
+                                FontRole::Fangsong,
+                                &g.items,
+                            )
+                        })
                         .collect(),
                     None,
                     a.text.0.iter().map(plain).collect(),
