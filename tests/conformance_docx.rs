@@ -185,7 +185,8 @@ fn libreoffice_renders_the_docx_like_our_pdf() {
         let r = render(name);
         let pdf = libreoffice_pdf(&soffice, &r.docx);
         let pages = page_count(&pdfinfo, &pdf);
-        // LibreOffice 7.4 hangs a closing mark past the right edge (it ignores w:overflowPunct),
+        // LibreOffice 7.4 hangs a closing mark past the right edge (it reads w:overflowPunct
+        // the other way round from Word; tests/libreoffice_arrangements.rs shows it as Word does),
         // so a line can hold 29 characters where the PDF carries one down; over the long
         // Shanghai notice that adds up to one page, whose parity then moves the 版记 too.
         if name != "shanghai-2025-notice.toml" {

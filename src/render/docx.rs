@@ -531,7 +531,10 @@ fn header(out: &mut Vec<Block>, h: &Header) {
             })
             .collect();
         // A quarter em of slack: Word and LibreOffice wrap a line that fills its cell exactly.
-        let names_w = twips_pt((h.mark.width_em + 0.25) * size);
+        // It comes out of the gap before the suffix (or, without one, out of the text block's
+        // width), so a mark sized to the block stays inside it.
+        let slack = twips_pt(0.25 * size);
+        let names_w = (twips_pt(h.mark.width_em * size) + slack).min(twips_mm(g::TEXT_WIDTH_MM));
         let mut names_cell = TableCell::new().width(names_w as usize, WidthType::Dxa);
         for p in names {
             names_cell = names_cell.add_paragraph(p);
@@ -544,7 +547,7 @@ fn header(out: &mut Vec<Block>, h: &Header) {
         } else {
             twips_pt(
                 (crate::compose::text::width_chars(&h.mark.suffix) + g::MARK_SUFFIX_GAP_EM) * size,
-            )
+            ) - slack
         };
         if suffix_w > 0 {
             cells.push(
@@ -757,18 +760,20 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
     let inset = twips_pt(g::COLOPHON_INDENT_CHARS * g::SMALL_SIZE_PT);
     let printed = !(c.printer.is_empty() && c.printed.is_empty());
     let rows = usize::from(printed) + usize::from(c.cc.is_some());
-    let height = line * rows as i32;
-    let frame = |mut p: Paragraph| {
+    // Each row in a frame of its own, stacked at the foot of the text block: LibreOffice lays
+    // out consecutive paragraphs sharing one frame as plain text after the signature, without
+    // their rules (Word draws both ways the same).
+    let frame = |mut p: Paragraph, row: usize| {
         p.property = p.property.frame_property(
             FrameProperty::new()
                 .wrap("around")
                 .v_anchor("margin")
                 .h_anchor("margin")
                 .x(0)
-                .y(twips_mm(g::TEXT_HEIGHT_MM) - height)
+                .y(twips_mm(g::TEXT_HEIGHT_MM) - line * (rows - row) as i32)
                 .width(twips_mm(g::TEXT_WIDTH_MM) as u32)
                 .h_rule("exact")
-                .height(height as u32),
+                .height(line as u32),
         );
         p
     };
@@ -783,13 +788,13 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
             .size(rule(mm))
             .space(0)
     };
-    let base = |p: Paragraph| {
+    let base = |p: Paragraph, row: usize| {
         let p = p.line_spacing(exact(line)).snap_to_grid(false);
-        frame(p)
+        frame(p, row)
     };
     let mut paragraphs = Vec::new();
     if let Some(cc) = &c.cc {
-        let mut p = base(Paragraph::new())
+        let mut p = base(Paragraph::new(), 0)
             .indent(Some(inset), None, Some(inset), None)
             .add_run(run(cc, FontRole::Fangsong, g::SMALL_SIZE_PT));
         p.property = p.property.set_borders(
@@ -804,13 +809,21 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
                 )),
         );
         paragraphs.push(p);
+        // LibreOffice places a framed paragraph by its frame only when a plain paragraph
+        // follows it (the next frame's paragraph does not do): without this point-high one, the
+        // 抄送 row was laid out at the top of the page or after the signature, without rules.
+        // It sits in the flow above the frames, in the gap their 22.4 pt rows leave below the
+        // last 28.9 pt line, so it never adds a line or a page.
+        if printed {
+            paragraphs.push(spacer(20));
+        }
     }
     if !printed {
         out.extend(paragraphs.into_iter().map(Block::p));
         return;
     }
     let right_tab = twips_mm(g::TEXT_WIDTH_MM) - inset;
-    let mut p = base(Paragraph::new())
+    let mut p = base(Paragraph::new(), rows - 1)
         .indent(Some(inset), None, Some(inset), None)
         .add_tab(Tab::new().val(TabValueType::Right).pos(right_tab as usize))
         .add_run(run(&c.printer, FontRole::Fangsong, g::SMALL_SIZE_PT).add_tab())

@@ -110,8 +110,10 @@ fn core_properties(meta: &Meta) -> String {
 }
 
 /// Paragraph defaults docx-rs has no API for: punctuation never hangs past the right edge
-/// (`overflowPunct` off), so Word and LibreOffice break lines as the PDF does (a closing mark
-/// takes the previous character to the next line instead of sticking out).
+/// (`overflowPunct` off), so Word breaks lines as the PDF does (a closing mark takes the
+/// previous character to the next line instead of sticking out). LibreOffice 7.4 reads this
+/// element the other way round (its writerfilter sets hanging punctuation when the value is
+/// 0), so it hangs the mark; Word, the editor offices use, is followed.
 pub fn finish_styles(xml: &str) -> String {
     const DEFAULTS: &str = r#"<w:overflowPunct w:val="0" />"#;
     let with_defaults = ["<w:pPrDefault><w:pPr></w:pPr>", "<w:pPrDefault><w:pPr />"]

@@ -1,0 +1,405 @@
+//! Generated arrangements, each rendered to our PDF and to DOCX (read through LibreOffice),
+//! asserted alike (issue 12): the same page count, each page's own number on its outer side
+//! and none on a blank page or the 版记 page after the content, the 版记 at the foot of an
+//! even last page, no ink outside the text block but the page numbers, at most 28 cells a line
+//! and 22 lines a page. Arrangements: single and joint marks of 1–5 issuers, with and without
+//! 份号/密级/紧急程度/签发人, content ending on odd and even pages, with and without landscape
+//! and list annexes and 抄送, a table longer than a page.
+
+mod common;
+
+use common::{engine, measure_str, tool};
+use gongwen::gbt9704 as g;
+use gongwen::render::measure::Measured;
+use gongwen::render::pdf::PdfSettings;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One generated document.
+struct Case {
+    name: String,
+    spec: String,
+}
+
+/// The header, body, annexes and 版记 of one arrangement.
+#[allow(clippy::too_many_arguments)]
+fn spec(
+    issuers: usize,
+    extras: bool,
+    paragraphs: usize,
+    landscape: bool,
+    list: bool,
+    long_table: bool,
+    cc: bool,
+) -> String {
+    let offices = [
+        "某市科学技术局",
+        "某市教育局",
+        "某市财政局",
+        "某市人力资源和社会保障局",
+        "某市市场监督管理局",
+    ];
+    let names: Vec<String> = offices[..issuers]
+        .iter()
+        .map(|o| format!("\"{o}\""))
+        .collect();
+    let mut s = String::from("title = \"关于做好2026年度科技创新专项资金项目申报工作的通知\"\n");
+    s.push_str("recipients = \"各区科技局、教育局、财政局，各有关单位\"\n");
+    s.push_str("opening = \"为做好本年度项目申报工作，现将有关事项通知如下：\"\n");
+    s.push_str("[header]\n");
+    s.push_str(&format!("issuers = [{}]\n", names.join(", ")));
+    s.push_str("doc_number = \"某科发〔2026〕15号\"\n");
+    if extras {
+        s.push_str("copy_number = \"000123\"\nsecrecy = \"秘密★1年\"\nurgency = \"特急\"\nsigners = [\"王明\"]\n");
+    }
+    s.push_str("\n[[sections]]\nheading = \"申报要求\"\ntext = [\n");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "  \"第{}项：请各单位结合实际认真组织项目申报，确保材料真实完整，按时报送有关材料，做好审核和汇总工作。\",\n",
+            i + 1
+        ));
+    }
+    s.push_str("]\n\n[signature]\nissuer = \"某市科学技术局\"\ndate = 2026-03-20\n");
+    if landscape {
+        s.push_str("\n[[annexes]]\ntitle = \"2026年度项目申报汇总表\"\nkind = \"table\"\n");
+        s.push_str("columns = [\"序号\", \"项目名称\", \"申报单位\", \"负责人\", \"联系电话\", \"起止年限\", \"申请经费（万元）\", \"自筹经费（万元）\", \"所属领域\", \"备注\"]\n");
+        s.push_str(&format!(
+            "blank_rows = {}\n",
+            if long_table { 40 } else { 8 }
+        ));
+    } else if long_table {
+        s.push_str("\n[[annexes]]\ntitle = \"项目申报情况登记表\"\nkind = \"table\"\n");
+        s.push_str(
+            "columns = [\"序号\", \"项目名称\", \"申报单位\", \"联系人\"]\nblank_rows = 45\n",
+        );
+    }
+    if list {
+        s.push_str("\n[[annexes]]\ntitle = \"项目评审工作组成员单位\"\nkind = \"list\"\n");
+        s.push_str("[[annexes.groups]]\nlabel = \"成员单位\"\nitems = [\"市科学技术局\", \"市教育局\", \"市财政局\", \"市人力资源和社会保障局\", \"市市场监督管理局\", \"市工业和信息化局\", \"市生态环境局\"]\n");
+    }
+    s.push_str("\n[colophon]\n");
+    if cc {
+        s.push_str("cc = [\"市委办公室\", \"市政府办公室\"]\n");
+    }
+    s.push_str("printer = \"某市科学技术局办公室\"\nprint_date = 2026-03-21\n");
+    s
+}
+
+/// The table of arrangements: each dimension varies against a plain base.
+fn cases() -> Vec<Case> {
+    let rows: &[(usize, bool, usize, bool, bool, bool, bool)] = &[
+        (1, false, 2, false, false, false, false),
+        (1, true, 9, false, false, false, true),
+        (2, false, 14, false, false, false, true),
+        (3, true, 20, false, false, false, false),
+        (5, false, 27, false, false, false, true),
+        (4, true, 6, true, false, false, true),
+        (1, false, 12, true, true, false, true),
+        (2, false, 3, true, true, false, false),
+        (1, true, 5, false, true, false, true),
+        (3, false, 8, false, false, true, true),
+        (1, false, 4, true, false, true, false),
+    ];
+    rows.iter()
+        .map(
+            |&(issuers, extras, paragraphs, landscape, list, long_table, cc)| Case {
+                name: format!(
+                    "i{issuers}{}-p{paragraphs}{}{}{}{}",
+                    if extras { "-extras" } else { "" },
+                    if landscape { "-landscape" } else { "" },
+                    if list { "-list" } else { "" },
+                    if long_table { "-long" } else { "" },
+                    if cc { "-cc" } else { "" },
+                ),
+                spec: spec(issuers, extras, paragraphs, landscape, list, long_table, cc),
+            },
+        )
+        .collect()
+}
+
+/// A word as poppler sees it (mm).
+#[derive(Debug, Clone)]
+struct Word {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    text: String,
+}
+
+/// Pages of a PDF as poppler sees them: size (mm) and words.
+fn poppler_pages(pdftotext: &Path, pdf: &Path) -> Vec<((f64, f64), Vec<Word>)> {
+    let o = Command::new(pdftotext)
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let num = |l: &str, k: &str| -> f64 {
+        let key = format!("{k}=\"");
+        let s = l.find(&key).unwrap() + key.len();
+        l[s..s + l[s..].find('"').unwrap()].parse::<f64>().unwrap() * 25.4 / 72.0
+    };
+    let mut pages = Vec::new();
+    for l in out.lines().map(str::trim_start) {
+        if l.starts_with("<page") {
+            pages.push(((num(l, "width"), num(l, "height")), Vec::new()));
+        } else if l.starts_with("<word") {
+            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
+            let w = Word {
+                x0: num(l, "xMin"),
+                x1: num(l, "xMax"),
+                y0: num(l, "yMin"),
+                y1: num(l, "yMax"),
+                text,
+            };
+            pages.last_mut().unwrap().1.push(w);
+        }
+    }
+    pages
+}
+
+/// Words sharing a line (vertical centres within a quarter line), top to bottom.
+fn lines_of(words: &[Word]) -> Vec<Word> {
+    let mut lines: Vec<Word> = Vec::new();
+    let mut sorted = words.to_vec();
+    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for w in sorted {
+        let c = (w.y0 + w.y1) / 2.0;
+        match lines
+            .iter_mut()
+            .find(|l| ((l.y0 + l.y1) / 2.0 - c).abs() < 2.5)
+        {
+            Some(l) => {
+                l.x0 = l.x0.min(w.x0);
+                l.x1 = l.x1.max(w.x1);
+                l.y0 = l.y0.min(w.y0);
+                l.y1 = l.y1.max(w.y1);
+                l.text.push_str(&w.text);
+            }
+            None => lines.push(w),
+        }
+    }
+    lines.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    lines
+}
+
+/// "— N —" → N.
+fn page_number(text: &str) -> Option<u32> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
+}
+
+/// Our PDF's page numbers, as the layout prints them (a turned page's label included).
+fn our_numbers(m: &Measured) -> Vec<Option<u32>> {
+    (1..=m.pages.len())
+        .map(|p| {
+            if m.turned[p - 1] {
+                let mut runs: Vec<_> = m
+                    .texts
+                    .iter()
+                    .filter(|t| t.page == p && t.angle == 90.0)
+                    .collect();
+                runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+                page_number(&runs.iter().map(|t| t.text.as_str()).collect::<String>())
+            } else {
+                m.lines(p).iter().find_map(|l| page_number(&l.text))
+            }
+        })
+        .collect()
+}
+
+/// Converts DOCX files with LibreOffice as a printer would lay them out: blank pages kept
+/// (an even-page section break inserts one) and the bundled fonts standing in for the
+/// official ones.
+fn libreoffice(soffice: &Path, files: &[PathBuf], out: &Path) {
+    let conf = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fontconfig.conf");
+    let o = Command::new(soffice)
+        .env("FONTCONFIG_FILE", conf)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out.join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Word's reading of our DOCX, for LibreOffice: LibreOffice 7.4 maps `w:overflowPunct` the
+/// other way round (its writerfilter sets hanging punctuation when the value is 0), so a file
+/// that tells Word "no punctuation past the margin" makes LibreOffice hang it. The copy handed
+/// to LibreOffice carries the value LibreOffice reads as Word reads ours; nothing else changes.
+fn as_word_reads_it(docx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().to_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "word/styles.xml" {
+            let s = String::from_utf8(data).unwrap();
+            assert!(
+                s.contains(r#"<w:overflowPunct w:val="0" />"#),
+                "no overflowPunct"
+            );
+            data = s
+                .replace(
+                    r#"<w:overflowPunct w:val="0" />"#,
+                    r#"<w:overflowPunct w:val="1" />"#,
+                )
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
+    let (Some(soffice), Some(pdftotext)) = (tool("soffice"), tool("pdftotext")) else {
+        return;
+    };
+    // GONGWEN_ARRANGEMENTS_DIR keeps the files to look at; a temporary folder otherwise.
+    let kept = std::env::var_os("GONGWEN_ARRANGEMENTS_DIR").map(PathBuf::from);
+    let temp = tempfile::tempdir().unwrap();
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    std::fs::create_dir_all(dir).unwrap();
+    let cases = cases();
+    let mut ours = Vec::new();
+    let mut files = Vec::new();
+    for c in &cases {
+        let m = measure_str(&c.spec).unwrap_or_else(|e| panic!("{}: {e}\n{}", c.name, c.spec));
+        let report = engine().check_source(&c.spec, Path::new(&c.name)).unwrap();
+        let (spec, _) = report.into_result().unwrap();
+        let doc = gongwen::compose::compose(&spec);
+        let r = engine()
+            .render(&doc, gongwen::Format::Docx, PdfSettings::default())
+            .unwrap();
+        std::fs::write(dir.join(format!("{}.toml", c.name)), &c.spec).unwrap();
+        let path = dir.join(format!("{}.docx", c.name));
+        std::fs::write(&path, as_word_reads_it(&r.docx.unwrap())).unwrap();
+        files.push(path);
+        ours.push(m);
+    }
+    let started = std::time::Instant::now();
+    libreoffice(&soffice, &files, dir);
+    eprintln!(
+        "LibreOffice: {} documents in {:.1} s",
+        files.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let right = g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM;
+    let bottom = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
+    let mut failures = Vec::new();
+    for (c, m) in cases.iter().zip(&ours) {
+        let pdf = dir.join(format!("{}.pdf", c.name));
+        let lo = poppler_pages(&pdftotext, &pdf);
+        let mut fail = |what: String| failures.push(format!("{}: {what}", c.name));
+        let numbers = our_numbers(m);
+        // Our PDF: each page of content its own number, none after; the 版记 on an even page.
+        let numbered = numbers.iter().take_while(|n| n.is_some()).count();
+        for (i, n) in numbers.iter().enumerate().take(numbered) {
+            if *n != Some(i as u32 + 1) {
+                fail(format!("PDF page {} prints {n:?}", i + 1));
+            }
+        }
+        if numbers.len() % 2 != 0 {
+            fail(format!("PDF: the 版记 on odd page {}", numbers.len()));
+        }
+        if lo.len() != m.pages.len() {
+            fail(format!(
+                "LibreOffice {} pages, our PDF {}",
+                lo.len(),
+                m.pages.len()
+            ));
+            continue;
+        }
+        for (i, ((w, _h), words)) in lo.iter().enumerate() {
+            let page = i + 1;
+            let landscape = w > &_h.clone();
+            let lines = lines_of(words);
+            let number_line = lines.iter().find(|l| page_number(&l.text).is_some());
+            let lo_number = number_line.and_then(|l| page_number(&l.text));
+            if lo_number != numbers[i] {
+                fail(format!(
+                    "page {page}: LibreOffice prints {lo_number:?}, our PDF {:?}",
+                    numbers[i]
+                ));
+            }
+            if landscape {
+                // The DOCX keeps a landscape section (its number at the page's foot): item 2.
+                continue;
+            }
+            if let Some(l) = number_line {
+                let centre = (l.x0 + l.x1) / 2.0;
+                if (page % 2 == 1) != (centre > 105.0) {
+                    fail(format!(
+                        "page {page}: number on the wrong side ({centre:.1} mm)"
+                    ));
+                }
+                if l.y0 < bottom {
+                    fail(format!("page {page}: number inside the text block"));
+                }
+            }
+            // 3号 body lines: at most 22 a page, 28 cells each, inside the text block.
+            let body: Vec<&Word> = lines
+                .iter()
+                .filter(|l| l.y1 - l.y0 > 5.0 && l.y1 - l.y0 < 8.0 && l.y0 < bottom)
+                .collect();
+            if body.len() > g::LINES_PER_PAGE as usize {
+                fail(format!("page {page}: {} body lines", body.len()));
+            }
+            for l in &lines {
+                if page_number(&l.text).is_some() {
+                    continue;
+                }
+                if l.x0 < g::MARGIN_LEFT_MM - 0.5 || l.x1 > right + 0.5 {
+                    fail(format!(
+                        "page {page}: ink outside the block {:.1}–{:.1} mm: {}",
+                        l.x0, l.x1, l.text
+                    ));
+                }
+            }
+            for l in &body {
+                let cells: f64 = l.text.chars().map(gongwen::compose::text::char_width).sum();
+                if cells > g::CHARS_PER_LINE as f64 + 0.01 {
+                    fail(format!("page {page}: {cells} cells: {}", l.text));
+                }
+            }
+        }
+        // The 版记: on the last page, at its foot, the 抄送 row right above the 印发 row.
+        let (_, last) = lo.last().unwrap();
+        let last_lines = lines_of(last);
+        let printed = last_lines.iter().find(|l| l.text.ends_with("印发"));
+        let foot = bottom - 2.0 * g::TEXT_HEIGHT_MM / g::LINES_PER_PAGE as f64;
+        match printed {
+            Some(l) if l.y1 > foot => {}
+            Some(l) => fail(format!("LibreOffice: the 版记 ends at {:.1} mm", l.y1)),
+            None => fail("LibreOffice: no 版记 on the last page".to_owned()),
+        }
+        let cc = last_lines.iter().find(|l| l.text.starts_with("抄送"));
+        if let (Some(cc), Some(p)) = (cc, printed) {
+            let gap = p.y0 - cc.y0;
+            if !(5.0..10.0).contains(&gap) {
+                fail(format!(
+                    "LibreOffice: the 抄送 row {gap:.1} mm above the 印发 row"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
