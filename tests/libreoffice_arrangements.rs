@@ -317,7 +317,7 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
                 fail(format!("PDF page {} prints {n:?}", i + 1));
             }
         }
-        if numbers.len() % 2 != 0 {
+        if !numbers.len().is_multiple_of(2) {
             fail(format!("PDF: the 版记 on odd page {}", numbers.len()));
         }
         if lo.len() != m.pages.len() {
