@@ -133,11 +133,7 @@ fn lines(pdftotext: &Path, pdf: &Path, page: usize) -> Vec<(f64, f64, f64, Strin
         .output()
         .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
-    let num = |l: &str, k: &str| -> f64 {
-        let key = format!("{k}=\"");
-        let s = l.find(&key).unwrap() + key.len();
-        l[s..s + l[s..].find('"').unwrap()].parse::<f64>().unwrap() * 25.4 / 72.0
-    };
+    let num = common::bbox_mm;
     let mut lines: Vec<(f64, f64, f64, String, f64)> = Vec::new();
     for l in out.lines().filter(|l| l.trim_start().starts_with("<word")) {
         let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];

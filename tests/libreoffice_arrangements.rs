@@ -8,9 +8,8 @@
 
 mod common;
 
-use common::{engine, measure_str, tool};
+use common::{bbox_mm, engine, measure_str, page_number_value, printed_numbers, tool};
 use gongwen::gbt9704 as g;
-use gongwen::render::measure::Measured;
 use gongwen::render::pdf::PdfSettings;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -136,11 +135,7 @@ fn poppler_pages(pdftotext: &Path, pdf: &Path) -> Vec<((f64, f64), Vec<Word>)> {
         .output()
         .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
-    let num = |l: &str, k: &str| -> f64 {
-        let key = format!("{k}=\"");
-        let s = l.find(&key).unwrap() + key.len();
-        l[s..s + l[s..].find('"').unwrap()].parse::<f64>().unwrap() * 25.4 / 72.0
-    };
+    let num = bbox_mm;
     let mut pages = Vec::new();
     for l in out.lines().map(str::trim_start) {
         if l.starts_with("<page") {
@@ -183,31 +178,6 @@ fn lines_of(words: &[Word]) -> Vec<Word> {
     }
     lines.sort_by(|a, b| a.y0.total_cmp(&b.y0));
     lines
-}
-
-/// "— N —" → N.
-fn page_number(text: &str) -> Option<u32> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    t.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
-}
-
-/// Our PDF's page numbers, as the layout prints them (a turned page's label included).
-fn our_numbers(m: &Measured) -> Vec<Option<u32>> {
-    (1..=m.pages.len())
-        .map(|p| {
-            if m.turned[p - 1] {
-                let mut runs: Vec<_> = m
-                    .texts
-                    .iter()
-                    .filter(|t| t.page == p && t.angle == 90.0)
-                    .collect();
-                runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-                page_number(&runs.iter().map(|t| t.text.as_str()).collect::<String>())
-            } else {
-                m.lines(p).iter().find_map(|l| page_number(&l.text))
-            }
-        })
-        .collect()
 }
 
 /// Converts DOCX files with LibreOffice as a printer would lay them out: blank pages kept
@@ -309,7 +279,7 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
         let pdf = dir.join(format!("{}.pdf", c.name));
         let lo = poppler_pages(&pdftotext, &pdf);
         let mut fail = |what: String| failures.push(format!("{}: {what}", c.name));
-        let numbers = our_numbers(m);
+        let numbers = printed_numbers(m);
         // Our PDF: each page of content its own number, none after; the 版记 on an even page.
         let numbered = numbers.iter().take_while(|n| n.is_some()).count();
         for (i, n) in numbers.iter().enumerate().take(numbered) {
@@ -332,8 +302,8 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
             let page = i + 1;
             let landscape = w > &_h.clone();
             let lines = lines_of(words);
-            let number_line = lines.iter().find(|l| page_number(&l.text).is_some());
-            let lo_number = number_line.and_then(|l| page_number(&l.text));
+            let number_line = lines.iter().find(|l| page_number_value(&l.text).is_some());
+            let lo_number = number_line.and_then(|l| page_number_value(&l.text));
             if lo_number != numbers[i] {
                 fail(format!(
                     "page {page}: LibreOffice prints {lo_number:?}, our PDF {:?}",
@@ -364,7 +334,7 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
                 fail(format!("page {page}: {} body lines", body.len()));
             }
             for l in &lines {
-                if page_number(&l.text).is_some() {
+                if page_number_value(&l.text).is_some() {
                     continue;
                 }
                 if l.x0 < g::MARGIN_LEFT_MM - 0.5 || l.x1 > right + 0.5 {

@@ -4,31 +4,8 @@
 
 mod common;
 
+use common::printed_numbers;
 use gongwen::render::measure::Measured;
-
-/// The number printed as "— N —" on each page (None when the page has none); on a turned
-/// landscape page it is the turned label along the sheet's bottom.
-fn printed_numbers(m: &Measured) -> Vec<Option<u32>> {
-    let parse = |text: &str| -> Option<u32> {
-        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        t.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
-    };
-    (1..=m.pages.len())
-        .map(|p| {
-            if m.turned[p - 1] {
-                let mut runs: Vec<_> = m
-                    .texts
-                    .iter()
-                    .filter(|t| t.page == p && t.angle == 90.0)
-                    .collect();
-                runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-                parse(&runs.iter().map(|t| t.text.as_str()).collect::<String>())
-            } else {
-                m.lines(p).iter().find_map(|l| parse(&l.text))
-            }
-        })
-        .collect()
-}
 
 fn has_colophon(m: &Measured, page: usize) -> bool {
     m.lines(page)

@@ -75,3 +75,40 @@ pub fn gongwen(args: &[&str], cwd: &Path) -> std::process::Output {
         .output()
         .expect("runs")
 }
+
+/// "— N —" → N.
+pub fn page_number_value(text: &str) -> Option<u32> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
+}
+
+/// The number printed as "— N —" on each page of our layout (None when the page has none); on
+/// a turned landscape page it is the turned label along the sheet's bottom.
+pub fn printed_numbers(m: &Measured) -> Vec<Option<u32>> {
+    (1..=m.pages.len())
+        .map(|p| {
+            if m.turned[p - 1] {
+                let mut runs: Vec<_> = m
+                    .texts
+                    .iter()
+                    .filter(|t| t.page == p && t.angle == 90.0)
+                    .collect();
+                runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+                page_number_value(&runs.iter().map(|t| t.text.as_str()).collect::<String>())
+            } else {
+                m.lines(p).iter().find_map(|l| page_number_value(&l.text))
+            }
+        })
+        .collect()
+}
+
+/// A coordinate of a `pdftotext -bbox` element (`xMin`, `yMax`, `width` …) in millimetres.
+pub fn bbox_mm(element: &str, key: &str) -> f64 {
+    let key = format!("{key}=\"");
+    let s = element.find(&key).unwrap() + key.len();
+    element[s..s + element[s..].find('"').unwrap()]
+        .parse::<f64>()
+        .unwrap()
+        * 25.4
+        / 72.0
+}
