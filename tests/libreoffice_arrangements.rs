@@ -303,7 +303,41 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
             let landscape = w > &_h.clone();
             let lines = lines_of(words);
             let number_line = lines.iter().find(|l| page_number_value(&l.text).is_some());
-            let lo_number = number_line.and_then(|l| page_number_value(&l.text));
+            let mut lo_number = number_line.and_then(|l| page_number_value(&l.text));
+            if landscape {
+                // A landscape page prints its number turned, along the edge that becomes the
+                // sheet's foot once the printer turns the page (its top to the sheet's left):
+                // the left edge, reading downward, where the portrait pages carry theirs.
+                let mut strip: Vec<&Word> = words
+                    .iter()
+                    .filter(|w| w.x1 < g::MARGIN_LEFT_MM + 1.0)
+                    .collect();
+                strip.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+                let label: String = strip.iter().map(|w| w.text.as_str()).collect();
+                lo_number = page_number_value(&label);
+                if let (Some(first), Some(last)) = (strip.first(), strip.last()) {
+                    let line = g::SMALL_SIZE_PT / g::PT_PER_MM;
+                    let (start, end) = (first.y0, last.y1);
+                    let (want, got, edge) = if page % 2 == 1 {
+                        (g::PAGE_WIDTH_MM - g::MARGIN_RIGHT_MM - line, end, "end")
+                    } else {
+                        (g::MARGIN_LEFT_MM + line, start, "start")
+                    };
+                    if (got - want).abs() > 2.0 {
+                        fail(format!(
+                            "page {page}: turned number's {edge} at {got:.1} mm, not {want:.1}"
+                        ));
+                    }
+                    let foot = g::PAGE_HEIGHT_MM
+                        - (g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + g::PAGE_NUMBER_BELOW_MM);
+                    if (last.x1 - foot).abs() > 1.5 {
+                        fail(format!(
+                            "page {page}: turned number at x = {:.1} mm",
+                            last.x1
+                        ));
+                    }
+                }
+            }
             if lo_number != numbers[i] {
                 fail(format!(
                     "page {page}: LibreOffice prints {lo_number:?}, our PDF {:?}",
@@ -311,7 +345,6 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
                 ));
             }
             if landscape {
-                // The DOCX keeps a landscape section (its number at the page's foot): item 2.
                 continue;
             }
             if let Some(l) = number_line {

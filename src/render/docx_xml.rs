@@ -1,20 +1,22 @@
 //! Finishing docx-rs's XML parts and packing them: schema order, what docx-rs cannot write,
 //! fixed timestamps. The one place where DOCX XML is touched after docx-rs built it.
 
-use super::docx_order;
+use super::{docx_landscape, docx_order};
 use crate::gbt9704 as g;
 use crate::model::Meta;
 
 /// Packs the parts into a DOCX after normalizing them; same input, same bytes.
 pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8>> {
-    let document = docx_order::normalize(
-        &finish_document(&String::from_utf8_lossy(&xml.document)).into_bytes(),
-    );
+    let (document, landscape) =
+        docx_landscape::retarget(&finish_document(&String::from_utf8_lossy(&xml.document)));
+    let document = docx_order::normalize(document.as_bytes());
+    let mut content_types = docx_order::register_theme_content_type(&xml.content_type);
+    let mut document_rels = docx_order::register_theme_relationship(&xml.document_rels);
+    if landscape {
+        (document_rels, content_types) = docx_landscape::register(&document_rels, &content_types);
+    }
     let mut parts: Vec<(String, Vec<u8>)> = vec![
-        (
-            "[Content_Types].xml".into(),
-            docx_order::register_theme_content_type(&xml.content_type),
-        ),
+        ("[Content_Types].xml".into(), content_types),
         ("_rels/.rels".into(), xml.rels),
         ("docProps/app.xml".into(), xml.doc_props.app),
         (
@@ -22,10 +24,7 @@ pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8
             core_properties(meta).into_bytes(),
         ),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
-        (
-            "word/_rels/document.xml.rels".into(),
-            docx_order::register_theme_relationship(&xml.document_rels),
-        ),
+        ("word/_rels/document.xml.rels".into(), document_rels),
         (
             docx_order::THEME_PART_NAME.into(),
             docx_order::THEME_XML.as_bytes().to_vec(),
@@ -68,6 +67,14 @@ pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8
         ));
         if let Some(r) = rels {
             parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), r.clone()));
+        }
+    }
+    if landscape {
+        for (part, odd) in [
+            (docx_landscape::ODD_PART, true),
+            (docx_landscape::EVEN_PART, false),
+        ] {
+            parts.push((part.into(), docx_landscape::footer_xml(odd).into_bytes()));
         }
     }
     for (i, h) in xml.headers.iter().enumerate() {

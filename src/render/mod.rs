@@ -3,6 +3,7 @@
 pub mod binding;
 pub mod copies;
 pub mod docx;
+mod docx_landscape;
 mod docx_order;
 pub mod docx_xml;
 pub mod measure;
