@@ -237,6 +237,10 @@ pub fn attendance_line(s: &str) -> Option<(usize, &str)> {
 const ORGANISATION_ENDS: &[&str] = &[
     "办公室",
     "委员会",
+    "行",
+    "馆",
+    "台",
+    "校",
     "政府",
     "小组",
     "中心",
@@ -281,6 +285,23 @@ pub fn ends_like_organisation(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn organisation_endings_tell_a_whole_name_from_its_first_line() {
+        for whole in [
+            "中国人民银行某市中心支行",
+            "某市图书馆",
+            "某市广播电视台",
+            "某某办公室",
+            "某市科学技术局文件",
+        ] {
+            assert!(ends_like_organisation(whole), "{whole}");
+        }
+        for part in ["五华区知识产权战略实施工作", "某市知识产权"] {
+            assert!(!ends_like_organisation(part), "{part}");
+        }
+    }
+
     use super::*;
 
     #[test]
