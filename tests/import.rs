@@ -751,3 +751,18 @@ fn a_plain_text_order_and_minutes_are_recognised_without_colour() {
     }
     checked(&got.toml, "minutes.txt");
 }
+
+#[test]
+fn a_meeting_notice_with_a_participants_line_stays_a_notice() {
+    // 参加人员：… is part of a 会议通知's body; only a 纪要 has attendance lists.
+    let text = "关于召开全市安全生产工作会议的通知\n\n各区人民政府，市有关单位：\n\n经研究，定于2026年5月8日召开全市安全生产工作会议。现将有关事项通知如下：\n一、会议时间\n2026年5月8日上午9:00。\n二、参会人员\n参加人员：各区分管负责同志，市有关单位主要负责同志。\n请于5月6日前报送参会回执。\n\n某市安全生产委员会办公室\n2026年4月28日\n";
+    let got = import_bytes(Path::new("meeting.txt"), text.as_bytes()).unwrap();
+    assert!(got.toml.contains("kind = \"notice\""), "{}", got.toml);
+    assert!(!got.toml.contains("[attendance]"), "{}", got.toml);
+    assert!(
+        got.toml.contains("参加人员：各区分管负责同志"),
+        "{}",
+        got.toml
+    );
+    checked(&got.toml, "meeting.txt");
+}

@@ -258,10 +258,10 @@ fn span(text: &str, font: FontRole) -> Span {
     }
 }
 
-/// A member list (成员单位：A、B、C…; a 纪要's 出席：…) as one paragraph per printed line: names are never
-/// broken across lines (中国贸促会, not 中国贸促 / 会), the 、 after a name stays on its line,
-/// and lines after the first hang under the first name. Every character takes one grid cell,
-/// so the lines are the same in every writer.
+/// A member list (成员单位：A、B、C…; a 纪要's 出席：…) as one paragraph per printed line:
+/// names are never broken across lines (中国贸促会, not 中国贸促 / 会), the 、 after a name
+/// stays on its line, and lines after the first hang under the first name. Every character
+/// takes one grid cell, so the lines are the same in every writer.
 fn member_lines(label: &str, label_font: FontRole, items: &[String]) -> Vec<Paragraph> {
     let label_w = width_chars(label);
     // A label wider than the line leaves its names at least a few cells (they wrap).
@@ -294,9 +294,13 @@ fn member_lines(label: &str, label_font: FontRole, items: &[String]) -> Vec<Para
             .expect("one line")
             .push_str(&rest.iter().collect::<String>());
     }
+    lines.retain(|l| !l.is_empty());
+    if lines.is_empty() {
+        // A group without names still prints its label.
+        lines.push(String::new());
+    }
     lines
         .into_iter()
-        .filter(|l| !l.is_empty())
         .enumerate()
         .map(|(i, l)| Paragraph {
             spans: if i == 0 {

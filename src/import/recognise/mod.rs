@@ -32,6 +32,8 @@ pub(super) struct Doc<'a> {
     lines: &'a [Line],
     wrap: Wrap,
     findings: Vec<Finding>,
+    /// A 纪要 (by its mark or title): only then do 出席/请假/列席 lines end the body.
+    minutes: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -89,9 +91,11 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
         lines,
         wrap: wrap_of(lines),
         findings: Vec::new(),
+        minutes: false,
     };
     let mut draft = Draft::default();
     let mut i = header::parse(&mut d, &mut draft);
+    d.minutes = draft.kind == "minutes" || kind_by_title(&draft.title) == "minutes";
     let cover = body::find_enclosure(&d, i);
     let stop = cover.as_ref().map(|c| c.title_at);
     let (part, next) = body::parse_part(&mut d, i, stop);
@@ -136,8 +140,6 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
         draft.kind
     } else if draft.enclosure.is_some() {
         "cover"
-    } else if draft.attendance.is_some() {
-        "minutes"
     } else if draft.header.is_none() && draft.signature.is_none() {
         "plan"
     } else {

@@ -131,7 +131,7 @@ pub(super) fn starts(d: &Doc, i: usize) -> bool {
     t.starts_with("附件：")
         || annex_label(t).is_some()
         || is_colophon(t)
-        || attendance_line(t).is_some()
+        || (d.minutes && attendance_line(t).is_some())
         || signature_at(d, i).is_some()
         || list_annex_at(d, i)
 }
@@ -173,7 +173,7 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
             }
             tail.notes.extend(found.notes);
             i += found.lines;
-        } else if let Some((which, first)) = attendance_line(&t) {
+        } else if let Some((which, first)) = attendance_line(&t).filter(|_| d.minutes) {
             i = attendance(d, i, which, first, tail);
         } else if t.starts_with('（') {
             // 附注, maybe over several lines: (联系人及电话：… \n …).
