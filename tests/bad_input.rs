@@ -18,6 +18,7 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("wrong-type-array", format!("{ok_title}[header]\nissuers = \"某局\"\ndoc_number = \"某发〔2025〕1号\"\n{SIGNATURE}"), vec!["字段 header.issuers", "类型错误"]),
         ("missing-title", SIGNATURE.to_owned(), vec![":1:1:", "字段 title", "标题不能为空"]),
         ("missing-signature", ok_title.to_owned(), vec!["字段 signature", "需要 [signature]"]),
+        ("signature-after-nothing", format!("{ok_title}{SIGNATURE}after_enclosure = true\n"), vec!["字段 signature.after_enclosure", "[enclosure]"]),
         ("cover-without-enclosure", format!("kind = \"cover\"\n{ok_title}{SIGNATURE}"), vec!["字段 enclosure", "需要 [enclosure]"]),
         ("unknown-variable", format!("title = \"关于开展{{yaer}}年活动的通知\"\n{SIGNATURE}[campaign]\nyear = 2025\nstart = 2025-04-20\nend = 2025-04-26\n"), vec![":1:9:", "字段 title", "未知的变量 {yaer}"]),
         ("variable-without-campaign", format!("title = \"关于开展{{year}}年活动的通知\"\n{SIGNATURE}"), vec!["字段 title", "没有 [campaign]"]),

@@ -33,6 +33,12 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
             format!("{}需要 [signature]（署名和成文日期）", spec.kind.chinese()),
         ));
     }
+    if spec.signature.as_ref().is_some_and(|s| s.after_enclosure) && spec.enclosure.is_none() {
+        out.push(problem(
+            "signature.after_enclosure",
+            "after_enclosure 只用于带 [enclosure] 的印发通知（署名排在所印发的文件之后）",
+        ));
+    }
     if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
         out.push(problem(
             "enclosure",
