@@ -1,12 +1,12 @@
 //! `gongwen import`: a received file (PDF, DOCX, OFD or text) → an editable spec.
 //!
 //! One small reader per format turns the file into format-neutral [`lines::Line`]s; [`repair`]
-//! undoes what text extraction leaves behind; [`recognise`] finds the 公文 structure;
-//! [`toml_out`] writes the spec. Nothing is dropped silently: what could not be placed is kept
-//! as a comment in the spec and listed in the [`Report`].
+//! undoes what text extraction leaves behind; [`recognise`] finds the 公文 structure and builds
+//! the typed [`crate::spec::Spec`], which the one spec writer ([`crate::spec::write`]) prints.
+//! Nothing is dropped silently: what could not be placed is kept as a comment in the spec and
+//! listed in the [`Report`].
 
 pub mod docx;
-pub mod draft;
 pub mod grid;
 pub mod join;
 pub mod layout;
@@ -17,10 +17,10 @@ pub mod pdf;
 pub mod recognise;
 pub mod repair;
 pub mod text;
-pub mod toml_out;
 mod xml;
 
 use crate::error::{Error, Result};
+use crate::spec::DocKind;
 use std::fmt;
 use std::path::Path;
 
@@ -162,13 +162,14 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
 pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<Imported> {
     let count = lines.len();
     let (lines, repairs) = repair::repair(lines);
-    let (draft, findings) = recognise::recognise(&lines);
-    let recognised_body = !draft.sections.is_empty()
-        || draft.enclosure.is_some()
-        || draft.header.is_some()
-        || (draft.signature.is_some() && !draft.opening.is_empty());
+    let (mut draft, findings) = recognise::recognise(&lines);
+    let spec = &draft.spec;
+    let recognised_body = !spec.sections.is_empty()
+        || spec.enclosure.is_some()
+        || spec.header.is_some()
+        || (spec.signature.is_some() && !spec.opening.is_empty());
     // A 命令 or 纪要 has no title: its mark names it.
-    let titled = !draft.title.is_empty() || matches!(draft.kind, "order" | "minutes");
+    let titled = !spec.title.is_empty() || matches!(spec.kind, DocKind::Order | DocKind::Minutes);
     if !titled || !recognised_body {
         return Err(refuse(
             path,
@@ -179,7 +180,11 @@ pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let toml = toml_out::write(&draft, &name);
+    crate::spec::texts::escape_braces(&mut draft.spec);
+    draft.preamble.push(format!(
+        "由 gongwen import 从 {name} 导入；请核对后再用于 derive 或 render。"
+    ));
+    let toml = crate::spec::write::write(&draft);
     let check = match crate::spec::check(&toml, path, crate::spec::Options::default()) {
         Ok(report) => report
             .diagnostics

@@ -8,11 +8,13 @@ mod schema;
 mod syntax;
 pub mod texts;
 mod validate;
+pub mod write;
 pub mod year;
 
 pub use conventions::{Finding, Fix};
 pub use fix::apply_fixes;
 pub use schema::*;
+pub use write::{Annotated, Comment, Unplaced};
 
 use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::fonts::FontSet;

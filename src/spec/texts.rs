@@ -72,6 +72,16 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     }
 }
 
+/// Makes every text literal: braces doubled, so that `{` in a received document is not read
+/// as the start of a year variable (what an importer does before writing the spec).
+pub fn escape_braces(spec: &mut Spec) {
+    for_each_text_mut(spec, &mut |_, text| {
+        if text.contains(['{', '}']) {
+            *text = text.replace('{', "{{").replace('}', "}}");
+        }
+    });
+}
+
 /// All text fields of a spec with their paths, in document order.
 pub fn texts(spec: &Spec) -> Vec<(String, String)> {
     let mut copy = spec.clone();

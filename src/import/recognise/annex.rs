@@ -3,22 +3,26 @@
 use super::tail::{group_line, is_colophon, list_annex_at, split_items};
 use super::Doc;
 use crate::compose::text::width_chars;
-use crate::import::draft::{Annex, Colophon, Draft};
 use crate::import::patterns::{annex_label, date_prefix, ends_sentence, numbered};
+use crate::spec::{Annex, AnnexKind, Annotated, Colophon, Column, Field, ListGroup};
 
 /// Blank rows given to a table whose source shows none (a form to fill in).
 const DEFAULT_BLANK_ROWS: u32 = 5;
 
 /// Reads annexes and the 版记 from line `i` to the end; keeps anything else as unplaced.
-pub(super) fn parse_rest(d: &mut Doc, mut i: usize, draft: &mut Draft, note: &[(usize, String)]) {
+pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &[(usize, String)]) {
+    let draft = &mut out.spec;
+    let mut comments: Vec<(usize, String)> = Vec::new();
+    let mut unplaced = Vec::new();
     let mut cc: Vec<String> = Vec::new();
     while i < d.len() {
         let t = d.text(i).to_owned();
         if t.is_empty() {
             i += 1;
         } else if annex_label(&t).is_some() {
-            let (a, next) = annex(d, i + 1);
+            let (a, comment, next) = annex(d, i + 1);
             d.found(i, format!("附件：{}（{}）", a.title, kind_name(a.kind)));
+            comments.extend(comment.map(|c| (draft.annexes.len(), c)));
             draft.annexes.push(a);
             i = next;
         } else if let Some(rest) = t.strip_prefix("抄送") {
@@ -43,15 +47,14 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, draft: &mut Draft, note: &[(
             });
             i += 1;
         } else if list_annex_at(d, i) {
-            let (a, next) = annex(d, i);
+            let (a, comment, next) = annex(d, i);
             d.found(i, format!("附件（无附件标识）：{}（名单）", a.title));
+            comments.extend(comment.map(|c| (draft.annexes.len(), c)));
             draft.annexes.push(a);
             i = next;
         } else {
             d.not_placed(i, format!("未能归类：“{t}”"));
-            draft
-                .unplaced
-                .push((d.lines[i].page, d.lines[i].line, t.clone()));
+            unplaced.push(unplaced_line(d, i, &t));
             i += 1;
         }
     }
@@ -64,10 +67,12 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, draft: &mut Draft, note: &[(
             *at,
             format!("附件{}“{title}”未随文附正文，仅保留标题", k + 1),
         );
+        comments.push((
+            draft.annexes.len(),
+            "原件附件说明列出此附件，但文件中没有附件正文".to_owned(),
+        ));
         draft.annexes.push(Annex {
             title: title.clone(),
-            kind: "text",
-            comment: Some("原件附件说明列出此附件，但文件中没有附件正文".to_owned()),
             ..Annex::default()
         });
     }
@@ -82,13 +87,26 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, draft: &mut Draft, note: &[(
             );
         }
     }
+    for (n, c) in comments {
+        out.comment(&format!("annexes[{n}]"), c);
+    }
+    out.unplaced.extend(unplaced);
 }
 
-fn kind_name(kind: &str) -> &'static str {
+fn kind_name(kind: AnnexKind) -> &'static str {
     match kind {
-        "table" => "表格",
-        "list" => "名单",
-        _ => "文字",
+        AnnexKind::Table => "表格",
+        AnnexKind::List => "名单",
+        AnnexKind::Text => "文字",
+    }
+}
+
+/// A line of the file kept as a comment because it could not be placed.
+pub(super) fn unplaced_line(d: &Doc, i: usize, text: &str) -> crate::spec::Unplaced {
+    crate::spec::Unplaced {
+        page: d.lines[i].page,
+        line: d.lines[i].line,
+        text: text.to_owned(),
     }
 }
 
@@ -102,16 +120,18 @@ fn printed(s: &str) -> Option<Colophon> {
     let printer = body[..at].trim();
     (!printer.is_empty()).then(|| Colophon {
         cc: Vec::new(),
-        printer: printer.to_owned(),
-        print_date: date,
+        printer: Some(printer.to_owned()),
+        print_date: Some(date),
     })
 }
 
 /// A fill-in line above a table: 单位名称：… (short, no sentence).
-fn field_line(s: &str) -> Option<(String, String)> {
+fn field_line(s: &str) -> Option<Field> {
     let (label, value) = s.split_once('：')?;
-    (label.chars().count() <= 8 && width_chars(s) <= 36.0 && !s.contains('。'))
-        .then(|| (label.trim().to_owned(), value.trim().to_owned()))
+    (label.chars().count() <= 8 && width_chars(s) <= 36.0 && !s.contains('。')).then(|| Field {
+        label: label.trim().to_owned(),
+        value: value.trim().to_owned(),
+    })
 }
 
 /// Whether the annex ends at line `i`.
@@ -120,8 +140,10 @@ fn annex_ends(d: &Doc, i: usize) -> bool {
     annex_label(t).is_some() || is_colophon(t)
 }
 
-/// One annex from line `i` (after its label): title, then content.
-fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
+/// One annex from line `i` (after its label): title, then content; a comment for the office
+/// when something was assumed; the next line.
+fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
+    let mut comment = None;
     while i < d.len() && d.text(i).is_empty() {
         i += 1;
     }
@@ -155,7 +177,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
             i += 1;
         }
     }
-    let mut pre: Vec<(String, String)> = Vec::new();
+    let mut pre: Vec<Field> = Vec::new();
     // The open 名单 line's indent and the text of its last line.
     let mut group_at: (Option<f64>, String) = (None, String::new());
     while i < d.len() && !annex_ends(d, i) {
@@ -164,8 +186,11 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
         if let Some(cells) = &line.cells {
             let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
             if a.columns.is_empty() {
-                a.columns = cells;
-            } else if cells == a.columns {
+                a.columns = cells
+                    .into_iter()
+                    .map(|title| Column { title, width: None })
+                    .collect();
+            } else if cells.iter().eq(a.columns.iter().map(|c| &c.title)) {
                 // The table head repeated on a new page.
             } else if cells.iter().all(String::is_empty) {
                 a.blank_rows += 1;
@@ -176,7 +201,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
         } else if t.is_empty() {
             i += 1;
         } else if let Some((label, items)) = group_line(&t) {
-            a.groups.push((label, items));
+            a.groups.push(ListGroup { label, items });
             group_at = (line.indent, t.clone());
             i += 1;
         } else if !a.groups.is_empty()
@@ -185,7 +210,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
             && !t.contains('：')
             && hangs(line.indent, group_at.0)
         {
-            if let Some((_, items)) = a.groups.last_mut() {
+            if let Some(ListGroup { items, .. }) = a.groups.last_mut() {
                 let mut more = split_items(&t).into_iter();
                 // A line end inside a name: the name goes on in this line.
                 if !group_at.1.ends_with(['、', '：']) {
@@ -203,23 +228,30 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, usize) {
             i += 1;
         } else {
             let (p, next) = d.paragraph(i, None);
-            a.text.push(p.text.trim().to_owned());
+            a.text.0.push(p.text.trim().to_owned());
             i = next.min((i + 1..next).find(|&k| annex_ends(d, k)).unwrap_or(next));
         }
     }
     if !a.columns.is_empty() {
-        a.kind = "table";
+        a.kind = AnnexKind::Table;
         a.fields = pre;
         if a.rows.is_empty() && a.blank_rows == 0 {
             a.blank_rows = DEFAULT_BLANK_ROWS;
-            a.comment = Some(format!("原件表格空白行数未知，按 {DEFAULT_BLANK_ROWS} 行"));
+            comment = Some(format!("原件表格空白行数未知，按 {DEFAULT_BLANK_ROWS} 行"));
         }
     } else {
-        let pre: Vec<String> = pre.into_iter().map(|(l, v)| format!("{l}：{v}")).collect();
-        a.text.splice(0..0, pre);
-        a.kind = if a.groups.is_empty() { "text" } else { "list" };
+        let pre: Vec<String> = pre
+            .into_iter()
+            .map(|f| format!("{}：{}", f.label, f.value))
+            .collect();
+        a.text.0.splice(0..0, pre);
+        a.kind = if a.groups.is_empty() {
+            AnnexKind::Text
+        } else {
+            AnnexKind::List
+        };
     }
-    (a, i)
+    (a, comment, i)
 }
 
 /// Whether line `k` holds annex content (a 名单 line, a field, a table row).

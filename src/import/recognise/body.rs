@@ -3,9 +3,8 @@
 
 use super::{tail, Doc};
 use crate::compose::phase_dates;
-use crate::import::draft::{Draft, Phase, Section};
 use crate::import::patterns::{date_prefix, is_contact, numbered, Marker};
-use crate::spec;
+use crate::spec::{Annotated, Paragraphs, Phase, Section};
 
 /// One titled part of the file: the notice, or the document a cover notice transmits.
 #[derive(Debug, Default)]
@@ -64,13 +63,14 @@ pub(super) fn find_enclosure(d: &Doc, from: usize) -> Option<Cover> {
 }
 
 /// Moves the transmit sentence out of the opening: compose writes it from the enclosure.
-pub(super) fn split_transmit(d: &mut Doc, draft: &mut Draft, c: &Cover) {
+pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
+    let draft = &mut out.spec;
     let lead = format!("现将《{}》{}给你们，", c.title, c.verb);
-    let Some(pos) = draft.opening.iter().position(|p| p.contains(&lead)) else {
+    let Some(pos) = draft.opening.0.iter().position(|p| p.contains(&lead)) else {
         d.not_placed(0, format!("印发通知的“{lead}”一句未在正文开头找到，请核对"));
         return;
     };
-    let p = draft.opening[pos].clone();
+    let p = draft.opening.0[pos].clone();
     let at = p.find(&lead).unwrap_or_default();
     let (before, sentence) = p.split_at(at);
     let request = &sentence[lead.len()..];
@@ -80,14 +80,14 @@ pub(super) fn split_transmit(d: &mut Doc, draft: &mut Draft, c: &Cover) {
     if c.verb != "印发" {
         draft.transmit_verb = Some(c.verb.clone());
     }
-    let last = pos + 1 == draft.opening.len();
+    let last = pos + 1 == draft.opening.0.len();
     if !last || !(before.is_empty() || before.ends_with('，')) {
         d.not_placed(0, "印发语不在正文开头的末尾，生成的印发语位置可能不同");
     }
     if before.is_empty() {
-        draft.opening.remove(pos);
+        draft.opening.0.remove(pos);
     } else {
-        draft.opening[pos] = before.to_owned();
+        draft.opening.0[pos] = before.to_owned();
     }
 }
 
@@ -140,7 +140,7 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         } else {
             flush(&mut part, &stack, &mut contacts);
             match deepest(&mut part.sections, stack.len()) {
-                Some(s) => s.text.push(text),
+                Some(s) => s.text.0.push(text),
                 None => part.opening.push(text),
             }
         }
@@ -160,7 +160,7 @@ fn flush(part: &mut Part, stack: &[Marker], contacts: &mut Vec<String>) {
         return;
     }
     match deepest(&mut part.sections, stack.len()) {
-        Some(s) => s.text.append(contacts),
+        Some(s) => s.text.0.append(contacts),
         None => part.opening.append(contacts),
     }
 }
@@ -198,7 +198,7 @@ fn heading(
     if depth > 4 {
         d.not_placed(at, "超过四层的标题，作为正文保留");
         if let Some(s) = deepest(&mut part.sections, stack.len()) {
-            s.text.push(text.to_owned());
+            s.text.0.push(text.to_owned());
         }
         return;
     }
@@ -215,7 +215,7 @@ fn heading(
     let section = Section {
         heading,
         run_in,
-        text: body.into_iter().collect(),
+        text: Paragraphs(body.into_iter().collect()),
         ..Section::default()
     };
     let siblings = if depth == 1 {
@@ -302,11 +302,5 @@ fn phase_of(rest: &str) -> Option<Phase> {
         end,
         text: text.to_owned(),
     };
-    let as_spec = spec::Phase {
-        name: phase.name.clone(),
-        start,
-        end,
-        text: String::new(),
-    };
-    (phase_dates(&as_spec) == dates).then_some(phase)
+    (phase_dates(&phase) == dates).then_some(phase)
 }

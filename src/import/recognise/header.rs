@@ -1,13 +1,13 @@
 //! 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), 附件标识 and the title.
 
 use super::Doc;
-use crate::import::draft::{Draft, Header};
 use crate::import::join::starts_element;
 use crate::import::lines::Align;
 use crate::import::patterns::{
     annex_label, ends_like_organisation, ends_sentence, ends_with_doc_type, order_number,
 };
 use crate::spec::DocNumber;
+use crate::spec::{Annotated, DocKind, Header};
 
 /// Lines searched for the 发文字号.
 const HEADER_LINES: usize = 14;
@@ -148,14 +148,14 @@ fn red_mark_end(d: &Doc, limit: usize) -> Option<usize> {
 
 /// The 文种 a mark names itself (GB/T 9704 §10.2, §10.3): …令 or …命令 over its 令号 line
 /// (a 命令), …纪要 (a 纪要); `next` is the line after the mark.
-fn kind_of_mark(names: &[String], next: &str) -> Option<&'static str> {
+fn kind_of_mark(names: &[String], next: &str) -> Option<DocKind> {
     let [name] = names else { return None };
     if name.chars().count() <= 2 {
         None
     } else if name.ends_with("纪要") {
-        Some("minutes")
+        Some(DocKind::Minutes)
     } else if name.ends_with("命令") || (name.ends_with('令') && order_number(next).is_some()) {
-        Some("order")
+        Some(DocKind::Order)
     } else {
         None
     }
@@ -170,7 +170,8 @@ fn plain_order_mark(d: &Doc, limit: usize) -> Option<usize> {
 }
 
 /// Reads the 版头, the 附件标识 and the title; returns the index of the line after the title.
-pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
+pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
+    let draft = &mut out.spec;
     let limit = d.len().min(HEADER_LINES);
     let number_at = (0..limit)
         .find_map(|i| doc_number_line(d.text(i)).map(|(n, s)| (i, Some(n), s)))
@@ -214,8 +215,8 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         let (mut names, mut suffix, mark_lines) = issuers(&raw);
         h.mark_lines = mark_lines;
         if let Some(kind) = kind_of_mark(&names, d.text(i)) {
-            draft.kind = kind;
-            if kind == "order" {
+            d.kind = Some(kind);
+            if kind == DocKind::Order {
                 let name = &mut names[0];
                 suffix = if name.ends_with("命令") {
                     "命令"
@@ -232,7 +233,8 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
             }
         }
         h.issuers = names;
-        h.mark_suffix = suffix;
+        let mark_text = format!("{}{suffix}", h.issuers.join("、"));
+        h.mark_suffix = (suffix != "文件").then_some(suffix);
         if let Some(number) = &number {
             let formatted =
                 crate::compose::text::doc_number(&number.code, number.year, number.serial);
@@ -245,7 +247,10 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
                     ),
                 );
             }
-            h.doc_number = Some(formatted);
+            h.doc_number = Some(crate::spec::DocNumber {
+                written: Some(formatted),
+                ..number.clone()
+            });
         }
         h.signers = signers;
         if h.issuers.is_empty() {
@@ -253,10 +258,10 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
         } else {
             d.found(
                 mark.first().copied().unwrap_or(at),
-                format!("发文机关标志：{}{}", h.issuers.join("、"), h.mark_suffix),
+                format!("发文机关标志：{mark_text}"),
             );
         }
-        match &h.doc_number {
+        match h.doc_number.as_ref().and_then(|n| n.written.as_ref()) {
             Some(n) => d.found(at, format!("发文字号：{n}")),
             None if h.order_number.is_some() => {}
             None => d.found(mark.first().copied().unwrap_or(at), "版头没有发文字号"),
@@ -270,7 +275,7 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
             i += 1;
         }
     }
-    if matches!(draft.kind, "order" | "minutes") {
+    if matches!(d.kind, Some(DocKind::Order | DocKind::Minutes)) {
         // A 命令 or 纪要 names itself in its mark; a title, if any, comes at once in 2号.
         let l = d.lines.get(i);
         let titled = l.is_some_and(|l| {
@@ -297,7 +302,7 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
                 k,
                 format!("标题前的“{t}”（无发文字号，未生成版头；可能是发文机关标志）"),
             );
-            draft.unplaced.push((d.lines[k].page, d.lines[k].line, t));
+            out.unplaced.push(super::annex::unplaced_line(d, k, &t));
         }
     }
     let (title, next) = title(d, title_at);
@@ -306,7 +311,7 @@ pub(super) fn parse(d: &mut Doc, draft: &mut Draft) -> usize {
     } else {
         d.found(title_at, format!("标题：{title}"));
     }
-    draft.title = title;
+    out.spec.title = title;
     next
 }
 

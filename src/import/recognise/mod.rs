@@ -1,4 +1,4 @@
-//! The 公文 recogniser: from format-neutral lines to a [`Draft`] spec, with findings.
+//! The 公文 recogniser: from format-neutral lines to an [`Annotated`] spec, with findings.
 //!
 //! One pass in document order: 版头 and title ([`header`]), 主送 and 正文 ([`body`]), the
 //! 附件说明, signature and 附注 ([`tail`]), then annexes and 版记 ([`annex`]). A cover notice's
@@ -9,10 +9,12 @@ mod body;
 mod header;
 mod tail;
 
-use super::draft::{Campaign, Draft, Enclosure, Section};
 use super::join::{continues, join_text, wrap_of, Wrap};
 use super::lines::Line;
 use super::patterns::{is_contact, period, year_in};
+use crate::spec::{
+    Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
+};
 
 /// One thing the recogniser found or could not place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub(super) struct Doc<'a> {
     findings: Vec<Finding>,
     /// A 纪要 (by its mark or title): only then do 出席/请假/列席 lines end the body.
     minutes: bool,
+    /// The 文种 the mark names (命令, 纪要), before the title is read.
+    kind: Option<DocKind>,
 }
 
 impl<'a> Doc<'a> {
@@ -85,25 +89,28 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Recognises a 公文 in `lines` (already repaired).
-pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
+/// Recognises a 公文 in `lines` (already repaired): the spec, with what could not be placed
+/// kept beside it, and the findings.
+pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     let mut d = Doc {
         lines,
         wrap: wrap_of(lines),
         findings: Vec::new(),
         minutes: false,
+        kind: None,
     };
-    let mut draft = Draft::default();
-    let mut i = header::parse(&mut d, &mut draft);
-    d.minutes = draft.kind == "minutes" || kind_by_title(&draft.title) == "minutes";
+    let mut out = Annotated::new(Spec::default());
+    let mut i = header::parse(&mut d, &mut out);
+    d.minutes =
+        d.kind == Some(DocKind::Minutes) || kind_by_title(&out.spec.title) == DocKind::Minutes;
     let cover = body::find_enclosure(&d, i);
     let stop = cover.as_ref().map(|c| c.title_at);
     let (part, next) = body::parse_part(&mut d, i, stop);
     i = next;
-    draft.recipients = part.recipients;
-    draft.opening = part.opening;
-    draft.sections = part.sections;
-    draft.closing = part.closing;
+    out.spec.recipients = part.recipients;
+    out.spec.opening = Paragraphs(part.opening);
+    out.spec.sections = part.sections;
+    out.spec.closing = Paragraphs(part.closing);
     let mut tails = tail::Tail::default();
     i = tail::parse(&mut d, i, &mut tails);
     let signed_before = tails.signature.is_some();
@@ -112,65 +119,66 @@ pub fn recognise(lines: &[Line]) -> (Draft, Vec<Finding>) {
         d.found(c.title_at, format!("被印发的文件：《{}》", c.title));
         let (part, next) = body::parse_part(&mut d, i, None);
         i = tail::parse(&mut d, next, &mut tails);
-        body::split_transmit(&mut d, &mut draft, &c);
-        draft.enclosure = Some(Enclosure {
+        body::split_transmit(&mut d, &mut out, &c);
+        out.spec.enclosure = Some(Enclosure {
             title: c.title.clone(),
+            number: None,
             recipients: part.recipients,
-            opening: part.opening,
-            closing: part.closing,
+            opening: Paragraphs(part.opening),
+            closing: Paragraphs(part.closing),
             sections: part.sections,
             signature: tails.second_signature.take(),
         });
     }
-    draft.signature = tails.signature.take();
-    if let Some(s) = draft
-        .signature
-        .as_mut()
-        .filter(|_| draft.enclosure.is_some())
-    {
+    let spec = &mut out.spec;
+    spec.signature = tails.signature.take();
+    if let Some(s) = spec.signature.as_mut().filter(|_| spec.enclosure.is_some()) {
         // The cover notice's only signature came after the document it transmits.
         s.after_enclosure = !signed_before;
     }
-    draft.notes = std::mem::take(&mut tails.notes);
-    draft.contacts = tails.contacts.take();
-    annex::parse_rest(&mut d, i, &mut draft, &tails.annex_note);
-    draft.attendance = tails.attendance.take();
-    draft.kind = if !draft.kind.is_empty() {
-        // Named by the mark (命令, 纪要).
-        draft.kind
-    } else if draft.enclosure.is_some() {
-        "cover"
-    } else if draft.header.is_none() && draft.signature.is_none() {
-        "plan"
+    spec.notes = std::mem::take(&mut tails.notes);
+    spec.contacts = tails.contacts.take();
+    annex::parse_rest(&mut d, i, &mut out, &tails.annex_note);
+    let spec = &mut out.spec;
+    spec.attendance = tails.attendance.take();
+    spec.kind = d.kind.unwrap_or(if spec.enclosure.is_some() {
+        DocKind::Cover
+    } else if spec.header.is_none() && spec.signature.is_none() {
+        DocKind::Plan
     } else {
-        kind_by_title(&draft.title)
-    };
-    if draft.kind != "notice" {
-        d.found(0, format!("文种：{}（按标题末尾）", draft.kind));
+        kind_by_title(&spec.title)
+    });
+    finish_kind(&mut d, spec);
+    (out, d.findings)
+}
+
+/// What follows from the 文种: the mark's suffix, a 命令's signer, the campaign.
+fn finish_kind(d: &mut Doc, spec: &mut Spec) {
+    if spec.kind != DocKind::Notice {
+        d.found(0, format!("文种：{}（按标题末尾）", spec.kind.name()));
     }
-    if let Some(h) = draft.header.as_mut() {
-        mark_of_kind(draft.kind, h);
+    if let Some(h) = spec.header.as_mut() {
+        mark_of_kind(spec.kind, h);
     }
-    if draft.kind == "order" {
-        if let Some(s) = draft.signature.as_mut() {
+    if spec.kind == DocKind::Order {
+        if let Some(s) = spec.signature.as_mut() {
             signer_of_order(s);
         }
     }
-    if !matches!(draft.kind, "plan" | "minutes") && draft.signature.is_none() {
+    if !matches!(spec.kind, DocKind::Plan | DocKind::Minutes) && spec.signature.is_none() {
         d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
     }
-    draft.campaign = campaign(&draft);
-    match &draft.campaign {
+    spec.campaign = campaign(spec);
+    match &spec.campaign {
         Some(c) => d.found(0, format!("活动：{} 年，{} 至 {}", c.year, c.start, c.end)),
         None => d.found(0, "未识别活动时间，未生成 [campaign]"),
     }
-    (draft, d.findings)
 }
 
 /// The campaign: year from the title, dates from a 活动时间 section (or, when the title names
 /// an event being held — 开展/举办 … — from any section on its time), name read from the title
 /// by the derivation's own rules. A work notice whose 时间安排 has dates is no campaign.
-fn campaign(d: &Draft) -> Option<Campaign> {
+fn campaign(d: &Spec) -> Option<Campaign> {
     let enclosure_title = d.enclosure.as_ref().map_or("", |e| e.title.as_str());
     let title = if year_in(&d.title).is_some() {
         d.title.as_str()
@@ -188,7 +196,7 @@ fn campaign(d: &Draft) -> Option<Campaign> {
         sections
             .iter()
             .filter(|s| want(&s.heading))
-            .find_map(|s| s.text.first().and_then(|t| period(t)))
+            .find_map(|s| s.text.0.first().and_then(|t| period(t)))
     };
     let (start, end) = dated(&|h| h.contains("活动时间")).or_else(|| {
         name.as_ref()
@@ -196,7 +204,10 @@ fn campaign(d: &Draft) -> Option<Campaign> {
     })?;
     Some(Campaign {
         name,
+        short: None,
+        occasion: None,
         year,
+        edition: None,
         start,
         end,
     })
@@ -216,8 +227,8 @@ fn campaign_name(title: &str) -> Option<String> {
 
 /// The 文种 a title names with its last words (…的请示, …的函, …会议纪要): the kind whose
 /// longest ending matches, `notice` when none does.
-fn kind_by_title(title: &str) -> &'static str {
-    crate::spec::DocKind::ALL
+fn kind_by_title(title: &str) -> DocKind {
+    DocKind::ALL
         .iter()
         .flat_map(|&k| {
             crate::spec::kinds::title_endings(k)
@@ -226,11 +237,11 @@ fn kind_by_title(title: &str) -> &'static str {
         })
         .filter(|(_, e)| title.trim().ends_with(e))
         .max_by_key(|(_, e)| e.chars().count())
-        .map_or("notice", |(k, _)| k.name())
+        .map_or(DocKind::Notice, |(k, _)| k)
 }
 
 /// A 命令 is signed by the signer's role and name (市长　陈立新), not by an office.
-fn signer_of_order(s: &mut super::draft::Signature) {
+fn signer_of_order(s: &mut Signature) {
     let Some(line) = s.issuer.take() else { return };
     let words: Vec<&str> = line.split_whitespace().collect();
     match words.as_slice() {
@@ -244,12 +255,12 @@ fn signer_of_order(s: &mut super::draft::Signature) {
 
 /// A 纪要's mark is the issuer's name with 纪要 (`某局局长办公会议纪要`): the name alone is the
 /// issuer and 纪要 the mark's suffix, as a spec writes them.
-fn mark_of_kind(kind: &str, header: &mut super::draft::Header) {
-    if kind == "minutes" && header.mark_suffix.is_empty() {
+fn mark_of_kind(kind: DocKind, header: &mut Header) {
+    if kind == DocKind::Minutes && header.mark_suffix.as_deref() == Some("") {
         if let Some(name) = header.issuers.first_mut() {
             if let Some(stem) = name.strip_suffix("纪要").filter(|s| !s.is_empty()) {
                 *name = stem.to_owned();
-                header.mark_suffix = "纪要".to_owned();
+                header.mark_suffix = Some("纪要".to_owned());
             }
         }
     }

@@ -2,11 +2,11 @@
 
 use super::Doc;
 use crate::compose::text::width_chars;
-use crate::import::draft::{Attendance, Signature};
 use crate::import::lines::Align;
 use crate::import::patterns::{
     annex_label, attendance_line, date_line, date_prefix, ends_sentence, is_contact, numbered,
 };
+use crate::spec::{Attendance, Signature};
 use chrono::NaiveDate;
 
 /// What the tails of the parts hold.

@@ -1,0 +1,42 @@
+//! `--as cover`: a cover notice (印发通知) transmitting the office's plan (seed 003).
+
+use super::ctx::Ctx;
+use crate::spec::{DocKind, Enclosure, Paragraphs, Spec};
+
+/// The cover notice with the plan as its enclosure.
+pub fn cover(c: &mut Ctx) -> Spec {
+    let sections = c.body();
+    let recipients = c.recipients();
+    let profile = c.profile();
+    let opening = match &profile.cover {
+        Some(own) => c.vars.fill_all(&own.opening.0),
+        None => {
+            let what = &c.d.placeholders.cover_opening;
+            vec![format!(
+                "{}，",
+                c.placeholder(what, format!("印发通知的开头（{what}）"))
+            )]
+        }
+    };
+    Spec {
+        kind: DocKind::Cover,
+        recipients: Some(recipients),
+        opening: Paragraphs(opening),
+        notes: profile
+            .cover
+            .as_ref()
+            .map(|own| own.notes.clone())
+            .unwrap_or_default(),
+        contacts: c.contacts(),
+        enclosure: Some(Enclosure {
+            title: c.plan_title(),
+            number: None,
+            recipients: profile.office.recipients.clone(),
+            opening: Paragraphs(vec![c.plan_opening()]),
+            closing: Paragraphs::default(),
+            sections,
+            signature: None,
+        }),
+        ..Spec::default()
+    }
+}

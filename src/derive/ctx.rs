@@ -1,0 +1,565 @@
+//! What every derivation of one upstream notice for one office shares: the words filled into
+//! patterns, the dates, the campaign's names, and what the office still has to do.
+
+use super::defaults::Defaults;
+use super::profile::{self, Profile, Substitution};
+use super::{
+    body, campaign, citation, deadlines, phases, sections_of, upstream_title, Dates, DeriveAs,
+    Office, Upstream,
+};
+use crate::calendar::{Calendar, CalendarError};
+use crate::error::{Error, Result};
+use crate::spec::conventions::PLACEHOLDER;
+use crate::spec::year::expand;
+use crate::spec::{
+    Annex, AnnexKind, Campaign, DocNumber, Header, Paragraphs, Provenance, Section, Signature, Spec,
+};
+use chrono::{Datelike, NaiveDate};
+
+/// The words a derivation fills into patterns: `{office}`, `{scope}`, `{name}`, `{local}`,
+/// `{short}`, `{subject}`, `{citation}` and the deadlines; other `{…}` (the spec's year
+/// variables) are left for the spec.
+pub struct Vars {
+    pairs: Vec<(&'static str, String)>,
+    /// Without a campaign the draft has no `[campaign]` table: the year variables are
+    /// expanded here with the year of the 成文日期 (the campaign's dates become placeholders).
+    year_only: Option<Campaign>,
+}
+
+impl Vars {
+    /// A pattern with the derivation's words filled in.
+    pub fn fill(&self, pattern: &str) -> String {
+        let mut out = pattern.to_owned();
+        for (key, value) in &self.pairs {
+            if out.contains(key) {
+                out = out.replace(key, value);
+            }
+        }
+        if let Some(c) = &self.year_only {
+            if out.contains('{') {
+                out = expand(&out, Some(c)).unwrap_or(out);
+            }
+        }
+        // 开展…活动活动 when a name already ends with the event word.
+        out.replace("活动活动", "活动")
+    }
+
+    /// Every pattern of a list filled.
+    pub fn fill_all(&self, texts: &[String]) -> Vec<String> {
+        texts.iter().map(|t| self.fill(t)).collect()
+    }
+
+    /// A section (heading, text, phases, subsections) filled.
+    pub fn fill_section(&self, s: &Section) -> Section {
+        let mut s = s.clone();
+        s.heading = self.fill(&s.heading);
+        for t in s.text.0.iter_mut() {
+            *t = self.fill(t);
+        }
+        for p in s.phases.iter_mut() {
+            p.name = self.fill(&p.name);
+            p.text = self.fill(&p.text);
+        }
+        s.sections = s.sections.iter().map(|x| self.fill_section(x)).collect();
+        s
+    }
+}
+
+/// One derivation in progress: its inputs, its words and dates, and its notes to the office.
+pub struct Ctx<'a> {
+    /// The upper office's notice.
+    pub up: &'a Upstream,
+    /// The office profile.
+    pub office: &'a Office,
+    /// What is being derived.
+    pub as_: DeriveAs,
+    /// The derivation defaults (`templates/derive/defaults.toml`).
+    pub d: &'static Defaults,
+    /// The upstream title, year variables expanded.
+    pub title: String,
+    /// The campaign's names (none for a work notice).
+    pub names: Option<campaign::Names>,
+    /// The computed deadlines (with a campaign).
+    pub dates: Option<Dates>,
+    /// 成文日期 of the draft.
+    pub issued: NaiveDate,
+    /// The draft's year (the campaign's, else the 成文日期's).
+    pub year: i32,
+    /// 根据《…》（…）要求，
+    pub cite: String,
+    /// The words filled into patterns.
+    pub vars: Vars,
+    /// What the office still has to fill in.
+    pub todo: Vec<String>,
+    /// How often each substitution of the profile was applied.
+    pub counts: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Reads the upstream's campaign, dates and names for `office`.
+    pub fn new(
+        up: &'a Upstream,
+        office: &'a Office,
+        as_: DeriveAs,
+        cal: &Calendar,
+    ) -> Result<Self> {
+        let d = Defaults::embedded();
+        let upstream = &up.value;
+        let campaign = upstream.campaign.as_ref();
+        let title = upstream_title(upstream, campaign);
+        let mut todo = Vec::new();
+        let calendar_error = |field: &str, e: CalendarError| {
+            Error::Spec(vec![
+                up.error(field, format!("{e}（用 --holidays 加入该年的节假日安排）"))
+            ])
+        };
+        let dates = match campaign {
+            Some(c) => {
+                Some(deadlines(c, &office.value, cal).map_err(|e| calendar_error("campaign", e))?)
+            }
+            None => None,
+        };
+        let issued = issued(up, &office.value, dates.as_ref(), cal, &mut todo)
+            .map_err(|(field, e)| match e {
+                Some(e) => calendar_error(field, e),
+                None => Error::Spec(vec![up.error(
+                    field,
+                    "上级来文既没有 [campaign]（活动日期），也没有 [signature] 的成文日期，无法推算本机关的成文日期"
+                        .into(),
+                )]),
+            })?;
+        let year = campaign.map_or(issued.year(), |c| c.year);
+        let cite = citation(upstream, campaign);
+        let subject = campaign::subject(&title, &d.title);
+        // A campaign whose name cannot be read is called by its subject.
+        let names = campaign.map(|c| {
+            campaign::names(upstream, c, &title, &d.title).unwrap_or_else(|| campaign::Names {
+                full: subject.clone(),
+                name: subject.clone(),
+                short: subject.clone(),
+            })
+        });
+        let vars = vars(
+            d,
+            &office.value,
+            names.as_ref(),
+            dates.as_ref(),
+            &subject,
+            &cite,
+            year,
+            issued,
+        );
+        Ok(Ctx {
+            up,
+            office,
+            as_,
+            d,
+            title,
+            names,
+            dates,
+            issued,
+            year,
+            cite,
+            vars,
+            todo,
+            counts: vec![0; office.value.substitutions.len()],
+        })
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &'a Profile {
+        &self.office.value
+    }
+
+    /// The upstream spec.
+    pub fn upstream(&self) -> &'a Spec {
+        &self.up.value
+    }
+
+    /// The office's own pattern, else the campaign's or the work notice's default, filled.
+    pub fn pattern(&self, own: &Option<String>, campaign: &str, work: &str) -> String {
+        let default = if self.names.is_some() { campaign } else { work };
+        self.vars.fill(own.as_deref().unwrap_or(default))
+    }
+
+    /// 【待填写：what】, listed for the office.
+    pub fn placeholder(&mut self, what: &str, todo: String) -> String {
+        self.todo.push(todo);
+        format!("{PLACEHOLDER}：{what}】")
+    }
+
+    /// `substitute` on inherited text, counted.
+    pub fn substitute(&mut self, text: &str) -> String {
+        super::substitute(text, &self.profile().substitutions, &mut self.counts)
+    }
+
+    /// 主送机关: the office's, or a 【待填写】 mark.
+    pub fn recipients(&mut self) -> String {
+        match &self.profile().office.recipients {
+            Some(r) => r.clone(),
+            None => {
+                let what = &self.d.placeholders.recipients;
+                self.placeholder(what, format!("{what}（recipients）"))
+            }
+        }
+    }
+
+    /// 联系人及电话 as one 附注 line.
+    pub fn contacts(&self) -> Option<String> {
+        let contacts = &self.profile().contacts.0;
+        (!contacts.is_empty()).then(|| contacts.join("；"))
+    }
+
+    /// The plan's title (方案 of a campaign or a work notice).
+    pub fn plan_title(&self) -> String {
+        let p = &self.d.patterns;
+        self.pattern(
+            &self.profile().office.plan_title,
+            &p.plan_title,
+            &p.work_plan_title,
+        )
+    }
+
+    /// The plan's opening paragraph.
+    pub fn plan_opening(&self) -> String {
+        let own = self.profile().office.plan_opening.as_deref();
+        self.vars.fill(own.unwrap_or(&self.d.patterns.plan_opening))
+    }
+
+    /// `[provenance]`: where the draft came from.
+    pub fn provenance(&self) -> Provenance {
+        let upstream = self.upstream();
+        Provenance {
+            upstream_file: self.up.path.display().to_string(),
+            upstream_title: self.title.clone(),
+            upstream_number: upstream
+                .header
+                .as_ref()
+                .and_then(|h| h.doc_number.as_ref())
+                .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial)),
+            upstream_date: upstream.signature.as_ref().map(|s| s.date),
+            office_file: self.office.path.display().to_string(),
+            derived_as: self.as_.name().to_owned(),
+        }
+    }
+
+    /// `[campaign]`: the upstream's, under the office's own name (a relay keeps the upstream's).
+    pub fn campaign(&self) -> Option<Campaign> {
+        let c = self.upstream().campaign.as_ref()?;
+        let name = if self.as_ == DeriveAs::Relay {
+            c.name.clone()
+        } else {
+            self.names.as_ref().map(|_| self.vars.fill("{local}"))
+        };
+        Some(Campaign { name, ..c.clone() })
+    }
+
+    /// `[header]` with the office's 发文字号 (when it has a 代字); the 顺序号 is for the office
+    /// to fill when the profile has none.
+    pub fn header(&mut self) -> Option<Header> {
+        let o = &self.profile().office;
+        let code = o.doc_code.as_ref()?;
+        if o.serial.is_none() {
+            self.todo
+                .push("发文字号的顺序号（header.doc_number.serial）".to_owned());
+        }
+        let issuers = if o.issuers.is_empty() {
+            vec![o.name.clone()]
+        } else {
+            o.issuers.clone()
+        };
+        Some(Header {
+            issuers,
+            doc_number: Some(DocNumber {
+                code: code.clone(),
+                year: self.issued.year(),
+                serial: o.serial.unwrap_or(1),
+                written: None,
+            }),
+            ..Header::default()
+        })
+    }
+
+    /// `[signature]`: the office (or the cover notice's issuer) on the computed date.
+    pub fn signature(&self) -> Signature {
+        let p = self.profile();
+        let issuer = p
+            .cover
+            .as_ref()
+            .and_then(|c| c.issuer.clone())
+            .filter(|_| self.as_ == DeriveAs::Cover)
+            .unwrap_or_else(|| p.office.name.clone());
+        Signature {
+            issuer: Some(issuer),
+            date: self.issued,
+            sealed: p.office.sealed,
+            signer: None,
+            signer_role: None,
+            after_enclosure: false,
+        }
+    }
+
+    /// The office's annexes: its member list and its forms.
+    pub fn own_annexes(&self) -> Vec<Annex> {
+        let p = self.profile();
+        let members = p.members.iter().map(|m| Annex {
+            title: self.vars.fill(&m.title),
+            kind: AnnexKind::List,
+            groups: m.groups.clone(),
+            text: Paragraphs(self.vars.fill_all(&m.text.0)),
+            ..Annex::default()
+        });
+        let forms = p.forms.iter().map(|f| Annex {
+            title: self.vars.fill(&f.title),
+            kind: AnnexKind::Table,
+            fields: f.fields.clone(),
+            columns: f.columns.clone(),
+            blank_rows: f.blank_rows,
+            landscape: f.landscape,
+            ..Annex::default()
+        });
+        members.chain(forms).collect()
+    }
+
+    /// The draft's body: the upstream's sections under the office's rules, with its blocks.
+    pub fn body(&mut self) -> Vec<Section> {
+        let d = self.d;
+        let p = self.profile();
+        let requirements = self.block(
+            &d.headings.requirements,
+            &d.placeholders.requirements,
+            &p.requirements,
+        );
+        let plan_like = matches!(self.as_, DeriveAs::Plan | DeriveAs::Cover);
+        let activities = (plan_like || self.named(profile::Block::Activities)).then(|| {
+            self.block(
+                &d.headings.activities,
+                &d.placeholders.activities,
+                &p.activities,
+            )
+        });
+        let schedule = self.schedule(plan_like);
+        let own_rules: Vec<profile::Rule> = p.rules.iter().map(|r| self.fill_rule(r)).collect();
+        let rules: Vec<&profile::Rule> = own_rules.iter().chain(&d.rules).collect();
+        let local = self.local_sections();
+        let mut guidance_done = p.guidance.is_empty();
+        let subs: &[Substitution] = &p.substitutions;
+        let counts = &mut self.counts;
+        let mut inherit = |s: &Section| {
+            let mut kept = super::inherit_section(s, subs, counts);
+            let is_guidance = d
+                .guidance
+                .headings
+                .iter()
+                .any(|w| s.heading.contains(w.as_str()));
+            if !guidance_done && is_guidance && super::add_guidance(&mut kept, &p.guidance) {
+                guidance_done = true;
+            }
+            kept
+        };
+        let blocks = body::Blocks {
+            requirements: Some(requirements),
+            activities,
+            schedule,
+        };
+        let upstream = sections_of(&self.up.value);
+        let body = body::body(upstream, &rules, self.as_, blocks, &local, &mut inherit);
+        let annexes = p.members.iter().count() + p.forms.len();
+        let body = body
+            .iter()
+            .map(|s| super::annex_references(s, annexes, &mut self.todo))
+            .collect();
+        if !guidance_done {
+            self.todo.push(format!(
+                "指导文件 {} 未能插入上级来文的指导思想（其中没有《…》），请自行补入",
+                p.guidance.join("")
+            ));
+        }
+        body
+    }
+
+    /// The office's sections for this derivation, filled.
+    pub fn local_sections(&self) -> Vec<profile::LocalSection> {
+        self.profile()
+            .sections
+            .iter()
+            .map(|l| {
+                let mut l = l.clone();
+                let s = self.vars.fill_section(&l.section());
+                (l.heading, l.text, l.sections) = (s.heading, s.text, s.sections);
+                l
+            })
+            .collect()
+    }
+
+    /// The office's block: its own sections, or a 【待填写】 mark saying what belongs there.
+    fn block(&mut self, heading: &str, what: &str, own: &[Section]) -> Section {
+        if own.is_empty() {
+            self.todo.push(format!("{heading}（{what}）"));
+            Section {
+                heading: heading.into(),
+                text: Paragraphs(vec![format!("{PLACEHOLDER}：{what}】")]),
+                ..Section::default()
+            }
+        } else {
+            Section {
+                heading: heading.into(),
+                sections: own.iter().map(|s| self.vars.fill_section(s)).collect(),
+                ..Section::default()
+            }
+        }
+    }
+
+    /// Whether a rule of the profile places `b` in this derivation.
+    fn named(&self, b: profile::Block) -> bool {
+        self.profile()
+            .rules
+            .iter()
+            .any(|r| r.block == Some(b) && (r.for_.is_empty() || r.for_.contains(&self.as_)))
+    }
+
+    /// 时间安排: the phases over the campaign's dates (a plan's, or where a rule puts it).
+    fn schedule(&self, plan_like: bool) -> Option<Section> {
+        let p = self.profile();
+        let rules = if p.phases.is_empty() {
+            &self.d.phases
+        } else {
+            &p.phases
+        };
+        let c = self.upstream().campaign.as_ref()?;
+        let dates = self.dates.as_ref()?;
+        if !(plan_like || self.named(profile::Block::Schedule)) || rules.is_empty() {
+            return None;
+        }
+        let phases = phases(c, dates, rules)
+            .into_iter()
+            .map(|mut ph| {
+                ph.name = self.vars.fill(&ph.name);
+                ph.text = self.vars.fill(&ph.text);
+                ph
+            })
+            .collect();
+        Some(Section {
+            heading: self.d.headings.schedule.clone(),
+            phases,
+            ..Section::default()
+        })
+    }
+
+    fn fill_rule(&self, r: &profile::Rule) -> profile::Rule {
+        let mut r = r.clone();
+        r.to = r.to.as_deref().map(|t| self.vars.fill(t));
+        r.text.0 = self.vars.fill_all(&r.text.0);
+        r.sections = r
+            .sections
+            .iter()
+            .map(|s| self.vars.fill_section(s))
+            .collect();
+        r
+    }
+}
+
+/// The draft's 成文日期: before the campaign by the office's working days, else after the
+/// upstream's date; never before the upstream's own date. The error names the field.
+fn issued(
+    up: &Upstream,
+    p: &Profile,
+    dates: Option<&Dates>,
+    cal: &Calendar,
+    todo: &mut Vec<String>,
+) -> std::result::Result<NaiveDate, (&'static str, Option<CalendarError>)> {
+    let signature = up.value.signature.as_ref();
+    let issued = match (dates, signature) {
+        (Some(dates), _) => dates.issued,
+        (None, Some(s)) => cal
+            .add_workdays(s.date, p.office.issue_workdays_after.unwrap_or(3))
+            .map_err(|e| ("signature.date", Some(e)))?,
+        (None, None) => return Err(("signature", None)),
+    };
+    // A late upstream: the draft cannot be dated before the notice it follows.
+    Ok(match signature {
+        Some(s) if s.date > issued => {
+            todo.push(format!(
+                "成文日期：按工作日推算为 {issued}，早于上级来文的成文日期，已改为 {}",
+                s.date
+            ));
+            s.date
+        }
+        _ => issued,
+    })
+}
+
+/// The words of a derivation: the office's, the campaign's names and the deadlines (or
+/// 【待填写】 marks where a work notice has none).
+#[allow(clippy::too_many_arguments)]
+fn vars(
+    d: &Defaults,
+    p: &Profile,
+    names: Option<&campaign::Names>,
+    dates: Option<&Dates>,
+    subject: &str,
+    cite: &str,
+    year: i32,
+    issued: NaiveDate,
+) -> Vars {
+    let o = &p.office;
+    let mut pairs: Vec<(&'static str, String)> = vec![
+        ("{office}", o.name.clone()),
+        ("{scope}", o.scope.clone()),
+        ("{subject}", subject.to_owned()),
+        ("{citation}", cite.to_owned()),
+    ];
+    match names {
+        Some(n) => {
+            let base = Vars {
+                pairs: vec![("{scope}", o.scope.clone()), ("{name}", n.name.clone())],
+                year_only: None,
+            };
+            let local = base.fill(o.campaign_name.as_deref().unwrap_or(&d.patterns.local));
+            pairs.extend([
+                ("{name}", n.name.clone()),
+                ("{short}", n.short.clone()),
+                ("{local}", local),
+            ]);
+        }
+        None => {
+            // A profile written for campaigns, used on a work notice: the office names it.
+            let what = format!("{PLACEHOLDER}：{}】", d.placeholders.name);
+            pairs.extend([
+                ("{name}", what.clone()),
+                ("{short}", what.clone()),
+                ("{local}", what),
+            ]);
+        }
+    }
+    let date_todo = format!("{PLACEHOLDER}：{}】", d.placeholders.date);
+    match dates {
+        Some(dt) => pairs.extend([
+            ("{report_by}", dt.report_by.clone()),
+            ("{summary_by}", dt.summary_by.clone()),
+            ("{summary_workdays}", dt.summary_workdays.to_string()),
+        ]),
+        None => pairs.extend(
+            [
+                "{report_by}",
+                "{summary_by}",
+                "{summary_workdays}",
+                "{campaign}",
+                "{start}",
+                "{end}",
+                "{edition}",
+            ]
+            .map(|k| (k, date_todo.clone())),
+        ),
+    }
+    let year_only = names.is_none().then_some(Campaign {
+        name: None,
+        short: None,
+        occasion: None,
+        year,
+        edition: None,
+        start: issued,
+        end: issued,
+    });
+    Vars { pairs, year_only }
+}

@@ -1,0 +1,73 @@
+//! `--as relay`: a notice relaying the upstream document as it is (转发通知), with the office's
+//! own arrangements before it and the upstream's annexes after it.
+
+use super::ctx::Ctx;
+use super::{issuer_of, opening_of, sections_of};
+use crate::spec::year::expand;
+use crate::spec::{DocKind, Enclosure, Paragraphs, Signature, Spec};
+
+/// The relaying notice.
+pub fn relay(c: &mut Ctx) -> Spec {
+    let recipients = c.recipients();
+    let own = c.profile().relay.clone().unwrap_or_default();
+    let request = own
+        .request
+        .as_deref()
+        .unwrap_or(&c.d.patterns.relay_request);
+    // The office's own arrangements follow the transmitting sentence.
+    let sections = c
+        .local_sections()
+        .iter()
+        .filter(|l| l.for_.is_empty() || l.for_.contains(&c.as_))
+        .map(super::profile::LocalSection::section)
+        .collect();
+    let mut annexes = c.upstream().annexes.clone();
+    annexes.extend(c.own_annexes());
+    Spec {
+        kind: DocKind::Cover,
+        transmit_verb: Some(c.d.patterns.relay_verb.clone()),
+        recipients: Some(recipients),
+        opening: Paragraphs(c.vars.fill_all(&own.opening.0)),
+        transmit: Some(c.vars.fill(request)),
+        notes: own.notes.clone(),
+        contacts: c.contacts(),
+        sections,
+        enclosure: Some(relayed(c.upstream())),
+        annexes,
+        ..Spec::default()
+    }
+}
+
+/// The upstream document as the relay's enclosure, word for word.
+fn relayed(upstream: &Spec) -> Enclosure {
+    let campaign = upstream.campaign.as_ref();
+    let raw = crate::compose::cover_title(upstream);
+    let issuer = issuer_of(upstream).filter(|i| {
+        let expanded = expand(&raw, campaign).unwrap_or_else(|_| raw.clone());
+        !expanded.starts_with(i.as_str())
+    });
+    let closing = match &upstream.enclosure {
+        Some(e) if upstream.closing.0.is_empty() => e.closing.clone(),
+        _ => upstream.closing.clone(),
+    };
+    Enclosure {
+        title: format!("{}{raw}", issuer.unwrap_or_default()),
+        number: upstream
+            .header
+            .as_ref()
+            .and_then(|h| h.doc_number.as_ref())
+            .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial)),
+        recipients: upstream.recipients.clone(),
+        opening: Paragraphs(opening_of(upstream).to_vec()),
+        closing,
+        sections: sections_of(upstream).to_vec(),
+        signature: upstream.signature.as_ref().map(|s| Signature {
+            issuer: s.issuer.clone(),
+            date: s.date,
+            sealed: s.sealed,
+            signer: None,
+            signer_role: None,
+            after_enclosure: false,
+        }),
+    }
+}
