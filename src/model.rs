@@ -223,8 +223,8 @@ pub struct Signers {
 pub struct Signature {
     /// Blank lines between the body and the first signature line.
     pub blank_lines_before: u32,
-    /// The issuer name line, if any.
-    pub issuer: Option<RightLine>,
+    /// The issuer name lines (one per office of a joint document; none when unsigned).
+    pub issuers: Vec<RightLine>,
     /// Blank lines between the name line and the date (1 under a 命令's 签名章).
     pub date_blank_lines: u32,
     /// The date line, e.g. 2025年4月2日.

@@ -76,7 +76,7 @@ fn document_text(doc: &Document) -> String {
         out.extend(part.body.iter().map(para));
         out.extend(part.annex_note.iter().map(para));
         if let Some(s) = &part.signature {
-            out.extend(s.issuer.as_ref().map(|i| i.text.clone()));
+            out.extend(s.issuers.iter().map(|i| i.text.clone()));
             out.push(s.date.text.clone());
         }
         out.extend(part.notes.iter().map(para));

@@ -288,6 +288,7 @@ const SECTION_BODY = [
 
 const SIGNATURE = [
   text('issuer', '发文机关署名'),
+  lines('issuers', '联合署名', { hint: '联合行文时每行一个机关（主办机关在前），代替上面的署名' }),
   date('date', '成文日期', { req: true }),
   bool('sealed', '加盖印章', { def: true, hint: '盖章时成文日期右空四字，署名居中于日期之上' }),
   text('signer_role', '签发人职务', { kinds: ['order'], hint: '在签名章左空二字' }),

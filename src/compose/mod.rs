@@ -43,7 +43,7 @@ pub fn compose(spec: &Spec) -> Document {
         .header
         .as_ref()
         .map(|h| h.issuers.join("、"))
-        .or_else(|| spec.signature.as_ref().and_then(|s| s.issuer.clone()))
+        .or_else(|| spec.signature.as_ref().map(|s| s.names().join("、")))
         .unwrap_or_default();
     let date = spec
         .signature

@@ -11,31 +11,25 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
     }
     let date = chinese_date(s.date);
     let date_w = width_chars(&date);
-    let name = s.issuer.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let (name_right, date_right) = match (name, s.sealed) {
-        // With a seal: date 右空四字, name centred over the date.
-        (Some(n), true) => {
-            let right = std_::SEALED_DATE_RIGHT_CHARS + (date_w - width_chars(n)) / 2.0;
-            (right.max(0.0), std_::SEALED_DATE_RIGHT_CHARS)
+    let names = s.names();
+    let widest = names.iter().map(|n| width_chars(n)).fold(0.0, f64::max);
+    // Without a seal: names 右空二字, the date starting two characters further right than the
+    // widest, or 右空二字 and the names pushed left when the date is longer.
+    let unsealed_date =
+        std_::UNSEALED_NAME_RIGHT_CHARS + widest - std_::UNSEALED_DATE_SHIFT_CHARS - date_w;
+    let push = (std_::UNSEALED_NAME_RIGHT_CHARS - unsealed_date).max(0.0);
+    let date_right = match (names.is_empty(), s.sealed) {
+        (_, true) => std_::SEALED_DATE_RIGHT_CHARS,
+        (true, false) => std_::UNSEALED_NAME_RIGHT_CHARS,
+        (false, false) => unsealed_date.max(std_::UNSEALED_NAME_RIGHT_CHARS),
+    };
+    let right_of = |n: &str| {
+        if s.sealed {
+            // With a seal: date 右空四字, each name centred over the date.
+            (std_::SEALED_DATE_RIGHT_CHARS + (date_w - width_chars(n)) / 2.0).max(0.0)
+        } else {
+            std_::UNSEALED_NAME_RIGHT_CHARS + push + (widest - width_chars(n))
         }
-        // Without: name 右空二字, date starts two characters further right, or 右空二字
-        // and the name pushed left when the date is longer.
-        (Some(n), false) => {
-            let name_w = width_chars(n);
-            let date_right =
-                std_::UNSEALED_NAME_RIGHT_CHARS + name_w - std_::UNSEALED_DATE_SHIFT_CHARS - date_w;
-            if date_right >= std_::UNSEALED_NAME_RIGHT_CHARS {
-                (std_::UNSEALED_NAME_RIGHT_CHARS, date_right)
-            } else {
-                let push = std_::UNSEALED_NAME_RIGHT_CHARS - date_right;
-                (
-                    std_::UNSEALED_NAME_RIGHT_CHARS + push,
-                    std_::UNSEALED_NAME_RIGHT_CHARS,
-                )
-            }
-        }
-        (None, true) => (0.0, std_::SEALED_DATE_RIGHT_CHARS),
-        (None, false) => (0.0, std_::UNSEALED_NAME_RIGHT_CHARS),
     };
     Signature {
         date_blank_lines: 0,
@@ -44,10 +38,13 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
         } else {
             std_::UNSEALED_BLANK_LINES
         },
-        issuer: name.map(|n| RightLine {
-            text: n.to_owned(),
-            right_indent: name_right,
-        }),
+        issuers: names
+            .iter()
+            .map(|n| RightLine {
+                text: n.clone(),
+                right_indent: right_of(n),
+            })
+            .collect(),
         date: RightLine {
             text: date,
             right_indent: date_right,
@@ -72,10 +69,10 @@ fn signer_seal(s: &crate::spec::Signature) -> Option<Signature> {
     };
     Some(Signature {
         blank_lines_before: std_::SEALED_BLANK_LINES,
-        issuer: Some(RightLine {
+        issuers: vec![RightLine {
             text: format!("{role}{gap}{name}"),
             right_indent: std_::SEALED_DATE_RIGHT_CHARS,
-        }),
+        }],
         date_blank_lines: std_::SIGNER_DATE_BLANK_LINES,
         date: RightLine {
             text: chinese_date(s.date),
@@ -92,6 +89,7 @@ mod tests {
     fn sig(name: &str, sealed: bool) -> Signature {
         signature(&crate::spec::Signature {
             issuer: Some(name.into()),
+            issuers: Vec::new(),
             date: NaiveDate::from_ymd_opt(2025, 4, 2).unwrap(),
             sealed,
             signer: None,
@@ -105,13 +103,13 @@ mod tests {
         let s = sig("上海市知识产权局", true);
         assert_eq!(s.date.right_indent, 4.0);
         // date 6 chars wide, name 8: centred → name extends one char each side.
-        assert_eq!(s.issuer.unwrap().right_indent, 3.0);
+        assert_eq!(s.issuers[0].clone().right_indent, 3.0);
     }
 
     #[test]
     fn unsealed_date_starts_two_characters_right_of_the_name() {
         let s = sig("上海市知识产权联席会议办公室", false);
-        let name = s.issuer.unwrap();
+        let name = s.issuers[0].clone();
         assert_eq!(name.right_indent, 2.0);
         // name 14 wide starting at 16 from the right; date (6) starts 2 further right.
         assert_eq!(s.date.right_indent, 2.0 + 14.0 - 2.0 - 6.0);
@@ -121,6 +119,31 @@ mod tests {
     fn unsealed_short_name_is_pushed_left_by_a_long_date() {
         let s = sig("某局", false);
         assert_eq!(s.date.right_indent, 2.0);
-        assert_eq!(s.issuer.unwrap().right_indent, 2.0 + 6.0);
+        assert_eq!(s.issuers[0].clone().right_indent, 2.0 + 6.0);
+    }
+
+    #[test]
+    fn a_joint_signature_has_one_line_per_office() {
+        let joint = |sealed| {
+            signature(&crate::spec::Signature {
+                issuer: None,
+                issuers: vec!["国家发展改革委办公厅".into(), "生态环境部办公厅".into()],
+                date: NaiveDate::from_ymd_opt(2026, 6, 10).unwrap(),
+                sealed,
+                signer: None,
+                signer_role: None,
+                after_enclosure: false,
+            })
+        };
+        let s = joint(true);
+        let texts: Vec<&str> = s.issuers.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["国家发展改革委办公厅", "生态环境部办公厅"]);
+        // 2026年6月10日 is 6.5 characters wide: each name centred over it.
+        assert_eq!(s.issuers[0].right_indent, 4.0 + (6.5 - 10.0) / 2.0);
+        assert_eq!(s.issuers[1].right_indent, 4.0 + (6.5 - 8.0) / 2.0);
+        // Without a seal the names start at one left edge, the widest 右空二字.
+        let s = joint(false);
+        assert_eq!(s.issuers[0].right_indent, 2.0);
+        assert_eq!(s.issuers[1].right_indent, 4.0);
     }
 }

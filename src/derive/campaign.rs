@@ -99,16 +99,12 @@ fn is_numeral(c: char) -> bool {
 
 /// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室.
 fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {
-    let mut issuers: Vec<&str> = Vec::new();
+    let mut issuers: Vec<String> = Vec::new();
     if let Some(h) = &upstream.header {
-        issuers.extend(h.issuers.iter().map(String::as_str));
+        issuers.extend(h.issuers.iter().cloned());
     }
-    if let Some(i) = upstream
-        .signature
-        .as_ref()
-        .and_then(|s| s.issuer.as_deref())
-    {
-        issuers.push(i);
+    if let Some(s) = &upstream.signature {
+        issuers.extend(s.names());
     }
     let mut out = Vec::new();
     for issuer in issuers {

@@ -291,6 +291,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| p.office.name.clone());
         Signature {
             issuer: Some(issuer),
+            issuers: Vec::new(),
             date: self.issued,
             sealed: p.office.sealed,
             signer: None,

@@ -182,8 +182,14 @@ fn issuer_of(upstream: &Spec) -> Option<String> {
     let signed = upstream
         .signature
         .as_ref()
-        .and_then(|s| s.issuer.as_deref())
-        .map(|i| i.trim().trim_end_matches("主任单位").to_owned())
+        .map(|s| {
+            let names = s.names();
+            let names: Vec<&str> = names
+                .iter()
+                .map(|n| n.trim_end_matches("主任单位"))
+                .collect();
+            names.join("、")
+        })
         .filter(|i| !i.is_empty());
     signed.or_else(|| upstream.header.as_ref().map(|h| h.issuers.join("、")))
 }

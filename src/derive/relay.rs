@@ -63,6 +63,7 @@ fn relayed(upstream: &Spec) -> Enclosure {
         sections: sections_of(upstream).to_vec(),
         signature: upstream.signature.as_ref().map(|s| Signature {
             issuer: s.issuer.clone(),
+            issuers: s.issuers.clone(),
             date: s.date,
             sealed: s.sealed,
             signer: None,

@@ -2,6 +2,7 @@
 //! rows of cells. A paragraph is one [`Line`] (never joined to its neighbour).
 
 use super::lines::{Align, Line};
+use super::patterns::ends_sentence;
 use super::xml::{attr, entity, is_red, local, text, zip_text};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -76,6 +77,12 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
                         page += 1;
                         line = 0;
                     }
+                    // A soft line break (Shift+Enter): decided when the paragraph ends.
+                    "br" if para.is_some()
+                        && attr(&e, "type").is_none_or(|t| t == "textWrapping") =>
+                    {
+                        run.text.push('\n')
+                    }
                     "lastRenderedPageBreak" | "pageBreakBefore"
                         if name != "pageBreakBefore" || on(&e) =>
                     {
@@ -132,16 +139,18 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
                 "p" => {
                     let Some(p) = para.take() else { continue };
                     if let Some(c) = cell.as_mut() {
-                        let t: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+                        let t: String = p.runs.iter().map(|r| r.text.replace('\n', "")).collect();
                         row_red |= p.runs.iter().any(|r| r.red);
                         if !c.is_empty() && !t.trim().is_empty() {
                             c.push(' ');
                         }
                         c.push_str(t.trim());
                     } else if tables == 0 {
-                        line += 1;
-                        if let Some(l) = paragraph_line(p, page, line) {
-                            out.push(l);
+                        for p in split_soft_breaks(p) {
+                            line += 1;
+                            if let Some(l) = paragraph_line(p, page, line) {
+                                out.push(l);
+                            }
                         }
                     }
                 }
@@ -177,11 +186,56 @@ fn local_end(name: &[u8]) -> String {
 }
 
 fn red_hex(v: &str) -> bool {
-    if v.len() != 6 {
+    if v.len() != 6 || !v.is_ascii() {
         return false;
     }
     let byte = |i: usize| u8::from_str_radix(&v[i..i + 2], 16).unwrap_or(0);
     is_red(byte(0), byte(2), byte(4))
+}
+
+/// A paragraph typed with soft line breaks (Shift+Enter) as the paragraphs it holds: a break
+/// after a sentence's end or before an indented line ends a paragraph; any other (a title or a
+/// line broken by hand) only joins its two lines.
+fn split_soft_breaks(p: Para) -> Vec<Para> {
+    let full: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+    if !full.contains('\n') {
+        return vec![p];
+    }
+    let splits: Vec<usize> = full
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let after = &full[i + 1..];
+            ends_sentence(&full[..i]) || after.starts_with('\u{3000}') || after.starts_with("  ")
+        })
+        .collect();
+    let (align, indent_chars) = (p.align, p.indent_chars);
+    let para = |runs| Para {
+        runs,
+        align,
+        indent_chars,
+    };
+    let (mut paras, mut cur, mut offset) = (Vec::new(), Vec::new(), 0);
+    for run in p.runs {
+        let mut start = 0;
+        let breaks = run.text.match_indices('\n').map(|(i, _)| (i, true));
+        for (i, is_break) in breaks.chain([(run.text.len(), false)]) {
+            let piece = &run.text[start..i];
+            if !piece.is_empty() {
+                cur.push(Run {
+                    text: piece.to_owned(),
+                    ..run.clone()
+                });
+            }
+            if is_break && splits.contains(&(offset + i)) {
+                paras.push(para(std::mem::take(&mut cur)));
+            }
+            start = i + 1;
+        }
+        offset += run.text.len();
+    }
+    paras.push(para(cur));
+    paras
 }
 
 /// A paragraph as a line: size, colour, bold, alignment, and the leading run of a run-in

@@ -13,12 +13,22 @@ pub enum Wrap {
     Width(f64),
     /// Plain text with a paragraph (or a page's part of one) per line.
     Sentences,
+    /// Plain text that indents each paragraph's first line (a web page pasted, a typed text),
+    /// hard-wrapped at about this many characters or not at all: an unindented line after a
+    /// line without a blank between them goes on with the paragraph.
+    Indented(f64),
 }
 
 /// Guesses how `lines` were wrapped.
 pub fn wrap_of(lines: &[Line]) -> Wrap {
     if lines.iter().any(|l| l.right_gap.is_some()) {
         return Wrap::Geometry;
+    }
+    let indented = lines.iter().filter(|l| l.indented == Some(true)).count();
+    if indented >= 3 && indented * 4 >= lines.len() {
+        let mut widths: Vec<f64> = lines.iter().map(|l| width_chars(&l.text)).collect();
+        widths.sort_by(f64::total_cmp);
+        return Wrap::Indented(widths[widths.len() * 4 / 5]);
     }
     let mut widths: Vec<f64> = lines
         .iter()
@@ -57,7 +67,7 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
     if n.is_empty() || c.is_empty() || starts_element(n) {
         return false;
     }
-    if wrap != Wrap::Geometry
+    if matches!(wrap, Wrap::Width(_) | Wrap::Sentences)
         && numbered(c).is_some()
         && width_chars(c) <= 30.0
         && !c.ends_with(['，', '、'])
@@ -69,7 +79,11 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
             // A full line (compressed punctuation or half-width digits may leave up to two
             // characters free) followed by one at the left edge; a paragraph's first line is
             // indented, so the next paragraph never continues this one.
-            let full = cur.right_gap.is_some_and(|g| g < 2.0);
+            // Half-width digits with the spaces a word processor puts around them can leave
+            // up to three characters free in a line that goes on mid-sentence.
+            let full = cur
+                .right_gap
+                .is_some_and(|g| g < 2.0 || (g < 3.0 && !ends_sentence(c)));
             let first_line = cur.indent.is_some_and(|i| i < 2.5);
             full && next.indent.is_none_or(|i| i < 0.5)
                 && cur
@@ -80,14 +94,22 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
         }
         Wrap::Width(w) => width_chars(c) >= w - 3.5 || c.ends_with(['，', '、']),
         Wrap::Sentences => !ends_sentence(c),
+        Wrap::Indented(w) => {
+            !next.after_blank
+                && next.indented == Some(false)
+                && (!ends_sentence(c) || width_chars(c) >= w - 3.5)
+        }
     }
 }
 
-/// Joins two pieces of a paragraph: a space only between two ASCII letters or digits.
+/// Joins two pieces of a paragraph: a space only between two Latin words (a number or a date
+/// broken at the line end, 5月2 / 9日, is one number again).
 pub fn join_text(a: &str, b: &str) -> String {
     let (a, b) = (a.trim_end(), b.trim_start());
-    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if ascii(a.chars().last()) && ascii(b.chars().next()) {
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let (last, first) = (a.chars().last(), b.chars().next());
+    if (letter(last) && word(first)) || (word(last) && letter(first)) {
         format!("{a} {b}")
     } else {
         format!("{a}{b}")

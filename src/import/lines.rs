@@ -43,6 +43,11 @@ pub struct Line {
     pub lead_run: Option<usize>,
     /// Table cells, when the line is a table row.
     pub cells: Option<Vec<String>>,
+    /// Plain text: whether the line starts indented (a paragraph's first line, where the text
+    /// indents its paragraphs); unknown for other formats.
+    pub indented: Option<bool>,
+    /// Plain text: a blank line stands before this one (a paragraph break in a paste).
+    pub after_blank: bool,
 }
 
 impl Line {

@@ -7,6 +7,7 @@
 //! listed in the [`Report`].
 
 pub mod docx;
+pub mod furniture;
 pub mod grid;
 pub mod join;
 pub mod layout;
@@ -161,7 +162,13 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
 /// Recognises a 公文 in lines read from `path`.
 pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<Imported> {
     let count = lines.len();
-    let (lines, repairs) = repair::repair(lines);
+    let (lines, mut repairs) = if format == "文本" {
+        furniture::strip(lines)
+    } else {
+        (lines, Vec::new())
+    };
+    let (lines, fixed) = repair::repair(lines);
+    repairs.extend(fixed);
     let (mut draft, findings) = recognise::recognise(&lines);
     let spec = &draft.spec;
     let recognised_body = !spec.sections.is_empty()

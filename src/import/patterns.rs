@@ -44,6 +44,17 @@ fn is_chinese_digit(c: char) -> bool {
     "零一二三四五六七八九十".contains(c)
 }
 
+/// Whether text starts with a date or a month (6月上旬, 2026年, 16日): 1.6月上旬 is item 1.
+fn starts_with_date(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = s[digits..].chars().next();
+    match unit {
+        Some('月' | '日') => (1..=2).contains(&digits),
+        Some('年') => digits == 4,
+        _ => false,
+    }
+}
+
 /// The heading number at the start of `s`, if any.
 pub fn numbered(s: &str) -> Option<Numbered> {
     let found = |marker, number, len| {
@@ -73,7 +84,8 @@ pub fn numbered(s: &str) -> Option<Numbered> {
         let punct = rest.chars().next()?;
         if matches!(punct, '.' | '．' | '、') {
             let after = &rest[punct.len_utf8()..];
-            if after.chars().next().is_some_and(|c| !c.is_ascii_digit()) {
+            if after.chars().next().is_some_and(|c| !c.is_ascii_digit()) || starts_with_date(after)
+            {
                 return found(
                     Marker::Arabic,
                     digits.parse().ok()?,
@@ -110,14 +122,38 @@ pub fn date_line(s: &str) -> Option<NaiveDate> {
         .map(|(d, _)| d)
 }
 
-/// Digits followed by `unit` at the start of `s`.
+/// A number followed by `unit` at the start of `s`: Arabic digits (half- or full-width), or
+/// Chinese numerals as a 成文日期 is often typed (二〇二六年三月十二日: the year digit by digit,
+/// month and day as 十二).
 fn number_then(s: &str, unit: char) -> Option<(u32, &str)> {
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    if n == 0 || n > 4 {
+    let numeral: String = s
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(c)
+                || "〇○零一二三四五六七八九十".contains(*c)
+        })
+        .collect();
+    if numeral.is_empty() || numeral.chars().count() > 4 {
         return None;
     }
-    let rest = s[n..].strip_prefix(unit)?;
-    Some((s[..n].parse().ok()?, rest))
+    let rest = s[numeral.len()..].strip_prefix(unit)?;
+    let digit = |c: char| match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c || (c == '○' || c == '零') && d == '〇')
+            .map(|d| d as u32),
+    };
+    let value = if numeral.contains('十') {
+        chinese_value(&numeral).map(|v| v as u32)
+    } else {
+        numeral
+            .chars()
+            .try_fold(0u32, |n, c| Some(n * 10 + digit(c)?))
+    };
+    Some((value?, rest))
 }
 
 /// A campaign period 2025年4月20日至26日 (or 至5月3日, 至2026年1月2日) in `s`.
@@ -328,5 +364,24 @@ mod tests {
             ("2025-04-20".into(), "2025-04-26".into())
         );
         assert_eq!(year_in("关于开展2024年全国活动的通知"), Some(2024));
+    }
+
+    #[test]
+    fn dates_typed_in_chinese_numerals_are_read() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(date_line("二〇二六年三月十二日"), d(2026, 3, 12));
+        assert_eq!(date_line("二○二六年十一月三十日"), d(2026, 11, 30));
+        assert_eq!(date_line("２０２６年５月６日"), d(2026, 5, 6));
+        assert_eq!(date_line("2026年5月6日"), d(2026, 5, 6));
+        assert_eq!(date_line("二〇二六年十三月一日"), None);
+    }
+
+    #[test]
+    fn an_item_may_start_with_a_month() {
+        assert_eq!(
+            numbered("1.6月上旬，举办启动仪式").map(|n| n.number),
+            Some(1)
+        );
+        assert!(numbered("1.5亿元").is_none());
     }
 }

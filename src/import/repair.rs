@@ -34,6 +34,8 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let headers = running_headers(&lines);
     let mut quotes = Quotes::default();
     let mut open_contact = false;
+    // Text extracted from a PDF (2024 年, 5 月 12 日) spaces words apart; a paste does not.
+    let spaced_numbers = lines.iter().any(|l| spaced_date(&l.text));
     let mut out = Vec::with_capacity(lines.len());
     for mut line in lines {
         if line.cells.is_none() && is_page_number(&line.text) {
@@ -49,7 +51,7 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         }
         if let Some(cells) = &mut line.cells {
             for c in cells.iter_mut() {
-                *c = fix_text(c, false, &mut quotes).0;
+                *c = fix_text(c, false, false, &mut quotes).0;
             }
             out.push(line);
             continue;
@@ -60,7 +62,10 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         let contact = is_contact(&line.text);
         let keep = contact || open_contact || line.paragraph;
         open_contact = (contact || open_contact) && !line.paragraph && unclosed(&line.text);
-        let (fixed, changes) = fix_text(&line.text, keep, &mut quotes);
+        // Typed text (a paste) separates a slogan's phrases with a space: meant, unless the
+        // line is spaced out character by character.
+        let phrases = line.indented.is_some() && !spaced_numbers && !letter_spaced(&line.text);
+        let (fixed, changes) = fix_text(&line.text, keep, phrases, &mut quotes);
         if !changes.is_empty() {
             repairs.push(Repair {
                 page: line.page,
@@ -117,6 +122,38 @@ fn cjk(c: Option<char>) -> bool {
     c.is_some_and(|c| is_wide(c) && c != '\u{3000}')
 }
 
+/// Whether a line has a number spaced apart from its 年/月/日 (2024 年), as PDF text tools
+/// write it.
+fn spaced_date(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(3).any(|w| {
+        w[1] == ' '
+            && ((w[0].is_ascii_digit() && "年月日".contains(w[2]))
+                || ("年月".contains(w[0]) && w[2].is_ascii_digit()))
+    })
+}
+
+/// Whether a line is spaced out character by character (a web page's or a PDF's doing).
+fn letter_spaced(s: &str) -> bool {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let han = chars.iter().filter(|c| cjk(Some(**c))).count();
+    let spaced = chars
+        .windows(2)
+        .filter(|w| cjk(Some(w[0])) && w[1].is_whitespace())
+        .count();
+    spaced >= 3 && spaced * 5 >= han * 2
+}
+
+/// Chinese characters (not punctuation) standing together before `i` (backwards) or from `i`.
+fn han_run(chars: &[char], i: usize, backwards: bool) -> usize {
+    let han = |c: &&char| cjk(Some(**c)) && !is_punct(Some(**c));
+    if backwards {
+        chars[..i].iter().rev().take_while(han).count()
+    } else {
+        chars[i..].iter().take_while(han).count()
+    }
+}
+
 /// Whether `s` opens more parentheses than it closes.
 fn unclosed(s: &str) -> bool {
     let count = |set: [char; 2]| s.chars().filter(|c| set.contains(c)).count();
@@ -125,7 +162,13 @@ fn unclosed(s: &str) -> bool {
 
 /// Repairs one line's text (`keep_spaces`: spaces between words are meant): the new text and
 /// the changes made (for the report).
-fn fix_text(text: &str, keep_spaces: bool, quotes: &mut Quotes) -> (String, Vec<String>) {
+/// `phrases`: a single space between two runs of Chinese characters separates phrases.
+fn fix_text(
+    text: &str,
+    keep_spaces: bool,
+    phrases: bool,
+    quotes: &mut Quotes,
+) -> (String, Vec<String>) {
     let mut changes = Vec::new();
     let mut s = text.trim().trim_matches('\u{3000}').to_owned();
     // Invisible line-break controls (word joiners that keep a name whole, zero-width spaces,
@@ -168,6 +211,14 @@ fn fix_text(text: &str, keep_spaces: bool, quotes: &mut Quotes) -> (String, Vec<
             if !out.ends_with(' ') {
                 out.push(' ');
             }
+            continue;
+        }
+        let phrase_gap = phrases
+            && c == ' '
+            && han_run(&chars, i, true) >= 2
+            && han_run(&chars, i + 1, false) >= 2;
+        if phrase_gap {
+            out.push(' ');
             continue;
         }
         if c.is_whitespace() {
@@ -239,7 +290,7 @@ mod tests {
     use super::*;
 
     fn fix(s: &str) -> String {
-        fix_text(s, is_contact(s), &mut Quotes::default()).0
+        fix_text(s, is_contact(s), false, &mut Quotes::default()).0
     }
 
     #[test]
@@ -261,7 +312,7 @@ mod tests {
         );
         assert_eq!(fix("保护\u{a0}促进"), "保护 促进");
         assert_eq!(
-            fix_text("保护 促进", true, &mut Quotes::default()).0,
+            fix_text("保护 促进", true, false, &mut Quotes::default()).0,
             "保护 促进"
         );
     }
@@ -280,5 +331,22 @@ mod tests {
         assert!(is_page_number("-12-"));
         assert!(is_page_number("—5—"));
         assert!(!is_page_number("2025"));
+    }
+
+    #[test]
+    fn a_pasted_slogan_keeps_the_spaces_between_its_phrases() {
+        let typed = |s: &str| fix_text(s, false, !letter_spaced(s), &mut Quotes::default()).0;
+        assert_eq!(
+            typed("全民营养周主题：奶豆添营养 少油更健康。"),
+            "全民营养周主题：奶豆添营养 少油更健康。"
+        );
+        assert_eq!(
+            typed("宣传主题为“节水护水 共建幸福河湖”。"),
+            "宣传主题为“节水护水 共建幸福河湖”。"
+        );
+        assert_eq!(
+            typed("二 级 以 上 医 疗 机 构 要 在 活 动 期 间 开 设"),
+            "二级以上医疗机构要在活动期间开设"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Plain text (UTF-8): one line per line; a form feed or a page-number line ends a page;
+//! Plain text (UTF-8): one line per line, with whether it starts indented and follows a blank
+//! line (how a paste marks paragraphs); a form feed or a page-number line ends a page;
 //! tab-separated lines are table rows.
 
 use super::lines::Line;
@@ -10,6 +11,7 @@ pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let (mut page, mut line) = (1, 0);
+    let mut blank = false;
     for raw in text.split('\n') {
         for (k, piece) in raw.split('\u{c}').enumerate() {
             if k > 0 {
@@ -19,9 +21,12 @@ pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
             let piece = piece.trim_end_matches('\r');
             line += 1;
             if piece.trim().is_empty() {
+                blank = true;
                 continue;
             }
             let mut l = Line::plain(piece, page, line);
+            l.indented = Some(piece.starts_with([' ', '\u{3000}', '\t', '\u{a0}']));
+            l.after_blank = std::mem::take(&mut blank);
             if piece.contains('\t') {
                 l.cells = Some(piece.split('\t').map(|c| c.trim().to_owned()).collect());
             }

@@ -344,7 +344,7 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
                 .into_iter()
                 .map(Block::p),
         );
-        if let Some(i) = &sig.issuer {
+        for i in &sig.issuers {
             out.push(Block::p(right_line(i)));
         }
         out.extend(blank_lines(sig.date_blank_lines).into_iter().map(Block::p));

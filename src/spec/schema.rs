@@ -449,6 +449,10 @@ pub struct Signature {
     /// 发文机关署名.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    /// 联合行文的发文机关署名: one per issuing office, lead first, each on its line (instead
+    /// of `issuer`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<String>,
     /// 成文日期.
     #[serde(deserialize_with = "de_date", serialize_with = "ser_date")]
     pub date: NaiveDate,
@@ -465,6 +469,18 @@ pub struct Signature {
     /// instead of after the notice's own text, as some offices lay out a cover notice.
     #[serde(default, skip_serializing_if = "is_false")]
     pub after_enclosure: bool,
+}
+
+impl Signature {
+    /// The signing offices: `issuers`, else `issuer` (blank names left out).
+    pub fn names(&self) -> Vec<String> {
+        self.issuers
+            .iter()
+            .chain(&self.issuer)
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
 }
 
 fn default_true() -> bool {

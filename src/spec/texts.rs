@@ -32,6 +32,7 @@ pub fn for_each_text_mut(spec: &mut Spec, f: &mut dyn FnMut(&str, &mut String)) 
     }
     if let Some(s) = &mut spec.signature {
         opt(f, "signature.issuer", &mut s.issuer);
+        list(f, "signature.issuers", &mut s.issuers);
         opt(f, "signature.signer", &mut s.signer);
         opt(f, "signature.signer_role", &mut s.signer_role);
     }

@@ -39,6 +39,16 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
             "after_enclosure 只用于带 [enclosure] 的印发通知（署名排在所印发的文件之后）",
         ));
     }
+    if spec
+        .signature
+        .as_ref()
+        .is_some_and(|s| s.issuer.is_some() && !s.issuers.is_empty())
+    {
+        out.push(problem(
+            "signature.issuers",
+            "issuer 与 issuers 只写一个：一个机关署名写 issuer，联合行文写 issuers（每个机关一项）",
+        ));
+    }
     if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
         out.push(problem(
             "enclosure",

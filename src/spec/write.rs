@@ -500,6 +500,7 @@ title = "乙"
         )
             .prop_map(
                 |(issuer, date, sealed, signer, signer_role, after_enclosure)| Signature {
+                    issuers: issuer.iter().map(|i| format!("{i}甲")).collect(),
                     issuer,
                     date,
                     sealed,

@@ -125,13 +125,41 @@ fn printed(s: &str) -> Option<Colophon> {
     })
 }
 
-/// A fill-in line above a table: 单位名称：… (short, no sentence).
-fn field_line(s: &str) -> Option<Field> {
-    let (label, value) = s.split_once('：')?;
-    (label.chars().count() <= 8 && width_chars(s) <= 36.0 && !s.contains('。')).then(|| Field {
+/// A fill-in line above a table: 单位名称：… (short, no sentence); several on one line
+/// (填报单位（盖章）：　　填报人：　　联系电话：) are several fields.
+fn field_line(s: &str) -> Option<Vec<Field>> {
+    let (label, rest) = s.split_once('：')?;
+    let short = |l: &str| !l.is_empty() && l.chars().count() <= 8;
+    if !short(label.trim()) || width_chars(s) > 36.0 || s.contains('。') {
+        return None;
+    }
+    let field = |label: &str, value: &str| Field {
         label: label.trim().to_owned(),
         value: value.trim().to_owned(),
-    })
+    };
+    let mut fields = Vec::new();
+    let mut label = label;
+    let parts: Vec<&str> = rest.split('：').collect();
+    for (k, part) in parts.iter().enumerate() {
+        if k + 1 == parts.len() {
+            fields.push(field(label, part));
+            break;
+        }
+        // The part holds this field's value and the next field's label.
+        let part = part.trim();
+        let split = match part.rfind(char::is_whitespace) {
+            Some(i) if short(part[i..].trim()) => Some((&part[..i], part[i..].trim())),
+            None if short(part) => Some(("", part)),
+            _ => None,
+        };
+        let Some((value, next)) = split else {
+            // Not a row of fields after all: one field holding the rest.
+            return Some(vec![field(s.split_once('：')?.0, rest)]);
+        };
+        fields.push(field(label, value));
+        label = next;
+    }
+    Some(fields)
 }
 
 /// Whether the annex ends at line `i`.
@@ -224,7 +252,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
             i += 1;
         } else if let Some(f) = field_line(&t).filter(|_| a.columns.is_empty() && a.text.is_empty())
         {
-            pre.push(f);
+            pre.extend(f);
             i += 1;
         } else {
             let (p, next) = d.paragraph(i, None);

@@ -149,7 +149,31 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
         kind_by_title(&spec.title)
     });
     finish_kind(&mut d, spec);
+    issuers_from_signature(&mut d, spec);
     (out, d.findings)
+}
+
+/// A 发文字号 without a mark above it (a notice reposted on a web page): the issuing offices
+/// are those that sign it.
+fn issuers_from_signature(d: &mut Doc, spec: &mut Spec) {
+    let names = spec
+        .signature
+        .as_ref()
+        .map(Signature::names)
+        .unwrap_or_default();
+    let Some(h) = spec.header.as_mut().filter(|h| h.issuers.is_empty()) else {
+        return;
+    };
+    if !names.is_empty() {
+        d.found(
+            0,
+            format!(
+                "发文机关：原件无发文机关标志，按署名取“{}”",
+                names.join("、")
+            ),
+        );
+        h.issuers = names;
+    }
 }
 
 /// What follows from the 文种: the mark's suffix, a 命令's signer, the campaign.

@@ -22,7 +22,8 @@ pub(super) struct Tail {
 
 /// A signature found at a line: issuer, date, 代章-style notes, lines used.
 pub(super) struct Found {
-    issuer: Option<String>,
+    /// The signing offices (several in a joint document).
+    issuers: Vec<String>,
     date: NaiveDate,
     notes: Vec<String>,
     lines: usize,
@@ -50,7 +51,7 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
     let sealed = |k: usize| d.lines[k].right_gap.is_none_or(|g| g > 3.0);
     if let Some(date) = date_line(t) {
         return Some(Found {
-            issuer: None,
+            issuers: Vec::new(),
             date,
             notes: Vec::new(),
             lines: 1,
@@ -63,7 +64,7 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
             let issuer = t[..at].trim();
             if at + n == t.len() && issuer_like(issuer) {
                 return Some(Found {
-                    issuer: Some(issuer.to_owned()),
+                    issuers: vec![issuer.to_owned()],
                     date,
                     notes: Vec::new(),
                     lines: 1,
@@ -72,8 +73,18 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
             }
         }
     }
-    // Where positions are known, an issuer stands right or centred, never at the left.
-    let left = d.lines[i].right_gap.is_some() && d.lines[i].align == Align::Left;
+    // Where positions are known, an issuer stands right or centred, never at the left edge
+    // (a long name may fill most of the line).
+    let l = &d.lines[i];
+    // A long name may fill most of the line: it belongs to the signature when the next line
+    // is flush right at the same distance from the edge.
+    let with_next = d.lines.get(i + 1).is_some_and(|n| {
+        n.align == Align::Right
+            && n.right_gap
+                .zip(l.right_gap)
+                .is_some_and(|(a, b)| (a - b).abs() < 0.5)
+    });
+    let left = l.right_gap.is_some() && l.align == Align::Left && !with_next;
     if !issuer_like(t) || left {
         return None;
     }
@@ -83,7 +94,7 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
         let n = d.text(k);
         if let Some(date) = date_line(n) {
             return Some(Found {
-                issuer: Some(issuers.join(" ")),
+                issuers,
                 date,
                 notes,
                 lines: k + 1 - i,
@@ -92,15 +103,26 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
         }
         if let Some(inner) = parenthesised(n) {
             notes.push(inner.to_owned());
-        } else if issuer_like(n) && notes.is_empty() && d.lines[k].align != Align::Unknown {
-            // Several signing offices: only where alignment shows them (not plain text,
-            // where a short line is as often the end of a wrapped paragraph).
+        } else if issuer_like(n) && notes.is_empty() && stands_apart(d, k) {
+            // Several signing offices: only where alignment shows them, or in text that
+            // indents its paragraphs (elsewhere a short line is as often the end of a
+            // wrapped paragraph).
             issuers.push(n.to_owned());
         } else {
             return None;
         }
     }
     None
+}
+
+/// Whether line `k` goes on a block of signing offices: aligned (right or centred) where the
+/// format tells, or in plain text a line of its own right under the previous one (unindented
+/// where the text indents its paragraphs).
+fn stands_apart(d: &Doc, k: usize) -> bool {
+    let l = &d.lines[k];
+    let indented_text = matches!(d.wrap, crate::import::join::Wrap::Indented(_));
+    l.align != Align::Unknown
+        || (l.indented.is_some() && !l.after_blank && !(indented_text && l.indented == Some(true)))
 }
 
 /// A 版记 line: 抄送：… or …印发.
@@ -158,8 +180,10 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
             i = annex_note(d, i, first, tail);
         } else if let Some(found) = signature_at(d, i) {
             d.found(i, "发文机关署名和成文日期");
+            let joint = found.issuers.len() > 1;
             let sig = Signature {
-                issuer: found.issuer,
+                issuer: found.issuers.first().cloned().filter(|_| !joint),
+                issuers: if joint { found.issuers } else { Vec::new() },
                 date: found.date,
                 sealed: found.sealed,
                 signer_role: None,
@@ -286,7 +310,9 @@ fn full_line(d: &Doc, k: usize) -> bool {
         return g < 1.5;
     }
     match d.wrap {
-        crate::import::join::Wrap::Width(w) => width_chars(&l.text) >= w - 3.5,
+        crate::import::join::Wrap::Width(w) | crate::import::join::Wrap::Indented(w) => {
+            width_chars(&l.text) >= w - 3.5
+        }
         _ => false,
     }
 }
@@ -296,7 +322,11 @@ fn full_line(d: &Doc, k: usize) -> bool {
 fn join_words(a: &str, b: &str) -> String {
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let punct = a.ends_with(['：', '；', '，', '、', '。', '（']);
-    if ascii(a.chars().last()) || (ascii(b.chars().next()) && !punct) {
+    // A telephone number broken at the line end (0791- / 86227531, 0772-28 / 25061).
+    let number = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '-');
+    if number(a.chars().last()) && number(b.chars().next()) {
+        format!("{a}{b}")
+    } else if ascii(a.chars().last()) || (ascii(b.chars().next()) && !punct) {
         format!("{a} {b}")
     } else {
         format!("{a}{b}")

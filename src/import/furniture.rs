@@ -1,0 +1,200 @@
+//! A web page's furniture in pasted text: breadcrumbs, 来源/发布时间/浏览次数 lines, 字号 大 中 小,
+//! 打印本页/关闭窗口/分享到, the site's footer (主办, 网站标识码, ICP备) and a 政务公开 page's
+//! metadata table (索引号, 主题分类 …). None of it is the document: it is dropped before
+//! recognition (and reported), so it is never taken as the issuer or the title.
+
+use super::lines::Line;
+use super::repair::Repair;
+
+/// Words that only a web page's metadata line holds (浏览次数：986).
+const PAGE_COUNTERS: [&str; 6] = [
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "点击量",
+    "访问量",
+    "访问次数",
+];
+/// Labels of a page's metadata; two on one line make it a metadata line.
+const PAGE_LABELS: [&str; 16] = [
+    "来源：",
+    "发布时间：",
+    "发布日期：",
+    "信息来源：",
+    "作者：",
+    "编辑：",
+    "责任编辑：",
+    "索引号：",
+    "主题分类：",
+    "发文机关：",
+    "成文日期：",
+    "文号：",
+    "发布机构：",
+    "有效性：",
+    "公开方式：",
+    "体裁分类：",
+];
+/// A site footer's words.
+const FOOTER: [&str; 6] = [
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+    "技术支持：",
+    "网站地图",
+];
+/// Buttons and links a copy picks up (字号 大 中 小 is handled apart).
+const BUTTONS: [&str; 16] = [
+    "打印本页",
+    "打印",
+    "关闭窗口",
+    "关闭",
+    "返回顶部",
+    "收藏",
+    "分享到",
+    "分享",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "纠错",
+    "我要纠错",
+    "大中小",
+    "字体",
+    "字号",
+];
+/// Where a breadcrumb starts.
+const TRAIL: [&str; 6] = [
+    "首页",
+    "当前位置",
+    "您的位置",
+    "您当前的位置",
+    "您现在的位置",
+    "所在位置",
+];
+
+/// Whether a pasted line is page furniture.
+pub fn is_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let labels = PAGE_LABELS.iter().filter(|l| t.contains(*l)).count();
+    let trail = TRAIL.iter().any(|w| t.starts_with(w)) && t.contains(['>', '＞', '»', '›']);
+    trail
+        || TRAIL[1..]
+            .iter()
+            .any(|w| t.starts_with(w) && t[w.len()..].starts_with(['：', ':']))
+        || PAGE_COUNTERS.iter().any(|w| t.contains(w))
+        || labels >= 2
+        || (labels == 1 && t.starts_with("索引号"))
+        || FOOTER.iter().any(|w| t.contains(w))
+        || ((t.contains("主办：") || t.contains("主办单位：")) && t.contains("地址："))
+        || t.starts_with("上一篇")
+        || t.starts_with("下一篇")
+        || font_size_switch(&t)
+        || buttons_only(text)
+}
+
+/// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
+fn font_size_switch(t: &str) -> bool {
+    t.contains("大中小") && (t.contains("字") || t.len() <= "【大中小】".len() + 8)
+}
+
+/// A line of nothing but buttons: 【打印本页】　【关闭窗口】, 分享到：, 字号：【大】【中】【小】 打印 关闭.
+fn buttons_only(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "【】[]|｜：:/".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let button = |w: &&str| BUTTONS.contains(w) || matches!(*w, "大" | "中" | "小");
+    !words.is_empty() && words.iter().all(button)
+}
+
+/// Drops the furniture lines of pasted text, and the page's own heading when the document's
+/// title repeats it below; each drop is reported.
+pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let mut lines = lines;
+    if let Some(at) = page_heading(&lines) {
+        let l = lines.remove(at);
+        repairs.push(Repair {
+            page: l.page,
+            line: l.line,
+            what: format!("删除网页标题“{}”（与公文标题重复）", l.text.trim()),
+        });
+    }
+    let kept = lines
+        .into_iter()
+        .filter(|l| {
+            let drop = l.cells.is_none() && is_furniture(&l.text);
+            if drop {
+                repairs.push(Repair {
+                    page: l.page,
+                    line: l.line,
+                    what: format!("删除网页附带的文字“{}”", l.text.trim()),
+                });
+            }
+            !drop
+        })
+        .collect();
+    (kept, repairs)
+}
+
+/// A web page's heading: the title standing above the document, repeated as its title a few
+/// lines further down (with furniture or the 发文字号 between).
+fn page_heading(lines: &[Line]) -> Option<usize> {
+    let at = lines.iter().position(|l| !is_furniture(&l.text))?;
+    let heading: String = lines[at].text.split_whitespace().collect();
+    let titled = heading.contains("关于") && heading.chars().count() >= 8;
+    let repeated = lines[at + 1..]
+        .iter()
+        .take(12)
+        .any(|l| l.text.split_whitespace().collect::<String>() == heading);
+    (titled && repeated).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_furniture;
+
+    #[test]
+    fn a_web_page_s_furniture_is_recognised() {
+        for t in [
+            "首页 > 政务公开 > 通知公告",
+            "当前位置：首页 » 信息公开",
+            "您当前的位置：首页 > 政务公开 > 通知公告",
+            "[ 大 中 小 ]　　[ 打印 ]　　[ 关闭 ]",
+            "发布时间：2026-05-07　　来源：洛阳市卫生健康委员会　　浏览次数：986",
+            "来源：应急管理部网站　　发布时间：2026-04-21 16:05",
+            "【字体：大 中 小】　　【打印】",
+            "[ 大 中 小 ]　　[ 打印 ]　　[ 关闭 ]",
+            "字号：【大】【中】【小】　　打印　　关闭",
+            "【打印本页】　【关闭窗口】",
+            "分享到：",
+            "索 引 号：K11010-0302-2026-0015",
+            "主办：洛阳市卫生健康委员会　地址：洛阳市洛龙区开元大道218号",
+            "网站标识码：4103000045　　豫ICP备12016523号-1",
+            "京ICP备18051578号　　京公网安备11010502038125号",
+            "上一篇：柳州市开展个人信息保护专项检查　　下一篇：关于公布名单的公示",
+        ] {
+            assert!(is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_document_s_own_lines_are_not_furniture() {
+        for t in [
+            "关于开展2026年全民营养周和“5·20”中国学生营养日宣传活动的通知",
+            "各县（市、区）卫生健康委（局）、教育局：",
+            "（联系人及电话：市卫生健康委 王晓燕 0379-63256170）",
+            "全民营养周主题：奶豆添营养 少油更健康。",
+            "请于5月29日前将活动总结报送市卫生健康委，数据来源：统计年鉴。",
+            "各地要及时关闭存在隐患的场所，打印并张贴安全提示。",
+            "（三）加强宣传，扩大影响。各地要充分利用政务新媒体、网站首页等开设专栏。",
+            "特此通知。",
+            "主办单位：市委网信办、市教育局、市公安局",
+        ] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
+}
