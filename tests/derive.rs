@@ -110,6 +110,7 @@ fn derive_with(p: &Profile, up: &str, as_: DeriveAs) -> derive::Draft {
 fn opening_keeps_the_occasion_then_cites_and_decides() {
     let up = upstream("national-2025-notice.toml");
     let o = derive::inherited_opening(&up, "某局决定组织开展活动。", "根据《通知》要求，");
+    let o = o.last().unwrap();
     assert!(o.starts_with("为全面贯彻落实党的二十大"));
     assert!(
         o.ends_with(

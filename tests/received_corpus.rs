@@ -133,3 +133,118 @@ fn text_pasted_from_a_web_page_keeps_97_percent_and_drops_its_furniture() {
         }
     }
 }
+
+#[test]
+fn campaigns_are_found_where_the_body_names_them_and_work_notices_have_none() {
+    for dir in corpus() {
+        let truth_path = dir.join("truth.toml");
+        let truth = read(&truth_path, &std::fs::read_to_string(&truth_path).unwrap());
+        for file in ["received.docx", "received.pdf", "pasted.txt"] {
+            let path = dir.join(file);
+            let imported = gongwen::import::import_file(&path).unwrap();
+            let got = read(&path, &imported.toml).campaign;
+            match (&truth.campaign, got) {
+                (Some(t), Some(g)) => {
+                    assert_eq!((g.start, g.end), (t.start, t.end), "{}", path.display());
+                    let name = g.name.unwrap_or_default();
+                    let want = t.name.as_deref().unwrap_or_default();
+                    assert!(name.contains(want), "{}: {name} for {want}", path.display());
+                }
+                (None, None) => {}
+                (t, g) => panic!("{}: campaign {:?}, found {:?}", path.display(), t, g),
+            }
+        }
+    }
+}
+
+/// The county profile each corpus document is derived with (`tests/corpus/received/offices`).
+const OFFICES: [(&str, &str); 12] = [
+    ("01-fangzai-joint", "yongtai-yingji"),
+    ("02-anquanyue-fujian", "yongtai-anwei"),
+    ("03-yingyangzhou-luoyang", "luanchuan-weijian"),
+    ("04-shuizhou-jiujiang", "xiushui-shuili"),
+    ("05-wangan-liuzhou", "rongan-wangxin"),
+    ("06-jieneng-joint", "yuexi-fagai"),
+    ("07-gongshui-jiangxi", "xiushui-shuili"),
+    ("08-yanglao-joint", "linli-minzheng"),
+    ("09-zhaosheng-guizhou", "meitan-jiaoyu"),
+    ("10-butie-zhoukou", "dancheng-nongye"),
+    ("11-wuyi-yibin", "jiangan-jiaotong"),
+    ("12-ranqi-hebei", "laiyuan-zhujian"),
+];
+
+/// What a county's draft must not keep, and must have (`expect.toml`).
+#[derive(serde::Deserialize)]
+struct Expect {
+    #[serde(default)]
+    deadlines: Vec<ExpectDeadline>,
+    campaign: Option<ExpectCampaign>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectDeadline {
+    text: String,
+    who: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectCampaign {
+    start: toml::value::Datetime,
+    end: toml::value::Datetime,
+}
+
+#[test]
+fn every_county_draft_of_the_corpus_passes_check_and_is_the_county_s_own() {
+    use gongwen::derive::{self, DeriveAs};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/received");
+    let cal = gongwen::calendar::Calendar::load(None).unwrap();
+    let mut drafts = 0;
+    for (doc, office) in OFFICES {
+        let dir = root.join(doc);
+        let up = derive::load_upstream(&dir.join("truth.toml")).unwrap();
+        let office = derive::load_office(&root.join(format!("offices/{office}.toml"))).unwrap();
+        let expect: Expect =
+            toml::from_str(&std::fs::read_to_string(dir.join("expect.toml")).unwrap())
+                .unwrap_or_else(|e| panic!("{doc}/expect.toml: {e}"));
+        for as_ in DeriveAs::ALL {
+            let draft = derive::derive(&up, &office, as_, &cal).unwrap();
+            let at = format!("{doc} as {}", as_.name());
+            drafts += 1;
+            let report =
+                gongwen::spec::check(&draft.toml, Path::new("draft.toml"), Default::default())
+                    .unwrap_or_else(|e| panic!("{at}: {e}\n{}", draft.toml));
+            assert!(
+                !report.has_errors(),
+                "{at}: {:?}\n{}",
+                report.diagnostics,
+                draft.toml
+            );
+            let t = &draft.toml;
+            for bad in ["工作工作", "““", "””", "经研究，根据"] {
+                assert!(!t.contains(bad), "{at}: “{bad}”\n{t}");
+            }
+            if let Some(c) = &expect.campaign {
+                let spec = report.spec.campaign.expect("the draft keeps the campaign");
+                assert_eq!(spec.start.to_string(), c.start.to_string(), "{at}");
+                assert_eq!(spec.end.to_string(), c.end.to_string(), "{at}");
+            }
+            if as_ == DeriveAs::Relay {
+                continue; // A relay passes the upstream on word for word.
+            }
+            for d in &expect.deadlines {
+                assert!(
+                    !t.contains(&d.text),
+                    "{at}: upstream deadline “{}” kept\n{t}",
+                    d.text
+                );
+                if let Some(who) = &d.who {
+                    assert!(
+                        !t.contains(&format!("报送{who}")),
+                        "{at}: reports to “{who}”\n{t}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(drafts, 48);
+}

@@ -49,6 +49,18 @@ pub fn subject(title: &str, w: &TitleWords) -> String {
     s.trim().to_owned()
 }
 
+/// A work notice's topic: its subject without the verb and a trailing 工作
+/// (做好2026年××工作 → 2026年××).
+pub fn topic(subject: &str, w: &TitleWords) -> String {
+    let mut verbs: Vec<&String> = w.work_verbs.iter().collect();
+    verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    let s = verbs
+        .iter()
+        .find_map(|v| subject.strip_prefix(v.as_str()))
+        .unwrap_or(subject);
+    s.strip_suffix("工作").unwrap_or(s).to_owned()
+}
+
 /// The campaign's name in a title such as 关于开展2025年全国××活动周活动的通知.
 pub fn name_from_title(title: &str, w: &TitleWords) -> Option<String> {
     let mut s = subject(title, w);

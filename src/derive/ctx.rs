@@ -2,6 +2,7 @@
 //! patterns, the dates, the campaign's names, and what the office still has to do.
 
 use super::defaults::Defaults;
+use super::localise::Localiser;
 use super::profile::{self, Profile, Substitution};
 use super::{
     body, campaign, citation, deadlines, phases, sections_of, upstream_title, Dates, DeriveAs,
@@ -93,6 +94,10 @@ pub struct Ctx<'a> {
     pub todo: Vec<String>,
     /// How often each substitution of the profile was applied.
     pub counts: Vec<usize>,
+    /// The holiday schedule.
+    pub cal: &'a Calendar,
+    /// What the work-notice rules changed in inherited text (reported with the substitutions).
+    pub changes: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -101,7 +106,7 @@ impl<'a> Ctx<'a> {
         up: &'a Upstream,
         office: &'a Office,
         as_: DeriveAs,
-        cal: &Calendar,
+        cal: &'a Calendar,
     ) -> Result<Self> {
         let d = Defaults::embedded();
         let upstream = &up.value;
@@ -163,7 +168,57 @@ impl<'a> Ctx<'a> {
             vars,
             todo,
             counts: vec![0; office.value.substitutions.len()],
+            cal,
+            changes: Vec::new(),
         })
+    }
+
+    /// The rules that make inherited text the office's (none for a relay, which passes the
+    /// upstream on word for word).
+    pub fn localiser(&self) -> Option<Localiser<'a>> {
+        if self.as_ == DeriveAs::Relay {
+            return None;
+        }
+        let o = &self.profile().office;
+        let upstream = self.upstream();
+        let mut issuers: Vec<String> = upstream
+            .header
+            .iter()
+            .flat_map(|h| h.issuers.clone())
+            .collect();
+        issuers.extend(upstream.signature.iter().flat_map(|s| s.names()));
+        let units = o
+            .units
+            .clone()
+            .or_else(|| o.recipients.as_ref().map(|r| r.replace('，', "、")));
+        Some(Localiser {
+            words: &self.d.work,
+            calendar: self.cal,
+            lead_workdays: self.profile().deadlines.lead_workdays,
+            year: upstream
+                .signature
+                .as_ref()
+                .map_or(self.year, |s| s.date.year()),
+            issued: self.issued,
+            report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
+            units: units.unwrap_or_else(|| self.d.placeholders.units.clone()),
+            upstream: issuers,
+            level: o
+                .scope
+                .chars()
+                .last()
+                .filter(|c| "省市县区州旗盟".contains(*c)),
+            addressees: self.names.is_none(),
+        })
+    }
+
+    /// Inherited text made the office's (deadlines, reporting targets; a work notice's
+    /// addressees).
+    pub fn localise(&mut self, text: &str) -> String {
+        match self.localiser() {
+            Some(l) => l.apply(text, &mut self.changes),
+            None => text.to_owned(),
+        }
     }
 
     /// The profile.
@@ -332,20 +387,31 @@ impl<'a> Ctx<'a> {
             &p.requirements,
         );
         let plan_like = matches!(self.as_, DeriveAs::Plan | DeriveAs::Cover);
-        let activities = (plan_like || self.named(profile::Block::Activities)).then(|| {
-            self.block(
-                &d.headings.activities,
-                &d.placeholders.activities,
-                &p.activities,
-            )
-        });
+        // A work plan has an 活动安排 block only when the office has activities.
+        let has_activities = self.names.is_some() || !p.activities.is_empty();
+        let activities = ((plan_like && has_activities) || self.named(profile::Block::Activities))
+            .then(|| {
+                self.block(
+                    &d.headings.activities,
+                    &d.placeholders.activities,
+                    &p.activities,
+                )
+            });
         let schedule = self.schedule(plan_like);
+        let wanted = plan_like || self.named(profile::Block::Schedule);
+        if schedule.is_none() && wanted && !p.phases.is_empty() {
+            self.todo.push(format!(
+                "机关资料的 {} 个阶段（[[phases]]）未能排入时间安排：上级来文没有活动日期（[campaign]），请自行写明时间安排",
+                p.phases.len()
+            ));
+        }
         let own_rules: Vec<profile::Rule> = p.rules.iter().map(|r| self.fill_rule(r)).collect();
         let rules: Vec<&profile::Rule> = own_rules.iter().chain(&d.rules).collect();
         let local = self.local_sections();
         let mut guidance_done = p.guidance.is_empty();
         let subs: &[Substitution] = &p.substitutions;
-        let counts = &mut self.counts;
+        let localiser = self.localiser();
+        let (counts, changes) = (&mut self.counts, &mut self.changes);
         let mut inherit = |s: &Section| {
             let mut kept = super::inherit_section(s, subs, counts);
             let is_guidance = d
@@ -355,6 +421,9 @@ impl<'a> Ctx<'a> {
                 .any(|w| s.heading.contains(w.as_str()));
             if !guidance_done && is_guidance && super::add_guidance(&mut kept, &p.guidance) {
                 guidance_done = true;
+            }
+            if let Some(l) = &localiser {
+                localise_section(&mut kept, l, changes);
             }
             kept
         };
@@ -460,6 +529,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A section's text and its subsections' made the office's by the work-notice rules.
+fn localise_section(s: &mut Section, l: &Localiser, notes: &mut Vec<String>) {
+    for t in s.text.0.iter_mut() {
+        *t = l.apply(t, notes);
+    }
+    for p in s.phases.iter_mut() {
+        p.text = l.apply(&p.text, notes);
+    }
+    for sub in s.sections.iter_mut() {
+        localise_section(sub, l, notes);
+    }
+}
+
 /// The draft's 成文日期: before the campaign by the office's working days, else after the
 /// upstream's date; never before the upstream's own date. The error names the field.
 fn issued(
@@ -504,11 +586,24 @@ fn vars(
     issued: NaiveDate,
 ) -> Vars {
     let o = &p.office;
+    let phrase = o
+        .upstream_phrase
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     let mut pairs: Vec<(&'static str, String)> = vec![
         ("{office}", o.name.clone()),
         ("{scope}", o.scope.clone()),
         ("{subject}", subject.to_owned()),
+        ("{topic}", campaign::topic(subject, &d.title)),
         ("{citation}", cite.to_owned()),
+        ("{committee}", o.committee.clone().unwrap_or_default()),
+        (
+            "{upstream_phrase}",
+            phrase
+                .map(|s| format!("{}，", s.trim_end_matches('，')))
+                .unwrap_or_default(),
+        ),
     ];
     match names {
         Some(n) => {

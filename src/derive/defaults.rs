@@ -24,6 +24,8 @@ pub struct Defaults {
     pub opening: OpeningWords,
     /// Where the office's guiding documents go.
     pub guidance: GuidanceWords,
+    /// How a work notice's inherited text is made the office's.
+    pub work: super::localise::WorkWords,
     /// Section rules after the profile's own.
     pub rules: Vec<Rule>,
     /// The schedule's phases.
@@ -74,6 +76,9 @@ pub struct Headings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Placeholders {
+    /// The office's units, where a work notice's addressees are replaced and the profile
+    /// names neither `units` nor `recipients`.
+    pub units: String,
     /// The requirements block.
     pub requirements: String,
     /// The activities block.
@@ -94,6 +99,12 @@ pub struct Placeholders {
 pub struct TitleWords {
     /// Verbs before the name (开展, 举办).
     pub verbs: Vec<String>,
+    /// Words a campaign's name ends with, where the body names it with its dates
+    /// (5月9日至15日为防灾减灾宣传周).
+    pub campaign_words: Vec<String>,
+    /// Verbs before a work notice's topic (做好, 加强): `{topic}` is the subject without them
+    /// and without a trailing 工作.
+    pub work_verbs: Vec<String>,
     /// Endings after it (活动的通知).
     pub endings: Vec<String>,
     /// The event word trailing a name (活动).
@@ -110,6 +121,14 @@ pub struct TitleWords {
 pub struct OpeningWords {
     /// 决定, 现就, ….
     pub decision_words: Vec<String>,
+    /// A last clause of the reasons that starts with one of these and ends with one of
+    /// `procedure_ends` is the upstream's procedure (经研究，) and is not carried over.
+    pub procedure_starts: Vec<String>,
+    /// See `procedure_starts`: 研究, 同意, ….
+    pub procedure_ends: Vec<String>,
+    /// A last clause that starts with one of these (根据《…》，) is the upstream's basis: the
+    /// office's citation joins it with 和 instead of a second 根据.
+    pub basis_words: Vec<String>,
 }
 
 /// Headings of the upstream's guidance section.

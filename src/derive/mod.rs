@@ -15,7 +15,9 @@ pub mod campaign;
 mod cover;
 pub mod ctx;
 pub mod defaults;
+pub mod localise;
 mod notice;
+pub mod opening;
 mod plan;
 pub mod profile;
 mod relay;
@@ -207,15 +209,11 @@ pub fn substitute(text: &str, subs: &[Substitution], counts: &mut [usize]) -> St
     out
 }
 
-/// `inherited-opening`: the upstream's opening up to the clause of its own decision (its
-/// reasons and the occasion), then the citation and the office's decision.
-pub fn inherited_opening(upstream: &Spec, decision: &str, cite: &str) -> String {
-    let words = &Defaults::embedded().opening.decision_words;
-    let first = opening_of(upstream).first().map(String::as_str);
-    format!(
-        "{}{cite}{decision}",
-        reasons(first.unwrap_or_default(), words)
-    )
+/// `inherited-opening`: the upstream's opening paragraphs, its background kept whole and its
+/// reasons joined to the citation and the office's decision ([`opening::opening`]).
+pub fn inherited_opening(upstream: &Spec, decision: &str, cite: &str) -> Vec<String> {
+    let words = &Defaults::embedded().opening;
+    opening::opening(opening_of(upstream), cite, decision, words)
 }
 
 /// The upstream's opening paragraphs (a cover notice's enclosure carries them when it has none).
@@ -231,20 +229,6 @@ fn sections_of(upstream: &Spec) -> &[Section] {
     match &upstream.enclosure {
         Some(e) if upstream.sections.is_empty() => &e.sections,
         _ => &upstream.sections,
-    }
-}
-
-/// The part of an opening before the clause holding its first decision word, up to and
-/// including the last ， before it (empty when there is none).
-fn reasons<'a>(opening: &'a str, decision_words: &[String]) -> &'a str {
-    let at = decision_words
-        .iter()
-        .filter_map(|w| opening.find(w.as_str()))
-        .min();
-    let Some(at) = at else { return "" };
-    match opening[..at].rfind('，') {
-        Some(i) => &opening[..i + '，'.len_utf8()],
-        None => "",
     }
 }
 
@@ -356,6 +340,18 @@ fn substitution_report(c: &ctx::Ctx) -> Vec<String> {
     if c.as_ == DeriveAs::Relay {
         return Vec::new();
     }
+    let unused = [
+        ("committee", &c.profile().office.committee),
+        ("upstream_phrase", &c.profile().office.upstream_phrase),
+    ];
+    let unused = unused
+        .into_iter()
+        .filter(|(key, v)| {
+            v.is_some()
+                && !c.office.text.contains(&format!("{{{key}}}"))
+                && (*key != "upstream_phrase" || c.profile().office.plan_opening.is_some())
+        })
+        .map(|(key, _)| format!("机关资料的 office.{key} 没有用到：资料中没有一处写 {{{key}}}"));
     c.profile()
         .substitutions
         .iter()
@@ -367,6 +363,8 @@ fn substitution_report(c: &ctx::Ctx) -> Vec<String> {
                 format!("替换“{}”→“{}”：{n} 处", s.from, s.to)
             }
         })
+        .chain(c.changes.iter().cloned())
+        .chain(unused)
         .collect()
 }
 

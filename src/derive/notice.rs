@@ -2,7 +2,6 @@
 //! under the office's rules.
 
 use super::ctx::Ctx;
-use super::reasons;
 use crate::spec::{DocKind, Paragraphs, Spec};
 
 /// The office's notice.
@@ -13,15 +12,21 @@ pub fn notice(c: &mut Ctx) -> Spec {
     let decision = c.pattern(&o.notice_decision, &p.notice_decision, &p.work_decision);
     let sections = c.body();
     let recipients = c.recipients();
-    let first = super::opening_of(c.upstream()).first().map(String::as_str);
-    // The office's wording replaces the upstream's in the inherited reasons only: the
+    // The office's wording replaces the upstream's in the inherited paragraphs only: the
     // citation quotes the upstream's title as it is.
-    let inherited = c.substitute(reasons(first.unwrap_or(""), &c.d.opening.decision_words));
+    let upstream: Vec<String> = super::opening_of(c.upstream())
+        .iter()
+        .map(|p| {
+            let p = c.substitute(p);
+            c.localise(&p)
+        })
+        .collect();
+    let opening = super::opening::opening(&upstream, &c.cite, &decision, &c.d.opening);
     Spec {
         kind: DocKind::Notice,
         title,
         recipients: Some(recipients),
-        opening: Paragraphs(vec![format!("{inherited}{}{decision}", c.cite)]),
+        opening: Paragraphs(opening),
         closing: Paragraphs(vec![p.closing.clone()]),
         contacts: c.contacts(),
         sections,

@@ -214,10 +214,17 @@ pub struct Office {
     pub serial: Option<u32>,
     /// 主送机关.
     pub recipients: Option<String>,
-    /// 组委会 name used in plans, e.g. 某县××活动周组委会.
+    /// 组委会 name, the value of `{committee}` in the profile's text, e.g. 某县××活动周组委会.
     pub committee: Option<String>,
-    /// 上级部署 phrase for plans, e.g. 按照省科技厅的工作部署.
+    /// 上级部署 phrase, the value of `{upstream_phrase}` (with its ，), e.g. 按照省科技厅的
+    /// 工作部署; the default plan opening and work-notice decision use it.
     pub upstream_phrase: Option<String>,
+    /// 报送对象: whom the office's units report to where a work notice's upper office asked to
+    /// be reported to (default: the office's name), e.g. 县水利局农村水利股.
+    pub report_to: Option<String>,
+    /// 下级单位称谓 replacing a work notice's addressees (各设区市水利（水务）局, 各地); default:
+    /// the recipients, e.g. 各乡镇人民政府、局属各单位.
+    pub units: Option<String>,
     /// 成文日期: working days before the campaign start (default 12).
     pub issue_workdays_before: Option<u32>,
     /// 方案标题 pattern (default from the derivation defaults: {year}年{local}活动方案).
@@ -267,6 +274,10 @@ pub struct Deadlines {
     /// 准备阶段: working days before the campaign start it begins.
     #[serde(default = "prepare_days")]
     pub prepare_workdays_before: u32,
+    /// 本机关期限: working days each deadline of a work notice comes before the upstream's
+    /// (the office needs time to collect and check what its units report; default 3).
+    #[serde(default = "lead_days")]
+    pub lead_workdays: u32,
 }
 
 fn report_days() -> u32 {
@@ -278,6 +289,9 @@ fn summary_days() -> u32 {
 fn prepare_days() -> u32 {
     6
 }
+fn lead_days() -> u32 {
+    3
+}
 
 impl Default for Deadlines {
     fn default() -> Self {
@@ -285,6 +299,7 @@ impl Default for Deadlines {
             report_workdays_before: report_days(),
             summary_workdays_after: summary_days(),
             prepare_workdays_before: prepare_days(),
+            lead_workdays: lead_days(),
         }
     }
 }

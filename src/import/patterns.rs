@@ -185,6 +185,75 @@ pub fn period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
+/// A period and the campaign the same clause names, as a body writes them: 5月9日至15日为防灾
+/// 减灾宣传周, 定于2026年7月6日至12日开展全国节能宣传周活动, 3月22日至28日是第三十九届“中国水周”.
+/// `year` stands for a period written without one; the name ends with one of `words`.
+pub fn named_period(
+    s: &str,
+    year: i32,
+    words: &[String],
+) -> Option<(String, NaiveDate, NaiveDate)> {
+    s.char_indices()
+        .filter(|&(i, c)| c.is_ascii_digit() && !s[..i].ends_with(|p: char| p.is_ascii_digit()))
+        .find_map(|(i, _)| {
+            let (start, end, n) = period_at(&s[i..], year)?;
+            let clause = &s[i + n..];
+            let clause = &clause[..clause
+                .find(['，', '。', '；', '（'])
+                .unwrap_or(clause.len())];
+            Some((campaign_in(clause, words)?, start, end))
+        })
+}
+
+/// `M月D日至[M月]D日` (a year before it optional) at the start of `s`: dates and length.
+fn period_at(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate, usize)> {
+    let (y, rest) = match number_then(s, '年') {
+        Some((y, r)) if y >= 1900 => (y as i32, r),
+        _ => (year, s),
+    };
+    let (m, rest) = number_then(rest, '月')?;
+    let (d, rest) = number_then(rest, '日')?;
+    let rest = rest.strip_prefix(['至', '—', '～'])?;
+    let (m2, d2, rest) = match number_then(rest, '月') {
+        Some((m2, r)) => {
+            let (d2, r) = number_then(r, '日')?;
+            (m2, d2, r)
+        }
+        None => {
+            let (d2, r) = number_then(rest, '日')?;
+            (m, d2, r)
+        }
+    };
+    let start = NaiveDate::from_ymd_opt(y, m, d)?;
+    let end = NaiveDate::from_ymd_opt(y, m2, d2)?;
+    (end >= start).then_some((start, end, s.len() - rest.len()))
+}
+
+/// The campaign a clause after a period names: from after its verb to the first campaign word.
+fn campaign_in(clause: &str, words: &[String]) -> Option<String> {
+    let end = words
+        .iter()
+        .filter_map(|w| clause.find(w.as_str()).map(|i| i + w.len()))
+        .min()?;
+    let mut name = &clause[..end];
+    for verb in ["为", "是", "开展", "举办", "举行", "组织开展"] {
+        if let Some(i) = name.rfind(verb) {
+            name = &name[i + verb.len()..];
+            break;
+        }
+    }
+    let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let name = match name.strip_prefix('第').and_then(|r| r.find(['届', '个'])) {
+        Some(i) => &name['第'.len_utf8() + i + '届'.len_utf8()..],
+        None => name,
+    };
+    let name = name.trim_matches(['“', '”', '"']);
+    let chars: Vec<char> = name.chars().collect();
+    let bare =
+        chars.len() >= 3 && !chars[chars.len() - 2].is_ascii_digit() && !name.starts_with('每');
+    bare.then(|| name.to_owned())
+}
+
 /// The first four-digit year written YYYY年 in `s`.
 pub fn year_in(s: &str) -> Option<i32> {
     s.char_indices().find_map(|(i, _)| {

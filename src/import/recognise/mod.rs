@@ -15,6 +15,7 @@ use super::patterns::{is_contact, period, year_in};
 use crate::spec::{
     Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
 };
+use chrono::Datelike;
 
 /// One thing the recogniser found or could not place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,8 +210,8 @@ fn campaign(d: &Spec) -> Option<Campaign> {
     } else {
         enclosure_title
     };
-    let year = year_in(title)?;
-    let name = campaign_name(title);
+    let year = year_in(title).or_else(|| d.signature.as_ref().map(|s| s.date.year()))?;
+    let mut name = campaign_name(title);
     let sections: Vec<&Section> = d
         .sections
         .iter()
@@ -222,10 +223,25 @@ fn campaign(d: &Spec) -> Option<Campaign> {
             .filter(|s| want(&s.heading))
             .find_map(|s| s.text.0.first().and_then(|t| period(t)))
     };
-    let (start, end) = dated(&|h| h.contains("活动时间")).or_else(|| {
-        name.as_ref()
-            .and_then(|_| dated(&|h: &str| h.contains("时间")))
-    })?;
+    let from_sections = year_in(title).and_then(|_| {
+        dated(&|h| h.contains("活动时间")).or_else(|| {
+            name.as_ref()
+                .and_then(|_| dated(&|h: &str| h.contains("时间")))
+        })
+    });
+    // The body names the campaign with its dates (5月9日至15日为防灾减灾宣传周): its name is
+    // the campaign's where the title's holds it (“世界水日”“中国水周”宣传 → 中国水周).
+    let body = body_campaign(d, year);
+    if let Some((body_name, _, _)) = &body {
+        if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
+            name = Some(body_name.clone());
+        }
+    }
+    let (start, end) = match (from_sections, body) {
+        (Some(p), _) => p,
+        (None, Some((_, start, end))) => (start, end),
+        (None, None) => return None,
+    };
     Some(Campaign {
         name,
         short: None,
@@ -235,6 +251,24 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         start,
         end,
     })
+}
+
+/// A campaign the opening or a section names with its dates.
+fn body_campaign(d: &Spec, year: i32) -> Option<(String, chrono::NaiveDate, chrono::NaiveDate)> {
+    let words = &crate::derive::defaults::Defaults::embedded()
+        .title
+        .campaign_words;
+    let mut texts: Vec<&String> = d.opening.0.iter().collect();
+    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
+        for s in list {
+            out.extend(&s.text.0);
+            walk(&s.sections, out);
+        }
+    }
+    walk(&d.sections, &mut texts);
+    texts
+        .into_iter()
+        .find_map(|t| super::patterns::named_period(t, year, words))
 }
 
 /// The campaign named by a title that holds an event (关于开展2025年XXX活动的通知 → XXX),

@@ -1,0 +1,419 @@
+//! `own-deadlines` and `work-notice` rules: inherited text made the lower office's own. Every
+//! deadline the upper office sets comes earlier by the profile's working days and text that
+//! reports to the upper office (报送省水利厅…处) reports to the office itself; in a work notice
+//! the upper office's addressees (各设区市水利（水务）局, 各地) become the office's own units too
+//! (a campaign's profile words its own with substitutions). The words are data (`[work]` in
+//! `templates/derive/defaults.toml`).
+
+use crate::calendar::Calendar;
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+/// The words of the work-notice rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkWords {
+    /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
+    pub report_verbs: Vec<String>,
+    /// How a target of the upper level starts (省, 市, 国家 …).
+    pub upper_levels: Vec<String>,
+    /// Levels of lower offices after 各 (设区市, 县（市、区）, 地 …).
+    pub levels: Vec<String>,
+    /// Endings of an office's name (局, 厅, 部门 …).
+    pub org_endings: Vec<String>,
+    /// An issuing office's name without these is its parent (民政部办公厅 → 民政部): a target
+    /// naming the parent is the upper office too.
+    pub issuer_suffixes: Vec<String>,
+    /// Words that start like a level but are none (市场, 县级 …).
+    pub not_levels: Vec<String>,
+    /// 本省, 本市 …: the upper office's own scope, made the office's.
+    pub own_scope: Vec<String>,
+}
+
+/// What the rules need to know of one derivation.
+pub struct Localiser<'a> {
+    /// The words.
+    pub words: &'a WorkWords,
+    /// The holiday schedule.
+    pub calendar: &'a Calendar,
+    /// Working days the office's deadlines come before the upstream's.
+    pub lead_workdays: u32,
+    /// The upstream's year (for dates written without one).
+    pub year: i32,
+    /// The draft's 成文日期: a deadline before it is reported.
+    pub issued: NaiveDate,
+    /// Whom the office's units report to.
+    pub report_to: String,
+    /// The office's units, replacing the upstream's addressees.
+    pub units: String,
+    /// The upstream's issuers (a reporting target naming one is the upper office).
+    pub upstream: Vec<String>,
+    /// 县 of 某某县: 本市 → 本县.
+    pub level: Option<char>,
+    /// Whether addressees and 本市 are replaced too (a work notice; a campaign's profile says
+    /// its own wording with substitutions).
+    pub addressees: bool,
+}
+
+impl Localiser<'_> {
+    /// One inherited text made the office's; every change is described in `notes`.
+    pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let text = self.deadlines(text, notes);
+        let text = self.report_targets(&text, notes);
+        if !self.addressees {
+            return text;
+        }
+        let text = self.addressees(&text, notes);
+        self.own_scope(&text)
+    }
+
+    /// Each `M月D日前` (with its year, weekday, hour) made `lead_workdays` working days earlier.
+    fn deadlines(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((at, d)) = next_deadline(rest, self.year) {
+            out.push_str(&rest[..at]);
+            let original = &rest[at..at + d.len];
+            out.push_str(&self.earlier(&d, original, notes));
+            rest = &rest[at + d.len..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn earlier(&self, d: &Deadline, original: &str, notes: &mut Vec<String>) -> String {
+        let Some(date) = d.date else {
+            // 每月5日前: a monthly deadline, earlier by as many days.
+            let day = d.day.saturating_sub(self.lead_workdays).max(1);
+            let new = format!("每月{day}日{}前", d.time);
+            notes.push(format!("期限“{original}”→“{new}”"));
+            return new;
+        };
+        let Ok(new) = self.calendar.sub_workdays(date, self.lead_workdays) else {
+            notes.push(format!(
+                "期限“{original}”：{} 年没有节假日安排，未提前，请核定",
+                date.year()
+            ));
+            return original.to_owned();
+        };
+        let year = if d.with_year {
+            format!("{}年", new.year())
+        } else {
+            String::new()
+        };
+        let weekday = if d.with_weekday {
+            format!("（{}）", weekday(new))
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{year}{}月{}日{weekday}{}前",
+            new.month(),
+            new.day(),
+            d.time
+        );
+        notes.push(format!(
+            "期限“{original}”→“{text}”（比上级来文提前 {} 个工作日）",
+            self.lead_workdays
+        ));
+        if new < self.issued {
+            notes.push(format!(
+                "期限“{text}”早于本文成文日期 {}，请核定",
+                self.issued
+            ));
+        }
+        text
+    }
+
+    /// 报送省水利厅农村水利水电处 → 报送 the office.
+    fn report_targets(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut verbs: Vec<&String> = self.words.report_verbs.iter().collect();
+        verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        loop {
+            let found = verbs
+                .iter()
+                .filter_map(|v| rest.find(v.as_str()).map(|i| (i, v.len())))
+                .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)));
+            let Some((at, len)) = found else { break };
+            let after = &rest[at + len..];
+            let end = after
+                .find(['，', '。', '；', '、', '：', '（', '('])
+                .unwrap_or(after.len());
+            let target = &after[..end];
+            out.push_str(&rest[..at + len]);
+            if self.is_upper(target) {
+                notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
+                out.push_str(&self.report_to);
+            } else {
+                out.push_str(target);
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn is_upper(&self, target: &str) -> bool {
+        let stem = |u: &str| {
+            let s = self
+                .words
+                .issuer_suffixes
+                .iter()
+                .find_map(|x| u.strip_suffix(x.as_str()));
+            s.unwrap_or(u).to_owned()
+        };
+        !target.is_empty()
+            && (self
+                .words
+                .upper_levels
+                .iter()
+                .any(|l| target.starts_with(l.as_str()))
+                || self
+                    .upstream
+                    .iter()
+                    .map(|u| stem(u))
+                    .any(|u| u.chars().count() >= 2 && target.contains(u.as_str())))
+    }
+
+    /// 各设区市水利（水务）局, 各县（市、区）, 各地 → the office's units.
+    fn addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find('各') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + '各'.len_utf8()..];
+            match self.addressee_len(after) {
+                Some(n) => {
+                    let phrase = &rest[at..at + '各'.len_utf8() + n];
+                    notes.push(format!("上级来文的“{phrase}”→“{}”", self.units));
+                    out.push_str(&self.units);
+                    rest = &after[n..];
+                }
+                None => {
+                    out.push('各');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Length of a lower level's addressee after 各 (the level and the office named after it).
+    fn addressee_len(&self, after: &str) -> Option<usize> {
+        if self
+            .words
+            .not_levels
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+        {
+            return None;
+        }
+        let level = self
+            .words
+            .levels
+            .iter()
+            .filter(|l| after.starts_with(l.as_str()))
+            .max_by_key(|l| l.len())?;
+        let mut n = level.len();
+        // An office's name after the level: up to an office ending, within a few characters.
+        let tail = &after[n..];
+        let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
+        let mut best = None;
+        for (k, c) in tail.char_indices() {
+            if k > 0 && stop(c) && !inside_parens(&tail[..k]) {
+                break;
+            }
+            let i = k + c.len_utf8();
+            if tail[..i].chars().count() > 14 {
+                break;
+            }
+            if self
+                .words
+                .org_endings
+                .iter()
+                .any(|e| tail[..i].ends_with(e.as_str()))
+            {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else {
+            // The level alone (各地要…, 各县（市、区）要…): a whole word, not 各市场.
+            let next = tail.chars().next();
+            return next
+                .is_none_or(|c| stop(c) || "，。；：".contains(c))
+                .then_some(n);
+        };
+        n += b;
+        // 水利（水务）局（中心）: a parenthesis right after the office goes with it.
+        if let Some(p) = after[n..].strip_prefix('（') {
+            if let Some(close) = p.find('）').filter(|&c| c <= 12) {
+                n += '（'.len_utf8() + close + '）'.len_utf8();
+            }
+        }
+        Some(n)
+    }
+
+    /// 本市 → 本县 (the office's own level).
+    fn own_scope(&self, text: &str) -> String {
+        let Some(level) = self.level else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for w in &self.words.own_scope {
+            if !w.ends_with(level) {
+                out = out.replace(w.as_str(), &format!("本{level}"));
+            }
+        }
+        out
+    }
+}
+
+fn inside_parens(s: &str) -> bool {
+    s.matches('（').count() > s.matches('）').count()
+}
+
+/// A deadline found in text: its date (none for 每月D日), its parts as written, and length.
+struct Deadline {
+    date: Option<NaiveDate>,
+    day: u32,
+    with_year: bool,
+    with_weekday: bool,
+    time: String,
+    len: usize,
+}
+
+/// The next `[YYYY年]M月D日[（周X）][H时]前` or `每月D日前` in `s`: its byte offset and parts.
+fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
+    s.char_indices()
+        .filter(|(i, c)| c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit()))
+        .find_map(|(i, _)| deadline_at(s, i, year).map(|d| (d.0, d.1)))
+}
+
+fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
+    let monthly = s[..i].ends_with("每月");
+    let start = if monthly { i - "每月".len() } else { i };
+    let (mut y, mut rest) = (None, &s[i..]);
+    if let Some((v, r)) = number(rest, '年').filter(|(v, _)| *v >= 1900) {
+        y = Some(v as i32);
+        rest = r;
+    }
+    let (month, day, rest) = if monthly {
+        let (day, r) = number(rest, '日')?;
+        (0, day, r)
+    } else {
+        let (m, r) = number(rest, '月')?;
+        let (d, r) = number(r, '日')?;
+        (m, d, r)
+    };
+    let mut rest = rest;
+    let with_weekday = rest.starts_with("（周") || rest.starts_with("（星期");
+    if with_weekday {
+        rest = &rest[rest.find('）')? + '）'.len_utf8()..];
+    }
+    let hours = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let mut time = String::new();
+    if hours > 0 && rest[hours..].starts_with(['时', '点']) {
+        let unit = rest[hours..].chars().next()?;
+        time = rest[..hours + unit.len_utf8()].to_owned();
+        rest = &rest[hours + unit.len_utf8()..];
+    }
+    let rest = rest.strip_prefix('前')?;
+    let date = if monthly {
+        None
+    } else {
+        Some(NaiveDate::from_ymd_opt(y.unwrap_or(year), month, day)?)
+    };
+    let len = s.len() - rest.len() - start;
+    Some((
+        start,
+        Deadline {
+            date,
+            day,
+            with_year: y.is_some(),
+            with_weekday,
+            time,
+            len,
+        },
+    ))
+}
+
+/// Digits followed by `unit`.
+fn number(s: &str, unit: char) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, s[n..].strip_prefix(unit)?))
+}
+
+fn weekday(d: NaiveDate) -> &'static str {
+    ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        [d.weekday().num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn localiser(cal: &Calendar) -> Localiser<'_> {
+        Localiser {
+            words: &super::super::defaults::Defaults::embedded().work,
+            calendar: cal,
+            lead_workdays: 3,
+            year: 2026,
+            issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
+            report_to: "县水利局".into(),
+            units: "各乡镇人民政府、局属各单位".into(),
+            upstream: vec!["江西省水利厅".into()],
+            level: Some('县'),
+            addressees: true,
+        }
+    }
+
+    #[test]
+    fn a_work_notice_s_deadlines_targets_and_addressees_become_the_county_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "请各设区市水利（水务）局审核汇总后，于5月15日前将本市实施方案报送省水利厅农村水利水电处。",
+            &mut notes,
+        );
+        // 2026-05-15 is a Friday: three working days before is Tuesday 05-12.
+        assert_eq!(
+            t,
+            "请各乡镇人民政府、局属各单位审核汇总后，于5月12日前将本县实施方案报送县水利局。"
+        );
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        let t = l.apply(
+            "请于每月5日前将进展情况报送省水利厅。各地要倒排工期。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "请于每月2日前将进展情况报送县水利局。各乡镇人民政府、局属各单位要倒排工期。"
+        );
+        // A holiday in between: 3 working days before Wednesday 2026-05-06 skip 05-01..05:
+        // 04-30, 04-29, 04-28.
+        let t = l.apply("于5月6日（周三）12时前报送市交通运输局。", &mut notes);
+        assert_eq!(t, "于4月28日（周二）12时前报送县水利局。");
+    }
+
+    #[test]
+    fn text_that_names_no_deadline_target_or_addressee_is_unchanged() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        for t in [
+            "各部门、各单位要加强组织领导，各级教育部门要做好宣传报道。",
+            "5月1日至5日每日16时报告一次，及时上报。",
+            "各类养老机构要落实主体责任。",
+        ] {
+            assert_eq!(l.apply(t, &mut notes), t);
+        }
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+}

@@ -1,0 +1,144 @@
+//! `inherited-opening`: the upstream's opening carried whole into the office's draft. Its
+//! background paragraphs stay as they are; the paragraph that holds its decision keeps its
+//! reasons, joined grammatically to the office's citation and decision.
+
+use super::defaults::OpeningWords;
+
+/// The office's opening paragraphs from the upstream's (`paragraphs`, already in the office's
+/// wording), its citation (根据…《…》（…）要求，) and its decision.
+pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWords) -> Vec<String> {
+    let decided = paragraphs
+        .iter()
+        .position(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())));
+    let (background, reasons) = match decided {
+        Some(k) => (&paragraphs[..k], reasons(&paragraphs[k], w)),
+        None => (paragraphs, String::new()),
+    };
+    let mut out: Vec<String> = background.to_vec();
+    out.push(format!("{}{decision}", join_citation(&reasons, cite, w)));
+    out
+}
+
+/// The part of a paragraph before the clause of its decision, up to and including the last ，
+/// before it, without a trailing 经研究，.
+pub fn reasons(paragraph: &str, w: &OpeningWords) -> String {
+    let at = w
+        .decision_words
+        .iter()
+        .filter_map(|d| paragraph.find(d.as_str()))
+        .min();
+    let Some(at) = at else {
+        return String::new();
+    };
+    // The decision's own sentence: what stands before it in the paragraph is background.
+    let start = paragraph[..at]
+        .rfind('。')
+        .map_or(0, |i| i + '。'.len_utf8());
+    let mut r = match paragraph[..at].rfind('，') {
+        Some(i) if i >= start => paragraph[..i + '，'.len_utf8()].to_owned(),
+        _ => paragraph[..start].to_owned(),
+    };
+    while let Some(clause) = last_clause(&r) {
+        let procedure = w
+            .procedure_starts
+            .iter()
+            .any(|s| clause.starts_with(s.as_str()))
+            && w.procedure_ends
+                .iter()
+                .any(|e| clause.ends_with(e.as_str()));
+        if !procedure {
+            break;
+        }
+        r.truncate(r.len() - clause.len() - '，'.len_utf8());
+    }
+    r
+}
+
+/// The last clause of reasons ending in ，, without that comma.
+fn last_clause(r: &str) -> Option<&str> {
+    let body = r.strip_suffix('，')?;
+    let start = body.rfind(['，', '。']).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    Some(&body[start..])
+}
+
+/// Reasons followed by the citation: a reason that already gives a basis (根据《…》，) takes
+/// the citation with 和 instead of a second 根据.
+fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
+    let basis = last_clause(reasons)
+        .is_some_and(|c| w.basis_words.iter().any(|b| c.starts_with(b.as_str())));
+    let cited = w
+        .basis_words
+        .iter()
+        .find_map(|b| cite.strip_prefix(b.as_str()));
+    match (basis, cited) {
+        (true, Some(rest)) => format!("{}和{rest}", reasons.trim_end_matches('，')),
+        _ => format!("{reasons}{cite}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> OpeningWords {
+        super::super::defaults::Defaults::embedded().opening.clone()
+    }
+
+    const CITE: &str = "根据省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，";
+    const DECIDE: &str = "结合某县实际，现就有关事项通知如下：";
+
+    #[test]
+    fn background_paragraphs_are_kept_and_the_procedure_dropped() {
+        let up = [
+            "今年5月12日是第18个全国防灾减灾日。当前正值汛期。".to_owned(),
+            "为增强防灾减灾意识，提升自救互救能力，经研究，决定开展系列活动。现将有关事项通知如下："
+                .to_owned(),
+        ];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(o.len(), 2);
+        assert_eq!(o[0], up[0]);
+        assert_eq!(
+            o[1],
+            format!("为增强防灾减灾意识，提升自救互救能力，{CITE}{DECIDE}")
+        );
+    }
+
+    #[test]
+    fn a_basis_in_the_reasons_is_joined_to_the_citation() {
+        let up = [
+            "为巩固成果，根据《农村供水工程维修养护资金管理办法》，现就有关事项通知如下："
+                .to_owned(),
+        ];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [format!(
+                "为巩固成果，根据《农村供水工程维修养护资金管理办法》和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，{DECIDE}"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_deciding_office_is_not_carried_over() {
+        let up = [
+            "为深刻汲取事故教训，坚决防范事故发生，省住房城乡建设厅决定开展“回头看”工作。"
+                .to_owned(),
+        ];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [format!(
+                "为深刻汲取事故教训，坚决防范事故发生，{CITE}{DECIDE}"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_opening_without_a_decision_is_kept_whole_before_the_citation() {
+        let up = ["农村供水工程是重要基础设施。".to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(o, [up[0].clone(), format!("{CITE}{DECIDE}")]);
+    }
+}
