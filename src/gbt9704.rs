@@ -101,6 +101,13 @@ pub const UNSEALED_DATE_SHIFT_CHARS: f64 = 2.0;
 pub const SEALED_BLANK_LINES: u32 = 2;
 /// Blank lines between the body and the issuer name without a seal.
 pub const UNSEALED_BLANK_LINES: u32 = 1;
+/// §7.3.5.5: when the space left cannot hold the signature and date with the body's last
+/// paragraph, line spacing is adjusted: the closing's leading shrinks to the first of these
+/// shares of the standard's that keeps it on the page, and the blank lines before the
+/// signature to [`TIGHT_BLANK_LINES`] (the seal still within a line of the body).
+pub const TIGHT_LEADING_SHARES: [f64; 2] = [0.5, 0.25];
+/// Blank lines before the signature in a closing set tight (§7.3.5.5).
+pub const TIGHT_BLANK_LINES: u32 = 1;
 
 /// 版记 rules: first and last line thickness (mm).
 pub const COLOPHON_OUTER_RULE_MM: f64 = 0.35;
@@ -221,6 +228,8 @@ pub struct Layout {
     pub attendance_blank_lines: u32,
     /// Latin runs without a space this long may break after any character.
     pub latin_run_break_chars: u32,
+    /// A tight closing's blank lines before the signature.
+    pub tight_blank_lines: u32,
 }
 
 impl Layout {
@@ -259,6 +268,7 @@ impl Layout {
             table_cell_pad_mm: TABLE_CELL_PAD_MM,
             letter_element_gap_pt: LETTER_ELEMENT_GAP_EM * BODY_SIZE_PT,
             attendance_blank_lines: ATTENDANCE_BLANK_LINES,
+            tight_blank_lines: TIGHT_BLANK_LINES,
         }
     }
 }

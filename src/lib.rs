@@ -284,8 +284,8 @@ impl Engine {
             out.ofd = Some(ofd::write(&paged, doc)?);
         }
         if formats.contains(Format::Docx) {
-            let own_page = render::pdf::colophon_on_own_page(&paged);
-            out.docx = Some(render::docx::write_laid_out(doc, own_page)?);
+            let placement = render::pdf::placement(&paged);
+            out.docx = Some(render::docx::write_laid_out(doc, &placement)?);
         }
         // Keep typst's memo cache from growing with every document of a long run.
         self.evict_caches();

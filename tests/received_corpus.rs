@@ -4,6 +4,8 @@
 //! Every heading, paragraph, annex title, field, list item and table cell of the truth must come
 //! back intact: all of them from DOCX, at least 97 % from PDF and pasted text.
 
+mod common;
+
 use gongwen::spec::{Section, Spec};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -247,4 +249,70 @@ fn every_county_draft_of_the_corpus_passes_check_and_is_the_county_s_own() {
         }
     }
     assert_eq!(drafts, 48);
+}
+
+#[test]
+fn page_one_of_every_cover_and_relay_holds_its_body_and_signature() {
+    use gongwen::derive::{self, DeriveAs};
+    use gongwen::render::measure::Measured;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/received");
+    let cal = gongwen::calendar::Calendar::load(None).unwrap();
+    let mut empty = Vec::new();
+    for (doc, office) in OFFICES {
+        let up = derive::load_upstream(&root.join(doc).join("truth.toml")).unwrap();
+        let office = derive::load_office(&root.join(format!("offices/{office}.toml"))).unwrap();
+        for as_ in [DeriveAs::Cover, DeriveAs::Relay] {
+            let draft = derive::derive(&up, &office, as_, &cal).unwrap();
+            let report = common::engine()
+                .check_source(&draft.toml, Path::new("draft.toml"))
+                .unwrap();
+            let (spec, _) = report.into_result().unwrap();
+            let date = spec.signature.as_ref().unwrap().date;
+            let printed = format!(
+                "{}年{}月{}日",
+                chrono::Datelike::year(&date),
+                chrono::Datelike::month(&date),
+                chrono::Datelike::day(&date)
+            );
+            let doc_model = gongwen::compose::compose(&spec);
+            let m = Measured::of(&common::engine().typeset(&doc_model).unwrap());
+            // Page 1 holds the body's first line, or is full down to the text block's foot
+            // (header, a long title and 主送 can fill it); the signature's page holds body text.
+            let lines = m.lines(1);
+            let page1: Vec<String> = lines.iter().map(|l| l.text.replace(' ', "")).collect();
+            let body = spec.opening.0.first().or(spec.transmit.as_ref());
+            let starts = |l: &String| {
+                let head: String = l.chars().take(6).collect();
+                head.chars().count() == 6 && body.is_some_and(|b| b.starts_with(&head))
+            };
+            let text_block_foot = 262.0;
+            let last = lines.iter().rev().find(|l| !l.text.contains('—')).unwrap();
+            let full = last.bottom() > text_block_foot - 10.4;
+            if !(page1.iter().any(starts) || page1.iter().any(|l| l.contains("现将")) || full) {
+                empty.push(format!(
+                    "{doc} as {}: last line bottom {:.1} mm: {page1:?}",
+                    as_.name(),
+                    last.bottom()
+                ));
+            }
+            let sig_page = (1..=m.pages.len())
+                .find(|&p| {
+                    m.lines(p)
+                        .iter()
+                        .any(|l| l.text.replace(' ', "").contains(&printed))
+                })
+                .unwrap();
+            let sig_lines = m.lines(sig_page);
+            assert!(
+                sig_lines.iter().filter(|l| !l.text.contains('—')).count() >= 3,
+                "{doc} as {}: the signature stands alone on page {sig_page}",
+                as_.name()
+            );
+        }
+    }
+    assert!(
+        empty.is_empty(),
+        "page 1 without body and signature:\n{}",
+        empty.join("\n")
+    );
 }

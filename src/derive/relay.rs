@@ -42,9 +42,15 @@ pub fn relay(c: &mut Ctx) -> Spec {
 fn relayed(upstream: &Spec) -> Enclosure {
     let campaign = upstream.campaign.as_ref();
     let raw = crate::compose::cover_title(upstream);
+    // The title may start with its issuers already, written with spaces or 、 between them.
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '、')
+            .collect()
+    };
     let issuer = issuer_of(upstream).filter(|i| {
         let expanded = expand(&raw, campaign).unwrap_or_else(|_| raw.clone());
-        !expanded.starts_with(i.as_str())
+        !bare(&expanded).starts_with(&bare(i))
     });
     let closing = match &upstream.enclosure {
         Some(e) if upstream.closing.0.is_empty() => e.closing.clone(),

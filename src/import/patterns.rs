@@ -185,9 +185,9 @@ pub fn period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
-/// A period and the campaign the same clause names, as a body writes them: 5月9日至15日为防灾
-/// 减灾宣传周, 定于2026年7月6日至12日开展全国节能宣传周活动, 3月22日至28日是第三十九届“中国水周”.
-/// `year` stands for a period written without one; the name ends with one of `words`.
+/// A period and the campaign the same clause names, as a body writes them: M月D日至D日为××周,
+/// 定于YYYY年M月D日至D日开展××周活动, M月D日至D日是第N届“××周”. `year` stands for a period
+/// written without one; the name ends with one of `words` (data: the derivation defaults).
 pub fn named_period(
     s: &str,
     year: i32,

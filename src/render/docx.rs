@@ -5,6 +5,7 @@
 //! LibreOffice. docx-rs builds the parts; [`super::docx_xml`] puts them into schema order and
 //! adds what docx-rs cannot write (character-based indents, repeated header rows).
 
+use super::pdf::{Placement, Tight};
 use crate::error::{Error, Result};
 use crate::fonts::{self, LATIN_OFFICIAL};
 use crate::gbt9704 as g;
@@ -189,16 +190,17 @@ fn blank_lines(n: u32) -> Vec<Paragraph> {
 
 /// Builds the DOCX bytes of a document.
 pub fn write(doc: &Document) -> Result<Vec<u8>> {
-    write_laid_out(doc, false)
+    write_laid_out(doc, &Placement::default())
 }
 
-/// [`write`], the 版记 placed as the PDF's layout placed it: `colophon_own_page` (from
-/// [`super::pdf::colophon_on_own_page`]) starts it on a new even page, as in the PDF, so that
-/// both files have the same pages.
-pub fn write_laid_out(doc: &Document, colophon_own_page: bool) -> Result<Vec<u8>> {
+/// [`write`] following the PDF's layout decisions ([`super::pdf::placement`]), so that both
+/// files have the same pages: the 版记 on a new even page where the PDF put it there, and a
+/// closing set tight where the PDF set it tight (§7.3.5.5).
+pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
+    let colophon_own_page = placed.colophon_own_page;
     let mut body: Vec<Block> = Vec::new();
     for (i, p) in doc.parts.iter().enumerate() {
-        part(&mut body, p, i > 0);
+        part(&mut body, p, i > 0, placed.tight.get(&i).copied());
     }
 
     let mut landscape_open = false;
@@ -288,7 +290,7 @@ impl Block {
 
 /// One part: 版头, 附件标识, title, 主送, body, 附件说明, signature, 附注. The paragraphs from the
 /// last body paragraph on are kept together (the signature never stands alone on a page).
-fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
+fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>) {
     let first = out.len();
     if let Some(h) = &p.header {
         header(out, h);
@@ -339,21 +341,38 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool) {
         out.extend(p.attendance.iter().map(|b| Block::p(grid_paragraph(b))));
     }
     if let Some(sig) = &p.signature {
-        out.extend(
-            blank_lines(sig.blank_lines_before)
-                .into_iter()
-                .map(Block::p),
-        );
+        let before = match tight {
+            Some(_) => sig.blank_lines_before.min(g::TIGHT_BLANK_LINES),
+            None => sig.blank_lines_before,
+        };
+        out.extend(blank_lines(before).into_iter().map(Block::p));
         for i in &sig.issuers {
             out.push(Block::p(right_line(i)));
         }
         out.extend(blank_lines(sig.date_blank_lines).into_iter().map(Block::p));
         out.push(Block::p(right_line(&sig.date)));
+        let date_at = out.len() - 1;
         out.extend(p.notes.iter().map(|b| Block::p(grid_paragraph(b))));
-        let end = out.len().saturating_sub(1);
+        // The closing stays together (the 附注 go with it unless the PDF let them go on).
+        let end = match tight {
+            Some(t) if !t.notes_inside => date_at,
+            _ => out.len().saturating_sub(1),
+        };
         for b in out.iter_mut().take(end).skip(keep_from) {
             if let Block::P(b) = b {
                 **b = b.as_ref().clone().keep_next(true);
+            }
+        }
+        if let Some(t) = tight {
+            let twips = twips_pt(g::BODY_SIZE_PT + t.share * g::leading_pt());
+            for b in out.iter_mut().skip(keep_from) {
+                if let Block::P(b) = b {
+                    **b = b
+                        .as_ref()
+                        .clone()
+                        .line_spacing(exact(twips))
+                        .snap_to_grid(false);
+                }
             }
         }
     } else {

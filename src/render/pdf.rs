@@ -42,6 +42,9 @@ struct TemplateData<'a> {
     colophon_breaks: Option<i64>,
     /// Parts whose last paragraph is kept with the signature, decided by a first layout.
     keep_closing: Option<Vec<i64>>,
+    /// Parts whose closing is set tight to stay on its page (GB/T 9704 §7.3.5.5), with the
+    /// share of the standard leading each gets.
+    tight_closing: Option<BTreeMap<String, Tight>>,
 }
 
 /// The role's key in the template data (the serde name of the role).
@@ -65,6 +68,7 @@ pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
 struct Decisions {
     colophon_breaks: Option<i64>,
     keep_closing: Option<Vec<i64>>,
+    tight_closing: Option<BTreeMap<String, Tight>>,
 }
 
 /// [`template_data`] with the decisions of an earlier layout.
@@ -72,6 +76,7 @@ fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> V
     let data = TemplateData {
         colophon_breaks: decided.colophon_breaks,
         keep_closing: decided.keep_closing.clone(),
+        tight_closing: decided.tight_closing.clone(),
         layout: Layout::standard(),
         latin: fonts::LATIN_FAMILY,
         fonts: FontRole::ALL
@@ -114,7 +119,7 @@ pub fn typeset(
         .unwrap_or_default();
     decided.keep_closing = Some(keep.clone());
     if !keep.is_empty() {
-        paged = compile(doc, library, fonts, templates, main, &decided)?;
+        paged = tighten(doc, library, fonts, templates, main, &mut decided, &keep)?;
     }
     let breaks = label_value(&paged, "colophon-breaks").and_then(|v| v.cast::<i64>().ok());
     if let Some(n) = breaks.filter(|n| *n > 0) {
@@ -187,6 +192,89 @@ fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
     let content = introspector.query_label(label).ok()?;
     let location = content.location()?;
     introspector.page(location).map(|p| p.get())
+}
+
+/// How a closing is set tight (GB/T 9704 §7.3.5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Tight {
+    /// Share of the standard leading.
+    pub share: f64,
+    /// Whether the 附注 stay with the signature (else they may go on to the next page).
+    pub notes_inside: bool,
+}
+
+/// What the PDF's layout decided that the DOCX must follow to have the same pages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// The 版记 stands on a page of its own ([`colophon_on_own_page`]).
+    pub colophon_own_page: bool,
+    /// Parts (by index) whose closing is set tight, and how.
+    pub tight: BTreeMap<usize, Tight>,
+}
+
+/// The layout decisions of `paged` for the DOCX writer.
+pub fn placement(paged: &PagedDocument) -> Placement {
+    let tight = label_value(paged, "tight-closing")
+        .and_then(|v| serde_json::to_value(&v).ok())
+        .and_then(|j| serde_json::from_value::<BTreeMap<String, Tight>>(j).ok())
+        .unwrap_or_default();
+    Placement {
+        colophon_own_page: colophon_on_own_page(paged),
+        tight: tight
+            .into_iter()
+            .filter_map(|(k, t)| Some((k.parse().ok()?, t)))
+            .collect(),
+    }
+}
+
+/// GB/T 9704 §7.3.5.5: each closing in `keep` set with tighter lines, step by step, until it
+/// stays on its page; one that never does is kept whole with its last paragraph on the next.
+fn tighten(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    decided: &mut Decisions,
+    keep: &[i64],
+) -> Result<PagedDocument> {
+    let mut trying: Vec<i64> = keep.to_vec();
+    let mut settled: BTreeMap<String, Tight> = BTreeMap::new();
+    let mut paged = None;
+    let shares = crate::gbt9704::TIGHT_LEADING_SHARES;
+    let steps = [true, false].into_iter().flat_map(|notes_inside| {
+        shares.map(|share| Tight {
+            share,
+            notes_inside,
+        })
+    });
+    for share in steps {
+        if trying.is_empty() {
+            break;
+        }
+        let mut tight = settled.clone();
+        tight.extend(trying.iter().map(|i| (i.to_string(), share)));
+        decided.tight_closing = Some(tight);
+        let p = compile(doc, library, fonts, templates, main, decided)?;
+        let moved: Vec<i64> = label_value(&p, "tight-moved")
+            .and_then(|v| v.cast::<Vec<i64>>().ok())
+            .unwrap_or_default();
+        settled.extend(
+            trying
+                .iter()
+                .filter(|i| !moved.contains(i))
+                .map(|i| (i.to_string(), share)),
+        );
+        trying.retain(|i| moved.contains(i));
+        paged = Some(p);
+    }
+    if trying.is_empty() {
+        if let Some(p) = paged {
+            return Ok(p);
+        }
+    }
+    decided.tight_closing = Some(settled);
+    compile(doc, library, fonts, templates, main, decided)
 }
 
 /// The value of the `metadata` element labelled `name` in a layout.

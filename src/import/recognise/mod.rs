@@ -229,8 +229,8 @@ fn campaign(d: &Spec) -> Option<Campaign> {
                 .and_then(|_| dated(&|h: &str| h.contains("时间")))
         })
     });
-    // The body names the campaign with its dates (5月9日至15日为防灾减灾宣传周): its name is
-    // the campaign's where the title's holds it (“世界水日”“中国水周”宣传 → 中国水周).
+    // The body names the campaign with its dates (M月D日至D日为××周): its name is
+    // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
     let body = body_campaign(d, year);
     if let Some((body_name, _, _)) = &body {
         if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
