@@ -118,6 +118,12 @@ impl Calendar {
         Ok(())
     }
 
+    /// The shipped schedules (`data/holidays/`), loaded once.
+    pub fn embedded() -> Option<&'static Calendar> {
+        static CALENDAR: std::sync::OnceLock<Option<Calendar>> = std::sync::OnceLock::new();
+        CALENDAR.get_or_init(|| Calendar::load(None).ok()).as_ref()
+    }
+
     /// Years with a schedule.
     pub fn years(&self) -> impl Iterator<Item = &i32> {
         self.years.keys()

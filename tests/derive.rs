@@ -126,10 +126,19 @@ fn deadlines_count_working_days_of_the_holiday_schedule() {
     let p = profile("shanghai");
     let dates = derive::deadlines(&campaign(2025), &p, &cal).unwrap();
     // 6 working days before Sunday 2025-04-20: Friday 04-11.
-    assert_eq!(dates.report_by, "{date:04-11:weekday}");
+    assert_eq!(dates.report_by, "{workday:start-6:weekday}");
+    let c = campaign(2025);
+    let expand = |t: &str, c: &Campaign| gongwen::spec::year::expand(t, Some(c)).unwrap();
+    assert_eq!(expand(&dates.report_by, &c), "4月11日（周五）");
     // 5 working days after Saturday 2025-04-26: 04-27 (make-up workday) … 05-06.
     assert_eq!(dates.summary, d(2025, 5, 6));
-    assert_eq!(dates.summary_by, "{date:05-06}");
+    assert_eq!(dates.summary_by, "{workday:end+5}");
+    assert_eq!(expand(&dates.summary_by, &c), "5月6日");
+    // Next year's edition counts again: 6 working days before Monday 2026-04-20 is Friday
+    // 04-10 (清明 04-04..06 is before it), never 04-11, a Saturday in 2026.
+    assert_eq!(expand(&dates.report_by, &campaign(2026)), "4月10日（周五）");
+    // 5 working days after Sunday 2026-04-26: 04-27 … 04-30, then 05-06 after 劳动节.
+    assert_eq!(expand(&dates.summary_by, &campaign(2026)), "5月6日");
     // 12 working days before the campaign, skipping 清明 (04-04..06): 2025-04-02.
     assert_eq!(dates.issued, d(2025, 4, 2));
 }

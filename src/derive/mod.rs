@@ -235,9 +235,9 @@ fn sections_of(upstream: &Spec) -> &[Section] {
 /// The computed dates of a derivation, as `{date:…}` variables of the campaign year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dates {
-    /// 活动安排报送截止 with weekday, e.g. {date:04-11:weekday}.
+    /// 活动安排报送截止 with weekday, e.g. {workday:start-5:weekday}.
     pub report_by: String,
-    /// 总结报送截止, e.g. {date:05-06}.
+    /// 总结报送截止, e.g. {workday:end+5}.
     pub summary_by: String,
     /// 总结 working days, e.g. 5.
     pub summary_workdays: u32,
@@ -261,9 +261,21 @@ pub fn deadlines(c: &Campaign, p: &Profile, cal: &Calendar) -> Result<Dates, Cal
     let summary = cal.add_workdays(c.end, d.summary_workdays_after)?;
     let issued = cal.sub_workdays(c.start, p.office.issue_workdays_before.unwrap_or(12))?;
     let prepare_start = cal.sub_workdays(c.start, d.prepare_workdays_before)?;
+    // As working days of the campaign's dates where the shipped schedule knows the year, so that
+    // next year's edition (`--year`) counts them again; else as the date counted here (with a
+    // schedule given by --holidays).
+    let shipped = Calendar::embedded().is_some_and(|e| e.years().any(|y| *y == c.year));
+    let var = |rule: String, date: NaiveDate, weekday: bool| {
+        if shipped {
+            let suffix = if weekday { ":weekday" } else { "" };
+            format!("{{workday:{rule}{suffix}}}")
+        } else {
+            date_var(date, weekday)
+        }
+    };
     Ok(Dates {
-        report_by: date_var(report, true),
-        summary_by: date_var(summary, false),
+        report_by: var(format!("start-{}", d.report_workdays_before), report, true),
+        summary_by: var(format!("end+{}", d.summary_workdays_after), summary, false),
         summary_workdays: d.summary_workdays_after,
         issued,
         prepare_start,

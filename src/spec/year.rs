@@ -17,7 +17,48 @@ pub const VARIABLES: &[&str] = &[
     "{end}",
     "{date:MM-DD}",
     "{date:MM-DD:weekday}",
+    "{workday:start-N}",
+    "{workday:end+N:weekday}",
 ];
+
+/// `start-5` / `end+5`: the 5th working day before the campaign's start or after its end, by
+/// the year's State Council holiday schedule (调休 included), so that a deadline defined in
+/// working days stays one when the spec moves to another year. A year without a schedule counts
+/// Monday to Friday.
+fn workday(rule: &str, c: &Campaign) -> Option<NaiveDate> {
+    let (base, n, forward) = if let Some(n) = rule.strip_prefix("start-") {
+        (c.start, n, false)
+    } else if let Some(n) = rule.strip_prefix("end+") {
+        (c.end, n, true)
+    } else {
+        return None;
+    };
+    let n: u32 = n.parse().ok().filter(|n| *n <= 366)?;
+    let counted = crate::calendar::Calendar::embedded().and_then(|cal| {
+        if forward {
+            cal.add_workdays(base, n).ok()
+        } else {
+            cal.sub_workdays(base, n).ok()
+        }
+    });
+    counted.or_else(|| weekdays_only(base, n, forward))
+}
+
+/// The `n`th Monday-to-Friday day from `d`.
+fn weekdays_only(mut d: NaiveDate, n: u32, forward: bool) -> Option<NaiveDate> {
+    let mut left = n;
+    while left > 0 {
+        d = if forward {
+            d.succ_opt()?
+        } else {
+            d.pred_opt()?
+        };
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    Some(d)
+}
 
 /// 周一 … 周日.
 pub fn weekday(d: NaiveDate) -> &'static str {
@@ -205,9 +246,23 @@ fn value(var: &str, campaign: Option<&Campaign>) -> Result<String, String> {
                 }
             }
         }
+        "workday" => {
+            let rule = parts.next().unwrap_or_default();
+            let date = workday(rule, c)
+                .ok_or_else(|| format!("变量 {{{var}}} 应写作 {{workday:start-5}} 或 {{workday:end+5}}（活动开始前或结束后第几个工作日）"))?;
+            match parts.next() {
+                None => month_day(date),
+                Some("weekday") => format!("{}（{}）", month_day(date), weekday(date)),
+                Some(other) => {
+                    return Err(format!(
+                        "变量 {{{var}}} 的修饰 `{other}` 无效，可用 weekday"
+                    ))
+                }
+            }
+        }
         _ => return Err(format!("未知的变量 {{{var}}}；{}", known())),
     };
-    if name != "date" && parts.next().is_some() {
+    if !matches!(name, "date" | "workday") && parts.next().is_some() {
         return Err(format!("变量 {{{var}}} 不带参数"));
     }
     Ok(out)
