@@ -21,6 +21,17 @@ pub const VARIABLES: &[&str] = &[
     "{workday:end+N:weekday}",
 ];
 
+/// A date as 4月11日, or with `weekday` as 4月11日（周五）.
+fn day(var: &str, date: NaiveDate, modifier: Option<&str>) -> Result<String, String> {
+    match modifier {
+        None => Ok(month_day(date)),
+        Some("weekday") => Ok(format!("{}（{}）", month_day(date), weekday(date))),
+        Some(other) => Err(format!(
+            "变量 {{{var}}} 的修饰 `{other}` 无效，可用 weekday"
+        )),
+    }
+}
+
 /// `start-5` / `end+5`: the 5th working day before the campaign's start or after its end, by
 /// the year's State Council holiday schedule (调休 included), so that a deadline defined in
 /// working days stays one when the spec moves to another year. A year without a schedule counts
@@ -236,29 +247,13 @@ fn value(var: &str, campaign: Option<&Campaign>) -> Result<String, String> {
                 .zip(d.parse().ok())
                 .and_then(|(m, d)| NaiveDate::from_ymd_opt(c.year, m, d))
                 .ok_or_else(|| format!("变量 {{{var}}} 的日期应写作 MM-DD，如 {{date:04-11}}"))?;
-            match parts.next() {
-                None => month_day(date),
-                Some("weekday") => format!("{}（{}）", month_day(date), weekday(date)),
-                Some(other) => {
-                    return Err(format!(
-                        "变量 {{{var}}} 的修饰 `{other}` 无效，可用 weekday"
-                    ))
-                }
-            }
+            day(var, date, parts.next())?
         }
         "workday" => {
             let rule = parts.next().unwrap_or_default();
             let date = workday(rule, c)
                 .ok_or_else(|| format!("变量 {{{var}}} 应写作 {{workday:start-5}} 或 {{workday:end+5}}（活动开始前或结束后第几个工作日）"))?;
-            match parts.next() {
-                None => month_day(date),
-                Some("weekday") => format!("{}（{}）", month_day(date), weekday(date)),
-                Some(other) => {
-                    return Err(format!(
-                        "变量 {{{var}}} 的修饰 `{other}` 无效，可用 weekday"
-                    ))
-                }
-            }
+            day(var, date, parts.next())?
         }
         _ => return Err(format!("未知的变量 {{{var}}}；{}", known())),
     };
