@@ -100,7 +100,7 @@ pub struct TitleWords {
     /// Verbs before the name (开展, 举办).
     pub verbs: Vec<String>,
     /// Words a campaign's name ends with, where the body names it with its dates
-    /// (5月9日至15日为防灾减灾宣传周).
+    /// (M月D日至D日为××周).
     pub campaign_words: Vec<String>,
     /// Verbs before a work notice's topic (做好, 加强): `{topic}` is the subject without them
     /// and without a trailing 工作.
