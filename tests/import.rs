@@ -248,9 +248,10 @@ fn seed_campaign_and_header_are_recognised() {
     assert!(report.contains("半角标点改为全角"), "{report}");
 }
 
-/// Renders a sample in memory and imports the PDF and the DOCX back.
+/// Renders a sample in memory and imports the PDF, the DOCX and the OFD back (an OFD's turned
+/// landscape tables come back as tables).
 #[test]
-fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
+fn our_own_pdf_docx_and_ofd_of_every_sample_import_back_to_the_same_document() {
     let mut identical = 0;
     let mut failures = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(sample(""))
@@ -267,11 +268,16 @@ fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
         let doc = compose_spec(&spec);
         let want = document_text(&doc);
         let rendered = engine()
-            .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
+            .render(
+                &doc,
+                gongwen::Formats::ALL.with(gongwen::Format::Ofd),
+                PdfSettings::default(),
+            )
             .expect("renders");
         for (ext, bytes) in [
             ("pdf", rendered.pdf.unwrap()),
             ("docx", rendered.docx.unwrap()),
+            ("ofd", rendered.ofd.unwrap()),
         ] {
             let file = format!("{name}.{ext}");
             let started = std::time::Instant::now();
@@ -324,8 +330,8 @@ fn our_own_pdf_and_docx_of_every_sample_import_back_to_the_same_document() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    // Every sample, PDF and DOCX (and at least the ten samples there are today).
-    assert!(identical >= 20, "only {identical} round trips identical");
+    // Every sample, PDF, DOCX and OFD (and at least the ten samples there are today).
+    assert!(identical >= 30, "only {identical} round trips identical");
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -765,4 +771,96 @@ fn a_meeting_notice_with_a_participants_line_stays_a_notice() {
         got.toml
     );
     checked(&got.toml, "meeting.txt");
+}
+
+/// An OFD `fixture` with its OFD.xml and Document.xml changed by `edit(name, text)`.
+fn ofd_variant(edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(fixture("office-notice.ofd")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if let Ok(text) = String::from_utf8(data.clone()) {
+            data = edit(&name, text).into_bytes();
+        }
+        out.start_file(&name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ofd_carrying_a_seal_imports_sealed_and_a_comment_naming_encrypt_is_no_encryption() {
+    let sealed = ofd_variant(|name, text| match name {
+        "OFD.xml" => text.replace(
+            "</ofd:DocBody>",
+            "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody>",
+        ),
+        n if n.ends_with("Document.xml") => text.replacen(
+            "<ofd:CommonData>",
+            "<!-- Encrypt: none --><ofd:CommonData>",
+            1,
+        ),
+        _ => text,
+    });
+    let imported = import_bytes(Path::new("sealed.ofd"), &sealed).unwrap();
+    let spec = checked(&imported.toml, "sealed.ofd");
+    assert!(spec.signature.unwrap().sealed, "{}", imported.toml);
+    let plain = import_bytes(Path::new("plain.ofd"), &ofd_variant(|_, t| t)).unwrap();
+    assert!(plain.toml.contains("sealed"), "{}", plain.toml);
+    // A declared encryption is refused in Chinese.
+    let encrypted = ofd_variant(|name, text| match name {
+        "OFD.xml" => text.replace(
+            "</ofd:DocBody>",
+            "<ofd:Encryptions>Doc_0/Encryptions.xml</ofd:Encryptions></ofd:DocBody>",
+        ),
+        _ => text,
+    });
+    let e = import_bytes(Path::new("encrypted.ofd"), &encrypted).unwrap_err();
+    assert!(e.to_string().contains("加密"), "{e}");
+}
+
+#[test]
+fn a_hostile_glyph_count_in_an_ofd_is_bounded() {
+    let hostile = ofd_variant(|name, text| {
+        if name.ends_with("Content.xml") {
+            text.replacen("DeltaX=\"", "DeltaX=\"g 18446744073709551615 1 ", 1)
+        } else {
+            text
+        }
+    });
+    // Read without a panic or an allocation of the count; the text is still there.
+    let imported = import_bytes(Path::new("hostile.ofd"), &hostile).unwrap();
+    assert!(
+        imported.toml.contains("某某市应急管理局"),
+        "{}",
+        imported.toml
+    );
+}
+
+#[test]
+fn a_reply_s_request_is_read_from_its_opening_and_the_spec_passes_check() {
+    let text = "某市人民政府文件\n某政复〔2026〕12号\n\n某市人民政府关于同意设立某市应急物资储备中心的批复\n\n市应急管理局：\n　　你局《关于设立某市应急物资储备中心的请示》（某应急〔2026〕7号）收悉。经研究，现批复如下：\n　　一、同意设立某市应急物资储备中心。\n　　二、所需经费由市财政统筹安排。\n　　此复。\n\n某市人民政府\n2026年3月16日\n";
+    let imported = import_bytes(Path::new("reply.txt"), text.as_bytes()).unwrap();
+    assert!(imported.report.check.is_empty(), "{}", imported.report);
+    let spec = checked(&imported.toml, "reply.txt");
+    assert_eq!(spec.kind, gongwen::spec::DocKind::Reply);
+    let a = spec.answers.clone().expect("answers");
+    assert_eq!(a.title, "关于设立某市应急物资储备中心的请示");
+    assert_eq!(a.number.as_deref(), Some("某应急〔2026〕7号"));
+    // The opening keeps the sentence as received; compose does not cite the request twice.
+    let printed = document_text(&compose_spec(&spec));
+    assert_eq!(
+        printed
+            .matches("《关于设立某市应急物资储备中心的请示》")
+            .count(),
+        1,
+        "{printed}"
+    );
+    assert!(printed.contains("你局《关于设立"), "{printed}");
 }

@@ -156,11 +156,19 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
             "文件中没有可提取的文字（可能是扫描件，需先进行文字识别）",
         ));
     }
-    from_lines(path, format, lines)
+    let sealed = matches!(kind_of(path, bytes), Kind::Ofd) && ofd::carries_seal(bytes);
+    from_lines(path, format, lines, sealed)
 }
 
 /// Recognises a 公文 in lines read from `path`.
-pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<Imported> {
+/// `sealed`: the file carries an electronic seal (an OFD's signatures), so its signature was
+/// sealed whatever its layout shows.
+pub fn from_lines(
+    path: &Path,
+    format: &str,
+    lines: Vec<lines::Line>,
+    sealed: bool,
+) -> Result<Imported> {
     let count = lines.len();
     let (lines, mut repairs) = if format == "文本" {
         furniture::strip(lines)
@@ -187,6 +195,11 @@ pub fn from_lines(path: &Path, format: &str, lines: Vec<lines::Line>) -> Result<
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if sealed {
+        if let Some(s) = draft.spec.signature.as_mut() {
+            s.sealed = true;
+        }
+    }
     crate::spec::texts::escape_braces(&mut draft.spec);
     draft.preamble.push(format!(
         "由 gongwen import 从 {name} 导入；请核对后再用于 derive 或 render。"

@@ -2,9 +2,11 @@
 //! fill colour, placed glyph by glyph from TextCode X/Y/DeltaX (mm), then grouped into lines
 //! like a PDF's.
 
-use super::layout::{lines, rows, G};
+use super::grid::Rule;
+use super::layout::{lines, ruled_rows, G};
 use super::lines::Line;
 use super::xml::{attr, entity, is_red, local, text, zip_text};
+use crate::compose::text::is_wide;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -20,7 +22,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     let root = root.trim_start_matches('/').to_owned();
     let base = root.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
     let document = zip_text(&mut zip, &root).ok_or_else(|| format!("OFD 中缺少 {root}"))?;
-    if document.contains("Encrypt") {
+    // Encryption is declared by an element (GB/T 33190 §…Encryptions), not by the word
+    // anywhere in the text (a comment may name it).
+    if has_element(&ofd, "Encryptions") || has_element(&document, "Encryptions") {
         return Err("OFD 已加密，请先解密后再导入".to_owned());
     }
     let mut pages = Vec::new();
@@ -33,12 +37,34 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
             None => format!("{base}/{loc}"),
         };
         let content = zip_text(&mut zip, &path).ok_or_else(|| format!("OFD 中缺少页面 {path}"))?;
-        pages.push(rows(glyphs(&content)?));
+        let (glyphs, rules) = objects(&content)?;
+        pages.push(ruled_rows(glyphs, &rules));
     }
     if pages.iter().all(Vec::is_empty) {
         return Err("OFD 中没有可提取的文字（可能是扫描件）".to_owned());
     }
     Ok(lines(&pages))
+}
+
+/// Whether the package carries a signature or an electronic seal (OFD.xml names its
+/// `Signatures` file): the document was sealed.
+pub fn carries_seal(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    zip_text(&mut zip, "OFD.xml").is_some_and(|ofd| has_element(&ofd, "Signatures"))
+}
+
+/// Whether `xml` has an element named `name` (any prefix).
+fn has_element(xml: &str, name: &str) -> bool {
+    let mut r = Reader::from_str(xml);
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if local(&e) == name => return true,
+            Ok(Event::Eof) | Err(_) => return false,
+            _ => {}
+        }
+    }
 }
 
 /// The text of the first element named `name`.
@@ -96,6 +122,17 @@ impl Obj {
         let [a, b, c, d, ..] = self.ctm;
         (a.hypot(b), c.hypot(d))
     }
+    /// The reading direction on the page: the baseline's unit vector (text turned with a
+    /// landscape table runs down or up the page).
+    fn direction(&self) -> (f64, f64) {
+        let [a, b, ..] = self.ctm;
+        let n = a.hypot(b);
+        if n > 1e-9 {
+            (a / n, b / n)
+        } else {
+            (1.0, 0.0)
+        }
+    }
 }
 
 /// Numbers separated by white space.
@@ -105,6 +142,9 @@ fn numbers(s: &str) -> Vec<f64> {
         .collect()
 }
 
+/// Most glyph steps read from one DeltaX (far more than any line holds).
+const MAX_DELTAS: usize = 1 << 16;
+
 /// DeltaX / DeltaY: numbers, with `g N d` meaning N times d.
 fn deltas(s: &str) -> Vec<f64> {
     let mut out = Vec::new();
@@ -113,7 +153,11 @@ fn deltas(s: &str) -> Vec<f64> {
         if t == "g" {
             let n: usize = it.next().and_then(|v| v.parse().ok()).unwrap_or(0);
             let d: f64 = it.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-            out.extend(std::iter::repeat_n(d, n));
+            // A hostile count (g 18446744073709551615 1) is bounded: no line holds more.
+            out.extend(std::iter::repeat_n(
+                d,
+                n.min(MAX_DELTAS.saturating_sub(out.len())),
+            ));
         } else if let Ok(v) = t.parse() {
             out.push(v);
         }
@@ -121,10 +165,13 @@ fn deltas(s: &str) -> Vec<f64> {
     out
 }
 
-/// Glyphs of one page's Content.xml.
-fn glyphs(xml: &str) -> Result<Vec<G>, String> {
+/// Glyphs and straight rules (table borders) of one page's Content.xml.
+fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
     let mut r = Reader::from_str(xml);
     let mut out = Vec::new();
+    let mut rules = Vec::new();
+    let mut path: Option<Obj> = None;
+    let mut in_path_data = false;
     let mut obj: Option<Obj> = None;
     let mut code: Option<(f64, f64, Vec<f64>, String)> = None;
     loop {
@@ -146,6 +193,19 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
                         last: (0.0, 0.0),
                     });
                 }
+                "PathObject" => {
+                    let b = numbers(&attr(&e, "Boundary").unwrap_or_default());
+                    let ctm = numbers(&attr(&e, "CTM").unwrap_or_default());
+                    path = Some(Obj {
+                        x: b.first().copied().unwrap_or(0.0),
+                        y: b.get(1).copied().unwrap_or(0.0),
+                        size: 0.0,
+                        red: false,
+                        ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+                        last: (0.0, 0.0),
+                    });
+                }
+                "AbbreviatedData" => in_path_data = path.is_some(),
                 "FillColor" => {
                     if let (Some(o), Some(v)) = (obj.as_mut(), attr(&e, "Value")) {
                         // Components may be written as decimals (230.0).
@@ -174,6 +234,11 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
                 }
                 _ => {}
             },
+            Event::Text(t) if in_path_data => {
+                if let Some(p) = path.as_ref() {
+                    path_rules(p, &text(&t), &mut rules);
+                }
+            }
             Event::Text(t) => {
                 if let Some(c) = code.as_mut() {
                     c.3.push_str(&text(&t));
@@ -188,28 +253,120 @@ fn glyphs(xml: &str) -> Result<Vec<G>, String> {
                 "TextCode" => {
                     if let (Some((x, y, dx, s)), Some(o)) = (code.take(), obj.as_ref()) {
                         let (sx, sy) = o.scale();
+                        // Reading coordinates, as for a PDF: along the baseline, and down.
+                        let (ux, uy) = o.direction();
+                        let dir = (ux.round() as i8, uy.round() as i8);
                         let mut at = x;
                         for (i, ch) in s.chars().enumerate() {
                             let step = dx.get(i).copied().unwrap_or(o.size);
                             let (px, py) = o.place(at, y);
+                            let cjk = |g: &G| g.text.chars().all(is_wide);
+                            if i == 0 && (is_wide(ch) || out.last().is_some_and(cjk)) {
+                                typed_space(
+                                    &mut out,
+                                    (px * ux + py * uy) * PT,
+                                    (py * ux - px * uy) * PT,
+                                    dir,
+                                );
+                            }
                             out.push(G {
                                 text: ch.to_string(),
-                                x: px * PT,
-                                y: py * PT,
+                                x: (px * ux + py * uy) * PT,
+                                y: (py * ux - px * uy) * PT,
                                 size: o.size * sy * PT,
                                 advance: step.min(o.size) * sx * PT,
                                 red: o.red,
-                                dir: (1, 0),
+                                dir,
                             });
                             at += step;
                         }
                     }
                 }
                 "TextObject" => obj = None,
+                "PathObject" => path = None,
+                "AbbreviatedData" => in_path_data = false,
                 _ => {}
             },
             _ => {}
         }
     }
-    Ok(out)
+    Ok((out, rules))
+}
+
+/// A writer drops the space at the end of a text object and starts the next word in a new
+/// one: where a TextCode begins on the glyphs' baseline a narrow gap after the last glyph (next
+/// to Chinese text: Latin runs may be drawn a character a time), the space is put back (as a
+/// PDF reader sees it drawn).
+fn typed_space(out: &mut Vec<G>, x: f64, y: f64, dir: (i8, i8)) {
+    let Some(last) = out.last() else { return };
+    // The last glyph of a TextCode has no step: a half-width one ends half a character on.
+    let width = if last.text.chars().all(|c| c.is_ascii_alphanumeric()) {
+        last.advance.min(last.size / 2.0)
+    } else {
+        last.advance
+    };
+    let end = last.x + width;
+    let gap = x - end;
+    let same_line = last.dir == dir && (last.y - y).abs() < 0.1 * last.size;
+    if same_line && gap > 0.15 * last.size && gap < 0.8 * last.size && last.text.trim() != "" {
+        let g = G {
+            text: " ".to_owned(),
+            x: end,
+            y: last.y,
+            size: last.size,
+            advance: gap,
+            red: last.red,
+            dir,
+        };
+        out.push(g);
+    }
+}
+
+/// Most rules read from one page (a table's borders are a few hundred).
+const MAX_RULES: usize = 1 << 14;
+
+/// The straight segments (M … L …) of a path, in page points.
+fn path_rules(p: &Obj, data: &str, rules: &mut Vec<Rule>) {
+    let mut it = data.split_whitespace();
+    let (mut at, mut start) = (None::<(f64, f64)>, None::<(f64, f64)>);
+    let point = |it: &mut std::str::SplitWhitespace| -> Option<(f64, f64)> {
+        let x: f64 = it.next()?.parse().ok()?;
+        let y: f64 = it.next()?.parse().ok()?;
+        let (px, py) = p.place(x, y);
+        Some((px * PT, py * PT))
+    };
+    while let Some(op) = it.next() {
+        if rules.len() >= MAX_RULES {
+            return;
+        }
+        match op {
+            "M" => {
+                at = point(&mut it);
+                start = at;
+            }
+            "L" => {
+                let to = point(&mut it);
+                if let (Some(a), Some(b)) = (at, to) {
+                    rules.push(Rule { a, b });
+                }
+                at = to;
+            }
+            "C" => {
+                if let (Some(a), Some(b)) = (at, start) {
+                    rules.push(Rule { a, b });
+                }
+                at = start;
+            }
+            // Curves and arcs draw no table border: skip their operands.
+            "Q" => at = (0..2).filter_map(|_| point(&mut it)).last(),
+            "B" => at = (0..3).filter_map(|_| point(&mut it)).last(),
+            "A" => {
+                for _ in 0..5 {
+                    it.next();
+                }
+                at = point(&mut it);
+            }
+            _ => {}
+        }
+    }
 }

@@ -33,22 +33,7 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
             format!("{}需要 [signature]（署名和成文日期）", spec.kind.chinese()),
         ));
     }
-    if spec.signature.as_ref().is_some_and(|s| s.after_enclosure) && spec.enclosure.is_none() {
-        out.push(problem(
-            "signature.after_enclosure",
-            "after_enclosure 只用于带 [enclosure] 的印发通知（署名排在所印发的文件之后）",
-        ));
-    }
-    if spec
-        .signature
-        .as_ref()
-        .is_some_and(|s| s.issuer.is_some() && !s.issuers.is_empty())
-    {
-        out.push(problem(
-            "signature.issuers",
-            "issuer 与 issuers 只写一个：一个机关署名写 issuer，联合行文写 issuers（每个机关一项）",
-        ));
-    }
+    signature_problems(spec, &mut out);
     if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
         out.push(problem(
             "enclosure",
@@ -177,6 +162,26 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// `after_enclosure` only with an enclosure; `issuer` or `issuers`, not both.
+fn signature_problems(spec: &Spec, out: &mut Vec<Problem>) {
+    if spec.signature.as_ref().is_some_and(|s| s.after_enclosure) && spec.enclosure.is_none() {
+        out.push(problem(
+            "signature.after_enclosure",
+            "after_enclosure 只用于带 [enclosure] 的印发通知（署名排在所印发的文件之后）",
+        ));
+    }
+    if spec
+        .signature
+        .as_ref()
+        .is_some_and(|s| s.issuer.is_some() && !s.issuers.is_empty())
+    {
+        out.push(problem(
+            "signature.issuers",
+            "issuer 与 issuers 只写一个：一个机关署名写 issuer，联合行文写 issuers（每个机关一项）",
+        ));
+    }
 }
 
 const MAX_DEPTH: usize = 4;

@@ -193,11 +193,46 @@ fn finish_kind(d: &mut Doc, spec: &mut Spec) {
     if !matches!(spec.kind, DocKind::Plan | DocKind::Minutes) && spec.signature.is_none() {
         d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
     }
+    if spec.kind == DocKind::Reply {
+        answers_of_reply(d, spec);
+    }
     spec.campaign = campaign(spec);
     match &spec.campaign {
         Some(c) => d.found(0, format!("活动：{} 年，{} 至 {}", c.year, c.start, c.end)),
         None => d.found(0, "未识别活动时间，未生成 [campaign]"),
     }
+}
+
+/// A 批复's opening cites the request it answers (你局《关于…的请示》（某发〔2025〕3号）收悉。):
+/// the request becomes `[answers]`.
+fn answers_of_reply(d: &mut Doc, spec: &mut Spec) {
+    let Some(first) = spec.opening.0.first().cloned() else {
+        return;
+    };
+    let Some(end) = first.find("收悉") else {
+        return;
+    };
+    let head = &first[..end];
+    let (Some(open), Some(close)) = (head.find('《'), head.rfind('》')) else {
+        return;
+    };
+    if close < open || head[..open].chars().count() > 12 {
+        return;
+    }
+    let title = head[open + '《'.len_utf8()..close].trim().to_owned();
+    let after = head[close + '》'.len_utf8()..].trim();
+    let number = after
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if title.is_empty() || (!after.is_empty() && number.is_none()) {
+        return;
+    }
+    // The opening keeps the sentence as written (你局…收悉。): compose writes the citation
+    // only where the text does not already hold it.
+    d.found(0, format!("所答复的请示：《{title}》"));
+    spec.answers = Some(crate::spec::Answers { title, number });
 }
 
 /// The campaign: year from the title, dates from a 活动时间 section (or, when the title names
