@@ -775,8 +775,13 @@ fn a_meeting_notice_with_a_participants_line_stays_a_notice() {
 
 /// An OFD `fixture` with its OFD.xml and Document.xml changed by `edit(name, text)`.
 fn ofd_variant(edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+    package_variant("office-notice.ofd", edit)
+}
+
+/// A zip fixture (OFD, DOCX) with its text parts changed by `edit(name, text)`.
+fn package_variant(fixture_name: &str, edit: impl Fn(&str, String) -> String) -> Vec<u8> {
     use std::io::{Read, Write};
-    let bytes = std::fs::read(fixture("office-notice.ofd")).unwrap();
+    let bytes = std::fs::read(fixture(fixture_name)).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zip.len() {
@@ -863,4 +868,19 @@ fn a_reply_s_request_is_read_from_its_opening_and_the_spec_passes_check() {
         "{printed}"
     );
     assert!(printed.contains("你局《关于设立"), "{printed}");
+}
+
+#[test]
+fn a_docx_colour_with_a_multibyte_character_is_no_panic() {
+    for colour in ["aé123", "红色", "ＦＦ０"] {
+        let docx = package_variant("office-notice.docx", |name, text| {
+            if name == "word/document.xml" {
+                text.replacen("<w:rPr>", &format!("<w:rPr><w:color w:val=\"{colour}\"/>"), 1)
+            } else {
+                text
+            }
+        });
+        let imported = import_bytes(Path::new("colour.docx"), &docx);
+        assert!(imported.is_ok(), "{colour}: {:?}", imported.err());
+    }
 }
