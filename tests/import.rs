@@ -875,7 +875,11 @@ fn a_docx_colour_with_a_multibyte_character_is_no_panic() {
     for colour in ["aé123", "红色", "ＦＦ０"] {
         let docx = package_variant("office-notice.docx", |name, text| {
             if name == "word/document.xml" {
-                text.replacen("<w:rPr>", &format!("<w:rPr><w:color w:val=\"{colour}\"/>"), 1)
+                text.replacen(
+                    "<w:rPr>",
+                    &format!("<w:rPr><w:color w:val=\"{colour}\"/>"),
+                    1,
+                )
             } else {
                 text
             }

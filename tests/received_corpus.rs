@@ -316,3 +316,54 @@ fn page_one_of_every_cover_and_relay_holds_its_body_and_signature() {
         empty.join("\n")
     );
 }
+
+#[test]
+fn check_reviews_a_draft_against_its_upstream() {
+    use gongwen::derive::{self, DeriveAs};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/received");
+    let cal = gongwen::calendar::Calendar::load(None).unwrap();
+    let up = derive::load_upstream(&root.join("07-gongshui-jiangxi/truth.toml")).unwrap();
+    let office = derive::load_office(&root.join("offices/xiushui-shuili.toml")).unwrap();
+    let draft = derive::derive(&up, &office, DeriveAs::Notice, &cal).unwrap();
+    let review = |toml: &str| -> Vec<(String, String)> {
+        gongwen::spec::check(toml, &root.join("draft.toml"), Default::default())
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "draft-review")
+            .map(|d| (d.field.clone(), d.message.clone()))
+            .collect()
+    };
+    // The upper office left as the actor of a sentence (省水利厅将适时开展督导检查) is said.
+    let found = review(&draft.toml);
+    assert!(
+        found
+            .iter()
+            .any(|(f, m)| f == "sections[3].text[0]" && m.contains("省水利厅")),
+        "{found:?}"
+    );
+    // A clerk's careless edits: the upstream's 主送 back, a deadline on a Sunday and one before
+    // the draft's date, 各地 again.
+    let spoiled = draft
+        .toml
+        .replace(
+            "recipients = \"各乡镇人民政府，局属各单位\"",
+            "recipients = \"各设区市、赣江新区水利（水务）局，各县（市、区）水利（水务）局\"",
+        )
+        .replace("于11月25日前", "于11月29日前")
+        .replace("于5月12日前", "于4月1日前")
+        .replacen("各乡镇人民政府、局属各单位要倒排工期", "各地要倒排工期", 1);
+    let found = review(&spoiled);
+    let said = |field: &str, words: &str| {
+        found
+            .iter()
+            .any(|(f, m)| f.starts_with(field) && m.contains(words))
+    };
+    assert!(said("recipients", "与上级来文相同"), "{found:?}");
+    assert!(
+        said("sections", "11月29日前”（2026-11-29）不是工作日"),
+        "{found:?}"
+    );
+    assert!(said("sections", "4月1日前”早于本文成文日期"), "{found:?}");
+    assert!(said("sections", "“各地”是上级来文的主送对象"), "{found:?}");
+}

@@ -184,7 +184,7 @@ impl Localiser<'_> {
         while let Some(at) = rest.find('各') {
             out.push_str(&rest[..at]);
             let after = &rest[at + '各'.len_utf8()..];
-            match self.addressee_len(after) {
+            match addressee_len(self.words, after) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
                     notes.push(format!("上级来文的“{phrase}”→“{}”", self.units));
@@ -201,59 +201,12 @@ impl Localiser<'_> {
         out
     }
 
-    /// Length of a lower level's addressee after 各 (the level and the office named after it).
-    fn addressee_len(&self, after: &str) -> Option<usize> {
-        if self
-            .words
-            .not_levels
-            .iter()
-            .any(|w| after.starts_with(w.as_str()))
-        {
-            return None;
-        }
-        let level = self
-            .words
-            .levels
-            .iter()
-            .filter(|l| after.starts_with(l.as_str()))
-            .max_by_key(|l| l.len())?;
-        let mut n = level.len();
-        // An office's name after the level: up to an office ending, within a few characters.
-        let tail = &after[n..];
-        let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
-        let mut best = None;
-        for (k, c) in tail.char_indices() {
-            if k > 0 && stop(c) && !inside_parens(&tail[..k]) {
-                break;
-            }
-            let i = k + c.len_utf8();
-            if tail[..i].chars().count() > 14 {
-                break;
-            }
-            if self
-                .words
-                .org_endings
-                .iter()
-                .any(|e| tail[..i].ends_with(e.as_str()))
-            {
-                best = Some(i);
-            }
-        }
-        let Some(b) = best else {
-            // The level alone (各地要…, 各县（市、区）要…): a whole word, not 各市场.
-            let next = tail.chars().next();
-            return next
-                .is_none_or(|c| stop(c) || "，。；：".contains(c))
-                .then_some(n);
-        };
-        n += b;
-        // 水利（水务）局（中心）: a parenthesis right after the office goes with it.
-        if let Some(p) = after[n..].strip_prefix('（') {
-            if let Some(close) = p.find('）').filter(|&c| c <= 12) {
-                n += '（'.len_utf8() + close + '）'.len_utf8();
-            }
-        }
-        Some(n)
+    /// The first addressee of a lower level in `text` (各地, 各设区市水利（水务）局), if any.
+    pub fn upper_addressee(words: &WorkWords, text: &str) -> Option<String> {
+        text.match_indices('各').find_map(|(at, _)| {
+            let after = &text[at + '各'.len_utf8()..];
+            addressee_len(words, after).map(|n| text[at..at + '各'.len_utf8() + n].to_owned())
+        })
     }
 
     /// 本市 → 本县 (the office's own level).
@@ -271,22 +224,76 @@ impl Localiser<'_> {
     }
 }
 
+/// Length of a lower level's addressee after 各 (the level and the office named after it).
+fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
+    if words
+        .not_levels
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
+    {
+        return None;
+    }
+    let level = words
+        .levels
+        .iter()
+        .filter(|l| after.starts_with(l.as_str()))
+        .max_by_key(|l| l.len())?;
+    let mut n = level.len();
+    // An office's name after the level: up to an office ending, within a few characters.
+    let tail = &after[n..];
+    let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
+    let mut best = None;
+    for (k, c) in tail.char_indices() {
+        if k > 0 && stop(c) && !inside_parens(&tail[..k]) {
+            break;
+        }
+        let i = k + c.len_utf8();
+        if tail[..i].chars().count() > 14 {
+            break;
+        }
+        if words
+            .org_endings
+            .iter()
+            .any(|e| tail[..i].ends_with(e.as_str()))
+        {
+            best = Some(i);
+        }
+    }
+    let Some(b) = best else {
+        // The level alone (各地要…, 各县（市、区）要…): a whole word, not 各市场.
+        let next = tail.chars().next();
+        return next
+            .is_none_or(|c| stop(c) || "，。；：".contains(c))
+            .then_some(n);
+    };
+    n += b;
+    // 水利（水务）局（中心）: a parenthesis right after the office goes with it.
+    if let Some(p) = after[n..].strip_prefix('（') {
+        if let Some(close) = p.find('）').filter(|&c| c <= 12) {
+            n += '（'.len_utf8() + close + '）'.len_utf8();
+        }
+    }
+    Some(n)
+}
+
 fn inside_parens(s: &str) -> bool {
     s.matches('（').count() > s.matches('）').count()
 }
 
 /// A deadline found in text: its date (none for 每月D日), its parts as written, and length.
-struct Deadline {
-    date: Option<NaiveDate>,
+pub(crate) struct Deadline {
+    /// The date (none for a monthly 每月D日).
+    pub date: Option<NaiveDate>,
     day: u32,
     with_year: bool,
     with_weekday: bool,
     time: String,
-    len: usize,
+    /// Its length in the text (bytes).
+    pub len: usize,
 }
 
 /// The next `[YYYY年]M月D日[（周X）][H时]前` or `每月D日前` in `s`: its byte offset and parts.
-fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
+pub(crate) fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
     s.char_indices()
         .filter(|(i, c)| c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit()))
         .find_map(|(i, _)| deadline_at(s, i, year).map(|d| (d.0, d.1)))

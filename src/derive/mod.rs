@@ -21,6 +21,7 @@ pub mod opening;
 mod plan;
 pub mod profile;
 mod relay;
+pub mod review;
 
 use crate::calendar::{Calendar, CalendarError};
 use crate::error::{Diagnostic, Error, Result};

@@ -136,7 +136,11 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
         .filter(|_| options.year.is_none())
         .filter_map(|f| fix::onto_written(f, &written, &expanded))
         .collect();
-    diagnostics.extend(findings.into_iter().map(|f| {
+    // A derived draft is read against the upstream its provenance names.
+    let findings = findings
+        .into_iter()
+        .chain(crate::derive::review::review(&spec, path));
+    diagnostics.extend(findings.map(|f| {
         let offset = locate::offset_of(source, &f.field);
         Diagnostic {
             severity: f.severity,

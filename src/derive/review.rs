@@ -1,0 +1,204 @@
+//! `draft-review`: what `check` says of a derived draft, read against the upstream notice its
+//! `[provenance]` names, as the clerk who must send it would read it. Each finding is a warning
+//! at its field: the upper office or its departments named as if they were the office's own,
+//! deadlines before the draft's own date or on a day off, the upstream's addressees kept, and
+//! text still addressed to the upstream's recipients (各地, 各设区市…局).
+
+use super::localise::{next_deadline, Localiser};
+use crate::calendar::Calendar;
+use crate::error::Severity;
+use crate::spec::conventions::Finding;
+use crate::spec::texts::texts;
+use crate::spec::Spec;
+use std::path::{Path, PathBuf};
+
+const RULE: &str = "draft-review";
+
+fn warn(field: &str, message: String) -> Finding {
+    Finding {
+        rule: RULE,
+        severity: Severity::Warning,
+        field: field.to_owned(),
+        message,
+        fix: None,
+    }
+}
+
+/// The draft review of `draft` (read from `path`); nothing for a spec without provenance.
+pub fn review(draft: &Spec, path: &Path) -> Vec<Finding> {
+    let Some(p) = &draft.provenance else {
+        return Vec::new();
+    };
+    let Some(upstream) = upstream_of(&p.upstream_file, path) else {
+        return vec![warn(
+            "provenance.upstream_file",
+            format!("找不到上级来文 {}，未能对照它审查本草稿", p.upstream_file),
+        )];
+    };
+    let relay = p.derived_as == "relay";
+    let mut out = Vec::new();
+    let texts: Vec<(String, String)> = texts(draft)
+        .into_iter()
+        .filter(|(field, _)| !(relay && (field.starts_with("enclosure") || field == "title")))
+        .filter(|(field, _)| !field.starts_with("annexes") || !relay)
+        .collect();
+    upper_names(draft, &upstream, &texts, &mut out);
+    deadlines(draft, &texts, &mut out);
+    addressees(draft, &upstream, &texts, &mut out);
+    out
+}
+
+/// The upstream spec: the path as recorded, else beside the draft.
+fn upstream_of(file: &str, draft: &Path) -> Option<Spec> {
+    let recorded = PathBuf::from(file);
+    let beside = draft.parent().map(|d| d.join(&recorded));
+    [Some(recorded), beside]
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_file())
+        .and_then(|p| super::load_upstream(&p).ok())
+        .map(|u| u.value)
+}
+
+/// Text with the citation of the upstream taken out (根据…《…》（…）要求，): naming the upper
+/// office there is right.
+fn without_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('《') {
+        let Some(close) = rest[open..].find('》') else {
+            break;
+        };
+        let close = open + close + '》'.len_utf8();
+        // The clause holding the citation, from its last ， before 《 to the next ，.
+        let start = rest[..open]
+            .rfind(['，', '。'])
+            .map_or(0, |i| i + '，'.len_utf8());
+        let end = rest[close..].find('，').map_or(rest.len(), |i| close + i);
+        out.push_str(&rest[..start]);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names an upper office goes by in text: as issued, without 办公厅/办公室, and with its
+/// place shortened to its level (江西省水利厅 → 省水利厅).
+fn upper_name_forms(upstream: &Spec) -> Vec<String> {
+    let words = &super::defaults::Defaults::embedded().work;
+    let mut names: Vec<String> = upstream
+        .header
+        .iter()
+        .flat_map(|h| h.issuers.clone())
+        .collect();
+    names.extend(upstream.signature.iter().flat_map(|s| s.names()));
+    let mut forms = Vec::new();
+    for n in names {
+        let stem = words
+            .issuer_suffixes
+            .iter()
+            .find_map(|x| n.strip_suffix(x.as_str()))
+            .unwrap_or(&n)
+            .to_owned();
+        for level in ["省", "自治区", "市", "州", "盟", "县", "区"] {
+            if let Some(i) = stem.find(level).filter(|&i| i > 0 && i <= 12) {
+                let short = format!("{level}{}", &stem[i + level.len()..]);
+                if short.chars().count() >= 3 {
+                    forms.push(short);
+                }
+                break;
+            }
+        }
+        forms.push(stem);
+        forms.push(n);
+    }
+    forms.retain(|f| f.chars().count() >= 3);
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    forms
+}
+
+/// The upper office or its departments named in the draft outside the citation.
+fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+    let own: Vec<String> = draft.signature.iter().flat_map(|s| s.names()).collect();
+    let forms: Vec<String> = upper_name_forms(upstream)
+        .into_iter()
+        .filter(|f| !own.iter().any(|o| o.contains(f.as_str())))
+        .collect();
+    for (field, text) in texts {
+        if field.starts_with("provenance") || field.starts_with("signature") {
+            continue;
+        }
+        let plain = without_citations(text);
+        // 自然资源部门 names the departments of a level, not the ministry 自然资源部.
+        let named = |f: &&String| {
+            plain
+                .match_indices(f.as_str())
+                .any(|(i, m)| !(m.ends_with('部') && plain[i + m.len()..].starts_with('门')))
+        };
+        if let Some(f) = forms.iter().find(named) {
+            out.push(warn(
+                field,
+                format!("草稿中出现上级机关“{f}”（引用来文之外）：请核对是否应改为本机关或删去"),
+            ));
+        }
+    }
+}
+
+/// Deadlines (M月D日前) before the draft's 成文日期 or on a day off.
+fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+    let Some(sig) = &draft.signature else { return };
+    let year = chrono::Datelike::year(&sig.date);
+    let cal = Calendar::embedded();
+    for (field, text) in texts {
+        let mut rest = text.as_str();
+        while let Some((at, d)) = next_deadline(rest, year) {
+            let written = &rest[at..at + d.len];
+            if let Some(date) = d.date {
+                if date < sig.date {
+                    out.push(warn(
+                        field,
+                        format!("期限“{written}”早于本文成文日期 {}", sig.date),
+                    ));
+                } else if cal.and_then(|c| c.is_workday(date).ok()) == Some(false) {
+                    out.push(warn(field, format!("期限“{written}”（{date}）不是工作日")));
+                }
+            }
+            rest = &rest[at + d.len..];
+        }
+    }
+}
+
+/// The upstream's 主送 kept, and text still addressed to the upstream's recipients.
+fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+    let up = upstream
+        .recipients
+        .as_deref()
+        .map(|r| r.trim_end_matches('：'));
+    if let (Some(mine), Some(up)) = (draft.recipients.as_deref(), up) {
+        if mine.trim_end_matches('：') == up {
+            out.push(warn(
+                "recipients",
+                "主送机关与上级来文相同：应为本机关的主送".to_owned(),
+            ));
+        }
+    }
+    let words = &super::defaults::Defaults::embedded().work;
+    for (field, text) in texts {
+        if field == "recipients" || field.starts_with("provenance") {
+            continue;
+        }
+        let own = |p: &String| {
+            draft
+                .recipients
+                .as_deref()
+                .is_some_and(|r| r.contains(p.as_str()))
+        };
+        if let Some(phrase) = Localiser::upper_addressee(words, text).filter(|p| !own(p)) {
+            out.push(warn(
+                field,
+                format!("“{phrase}”是上级来文的主送对象：本机关的文件应写本机关的下级单位"),
+            ));
+        }
+    }
+}
