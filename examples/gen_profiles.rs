@@ -115,7 +115,12 @@ pub fn profile_toml(i: usize) -> String {
         "\n[[substitutions]]\nfrom = \"各地区、各部门\"\nto = {}",
         q(&format!(
             "各{}、各部门",
-            if kind == "县" { "乡镇" } else { "区" }
+            // Each office's own lower units: a county's towns, a district's streets.
+            match kind {
+                "县" => "乡镇",
+                "区" => "街道",
+                _ => "区",
+            }
         ))
     )
     .unwrap();

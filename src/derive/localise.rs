@@ -244,7 +244,7 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
     let mut best = None;
     for (k, c) in tail.char_indices() {
-        if k > 0 && stop(c) && !inside_parens(&tail[..k]) {
+        if stop(c) && !inside_parens(&tail[..k]) {
             break;
         }
         let i = k + c.len_utf8();
