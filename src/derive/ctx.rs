@@ -181,12 +181,7 @@ impl<'a> Ctx<'a> {
         }
         let o = &self.profile().office;
         let upstream = self.upstream();
-        let mut issuers: Vec<String> = upstream
-            .header
-            .iter()
-            .flat_map(|h| h.issuers.clone())
-            .collect();
-        issuers.extend(upstream.signature.iter().flat_map(|s| s.names()));
+        let issuers = upstream.offices();
         let units = o
             .units
             .clone()

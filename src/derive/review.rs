@@ -99,12 +99,7 @@ fn without_citations(text: &str) -> String {
 /// place shortened to its level (江西省水利厅 → 省水利厅).
 fn upper_name_forms(upstream: &Spec) -> Vec<String> {
     let words = &super::defaults::Defaults::embedded().work;
-    let mut names: Vec<String> = upstream
-        .header
-        .iter()
-        .flat_map(|h| h.issuers.clone())
-        .collect();
-    names.extend(upstream.signature.iter().flat_map(|s| s.names()));
+    let names = upstream.offices();
     let mut forms = Vec::new();
     for n in names {
         let stem = words

@@ -112,6 +112,20 @@ struct Obj {
 }
 
 impl Obj {
+    /// A TextObject's or PathObject's Boundary, CTM and Size.
+    fn of(e: &quick_xml::events::BytesStart) -> Obj {
+        let b = numbers(&attr(e, "Boundary").unwrap_or_default());
+        let ctm = numbers(&attr(e, "CTM").unwrap_or_default());
+        Obj {
+            x: b.first().copied().unwrap_or(0.0),
+            y: b.get(1).copied().unwrap_or(0.0),
+            size: attr(e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
+            red: false,
+            ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            last: (0.0, 0.0),
+        }
+    }
+
     /// A point in object space → page space (mm).
     fn place(&self, x: f64, y: f64) -> (f64, f64) {
         let [a, b, c, d, e, f] = self.ctm;
@@ -181,30 +195,8 @@ fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
-                "TextObject" => {
-                    let b = numbers(&attr(&e, "Boundary").unwrap_or_default());
-                    let ctm = numbers(&attr(&e, "CTM").unwrap_or_default());
-                    obj = Some(Obj {
-                        x: b.first().copied().unwrap_or(0.0),
-                        y: b.get(1).copied().unwrap_or(0.0),
-                        size: attr(&e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
-                        red: false,
-                        ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-                        last: (0.0, 0.0),
-                    });
-                }
-                "PathObject" => {
-                    let b = numbers(&attr(&e, "Boundary").unwrap_or_default());
-                    let ctm = numbers(&attr(&e, "CTM").unwrap_or_default());
-                    path = Some(Obj {
-                        x: b.first().copied().unwrap_or(0.0),
-                        y: b.get(1).copied().unwrap_or(0.0),
-                        size: 0.0,
-                        red: false,
-                        ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-                        last: (0.0, 0.0),
-                    });
-                }
+                "TextObject" => obj = Some(Obj::of(&e)),
+                "PathObject" => path = Some(Obj::of(&e)),
                 "AbbreviatedData" => in_path_data = path.is_some(),
                 "FillColor" => {
                     if let (Some(o), Some(v)) = (obj.as_mut(), attr(&e, "Value")) {

@@ -471,6 +471,15 @@ pub struct Signature {
     pub after_enclosure: bool,
 }
 
+impl Spec {
+    /// The offices that issue it: the mark's issuers, then the signing offices.
+    pub fn offices(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.header.iter().flat_map(|h| h.issuers.clone()).collect();
+        out.extend(self.signature.iter().flat_map(Signature::names));
+        out
+    }
+}
+
 impl Signature {
     /// The signing offices: `issuers`, else `issuer` (blank names left out).
     pub fn names(&self) -> Vec<String> {
