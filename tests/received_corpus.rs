@@ -367,3 +367,22 @@ fn check_reviews_a_draft_against_its_upstream() {
     assert!(said("sections", "4月1日前”早于本文成文日期"), "{found:?}");
     assert!(said("sections", "“各地”是上级来文的主送对象"), "{found:?}");
 }
+
+#[test]
+fn blank_rows_of_a_form_keep_their_count_from_every_format() {
+    for dir in corpus() {
+        let truth_path = dir.join("truth.toml");
+        let truth = read(&truth_path, &std::fs::read_to_string(&truth_path).unwrap());
+        let want: Vec<u32> = truth.annexes.iter().map(|a| a.blank_rows).collect();
+        for file in ["received.docx", "received.pdf", "pasted.txt"] {
+            let path = dir.join(file);
+            let imported = gongwen::import::import_file(&path).unwrap();
+            let got: Vec<u32> = read(&path, &imported.toml)
+                .annexes
+                .iter()
+                .map(|a| a.blank_rows)
+                .collect();
+            assert_eq!(got, want, "{}", path.display());
+        }
+    }
+}

@@ -110,6 +110,9 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
             }
         }
         *glyphs = rest;
+        let empty = empty_bands(&bands, &h, &v);
+        let mut bands = bands;
+        bands.extend(empty);
         for ((top, bottom), gs) in bands {
             let mid = (top + bottom) / 2.0;
             let mut xs: Vec<f64> = v
@@ -127,6 +130,59 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
                 }
             }
             out.push(TableRow { glyphs: gs, cells });
+        }
+    }
+    out
+}
+
+/// The rows of a ruled table that hold no text (blank rows to fill in): bands between two
+/// consecutive horizontal rules of a table with text, inside its vertical rules. Each gets a
+/// space glyph at its foot so that it keeps its place among the rows.
+fn empty_bands(bands: &[((f64, f64), Vec<G>)], h: &[Seg], v: &[Seg]) -> Vec<((f64, f64), Vec<G>)> {
+    let mut out: Vec<((f64, f64), Vec<G>)> = Vec::new();
+    let taken = |out: &[((f64, f64), Vec<G>)], top: f64, bottom: f64| {
+        bands
+            .iter()
+            .chain(out.iter())
+            .any(|(b, _)| (b.0 - top).abs() < TOL && (b.1 - bottom).abs() < TOL)
+    };
+    for (_, gs) in bands {
+        let Some(g) = gs.first() else { continue };
+        let x = g.x + g.advance / 2.0;
+        let mut ats: Vec<f64> = h
+            .iter()
+            .filter(|s| s.lo - TOL <= x && x <= s.hi + TOL)
+            .map(|s| s.at)
+            .collect();
+        ats.sort_by(f64::total_cmp);
+        ats.dedup_by(|a, b| (*a - *b).abs() < TOL);
+        for w in ats.windows(2) {
+            let (top, bottom) = (w[0], w[1]);
+            let mid = (top + bottom) / 2.0;
+            let inside = v
+                .iter()
+                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
+                .count()
+                >= 2;
+            // A double rule (under a table head) is no row.
+            if bottom - top < 3.0 || !inside || taken(&out, top, bottom) {
+                continue;
+            }
+            let left = v
+                .iter()
+                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
+                .map(|s| s.at)
+                .fold(f64::INFINITY, f64::min);
+            let space = G {
+                text: " ".to_owned(),
+                x: left + 1.0,
+                y: bottom - 1.0,
+                size: g.size,
+                advance: 0.0,
+                red: false,
+                dir: g.dir,
+            };
+            out.push(((top, bottom), vec![space]));
         }
     }
     out

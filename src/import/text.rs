@@ -20,7 +20,9 @@ pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
             }
             let piece = piece.trim_end_matches('\r');
             line += 1;
-            if piece.trim().is_empty() {
+            // A row of empty cells under a table (tabs only) is a blank row to fill in.
+            let table_goes_on = out.last().is_some_and(|l: &Line| l.cells.is_some());
+            if piece.trim().is_empty() && !(piece.contains('\t') && table_goes_on) {
                 blank = true;
                 continue;
             }
