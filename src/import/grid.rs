@@ -111,7 +111,6 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
         }
         *glyphs = rest;
         let empty = empty_bands(&bands, &h, &v);
-        let mut bands = bands;
         bands.extend(empty);
         for ((top, bottom), gs) in bands {
             let mid = (top + bottom) / 2.0;
