@@ -80,7 +80,7 @@ fn preview_while_typing(engine: &Engine, spec: &Path) {
         title.push(c);
         let edited = text.replacen("title = \"", &format!("title = \"{title}"), 1);
         let started = Instant::now();
-        let p = preview(engine, &previews, "bench.toml", &edited);
+        let p = preview(engine, &previews, "bench.toml", &edited, None);
         assert!(!p.pages.is_empty(), "{:?}", p.diagnostics);
         if i >= 5 {
             times.push(started.elapsed());

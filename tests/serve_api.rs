@@ -447,3 +447,54 @@ fn the_page_and_its_assets_are_served_with_a_content_security_policy() {
         );
     }
 }
+
+#[test]
+fn the_preview_follows_the_year_and_the_annex_forms_download_alone() {
+    let (dir, s) = workspace();
+    let source = std::fs::read_to_string(common::sample("shanghai-2025-notice.toml")).unwrap();
+    std::fs::write(dir.path().join("sh.toml"), &source).unwrap();
+    let preview = |year: Option<i32>| {
+        let mut body = json!({"name": "sh.toml", "toml": source});
+        if let Some(y) = year {
+            body["year"] = json!(y);
+        }
+        s.post("/api/preview", &body)
+    };
+    let now = preview(None);
+    let next = preview(Some(2027));
+    assert_eq!((now.status, next.status), (200, 200));
+    let first_page = |r: &server::Reply| r.json()["pages"][0]["svg"].as_str().unwrap().to_owned();
+    assert_ne!(
+        first_page(&now),
+        first_page(&next),
+        "the 2027 preview is the 2027 edition"
+    );
+    // A year of two digits is refused with a message, not silently ignored.
+    let bad = preview(Some(27));
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.json()["error"].as_str().unwrap().contains("四位数"),
+        "{:?}",
+        bad.json()
+    );
+    let bad = s.get("/api/download?name=sh.toml&format=pdf&year=27");
+    assert_eq!(bad.status, 400);
+    // The annex forms alone, for a year: one DOCX each, in a zip.
+    let forms = s.get("/api/download?name=sh.toml&format=docx&year=2027&annexes=1");
+    assert_eq!(
+        forms.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&forms.body)
+    );
+    assert_eq!(forms.header("content-type"), Some("application/zip"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(forms.body)).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["sh-2027-annex1.docx", "sh-2027-annex2.docx"],
+        "{names:?}"
+    );
+}

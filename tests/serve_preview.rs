@@ -10,12 +10,12 @@ fn typing_in_the_title_changes_only_the_first_page_and_only_it_is_exported_again
     let text = std::fs::read_to_string(common::sample("national-2025-notice.toml")).unwrap();
     let engine = common::engine();
     let previews = Previews::default();
-    let first = preview(engine, &previews, "n.toml", &text);
+    let first = preview(engine, &previews, "n.toml", &text, None);
     let pages = first.pages.len();
     assert!(pages >= 5, "{:?}", first.diagnostics);
     assert_eq!(previews.len(), pages);
     let edited = text.replacen("title = \"", "title = \"又", 1);
-    let second = preview(engine, &previews, "n.toml", &edited);
+    let second = preview(engine, &previews, "n.toml", &edited, None);
     assert_eq!(second.pages.len(), pages);
     assert_ne!(
         first.pages[0], second.pages[0],

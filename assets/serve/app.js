@@ -1402,7 +1402,10 @@ async function runPreview() {
   $('#preview-info').classList.add('busy');
   let res;
   try {
-    res = await api('POST', '/api/preview', { name: state.name, toml: state.toml });
+    const body = { name: state.name, toml: state.toml };
+    const year = yearValue();
+    if (year) body.year = Number(year);
+    res = await api('POST', '/api/preview', body);
   } catch (e) {
     if (seq !== preview.seq || gen !== state.gen) return;
     res = { pages: [], diagnostics: e.diagnostics, ms: null, error: e.diagnostics ? null : e.message };
@@ -1763,16 +1766,22 @@ function showNotice(title, items) {
 
 const canOutput = () => Boolean(state.name) && state.role === 'spec';
 
+/** The 按年份 field: '' when empty, the year when valid, null when it is no year (2 digits…). */
 function yearValue() {
   const v = $('#year').value.trim();
-  return /^\d{4}$/.test(v) ? v : '';
+  if (!v) return '';
+  const ok = /^\d{4}$/.test(v) && Number(v) >= 1949 && Number(v) <= 2200;
+  return ok ? v : null;
 }
 
-function downloadUrl(format, inline = false) {
+const YEAR_HINT = '年份应为四位数字（1949–2200），如 2027';
+
+function downloadUrl(format, inline = false, annexes = false) {
   const params = { name: state.name, format };
   const year = yearValue();
   if (year) params.year = year;
   if (inline) params.inline = '1';
+  if (annexes) params.annexes = '1';
   return `/api/download?${q(params)}`;
 }
 
@@ -1783,18 +1792,33 @@ function updateToolbar() {
     a.href = on ? downloadUrl(format) : '#';
     a.setAttribute('aria-disabled', String(!on));
   }
+  const annexes = $('#download-annexes');
+  annexes.href = on ? downloadUrl('docx', false, true) : '#';
+  annexes.setAttribute('aria-disabled', String(!on));
   $('#print').disabled = !on;
   $('#year').disabled = !on;
+  $('#year').setAttribute('aria-invalid', String(yearValue() === null));
+}
+
+/** The year changed: the toolbar and the preview follow it (an invalid year is said). */
+function onYear() {
+  updateToolbar();
+  if (yearValue() === null) {
+    setStatus(YEAR_HINT, 'error');
+    return;
+  }
+  schedulePreview(300);
 }
 
 /** Saves first when needed, then fetches the file, so an error shows in the status bar. */
-async function onDownload(e, format) {
+async function onDownload(e, format, annexes = false) {
   if (!canOutput()) { e.preventDefault(); return; }
+  if (yearValue() === null) { e.preventDefault(); setStatus(YEAR_HINT, 'error'); return; }
   if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // browser's own
   e.preventDefault();
   if (isDirty() && !(await save())) return;
-  const url = downloadUrl(format);
-  setStatus(`正在生成 ${format.toUpperCase()}…`);
+  const url = downloadUrl(format, false, annexes);
+  setStatus(annexes ? '正在生成附件表格…' : `正在生成 ${format.toUpperCase()}…`);
   let res;
   try {
     res = await fetch(url);
@@ -1809,7 +1833,7 @@ async function onDownload(e, format) {
     return;
   }
   const fileName = attachmentName(res.headers.get('Content-Disposition'))
-    || `${state.name.replace(/\.toml$/, '').split('/').pop()}.${format}`;
+    || `${state.name.replace(/\.toml$/, '').split('/').pop()}.${annexes ? 'zip' : format}`;
   saveBlob(await res.blob(), fileName);
   setStatus(`已下载 ${fileName}`, 'ok');
 }
@@ -1880,7 +1904,8 @@ function bindEvents() {
     $(`#download-${format}`).addEventListener('click', (e) => onDownload(e, format));
   }
   $('#print').addEventListener('click', onPrint);
-  $('#year').addEventListener('input', updateToolbar);
+  $('#download-annexes').addEventListener('click', (e) => onDownload(e, 'docx', true));
+  $('#year').addEventListener('input', onYear);
 }
 
 async function init() {

@@ -254,17 +254,34 @@ pub async fn sync(Json(req): Json<SyncRequest>) -> Answer {
 pub struct TextRequest {
     name: String,
     toml: String,
+    /// 按年份: preview the spec moved to this campaign year.
+    #[serde(default)]
+    year: Option<i32>,
+}
+
+/// A campaign year the page may ask for (the CLI's `--year` range).
+const YEARS: std::ops::RangeInclusive<i32> = 1949..=2200;
+
+/// A year outside [`YEARS`], refused in Chinese.
+fn bad_year(y: i32) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        format!("年份 {y} 超出范围：请写四位数的年份（1949–2200），如 2027"),
+    )
 }
 
 /// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
 pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
     toml_path(&state, &req.name)?;
+    if let Some(y) = req.year.filter(|y| !YEARS.contains(y)) {
+        return Err(bad_year(y));
+    }
     let st = state.clone();
     blocking(move || {
         let started = Instant::now();
         let role = classify(&req.toml).map_or(Role::Spec, |(r, _, _)| r);
         let preview = if role == Role::Spec {
-            preview::preview(&st.engine, &st.previews, &req.name, &req.toml)
+            preview::preview(&st.engine, &st.previews, &req.name, &req.toml, req.year)
         } else {
             preview::Preview {
                 pages: Vec::new(),
@@ -314,6 +331,8 @@ pub struct DownloadQuery {
     format: String,
     year: Option<i32>,
     inline: Option<u8>,
+    /// `annexes=1`: only the annex forms, each its own file, in one zip (as `--annexes-only`).
+    annexes: Option<u8>,
 }
 
 /// `GET /api/download`: the saved spec rendered as PDF, DOCX or OFD (for another campaign year
@@ -332,16 +351,19 @@ pub async fn download(
                 format!("未知的格式“{}”：可选 pdf、docx、ofd", q.format),
             )
         })?;
-    if let Some(y) = q.year.filter(|y| !(1949..=2200).contains(y)) {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("年份 {y} 超出范围（1949–2200）"),
-        ));
+    if let Some(y) = q.year.filter(|y| !YEARS.contains(y)) {
+        return Err(bad_year(y));
     }
     let st = state.clone();
     let year = q.year;
+    let stem = app::render::output_stem(Path::new(&q.name), q.year);
+    let forms = q.annexes == Some(1);
+    let inner = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
     let bytes = blocking(move || {
         let (doc, _) = st.engine.load(&path, year)?;
+        if forms {
+            return Ok(annex_forms_zip(&st.engine, &doc, format, &inner)?);
+        }
         let rendered = st.engine.render(&doc, format, Default::default())?;
         Ok(rendered
             .into_files()
@@ -351,8 +373,16 @@ pub async fn download(
             .unwrap_or_default())
     })
     .await?;
-    let stem = app::render::output_stem(Path::new(&q.name), q.year);
-    let file = format!("{stem}.{}", format.extension());
+    let file = if forms {
+        format!("{stem}-附件表格-{}.zip", format.extension())
+    } else {
+        format!("{stem}.{}", format.extension())
+    };
+    let media = if forms {
+        "application/zip"
+    } else {
+        media_type(format)
+    };
     let disposition = format!(
         "{}; filename=\"gongwen.{}\"; filename*=UTF-8''{}",
         if q.inline == Some(1) {
@@ -365,12 +395,34 @@ pub async fn download(
     );
     Ok((
         [
-            (header::CONTENT_TYPE, media_type(format).to_owned()),
+            (header::CONTENT_TYPE, media.to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         bytes,
     )
         .into_response())
+}
+
+/// The annex forms of `doc`, each rendered as `format` and named `{stem}-annexN.ext`, zipped.
+fn annex_forms_zip(
+    engine: &crate::Engine,
+    doc: &crate::model::Document,
+    format: Format,
+    stem: &str,
+) -> crate::Result<Vec<u8>> {
+    let forms = crate::compose::annex_forms(doc);
+    if forms.is_empty() {
+        return Err(crate::Error::Import("这份公文没有附件表格".to_owned()));
+    }
+    let mut parts = Vec::new();
+    for (n, form) in forms {
+        let rendered = engine.render(&form, format, Default::default())?;
+        for (ext, bytes) in rendered.into_files() {
+            parts.push((format!("{stem}-annex{n}.{ext}"), bytes));
+        }
+    }
+    crate::package::zip(&parts, |_| true)
+        .map_err(|e| crate::Error::Import(format!("无法打包附件表格：{e}")))
 }
 
 fn media_type(format: Format) -> &'static str {

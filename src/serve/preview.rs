@@ -20,9 +20,15 @@ pub struct Preview {
 
 /// Checks spec text (named `name` in findings) and, when it has no error, lays it out and
 /// exports its pages: the whole path from a keystroke to the pages on screen.
-pub fn preview(engine: &Engine, previews: &Previews, name: &str, text: &str) -> Preview {
+pub fn preview(
+    engine: &Engine,
+    previews: &Previews,
+    name: &str,
+    text: &str,
+    year: Option<i32>,
+) -> Preview {
     let path = Path::new(name);
-    let report = match engine.check_source(text, path) {
+    let report = match engine.check_source_for_year(text, path, year) {
         Ok(report) => report,
         Err(crate::Error::Spec(diagnostics)) => {
             return Preview {
