@@ -409,3 +409,41 @@ fn a_folder_of_profiles_gives_one_draft_per_office() {
     let draft = std::fs::read_to_string(dir.path().join("drafts/shanghai-2025-plan.toml")).unwrap();
     assert!(draft.contains("【待填写：本地活动"));
 }
+
+#[test]
+fn next_year_s_edition_keeps_deadlines_on_working_days_and_says_the_citation_is_kept() {
+    let draft = derive_with(
+        &profile("shanghai"),
+        "national-2025-notice.toml",
+        DeriveAs::Notice,
+    );
+    let report = common::engine()
+        .check_source_for_year(&draft.toml, Path::new("draft.toml"), Some(2026))
+        .unwrap();
+    let kept: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "kept-citation")
+        .map(|d| d.field.as_str())
+        .collect();
+    assert_eq!(kept, ["opening[0]"], "{:?}", report.diagnostics);
+    // The cited title and number stay together, as written.
+    let opening = &report.spec.opening.0[0];
+    assert!(
+        opening.contains("《关于开展2025年全国知识产权宣传周活动的通知》（国知发办字〔2025〕9号）"),
+        "{opening}"
+    );
+    // No deadline of the 2026 edition lands on a weekend: 6 working days before Monday
+    // 2026-04-20 is Friday 04-10 (the 2025 draft said 4月11日, a Saturday in 2026).
+    let texts = gongwen::spec::texts::texts(&report.spec);
+    assert!(
+        texts.iter().any(|(_, t)| t.contains("于4月10日（周五）前")),
+        "{texts:?}"
+    );
+    for (field, text) in texts {
+        assert!(
+            !text.contains("（周六）") && !text.contains("（周日）"),
+            "{field}: {text}"
+        );
+    }
+}

@@ -139,6 +139,7 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
     // A derived draft is read against the upstream its provenance names.
     let findings = findings
         .into_iter()
+        .chain(year::kept_citations(&spec, options.year, &expanded))
         .chain(crate::derive::review::review(&spec, path));
     diagnostics.extend(findings.map(|f| {
         let offset = locate::offset_of(source, &f.field);

@@ -71,6 +71,40 @@ fn weekdays_only(mut d: NaiveDate, n: u32, forward: bool) -> Option<NaiveDate> {
     Some(d)
 }
 
+/// `--year`: a derived draft's citation of its upstream (《…》（…〔2025〕9号）) cannot move to
+/// the new year, since next year's notice and number are not known: it is kept as written and
+/// said, at the field that holds it.
+pub fn kept_citations(
+    spec: &Spec,
+    target: Option<i32>,
+    texts: &[(String, String)],
+) -> Vec<super::conventions::Finding> {
+    let (Some(target), Some(p)) = (target, &spec.provenance) else {
+        return Vec::new();
+    };
+    let Some(number) = &p.upstream_number else {
+        return Vec::new();
+    };
+    let cited_year = super::DocNumber::parse(number).map(|n| n.year);
+    if cited_year == Some(target) {
+        return Vec::new();
+    }
+    texts
+        .iter()
+        .filter(|(_, t)| t.contains(number.as_str()))
+        .map(|(field, _)| super::conventions::Finding {
+            rule: "kept-citation",
+            severity: crate::error::Severity::Warning,
+            field: field.clone(),
+            message: format!(
+                "引用的上级来文《{}》（{number}）不随年份改动，已按原样保留；如上级已发 {target} 年的来文，请改为新来文的标题和文号",
+                p.upstream_title
+            ),
+            fix: None,
+        })
+        .collect()
+}
+
 /// 周一 … 周日.
 pub fn weekday(d: NaiveDate) -> &'static str {
     match d.weekday() {
