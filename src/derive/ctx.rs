@@ -2,7 +2,7 @@
 //! patterns, the dates, the campaign's names, and what the office still has to do.
 
 use super::defaults::Defaults;
-use super::localise::Localiser;
+use super::localise::{rank, Localiser};
 use super::profile::{self, Profile, Substitution};
 use super::{
     body, campaign, citation, deadlines, phases, sections_of, upstream_title, Dates, DeriveAs,
@@ -203,7 +203,7 @@ impl<'a> Ctx<'a> {
                 .chars()
                 .last()
                 .filter(|c| "省市县区州旗盟".contains(*c)),
-            addressees: self.names.is_none(),
+            office_rank: rank(&o.name, true),
         })
     }
 

@@ -1,9 +1,9 @@
-//! `own-deadlines` and `work-notice` rules: inherited text made the lower office's own. Every
-//! deadline the upper office sets comes earlier by the profile's working days and text that
-//! reports to the upper office (报送省水利厅…处) reports to the office itself; in a work notice
-//! the upper office's addressees (各设区市水利（水务）局, 各地) become the office's own units too
-//! (a campaign's profile words its own with substitutions). The words are data (`[work]` in
-//! `templates/derive/defaults.toml`).
+//! `own-deadlines` and `own-addressees` rules: inherited text made the lower office's own. Every
+//! deadline the upper office sets comes earlier by the profile's working days, text that
+//! reports to the upper office (报送省水利厅…处) reports to the office itself, and the upper
+//! office's addressees at the office's own level or above (各设区市水利（水务）局, 各地) become
+//! the office's own units (a city's 各区 stay: they are its own). The words are data (`[work]`
+//! in `templates/derive/defaults.toml`).
 
 use crate::calendar::Calendar;
 use chrono::{Datelike, NaiveDate};
@@ -50,9 +50,9 @@ pub struct Localiser<'a> {
     pub upstream: Vec<String>,
     /// 县 of 某某县: 本市 → 本县.
     pub level: Option<char>,
-    /// Whether addressees and 本市 are replaced too (a work notice; a campaign's profile says
-    /// its own wording with substitutions).
-    pub addressees: bool,
+    /// The office's own level ([`rank`] of its name): an addressee below it (a city's 各区) is
+    /// the office's own and stays.
+    pub office_rank: u8,
 }
 
 impl Localiser<'_> {
@@ -60,9 +60,6 @@ impl Localiser<'_> {
     pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
         let text = self.deadlines(text, notes);
         let text = self.report_targets(&text, notes);
-        if !self.addressees {
-            return text;
-        }
         let text = self.addressees(&text, notes);
         self.own_scope(&text)
     }
@@ -184,7 +181,8 @@ impl Localiser<'_> {
         while let Some(at) = rest.find('各') {
             out.push_str(&rest[..at]);
             let after = &rest[at + '各'.len_utf8()..];
-            match addressee_len(self.words, after) {
+            let own = |n: usize| rank(&after[..n], false) < self.office_rank;
+            match addressee_len(self.words, after).filter(|&n| !own(n)) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
                     notes.push(format!("上级来文的“{phrase}”→“{}”", self.units));
@@ -274,6 +272,32 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
+/// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
+pub(crate) fn rank(text: &str, last: bool) -> u8 {
+    let levels = [
+        ("省", 3),
+        ("自治区", 3),
+        ("市", 2),
+        ("州", 2),
+        ("盟", 2),
+        ("地", 2),
+        ("县", 1),
+        ("区", 1),
+        ("旗", 1),
+    ];
+    let found = levels.iter().filter_map(|(w, r)| {
+        let at = if last { text.rfind(w) } else { text.find(w) };
+        at.map(|i| (i, *r))
+    });
+    let pick = if last {
+        found.max_by_key(|(i, r)| (*i, *r))
+    } else {
+        found.min_by_key(|(i, r)| (*i, std::cmp::Reverse(*r)))
+    };
+    pick.map_or(0, |(_, r)| r)
 }
 
 fn inside_parens(s: &str) -> bool {
@@ -376,7 +400,7 @@ mod tests {
             units: "各乡镇人民政府、局属各单位".into(),
             upstream: vec!["江西省水利厅".into()],
             level: Some('县'),
-            addressees: true,
+            office_rank: 1,
         }
     }
 

@@ -4,7 +4,7 @@
 //! deadlines before the draft's own date or on a day off, the upstream's addressees kept, and
 //! text still addressed to the upstream's recipients (各地, 各设区市…局).
 
-use super::localise::{next_deadline, Localiser};
+use super::localise::{next_deadline, rank, Localiser};
 use crate::calendar::Calendar;
 use crate::error::Severity;
 use crate::spec::conventions::Finding;
@@ -221,30 +221,4 @@ fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &m
             ));
         }
     }
-}
-
-/// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
-/// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
-fn rank(text: &str, last: bool) -> u8 {
-    let levels = [
-        ("省", 3),
-        ("自治区", 3),
-        ("市", 2),
-        ("州", 2),
-        ("盟", 2),
-        ("地", 2),
-        ("县", 1),
-        ("区", 1),
-        ("旗", 1),
-    ];
-    let found = levels.iter().filter_map(|(w, r)| {
-        let at = if last { text.rfind(w) } else { text.find(w) };
-        at.map(|i| (i, *r))
-    });
-    let pick = if last {
-        found.max_by_key(|(i, r)| (*i, *r))
-    } else {
-        found.min_by_key(|(i, r)| (*i, std::cmp::Reverse(*r)))
-    };
-    pick.map_or(0, |(_, r)| r)
 }
