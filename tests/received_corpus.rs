@@ -334,6 +334,13 @@ fn check_reviews_a_draft_against_its_upstream() {
             .map(|d| (d.field.clone(), d.message.clone()))
             .collect()
     };
+    // The upstream's form, which the county does not attach, is not cited as its annex.
+    assert!(!draft.toml.contains("（见附件）"), "{}", draft.toml);
+    assert!(
+        draft.toml.contains("【待填写：上级来文的附件"),
+        "{}",
+        draft.toml
+    );
     // The upper office left as the actor of a sentence (省水利厅将适时开展督导检查) is said.
     let found = review(&draft.toml);
     assert!(

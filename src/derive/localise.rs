@@ -258,11 +258,11 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         }
     }
     let Some(b) = best else {
-        // The level alone (各地要…, 各县（市、区）要…): a whole word, not 各市场.
+        // The level alone (各地要…, 各县（市、区）根据…): a whole word, not 各市场; a level
+        // written with its parenthesis (县（市、区）) is one whatever follows.
         let next = tail.chars().next();
-        return next
-            .is_none_or(|c| stop(c) || "，。；：".contains(c))
-            .then_some(n);
+        let whole = level.ends_with('）') || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
+        return whole.then_some(n);
     };
     n += b;
     // 水利（水务）局（中心）: a parenthesis right after the office goes with it.
@@ -431,6 +431,12 @@ mod tests {
         // 04-30, 04-29, 04-28.
         let t = l.apply("于5月6日（周三）12时前报送市交通运输局。", &mut notes);
         assert_eq!(t, "于4月28日（周二）12时前报送县水利局。");
+        // A level with its parenthesis is an addressee whatever verb follows it.
+        let t = l.apply("补贴标准由各县（市、区）根据资金规模测算确定。", &mut notes);
+        assert_eq!(
+            t,
+            "补贴标准由各乡镇人民政府、局属各单位根据资金规模测算确定。"
+        );
     }
 
     #[test]

@@ -412,6 +412,13 @@ fn mark_annex_references(text: &str, annexes: usize, todo: &mut Vec<String>) -> 
                 ));
                 todo.push(format!("继承的文字提到上级来文的“附件{n}”，本文没有该附件"));
             }
+            // （见附件） in a draft without annexes points at the upstream's.
+            None if annexes == 0 => {
+                out.push_str(&format!(
+                    "{PLACEHOLDER}：上级来文的附件，请改为本机关的附件或删去】"
+                ));
+                todo.push("继承的文字提到上级来文的“附件”，本文没有附件".to_owned());
+            }
             _ => out.push_str(&rest[i..i + "附件".len() + digits]),
         }
         rest = &after[digits..];
