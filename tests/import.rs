@@ -888,3 +888,84 @@ fn a_docx_colour_with_a_multibyte_character_is_no_panic() {
         assert!(imported.is_ok(), "{colour}: {:?}", imported.err());
     }
 }
+
+/// A DOCX whose word/document.xml is `xml`, stored (not compressed) when `stored`.
+fn docx_with(xml: &[u8], stored: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let method = if stored {
+        zip::CompressionMethod::Stored
+    } else {
+        zip::CompressionMethod::Deflated
+    };
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    out.start_file("word/document.xml", options).unwrap();
+    out.write_all(xml).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_bomb_and_a_damaged_part_are_refused_in_chinese_naming_the_file() {
+    // 80 MB of XML that deflates to a few hundred KB.
+    let mut xml = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+    xml.extend(std::iter::repeat_n(b' ', 80 << 20));
+    xml.extend(b"</w:t></w:r></w:p></w:body></w:document>");
+    let bomb = docx_with(&xml, false);
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let e = import_bytes(Path::new("炸弹.docx"), &bomb)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("炸弹.docx") && e.contains("压缩炸弹"), "{e}");
+    // A part that is there but damaged (a flipped byte: its checksum fails) is not "missing".
+    let good = b"<w:document><w:body><w:p><w:r><w:t>\xe5\x85\xb3\xe4\xba\x8e</w:t></w:r></w:p></w:body></w:document>";
+    let mut damaged = docx_with(good, true);
+    let at = damaged.windows(4).position(|w| w == b"w:t>").unwrap();
+    damaged[at + 4] ^= 0x20;
+    let e = import_bytes(Path::new("坏.docx"), &damaged)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("坏.docx") && e.contains("已损坏") && !e.contains("缺少"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_pdf_listing_a_page_thousands_of_times_and_a_text_of_endless_lines_are_refused_at_once() {
+    // One page object listed 5,000 times in the page tree.
+    let kids = vec!["3 0 R"; 5_000].join(" ");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count 5000 >>"),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    let started = std::time::Instant::now();
+    let e = import_bytes(Path::new("pages.pdf"), &pdf)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("pages.pdf") && e.contains("超过导入上限"), "{e}");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let lines = "这是一行。\n".repeat(70_000);
+    let e = import_bytes(Path::new("lines.txt"), lines.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("lines.txt") && e.contains("超过导入上限"), "{e}");
+}

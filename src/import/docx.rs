@@ -38,7 +38,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     if zip.by_name("EncryptedPackage").is_ok() {
         return Err("文件已加密，请先在办公软件中取消密码后再导入".to_owned());
     }
-    let xml = zip_text(&mut zip, "word/document.xml")
+    let xml = zip_text(&mut zip, "word/document.xml")?
         .ok_or("文件已损坏或不是 DOCX：缺少 word/document.xml")?;
     parse(&xml)
 }

@@ -98,6 +98,38 @@ fn refuse(path: &Path, why: impl fmt::Display) -> Error {
     Error::Import(format!("{}：{why}", path.display()))
 }
 
+/// Most pages a received file may have (a 公文 has tens; render refuses more than 1,000).
+pub const MAX_PAGES: usize = 1_000;
+/// Most characters read from one file.
+pub const MAX_GLYPHS: usize = 2_000_000;
+/// Most lines (paragraphs) read from one file: beyond, it cannot render within the page limit.
+pub const MAX_LINES: usize = 60_000;
+/// Seconds an import may take (a PDF whose forms draw each other exponentially).
+pub const IMPORT_SECONDS: u64 = 30;
+
+/// Runs a reader on its own thread and gives up after [`IMPORT_SECONDS`]: a hostile file's
+/// walk cannot hang the import (the abandoned walk ends with the process).
+fn within_time<T: Send + 'static>(
+    read: impl FnOnce() -> std::result::Result<T, String> + Send + 'static,
+    seconds: u64,
+) -> std::result::Result<T, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("gongwen-import".into())
+        .spawn(move || {
+            let _ = tx.send(read());
+        });
+    if spawned.is_err() {
+        return Err("无法启动导入线程".to_owned());
+    }
+    match rx.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(result) => result,
+        Err(_) => Err(format!(
+            "导入超过 {seconds} 秒仍未完成（文件结构异常，可能是恶意构造的文件），已停止"
+        )),
+    }
+}
+
 /// The formats by their content (magic bytes) and name.
 enum Kind {
     Pdf,
@@ -138,7 +170,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
         return Err(refuse(path, "文件为空，没有可导入的内容"));
     }
     let (format, lines) = match kind_of(path, bytes) {
-        Kind::Pdf => ("PDF", pdf::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Pdf => {
+            let owned = bytes.to_vec();
+            let lines = within_time(move || pdf::read(&owned), IMPORT_SECONDS);
+            ("PDF", lines.map_err(|e| refuse(path, e))?)
+        }
         Kind::Docx => ("DOCX", docx::read(bytes).map_err(|e| refuse(path, e))?),
         Kind::Ofd => ("OFD", ofd::read(bytes).map_err(|e| refuse(path, e))?),
         Kind::Text => (
@@ -147,6 +183,15 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
                 .ok_or_else(|| refuse(path, "不是 UTF-8 编码的文本（请另存为 UTF-8 后再导入）"))?,
         ),
     };
+    if lines.len() > MAX_LINES {
+        return Err(refuse(
+            path,
+            format!(
+                "文件有 {} 段（行），超过导入上限 {MAX_LINES}；一份公文不会这么长",
+                lines.len()
+            ),
+        ));
+    }
     if lines
         .iter()
         .all(|l| l.text.trim().is_empty() && l.cells.is_none())
@@ -224,4 +269,24 @@ pub fn from_lines(
             check,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_time;
+
+    #[test]
+    fn a_reader_past_its_time_budget_is_given_up_with_a_chinese_message() {
+        let started = std::time::Instant::now();
+        let slow = within_time(
+            || {
+                std::thread::sleep(std::time::Duration::from_secs(5));
+                Ok(())
+            },
+            1,
+        );
+        assert!(slow.unwrap_err().contains("超过 1 秒"));
+        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
+        assert_eq!(within_time(|| Ok(7), 1), Ok(7));
+    }
 }

@@ -17,18 +17,30 @@ const PT: f64 = 72.0 / 25.4;
 pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| "文件已损坏：不是有效的 OFD（zip 结构无法读取）".to_owned())?;
-    let ofd = zip_text(&mut zip, "OFD.xml").ok_or("文件已损坏或不是 OFD：缺少 OFD.xml")?;
+    let ofd = zip_text(&mut zip, "OFD.xml")?.ok_or("文件已损坏或不是 OFD：缺少 OFD.xml")?;
     let root = element_text(&ofd, "DocRoot").ok_or("OFD.xml 中没有 DocRoot")?;
     let root = root.trim_start_matches('/').to_owned();
     let base = root.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
-    let document = zip_text(&mut zip, &root).ok_or_else(|| format!("OFD 中缺少 {root}"))?;
+    let document =
+        zip_text(&mut zip, &root)?.ok_or_else(|| format!("OFD 中缺少 {}", short(&root)))?;
     // Encryption is declared by an element (GB/T 33190 §…Encryptions), not by the word
     // anywhere in the text (a comment may name it).
     if has_element(&ofd, "Encryptions") || has_element(&document, "Encryptions") {
         return Err("OFD 已加密，请先解密后再导入".to_owned());
     }
+    let mut locations = page_locations(&document);
+    // A page listed twice is read once.
+    let mut seen = std::collections::HashSet::new();
+    locations.retain(|l| seen.insert(l.clone()));
+    if locations.len() > super::MAX_PAGES {
+        return Err(format!(
+            "OFD 有 {} 页，超过导入上限 {} 页",
+            locations.len(),
+            super::MAX_PAGES
+        ));
+    }
     let mut pages = Vec::new();
-    for loc in page_locations(&document) {
+    for loc in locations {
         // ST_Loc: an absolute location starts at the package root, a relative one at
         // Document.xml's folder.
         let path = match loc.strip_prefix('/') {
@@ -36,7 +48,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
             None if base.is_empty() => loc.clone(),
             None => format!("{base}/{loc}"),
         };
-        let content = zip_text(&mut zip, &path).ok_or_else(|| format!("OFD 中缺少页面 {path}"))?;
+        let content =
+            zip_text(&mut zip, &path)?.ok_or_else(|| format!("OFD 中缺少页面 {}", short(&path)))?;
         let (glyphs, rules) = objects(&content)?;
         pages.push(ruled_rows(glyphs, &rules));
     }
@@ -52,7 +65,10 @@ pub fn carries_seal(bytes: &[u8]) -> bool {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return false;
     };
-    zip_text(&mut zip, "OFD.xml").is_some_and(|ofd| has_element(&ofd, "Signatures"))
+    zip_text(&mut zip, "OFD.xml")
+        .ok()
+        .flatten()
+        .is_some_and(|ofd| has_element(&ofd, "Signatures"))
 }
 
 /// Whether `xml` has an element named `name` (any prefix).
@@ -64,6 +80,14 @@ fn has_element(xml: &str, name: &str) -> bool {
             Ok(Event::Eof) | Err(_) => return false,
             _ => {}
         }
+    }
+}
+
+/// A part's name as a message shows it: a hostile 10 MB name is cut short.
+fn short(name: &str) -> String {
+    match name.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &name[..i]),
+        None => name.to_owned(),
     }
 }
 

@@ -161,6 +161,14 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     let cache = InterpreterCache::new();
     let mut pages = Vec::new();
     let mut images = 0;
+    if pdf.pages().len() > super::MAX_PAGES {
+        return Err(format!(
+            "PDF 有 {} 页，超过导入上限 {} 页",
+            pdf.pages().len(),
+            super::MAX_PAGES
+        ));
+    }
+    let mut glyphs = 0;
     for page in pdf.pages().iter() {
         let mb = page.media_box();
         let mut ctx = Context::new(
@@ -176,6 +184,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         };
         interpret_page(page, &mut ctx, &mut c);
         images += c.images;
+        glyphs += c.glyphs.len();
+        if glyphs > super::MAX_GLYPHS {
+            return Err(format!(
+                "PDF 的文字超过导入上限 {} 个字符（可能是恶意构造的文件）",
+                super::MAX_GLYPHS
+            ));
+        }
         pages.push(ruled_rows(c.glyphs, &c.rules));
     }
     if pages.iter().all(Vec::is_empty) {
