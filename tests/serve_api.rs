@@ -498,3 +498,51 @@ fn the_preview_follows_the_year_and_the_annex_forms_download_alone() {
         "{names:?}"
     );
 }
+
+#[test]
+fn two_tabs_saving_one_file_never_lose_an_edit_silently() {
+    let (dir, s) = workspace();
+    new_notice(&s, "n");
+    let open = s.get("/api/file?name=n.toml");
+    let version = open.json()["version"].as_str().unwrap().to_owned();
+    assert_eq!(open.header("etag"), Some(format!("\"{version}\"").as_str()));
+    let original = open.json()["toml"].as_str().unwrap().to_owned();
+    // Tab A saves its edit from that version.
+    let a = original.replacen("title = ", "title = \"甲\" # ", 1);
+    let saved = s.post(
+        "/api/save",
+        &json!({"name": "n.toml", "toml": a, "version": version}),
+    );
+    assert_eq!(
+        saved.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&saved.body)
+    );
+    let after_a = saved.json()["version"].as_str().unwrap().to_owned();
+    assert_ne!(after_a, version);
+    // Tab B, still on the old version, is refused and told what the file holds now.
+    let b = original.replacen("title = ", "title = \"乙\" # ", 1);
+    let stale = s.post(
+        "/api/save",
+        &json!({"name": "n.toml", "toml": b, "version": version}),
+    );
+    assert_eq!(stale.status, 412);
+    let body = stale.json();
+    assert!(body["error"].as_str().unwrap().contains("别处"), "{body}");
+    assert_eq!(body["version"], after_a);
+    assert!(body["toml"].as_str().unwrap().contains("\"甲\""));
+    let on_disk = std::fs::read_to_string(dir.path().join("n.toml")).unwrap();
+    assert!(
+        on_disk.contains("\"甲\"") && !on_disk.contains("\"乙\""),
+        "{on_disk}"
+    );
+    // B chooses to overwrite: with the version it was shown, the save goes through.
+    let forced = s.post(
+        "/api/save",
+        &json!({"name": "n.toml", "toml": b, "version": after_a}),
+    );
+    assert_eq!(forced.status, 200);
+    let on_disk = std::fs::read_to_string(dir.path().join("n.toml")).unwrap();
+    assert!(on_disk.contains("\"乙\""), "{on_disk}");
+}

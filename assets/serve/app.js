@@ -197,10 +197,11 @@ function dateString(v) {
 // ------------------------------------------------------------------------------------------ API
 
 class ApiError extends Error {
-  constructor(status, message, diagnostics) {
+  constructor(status, message, diagnostics, body = null) {
     super(message);
     this.status = status;
     this.diagnostics = Array.isArray(diagnostics) && diagnostics.length ? diagnostics : null;
+    this.body = body;
   }
 }
 
@@ -220,7 +221,7 @@ async function api(method, url, body, { raw = false } = {}) {
   }
   const json = await res.json().catch(() => null);
   if (!res.ok) {
-    throw new ApiError(res.status, json?.error || `请求失败（HTTP ${res.status}）`, json?.diagnostics);
+    throw new ApiError(res.status, json?.error || `请求失败（HTTP ${res.status}）`, json?.diagnostics, json);
   }
   return json || {};
 }
@@ -1503,12 +1504,15 @@ async function doSave() {
     setStatus(`未保存：${state.syncError}`, 'error');
     return false;
   }
-  const { name, toml, gen } = state;
+  const { name, toml, gen, version } = state;
   setStatus(`正在保存 ${name}…`);
   try {
-    const res = await api('POST', '/api/save', { name, toml });
+    // The version this text was edited from: the server refuses the save (412) when the file
+    // changed meanwhile (another tab, another editor), instead of overwriting it.
+    const res = await api('POST', '/api/save', { name, toml, version: version || undefined });
     if (gen !== state.gen) return true;
     state.savedToml = toml;
+    if (typeof res.version === 'string') state.version = res.version;
     document.body.dataset.saved = `${name}:${++ui.saveCount}`;
     if (Array.isArray(res.diagnostics)) setDiagnostics(res.diagnostics);
     setStatus(`已保存 ${name}`, 'ok');
@@ -1516,10 +1520,53 @@ async function doSave() {
     refreshWorkspace();
     return true;
   } catch (e) {
+    if (e.status === 412 && gen === state.gen) return resolveConflict(name, toml, e.body || {});
     setStatus(`保存失败：${e.message}`, 'error');
     if (e.diagnostics) setDiagnostics(e.diagnostics);
     return false;
   }
+}
+
+/**
+ * The file changed elsewhere since this tab opened it: the clerk chooses. Keep mine as a copy
+ * (the file keeps the other version), overwrite it with mine, or drop mine and load the file.
+ * Nothing is lost without a choice.
+ */
+async function resolveConflict(name, mine, theirs) {
+  setStatus(`“${name}”已在别处修改过，未覆盖`, 'error');
+  const copy = confirm(
+    `“${name}”已在别处（另一个标签页或编辑器）修改过，您的修改没有保存。\n\n`
+      + '按“确定”：把您的修改另存为一个副本（原文件保持别处的修改）。\n按“取消”：看其他选择。',
+  );
+  if (copy) {
+    const base = name.replace(/\.toml$/, '');
+    const taken = new Set(state.files.map((f) => f.name));
+    let n = 1;
+    let target = `${base}-副本.toml`;
+    while (taken.has(target)) target = `${base}-副本${++n}.toml`;
+    try {
+      await api('POST', '/api/save', { name: target, toml: mine });
+    } catch (e) {
+      setStatus(`另存副本失败：${e.message}`, 'error');
+      return false;
+    }
+    state.savedToml = state.toml; // Kept in the copy: the original is not saved over.
+    await refreshWorkspace();
+    await openFile(target);
+    setStatus(`您的修改已另存为 ${target}`, 'ok');
+    return true;
+  }
+  const overwrite = confirm(
+    '按“确定”：用您的修改覆盖别处的修改。\n按“取消”：放弃您的修改，载入文件现在的内容。',
+  );
+  if (overwrite) {
+    state.version = typeof theirs.version === 'string' ? theirs.version : null;
+    return doSave();
+  }
+  state.savedToml = state.toml;
+  await openFile(name);
+  setStatus(`已载入 ${name} 现在的内容`, 'ok');
+  return false;
 }
 
 // ----------------------------------------------------------------------------- workspace files
@@ -1624,6 +1671,7 @@ function loadFile(res) {
     role: res.role === 'profile' ? 'profile' : 'spec',
     toml: res.toml || '',
     savedToml: res.toml || '',
+    version: typeof res.version === 'string' ? res.version : null,
     data: isObject(res.data) ? res.data : null,
     diagnostics: [],
     tomlBroken: false,

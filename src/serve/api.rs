@@ -176,14 +176,16 @@ pub async fn file(State(state): State<Arc<AppState>>, Query(q): Query<NameQuery>
         let text = spec::read(&path)?;
         let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
         let diagnostics = findings(&st, &text, &q.name, role);
-        Ok(Json(json!({
+        let tag = version(&text);
+        let body = Json(json!({
             "name": q.name,
             "role": role,
+            "version": tag,
             "toml": text,
             "data": data::to_json(&text).ok(),
             "diagnostics": diagnostics_json(&diagnostics),
-        }))
-        .into_response())
+        }));
+        Ok(([(header::ETAG, format!("\"{tag}\""))], body).into_response())
     })
     .await
 }
@@ -257,6 +259,9 @@ pub struct TextRequest {
     /// 按年份: preview the spec moved to this campaign year.
     #[serde(default)]
     year: Option<i32>,
+    /// The file's version this text was edited from (see [`save`]).
+    #[serde(default)]
+    version: Option<String>,
 }
 
 /// A campaign year the page may ask for (the CLI's `--year` range).
@@ -305,23 +310,60 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextReq
 
 /// `POST /api/save`: writes the TOML atomically (in the file's own line ends), with its
 /// findings.
-pub async fn save(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
+/// `POST /api/save`: the version the page edited (`If-Match`, or `version` in the body) must
+/// still be the file's, else 412 with the file as it is now: two tabs never overwrite each other
+/// silently. Without a version (a new file) the save is unconditional.
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
+    Json(req): Json<TextRequest>,
+) -> Answer {
     let path = toml_path(&state, &req.name)?;
+    let expected = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .or_else(|| req.version.clone());
     let st = state.clone();
     blocking(move || {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(old) => output::same_form_as(&old, &req.toml),
-            Err(_) => req.toml.clone(),
+        // One save at a time: the comparison and the write are one step.
+        let _one = SAVES.lock().unwrap_or_else(|e| e.into_inner());
+        let old = std::fs::read_to_string(&path).ok();
+        if let (Some(expected), Some(old)) = (&expected, &old) {
+            let now = version(old);
+            if &now != expected {
+                let body = Json(json!({
+                    "error": "这个文件已在别处（另一个标签页或编辑器）修改过，本次保存没有覆盖它",
+                    "version": now,
+                    "toml": old,
+                }));
+                return Ok((StatusCode::PRECONDITION_FAILED, body).into_response());
+            }
+        }
+        let text = match &old {
+            Some(old) => output::same_form_as(old, &req.toml),
+            None => req.toml.clone(),
         };
         output::write_atomic(&path, text.as_bytes())?;
         let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
         let diagnostics = findings(&st, &text, &req.name, role);
-        Ok(
-            Json(json!({ "saved": true, "diagnostics": diagnostics_json(&diagnostics) }))
-                .into_response(),
-        )
+        let tag = version(&text);
+        let body = Json(json!({
+            "saved": true,
+            "version": tag,
+            "diagnostics": diagnostics_json(&diagnostics),
+        }));
+        Ok(([(header::ETAG, format!("\"{tag}\""))], body).into_response())
     })
     .await
+}
+
+/// Saves wait for one another (see [`save`]).
+static SAVES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// A file's version: a hash of its text (the ETag the page sends back with its save).
+fn version(text: &str) -> String {
+    format!("{:032x}", typst::utils::hash128(text))
 }
 
 /// `GET /api/download` query.
