@@ -112,6 +112,37 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
+/// The mode the staged file takes: the replaced file's (colleagues on a shared folder keep their
+/// access), or for a new file what the umask allows (0644 under 022), not the temporary file's
+/// 0600.
+#[cfg(unix)]
+fn set_mode(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(path) {
+        Ok(m) => m.permissions().mode() & 0o7777,
+        Err(_) => 0o666 & !umask(),
+    };
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process's umask, read without changing it (Linux: /proc/self/status), else 022.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
 /// `bytes` in a new temporary file beside `path` (created exclusively, removed on drop).
 fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let io = |source| Error::Io {
@@ -132,6 +163,7 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let mut tmp = Staged::new(tmp);
     let file = tmp.0.as_mut().expect("just staged");
     file.write_all(bytes).map_err(io)?;
+    set_mode(file.as_file(), path).map_err(io)?;
     file.as_file().sync_all().map_err(io)?;
     Ok(tmp)
 }
@@ -217,6 +249,23 @@ mod tests {
             "\u{feff}a = 1\r\nb = 3\r\n"
         );
         assert_eq!(same_form_as("a = 1\n", "a = 2\n"), "a = 2\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.pdf");
+        write_atomic(&new, b"1").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&new), 0o666 & !umask(), "umask {:o}", umask());
+        let kept = dir.path().join("kept.toml");
+        std::fs::write(&kept, b"old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&kept, b"new").unwrap();
+        assert_eq!(mode(&kept), 0o640);
+        assert_eq!(std::fs::read(&kept).unwrap(), b"new");
     }
 
     #[cfg(unix)]

@@ -1504,6 +1504,11 @@ async function doSave() {
     setStatus(`未保存：${state.syncError}`, 'error');
     return false;
   }
+  // A TOML text that does not parse is saved over the file only when the clerk says so.
+  if (state.tomlBroken && !confirm(`“${state.name}”的 TOML 有语法错误。保存会用它覆盖原来有效的文件，仍然保存吗？`)) {
+    setStatus('未保存：TOML 有语法错误，请先改正', 'error');
+    return false;
+  }
   const { name, toml, gen, version } = state;
   setStatus(`正在保存 ${name}…`);
   try {
