@@ -55,8 +55,8 @@ pub enum Error {
     /// The spec is wrong; each diagnostic names a place in it.
     #[error("{}", join_lines(.0))]
     Spec(Vec<Diagnostic>),
-    /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    /// A file could not be read or written (said in Chinese, naming the user's file).
+    #[error("{}：{}", path.display(), io_chinese(source))]
     Io {
         /// The file concerned.
         path: PathBuf,
@@ -95,3 +95,51 @@ fn join_lines(d: &[Diagnostic]) -> String {
 
 /// Result with the crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the system said of a file, in Chinese.
+pub fn io_chinese(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // A wrapped error (a temporary file's, which names the temporary path) says it itself.
+    let inner = e
+        .get_ref()
+        .and_then(|x| x.source())
+        .and_then(|s| s.downcast_ref::<std::io::Error>());
+    if let Some(inner) = inner {
+        return io_chinese(inner);
+    }
+    let said = match (e.raw_os_error(), e.kind()) {
+        (Some(27), _) | (_, K::FileTooLarge) => "文件超过系统允许的大小（ulimit -f），未写入",
+        (Some(28), _) | (_, K::StorageFull) => "磁盘空间不足，未写入",
+        (_, K::NotFound) => "文件或文件夹不存在",
+        (_, K::PermissionDenied) => "没有读写权限",
+        (_, K::IsADirectory) => "这是一个文件夹，不是文件",
+        (_, K::NotADirectory) => "路径中有一段不是文件夹",
+        (_, K::ReadOnlyFilesystem) => "所在的磁盘或文件夹是只读的",
+        (_, K::AlreadyExists) => "文件已存在",
+        (_, K::InvalidData) => "文件内容无效",
+        (_, K::UnexpectedEof) => "文件不完整（意外结束）",
+        (_, K::TimedOut) => "操作超时",
+        _ => return format!("无法读写（系统信息：{e}）"),
+    };
+    said.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::io_chinese;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn system_errors_are_said_in_chinese() {
+        assert_eq!(
+            io_chinese(&Error::from(ErrorKind::NotFound)),
+            "文件或文件夹不存在"
+        );
+        assert_eq!(
+            io_chinese(&Error::from_raw_os_error(28)),
+            "磁盘空间不足，未写入"
+        );
+        assert!(io_chinese(&Error::from_raw_os_error(27)).contains("ulimit"));
+        assert!(io_chinese(&Error::other("x")).starts_with("无法读写"));
+    }
+}

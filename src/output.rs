@@ -61,12 +61,43 @@ pub fn remove_staged() {
     }
 }
 
+/// Removes the staged files `.NAME.PID.XXXX.tmp` of `name` in `dir` left by a process that no
+/// longer runs (killed with -9 between staging and rename). Linux only: whether a process runs
+/// is read from /proc; elsewhere nothing is removed.
+fn remove_stale(dir: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten().take(10_000) {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file
+            .strip_prefix(&prefix)
+            .filter(|_| file.ends_with(".tmp"))
+        else {
+            continue;
+        };
+        let pid = rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
+        let gone = pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists());
+        if gone {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// On Unix, removes the staged files and exits (status 130) when the process is interrupted
-/// or terminated. The CLI installs it; a long-running server shuts down its own way.
+/// or terminated. The CLI installs it; a long-running server shuts down its own way. A file
+/// size limit (`ulimit -f`, SIGXFSZ) then makes a write fail with an error instead of killing
+/// the process.
 pub fn clean_up_on_interrupt() {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGINT, SIGTERM};
+        use signal_hook::consts::{SIGINT, SIGTERM, SIGXFSZ};
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(SIGXFSZ, flag);
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
             return;
         };
@@ -155,8 +186,10 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
+    remove_stale(dir, &name);
+    // The process id in the name tells a later run whose staged file it is.
     let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{name}.{}.", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
@@ -249,6 +282,28 @@ mod tests {
             "\u{feff}a = 1\r\nb = 3\r\n"
         );
         assert_eq!(same_form_as("a = 1\n", "a = 2\n"), "a = 2\n");
+    }
+
+    #[test]
+    fn a_staged_file_left_by_a_killed_run_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".a.pdf.999999999.Xy12.tmp");
+        let live = dir
+            .path()
+            .join(format!(".a.pdf.{}.Zz34.tmp", std::process::id()));
+        let other = dir.path().join(".b.pdf.999999999.Xy12.tmp");
+        for p in [&stale, &live, &other] {
+            std::fs::write(p, b"partial").unwrap();
+        }
+        write_atomic(&dir.path().join("a.pdf"), b"%PDF").unwrap();
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "a dead process's staged file stays");
+        }
+        assert!(live.exists(), "a running process's staged file is its own");
+        assert!(
+            other.exists(),
+            "another file's staged file is not this write's"
+        );
     }
 
     #[cfg(unix)]
