@@ -25,13 +25,32 @@ impl Staged {
         Self(Some(tmp))
     }
 
-    fn persist(mut self, path: &Path) -> Result<()> {
+    fn persist(self, path: &Path) -> Result<()> {
+        self.put(path, false)
+    }
+
+    /// Puts the staged file at `path`; with `new_only`, only where no file is yet (the check
+    /// and the rename are one step: two writers never both succeed).
+    fn put(mut self, path: &Path, new_only: bool) -> Result<()> {
         let tmp = self.0.take().expect("staged once");
         let staged_at = tmp.path().to_owned();
-        let result = tmp.persist(path).map_err(|e| Error::Io {
-            path: path.to_owned(),
-            source: e.error,
-        });
+        let result = if new_only {
+            tmp.persist_noclobber(path).map(drop).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::Exists(path.to_owned())
+                } else {
+                    Error::Io {
+                        path: path.to_owned(),
+                        source: e.error,
+                    }
+                }
+            })
+        } else {
+            tmp.persist(path).map(drop).map_err(|e| Error::Io {
+                path: path.to_owned(),
+                source: e.error,
+            })
+        };
         if let Some(set) = staged().as_mut() {
             set.remove(&staged_at);
         }
@@ -128,19 +147,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     stage(path, bytes)?.persist(path)
 }
 
+/// Writes `bytes` to `path` only if no file is there yet (`Error::Exists` otherwise), as one
+/// step: of two writers of one new name, one succeeds and the other is told.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?.put(path, true)
+}
+
 /// Writes the files of one document (PDF, DOCX, draft) together: every one is first written
 /// in full beside its target, and only then are they all put in place, so a failure while
-/// writing leaves every earlier file as it was (never a new PDF beside an old DOCX).
+/// writing leaves every earlier file as it was (never a new PDF beside an old DOCX). Two
+/// processes writing into one folder put their groups in place one after the other (an
+/// advisory lock on the folder), so a PDF never stands beside another run's DOCX.
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         staged.push((path, stage(path, bytes)?));
     }
     pause_for_tests();
+    let _folder = files.first().and_then(|(p, _)| lock_folder(p));
     for (path, tmp) in staged {
         tmp.persist(path)?;
     }
     Ok(())
+}
+
+/// An exclusive advisory lock on the folder of `path`, held while the value lives (none where
+/// the system cannot lock a folder).
+fn lock_folder(path: &Path) -> Option<std::fs::File> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let folder = std::fs::File::open(dir).ok()?;
+    folder.lock().ok()?;
+    Some(folder)
 }
 
 /// The mode the staged file takes: the replaced file's (colleagues on a shared folder keep their
@@ -282,6 +322,28 @@ mod tests {
             "\u{feff}a = 1\r\nb = 3\r\n"
         );
         assert_eq!(same_form_as("a = 1\n", "a = 2\n"), "a = 2\n");
+    }
+
+    #[test]
+    fn of_two_writers_of_one_new_name_one_succeeds_and_the_other_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spec.toml");
+        let results: Vec<Result<()>> = std::thread::scope(|s| {
+            let writers: Vec<_> = (0..8u8)
+                .map(|i| {
+                    let path = &path;
+                    s.spawn(move || write_new(path, &[b'0' + i]))
+                })
+                .collect();
+            writers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+        assert!(results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .all(|e| matches!(e, Error::Exists(_))));
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no staged file stays");
     }
 
     #[test]

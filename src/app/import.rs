@@ -31,7 +31,13 @@ fn refuse_existing(output: &Path, force: bool) -> Result<()> {
 }
 
 fn write(imported: Imported, output: &Path, force: bool) -> Result<Imported> {
-    if force && output.exists() {
+    if !force {
+        // The existence check and the write are one step: a second import to the same new
+        // name is refused, never silently replacing the first.
+        output::write_new(output, imported.toml.as_bytes())?;
+        return Ok(imported);
+    }
+    if output.exists() {
         output::backup(output)?;
     }
     output::write_atomic(output, imported.toml.as_bytes())?;
