@@ -546,3 +546,41 @@ fn two_tabs_saving_one_file_never_lose_an_edit_silently() {
     let on_disk = std::fs::read_to_string(dir.path().join("n.toml")).unwrap();
     assert!(on_disk.contains("\"乙\""), "{on_disk}");
 }
+
+#[test]
+fn names_that_would_lie_in_the_list_or_overflow_are_refused_in_chinese() {
+    let (dir, s) = workspace();
+    let long = format!("{}.toml", "长".repeat(100));
+    for name in [
+        "a\nb.toml",
+        "tab\there.toml",
+        "x\u{202E}lmot.exe.toml",
+        long.as_str(),
+    ] {
+        let r = s.post(
+            "/api/save",
+            &json!({"name": name, "toml": "kind = \"notice\"\n"}),
+        );
+        assert_eq!(
+            r.status,
+            403,
+            "{name:?}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        let error = r.json()["error"].as_str().unwrap().to_owned();
+        assert!(error.contains("不可用"), "{error}");
+        assert!(
+            error.chars().count() < 120,
+            "the name is shown cut short: {error}"
+        );
+        assert!(
+            !error.contains(&dir.path().display().to_string()),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing was written"
+    );
+}

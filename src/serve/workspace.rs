@@ -65,9 +65,27 @@ impl Workspace {
     /// The path of `name` inside the workspace, refused unless it is a plain relative name
     /// whose every existing part is a real folder or file of the workspace (no link).
     pub fn resolve(&self, name: &str) -> Result<PathBuf, Refused> {
-        let refuse = |why: &str| Err(Refused(format!("文件名“{name}”不可用：{why}")));
+        // A hostile name is shown cut short.
+        let shown: String = name.chars().take(40).collect();
+        let shown = if shown.len() < name.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        let refuse = |why: &str| Err(Refused(format!("文件名“{shown}”不可用：{why}")));
         if name.is_empty() || name.len() > 1024 || name.contains(['\\', '\0']) {
             return refuse("须是工作目录中的相对路径，用 / 分隔");
+        }
+        // Line breaks and direction overrides would make a listed name lie about itself.
+        let spoofing = |c: char| {
+            c.is_control()
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        };
+        if name.chars().any(spoofing) {
+            return refuse("不能含换行、控制字符或改变文字方向的字符");
+        }
+        if name.split('/').any(|part| part.len() > 255) {
+            return refuse("名称过长（每一段不超过 255 字节）");
         }
         let mut path = self.root.clone();
         for part in Path::new(name).components() {
