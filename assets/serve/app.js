@@ -1481,8 +1481,11 @@ function clearPreview(message) {
 
 // ------------------------------------------------------------------------------- dirty & save
 
+// An edit the server could not take (a form edit while the server is gone) is unsaved too:
+// the badge shows and closing the tab warns.
 const isDirty = () =>
-  Boolean(state.name) && Boolean(sync.timer || sync.inflight || state.toml !== state.savedToml);
+  Boolean(state.name)
+  && Boolean(sync.timer || sync.inflight || state.syncError || state.toml !== state.savedToml);
 
 function updateDirty() {
   const dirty = isDirty();
