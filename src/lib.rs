@@ -238,9 +238,10 @@ impl Engine {
         year: Option<i32>,
     ) -> Result<(model::Document, Vec<Diagnostic>)> {
         let source = spec::read(path)?;
-        let (spec, warnings) = self
+        let (spec, mut warnings) = self
             .check_source_for_year(&source, path, year)?
             .into_result()?;
+        warnings.extend(spec::encoding_warning(path));
         Ok((compose::compose(&spec), warnings))
     }
 

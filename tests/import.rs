@@ -969,3 +969,51 @@ fn a_pdf_listing_a_page_thousands_of_times_and_a_text_of_endless_lines_are_refus
         .to_string();
     assert!(e.contains("lines.txt") && e.contains("超过导入上限"), "{e}");
 }
+
+#[test]
+fn a_gb18030_or_utf16_paste_imports_and_says_its_encoding() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/received/03-yingyangzhou-luoyang/pasted.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let utf8 = import_bytes(Path::new("营养周.txt"), text.as_bytes()).unwrap();
+    for (bytes, name) in [
+        (encoding_rs::GB18030.encode(&text).0.into_owned(), "GB18030"),
+        (
+            gongwen::spec::encode(&text, Some(encoding_rs::UTF_16LE)),
+            "UTF-16LE",
+        ),
+    ] {
+        let imported = import_bytes(Path::new("营养周.txt"), &bytes).unwrap();
+        assert_eq!(imported.report.format, format!("文本（{name} 编码）"));
+        assert_eq!(
+            imported.toml, utf8.toml,
+            "{name}: the same spec as from UTF-8"
+        );
+    }
+}
+
+#[test]
+fn check_fix_writes_a_gbk_spec_back_in_gbk() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(sample("national-2024-notice.toml")).unwrap();
+    // A title ending with a full stop: a fix the rules know.
+    let broken = source.replacen("的通知\"", "的通知。\"", 1);
+    assert_ne!(broken, source);
+    let path = dir.path().join("gbk.toml");
+    std::fs::write(&path, encoding_rs::GB18030.encode(&broken).0).unwrap();
+    let out = common::gongwen(&["check", "--fix", "gbk.toml"], dir.path());
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("GB18030"), "{said}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "still GB18030, not UTF-8"
+    );
+    let (text, _, errors) = encoding_rs::GB18030.decode(&bytes);
+    assert!(!errors);
+    assert!(
+        text.contains("的通知\"") && !text.contains("的通知。\""),
+        "{said}"
+    );
+}

@@ -18,15 +18,21 @@ pub struct Checked {
 /// into it (in the file's own line ends and encoding form) and checks the result.
 pub fn check_file(engine: &Engine, path: &Path, fix: bool) -> Result<Checked> {
     let source = spec::read(path)?;
-    let report = engine.check_source(&source, path)?;
+    let encoding = spec::encoding_of(path);
+    let mut report = engine.check_source(&source, path)?;
+    report.diagnostics.extend(spec::encoding_warning(path));
     if !fix || report.fixes.is_empty() {
         return Ok(Checked { report, fixed: 0 });
     }
+    let count = report.fixes.len();
     let fixed = spec::apply_fixes(&source, path, &report.fixes)?;
     let fixed = output::same_form_as(&source, &fixed);
-    output::write_through(path, fixed.as_bytes())?;
+    // Written back in the file's own encoding (GB18030 stays GB18030).
+    output::write_through(path, &spec::encode(&fixed, encoding))?;
+    let mut report = engine.check_source(&fixed, path)?;
+    report.diagnostics.extend(spec::encoding_warning(path));
     Ok(Checked {
-        fixed: report.fixes.len(),
-        report: engine.check_source(&fixed, path)?,
+        fixed: count,
+        report,
     })
 }

@@ -169,19 +169,31 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(refuse(path, "文件为空，没有可导入的内容"));
     }
-    let (format, lines) = match kind_of(path, bytes) {
+    let (format, lines): (String, _) = match kind_of(path, bytes) {
         Kind::Pdf => {
             let owned = bytes.to_vec();
             let lines = within_time(move || pdf::read(&owned), IMPORT_SECONDS);
-            ("PDF", lines.map_err(|e| refuse(path, e))?)
+            ("PDF".into(), lines.map_err(|e| refuse(path, e))?)
         }
-        Kind::Docx => ("DOCX", docx::read(bytes).map_err(|e| refuse(path, e))?),
-        Kind::Ofd => ("OFD", ofd::read(bytes).map_err(|e| refuse(path, e))?),
-        Kind::Text => (
-            "文本",
-            text::read(bytes)
-                .ok_or_else(|| refuse(path, "不是 UTF-8 编码的文本（请另存为 UTF-8 后再导入）"))?,
+        Kind::Docx => (
+            "DOCX".into(),
+            docx::read(bytes).map_err(|e| refuse(path, e))?,
         ),
+        Kind::Ofd => ("OFD".into(), ofd::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Text => {
+            // Notepad's 「ANSI」 on a Chinese system is GB18030; UTF-16 has its byte-order mark.
+            let (text, encoding) = crate::spec::decode(bytes).ok_or_else(|| {
+                refuse(
+                    path,
+                    "不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）；若是 Word、WPS 文件，请另存为 .docx 后再导入",
+                )
+            })?;
+            let format = match encoding {
+                Some(e) => format!("文本（{} 编码）", crate::spec::encoding_name(e)),
+                None => "文本".to_owned(),
+            };
+            (format, text::read(&text))
+        }
     };
     if lines.len() > MAX_LINES {
         return Err(refuse(
@@ -202,7 +214,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
         ));
     }
     let sealed = matches!(kind_of(path, bytes), Kind::Ofd) && ofd::carries_seal(bytes);
-    from_lines(path, format, lines, sealed)
+    from_lines(path, &format, lines, sealed)
 }
 
 /// Recognises a 公文 in lines read from `path`.
@@ -215,7 +227,7 @@ pub fn from_lines(
     sealed: bool,
 ) -> Result<Imported> {
     let count = lines.len();
-    let (lines, mut repairs) = if format == "文本" {
+    let (lines, mut repairs) = if format.starts_with("文本") {
         furniture::strip(lines)
     } else {
         (lines, Vec::new())

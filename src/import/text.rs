@@ -5,9 +5,8 @@
 use super::lines::Line;
 use super::repair::is_page_number;
 
-/// Reads text into lines; `None` when the bytes are not UTF-8.
-pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
-    let text = std::str::from_utf8(bytes).ok()?;
+/// Reads text (already decoded) into lines.
+pub fn read(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let (mut page, mut line) = (1, 0);
@@ -40,5 +39,5 @@ pub fn read(bytes: &[u8]) -> Option<Vec<Line>> {
             }
         }
     }
-    Some(out)
+    out
 }

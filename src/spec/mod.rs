@@ -73,24 +73,88 @@ pub fn read(path: &Path) -> Result<String> {
         }]));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-        let offset = e.utf8_error().valid_up_to();
-        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    decode(&bytes).map(|(text, _)| text).ok_or_else(|| {
         Error::Spec(vec![Diagnostic {
             file: path.to_owned(),
-            line,
+            line: 1,
             column: 1,
-            message: if utf16 {
-                "文件是 UTF-16 编码；请另存为 UTF-8（无 BOM 或带 BOM 均可）".to_owned()
-            } else {
-                format!(
-                    "文件不是 UTF-8 编码（第 {line} 行起，可能是 GBK/GB18030）；请用编辑器另存为 UTF-8"
-                )
-            },
+            message:
+                "文件既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16 编码的文本；请用编辑器另存为 UTF-8"
+                    .to_owned(),
             ..Diagnostic::default()
         }])
+    })
+}
+
+/// The text of `bytes` and, when it was not UTF-8, the encoding it was read in: UTF-16 (with
+/// its byte-order mark) or GB18030 (which GBK and GB2312 are part of), as Windows Notepad
+/// saves 「ANSI」 on a Chinese system. `None` when it is none of them.
+pub fn decode(bytes: &[u8]) -> Option<(String, Option<&'static encoding_rs::Encoding>)> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some((text.to_owned(), None));
+    }
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (!had_errors).then(|| (text.into_owned(), Some(encoding)));
+    }
+    // Binary files (a Word 97 .doc, an image) are no text, though GB18030 maps most bytes.
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    (!had_errors && !binary).then(|| (text.into_owned(), Some(encoding_rs::GB18030)))
+}
+
+/// An encoding's name as offices know it (GB18030, UTF-16LE).
+pub fn encoding_name(e: &'static encoding_rs::Encoding) -> String {
+    e.name().to_uppercase()
+}
+
+/// The encoding a file on disk is written in, when it is not UTF-8 (for a warning, and so
+/// that `check --fix` writes it back the same way).
+pub fn encoding_of(path: &Path) -> Option<&'static encoding_rs::Encoding> {
+    let bytes = std::fs::read(path).ok()?;
+    decode(&bytes)?.1
+}
+
+/// `text` in `encoding` (UTF-16 with its byte-order mark), for writing a file back as it was.
+pub fn encode(text: &str, encoding: Option<&'static encoding_rs::Encoding>) -> Vec<u8> {
+    match encoding {
+        None => text.as_bytes().to_vec(),
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
+            let le = e == encoding_rs::UTF_16LE;
+            let mut out = if le {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in text.encode_utf16() {
+                out.extend(if le {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            out
+        }
+        Some(e) => e.encode(text).0.into_owned(),
+    }
+}
+
+/// A warning that the file at `path` was read in another encoding than UTF-8, if it was.
+pub fn encoding_warning(path: &Path) -> Option<Diagnostic> {
+    let encoding = encoding_of(path)?;
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        rule: "encoding",
+        file: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: format!(
+            "文件是 {} 编码，已按该编码读取；gongwen 写出的文件都是 UTF-8，check --fix 按原编码写回",
+            encoding_name(encoding)
+        ),
+        ..Diagnostic::default()
     })
 }
 
@@ -365,19 +429,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_gbk_or_utf16_spec_gets_a_chinese_message_with_its_line() {
+    fn a_gbk_or_utf16_spec_is_read_and_said_and_garbage_is_refused_in_chinese() {
         let dir = tempfile::tempdir().unwrap();
         let gbk = dir.path().join("gbk.toml");
-        // 标题 in GBK on line 2.
+        // 标题 in GBK (Notepad's 「ANSI」 on a Chinese system).
         std::fs::write(&gbk, b"kind = \"notice\"\ntitle = \"\xb1\xea\xcc\xe2\"\n").unwrap();
-        let err = read(&gbk).unwrap_err().to_string();
-        assert!(
-            err.contains("gbk.toml:2:1") && err.contains("不是 UTF-8"),
-            "{err}"
+        assert!(read(&gbk).unwrap().contains("title = \"标题\""));
+        let warning = encoding_warning(&gbk).expect("said").message;
+        assert!(warning.contains("GB18030"), "{warning}");
+        // UTF-16 with its byte-order mark, both byte orders.
+        let text = "kind = \"notice\"\ntitle = \"标题\"\n";
+        for enc in [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+            let path = dir.path().join("u16.toml");
+            std::fs::write(&path, encode(text, Some(enc))).unwrap();
+            assert_eq!(read(&path).unwrap(), text);
+            assert_eq!(encoding_of(&path), Some(enc));
+        }
+        // Written back the way it was read.
+        assert_eq!(
+            encode("标题", Some(encoding_rs::GB18030)),
+            b"\xb1\xea\xcc\xe2"
         );
-        let utf16 = dir.path().join("u16.toml");
-        std::fs::write(&utf16, [0xFF, 0xFE, b'k', 0]).unwrap();
-        assert!(read(&utf16).unwrap_err().to_string().contains("UTF-16"));
+        assert!(encoding_warning(&dir.path().join("none.toml")).is_none());
+        // Bytes that are no text in any of them (a Word 97 .doc's header) are refused.
+        let doc = dir.path().join("x.toml");
+        std::fs::write(
+            &doc,
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0xFF, 0xFF],
+        )
+        .unwrap();
+        let err = read(&doc).unwrap_err().to_string();
+        assert!(err.contains("另存为 UTF-8"), "{err}");
     }
 
     #[test]
