@@ -1017,3 +1017,53 @@ fn check_fix_writes_a_gbk_spec_back_in_gbk() {
         "{said}"
     );
 }
+
+#[test]
+fn a_word_97_doc_and_an_rtf_are_converted_and_a_scan_is_told_what_it_is() {
+    let e = import_bytes(Path::new("scan.png"), b"\x89PNG\r\n\x1a\n0000").unwrap_err();
+    assert!(e.to_string().contains("图片（扫描件）"), "{e}");
+    let e = import_bytes(
+        Path::new("表.xls"),
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("表格文件"), "{e}");
+    let Some(soffice) = common::tool("soffice") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/received/09-zhaosheng-guizhou/received.docx");
+    std::fs::copy(&source, dir.path().join("n.docx")).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("p").display()
+    );
+    for format in ["doc", "rtf"] {
+        let status = std::process::Command::new(&soffice)
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                format,
+                "n.docx",
+            ])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success(), "{format}");
+        let path = dir.path().join(format!("n.{format}"));
+        let imported = import_file(&path).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert!(
+            imported.report.format.contains("LibreOffice"),
+            "{}",
+            imported.report
+        );
+        let spec = checked(&imported.toml, format);
+        assert_eq!(
+            spec.title,
+            "贵州省教育厅关于做好2026年义务教育招生入学工作的通知"
+        );
+    }
+}

@@ -11,6 +11,7 @@ pub mod furniture;
 pub mod grid;
 pub mod join;
 pub mod layout;
+pub mod legacy;
 pub mod lines;
 pub mod ofd;
 pub mod patterns;
@@ -168,6 +169,15 @@ pub fn import_file(path: &Path) -> Result<Imported> {
 pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(refuse(path, "文件为空，没有可导入的内容"));
+    }
+    if let Some(kind) = legacy::detect(path, bytes) {
+        let docx = legacy::to_docx(path, bytes, kind).map_err(|e| refuse(path, e))?;
+        let lines = docx::read(&docx).map_err(|e| refuse(path, e))?;
+        let format = match kind {
+            legacy::Legacy::Rtf => "RTF（经 LibreOffice 转换为 DOCX）",
+            _ => "DOC/WPS（经 LibreOffice 转换为 DOCX）",
+        };
+        return from_lines(path, format, lines, false);
     }
     let (format, lines): (String, _) = match kind_of(path, bytes) {
         Kind::Pdf => {
