@@ -113,14 +113,7 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
         let empty = empty_bands(&bands, &h, &v);
         bands.extend(empty);
         for ((top, bottom), gs) in bands {
-            let mid = (top + bottom) / 2.0;
-            let mut xs: Vec<f64> = v
-                .iter()
-                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
-                .map(|s| s.at)
-                .collect();
-            xs.sort_by(f64::total_cmp);
-            xs.dedup_by(|a, b| (*a - *b).abs() < TOL);
+            let xs = crossing(&v, (top + bottom) / 2.0);
             let mut cells: Vec<Vec<G>> = vec![Vec::new(); xs.len().saturating_sub(1)];
             for g in &gs {
                 let x = g.x + g.advance / 2.0;
@@ -132,6 +125,18 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
         }
     }
     out
+}
+
+/// Where the segments that cross the line at `across` stand, in order, near ones merged.
+fn crossing(segs: &[Seg], across: f64) -> Vec<f64> {
+    let mut at: Vec<f64> = segs
+        .iter()
+        .filter(|s| s.lo - TOL <= across && across <= s.hi + TOL)
+        .map(|s| s.at)
+        .collect();
+    at.sort_by(f64::total_cmp);
+    at.dedup_by(|a, b| (*a - *b).abs() < TOL);
+    at
 }
 
 /// The rows of a ruled table that hold no text (blank rows to fill in): bands between two
@@ -147,31 +152,15 @@ fn empty_bands(bands: &[((f64, f64), Vec<G>)], h: &[Seg], v: &[Seg]) -> Vec<((f6
     };
     for (_, gs) in bands {
         let Some(g) = gs.first() else { continue };
-        let x = g.x + g.advance / 2.0;
-        let mut ats: Vec<f64> = h
-            .iter()
-            .filter(|s| s.lo - TOL <= x && x <= s.hi + TOL)
-            .map(|s| s.at)
-            .collect();
-        ats.sort_by(f64::total_cmp);
-        ats.dedup_by(|a, b| (*a - *b).abs() < TOL);
+        let ats = crossing(h, g.x + g.advance / 2.0);
         for w in ats.windows(2) {
             let (top, bottom) = (w[0], w[1]);
-            let mid = (top + bottom) / 2.0;
-            let inside = v
-                .iter()
-                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
-                .count()
-                >= 2;
+            let walls = crossing(v, (top + bottom) / 2.0);
             // A double rule (under a table head) is no row.
-            if bottom - top < 3.0 || !inside || taken(&out, top, bottom) {
+            if bottom - top < 3.0 || walls.len() < 2 || taken(&out, top, bottom) {
                 continue;
             }
-            let left = v
-                .iter()
-                .filter(|s| s.lo - TOL <= mid && mid <= s.hi + TOL)
-                .map(|s| s.at)
-                .fold(f64::INFINITY, f64::min);
+            let left = walls[0];
             let space = G {
                 text: " ".to_owned(),
                 x: left + 1.0,
