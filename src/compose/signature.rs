@@ -1,6 +1,6 @@
 //! 发文机关署名和成文日期: where the name and the date sit, with and without a seal.
 
-use super::text::{chinese_date, width_chars};
+use super::text::{chinese_date, printed_width};
 use crate::gbt9704 as std_;
 use crate::model::{RightLine, Signature};
 
@@ -10,9 +10,9 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
         return sig;
     }
     let date = chinese_date(s.date);
-    let date_w = width_chars(&date);
+    let date_w = printed_width(&date);
     let names = s.names();
-    let widest = names.iter().map(|n| width_chars(n)).fold(0.0, f64::max);
+    let widest = names.iter().map(|n| printed_width(n)).fold(0.0, f64::max);
     // Without a seal: names 右空二字, the date starting two characters further right than the
     // widest, or 右空二字 and the names pushed left when the date is longer.
     let unsealed_date =
@@ -26,9 +26,9 @@ pub fn signature(s: &crate::spec::Signature) -> Signature {
     let right_of = |n: &str| {
         if s.sealed {
             // With a seal: date 右空四字, each name centred over the date.
-            (std_::SEALED_DATE_RIGHT_CHARS + (date_w - width_chars(n)) / 2.0).max(0.0)
+            (std_::SEALED_DATE_RIGHT_CHARS + (date_w - printed_width(n)) / 2.0).max(0.0)
         } else {
-            std_::UNSEALED_NAME_RIGHT_CHARS + push + (widest - width_chars(n))
+            std_::UNSEALED_NAME_RIGHT_CHARS + push + (widest - printed_width(n))
         }
     };
     Signature {
@@ -102,8 +102,9 @@ mod tests {
     fn sealed_date_is_four_characters_from_the_right_and_name_centred_over_it() {
         let s = sig("上海市知识产权局", true);
         assert_eq!(s.date.right_indent, 4.0);
-        // date 6 chars wide, name 8: centred → name extends one char each side.
-        assert_eq!(s.issuers[0].clone().right_indent, 3.0);
+        // 2025年4月2日 prints 7.25 characters wide (6 of glyphs and five quarter-character
+        // gaps where Chinese meets digits), the name 8: centred, it reaches 0.375 past each end.
+        assert_eq!(s.issuers[0].clone().right_indent, 4.0 - 0.375);
     }
 
     #[test]
@@ -111,15 +112,16 @@ mod tests {
         let s = sig("上海市知识产权联席会议办公室", false);
         let name = s.issuers[0].clone();
         assert_eq!(name.right_indent, 2.0);
-        // name 14 wide starting at 16 from the right; date (6) starts 2 further right.
-        assert_eq!(s.date.right_indent, 2.0 + 14.0 - 2.0 - 6.0);
+        // name 14 wide starting at 16 from the right; the date (7.25 printed) starts 2 further
+        // right.
+        assert_eq!(s.date.right_indent, 2.0 + 14.0 - 2.0 - 7.25);
     }
 
     #[test]
     fn unsealed_short_name_is_pushed_left_by_a_long_date() {
         let s = sig("某局", false);
         assert_eq!(s.date.right_indent, 2.0);
-        assert_eq!(s.issuers[0].clone().right_indent, 2.0 + 6.0);
+        assert_eq!(s.issuers[0].clone().right_indent, 2.0 + 7.25);
     }
 
     #[test]
@@ -138,9 +140,9 @@ mod tests {
         let s = joint(true);
         let texts: Vec<&str> = s.issuers.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["国家发展改革委办公厅", "生态环境部办公厅"]);
-        // 2026年6月10日 is 6.5 characters wide: each name centred over it.
-        assert_eq!(s.issuers[0].right_indent, 4.0 + (6.5 - 10.0) / 2.0);
-        assert_eq!(s.issuers[1].right_indent, 4.0 + (6.5 - 8.0) / 2.0);
+        // 2026年6月10日 prints 7.75 characters wide: each name centred over it.
+        assert_eq!(s.issuers[0].right_indent, 4.0 + (7.75 - 10.0) / 2.0);
+        assert_eq!(s.issuers[1].right_indent, 4.0 + (7.75 - 8.0) / 2.0);
         // Without a seal the names start at one left edge, the widest 右空二字.
         let s = joint(false);
         assert_eq!(s.issuers[0].right_indent, 2.0);

@@ -8,6 +8,20 @@ pub fn width_chars(s: &str) -> f64 {
     s.chars().map(char_width).sum()
 }
 
+/// Width of body text as printed, in grid characters: [`width_chars`] plus the quarter
+/// character the typesetter (typst's `cjk-latin-spacing`, Word's and LibreOffice's automatic
+/// spacing alike) puts where Chinese meets Latin letters or digits (2026年4月2日 is 6 characters
+/// wide by its glyphs and 7.25 printed).
+pub fn printed_width(s: &str) -> f64 {
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let gaps = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .filter(|&(a, b)| (is_wide(a) && latin(b)) || (latin(a) && is_wide(b)))
+        .count();
+    width_chars(s) + 0.25 * gaps as f64
+}
+
 /// Width of one character in grid characters.
 pub fn char_width(c: char) -> f64 {
     if is_wide(c) {
