@@ -993,6 +993,65 @@ fn a_gb18030_or_utf16_paste_imports_and_says_its_encoding() {
 }
 
 #[test]
+fn a_damaged_paste_imports_with_its_lost_bytes_marked_and_reported_by_line() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/received/03-yingyangzhou-luoyang/pasted.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let whole = import_bytes(Path::new("营养周.txt"), text.as_bytes()).unwrap();
+    // One byte of a Chinese character in the middle of the body lost; and a GBK copy with one
+    // byte of its third line damaged.
+    let utf8 = text.as_bytes();
+    let ideograph = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let (at, c) = text
+        .char_indices()
+        .find(|(i, c)| *i > text.len() / 2 && ideograph(c))
+        .unwrap();
+    let cut = [&utf8[..at + c.len_utf8() - 1], &utf8[at + c.len_utf8()..]].concat();
+    let mut gbk = encoding_rs::GB18030.encode(&text).0.into_owned();
+    let third = gbk
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0
+        + 3;
+    gbk[third] = 0xFF;
+    for (bytes, encoding) in [(cut, "UTF-8"), (gbk, "GB18030")] {
+        let got = import_bytes(Path::new("营养周.txt"), &bytes).unwrap();
+        assert_eq!(
+            got.report.format,
+            format!("文本（{encoding} 编码，部分字节已损坏）")
+        );
+        let lost: Vec<_> = got
+            .report
+            .repairs
+            .iter()
+            .filter(|r| r.what.contains("无法解码"))
+            .collect();
+        assert_eq!(lost.len(), 1, "{encoding}: {:?}", got.report.repairs);
+        assert!(
+            got.toml.contains('\u{fffd}'),
+            "{encoding}: the loss is visible in the spec"
+        );
+        assert_eq!(
+            got.toml.lines().count(),
+            whole.toml.lines().count(),
+            "{encoding}"
+        );
+    }
+    // A binary file is still no text.
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+    let e = import_bytes(Path::new("图片.txt"), &binary)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("图片.txt") && e.contains("不是可识别编码的文本"),
+        "{e}"
+    );
+}
+
+#[test]
 fn check_fix_writes_a_gbk_spec_back_in_gbk() {
     let dir = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(sample("national-2024-notice.toml")).unwrap();

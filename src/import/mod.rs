@@ -192,15 +192,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
         Kind::Ofd => ("OFD".into(), ofd::read(bytes).map_err(|e| refuse(path, e))?),
         Kind::Text => {
             // Notepad's 「ANSI」 on a Chinese system is GB18030; UTF-16 has its byte-order mark.
-            let (text, encoding) = crate::spec::decode(bytes).ok_or_else(|| {
-                refuse(
+            let Some((text, format)) = decode_text(bytes) else {
+                return Err(refuse(
                     path,
                     "不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）；若是 Word、WPS 文件，请另存为 .docx 后再导入",
-                )
-            })?;
-            let format = match encoding {
-                Some(e) => format!("文本（{} 编码）", crate::spec::encoding_name(e)),
-                None => "文本".to_owned(),
+                ));
             };
             (format, text::read(&text))
         }
@@ -224,7 +220,40 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
         ));
     }
     let sealed = matches!(kind_of(path, bytes), Kind::Ofd) && ofd::carries_seal(bytes);
-    from_lines(path, &format, lines, sealed)
+    let damaged = undecodable(&lines);
+    let mut imported = from_lines(path, &format, lines, sealed)?;
+    imported.report.repairs.splice(0..0, damaged);
+    Ok(imported)
+}
+
+/// A received text decoded, strictly or (damaged) with replacement characters, and the format
+/// to report.
+fn decode_text(bytes: &[u8]) -> Option<(String, String)> {
+    if let Some((text, encoding)) = crate::spec::decode(bytes) {
+        let format = match encoding {
+            Some(e) => format!("文本（{} 编码）", crate::spec::encoding_name(e)),
+            None => "文本".to_owned(),
+        };
+        return Some((text, format));
+    }
+    let (text, encoding) = text::decode_damaged(bytes)?;
+    let name = crate::spec::encoding_name(encoding);
+    Some((text, format!("文本（{name} 编码，部分字节已损坏）")))
+}
+
+/// Where a damaged text lost characters: one repair per line holding U+FFFD.
+fn undecodable(lines: &[lines::Line]) -> Vec<repair::Repair> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let n = l.text.matches('\u{fffd}').count();
+            (n > 0).then(|| repair::Repair {
+                page: l.page,
+                line: l.line,
+                what: format!("{n} 处字节无法解码（文件已损坏），以 � 代替，请对照原件补正"),
+            })
+        })
+        .collect()
 }
 
 /// Recognises a 公文 in lines read from `path`.

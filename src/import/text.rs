@@ -5,6 +5,26 @@
 use super::lines::Line;
 use super::repair::is_page_number;
 
+/// Most undecodable bytes a damaged text may have per 100 characters and still be read.
+const DAMAGE_PER_CENT: usize = 1;
+
+/// A received text the strict decoding refused, read with its few undecodable bytes replaced
+/// by U+FFFD: UTF-8 first, then GB18030 (a GBK text read as UTF-8 fails on most characters,
+/// so it never passes for damaged UTF-8). `None` when it is binary or mostly undecodable.
+pub fn decode_damaged(bytes: &[u8]) -> Option<(String, &'static encoding_rs::Encoding)> {
+    [encoding_rs::UTF_8, encoding_rs::GB18030]
+        .into_iter()
+        .find_map(|encoding| {
+            let (text, _) = encoding.decode_without_bom_handling(bytes);
+            let chars = text.chars().count();
+            let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
+            let binary = text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+            (!binary && bad * 100 <= chars * DAMAGE_PER_CENT).then(|| (text.into_owned(), encoding))
+        })
+}
+
 /// Reads text (already decoded) into lines.
 pub fn read(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
