@@ -225,6 +225,19 @@ fn mutated_received_files_import_or_are_refused_in_chinese_in_time_without_panic
                     msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                     "{what}: the refusal is not in Chinese: {msg}"
                 );
+                let lower = msg.to_lowercase();
+                let english = [
+                    "error",
+                    "invalid",
+                    "expected",
+                    "ill-formed",
+                    "failed",
+                    "unsupported",
+                ];
+                assert!(
+                    !english.iter().any(|w| lower.contains(w)),
+                    "{what}: the refusal carries a parser's English: {msg}"
+                );
                 refused += 1;
                 let why = msg.split_once('：').map_or(&*msg, |(_, w)| w);
                 let key = format!("{ext}: {}", why.chars().take(24).collect::<String>());

@@ -3,7 +3,7 @@
 
 use super::lines::{Align, Line};
 use super::patterns::ends_sentence;
-use super::xml::{attr, entity, is_red, local, text, zip_text};
+use super::xml::{attr, broken, entity, is_red, local, text, zip_text};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -63,7 +63,7 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
     loop {
         let event = reader
             .read_event()
-            .map_err(|e| format!("文件已损坏：document.xml 不是有效的 XML（{e}）"))?;
+            .map_err(|_| broken(&reader, "document.xml"))?;
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => {

@@ -5,7 +5,7 @@
 use super::grid::Rule;
 use super::layout::{lines, ruled_rows, G};
 use super::lines::Line;
-use super::xml::{attr, entity, is_red, local, text, zip_text};
+use super::xml::{attr, broken, entity, is_red, local, text, zip_text};
 use crate::compose::text::is_wide;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -213,9 +213,7 @@ fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
     let mut obj: Option<Obj> = None;
     let mut code: Option<(f64, f64, Vec<f64>, String)> = None;
     loop {
-        let event = r
-            .read_event()
-            .map_err(|e| format!("文件已损坏：页面内容不是有效的 XML（{e}）"))?;
+        let event = r.read_event().map_err(|_| broken(&r, "页面 Content.xml"))?;
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {

@@ -98,3 +98,12 @@ fn chinese_io_error(e: &std::io::Error) -> &'static str {
         "压缩数据无效"
     }
 }
+
+/// Why a part is no XML, in Chinese with the byte where reading stopped (the parser's own
+/// words are English).
+pub fn broken<R>(r: &quick_xml::Reader<R>, part: &str) -> String {
+    format!(
+        "文件已损坏：{part} 不是有效的 XML（第 {} 字节处无法读取）",
+        r.error_position()
+    )
+}
