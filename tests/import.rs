@@ -633,19 +633,10 @@ fn a_received_pdf_of_a_new_campaign_imports_and_derives_at_once() {
 fn the_kind_is_read_from_the_title_of_every_kind_sample() {
     // Each kind sample rendered by us, imported back: the 文种 comes from the title's last words.
     // (A 纪要 and a 命令 have no title: their marks name them, tested below.)
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/kinds");
     let mut seen = 0;
-    for (file, kind) in [
-        ("request-2025.toml", "request"),
-        ("report-2025.toml", "report"),
-        ("letter-2025.toml", "letter"),
-        ("reply-2025.toml", "reply"),
-        ("opinion-2025.toml", "opinion"),
-        ("decision-2025.toml", "decision"),
-        ("bulletin-2025.toml", "bulletin"),
-        ("announcement-2025.toml", "announcement"),
-    ] {
-        let source = std::fs::read_to_string(dir.join(file)).unwrap();
+    let titled = gongwen::spec::KINDS.iter().filter(|k| !k.title_endings.is_empty());
+    for (file, kind) in titled.map(|k| (k.sample, k.id)) {
+        let source = std::fs::read_to_string(common::sample(file)).unwrap();
         let spec = checked(&source, file);
         let rendered = engine()
             .render(
@@ -664,7 +655,7 @@ fn the_kind_is_read_from_the_title_of_every_kind_sample() {
         );
         seen += 1;
     }
-    assert_eq!(seen, 8);
+    assert!(seen >= 8, "{seen}");
 }
 
 #[test]

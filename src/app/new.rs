@@ -15,33 +15,21 @@ pub struct Template {
 /// The id of the office-profile template (机关资料), which is not a spec.
 pub const PROFILE: &str = "profile";
 
-macro_rules! templates {
-    ($($id:literal $label:literal),* $(,)?) => {
-        /// Every template, specs first in the order of the README, the office profile last.
-        pub const TEMPLATES: &[Template] = &[$(Template {
-            id: $id,
-            label: $label,
-            text: include_str!(concat!("../../templates/new/", $id, ".toml")),
-        }),*];
-    };
-}
-
-templates! {
-    "notice" "通知",
-    "plan" "活动方案",
-    "cover" "印发通知",
-    "request" "请示",
-    "report" "报告",
-    "letter" "函",
-    "minutes" "纪要",
-    "order" "命令（令）",
-    "reply" "批复",
-    "opinion" "意见",
-    "decision" "决定",
-    "bulletin" "通报",
-    "announcement" "公告、通告",
-    "profile" "机关资料",
-}
+/// Every template: one per row of [`crate::spec::KINDS`], the office profile last.
+pub static TEMPLATES: std::sync::LazyLock<Vec<Template>> = std::sync::LazyLock::new(|| {
+    let kinds = crate::spec::KINDS.iter().map(|k| Template {
+        id: k.id,
+        label: k.name,
+        text: k.template,
+    });
+    kinds
+        .chain(std::iter::once(Template {
+            id: PROFILE,
+            label: "机关资料",
+            text: include_str!("../../templates/new/profile.toml"),
+        }))
+        .collect()
+});
 
 /// The template with id `id`.
 pub fn template(id: &str) -> Option<&'static Template> {
@@ -60,7 +48,7 @@ mod tests {
 
     #[test]
     fn every_spec_template_passes_check_and_the_profile_loads() {
-        for t in TEMPLATES {
+        for t in TEMPLATES.iter() {
             let path = Path::new("new.toml");
             if t.id == PROFILE {
                 let p: crate::derive::profile::Profile =

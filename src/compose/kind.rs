@@ -4,7 +4,7 @@
 
 use crate::gbt9704 as std_;
 use crate::model::{DoubleRule, HeaderStyle};
-use crate::spec::DocKind;
+use crate::spec::{DocKind, HeaderFormat};
 
 /// How a kind is laid out.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,11 +27,12 @@ pub struct KindLayout {
     pub lead_issuer_only: bool,
 }
 
-/// The layout of `kind`.
+/// The layout of `kind`, after its row's 版头 format and mark suffix.
 pub fn layout(kind: DocKind) -> KindLayout {
+    let row = kind.row();
     let file = KindLayout {
         style: HeaderStyle::File,
-        mark_suffix: "文件",
+        mark_suffix: row.mark_suffix,
         mark_max_pt: std_::MARK_MAX_SINGLE_PT,
         mark_top_mm: std_::MARK_TOP_MM,
         separator: true,
@@ -39,10 +40,10 @@ pub fn layout(kind: DocKind) -> KindLayout {
         colophon_ruled: true,
         lead_issuer_only: false,
     };
-    match kind {
-        DocKind::Letter => KindLayout {
+    match row.format {
+        HeaderFormat::Letter => KindLayout {
             style: HeaderStyle::Letter,
-            mark_suffix: "",
+            mark_suffix: row.mark_suffix,
             mark_max_pt: std_::LETTER_MARK_MAX_PT,
             mark_top_mm: std_::LETTER_MARK_TOP_MM - std_::MARGIN_TOP_MM,
             separator: false,
@@ -50,18 +51,13 @@ pub fn layout(kind: DocKind) -> KindLayout {
             colophon_ruled: false,
             lead_issuer_only: true,
         },
-        DocKind::Order => KindLayout {
+        HeaderFormat::Order => KindLayout {
             style: HeaderStyle::Order,
-            mark_suffix: "令",
             mark_top_mm: std_::ORDER_MARK_TOP_MM,
             separator: false,
             ..file
         },
-        DocKind::Minutes => KindLayout {
-            mark_suffix: "纪要",
-            ..file
-        },
-        _ => file,
+        HeaderFormat::File => file,
     }
 }
 

@@ -22,7 +22,6 @@ pub mod text;
 mod xml;
 
 use crate::error::{Error, Result};
-use crate::spec::DocKind;
 use std::fmt;
 use std::path::Path;
 
@@ -280,7 +279,7 @@ pub fn from_lines(
         || spec.header.is_some()
         || (spec.signature.is_some() && !spec.opening.is_empty());
     // A 命令 or 纪要 has no title: its mark names it.
-    let titled = !spec.title.is_empty() || matches!(spec.kind, DocKind::Order | DocKind::Minutes);
+    let titled = !spec.title.is_empty() || spec.kind.row().untitled;
     if !titled || !recognised_body {
         return Err(refuse(
             path,

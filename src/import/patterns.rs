@@ -264,16 +264,20 @@ pub fn year_in(s: &str) -> Option<i32> {
     })
 }
 
-/// Words a 公文 title ends with (its 文种).
-const DOC_TYPES: [&str; 24] = [
-    "通知", "方案", "要点", "意见", "办法", "规定", "报告", "请示", "函", "决定", "通报", "批复",
-    "计划", "纪要", "公告", "通告", "决议", "命令", "议案", "细则", "规则", "安排", "总结", "规划",
+/// Words other than the 文种 of [`crate::spec::KINDS`] that end a complete title: the
+/// 文种 of the 条例 we do not lay out, and the names of documents a notice transmits.
+const OTHER_TITLE_WORDS: [&str; 14] = [
+    "通知", "方案", "要点", "办法", "规定", "计划", "决议", "命令", "议案", "细则", "规则", "安排",
+    "总结", "规划",
 ];
 
 /// Whether `s` ends with a document type word (a complete title).
 pub fn ends_with_doc_type(s: &str) -> bool {
     let s = s.trim_end_matches(['》', '”']);
-    DOC_TYPES.iter().any(|t| s.ends_with(t))
+    let kinds = crate::spec::KINDS.iter().flat_map(|k| k.title_endings.iter());
+    kinds
+        .chain(OTHER_TITLE_WORDS.iter())
+        .any(|t| s.ends_with(t))
 }
 
 /// Contact information (联系人, 电话, 邮箱 …), which keeps its spaces.

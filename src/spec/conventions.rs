@@ -4,7 +4,7 @@
 //! Errors stop the document; warnings are reported and the document is made. A rule that knows
 //! the right text offers a [`Fix`] that `gongwen check --fix` writes back into the spec.
 
-use super::schema::{DocKind, Spec};
+use super::{kind::DocKind, schema::Spec};
 use super::texts::texts;
 use crate::compose::text::doc_number;
 use crate::error::Severity;
@@ -56,7 +56,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     sizes(spec, &all, &mut out);
     control_characters(&all, &mut out);
     placeholders(&all, &mut out);
-    super::kinds::check(spec, &all, &mut out);
+    super::kind_rules::check(spec, &all, &mut out);
     if let Some(fonts) = fonts {
         missing_glyphs(&all, fonts, &mut out);
     }

@@ -2,7 +2,8 @@
 
 pub mod conventions;
 mod fix;
-pub mod kinds;
+pub mod kind;
+mod kind_rules;
 mod locate;
 mod schema;
 mod syntax;
@@ -13,6 +14,7 @@ pub mod year;
 
 pub use conventions::{Finding, Fix};
 pub use fix::apply_fixes;
+pub use kind::{DocKind, HeaderFormat, Kind, KINDS};
 pub use schema::*;
 pub use write::{Annotated, Comment, Unplaced};
 

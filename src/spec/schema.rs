@@ -3,6 +3,7 @@
 //! Keys are English (TOML bare keys cannot be Chinese); each field's doc comment names the
 //! 公文 element it holds. The README's "Spec reference" documents the same fields.
 
+use super::kind::DocKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -127,96 +128,6 @@ pub struct Provenance {
     pub office_file: String,
     /// What the draft was derived as: notice, plan or cover.
     pub derived_as: String,
-}
-
-/// 文种: the kinds of document `gongwen` lays out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DocKind {
-    /// 通知 with a red header (红头文件).
-    #[default]
-    Notice,
-    /// 印发通知: a notice transmitting a plan or a text (关于印发《…》的通知).
-    Cover,
-    /// 活动方案 standing on its own (often as 附件1 of a cover notice).
-    Plan,
-    /// 请示: asks a superior for instructions or approval (上行文, 签发人).
-    Request,
-    /// 报告: reports work or a situation to a superior (上行文), asking nothing.
-    Report,
-    /// 函 in the 信函格式 (GB/T 9704 §10.1), between offices.
-    Letter,
-    /// 纪要 in the 纪要格式 (§10.3): a meeting's decisions and attendance.
-    Minutes,
-    /// 命令(令) in the 命令格式 (§10.2).
-    Order,
-    /// 批复: answers a 请示, citing it.
-    Reply,
-    /// 意见.
-    Opinion,
-    /// 决定.
-    Decision,
-    /// 通报.
-    Bulletin,
-    /// 公告 / 通告: published to all, without 主送.
-    Announcement,
-}
-
-impl DocKind {
-    /// Every kind, in the README's order.
-    pub const ALL: [DocKind; 13] = [
-        DocKind::Notice,
-        DocKind::Cover,
-        DocKind::Plan,
-        DocKind::Request,
-        DocKind::Report,
-        DocKind::Letter,
-        DocKind::Minutes,
-        DocKind::Order,
-        DocKind::Reply,
-        DocKind::Opinion,
-        DocKind::Decision,
-        DocKind::Bulletin,
-        DocKind::Announcement,
-    ];
-
-    /// The kind as a spec writes it (`kind = "letter"`).
-    pub fn name(self) -> &'static str {
-        match self {
-            DocKind::Notice => "notice",
-            DocKind::Cover => "cover",
-            DocKind::Plan => "plan",
-            DocKind::Request => "request",
-            DocKind::Report => "report",
-            DocKind::Letter => "letter",
-            DocKind::Minutes => "minutes",
-            DocKind::Order => "order",
-            DocKind::Reply => "reply",
-            DocKind::Opinion => "opinion",
-            DocKind::Decision => "decision",
-            DocKind::Bulletin => "bulletin",
-            DocKind::Announcement => "announcement",
-        }
-    }
-
-    /// The 文种's Chinese name, for messages.
-    pub fn chinese(self) -> &'static str {
-        match self {
-            DocKind::Notice => "通知",
-            DocKind::Cover => "印发通知",
-            DocKind::Plan => "方案",
-            DocKind::Request => "请示",
-            DocKind::Report => "报告",
-            DocKind::Letter => "函",
-            DocKind::Minutes => "纪要",
-            DocKind::Order => "命令（令）",
-            DocKind::Reply => "批复",
-            DocKind::Opinion => "意见",
-            DocKind::Decision => "决定",
-            DocKind::Bulletin => "通报",
-            DocKind::Announcement => "公告、通告",
-        }
-    }
 }
 
 /// 活动: what makes a campaign's text year-bound.

@@ -1,6 +1,7 @@
 //! Checks on a parsed spec that serde cannot express: empty text, impossible combinations.
 
-use super::schema::{AnnexKind, DocKind, Section, Spec};
+use super::kind::DocKind;
+use super::schema::{AnnexKind, Section, Spec};
 
 /// A problem with a field path; the caller turns the path into a file position.
 #[derive(Debug, Clone)]
@@ -22,12 +23,11 @@ fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
 pub fn check(spec: &Spec) -> Vec<Problem> {
     let mut out = Vec::new();
     let cover_with_enclosure = spec.kind == DocKind::Cover && spec.enclosure.is_some();
-    // A 命令 and a 纪要 may go without a title: their mark names them.
-    let untitled = matches!(spec.kind, DocKind::Order | DocKind::Minutes);
-    if !cover_with_enclosure && !untitled {
+    // A 命令 and a 纪要 may go without a title: their mark names them (KINDS: untitled).
+    if !cover_with_enclosure && !spec.kind.row().untitled {
         nonempty(&mut out, "title", &spec.title, "标题");
     }
-    if !matches!(spec.kind, DocKind::Plan | DocKind::Minutes) && spec.signature.is_none() {
+    if spec.kind.row().signed && spec.signature.is_none() {
         out.push(problem(
             "signature",
             format!("{}需要 [signature]（署名和成文日期）", spec.kind.chinese()),

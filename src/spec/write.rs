@@ -561,7 +561,7 @@ title = "乙"
     }
 
     fn spec() -> impl Strategy<Value = Spec> {
-        let kind = proptest::sample::select(DocKind::ALL.to_vec());
+        let kind = proptest::sample::select(DocKind::all().collect::<Vec<_>>());
         let campaign = (
             opt_text(),
             opt_text(),

@@ -180,7 +180,7 @@ fn issuers_from_signature(d: &mut Doc, spec: &mut Spec) {
 /// What follows from the 文种: the mark's suffix, a 命令's signer, the campaign.
 fn finish_kind(d: &mut Doc, spec: &mut Spec) {
     if spec.kind != DocKind::Notice {
-        d.found(0, format!("文种：{}（按标题末尾）", spec.kind.name()));
+        d.found(0, format!("文种：{}（按标题末尾）", spec.kind.chinese()));
     }
     if let Some(h) = spec.header.as_mut() {
         mark_of_kind(spec.kind, h);
@@ -190,8 +190,12 @@ fn finish_kind(d: &mut Doc, spec: &mut Spec) {
             signer_of_order(s);
         }
     }
-    if !matches!(spec.kind, DocKind::Plan | DocKind::Minutes) && spec.signature.is_none() {
-        d.not_placed(0, "未找到发文机关署名和成文日期（通知必须有 [signature]）");
+    if spec.kind.row().signed && spec.signature.is_none() {
+        let why = format!(
+            "未找到发文机关署名和成文日期（{}必须有 [signature]）",
+            spec.kind.chinese()
+        );
+        d.not_placed(0, why);
     }
     if spec.kind == DocKind::Reply {
         answers_of_reply(d, spec);
@@ -321,13 +325,9 @@ fn campaign_name(title: &str) -> Option<String> {
 /// The 文种 a title names with its last words (…的请示, …的函, …会议纪要): the kind whose
 /// longest ending matches, `notice` when none does.
 fn kind_by_title(title: &str) -> DocKind {
-    DocKind::ALL
+    crate::spec::KINDS
         .iter()
-        .flat_map(|&k| {
-            crate::spec::kinds::title_endings(k)
-                .iter()
-                .map(move |e| (k, *e))
-        })
+        .flat_map(|k| k.title_endings.iter().map(move |e| (k.kind, *e)))
         .filter(|(_, e)| title.trim().ends_with(e))
         .max_by_key(|(_, e)| e.chars().count())
         .map_or(DocKind::Notice, |(k, _)| k)

@@ -2,7 +2,7 @@
 //! GB/T 9704-2012 §10. Each rule is named (the README's rule table lists them).
 
 use super::conventions::Finding;
-use super::schema::{DocKind, Spec};
+use super::{kind::DocKind, schema::Spec};
 use crate::error::Severity;
 
 /// Sentences that ask for a decision: a 请示 ends with one, a 报告 must not carry one.
@@ -25,23 +25,6 @@ const REPORT_FORBIDDEN: &[&str] = &["请批示", "请批准", "请予批准", "�
 
 /// Fewest digits of a telephone number (an 8-digit local number, or 7 in small places).
 const PHONE_DIGITS: usize = 7;
-
-/// The 文种 word a title of `kind` ends with, when the kind has one.
-pub fn title_endings(kind: DocKind) -> &'static [&'static str] {
-    match kind {
-        DocKind::Request => &["请示"],
-        DocKind::Report => &["报告"],
-        DocKind::Letter => &["函", "复函"],
-        DocKind::Minutes => &["纪要"],
-        DocKind::Reply => &["批复"],
-        DocKind::Opinion => &["意见", "实施意见", "指导意见"],
-        DocKind::Decision => &["决定"],
-        DocKind::Bulletin => &["通报"],
-        DocKind::Announcement => &["公告", "通告"],
-        // 通知 has its own rule (title-guanyu); a plan's title and an order's are free.
-        DocKind::Notice | DocKind::Cover | DocKind::Plan | DocKind::Order => &[],
-    }
-}
 
 /// Every 文种 rule of the spec's kind, appended to `out`.
 pub fn check(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
@@ -84,7 +67,7 @@ fn is_body(field: &str) -> bool {
 
 /// `kind-title`: the title ends with its 文种 (关于……的请示).
 fn kind_title(spec: &Spec, out: &mut Vec<Finding>) {
-    let endings = title_endings(spec.kind);
+    let endings = spec.kind.row().title_endings;
     let title = spec.title.trim();
     if endings.is_empty() || title.is_empty() || endings.iter().any(|e| title.ends_with(e)) {
         return;
@@ -104,11 +87,7 @@ fn kind_title(spec: &Spec, out: &mut Vec<Finding>) {
 
 /// `kind-header`: 函, 纪要 and 命令(令) are known by their mark, so they need a [header].
 fn kind_header(spec: &Spec, out: &mut Vec<Finding>) {
-    let needs = matches!(
-        spec.kind,
-        DocKind::Letter | DocKind::Minutes | DocKind::Order
-    );
-    if needs && spec.header.is_none() {
+    if spec.kind.row().needs_header && spec.header.is_none() {
         out.push(finding(
             "kind-header",
             Severity::Error,
