@@ -111,6 +111,10 @@ kinds! {
     /// 通报.
     Bulletin { id: "bulletin", name: "通报", endings: &["通报"], format: File, suffix: "文件",
         untitled: false, signed: true, header: false, sample: "kinds/bulletin-2025.toml" },
+    /// 议案: a government asks the people's congress at its level to deliberate a matter,
+    /// signed by the head of government (职务 and 签名章).
+    Motion { id: "motion", name: "议案", endings: &["议案"], format: File, suffix: "文件",
+        untitled: false, signed: true, header: false, sample: "kinds/motion-2025.toml" },
     /// 公告 / 通告: published to all, without 主送.
     Announcement { id: "announcement", name: "公告、通告", endings: &["公告", "通告"],
         format: File, suffix: "文件", untitled: false, signed: true, header: false,
