@@ -48,12 +48,12 @@ fn main() {
             pdf::write(&paged, &doc, PdfSettings::default()).unwrap();
         });
         let ofd_cold = once(&mut || {
-            gongwen::ofd::write(&paged, &doc).unwrap();
+            gongwen::render::ofd::write(&paged, &doc).unwrap();
         });
         let write = time(runs, || {
             pdf::write(&paged, &doc, PdfSettings::default()).unwrap()
         });
-        let ofd = time(runs, || gongwen::ofd::write(&paged, &doc).unwrap());
+        let ofd = time(runs, || gongwen::render::ofd::write(&paged, &doc).unwrap());
         let docx = time(runs, || gongwen::render::docx::write(&doc).unwrap());
         println!(
             "{name}: parse+compose {load:?}, typeset {typeset:?}, PDF write {write:?} (first {pdf_cold:?}), OFD write {ofd:?} (first {ofd_cold:?}), DOCX {docx:?} ({} pages)",

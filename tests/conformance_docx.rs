@@ -26,11 +26,15 @@ struct Rendered {
 fn render(name: &str) -> Rendered {
     let doc = gongwen::load(&common::sample(name)).unwrap();
     let r = common::engine()
-        .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
+        .render(&doc, gongwen::Formats::all(), PdfSettings::default())
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join(name.replace(".toml", ".docx"));
-    std::fs::write(&docx, r.docx.unwrap()).unwrap();
+    std::fs::write(
+        &docx,
+        r.get(gongwen::Format::Docx).map(<[u8]>::to_vec).unwrap(),
+    )
+    .unwrap();
     Rendered {
         _dir: dir,
         docx,

@@ -13,7 +13,14 @@ fn render_sample(name: &str, settings: PdfSettings) -> (tempfile::TempDir, std::
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name.replace(".toml", ".pdf"));
-    std::fs::write(&path, rendered.pdf.unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        rendered
+            .get(gongwen::Format::Pdf)
+            .map(<[u8]>::to_vec)
+            .unwrap(),
+    )
+    .unwrap();
     (dir, path)
 }
 

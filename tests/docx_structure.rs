@@ -13,7 +13,8 @@ fn docx(name: &str) -> Vec<u8> {
     common::engine()
         .render(&doc, Format::Docx, PdfSettings::default())
         .unwrap()
-        .docx
+        .get(gongwen::Format::Docx)
+        .map(<[u8]>::to_vec)
         .unwrap()
 }
 

@@ -25,7 +25,7 @@ fn exercise(source: &str) -> bool {
     engine
         .render(
             &doc,
-            gongwen::Formats::ALL.with(gongwen::Format::Ofd),
+            gongwen::Formats::all().with(gongwen::Format::Ofd),
             PdfSettings::default(),
         )
         .is_ok()

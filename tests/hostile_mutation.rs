@@ -77,7 +77,9 @@ fn ofd_seeds() -> Vec<(PathBuf, Vec<u8>)> {
                 .expect("renders");
             (
                 PathBuf::from(format!("{name}.ofd")),
-                out.ofd.expect("an OFD"),
+                out.get(gongwen::Format::Ofd)
+                    .map(<[u8]>::to_vec)
+                    .expect("an OFD"),
             )
         })
         .collect()

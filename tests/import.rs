@@ -270,14 +270,32 @@ fn our_own_pdf_docx_and_ofd_of_every_sample_import_back_to_the_same_document() {
         let rendered = engine()
             .render(
                 &doc,
-                gongwen::Formats::ALL.with(gongwen::Format::Ofd),
+                gongwen::Formats::all().with(gongwen::Format::Ofd),
                 PdfSettings::default(),
             )
             .expect("renders");
         for (ext, bytes) in [
-            ("pdf", rendered.pdf.unwrap()),
-            ("docx", rendered.docx.unwrap()),
-            ("ofd", rendered.ofd.unwrap()),
+            (
+                "pdf",
+                rendered
+                    .get(gongwen::Format::Pdf)
+                    .map(<[u8]>::to_vec)
+                    .unwrap(),
+            ),
+            (
+                "docx",
+                rendered
+                    .get(gongwen::Format::Docx)
+                    .map(<[u8]>::to_vec)
+                    .unwrap(),
+            ),
+            (
+                "ofd",
+                rendered
+                    .get(gongwen::Format::Ofd)
+                    .map(<[u8]>::to_vec)
+                    .unwrap(),
+            ),
         ] {
             let file = format!("{name}.{ext}");
             let started = std::time::Instant::now();
@@ -597,7 +615,8 @@ fn a_received_pdf_of_a_new_campaign_imports_and_derives_at_once() {
     let pdf = engine()
         .render(&doc, Format::Pdf, PdfSettings::default())
         .unwrap()
-        .pdf
+        .get(gongwen::Format::Pdf)
+        .map(<[u8]>::to_vec)
         .unwrap();
     let imported = import_bytes(Path::new("received.pdf"), &pdf).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -634,7 +653,9 @@ fn the_kind_is_read_from_the_title_of_every_kind_sample() {
     // Each kind sample rendered by us, imported back: the 文种 comes from the title's last words.
     // (A 纪要 and a 命令 have no title: their marks name them, tested below.)
     let mut seen = 0;
-    let titled = gongwen::spec::KINDS.iter().filter(|k| !k.title_endings.is_empty());
+    let titled = gongwen::spec::KINDS
+        .iter()
+        .filter(|k| !k.title_endings.is_empty());
     for (file, kind) in titled.map(|k| (k.sample, k.id)) {
         let source = std::fs::read_to_string(common::sample(file)).unwrap();
         let spec = checked(&source, file);
@@ -646,8 +667,14 @@ fn the_kind_is_read_from_the_title_of_every_kind_sample() {
             )
             .unwrap();
         let name = format!("{file}.pdf");
-        let imported = import_bytes(Path::new(&name), &rendered.pdf.unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported = import_bytes(
+            Path::new(&name),
+            &rendered
+                .get(gongwen::Format::Pdf)
+                .map(<[u8]>::to_vec)
+                .unwrap(),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
             imported.toml.contains(&format!("kind = \"{kind}\"")),
             "{name}:\n{}",
@@ -691,13 +718,25 @@ fn a_minutes_and_an_order_import_back_with_their_kind_mark_lists_and_signer() {
         let rendered = engine()
             .render(
                 &compose_spec(&spec),
-                gongwen::Formats::ALL,
+                gongwen::Formats::all(),
                 PdfSettings::default(),
             )
             .unwrap();
         for (ext, bytes) in [
-            ("pdf", rendered.pdf.unwrap()),
-            ("docx", rendered.docx.unwrap()),
+            (
+                "pdf",
+                rendered
+                    .get(gongwen::Format::Pdf)
+                    .map(<[u8]>::to_vec)
+                    .unwrap(),
+            ),
+            (
+                "docx",
+                rendered
+                    .get(gongwen::Format::Docx)
+                    .map(<[u8]>::to_vec)
+                    .unwrap(),
+            ),
         ] {
             let name = format!("{file}.{ext}");
             let imported =

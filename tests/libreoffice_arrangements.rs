@@ -260,7 +260,11 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
             .unwrap();
         std::fs::write(dir.join(format!("{}.toml", c.name)), &c.spec).unwrap();
         let path = dir.join(format!("{}.docx", c.name));
-        std::fs::write(&path, as_word_reads_it(&r.docx.unwrap())).unwrap();
+        std::fs::write(
+            &path,
+            as_word_reads_it(&r.get(gongwen::Format::Docx).map(<[u8]>::to_vec).unwrap()),
+        )
+        .unwrap();
         files.push(path);
         ours.push(m);
     }

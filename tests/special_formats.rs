@@ -352,11 +352,11 @@ fn every_kind_sample_and_template_checks_and_renders_to_pdf_and_docx() {
             let (spec, _) = report.into_result().unwrap();
             let doc = gongwen::compose::compose(&spec);
             let out = common::engine()
-                .render(&doc, gongwen::Formats::ALL, PdfSettings::default())
+                .render(&doc, gongwen::Formats::all(), PdfSettings::default())
                 .unwrap_or_else(|e| panic!("{kind} {what}: {e}"));
-            let pdf = out.pdf.unwrap();
+            let pdf = out.get(gongwen::Format::Pdf).map(<[u8]>::to_vec).unwrap();
             assert!(pdf.starts_with(b"%PDF") && out.pages >= 1, "{kind} {what}");
-            let docx = out.docx.unwrap();
+            let docx = out.get(gongwen::Format::Docx).map(<[u8]>::to_vec).unwrap();
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
             let mut xml = String::new();
             std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
@@ -382,7 +382,8 @@ fn letter_docx_frames_the_mark_30mm_down_with_both_double_lines_and_no_first_pag
     let docx = common::engine()
         .render(&doc, Format::Docx, PdfSettings::default())
         .unwrap()
-        .docx
+        .get(gongwen::Format::Docx)
+        .map(<[u8]>::to_vec)
         .unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut xml = String::new();

@@ -104,11 +104,11 @@ pub fn render_one(engine: &Engine, spec: &Path, job: &Job) -> Result<Outcome> {
             }
             continue;
         };
-        let all = copies::render(engine, doc, range, job.pdf)?;
+        let mut all = copies::render(engine, doc, range, job.pdf)?;
         pages += all.pages;
         files.push((
             job.out.join(format!("{name}.pdf")),
-            all.pdf.unwrap_or_default(),
+            all.take(crate::Format::Pdf).unwrap_or_default(),
         ));
         for n in range.numbers().filter(|_| job.each_copy) {
             let copy = copies::numbered(doc, n)?;

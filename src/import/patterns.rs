@@ -274,7 +274,9 @@ const OTHER_TITLE_WORDS: [&str; 14] = [
 /// Whether `s` ends with a document type word (a complete title).
 pub fn ends_with_doc_type(s: &str) -> bool {
     let s = s.trim_end_matches(['》', '”']);
-    let kinds = crate::spec::KINDS.iter().flat_map(|k| k.title_endings.iter());
+    let kinds = crate::spec::KINDS
+        .iter()
+        .flat_map(|k| k.title_endings.iter());
     kinds
         .chain(OTHER_TITLE_WORDS.iter())
         .any(|t| s.ends_with(t))

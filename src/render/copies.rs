@@ -118,8 +118,9 @@ pub fn render(
         .ok_or_else(|| Error::Typeset("份号范围为空，没有可印制的文件".to_owned()))?;
     Ok(crate::Rendered {
         pages: merged.pages().len(),
-        pdf: Some(super::pdf::write(&merged, doc, settings)?),
-        docx: None,
-        ofd: None,
+        files: vec![(
+            crate::Format::Pdf,
+            super::pdf::write(&merged, doc, settings)?,
+        )],
     })
 }

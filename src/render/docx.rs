@@ -5,7 +5,7 @@
 //! LibreOffice. docx-rs builds the parts; [`super::docx_xml`] puts them into schema order and
 //! adds what docx-rs cannot write (character-based indents, repeated header rows).
 
-use super::pdf::{Placement, Tight};
+use super::layout::{Placement, Tight};
 use crate::error::{Error, Result};
 use crate::fonts::{self, LATIN_OFFICIAL};
 use crate::gbt9704 as g;
@@ -193,7 +193,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
     write_laid_out(doc, &Placement::default())
 }
 
-/// [`write`] following the PDF's layout decisions ([`super::pdf::placement`]), so that both
+/// [`write`] following the PDF's layout decisions ([`super::layout::placement`]), so that both
 /// files have the same pages: the 版记 on a new even page where the PDF put it there, and a
 /// closing set tight where the PDF set it tight (§7.3.5.5).
 pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {

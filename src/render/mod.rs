@@ -1,4 +1,5 @@
-//! The writers: the document model to PDF (typst) and to DOCX (docx-rs).
+//! The writers: the document model laid out once by typst ([`layout`]) and written as PDF, OFD
+//! and DOCX; [`format`] is the one registry of output formats.
 
 pub mod binding;
 pub mod copies;
@@ -6,7 +7,10 @@ pub mod docx;
 mod docx_landscape;
 mod docx_order;
 pub mod docx_xml;
+pub mod format;
+pub mod layout;
 pub mod measure;
+pub mod ofd;
 pub mod pdf;
 pub mod templates;
 pub mod world;

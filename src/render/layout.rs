@@ -1,0 +1,361 @@
+//! The layout every paged writer shares: the document model as JSON into the typst templates,
+//! laid out by typst (twice when a first layout decides where the closing and the 版记 go).
+//! The PDF, the OFD, the DOCX (its 版记 placement), copies and the web preview read it.
+
+use crate::error::{Error, Result};
+use crate::fonts::{self, FontSet};
+use crate::gbt9704::Layout;
+use crate::model::{Document, FontRole};
+use crate::render::templates::Templates;
+use crate::render::world::GongwenWorld;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use typst::diag::SourceDiagnostic;
+use typst::layout::{Frame, FrameItem};
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
+use typst_layout::PagedDocument;
+
+/// What a role's faces look like to the template.
+#[derive(Serialize)]
+struct RoleFonts {
+    families: Vec<String>,
+    weight: &'static str,
+}
+
+/// The JSON the templates read: the standard's numbers, the fonts, the document.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    layout: Layout,
+    latin: &'static str,
+    fonts: BTreeMap<&'static str, RoleFonts>,
+    doc: &'a Document,
+    /// Page breaks before the 版记 (0, 1 or 2), decided by a first layout; `None` in it.
+    colophon_breaks: Option<i64>,
+    /// Parts whose last paragraph is kept with the signature, decided by a first layout.
+    keep_closing: Option<Vec<i64>>,
+    /// Parts whose closing is set tight to stay on its page (GB/T 9704 §7.3.5.5), with the
+    /// share of the standard leading each gets.
+    tight_closing: Option<BTreeMap<String, Tight>>,
+}
+
+/// The role's key in the template data (the serde name of the role).
+fn role_key(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Xiaobiaosong => "xiaobiaosong",
+        FontRole::Fangsong => "fangsong",
+        FontRole::Hei => "hei",
+        FontRole::Kai => "kai",
+        FontRole::Song => "song",
+    }
+}
+
+/// The JSON handed to the template for `doc`.
+pub fn template_data(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+    template_data_with(doc, fonts, &Decisions::default())
+}
+
+/// What a first layout decided for the next one.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Decisions {
+    colophon_breaks: Option<i64>,
+    keep_closing: Option<Vec<i64>>,
+    tight_closing: Option<BTreeMap<String, Tight>>,
+}
+
+/// [`template_data`] with the decisions of an earlier layout.
+fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> Vec<u8> {
+    let data = TemplateData {
+        colophon_breaks: decided.colophon_breaks,
+        keep_closing: decided.keep_closing.clone(),
+        tight_closing: decided.tight_closing.clone(),
+        layout: Layout::standard(),
+        latin: fonts::LATIN_FAMILY,
+        fonts: FontRole::ALL
+            .iter()
+            .map(|&r| {
+                (
+                    role_key(r),
+                    RoleFonts {
+                        families: fonts.families(r),
+                        weight: if fonts::role_is_heavy(r) {
+                            "bold"
+                        } else {
+                            "regular"
+                        },
+                    },
+                )
+            })
+            .collect(),
+        doc,
+    };
+    serde_json::to_vec(&data).expect("the model serializes")
+}
+
+/// Lays the document out with the template `main` (e.g. `notice.typ`).
+pub fn typeset(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+) -> Result<PagedDocument> {
+    // Layout decisions that depend on where things fall are made by a first layout and
+    // applied in the next one, at the top level: which closings keep their last paragraph
+    // with the signature, then the 版记's page breaks (pages broken inside a `context` get a
+    // wrong page location in typst, which printed "— 1 —" on the blank and 版记 pages).
+    let mut decided = Decisions::default();
+    let mut paged = compile(doc, library, fonts, templates, main, &decided)?;
+    let keep: Vec<i64> = label_value(&paged, "closing-keep")
+        .and_then(|v| v.cast::<Vec<i64>>().ok())
+        .unwrap_or_default();
+    decided.keep_closing = Some(keep.clone());
+    if !keep.is_empty() {
+        paged = tighten(doc, library, fonts, templates, main, &mut decided, &keep)?;
+    }
+    let breaks = label_value(&paged, "colophon-breaks").and_then(|v| v.cast::<i64>().ok());
+    if let Some(n) = breaks.filter(|n| *n > 0) {
+        decided.colophon_breaks = Some(n);
+        paged = compile(doc, library, fonts, templates, main, &decided)?;
+    }
+    if paged.pages().len() > MAX_PAGES {
+        return Err(Error::Typeset(format!(
+            "排版结果有 {} 页，超过上限 {MAX_PAGES} 页；请检查模板或拆分文档",
+            paged.pages().len()
+        )));
+    }
+    check_first_page(doc, &paged)?;
+    if let Some(missing) = missing_glyph(&paged) {
+        return Err(Error::MissingGlyph(format!(
+            "字符“{missing}”（U+{:04X}）没有任何可用字体能够显示；请安装含有该字的字体并用 --font-path 指定",
+            missing as u32
+        )));
+    }
+    Ok(super::binding::bind_landscape(paged))
+}
+
+/// Most pages one document may have (a template that loops is stopped here, not by the disk).
+pub const MAX_PAGES: usize = 1_000;
+
+/// GB/T 9704: the 主体 starts on the first page. A red header too tall for that (many joint
+/// issuers, a huge mark) is an error, not a document whose first page holds only its header.
+fn check_first_page(doc: &Document, paged: &PagedDocument) -> Result<()> {
+    let Some(part) = doc.parts.first() else {
+        return Ok(());
+    };
+    let Some(header) = &part.header else {
+        return Ok(());
+    };
+    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let start = part.recipients.as_deref().map(squeeze).or_else(|| {
+        part.body
+            .first()
+            .map(|p| squeeze(&p.spans.iter().map(|s| s.text.as_str()).collect::<String>()))
+    });
+    let Some(start) = start else { return Ok(()) };
+    let start: String = start.chars().take(4).collect();
+    // Only page 1 is read: this runs on every render.
+    let m = crate::render::measure::Measured::of_first_page(paged);
+    let page1: String = m.lines(1).iter().map(|l| squeeze(&l.text)).collect();
+    if page1.contains(&start) {
+        return Ok(());
+    }
+    Err(Error::Typeset(format!(
+        "版头过高：发文机关标志（{} 个机关）把主送机关和正文挤出了首页，而 GB/T 9704 要求首页显示正文；请减少联合发文机关、减小 header.mark_size，或改用“××等部门”的写法",
+        header.mark.lines.len()
+    )))
+}
+
+/// Whether the 版记 stands on a page after the last page of content (a new even page, with a
+/// blank page before it when needed): the DOCX then starts it on an even page too.
+pub fn colophon_on_own_page(paged: &PagedDocument) -> bool {
+    let page = |name: &str| label_page(paged, name);
+    match (page("content-end"), page("colophon-page")) {
+        (Some(end), Some(colophon)) => colophon > end,
+        _ => false,
+    }
+}
+
+/// The page (from 1) of the element labelled `name` in a layout.
+fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(name))?;
+    let introspector = paged.introspector();
+    let content = introspector.query_label(label).ok()?;
+    let location = content.location()?;
+    introspector.page(location).map(|p| p.get())
+}
+
+/// How a closing is set tight (GB/T 9704 §7.3.5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Tight {
+    /// Share of the standard leading.
+    pub share: f64,
+    /// Whether the 附注 stay with the signature (else they may go on to the next page).
+    pub notes_inside: bool,
+}
+
+/// What the PDF's layout decided that the DOCX must follow to have the same pages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// The 版记 stands on a page of its own ([`colophon_on_own_page`]).
+    pub colophon_own_page: bool,
+    /// Parts (by index) whose closing is set tight, and how.
+    pub tight: BTreeMap<usize, Tight>,
+}
+
+/// The layout decisions of `paged` for the DOCX writer.
+pub fn placement(paged: &PagedDocument) -> Placement {
+    let tight = label_value(paged, "tight-closing")
+        .and_then(|v| serde_json::to_value(&v).ok())
+        .and_then(|j| serde_json::from_value::<BTreeMap<String, Tight>>(j).ok())
+        .unwrap_or_default();
+    Placement {
+        colophon_own_page: colophon_on_own_page(paged),
+        tight: tight
+            .into_iter()
+            .filter_map(|(k, t)| Some((k.parse().ok()?, t)))
+            .collect(),
+    }
+}
+
+/// GB/T 9704 §7.3.5.5: each closing in `keep` set with tighter lines, step by step, until it
+/// stays on its page; one that never does is kept whole with its last paragraph on the next.
+fn tighten(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    decided: &mut Decisions,
+    keep: &[i64],
+) -> Result<PagedDocument> {
+    let mut trying: Vec<i64> = keep.to_vec();
+    let mut settled: BTreeMap<String, Tight> = BTreeMap::new();
+    let mut paged = None;
+    let shares = crate::gbt9704::TIGHT_LEADING_SHARES;
+    let steps = [true, false].into_iter().flat_map(|notes_inside| {
+        shares.map(|share| Tight {
+            share,
+            notes_inside,
+        })
+    });
+    for share in steps {
+        if trying.is_empty() {
+            break;
+        }
+        let mut tight = settled.clone();
+        tight.extend(trying.iter().map(|i| (i.to_string(), share)));
+        decided.tight_closing = Some(tight);
+        let p = compile(doc, library, fonts, templates, main, decided)?;
+        let moved: Vec<i64> = label_value(&p, "tight-moved")
+            .and_then(|v| v.cast::<Vec<i64>>().ok())
+            .unwrap_or_default();
+        settled.extend(
+            trying
+                .iter()
+                .filter(|i| !moved.contains(i))
+                .map(|i| (i.to_string(), share)),
+        );
+        trying.retain(|i| moved.contains(i));
+        paged = Some(p);
+    }
+    if trying.is_empty() {
+        if let Some(p) = paged {
+            return Ok(p);
+        }
+    }
+    decided.tight_closing = Some(settled);
+    compile(doc, library, fonts, templates, main, decided)
+}
+
+/// The value of the `metadata` element labelled `name` in a layout.
+fn label_value(paged: &PagedDocument, name: &str) -> Option<typst::foundations::Value> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(name))?;
+    let content = paged.introspector().query_label(label).ok()?;
+    content.get_by_name("value").ok()
+}
+
+fn compile(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    decided: &Decisions,
+) -> Result<PagedDocument> {
+    let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
+    let world = GongwenWorld::new(
+        library,
+        fonts,
+        templates,
+        main,
+        template_data_with(doc, fonts, decided),
+        date,
+    );
+    let result = typst::compile::<PagedDocument>(&world);
+    result
+        .output
+        .map_err(|errors| Error::Typeset(describe(&world, &errors)))
+}
+
+/// Template errors with their place in the template.
+fn describe(world: &GongwenWorld, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let place = match e.span.get() {
+                typst::syntax::DiagSpanKind::Number { id, .. } => {
+                    let name = id.get().vpath().get_without_slash().to_owned();
+                    let line = world
+                        .range(e.span)
+                        .and_then(|r| {
+                            world
+                                .source(id)
+                                .ok()
+                                .map(|s| s.text()[..r.start].matches('\n').count() + 1)
+                        })
+                        .unwrap_or(0);
+                    format!("{name}:{line}: ")
+                }
+                _ => String::new(),
+            };
+            let hints: String = e
+                .hints
+                .iter()
+                .map(|h| format!("（提示：{}）", h.v))
+                .collect();
+            format!("{place}{}{hints}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first character drawn with no glyph (the "tofu" box), if any.
+fn missing_glyph(paged: &PagedDocument) -> Option<char> {
+    fn walk(frame: &Frame) -> Option<char> {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => {
+                    if let Some(c) = walk(&g.frame) {
+                        return Some(c);
+                    }
+                }
+                FrameItem::Text(t) => {
+                    for g in &t.glyphs {
+                        if g.id == 0 {
+                            let c = t.text[g.range()].chars().next();
+                            if c.is_some_and(|c| !c.is_whitespace()) {
+                                return c;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    paged.pages().iter().find_map(|p| walk(&p.frame))
+}
