@@ -125,6 +125,9 @@ pub const PAGE_NUMBER_INDENT_CHARS: f64 = 1.0;
 pub const TABLE_BLANK_ROW_MM: f64 = 12.0;
 /// Annex tables: cell padding (mm).
 pub const TABLE_CELL_PAD_MM: f64 = 1.5;
+/// Annex tables: a table with more columns goes on a landscape page unless the spec says
+/// otherwise (house rule).
+pub const PORTRAIT_MAX_COLUMNS: usize = 6;
 
 /// Annex tables: the most columns a table can have — on a landscape page, each column one
 /// character of [`TABLE_SIZE_PT`] wide with its padding (more would print as a black block).

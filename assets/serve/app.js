@@ -14,19 +14,6 @@
 
 const SYNC_DELAY = 450; // ms after the last edit before syncing form ⇄ TOML (preview follows)
 const MAX_IMPORT = 32 * 1024 * 1024; // the server refuses larger uploads
-const PARA_HINT = '每行一段；按 Enter 另起一段';
-
-/** Used when the server does not list kinds (it always should). */
-const FALLBACK_KINDS = [
-  ['notice', '通知'], ['cover', '印发通知'], ['plan', '方案'], ['request', '请示'],
-  ['report', '报告'], ['letter', '函'], ['minutes', '纪要'], ['order', '命令（令）'],
-  ['reply', '批复'], ['opinion', '意见'], ['decision', '决定'], ['bulletin', '通报'],
-  ['announcement', '公告、通告'], ['profile', '机关资料'],
-].map(([id, label]) => ({ id, label }));
-
-const FALLBACK_DERIVE_AS = [
-  ['notice', '通知'], ['plan', '活动方案'], ['cover', '印发通知'], ['relay', '转发通知'],
-].map(([id, label]) => ({ id, label }));
 
 const ROLE_GROUPS = [
   ['spec', '公文规格'],
@@ -42,6 +29,7 @@ const state = {
   files: [],
   kinds: [],
   deriveAs: [],
+  formats: [], // the output formats, from the server's registry: [{id, label}]
   name: null, // the open file
   role: null, // 'spec' | 'profile'
   toml: '', // the current TOML text
@@ -230,11 +218,12 @@ const q = (params) => new URLSearchParams(params).toString();
 
 // --------------------------------------------------------------------------------------- schema
 //
-// The form is described as data. A field has a `key` (its TOML key), a `label`, a widget
-// `type` and options: `hint`, `req` (required: shown with ＊, kept as "" when emptied),
-// `def` (the default the program assumes), `kinds` (shown only for these 文种, or when the data
-// has the key), `when(obj)` (shown only when true, or when present), `more` (tucked under
-// “更多”), `rerender` (the form changes with it), `suggest` (a text field's usual values).
+// The form is described as data, served by GET /api/schema (src/spec/form.rs) and turned here
+// into field objects. A field has a `key` (its TOML key), a `label`, a widget `type` and
+// options: `hint`, `req` (required: shown with ＊, kept as "" when emptied), `def` (the default
+// the program assumes), `kinds` (shown only for these 文种, or when the data has the key),
+// `when(obj)` (shown only when true, or when present), `more` (tucked under “更多”),
+// `rerender` (the form changes with it), `suggest` (a text field's usual values).
 
 const field = (type) => (key, label, opts = {}) => ({ type, key, label, ...opts });
 const text = field('text'); // one line of text
@@ -249,259 +238,72 @@ const choice = (key, label, options, opts = {}) => ({ type: 'select', key, label
 const flags = (key, label, options, opts = {}) => ({ type: 'flags', key, label, options, ...opts });
 const obj = (key, label, fields, opts = {}) => ({ type: 'object', key, label, fields, ...opts });
 const recs = (key, label, fields, opts = {}) => ({ type: 'records', key, label, fields, ...opts });
-const tree = (key, label, opts = {}) => ({ type: 'tree', key, label, body: SECTION_BODY, ...opts });
+const tree = (key, label, body, opts = {}) => ({ type: 'tree', key, label, body, ...opts });
 const table = (label, opts = {}) => ({ type: 'table', key: 'columns', also: ['rows'], label, ...opts });
 const group = (label, fields, opts = {}) => ({ type: 'group', label, fields, ...opts });
 
 const opt = (value, label) => ({ value, label });
 
-const kindOptions = () =>
-  (state.kinds.length ? state.kinds : FALLBACK_KINDS)
-    .filter((k) => k.id !== 'profile')
-    .map((k) => opt(k.id, `${k.label}（${k.id}）`));
+/** The served forms in the shape above, once loaded; `error` says why they are missing. */
+const forms = { spec: null, profile: null, error: null };
 
-const deriveOptions = () =>
-  (state.deriveAs.length ? state.deriveAs : FALLBACK_DERIVE_AS).map((k) => opt(k.id, k.label));
+/** Each served `type` → its constructor; `kids` are the field's own fields, already built. */
+const BUILD = {
+  text, long, paras, lines, num, date, bool, docno,
+  choice: (key, label, o) => choice(key, label, o.options || [], o),
+  flags: (key, label, o) => flags(key, label, o.options || [], o),
+  obj: (key, label, o, kids) => obj(key, label, kids, o),
+  recs: (key, label, o, kids) => recs(key, label, kids, o),
+  group: (key, label, o, kids) => group(label, kids, o),
+  tree: (key, label, o, kids) => tree(key, label, kids, o),
+  table: (key, label, o) => table(label, o),
+};
 
-const isTable = (annex) => annex.kind === 'table';
-const isList = (annex) => annex.kind === 'list';
-const isReplace = (rule) => rule.action === 'replace';
+/** A served condition {key, in | not_in} as a predicate on the object around the field. */
+const condition = ({ key, in: any, not_in: none }) =>
+  (o) => (!any || any.includes(o[key])) && (!none || !none.includes(o[key]));
 
-const PHASE = [
-  text('name', '阶段名称', { req: true, hint: '如“准备阶段”' }),
-  date('start', '开始日期', { req: true }),
-  date('end', '结束日期', { hint: '只有一天时不写' }),
-  long('text', '工作内容'),
-];
+/**
+ * One served field as a field object: `when` {key, in | not_in} becomes a predicate, `make` a
+ * function returning a fresh copy of its template ({"$today": true} → today's date), `title`
+ * {prefix, key} a function naming a record (附件2：…), `title_key` `titleKey`.
+ */
+function fromSchema(d) {
+  const build = BUILD[d.type];
+  if (!build) throw new Error(`未知的字段类型“${d.type}”`);
+  const { key, label, type, fields, when, make, title, title_key: titleKey, ...o } = d;
+  if (titleKey) o.titleKey = titleKey;
+  if (when) o.when = condition(when);
+  if (make !== undefined) {
+    const json = JSON.stringify(make);
+    o.make = () => JSON.parse(json, (_, v) => (isObject(v) && v.$today === true ? { $date: today() } : v));
+  }
+  if (title) {
+    o.title = (item, i) => {
+      const v = item[title.key];
+      return `${title.prefix}${i + 1}${v ? `：${[].concat(v).join('、')}` : ''}`;
+    };
+  }
+  return build(key, label, o, (fields || []).map(fromSchema));
+}
 
-/** A section's fields beside its heading and subsections (which the tree draws itself). */
-const SECTION_BODY = [
-  bool('run_in', '标题与正文同段', { def: false }),
-  paras('text', '正文', { hint: PARA_HINT }),
-  recs('phases', '时间安排的阶段', PHASE, {
-    kinds: ['plan', 'cover'],
-    item: '阶段',
-    titleKey: 'name',
-    quiet: true,
-    make: () => ({ name: '', start: { $date: today() } }),
-  }),
-];
-
-const SIGNATURE = [
-  text('issuer', '发文机关署名'),
-  lines('issuers', '联合署名', { hint: '联合行文时每行一个机关（主办机关在前），代替上面的署名' }),
-  date('date', '成文日期', { req: true }),
-  bool('sealed', '加盖印章', { def: true, hint: '盖章时成文日期右空四字，署名居中于日期之上' }),
-  text('signer_role', '签发人职务', { kinds: ['order'], hint: '在签名章左空二字' }),
-  text('signer', '签发人（签名章）', { kinds: ['order'] }),
-];
-
-const HEADER = [
-  lines('issuers', '发文机关', { req: true, hint: '每行一个；联合行文主办机关在前' }),
-  docno('doc_number', '发文字号', { hint: '如“某政发〔2026〕1号”：六角括号，不加“第”，不编虚位' }),
-  lines('signers', '签发人', { hint: '每行一个；上行文（请示、报告）标注' }),
-  text('copy_number', '份号', { hint: '六位数字，如“000001”' }),
-  text('secrecy', '密级和保密期限', { suggest: ['秘密', '机密', '绝密', '秘密★1年', '机密★10年'], hint: '如“机密★1年”' }),
-  text('urgency', '紧急程度', { suggest: ['特急', '加急'] }),
-  num('order_number', '令号', { kinds: ['order'], min: 1, hint: '12 印为“第12号”' }),
-  text('mark_suffix', '标志后缀', { more: true, suggest: ['文件', '纪要', '令', '命令'], hint: '默认“文件”（纪要、命令、函另有默认）；只印机关名称时在 TOML 页写 mark_suffix = ""' }),
-  lines('mark_lines', '标志分行', { more: true, hint: '机关名称较长时自行断行，每行一段' }),
-  num('mark_size', '标志字号（磅）', { more: true, step: 0.5, min: 1, hint: '默认单一机关 48、联合行文 36' }),
-];
-
-const GROUP = [
-  text('label', '类别', { req: true, hint: '如“主任单位”' }),
-  lines('items', '名称', { req: true, hint: '每行一个' }),
-];
-
-const FILL_IN = [text('label', '项目', { req: true }), text('value', '预填内容')];
-
-const ORIENTATION = [opt(undefined, '自动（超过 6 列时横向）'), opt(true, '横向'), opt(false, '纵向')];
-
-const ANNEX = [
-  text('title', '附件标题', { req: true }),
-  choice('kind', '附件类型', [opt('text', '文字'), opt('list', '名单'), opt('table', '表格')], { def: 'text', rerender: true }),
-  recs('groups', '名单', GROUP, { when: isList, item: '分组', titleKey: 'label', make: () => ({ label: '', items: [] }) }),
-  recs('fields', '表头上方填写项', FILL_IN, { when: isTable, item: '填写项', compact: true, make: () => ({ label: '' }) }),
-  table('表格', { when: isTable, rows: true }),
-  num('blank_rows', '空白行数', { when: isTable, min: 0, hint: '留给手写的空行' }),
-  choice('landscape', '页面方向', ORIENTATION, { when: isTable }),
-  paras('text', '文字', { when: (a) => !isTable(a), hint: '文字附件的正文；名单附件的结尾文字。每行一段' }),
-];
-
-const ENCLOSURE = [
-  text('title', '标题', { req: true }),
-  text('number', '发文字号', { hint: '转发其他机关的文件时写明，如“国办发〔2025〕1号”' }),
-  text('recipients', '主送机关'),
-  paras('opening', '正文开头', { hint: PARA_HINT }),
-  tree('sections', '正文各层'),
-  paras('closing', '结尾', { hint: PARA_HINT }),
-  obj('signature', '署名和成文日期', SIGNATURE),
-];
-
-const SPEC_SCHEMA = [
-  group('文种与标题', [
-    choice('kind', '文种', kindOptions, { def: 'notice', rerender: true }),
-    text('title', '标题', { req: true, hint: '（机关）关于……的通知，末尾不加标点；印发通知可不写' }),
-    text('label', '附件标识', { kinds: ['plan'], hint: '作为附件时印在标题上方，如“附件1”' }),
-    text('recipients', '主送机关', { hint: '末尾的全角冒号可省略' }),
-  ], { open: true }),
-  obj('header', '版头', HEADER),
-  obj('answers', '所答复的请示', [
-    text('title', '请示标题', { req: true }),
-    text('number', '请示的发文字号'),
-  ], { kinds: ['reply'] }),
-  group('正文', [
-    paras('opening', '正文开头', { hint: PARA_HINT }),
-    tree('sections', '正文各层'),
-    paras('closing', '结尾', { hint: '如“特此通知。”；每行一段' }),
-    text('transmit_verb', '印发/转发', { kinds: ['cover'], suggest: ['印发', '转发'], hint: '默认“印发”；转发其他机关的文件时写“转发”' }),
-    text('transmit', '印发请求语', { kinds: ['cover'], hint: '替换“请认真贯彻落实。”' }),
-  ], { open: true }),
-  obj('enclosure', '印发的文件', ENCLOSURE, { kinds: ['cover'] }),
-  recs('annexes', '附件', ANNEX, {
-    item: '附件',
-    title: (a, i) => `附件${i + 1}${a.title ? `：${a.title}` : ''}`,
-    make: () => ({ title: '', kind: 'text' }),
-  }),
-  obj('signature', '署名和成文日期', SIGNATURE),
-  group('附注', [
-    lines('notes', '附注', { hint: '每行一条，印在成文日期下一行，自动加圆括号' }),
-    text('contacts', '联系人及电话'),
-    lines('keywords', '主题词', { hint: '每行一个；不印在页面上，写入 OFD、PDF、DOCX 的元数据供检索' }),
-  ]),
-  obj('attendance', '出席人员', [
-    lines('present', '出席', { hint: '每行一位：单位 姓名' }),
-    lines('absent', '请假'),
-    lines('observers', '列席'),
-  ], { kinds: ['minutes'] }),
-  obj('colophon', '版记', [
-    lines('cc', '版记·抄送', { hint: '每行一个机关' }),
-    text('printer', '版记·印发机关', { hint: '函的版记只有抄送' }),
-    date('print_date', '版记·印发日期'),
-  ]),
-  obj('campaign', '活动（年度变量）', [
-    num('year', '活动年份', { req: true, min: 1900, hint: '{year} 的取值' }),
-    date('start', '开始日期', { req: true, hint: '{start}' }),
-    date('end', '结束日期', { req: true, hint: '{end}' }),
-    num('edition', '届次', { min: 1, hint: '{edition}，默认为年份减 2000' }),
-    text('name', '活动名称', { hint: '含范围词，如“全国科技活动周”；派生下级文稿时使用' }),
-    text('short', '活动简称', { hint: '如“科技周”' }),
-    text('occasion', '时机用语', { hint: '如“第{edition}个世界知识产权日”' }),
-  ]),
-  obj('provenance', '来源（派生草稿）', [
-    text('upstream_file', '上级来文文件', { req: true }),
-    text('upstream_title', '上级来文标题', { req: true }),
-    text('upstream_number', '上级发文字号'),
-    date('upstream_date', '上级成文日期'),
-    text('office_file', '机关资料文件', { req: true }),
-    text('derived_as', '派生为', { req: true }),
-  ], { kinds: [] }),
-];
-
-// The office profile (src/derive/profile.rs).
-
-const OFFICE = [
-  text('name', '发文机关署名', { req: true }),
-  text('scope', '地方简称', { req: true, hint: '如“某县”；本机关的活动名称默认为 {scope}{name}' }),
-  lines('issuers', '发文机关标志', { hint: '每行一个；默认同署名' }),
-  text('doc_code', '机关代字', { hint: '如“某政发”；不写则草稿没有红头' }),
-  num('serial', '发文顺序号', { min: 1, hint: '不写则草稿中标为待填写' }),
-  text('recipients', '主送机关'),
-  text('committee', '组委会名称', { hint: '方案中使用' }),
-  text('upstream_phrase', '上级部署用语', { hint: '如“按照省科技厅的工作部署”' }),
-  bool('sealed', '加盖印章', { def: true }),
-  text('campaign_name', '本机关的活动名称', { more: true, hint: '默认 {scope}{name}' }),
-  long('notice_title', '通知标题', { more: true, hint: '默认 {office}关于开展{year}年{local}活动的通知' }),
-  long('notice_decision', '通知的决定语', { more: true }),
-  long('plan_title', '方案标题', { more: true, hint: '默认 {year}年{local}活动方案' }),
-  long('plan_opening', '方案开头', { more: true, hint: '默认 {citation}结合本地实际，制定本方案。' }),
-  num('issue_workdays_before', '成文日期：活动开始前', { more: true, min: 0, hint: '工作日数，默认 12' }),
-  num('issue_workdays_after', '成文日期：上级成文后', { more: true, min: 0, hint: '没有活动日期时的工作日数，默认 3' }),
-];
-
-const RULE_ACTIONS = [opt('inherit', '继承'), opt('rename', '改名'), opt('replace', '替换'), opt('drop', '删除')];
-const RULE_BLOCKS = [
-  opt(undefined, '—（用下面的文字或下一层）'),
-  opt('requirements', '本机关的有关要求'),
-  opt('activities', '本机关的活动安排'),
-  opt('schedule', '时间安排'),
-];
-
-const RULE = [
-  paras('heading', '匹配标题用语', { req: true, hint: '每行一个用语；标题含其中之一即匹配' }),
-  choice('action', '处理', RULE_ACTIONS, { def: 'inherit', rerender: true }),
-  text('to', '新标题', { when: (r) => r.action !== 'drop' }),
-  choice('block', '替换为', RULE_BLOCKS, { when: isReplace }),
-  paras('text', '替换的文字', { when: isReplace, hint: PARA_HINT }),
-  tree('sections', '替换的下一层', { when: isReplace, level: 1 }),
-  flags('for', '适用于', deriveOptions, { hint: '都不选即全部适用' }),
-];
-
-const LOCAL_SECTION = [
-  text('heading', '标题', { req: true }),
-  bool('run_in', '标题与正文同段', { def: false }),
-  paras('text', '正文', { hint: PARA_HINT }),
-  tree('sections', '下一层', { level: 1 }),
-  text('after', '位置', { hint: '接在标题含此用语的节之后；默认放在“有关要求”之前' }),
-  flags('for', '适用于', deriveOptions, { hint: '都不选即全部适用' }),
-];
-
-const PHASE_RULE = [
-  text('name', '阶段名称', { req: true }),
-  choice('span', '时段', [opt('prepare', '准备（活动开始前）'), opt('campaign', '活动期间'), opt('summary', '总结（截止日）')], { req: true }),
-  long('text', '工作内容', { hint: '可用 {short} {name} {local}' }),
-];
-
-const FORM = [
-  text('title', '表格标题', { req: true }),
-  recs('fields', '表头上方填写项', FILL_IN, { item: '填写项', compact: true, make: () => ({ label: '' }) }),
-  table('表头'),
-  num('blank_rows', '空白行数', { min: 0 }),
-  choice('landscape', '页面方向', ORIENTATION),
-];
-
-const PROFILE_SCHEMA = [
-  obj('office', '机关', OFFICE, { open: true }),
-  group('联系人与指导文件', [
-    paras('contacts', '联系人', { hint: '每行一段；通知中作为附注，方案中作为结尾' }),
-    lines('guidance', '指导文件', { hint: '每行一个，如《某县科技创新“十四五”规划》' }),
-  ]),
-  recs('substitutions', '范围用语替换', [
-    text('from', '上级用语', { req: true }),
-    text('to', '本机关用语', { req: true }),
-  ], { item: '替换', compact: true, make: () => ({ from: '', to: '' }) }),
-  recs('rules', '各节规则', RULE, {
-    item: '规则',
-    title: (r, i) => `规则${i + 1}${r.heading ? `：${[].concat(r.heading).join('、')}` : ''}`,
-    make: () => ({ heading: '', action: 'inherit' }),
-  }),
-  recs('sections', '本机关增加的节', LOCAL_SECTION, { item: '节', titleKey: 'heading', make: () => ({ heading: '' }) }),
-  tree('activities', '活动安排', { level: 1 }),
-  tree('requirements', '有关要求', { level: 1 }),
-  obj('deadlines', '截止日期（工作日）', [
-    num('report_workdays_before', '活动安排报送', { min: 0, hint: '活动开始前的工作日数（{report_by}），默认 5' }),
-    num('summary_workdays_after', '活动总结报送', { min: 0, hint: '活动结束后的工作日数（{summary_by}），默认 5' }),
-    num('prepare_workdays_before', '准备阶段开始', { min: 0, hint: '活动开始前的工作日数，默认 6' }),
-  ]),
-  recs('phases', '时间安排的阶段', PHASE_RULE, { item: '阶段', titleKey: 'name', make: () => ({ name: '', span: 'campaign' }) }),
-  obj('members', '组委会成员单位', [
-    text('title', '名单标题', { req: true, hint: '如“{year}年{local}组委会成员单位”' }),
-    recs('groups', '名单', GROUP, { item: '分组', titleKey: 'label', make: () => ({ label: '', items: [] }) }),
-    paras('text', '结尾文字', { hint: '如“组委会办公室设在……”' }),
-  ]),
-  recs('forms', '附件表格', FORM, { item: '表格', titleKey: 'title', make: () => ({ title: '', columns: ['序号'] }) }),
-  obj('cover', '印发通知（派生为印发通知时）', [
-    paras('opening', '开头', { req: true, hint: '接在“现将《……》印发给你们”之前，以“，”结尾' }),
-    text('issuer', '发文机关', { hint: '默认为本机关名称' }),
-    lines('notes', '附注', { hint: '每行一条' }),
-  ]),
-  obj('relay', '转发通知（派生为转发通知时）', [
-    paras('opening', '开头', { hint: '接在“现将《……》转发给你们”之前，以“，”结尾' }),
-    text('request', '请求语', { hint: '默认“请结合实际认真贯彻执行。”' }),
-    lines('notes', '附注', { hint: '每行一条' }),
-  ]),
-];
+/** Loads the form's schema from the server; without it the form says why (TOML still works). */
+async function loadSchema() {
+  try {
+    const served = await api('GET', '/api/schema');
+    if (!Array.isArray(served.spec) || !Array.isArray(served.profile)) throw new Error('服务器返回的内容不完整');
+    forms.spec = served.spec.map(fromSchema);
+    forms.profile = served.profile.map(fromSchema);
+    forms.error = null;
+    state.formats = Array.isArray(served.formats) ? served.formats : [];
+    renderDownloads();
+  } catch (e) {
+    forms.spec = null;
+    forms.profile = null;
+    forms.error = e instanceof ApiError ? e.message : `表单结构有误：${e.message}`;
+    setStatus(`无法读取表单结构：${forms.error}`, 'error');
+  }
+}
 
 // ---------------------------------------------------------------------------------- form render
 
@@ -562,11 +364,16 @@ function renderForm({ focus = null } = {}) {
 }
 
 function formContent() {
+  const schema = state.role === 'profile' ? forms.profile : forms.spec;
+  if (!schema) {
+    return [h('p', { class: 'banner', role: 'alert' },
+      `无法读取表单结构（/api/schema）：${forms.error || '尚未载入'}。表单暂不可用，可在“TOML”页编辑；`
+      + '请确认 gongwen serve 仍在运行，然后刷新页面。')];
+  }
   if (!state.name) return [h('p', { class: 'empty' }, '从左侧打开一个文件，或新建一个。')];
   if (!isObject(state.data)) {
     return [h('p', { class: 'empty' }, 'TOML 有语法错误，表单暂不可用。请在“TOML”页改正（错误见上方列表）。')];
   }
-  const schema = state.role === 'profile' ? PROFILE_SCHEMA : SPEC_SCHEMA;
   const parts = schema.filter((f) => isVisible(f, state.data)).map((f) => renderPart(f, state.data));
   const root = h('fieldset', { class: 'form-root', disabled: state.tomlBroken }, parts, renderOthers(schema, state.data, ''));
   if (!state.tomlBroken) return [root];
@@ -1584,8 +1391,8 @@ async function refreshWorkspace() {
     const ws = await api('GET', '/api/workspace');
     state.root = ws.root || '';
     state.files = Array.isArray(ws.files) ? ws.files : [];
-    state.kinds = Array.isArray(ws.kinds) && ws.kinds.length ? ws.kinds : FALLBACK_KINDS;
-    state.deriveAs = Array.isArray(ws.derive_as) && ws.derive_as.length ? ws.derive_as : FALLBACK_DERIVE_AS;
+    state.kinds = Array.isArray(ws.kinds) ? ws.kinds : [];
+    state.deriveAs = Array.isArray(ws.derive_as) ? ws.derive_as : [];
   } catch (e) {
     setStatus(`无法读取工作区：${e.message}`, 'error');
     return;
@@ -1841,11 +1648,23 @@ function downloadUrl(format, inline = false, annexes = false) {
   return `/api/download?${q(params)}`;
 }
 
+/** One 下载 button per output format of the server's registry. */
+function renderDownloads() {
+  const box = $('#download-formats');
+  box.replaceChildren();
+  for (const f of state.formats) {
+    const a = h('a', { id: `download-${f.id}`, class: 'btn', href: '#', 'aria-disabled': 'true' }, `下载 ${f.label}`);
+    a.addEventListener('click', (e) => onDownload(e, f.id));
+    box.append(a);
+  }
+  updateToolbar();
+}
+
 function updateToolbar() {
   const on = canOutput();
-  for (const format of ['pdf', 'docx', 'ofd']) {
-    const a = $(`#download-${format}`);
-    a.href = on ? downloadUrl(format) : '#';
+  for (const { id } of state.formats) {
+    const a = $(`#download-${id}`);
+    a.href = on ? downloadUrl(id) : '#';
     a.setAttribute('aria-disabled', String(!on));
   }
   const annexes = $('#download-annexes');
@@ -1956,9 +1775,6 @@ function bindEvents() {
   });
   $('#derive-run').addEventListener('click', runDerive);
 
-  for (const format of ['pdf', 'docx', 'ofd']) {
-    $(`#download-${format}`).addEventListener('click', (e) => onDownload(e, format));
-  }
   $('#print').addEventListener('click', onPrint);
   $('#download-annexes').addEventListener('click', (e) => onDownload(e, 'docx', true));
   $('#year').addEventListener('input', onYear);
@@ -1968,7 +1784,8 @@ async function init() {
   bindEvents();
   updateToolbar();
   updateDirty();
-  await refreshWorkspace();
+  await Promise.all([refreshWorkspace(), loadSchema()]);
+  if (forms.error) renderForm();
   const wanted = decodeURIComponent(location.hash.slice(1));
   if (wanted && state.files.some((f) => f.name === wanted && f.role !== 'received')) await openFile(wanted);
 }

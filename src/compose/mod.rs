@@ -12,9 +12,6 @@ use crate::model::*;
 use crate::spec::{AnnexKind, DocKind, Enclosure, Phase, Section, Spec};
 use text::{chinese_date, width_chars};
 
-/// Tables with more columns than this go on a landscape page unless the spec says otherwise.
-const PORTRAIT_MAX_COLUMNS: usize = 6;
-
 /// The title fits this many grid characters of 3号 per line at 2号 size.
 fn title_max_chars() -> f64 {
     // One character of slack: the spacing typst adds between CJK and Latin digits and the
@@ -493,7 +490,7 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
 /// Whether an annex goes on a landscape page: as the spec says, else when its table is wide.
 fn landscape(a: &crate::spec::Annex) -> bool {
     a.landscape
-        .unwrap_or(a.columns.len() > PORTRAIT_MAX_COLUMNS)
+        .unwrap_or(a.columns.len() > crate::gbt9704::PORTRAIT_MAX_COLUMNS)
 }
 
 /// Width in characters of the longest run a line cannot break (a number, a phone number, an

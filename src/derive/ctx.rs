@@ -550,7 +550,12 @@ fn issued(
     let issued = match (dates, signature) {
         (Some(dates), _) => dates.issued,
         (None, Some(s)) => cal
-            .add_workdays(s.date, p.office.issue_workdays_after.unwrap_or(3))
+            .add_workdays(
+                s.date,
+                p.office
+                    .issue_workdays_after
+                    .unwrap_or(super::profile::ISSUE_WORKDAYS_AFTER),
+            )
             .map_err(|e| ("signature.date", Some(e)))?,
         (None, None) => return Err(("signature", None)),
     };

@@ -260,7 +260,12 @@ pub fn deadlines(c: &Campaign, p: &Profile, cal: &Calendar) -> Result<Dates, Cal
     let d = &p.deadlines;
     let report = cal.sub_workdays(c.start, d.report_workdays_before)?;
     let summary = cal.add_workdays(c.end, d.summary_workdays_after)?;
-    let issued = cal.sub_workdays(c.start, p.office.issue_workdays_before.unwrap_or(12))?;
+    let issued = cal.sub_workdays(
+        c.start,
+        p.office
+            .issue_workdays_before
+            .unwrap_or(profile::ISSUE_WORKDAYS_BEFORE),
+    )?;
     let prepare_start = cal.sub_workdays(c.start, d.prepare_workdays_before)?;
     // As working days of the campaign's dates where the shipped schedule knows the year, so that
     // next year's edition (`--year`) counts them again; else as the date counted here (with a

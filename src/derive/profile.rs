@@ -280,14 +280,25 @@ pub struct Deadlines {
     pub lead_workdays: u32,
 }
 
+/// 活动安排报送: working days before the campaign start, when the profile gives none.
+pub const REPORT_WORKDAYS_BEFORE: u32 = 5;
+/// 活动总结报送: working days after the campaign end, when the profile gives none.
+pub const SUMMARY_WORKDAYS_AFTER: u32 = 5;
+/// 准备阶段: working days before the campaign start it begins, when the profile gives none.
+pub const PREPARE_WORKDAYS_BEFORE: u32 = 6;
+/// 成文日期: working days before the campaign start, when the profile gives none.
+pub const ISSUE_WORKDAYS_BEFORE: u32 = 12;
+/// 成文日期 without campaign dates: working days after the upstream's, by default.
+pub const ISSUE_WORKDAYS_AFTER: u32 = 3;
+
 fn report_days() -> u32 {
-    5
+    REPORT_WORKDAYS_BEFORE
 }
 fn summary_days() -> u32 {
-    5
+    SUMMARY_WORKDAYS_AFTER
 }
 fn prepare_days() -> u32 {
-    6
+    PREPARE_WORKDAYS_BEFORE
 }
 fn lead_days() -> u32 {
     3

@@ -1,7 +1,7 @@
-//! The HTTP API the page calls: workspace listing, new, open, sync (form ⇄ TOML), preview,
-//! save, download, import and derive. Every handler resolves names through the
-//! [`Workspace`](super::workspace::Workspace) and does document work on a blocking thread with
-//! the shared [`Engine`](crate::Engine).
+//! The HTTP API the page calls: workspace listing, the form's schema, new, open, sync
+//! (form ⇄ TOML), preview, save, download, import and derive. Every handler resolves names
+//! through the [`Workspace`](super::workspace::Workspace) and does document work on a blocking
+//! thread with the shared [`Engine`](crate::Engine).
 
 use super::workspace::{classify, Role};
 use super::{data, preview, AppState};
@@ -134,6 +134,12 @@ pub async fn workspace(State(state): State<Arc<AppState>>) -> Answer {
         "derive_as": derive_as,
     }))
     .into_response())
+}
+
+/// `GET /api/schema`: the form's fields for specs and office profiles, the 文种 and what derive
+/// can make ([`spec::form::schema_json`]).
+pub async fn schema() -> Answer {
+    Ok(Json(spec::form::schema_json()).into_response())
 }
 
 /// `POST /api/new` body.
@@ -384,15 +390,11 @@ pub async fn download(
     Query(q): Query<DownloadQuery>,
 ) -> Answer {
     let path = toml_path(&state, &q.name)?;
-    let format = Format::ALL
-        .into_iter()
-        .find(|f| f.extension() == q.format)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                format!("未知的格式“{}”：可选 pdf、docx、ofd", q.format),
-            )
-        })?;
+    let format = Format::from_extension(&q.format).ok_or_else(|| {
+        let names: Vec<_> = Format::all().map(Format::extension).collect();
+        let why = format!("未知的格式“{}”：可选 {}", q.format, names.join("、"));
+        ApiError::new(StatusCode::BAD_REQUEST, why)
+    })?;
     if let Some(y) = q.year.filter(|y| !YEARS.contains(y)) {
         return Err(bad_year(y));
     }
@@ -423,7 +425,7 @@ pub async fn download(
     let media = if forms {
         "application/zip"
     } else {
-        media_type(format)
+        format.row().media_type
     };
     let disposition = format!(
         "{}; filename=\"gongwen.{}\"; filename*=UTF-8''{}",
@@ -465,14 +467,6 @@ fn annex_forms_zip(
     }
     crate::package::zip(&parts, |_| true)
         .map_err(|e| crate::Error::Import(format!("无法打包附件表格：{e}")))
-}
-
-fn media_type(format: Format) -> &'static str {
-    match format {
-        Format::Pdf => "application/pdf",
-        Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        Format::Ofd => "application/ofd",
-    }
 }
 
 /// RFC 5987 encoding of a file name (Chinese names survive every browser).

@@ -65,6 +65,7 @@ pub fn router(state: Arc<AppState>, origins: guard::Origins) -> Router {
     }
     router
         .route("/api/workspace", get(api::workspace))
+        .route("/api/schema", get(api::schema))
         .route("/api/new", post(api::new))
         .route("/api/file", get(api::file))
         .route("/api/sync", post(api::sync))

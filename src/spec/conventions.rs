@@ -4,8 +4,8 @@
 //! Errors stop the document; warnings are reported and the document is made. A rule that knows
 //! the right text offers a [`Fix`] that `gongwen check --fix` writes back into the spec.
 
-use super::{kind::DocKind, schema::Spec};
 use super::texts::texts;
+use super::{kind::DocKind, schema::Spec};
 use crate::compose::text::doc_number;
 use crate::error::Severity;
 use crate::fonts::FontSet;

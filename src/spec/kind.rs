@@ -169,11 +169,15 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), KINDS.len());
         for k in KINDS {
-            let text = toml::to_string(&std::collections::BTreeMap::from([("kind", k.kind)]))
-                .unwrap();
+            let text =
+                toml::to_string(&std::collections::BTreeMap::from([("kind", k.kind)])).unwrap();
             assert_eq!(text.trim(), format!("kind = \"{}\"", k.id));
             assert_eq!(DocKind::from_id(k.id), Some(k.kind));
-            assert!(k.template.contains(&format!("kind = \"{}\"", k.id)), "{}", k.id);
+            assert!(
+                k.template.contains(&format!("kind = \"{}\"", k.id)),
+                "{}",
+                k.id
+            );
         }
         assert_eq!(DocKind::default(), KINDS[0].kind);
     }

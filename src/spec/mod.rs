@@ -2,6 +2,7 @@
 
 pub mod conventions;
 mod fix;
+pub mod form;
 pub mod kind;
 mod kind_rules;
 mod locate;
