@@ -111,10 +111,18 @@ impl Engine {
 
     /// Lays a composed document out.
     pub fn typeset(&self, doc: &model::Document) -> Result<typst_layout::PagedDocument> {
+        self.typeset_passes(doc).map(|(paged, _)| paged)
+    }
+
+    /// [`Engine::typeset`], with the layout passes it took and why each ran.
+    pub fn typeset_passes(
+        &self,
+        doc: &model::Document,
+    ) -> Result<(typst_layout::PagedDocument, Vec<render::layout::Pass>)> {
         let _watch = self
             .time_limit
             .map(|limit| budget::Watch::start(limit, format!("《{}》", doc.meta.title)));
-        render::layout::typeset(
+        render::layout::typeset_passes(
             doc,
             &self.library,
             &self.fonts,

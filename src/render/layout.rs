@@ -92,31 +92,53 @@ fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> V
     serde_json::to_vec(&data).expect("the model serializes")
 }
 
-/// Lays the document out with the template `main` (e.g. `notice.typ`).
-pub fn typeset(
+/// Why a layout pass ran: the first, or a decision of an earlier one applied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pass {
+    /// The first layout, which also measures what the decisions need.
+    First,
+    /// Closings set tight at this share of the leading (GB/T 9704 §7.3.5.5), tried.
+    Tight(Tight),
+    /// Closings kept with their signature (the tight ones settled, the others split).
+    Settle,
+    /// Page breaks before the 版记.
+    ColophonBreaks,
+}
+
+/// Lays the document out with the template `main` (e.g. `notice.typ`): the layout and the
+/// passes it took, and why each ran.
+pub fn typeset_passes(
     doc: &Document,
     library: &LazyHash<Library>,
     fonts: &FontSet,
     templates: &Templates,
     main: &str,
-) -> Result<PagedDocument> {
+) -> Result<(PagedDocument, Vec<Pass>)> {
     // Layout decisions that depend on where things fall are made by a first layout and
     // applied in the next one, at the top level: which closings keep their last paragraph
     // with the signature, then the 版记's page breaks (pages broken inside a `context` get a
     // wrong page location in typst, which printed "— 1 —" on the blank and 版记 pages).
+    let mut t = Typesetter {
+        doc,
+        library,
+        fonts,
+        templates,
+        main,
+        passes: Vec::new(),
+    };
     let mut decided = Decisions::default();
-    let mut paged = compile(doc, library, fonts, templates, main, &decided)?;
+    let mut paged = t.compile(&decided, Pass::First)?;
     let keep: Vec<i64> = label_value(&paged, "closing-keep")
         .and_then(|v| v.cast::<Vec<i64>>().ok())
         .unwrap_or_default();
     decided.keep_closing = Some(keep.clone());
     if !keep.is_empty() {
-        paged = tighten(doc, library, fonts, templates, main, &mut decided, &keep)?;
+        paged = t.tighten(&mut decided, &keep)?;
     }
     let breaks = label_value(&paged, "colophon-breaks").and_then(|v| v.cast::<i64>().ok());
     if let Some(n) = breaks.filter(|n| *n > 0) {
         decided.colophon_breaks = Some(n);
-        paged = compile(doc, library, fonts, templates, main, &decided)?;
+        paged = t.compile(&decided, Pass::ColophonBreaks)?;
     }
     if paged.pages().len() > MAX_PAGES {
         return Err(Error::Typeset(format!(
@@ -131,7 +153,7 @@ pub fn typeset(
             missing as u32
         )));
     }
-    Ok(super::binding::bind_landscape(paged))
+    Ok((super::binding::bind_landscape(paged), t.passes))
 }
 
 /// Most pages one document may have (a template that loops is stopped here, not by the disk).
@@ -219,54 +241,106 @@ pub fn placement(paged: &PagedDocument) -> Placement {
     }
 }
 
-/// GB/T 9704 §7.3.5.5: each closing in `keep` set with tighter lines, step by step, until it
-/// stays on its page; one that never does is kept whole with its last paragraph on the next.
-fn tighten(
-    doc: &Document,
-    library: &LazyHash<Library>,
-    fonts: &FontSet,
-    templates: &Templates,
-    main: &str,
-    decided: &mut Decisions,
-    keep: &[i64],
-) -> Result<PagedDocument> {
-    let mut trying: Vec<i64> = keep.to_vec();
-    let mut settled: BTreeMap<String, Tight> = BTreeMap::new();
-    let mut paged = None;
-    let shares = crate::gbt9704::TIGHT_LEADING_SHARES;
-    let steps = [true, false].into_iter().flat_map(|notes_inside| {
-        shares.map(|share| Tight {
-            share,
-            notes_inside,
-        })
-    });
-    for share in steps {
-        if trying.is_empty() {
-            break;
+/// A pass that set closings tight: what it set, its layout, which closings stayed on their
+/// page and which still moved.
+struct Tried {
+    tight: BTreeMap<String, Tight>,
+    paged: PagedDocument,
+    kept: Vec<i64>,
+    moved: Vec<i64>,
+}
+
+/// `parts` set tight at `step` in `map`.
+fn settle(map: &mut BTreeMap<String, Tight>, parts: &[i64], step: Tight) {
+    map.extend(parts.iter().map(|i| (i.to_string(), step)));
+}
+
+/// One document being laid out, and the passes so far.
+struct Typesetter<'a> {
+    doc: &'a Document,
+    library: &'a LazyHash<Library>,
+    fonts: &'a FontSet,
+    templates: &'a Templates,
+    main: &'a str,
+    passes: Vec<Pass>,
+}
+
+impl Typesetter<'_> {
+    /// One layout pass with `decided`, recorded with its reason.
+    fn compile(&mut self, decided: &Decisions, why: Pass) -> Result<PagedDocument> {
+        self.passes.push(why);
+        compile(
+            self.doc,
+            self.library,
+            self.fonts,
+            self.templates,
+            self.main,
+            decided,
+        )
+    }
+
+    /// Sets the closings `keep` tight (§7.3.5.5) at the first step of the ladder that keeps
+    /// each on its page, in few passes: the preferred step; if some still move, the loosest
+    /// (a closing that moves even there cannot be kept by spacing and is split instead); then
+    /// the steps between, in order, for the closings the loosest keeps.
+    fn tighten(&mut self, decided: &mut Decisions, keep: &[i64]) -> Result<PagedDocument> {
+        let ladder: Vec<Tight> = [true, false]
+            .into_iter()
+            .flat_map(|notes_inside| {
+                crate::gbt9704::TIGHT_LEADING_SHARES.map(|share| Tight {
+                    share,
+                    notes_inside,
+                })
+            })
+            .collect();
+        let last = ladder.len() - 1;
+        let mut settled: BTreeMap<String, Tight> = BTreeMap::new();
+        let mut tried = self.try_step(decided, &settled, keep, ladder[0])?;
+        settle(&mut settled, &tried.kept, ladder[0]);
+        if !tried.moved.is_empty() && last > 0 {
+            let moved = std::mem::take(&mut tried.moved);
+            tried = self.try_step(decided, &settled, &moved, ladder[last])?;
+            let mut trying = std::mem::take(&mut tried.kept);
+            for &step in &ladder[1..last] {
+                if trying.is_empty() {
+                    break;
+                }
+                tried = self.try_step(decided, &settled, &trying, step)?;
+                settle(&mut settled, &tried.kept, step);
+                trying = std::mem::take(&mut tried.moved);
+            }
+            settle(&mut settled, &trying, ladder[last]);
         }
+        if tried.tight == settled {
+            return Ok(tried.paged);
+        }
+        decided.tight_closing = Some(settled);
+        self.compile(decided, Pass::Settle)
+    }
+
+    /// One pass with the closings `parts` set tight at `step` beside the `settled` ones.
+    fn try_step(
+        &mut self,
+        decided: &mut Decisions,
+        settled: &BTreeMap<String, Tight>,
+        parts: &[i64],
+        step: Tight,
+    ) -> Result<Tried> {
         let mut tight = settled.clone();
-        tight.extend(trying.iter().map(|i| (i.to_string(), share)));
-        decided.tight_closing = Some(tight);
-        let p = compile(doc, library, fonts, templates, main, decided)?;
-        let moved: Vec<i64> = label_value(&p, "tight-moved")
+        settle(&mut tight, parts, step);
+        decided.tight_closing = Some(tight.clone());
+        let paged = self.compile(decided, Pass::Tight(step))?;
+        let moved: Vec<i64> = label_value(&paged, "tight-moved")
             .and_then(|v| v.cast::<Vec<i64>>().ok())
             .unwrap_or_default();
-        settled.extend(
-            trying
-                .iter()
-                .filter(|i| !moved.contains(i))
-                .map(|i| (i.to_string(), share)),
-        );
-        trying.retain(|i| moved.contains(i));
-        paged = Some(p);
+        let (moved, kept) = parts.iter().partition(|i| moved.contains(i));
+        Ok(Tried {
+            tight,
+            paged,
+            kept,
+            moved,
+        })
     }
-    if trying.is_empty() {
-        if let Some(p) = paged {
-            return Ok(p);
-        }
-    }
-    decided.tight_closing = Some(settled);
-    compile(doc, library, fonts, templates, main, decided)
 }
 
 /// The value of the `metadata` element labelled `name` in a layout.
