@@ -214,12 +214,26 @@ impl Rendered {
     }
 }
 
-/// Writes `laid` in every format of `formats`, in the registry's order.
+/// Writes `laid` in every format of `formats`, in the registry's order: the first on this
+/// thread, the others each on a thread of its own (they only read the layout), so that asking
+/// for PDF, DOCX and OFD costs about the slowest writer, not the sum.
 pub fn write_all(laid: &Laid, formats: Formats) -> Result<Vec<(Format, Vec<u8>)>> {
-    formats
-        .iter()
-        .map(|f| Ok((f, (f.row().write)(laid)?)))
-        .collect()
+    let wanted: Vec<Format> = formats.iter().collect();
+    let Some((&first, rest)) = wanted.split_first() else {
+        return Ok(Vec::new());
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter()
+            .map(|&f| (f, scope.spawn(move || (f.row().write)(laid))))
+            .collect();
+        let mut out = vec![(first, (first.row().write)(laid)?)];
+        for (f, handle) in others {
+            let bytes = handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            out.push((f, bytes));
+        }
+        Ok(out)
+    })
 }
 
 #[cfg(test)]
