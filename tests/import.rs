@@ -1156,3 +1156,35 @@ fn a_word_97_doc_and_an_rtf_are_converted_and_a_scan_is_told_what_it_is() {
         );
     }
 }
+
+#[test]
+fn a_pdf_whose_chinese_font_is_not_embedded_is_read_through_the_predefined_cmaps() {
+    // OA systems built on iText or ReportLab name STSong-Light without embedding it, with the
+    // CMap UniGB-UCS2-H or GBK-EUC-H and no ToUnicode (tests/fixtures/import/make_cid_pdf.py).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let truth = std::fs::read_to_string(dir.join("oa-notice.truth.txt")).unwrap();
+    for file in ["oa-notice-stsong.pdf", "oa-notice-gbk.pdf"] {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let imported = import_bytes(Path::new(file), &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let spec = checked(&imported.toml, file);
+        let text = serde_json::to_string(&spec).unwrap();
+        // Every line of the page as a person reads it, word for word: the 文件 of the mark and
+        // the 一、 of a heading are structure in the spec, the date is checked below.
+        for line in truth.lines().filter(|l| !l.ends_with('日')) {
+            let line = line.trim_end_matches("文件").trim_end_matches('：');
+            let want = match line.split_once('、') {
+                Some((n, rest)) if "一二三".contains(n) => rest,
+                _ => line,
+            };
+            assert!(text.contains(want), "{file}: missing 「{want}」");
+        }
+        assert_eq!(spec.sections.len(), 3, "{file}");
+        assert_eq!(
+            spec.recipients.as_deref(),
+            Some("各街道办事处、镇人民政府，区直有关单位")
+        );
+        let sig = spec.signature.as_ref().unwrap();
+        assert_eq!(sig.issuer.as_deref(), Some("临江区应急管理局"));
+        assert_eq!(sig.date.to_string(), "2026-12-10");
+    }
+}

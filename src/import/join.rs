@@ -80,10 +80,13 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
             // characters free) followed by one at the left edge; a paragraph's first line is
             // indented, so the next paragraph never continues this one.
             // Half-width digits with the spaces a word processor puts around them can leave
-            // up to three characters free in a line that goes on mid-sentence.
+            // up to three characters free in a line that goes on mid-sentence; a writer that
+            // breaks after a fixed count of characters (an OA system) leaves half a cell free
+            // for each half-width one.
+            let half = c.chars().filter(|ch| ch.is_ascii_graphic()).count() as f64 / 2.0;
             let full = cur
                 .right_gap
-                .is_some_and(|g| g < 2.0 || (g < 3.0 && !ends_sentence(c)));
+                .is_some_and(|g| g < 2.0 + half || (g < 3.0 + half && !ends_sentence(c)));
             let first_line = cur.indent.is_some_and(|i| i < 2.5);
             full && next.indent.is_none_or(|i| i < 0.5)
                 && cur

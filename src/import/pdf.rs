@@ -5,7 +5,7 @@ use super::grid::Rule;
 use super::layout::{lines, ruled_rows, G};
 use super::lines::Line;
 use super::xml::is_red;
-use hayro_interpret::font::Glyph;
+use hayro_interpret::font::{FontData, FontQuery, Glyph};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::{
@@ -13,6 +13,7 @@ use hayro_interpret::{
     InterpreterSettings, Paint, PathDrawMode, SoftMask,
 };
 use kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape, Vec2};
+use std::sync::Arc;
 
 /// Collects the glyphs and images of one page.
 #[derive(Default)]
@@ -149,6 +150,24 @@ impl<'a> Device<'a> for Collector {
     fn pop_transparency_group(&mut self) {}
 }
 
+/// How pages are read: the predefined CMaps (UniGB-UCS2-H, GBK-EUC-H, Adobe-GB1-UCS2 …) are
+/// built in, and a font the PDF names without embedding it (STSong-Light, SimSun, Helvetica, as
+/// OA systems write them) is stood in for by a bundled face of its kind. Only a glyph's place,
+/// width (from the PDF's own widths) and Unicode are read, never its outline.
+fn settings() -> InterpreterSettings {
+    let face =
+        |file: &str| -> FontData { Arc::new(crate::fonts::bundled(file).unwrap_or_default()) };
+    let song = face("FandolSong-Regular.otf");
+    let latin = face("LiberationSerif-Regular.ttf");
+    InterpreterSettings {
+        font_resolver: Arc::new(move |query| match query {
+            FontQuery::Standard(_) => Some((latin.clone(), 0)),
+            FontQuery::Fallback(_) => Some((song.clone(), 0)),
+        }),
+        ..InterpreterSettings::default()
+    }
+}
+
 /// Reads the text lines of a PDF.
 pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
@@ -157,7 +176,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         }
         LoadPdfError::Invalid => "文件已损坏：不是有效的 PDF".to_owned(),
     })?;
-    let settings = InterpreterSettings::default();
+    let settings = settings();
     let cache = InterpreterCache::new();
     let mut pages = Vec::new();
     let mut images = 0;

@@ -229,7 +229,9 @@ pub fn write_all(laid: &Laid, formats: Formats) -> Result<Vec<(Format, Vec<u8>)>
             .collect();
         let mut out = vec![(first, (first.row().write)(laid)?)];
         for (f, handle) in others {
-            let bytes = handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            let bytes = handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
             out.push((f, bytes));
         }
         Ok(out)
