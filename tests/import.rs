@@ -1188,3 +1188,38 @@ fn a_pdf_whose_chinese_font_is_not_embedded_is_read_through_the_predefined_cmaps
         assert_eq!(sig.date.to_string(), "2026-12-10");
     }
 }
+
+#[test]
+fn an_ofd_that_draws_its_pages_through_composite_objects_imports_like_the_plain_one() {
+    // Writers converting from PDF put a page's objects in a CompositeGraphicUnit (GB/T 33190
+    // §8.5) drawn by a CompositeObject (tests/fixtures/import/make_composite_ofd.py).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let read = |name: &str| {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        import_bytes(Path::new(name), &bytes).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let plain = read("office-notice.ofd");
+    let composite = read("office-notice-composite.ofd");
+    let body = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&composite.toml), body(&plain.toml));
+    assert!(
+        composite.toml.contains("某应急发〔2025〕7号"),
+        "{}",
+        composite.toml
+    );
+}
+
+#[test]
+fn a_composite_unit_that_draws_itself_is_refused_in_chinese_at_the_nesting_limit() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let bytes = std::fs::read(dir.join("composite-loop.ofd")).unwrap();
+    let started = std::time::Instant::now();
+    let err = import_bytes(Path::new("来文.ofd"), &bytes)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("来文.ofd") && err.contains("复合对象嵌套超过"),
+        "{err}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

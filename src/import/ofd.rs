@@ -39,6 +39,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
             super::MAX_PAGES
         ));
     }
+    let mut units = Units::of(&mut zip, &document, &base)?;
     let mut pages = Vec::new();
     for loc in locations {
         // ST_Loc: an absolute location starts at the package root, a relative one at
@@ -50,7 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         };
         let content =
             zip_text(&mut zip, &path)?.ok_or_else(|| format!("OFD 中缺少页面 {}", short(&path)))?;
-        let (glyphs, rules) = objects(&content)?;
+        let (glyphs, rules) = objects(&content, &mut units, IDENTITY, 0)?;
         pages.push(ruled_rows(glyphs, &rules));
     }
     if pages.iter().all(Vec::is_empty) {
@@ -123,6 +124,126 @@ fn page_locations(document: &str) -> Vec<String> {
     out
 }
 
+/// A transform `a b c d e f`: (x, y) → (a·x + c·y + e, b·x + d·y + f).
+type Affine = [f64; 6];
+
+/// The transform that changes nothing.
+const IDENTITY: Affine = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `inner`, then `outer`.
+fn then(outer: Affine, inner: Affine) -> Affine {
+    let [a1, b1, c1, d1, e1, f1] = outer;
+    let [a2, b2, c2, d2, e2, f2] = inner;
+    [
+        a1 * a2 + c1 * b2,
+        b1 * a2 + d1 * b2,
+        a1 * c2 + c1 * d2,
+        b1 * c2 + d1 * d2,
+        a1 * e2 + c1 * f2 + e1,
+        b1 * e2 + d1 * f2 + f1,
+    ]
+}
+
+/// Deepest nesting of composite objects (复合对象) read; a unit that draws itself stops here.
+const MAX_NESTING: usize = 8;
+/// Most graphic objects read from one document, composite objects' contents counted each time
+/// they are drawn (a hostile file can draw a unit of a thousand objects a thousand times).
+const MAX_OBJECTS: usize = 2_000_000;
+
+/// The composite graphic units (GB/T 33190 §8.5, 复合对象) of the document's resources, by ID:
+/// writers that convert from PDF put a page's text there and draw it with CompositeObject.
+struct Units {
+    content: std::collections::HashMap<String, std::rc::Rc<str>>,
+    /// Objects read so far, against [`MAX_OBJECTS`].
+    objects: usize,
+}
+
+impl Units {
+    /// The units of every PublicRes and DocumentRes that Document.xml names.
+    fn of<R: std::io::Read + std::io::Seek>(
+        zip: &mut zip::ZipArchive<R>,
+        document: &str,
+        base: &str,
+    ) -> Result<Units, String> {
+        let mut content = std::collections::HashMap::new();
+        for loc in element_texts(document, &["PublicRes", "DocumentRes"]) {
+            let path = match loc.strip_prefix('/') {
+                Some(abs) => abs.to_owned(),
+                None if base.is_empty() => loc.clone(),
+                None => format!("{base}/{loc}"),
+            };
+            if let Some(xml) = zip_text(zip, &path)? {
+                composite_units(&xml, &mut content);
+            }
+        }
+        Ok(Units {
+            content,
+            objects: 0,
+        })
+    }
+
+    /// Counts one object read; an error past the budget.
+    fn count(&mut self) -> Result<(), String> {
+        self.objects += 1;
+        if self.objects > MAX_OBJECTS {
+            return Err(format!(
+                "OFD 的图元超过导入上限 {MAX_OBJECTS} 个（复合对象重复引用，可能是恶意构造的文件）"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The text of every element named one of `names`.
+fn element_texts(xml: &str, names: &[&str]) -> Vec<String> {
+    let mut r = Reader::from_str(xml);
+    let mut inside = false;
+    let mut out = Vec::new();
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) => inside = names.contains(&local(&e).as_str()),
+            Ok(Event::Text(t)) if inside => out.push(text(&t).trim().to_owned()),
+            Ok(Event::End(_)) => inside = false,
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
+    }
+}
+
+/// Each CompositeGraphicUnit's `Content` in a resource file, as the XML between its tags.
+fn composite_units(xml: &str, out: &mut std::collections::HashMap<String, std::rc::Rc<str>>) {
+    let mut r = Reader::from_str(xml);
+    let mut unit: Option<String> = None;
+    let mut start: Option<usize> = None;
+    let mut depth = 0usize;
+    loop {
+        let before = r.buffer_position() as usize;
+        match r.read_event() {
+            Ok(Event::Start(e)) => match local(&e).as_str() {
+                "CompositeGraphicUnit" => unit = attr(&e, "ID"),
+                "Content" if unit.is_some() && start.is_none() => {
+                    start = Some(r.buffer_position() as usize);
+                    depth = 0;
+                }
+                "Content" => depth += 1,
+                _ => {}
+            },
+            Ok(Event::End(e)) => match String::from_utf8_lossy(e.local_name().as_ref()).as_ref() {
+                "Content" if depth > 0 => depth -= 1,
+                "Content" => {
+                    if let (Some(id), Some(a)) = (unit.as_ref(), start.take()) {
+                        out.insert(id.clone(), xml.get(a..before).unwrap_or_default().into());
+                    }
+                }
+                "CompositeGraphicUnit" => unit = None,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+    }
+}
+
 /// The text object being read.
 struct Obj {
     x: f64,
@@ -133,6 +254,8 @@ struct Obj {
     ctm: [f64; 6],
     /// The last TextCode's X and Y: a TextCode without them takes them from its predecessor.
     last: (f64, f64),
+    /// The composite objects' transforms around this object (identity on the page itself).
+    outer: Affine,
 }
 
 impl Obj {
@@ -145,25 +268,33 @@ impl Obj {
             y: b.get(1).copied().unwrap_or(0.0),
             size: attr(e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
             red: false,
-            ctm: ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            ctm: ctm.try_into().unwrap_or(IDENTITY),
             last: (0.0, 0.0),
+            outer: IDENTITY,
         }
     }
 
     /// A point in object space → page space (mm).
     fn place(&self, x: f64, y: f64) -> (f64, f64) {
         let [a, b, c, d, e, f] = self.ctm;
-        (self.x + a * x + c * y + e, self.y + b * x + d * y + f)
+        let (bx, by) = (self.x + a * x + c * y + e, self.y + b * x + d * y + f);
+        let [a, b, c, d, e, f] = self.outer;
+        (a * bx + c * by + e, b * bx + d * by + f)
+    }
+    /// The CTM with the composite objects' transforms around it (no translation).
+    fn linear(&self) -> Affine {
+        let [a, b, c, d, ..] = then(self.outer, self.ctm);
+        [a, b, c, d, 0.0, 0.0]
     }
     /// How much the CTM scales along the baseline and across it.
     fn scale(&self) -> (f64, f64) {
-        let [a, b, c, d, ..] = self.ctm;
+        let [a, b, c, d, ..] = self.linear();
         (a.hypot(b), c.hypot(d))
     }
     /// The reading direction on the page: the baseline's unit vector (text turned with a
     /// landscape table runs down or up the page).
     fn direction(&self) -> (f64, f64) {
-        let [a, b, ..] = self.ctm;
+        let [a, b, ..] = self.linear();
         let n = a.hypot(b);
         if n > 1e-9 {
             (a / n, b / n)
@@ -203,8 +334,14 @@ fn deltas(s: &str) -> Vec<f64> {
     out
 }
 
-/// Glyphs and straight rules (table borders) of one page's Content.xml.
-fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
+/// Glyphs and straight rules (table borders) of one page's Content.xml, or of a composite
+/// unit's content drawn with `outer` at nesting `depth`.
+fn objects(
+    xml: &str,
+    units: &mut Units,
+    outer: Affine,
+    depth: usize,
+) -> Result<(Vec<G>, Vec<Rule>), String> {
     let mut r = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut rules = Vec::new();
@@ -217,8 +354,24 @@ fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
-                "TextObject" => obj = Some(Obj::of(&e)),
-                "PathObject" => path = Some(Obj::of(&e)),
+                "TextObject" | "PathObject" => {
+                    units.count()?;
+                    let o = Obj {
+                        outer,
+                        ..Obj::of(&e)
+                    };
+                    if local(&e) == "TextObject" {
+                        obj = Some(o);
+                    } else {
+                        path = Some(o);
+                    }
+                }
+                "CompositeObject" => {
+                    units.count()?;
+                    let (g, r) = composite(&e, units, outer, depth)?;
+                    out.extend(g);
+                    rules.extend(r);
+                }
                 "AbbreviatedData" => in_path_data = path.is_some(),
                 "FillColor" => {
                     if let (Some(o), Some(v)) = (obj.as_mut(), attr(&e, "Value")) {
@@ -305,6 +458,37 @@ fn objects(xml: &str) -> Result<(Vec<G>, Vec<Rule>), String> {
         }
     }
     Ok((out, rules))
+}
+
+/// The glyphs and rules a CompositeObject draws: its unit's content placed at the object's
+/// Boundary through its CTM, inside the transforms around it.
+fn composite(
+    e: &quick_xml::events::BytesStart,
+    units: &mut Units,
+    outer: Affine,
+    depth: usize,
+) -> Result<(Vec<G>, Vec<Rule>), String> {
+    if depth >= MAX_NESTING {
+        return Err(format!(
+            "OFD 的复合对象嵌套超过 {MAX_NESTING} 层（可能引用了自身），无法导入"
+        ));
+    }
+    let Some(unit) = attr(e, "ResourceID").and_then(|id| units.content.get(&id).cloned()) else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let b = numbers(&attr(e, "Boundary").unwrap_or_default());
+    let ctm: Affine = numbers(&attr(e, "CTM").unwrap_or_default())
+        .try_into()
+        .unwrap_or(IDENTITY);
+    let at = [
+        1.0,
+        0.0,
+        0.0,
+        1.0,
+        b.first().copied().unwrap_or(0.0),
+        b.get(1).copied().unwrap_or(0.0),
+    ];
+    objects(&unit, units, then(outer, then(at, ctm)), depth + 1)
 }
 
 /// A writer drops the space at the end of a text object and starts the next word in a new
