@@ -1223,3 +1223,22 @@ fn a_composite_unit_that_draws_itself_is_refused_in_chinese_at_the_nesting_limit
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[test]
+fn a_real_ofd_reply_imports_with_its_request_its_signing_office_and_its_seal() {
+    // An exchange system's 批复 (tests/fixtures/import/third-party/README.md): the signature
+    // alone on page 2 stands right of a text block that page 2 does not show by itself.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/third-party/ofdrw-reply.ofd");
+    let imported = import_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, "ofdrw-reply.ofd");
+    assert_eq!(spec.kind, gongwen::spec::DocKind::Reply);
+    let answers = spec.answers.as_ref().expect("[answers]");
+    assert_eq!(answers.title, "关于给张阿三同志辞职的请示");
+    assert_eq!(answers.number.as_deref(), Some("路中医发〔2011〕10号"));
+    let sig = spec.signature.as_ref().unwrap();
+    assert_eq!(sig.issuer.as_deref(), Some("测试符路桥区卫生局办公室"));
+    assert!(sig.sealed, "the file carries an electronic seal");
+    assert_eq!(spec.opening.0.len(), 3, "{:?}", spec.opening);
+    assert!(spec.opening.0.iter().all(|p| !p.contains("办公室")));
+}

@@ -121,7 +121,7 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
     sizes.sort_by(f64::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(16.0);
     let mut out = Vec::new();
-    let edges: Vec<(f64, f64)> = pages.iter().map(|rows| text_block(rows, body)).collect();
+    let edges = page_edges(pages, body);
     for (p, rows) in pages.iter().enumerate() {
         let (left, right) = edges[p];
         // A page whose lines all start indented (a first line, 附件说明, contacts) shares
@@ -167,7 +167,29 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
 }
 
 /// Where a page's body-size lines start and end (pt): its text block.
-fn text_block(rows: &[Row], body: f64) -> (f64, f64) {
+/// Each page's text block. A page of a few short lines (a signature carried over, a 版记 page)
+/// does not show the block's edges: it takes those of the page with the most body lines, so
+/// that a signature standing right reads as standing right.
+fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
+    let blocks: Vec<(f64, f64, usize)> = pages.iter().map(|rows| text_block(rows, body)).collect();
+    let Some(&(ml, mr, most)) = blocks.iter().max_by_key(|b| b.2) else {
+        return Vec::new();
+    };
+    blocks
+        .iter()
+        .map(|&(l, r, n)| {
+            let narrow = r - l < 0.8 * (mr - ml);
+            if most >= 3 && n < 3 && narrow {
+                (ml, mr)
+            } else {
+                (l, r)
+            }
+        })
+        .collect()
+}
+
+/// A page's text block (left and right edges) and how many body lines show it.
+fn text_block(rows: &[Row], body: f64) -> (f64, f64, usize) {
     let body_rows: Vec<&Row> = rows
         .iter()
         .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
@@ -186,7 +208,14 @@ fn text_block(rows: &[Row], body: f64) -> (f64, f64) {
         .map(|r| r.x0())
         .fold(f64::INFINITY, f64::min);
     let right = all.iter().map(|r| r.x1()).fold(f64::NEG_INFINITY, f64::max);
-    (left, right)
+    (left, right, body_rows_count(rows, body))
+}
+
+/// Rows of body size long enough to reach both edges of the block.
+fn body_rows_count(rows: &[Row], body: f64) -> usize {
+    rows.iter()
+        .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
+        .count()
 }
 
 /// A space glyph between Chinese characters: an ideographic space when the next character
