@@ -155,8 +155,8 @@ enum Command {
     },
     /// Print a commented spec to start a new document from.
     New {
-        /// The kind of document (notice, plan, cover, request, report, letter, minutes, order,
-        /// reply, opinion, decision, bulletin, announcement), or profile for an office profile.
+        /// The kind of document (文种; the list below comes from the table of kinds), or profile
+        /// for an office profile.
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(gongwen::app::new::ids()))]
         kind: String,
     },
@@ -182,6 +182,17 @@ enum Command {
         /// Open the app in the default browser.
         #[arg(long)]
         open: bool,
+        /// Memory limit (MB) of each import of a received file, run in a process of its own
+        /// so that a hostile file stops only its import, never the app.
+        #[arg(long, default_value_t = 1024)]
+        import_memory_limit: usize,
+    },
+    /// Import one received file from standard input and answer on standard output (JSON); how
+    /// `gongwen serve` runs each import in a process of its own.
+    #[command(hide = true)]
+    ImportWorker {
+        /// The received file's name, as messages name it.
+        name: PathBuf,
     },
     /// Import a received file (PDF, DOCX, OFD or text) as an editable spec.
     Import {
@@ -266,7 +277,13 @@ fn main() -> ExitCode {
             }
             Ok(())
         }
-        Command::Serve { dir, port, open } => serve(&options, dir, port, open),
+        Command::Serve {
+            dir,
+            port,
+            open,
+            import_memory_limit,
+        } => serve(&options, dir, port, open, import_memory_limit),
+        Command::ImportWorker { name } => import_worker(&name),
         Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
         Command::Import {
@@ -433,11 +450,45 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     Ok(())
 }
 
-fn serve(options: &EngineOptions, dir: PathBuf, port: u16, open: bool) -> gongwen::Result<()> {
-    let settings = gongwen::serve::Settings { dir, port, open };
+fn serve(
+    options: &EngineOptions,
+    dir: PathBuf,
+    port: u16,
+    open: bool,
+    import_memory_limit: usize,
+) -> gongwen::Result<()> {
+    let import_worker = std::env::current_exe()
+        .ok()
+        .map(|exe| gongwen::import::isolated::Worker {
+            exe,
+            memory_mb: import_memory_limit,
+            timeout: std::time::Duration::from_secs(IMPORT_TIMEOUT_SECS),
+        });
+    let settings = gongwen::serve::Settings {
+        dir,
+        port,
+        open,
+        import_worker,
+    };
     gongwen::serve::run(options, settings, |url| {
         out_line!("gongwen 已启动：{url}（按 Ctrl+C 停止）");
     })
+}
+
+/// Longest one import of the web app may take.
+const IMPORT_TIMEOUT_SECS: u64 = 60;
+
+fn import_worker(name: &std::path::Path) -> gongwen::Result<()> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|source| {
+        gongwen::Error::Io {
+            path: name.to_owned(),
+            source,
+        }
+    })?;
+    let answer = gongwen::import::isolated::serve_one(name, &bytes)?;
+    out_line!("{answer}");
+    Ok(())
 }
 
 fn fonts(options: &EngineOptions) -> gongwen::Result<()> {

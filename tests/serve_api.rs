@@ -584,3 +584,55 @@ fn names_that_would_lie_in_the_list_or_overflow_are_refused_in_chinese() {
         "nothing was written"
     );
 }
+
+/// A pasted notice of 8 MB: 300 paragraphs of 9,000 characters (its import needs about 70 MB).
+fn large_text() -> Vec<u8> {
+    let words: Vec<char> = "关于做好防汛工作的通知各单位要认真落实责任加强值班值守确保安全度汛"
+        .chars()
+        .collect();
+    let mut text = String::from("关于做好防汛工作的通知\n各单位：\n");
+    for i in 0..300 {
+        text.push_str("\u{3000}\u{3000}");
+        text.extend((0..9000).map(|k| words[(i * 7 + k * 13) % words.len()]));
+        text.push_str("。\n");
+    }
+    text.push_str("某某局\n2025年5月1日\n");
+    text.into_bytes()
+}
+
+#[test]
+fn an_import_that_passes_its_memory_limit_stops_itself_and_the_app_goes_on() {
+    // Each import runs in a process of its own with its own limit: here 30 MB, which the
+    // large text passes; the app answers with the file's name and keeps serving.
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start_with(dir.path(), &["--import-memory-limit", "30"]);
+    let r = s.upload(
+        &format!("/api/import?name={}", q("汛期通知.txt")),
+        &large_text(),
+    );
+    assert_eq!(r.status, 422, "{}", String::from_utf8_lossy(&r.body));
+    let error = r.json()["error"].as_str().unwrap().to_owned();
+    assert!(error.contains("汛期通知.txt"), "{error}");
+    assert!(error.contains("导入时内存用量超过上限 30 MB"), "{error}");
+    assert!(
+        !error.contains(&dir.path().display().to_string()),
+        "{error}"
+    );
+    assert!(!dir.path().join("received/汛期通知.toml").exists());
+    // The app is still there: the workspace answers and a small import goes through.
+    assert_eq!(s.get("/api/workspace").status, 200);
+    let small = "关于做好防汛工作的通知\n各单位：\n\u{3000}\u{3000}请认真落实防汛责任。\n某某局\n2025年5月1日\n";
+    let ok = s.upload(
+        &format!("/api/import?name={}", q("小通知.txt")),
+        small.as_bytes(),
+    );
+    assert_eq!(ok.status, 200, "{}", String::from_utf8_lossy(&ok.body));
+    // Without the lower limit the same file imports (the limit, not the file, stopped it).
+    let dir2 = tempfile::tempdir().unwrap();
+    let s2 = Server::start(dir2.path());
+    let r2 = s2.upload(
+        &format!("/api/import?name={}", q("汛期通知.txt")),
+        &large_text(),
+    );
+    assert_eq!(r2.status, 200, "{}", String::from_utf8_lossy(&r2.body));
+}

@@ -23,6 +23,21 @@ pub fn import_bytes(name: &Path, bytes: &[u8], output: &Path, force: bool) -> Re
     write(import::import_bytes(name, bytes)?, output, force)
 }
 
+/// Imports received bytes as the spec `output` in a process of its own (see
+/// [`import::isolated`]): the report as text.
+pub fn import_isolated(
+    worker: &import::isolated::Worker,
+    name: &Path,
+    bytes: &[u8],
+    output: &Path,
+    force: bool,
+) -> Result<String> {
+    refuse_existing(output, force)?;
+    let answer = import::isolated::import(worker, name, bytes)?;
+    write_spec(answer.toml.as_bytes(), output, force)?;
+    Ok(answer.report)
+}
+
 fn refuse_existing(output: &Path, force: bool) -> Result<()> {
     if output.exists() && !force {
         return Err(Error::Exists(output.to_owned()));
@@ -31,15 +46,18 @@ fn refuse_existing(output: &Path, force: bool) -> Result<()> {
 }
 
 fn write(imported: Imported, output: &Path, force: bool) -> Result<Imported> {
+    write_spec(imported.toml.as_bytes(), output, force)?;
+    Ok(imported)
+}
+
+fn write_spec(toml: &[u8], output: &Path, force: bool) -> Result<()> {
     if !force {
         // The existence check and the write are one step: a second import to the same new
         // name is refused, never silently replacing the first.
-        output::write_new(output, imported.toml.as_bytes())?;
-        return Ok(imported);
+        return output::write_new(output, toml);
     }
     if output.exists() {
         output::backup(output)?;
     }
-    output::write_atomic(output, imported.toml.as_bytes())?;
-    Ok(imported)
+    output::write_atomic(output, toml)
 }

@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod furniture;
 pub mod grid;
+pub mod isolated;
 pub mod join;
 pub mod layout;
 pub mod legacy;

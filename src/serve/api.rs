@@ -538,12 +538,18 @@ pub async fn import(
     let spec_name = state.workspace.name_of(&spec);
     state.workspace.resolve(&spec_name)?;
     let uploaded = q.from.is_none();
+    let worker = state.import_worker.clone();
     blocking(move || {
-        let imported =
-            app::import::import_bytes(&source, &bytes, &spec, force).map_err(|e| match e {
-                Error::Exists(_) => Error::Exists(PathBuf::from(&spec_name)),
-                e => e,
-            })?;
+        let shown = Path::new(source.file_name().unwrap_or_default());
+        let report = match &worker {
+            Some(w) => app::import::import_isolated(w, shown, &bytes, &spec, force),
+            None => app::import::import_bytes(&source, &bytes, &spec, force)
+                .map(|i| i.report.to_string()),
+        }
+        .map_err(|e| match e {
+            Error::Exists(_) => Error::Exists(PathBuf::from(&spec_name)),
+            e => e,
+        })?;
         // Keep the received file itself beside its spec (an older one of that name as a backup).
         if uploaded && std::fs::read(&source).ok().as_deref() != Some(&bytes[..]) {
             if source.exists() {
@@ -551,10 +557,7 @@ pub async fn import(
             }
             output::write_atomic(&source, &bytes)?;
         }
-        Ok(
-            Json(json!({ "name": spec_name, "report": imported.report.to_string() }))
-                .into_response(),
-        )
+        Ok(Json(json!({ "name": spec_name, "report": report })).into_response())
     })
     .await
 }

@@ -34,6 +34,8 @@ pub struct Settings {
     pub port: u16,
     /// Open the page in the default browser once listening.
     pub open: bool,
+    /// Runs each import in a process of its own (none: in this process, as a library).
+    pub import_worker: Option<crate::import::isolated::Worker>,
 }
 
 /// What every request shares.
@@ -44,6 +46,8 @@ pub struct AppState {
     pub workspace: workspace::Workspace,
     /// SVG pages already made.
     pub previews: preview::Previews,
+    /// Where imports run (none: in this process).
+    pub import_worker: Option<crate::import::isolated::Worker>,
 }
 
 /// The app's routes over `state`, answering only to `origins`.
@@ -95,6 +99,7 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         engine: Engine::new(options)?,
         workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,
         previews: preview::Previews::default(),
+        import_worker: settings.import_worker.clone(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

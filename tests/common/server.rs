@@ -53,6 +53,11 @@ impl Reply {
 impl Server {
     /// Starts `gongwen serve DIR --port 0` (bundled fonts only) and waits for its URL.
     pub fn start(dir: &Path) -> Self {
+        Self::start_with(dir, &[])
+    }
+
+    /// [`Server::start`] with extra options.
+    pub fn start_with(dir: &Path, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
             .args([
                 "serve",
@@ -61,6 +66,7 @@ impl Server {
                 "0",
                 "--no-system-fonts",
             ])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
