@@ -302,3 +302,50 @@ fn a_two_line_mark_without_wenjian_or_doc_number_reaches_the_docx() {
         "no 发文字号 text: {number}"
     );
 }
+
+#[test]
+fn a_one_line_mark_is_as_wide_as_the_pdf_s_and_never_wider_than_the_line() {
+    // Word sizes text in half points: the mark's size is rounded down and the rest given as
+    // character spacing, so 36.8 pt stays 36.8 pt a character, not 37 (which wrapped 「件」).
+    let mut seen = 0;
+    for row in gongwen::spec::KINDS {
+        let doc = gongwen::load(&common::sample(row.sample)).unwrap();
+        let Some(h) = doc.parts[0].header.as_ref() else {
+            continue;
+        };
+        if h.mark.stacked {
+            continue;
+        }
+        let text = format!("{}{}", h.mark.lines[0].text, h.mark.suffix);
+        let xml = parts(&docx(row.sample))["word/document.xml"].clone();
+        let run = xml
+            .split("<w:r>")
+            .map(|r| &r[..r.find("</w:r>").unwrap_or(r.len())])
+            .find(|r| r.contains(&format!(">{text}</w:t>")))
+            .unwrap_or_else(|| panic!("{}: no run 「{text}」", row.id));
+        let half_points: f64 = attr(tags(run, "w:sz")[0], "w:val")
+            .unwrap()
+            .parse()
+            .unwrap();
+        let spacing: f64 = tags(run, "w:spacing")
+            .first()
+            .and_then(|t| attr(t, "w:val"))
+            .map_or(0.0, |v| v.parse().unwrap());
+        let per_char_pt = half_points / 2.0 + spacing / 20.0;
+        let chars = text.chars().count() as f64;
+        let width_mm = chars * per_char_pt * 25.4 / 72.0;
+        let pdf_mm = chars * h.mark.size_pt * 25.4 / 72.0;
+        assert!(
+            width_mm <= g::TEXT_WIDTH_MM + 1e-6,
+            "{}: {width_mm} mm",
+            row.id
+        );
+        assert!(
+            (width_mm - pdf_mm).abs() < 0.1,
+            "{}: {width_mm} against {pdf_mm}",
+            row.id
+        );
+        seen += 1;
+    }
+    assert!(seen >= 10, "{seen}");
+}

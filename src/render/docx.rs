@@ -110,6 +110,26 @@ fn run(text: &str, role: FontRole, size_pt: f64) -> Run {
     styled(role, size_pt).add_text(text)
 }
 
+/// The red mark's text at exactly `size_pt`: Word sizes text in half points, so the size is
+/// rounded down to one and the rest given back as character spacing (in twentieths of a
+/// point, rounded down too). The mark is as wide as the PDF's, never wider, and never wraps
+/// (37 pt for 36.8 made 12 characters 156.6 mm, past the 156 mm line).
+fn mark_run(text: &str, size_pt: f64) -> Run {
+    let half_points = (size_pt * 2.0 + 1e-9).floor();
+    let rest_twips = ((size_pt - half_points / 2.0) * 20.0 + 1e-9).floor() as i32;
+    let mut r = Run::new()
+        .fonts(role_fonts(FontRole::Xiaobiaosong))
+        .size(half_points as usize)
+        .add_text(text);
+    if fonts::role_is_heavy(FontRole::Xiaobiaosong) {
+        r = r.bold();
+    }
+    if rest_twips > 0 {
+        r = r.character_spacing(rest_twips);
+    }
+    r
+}
+
 /// An empty run formatted for a role at a size (pt), for fields and tabs.
 fn styled(role: FontRole, size_pt: f64) -> Run {
     let mut r = Run::new()
@@ -448,7 +468,7 @@ fn letter_header(out: &mut Vec<Block>, h: &Header) {
             .snap_to_grid(false)
             .line_spacing(exact(twips_pt(size)))
             .align(AlignmentType::Center)
-            .add_run(run(&text, FontRole::Xiaobiaosong, size).color(red));
+            .add_run(mark_run(&text, size).color(red));
         out.push(Block::p(on_page(
             p,
             g::MARGIN_LEFT_MM,
@@ -533,7 +553,7 @@ fn header(out: &mut Vec<Block>, h: &Header) {
         twips_mm(h.mark_top_mm + line_gap_mm()) - top_lines * pitch(),
     )));
     let red = g::RED.trim_start_matches('#');
-    let mark_run = |t: &str| run(t, FontRole::Xiaobiaosong, size).color(red);
+    let mark_run = |t: &str| mark_run(t, size).color(red);
     if h.mark.stacked {
         let gap = twips_pt(g::MARK_LINE_GAP_EM * size);
         let names: Vec<Paragraph> = h
