@@ -801,15 +801,18 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
     let rows = usize::from(printed) + usize::from(c.cc.is_some());
     // Each row in a frame of its own, stacked at the foot of the text block: LibreOffice lays
     // out consecutive paragraphs sharing one frame as plain text after the signature, without
-    // their rules (Word draws both ways the same).
+    // their rules (Word draws both ways the same). Placed from the paper's top edge: the
+    // DOCX's top margin is set above the text block's (its first line box starts higher, see
+    // `line_gap_mm`), and from there the last rule ended 4.8 mm above the block's foot.
+    let foot = twips_mm(g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM);
     let frame = |mut p: Paragraph, row: usize| {
         p.property = p.property.frame_property(
             FrameProperty::new()
                 .wrap("around")
-                .v_anchor("margin")
+                .v_anchor("page")
                 .h_anchor("margin")
                 .x(0)
-                .y(twips_mm(g::TEXT_HEIGHT_MM) - line * (rows - row) as i32)
+                .y(foot - line * (rows - row) as i32)
                 .width(twips_mm(g::TEXT_WIDTH_MM) as u32)
                 .h_rule("exact")
                 .height(line as u32),
