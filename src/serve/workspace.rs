@@ -203,7 +203,18 @@ pub fn classify(text: &str) -> Option<(Role, String, Option<String>)> {
         } else {
             kind
         };
-        return Some((Role::Spec, string(table.get("title")), Some(kind)));
+        // The title as the document prints it: {year} and the other campaign variables filled
+        // in (the list showed 「关于开展{year}年…」), the raw text where they cannot be.
+        let title = string(table.get("title"));
+        #[derive(serde::Deserialize)]
+        struct WithCampaign {
+            campaign: Option<crate::spec::Campaign>,
+        }
+        let campaign = toml::from_str::<WithCampaign>(text)
+            .ok()
+            .and_then(|w| w.campaign);
+        let shown = crate::spec::year::expand(&title, campaign.as_ref()).unwrap_or(title);
+        return Some((Role::Spec, shown, Some(kind)));
     }
     None
 }
@@ -252,6 +263,25 @@ mod tests {
         assert!(err.0.contains("符号链接"), "{err:?}");
         assert!(ws.resolve("file.toml").is_err());
         assert!(ws.list().is_empty(), "{:?}", ws.list());
+    }
+
+    #[test]
+    fn a_spec_is_listed_by_its_title_as_printed_with_the_campaign_year_filled_in() {
+        let (dir, ws) = workspace();
+        let spec = "title = \"关于开展{year}年宣传周活动的通知\"\n[campaign]\nyear = 2026\n\
+                    start = 2026-04-20\nend = 2026-04-26\n";
+        std::fs::write(dir.path().join("n.toml"), spec).unwrap();
+        std::fs::write(
+            dir.path().join("raw.toml"),
+            "title = \"关于{year}年的通知\"",
+        )
+        .unwrap();
+        let list = ws.list();
+        let titles: Vec<&str> = list.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["关于开展2026年宣传周活动的通知", "关于{year}年的通知"]
+        );
     }
 
     #[test]
