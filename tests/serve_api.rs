@@ -636,3 +636,53 @@ fn an_import_that_passes_its_memory_limit_stops_itself_and_the_app_goes_on() {
     );
     assert_eq!(r2.status, 200, "{}", String::from_utf8_lossy(&r2.body));
 }
+
+#[test]
+fn errors_the_framework_raises_are_answered_in_chinese_json_like_the_app_s_own() {
+    let (_dir, s) = workspace();
+    let host = format!("127.0.0.1:{}", s.port);
+    let head = |method: &str, path: &str, extra: &str| {
+        format!(
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nX-Gongwen: 1\r\n{extra}Connection: close\r\n\r\n"
+        )
+    };
+    let chinese = |status: u16, body: &str, want: &str| {
+        let v: serde_json::Value =
+            serde_json::from_str(body).unwrap_or_else(|_| panic!("{status}: not JSON: {body}"));
+        let error = v["error"].as_str().unwrap_or_default();
+        assert!(error.contains(want), "{status}: {error}");
+        assert!(!error.is_ascii(), "{status}: {error}");
+    };
+    // A chunked upload has no length to refuse up front: it is stopped at 32 MiB.
+    let mut chunked = Vec::new();
+    let chunk = vec![b'a'; 1 << 20];
+    for _ in 0..34 {
+        chunked.extend(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunked.extend(&chunk);
+        chunked.extend(b"\r\n");
+    }
+    chunked.extend(b"0\r\n\r\n");
+    let upload = head(
+        "POST",
+        "/api/import?name=x.txt",
+        "Transfer-Encoding: chunked\r\n",
+    );
+    let (status, body) = s.raw_answer(&upload, &chunked);
+    assert_eq!(status, 413);
+    chinese(status, &body, "请求太大");
+    // A body that is not the JSON asked for, a missing query field, an unknown path.
+    let bad = br#"{"toml": 5}"#;
+    let json = format!(
+        "Content-Type: application/json\r\nContent-Length: {}\r\n",
+        bad.len()
+    );
+    let (status, body) = s.raw_answer(&head("POST", "/api/sync", &json), bad);
+    assert_eq!(status, 422);
+    chinese(status, &body, "字段");
+    let (status, body) = s.raw_answer(&head("GET", "/api/file?nam=x", ""), b"");
+    assert_eq!(status, 400);
+    chinese(status, &body, "参数");
+    let (status, body) = s.raw_answer(&head("GET", "/api/nothing", ""), b"");
+    assert_eq!(status, 404);
+    chinese(status, &body, "没有");
+}

@@ -112,7 +112,7 @@ pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: 
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));
             r
         }
-        None => next.run(request).await,
+        None => in_chinese(next.run(request).await, &origins),
     };
     let headers = response.headers_mut();
     let page = headers
@@ -134,4 +134,38 @@ pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: 
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// An error answer the framework wrote in English (a chunked upload past the limit, a body
+/// that is not the JSON asked for, a missing query field, an unknown path), rewritten as the
+/// app's own: `{"error": "…"}` in Chinese, with the same status. The page shows `error`.
+fn in_chinese(response: Response, origins: &Origins) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => format!(
+            "请求太大：文稿不超过 {} MiB，上传的来文不超过 {} MiB",
+            origins.body_limit >> 20,
+            origins.upload_limit >> 20
+        ),
+        StatusCode::NOT_FOUND => "没有这个页面或接口".to_owned(),
+        StatusCode::METHOD_NOT_ALLOWED => "请求方法不对".to_owned(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "请求格式不对：应为 JSON".to_owned(),
+        StatusCode::BAD_REQUEST => "请求缺少必需的参数或参数有误".to_owned(),
+        StatusCode::UNPROCESSABLE_ENTITY => "请求内容无法读取：字段缺失或类型不对".to_owned(),
+        s if s.is_server_error() => format!("gongwen 服务出错（HTTP {}），请重试", s.as_u16()),
+        s => format!("请求未能完成（HTTP {}）", s.as_u16()),
+    };
+    let mut r = (status, axum::Json(serde_json::json!({ "error": message }))).into_response();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        r.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    r
 }

@@ -143,6 +143,25 @@ impl Server {
         )
     }
 
+    /// Sends `head`, then `body` (write errors ignored: the server may answer and close before
+    /// the body is sent); the status and the body of the answer.
+    pub fn raw_answer(&self, head: &str, body: &[u8]) -> (u16, String) {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .unwrap();
+        let _ = s.write_all(head.as_bytes()).and_then(|_| s.write_all(body));
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        let out = String::from_utf8_lossy(&out).into_owned();
+        let status = out
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {out:?}"));
+        let body = out.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_owned();
+        (status, body)
+    }
+
     /// A request written by hand (any Host, Origin or header), for the refusals: the status.
     pub fn raw(&self, request: &str) -> u16 {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
