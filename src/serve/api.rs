@@ -103,6 +103,18 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}")))?
 }
 
+/// [`blocking`] for work that lays documents out, once a layout slot is free (FIFO).
+async fn layout_work<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let _slot =
+        state.layouts.acquire().await.map_err(|e| {
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}"))
+        })?;
+    blocking(work).await
+}
+
 /// A name given by the page for a spec or profile: a `.toml` file of the workspace.
 fn toml_path(state: &AppState, name: &str) -> Result<PathBuf, ApiError> {
     let path = state.workspace.resolve(name)?;
@@ -288,7 +300,7 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextReq
         return Err(bad_year(y));
     }
     let st = state.clone();
-    blocking(move || {
+    layout_work(&state, move || {
         let started = Instant::now();
         let role = classify(&req.toml).map_or(Role::Spec, |(r, _, _)| r);
         let preview = if role == Role::Spec {
@@ -403,7 +415,7 @@ pub async fn download(
     let stem = app::render::output_stem(Path::new(&q.name), q.year);
     let forms = q.annexes == Some(1);
     let inner = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
-    let bytes = blocking(move || {
+    let bytes = layout_work(&state, move || {
         let (doc, _) = st.engine.load(&path, year)?;
         if forms {
             return Ok(annex_forms_zip(&st.engine, &doc, format, &inner)?);

@@ -48,6 +48,15 @@ pub struct AppState {
     pub previews: preview::Previews,
     /// Where imports run (none: in this process).
     pub import_worker: Option<crate::import::isolated::Worker>,
+    /// One permit per core for the work that lays documents out (previews, downloads,
+    /// derivations): a burst of requests queues in order instead of running all at once and
+    /// taking the memory of all their layouts.
+    pub layouts: tokio::sync::Semaphore,
+}
+
+/// Layouts run at once: one per core.
+pub fn layout_slots() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 /// The app's routes over `state`, answering only to `origins`.
@@ -100,6 +109,7 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,
         previews: preview::Previews::default(),
         import_worker: settings.import_worker.clone(),
+        layouts: tokio::sync::Semaphore::new(layout_slots()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -95,13 +95,49 @@ fn frame_hash(frame: &Frame) -> u128 {
     hash128(&parts)
 }
 
-/// Pages kept at most; beyond that the cache starts afresh.
-const CAPACITY: usize = 512;
+/// Bytes of SVG kept at most; past them the pages least recently shown go first.
+const CAPACITY_BYTES: usize = 64 << 20;
 
-/// SVG pages by content hash.
+/// SVG pages by content hash, least recently used dropped first past [`CAPACITY_BYTES`].
 #[derive(Default)]
 pub struct Previews {
-    pages: Mutex<HashMap<u128, Arc<str>>>,
+    pages: Mutex<Cache>,
+}
+
+/// The pages, when each was last shown, and their bytes.
+#[derive(Default)]
+struct Cache {
+    pages: HashMap<u128, (Arc<str>, u64)>,
+    clock: u64,
+    bytes: usize,
+}
+
+impl Cache {
+    fn get(&mut self, key: u128) -> Option<Arc<str>> {
+        self.clock += 1;
+        let clock = self.clock;
+        self.pages.get_mut(&key).map(|(svg, used)| {
+            *used = clock;
+            svg.clone()
+        })
+    }
+
+    fn insert(&mut self, key: u128, svg: Arc<str>) {
+        self.clock += 1;
+        self.bytes += svg.len();
+        if let Some((old, _)) = self.pages.insert(key, (svg, self.clock)) {
+            self.bytes -= old.len();
+        }
+        while self.bytes > CAPACITY_BYTES && self.pages.len() > 1 {
+            let oldest = self.pages.iter().min_by_key(|(_, (_, used))| *used);
+            let Some(&key) = oldest.map(|(k, _)| k) else {
+                break;
+            };
+            if let Some((svg, _)) = self.pages.remove(&key) {
+                self.bytes -= svg.len();
+            }
+        }
+    }
 }
 
 impl Previews {
@@ -113,23 +149,24 @@ impl Previews {
             .iter()
             .map(|page| {
                 let key = visual_hash(page);
-                if let Some(svg) = self.lock().get(&key) {
-                    return svg.clone();
+                if let Some(svg) = self.lock().get(key) {
+                    return svg;
                 }
                 let svg: Arc<str> = typst_svg::svg(page, &options).into();
-                let mut pages = self.lock();
-                if pages.len() >= CAPACITY {
-                    pages.clear();
-                }
-                pages.insert(key, svg.clone());
+                self.lock().insert(key, svg.clone());
                 svg
             })
             .collect()
     }
 
+    /// Bytes of SVG kept now.
+    pub fn bytes(&self) -> usize {
+        self.lock().bytes
+    }
+
     /// Pages kept now (for tests and benchmarks).
     pub fn len(&self) -> usize {
-        self.lock().len()
+        self.lock().pages.len()
     }
 
     /// Whether no page is kept.
@@ -137,7 +174,36 @@ impl Previews {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Arc<str>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
         self.pages.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_cache_keeps_its_byte_budget_dropping_the_least_recently_shown_first() {
+        let mut cache = Cache::default();
+        let page = |n: usize| -> Arc<str> { "x".repeat(n).into() };
+        let quarter = CAPACITY_BYTES / 4;
+        for key in 0..4u128 {
+            cache.insert(key, page(quarter));
+        }
+        assert_eq!(cache.bytes, CAPACITY_BYTES);
+        assert!(
+            cache.get(0).is_some(),
+            "page 0 shown again: now the most recent"
+        );
+        cache.insert(4, page(quarter));
+        assert!(cache.bytes <= CAPACITY_BYTES);
+        assert!(
+            cache.get(1).is_none(),
+            "the least recently shown went first"
+        );
+        assert!(cache.get(0).is_some() && cache.get(4).is_some());
+        cache.insert(4, page(10));
+        assert_eq!(cache.bytes, 3 * quarter + 10, "a page replaced counts once");
     }
 }
