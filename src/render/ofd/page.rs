@@ -299,9 +299,15 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
     if let Some(stroke) = &item.stroke {
         color(out, "StrokeColor", &stroke.paint);
     }
-    // Every glyph named by a CGTransform (the subset has no cmap): a run of one-character,
-    // one-glyph clusters shares one (N characters → N glyphs, in order); any other cluster
-    // (a ligature, a decomposed character) gets its own.
+    cg_transforms(out, &clusters);
+    text_code(out, &clusters, &placement);
+    out.push_str("</ofd:TextCode></ofd:TextObject>");
+}
+
+/// Every glyph named by a CGTransform (the subset has no cmap): a run of one-character,
+/// one-glyph clusters shares one (N characters → N glyphs, in order); any other cluster (a
+/// ligature, a decomposed character) gets its own.
+fn cg_transforms(out: &mut String, clusters: &[Cluster]) {
     let mut position = 0;
     let mut i = 0;
     while i < clusters.len() {
@@ -332,11 +338,14 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
         position += count;
         i = end;
     }
-    // Each character's pen position in object space, rounded as written, so the deltas add
-    // up to the exact positions.
+}
+
+/// The TextCode: each character's pen position in object space, rounded as written so that
+/// the deltas add up to the exact positions, then the text (the closing tag is the caller's).
+fn text_code(out: &mut String, clusters: &[Cluster], placement: &Placement) {
     let round = |v: f64| (v * 1000.0).round() / 1000.0;
     let mut points = Vec::new();
-    for c in &clusters {
+    for c in clusters {
         let (px, py) = placement.map(c.x, c.y);
         for _ in c.text.chars() {
             points.push((round(px), round(py)));
@@ -369,8 +378,7 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
         }
     }
     out.push('>');
-    for c in &clusters {
+    for c in clusters {
         escape_into(out, &c.text);
     }
-    out.push_str("</ofd:TextCode></ofd:TextObject>");
 }
