@@ -87,9 +87,25 @@ impl From<AsArg> for gongwen::derive::DeriveAs {
     }
 }
 
-/// `--format`: pdf, docx, ofd or all (= pdf,docx), or a comma list such as `pdf,docx,ofd`.
+/// `--format`: a format's extension, `all`, or a comma list of them (the registry's formats).
 fn parse_formats(s: &str) -> Result<Formats, String> {
     s.parse()
+}
+
+/// The help of `--format`, from the registry of formats.
+fn formats_help(what: &str) -> String {
+    let names: Vec<_> = gongwen::Format::all()
+        .map(gongwen::Format::extension)
+        .collect();
+    let all: Vec<_> = Formats::all()
+        .iter()
+        .map(gongwen::Format::extension)
+        .collect();
+    format!(
+        "{what}: {}, or a comma list; all = {}",
+        names.join(", "),
+        all.join(",")
+    )
 }
 
 #[derive(Subcommand)]
@@ -102,8 +118,7 @@ enum Command {
         /// Output directory.
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
-        /// Which files to write: pdf, docx, ofd, or a comma list (pdf,docx,ofd); all = pdf,docx.
-        #[arg(long, value_parser = parse_formats, default_value = "all")]
+        #[arg(long, value_parser = parse_formats, default_value = "all", help = formats_help("Which files to write"))]
         format: Formats,
         /// Write PDF/A-2b.
         #[arg(long)]
@@ -146,8 +161,7 @@ enum Command {
         /// Also render each draft beside it (PDF and DOCX, or what --format names).
         #[arg(long)]
         render: bool,
-        /// Which files `--render` writes: pdf, docx, ofd, or a comma list; all = pdf,docx.
-        #[arg(long, value_parser = parse_formats, default_value = "all")]
+        #[arg(long, value_parser = parse_formats, default_value = "all", help = formats_help("Which files `--render` writes"))]
         format: Formats,
         /// Parallel jobs (default: one per core).
         #[arg(short, long)]
