@@ -243,11 +243,11 @@ fn a_received_pdf_is_imported_as_an_editable_spec() {
             .unwrap()
             .replace("{year}", "2025")
     );
-    assert_eq!(
-        s.upload(&format!("/api/import?name={}", q("防汛通知.pdf")), &pdf)
-            .status,
-        409
-    );
+    let again = s.upload(&format!("/api/import?name={}", q("防汛通知.pdf")), &pdf);
+    assert_eq!(again.status, 409);
+    // Said for the page, which asks whether to overwrite: no command-line flag in it.
+    let error = again.json()["error"].as_str().unwrap().to_owned();
+    assert_eq!(error, "“received/防汛通知.toml”已存在");
     // The file already in the workspace, imported again with force.
     let again = s.post(
         &format!("/api/import?from={}&force=1", q("received/防汛通知.pdf")),

@@ -1561,7 +1561,7 @@ async function runImport(params, body, label) {
   try {
     res = await call(false);
   } catch (e) {
-    if (e.status !== 409 || !confirm(`${e.message}\n要覆盖已有的公文规格吗？`)) {
+    if (e.status !== 409 || !confirm(`${e.message}。\n要覆盖它吗？原来的文件会保留为 .bak。`)) {
       setStatus(`导入失败：${e.message}`, 'error');
       return;
     }
@@ -1594,7 +1594,7 @@ async function runDerive() {
   try {
     res = await call(force);
   } catch (e) {
-    if (e.status !== 409 || force || !confirm(`${e.message}\n要覆盖已有的草稿吗？（原稿会保留为 .bak）`)) {
+    if (e.status !== 409 || force || !confirm(`${e.message}。\n要覆盖已有的草稿吗？原稿会保留为 .bak。`)) {
       setStatus(`派生失败：${e.message}`, 'error');
       return;
     }

@@ -52,9 +52,14 @@ impl From<Error> for ApiError {
             Error::Spec(d) => d.clone(),
             _ => Vec::new(),
         };
+        // The CLI's 「加 --force 覆盖」 means nothing on the page, which asks instead.
+        let message = match &e {
+            Error::Exists(p) => format!("“{}”已存在", p.display()),
+            e => e.to_string(),
+        };
         Self {
             status,
-            message: e.to_string(),
+            message,
             diagnostics,
         }
     }
