@@ -370,4 +370,27 @@ fn office_staff_write_a_notice_and_derive_a_plan_in_the_browser() {
     b.shot("4-derived");
     let text = std::fs::read_to_string(&draft).unwrap();
     assert!(text.contains("活动方案"), "a plan: {text}");
+
+    // At 200 % zoom of a 1024×700 screen the window is 512×350 CSS pixels: 保存 stays in view
+    // and 下载 PDF and 打印 can be scrolled to, none cut off at the right edge.
+    b.call(
+        "POST",
+        "/window/rect",
+        Some(json!({"width": 512, "height": 350})),
+    );
+    let inside = |sel: &str| {
+        format!(
+            "const e = document.querySelector('{sel}'); \
+             for (let n = e; n; n = n.parentElement) n.scrollLeft = 0; \
+             const r = e.getBoundingClientRect(); \
+             return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;"
+        )
+    };
+    for sel in ["#save", "#download-pdf", "#print"] {
+        b.wait(
+            &format!("{sel} within a 512-pixel-wide window"),
+            &inside(sel),
+        );
+    }
+    b.shot("5-zoomed");
 }
