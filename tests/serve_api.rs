@@ -386,7 +386,7 @@ fn bad_requests_get_a_chinese_message_and_change_nothing() {
     assert!(again.json()["error"]
         .as_str()
         .unwrap()
-        .contains("x.toml 已存在"));
+        .contains("“x.toml”已存在"));
     assert_eq!(s.get("/api/file?name=missing.toml").status, 404);
     let r = s.get("/api/download?name=x.toml&format=xps");
     assert_eq!(r.status, 400);
