@@ -387,6 +387,13 @@ fn bad_requests_get_a_chinese_message_and_change_nothing() {
         .as_str()
         .unwrap()
         .contains("“x.toml”已存在"));
+    let missing = s.get("/api/download?name=missing.toml&format=pdf");
+    assert_eq!(missing.status, 404);
+    // Named as the page names it, never by the server's absolute path.
+    let error = missing.json()["error"].as_str().unwrap().to_owned();
+    assert!(error.starts_with("missing.toml："), "{error}");
+    let root = dir.path().canonicalize().unwrap();
+    assert!(!error.contains(root.to_str().unwrap()), "{error}");
     assert_eq!(s.get("/api/file?name=missing.toml").status, 404);
     let r = s.get("/api/download?name=x.toml&format=xps");
     assert_eq!(r.status, 400);

@@ -169,3 +169,35 @@ fn in_chinese(response: Response, origins: &Origins) -> Response {
     }
     r
 }
+
+/// Error answers name files as the page shows them, relative to the workspace: the server's
+/// absolute paths (「/home/…/公文/offices/x.toml：文件或文件夹不存在」) mean nothing to the
+/// person at the page and tell a visitor where the files lie.
+pub async fn workspace_names(
+    State(root): State<Arc<String>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let response = next.run(request).await;
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
+    if !json || !(response.status().is_client_error() || response.status().is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return (
+            parts.status,
+            axum::Json(serde_json::json!({ "error": "请求未能完成" })),
+        )
+            .into_response();
+    };
+    let text = String::from_utf8_lossy(&bytes).replace(root.as_str(), "");
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(text))
+}
+
+/// Largest error answer rewritten (they are a sentence and a few findings).
+const ERROR_BODY_LIMIT: usize = 1 << 20;

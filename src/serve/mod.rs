@@ -61,6 +61,7 @@ pub fn layout_slots() -> usize {
 
 /// The app's routes over `state`, answering only to `origins`.
 pub fn router(state: Arc<AppState>, origins: guard::Origins) -> Router {
+    let root = Arc::new(format!("{}/", state.workspace.root().display()));
     let mut router = Router::new();
     for asset in &assets::ASSETS {
         let (media_type, body) = (asset.media_type, asset.body);
@@ -91,6 +92,10 @@ pub fn router(state: Arc<AppState>, origins: guard::Origins) -> Router {
         )
         .route("/api/derive", post(api::derive))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            root,
+            guard::workspace_names,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(origins),
             guard::guard,
