@@ -1242,3 +1242,18 @@ fn a_real_ofd_reply_imports_with_its_request_its_signing_office_and_its_seal() {
     assert_eq!(spec.opening.0.len(), 3, "{:?}", spec.opening);
     assert!(spec.opening.0.iter().all(|p| !p.contains("办公室")));
 }
+
+#[test]
+fn an_electronic_invoice_is_refused_as_an_invoice_not_imported_as_a_notice() {
+    // tests/fixtures/refused/README.md: an OFD invoice travels the same exchange systems.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refused/ofdrw-invoice.ofd");
+    let bytes = std::fs::read(&path).unwrap();
+    let err = import_bytes(Path::new("收到的文件.ofd"), &bytes)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "收到的文件.ofd：这是发票（浙江增值税电子普通发票），不是公文；只能导入收到的公文"
+    );
+}

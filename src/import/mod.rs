@@ -279,6 +279,17 @@ pub fn from_lines(
         || spec.enclosure.is_some()
         || spec.header.is_some()
         || (spec.signature.is_some() && !spec.opening.is_empty());
+    // An electronic invoice (增值税电子普通发票, an OFD the same exchange systems carry) has a
+    // title and a date but is no 公文: said so, rather than imported as a notice of numbers.
+    if spec.title.trim_end().ends_with("发票") {
+        return Err(refuse(
+            path,
+            format!(
+                "这是发票（{}），不是公文；只能导入收到的公文",
+                spec.title.trim()
+            ),
+        ));
+    }
     // A 命令 or 纪要 has no title: its mark names it.
     let titled = !spec.title.is_empty() || spec.kind.row().untitled;
     if !titled || !recognised_body {
