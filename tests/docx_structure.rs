@@ -349,3 +349,47 @@ fn a_one_line_mark_is_as_wide_as_the_pdf_s_and_never_wider_than_the_line() {
     }
     assert!(seen >= 10, "{seen}");
 }
+
+#[test]
+fn every_part_the_document_refers_to_is_in_the_package() {
+    // A footer referenced but not written (rIdFooter4 without footer4.xml) made LibreOffice
+    // refuse the 函 outright: 「source file could not be loaded」.
+    for row in gongwen::spec::KINDS {
+        let p = parts(&docx(row.sample));
+        let rels = &p["word/_rels/document.xml.rels"];
+        for reference in tags(&p["word/document.xml"], "w:footerReference") {
+            let id = attr(reference, "r:id").unwrap();
+            let rel = tags(rels, "Relationship")
+                .into_iter()
+                .find(|r| attr(r, "Id").as_deref() == Some(id.as_str()))
+                .unwrap_or_else(|| panic!("{}: no relationship {id}", row.id));
+            let target = format!("word/{}", attr(rel, "Target").unwrap());
+            assert!(
+                p.contains_key(&target),
+                "{}: {id} → {target} missing",
+                row.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_letter_s_first_page_has_no_number_when_its_colophon_has_a_section_of_its_own() {
+    let p = parts(&docx("kinds/letter-2025.toml"));
+    let xml = &p["word/document.xml"];
+    let sections: Vec<&str> = xml.split("<w:sectPr").skip(1).collect();
+    assert!(sections.len() >= 2, "the 版记 has its own section");
+    let first = &sections[0][..sections[0].find("</w:sectPr>").unwrap()];
+    assert!(first.contains("<w:titlePg"), "{first}");
+    let reference = tags(first, "w:footerReference")
+        .into_iter()
+        .find(|t| attr(t, "w:type").as_deref() == Some("first"))
+        .expect("a first-page footer");
+    let id = attr(reference, "r:id").unwrap();
+    let rel = tags(&p["word/_rels/document.xml.rels"], "Relationship")
+        .into_iter()
+        .find(|r| attr(r, "Id").as_deref() == Some(id.as_str()))
+        .unwrap();
+    let footer = &p[&format!("word/{}", attr(rel, "Target").unwrap())];
+    assert!(!footer.contains("PAGE"), "page 1 carries no number: {footer}");
+}

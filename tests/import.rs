@@ -969,24 +969,7 @@ fn a_pdf_listing_a_page_thousands_of_times_and_a_text_of_endless_lines_are_refus
         format!("<< /Type /Pages /Kids [{kids}] /Count 5000 >>"),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_owned(),
     ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for o in offsets {
-        pdf.extend(format!("{o:010} 00000 n \n").bytes());
-    }
-    pdf.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
+    let pdf = pdf_with(&objects, "");
     let started = std::time::Instant::now();
     let e = import_bytes(Path::new("pages.pdf"), &pdf)
         .unwrap_err()

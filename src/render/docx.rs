@@ -271,14 +271,15 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
         .settings
         .clone()
         .character_spacing_control(CharacterSpacingValues::DoNotCompress);
-    if !doc.number_first_page {
-        // The 信函格式's first page shows no page number.
-        docx = docx.first_footer(Footer::new()).title_pg();
-    }
     if colophon_section {
         // The 版记 gets its own portrait page: an even one, carrying no page number (its
         // first-page footer is empty), as in the PDF.
         docx.document.section_property.section_type = Some(SectionType::EvenPage);
+    }
+    if !doc.number_first_page || colophon_section {
+        // The 信函格式's first page and the 版记's page show no page number. Added once: a
+        // second call numbers a footer part docx-rs never writes (rIdFooter4 without
+        // footer4.xml), and LibreOffice then refuses the whole file.
         docx = docx.first_footer(Footer::new()).title_pg();
     }
     for b in body {
@@ -290,7 +291,8 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
     let created = format!("{}T00:00:00Z", doc.meta.date);
     docx = docx.created_at(&created).updated_at(&created);
     let xml = docx.build();
-    super::docx_xml::pack(xml, &doc.meta).map_err(|e| Error::Docx(e.to_string()))
+    super::docx_xml::pack(xml, &doc.meta, doc.number_first_page)
+        .map_err(|e| Error::Docx(e.to_string()))
 }
 
 /// A paragraph or a table of the body.

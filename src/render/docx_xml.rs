@@ -6,9 +6,14 @@ use crate::gbt9704 as g;
 use crate::model::Meta;
 
 /// Packs the parts into a DOCX after normalizing them; same input, same bytes.
-pub fn pack(xml: docx_rs::XMLDocx, meta: &Meta) -> zip::result::ZipResult<Vec<u8>> {
-    let (document, landscape) =
-        docx_landscape::retarget(&finish_document(&String::from_utf8_lossy(&xml.document)));
+/// `first_page_numbered`: false in the 信函格式, whose page 1 carries no number.
+pub fn pack(
+    xml: docx_rs::XMLDocx,
+    meta: &Meta,
+    first_page_numbered: bool,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let document = finish_document(&String::from_utf8_lossy(&xml.document), first_page_numbered);
+    let (document, landscape) = docx_landscape::retarget(&document);
     let document = docx_order::normalize(document.as_bytes());
     let mut content_types = docx_order::register_theme_content_type(&xml.content_type);
     let mut document_rels = docx_order::register_theme_relationship(&xml.document_rels);
@@ -171,10 +176,40 @@ fn solid_doc_number(xml: &str) -> String {
 }
 
 /// The document-part fixes, in order.
-pub fn finish_document(xml: &str) -> String {
+pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
     let xml = repeat_header_rows(xml);
     let xml = char_indents(&xml);
-    share_footers(&xml)
+    let xml = share_footers(&xml);
+    if first_page_numbered {
+        xml
+    } else {
+        first_page_unnumbered(&xml)
+    }
+}
+
+/// The 信函格式's page 1 without a number when the 版记 has a section of its own: the final
+/// section's empty first-page footer, given to the first section too, with `titlePg` (schema
+/// order is restored afterwards). With one section nothing changes: it has both already.
+fn first_page_unnumbered(xml: &str) -> String {
+    let (Some(first), Some(last)) = (xml.find("<w:sectPr"), xml.rfind("<w:sectPr")) else {
+        return xml.to_owned();
+    };
+    let tail = &xml[last..];
+    let reference = tail
+        .find(r#"<w:footerReference w:type="first""#)
+        .and_then(|i| {
+            let end = tail[i..].find("/>")? + i + 2;
+            Some(&tail[i..end])
+        });
+    let Some(reference) = reference.filter(|_| first != last) else {
+        return xml.to_owned();
+    };
+    let open_end = xml[first..].find('>').map_or(xml.len(), |e| first + e + 1);
+    format!(
+        "{}{reference}<w:titlePg />{}",
+        &xml[..open_end],
+        &xml[open_end..]
+    )
 }
 
 /// The first row of every table whose rows the writer marked `cantSplit` (annex tables: no
