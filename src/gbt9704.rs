@@ -99,6 +99,17 @@ pub const UNSEALED_NAME_RIGHT_CHARS: f64 = 2.0;
 pub const UNSEALED_DATE_SHIFT_CHARS: f64 = 2.0;
 /// Blank lines between the body and the issuer name when a seal is applied.
 pub const SEALED_BLANK_LINES: u32 = 2;
+/// 印章直径 (mm) when the spec gives none: not a number of GB/T 9704 but the common size of a
+/// local office's seal (国务院's is 60 mm, most offices' 40–45 mm); `seal_size_mm` sets it.
+pub const SEAL_DIAMETER_MM: f64 = 42.0;
+/// §7.3.5.1 联合行文: the least room between two seals (mm); they must neither cross nor touch.
+pub const SEAL_GAP_MM: f64 = 2.0;
+/// §7.3.5.1 联合行文: the least room between two names in a row (characters).
+pub const SEAL_NAME_GAP_CHARS: f64 = 1.0;
+/// §7.3.5.1: the seal's centre below the top of its name's line, as a share of the body's
+/// type size: the centre at the name's middle, so that the name (and under the last seal, the
+/// date) sit at and below the centre, 「居印章中心偏下位置」.
+pub const SEAL_CENTRE_BELOW_NAME_TOP_SHARE: f64 = 0.5;
 /// Blank lines between the body and the issuer name without a seal.
 pub const UNSEALED_BLANK_LINES: u32 = 1;
 /// §7.3.5.5: when the space left cannot hold the signature and date with the body's last

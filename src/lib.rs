@@ -94,8 +94,8 @@ impl Engine {
         spec::check(source, path, options)
     }
 
-    /// Reads, checks and composes a spec file, moved to campaign year `year` if given: the
-    /// document and the warnings about it.
+    /// Reads, checks and composes a spec file, moved to campaign year `year` if given, with
+    /// the seal images it names: the document and the warnings about it.
     pub fn load(
         &self,
         path: &Path,
@@ -106,7 +106,9 @@ impl Engine {
             .check_source_for_year(&source, path, year)?
             .into_result()?;
         warnings.extend(spec::encoding_warning(path));
-        Ok((compose::compose(&spec), warnings))
+        let mut doc = compose::compose(&spec);
+        warnings.extend(render::seal::attach(&mut doc, path, &[], &self.fonts)?);
+        Ok((doc, warnings))
     }
 
     /// Lays a composed document out.

@@ -135,6 +135,10 @@ enum Command {
         /// With --copies: also each copy as its own NAME-000001.pdf/.docx (per --format).
         #[arg(long, requires = "copies")]
         each_copy: bool,
+        /// Seal image (印章, PNG with transparency or SVG), repeatable, in the issuers' order;
+        /// instead of the spec's `[signature] seals`. Without it the room is left for stamping.
+        #[arg(long = "seal", value_name = "FILE")]
+        seals: Vec<PathBuf>,
     },
     /// Derive a lower office's draft spec from the upper office's notice.
     Derive {
@@ -247,6 +251,7 @@ fn main() -> ExitCode {
             annexes_only,
             copies,
             each_copy,
+            seals,
         } => {
             let job = app::render::Job {
                 out,
@@ -256,6 +261,7 @@ fn main() -> ExitCode {
                 annexes_only,
                 copies,
                 each_copy,
+                seals,
             };
             render(&options, &specs, &job)
         }

@@ -90,6 +90,25 @@ pub struct Document {
     pub colophon: Option<Colophon>,
     /// Page 1 shows its page number (the 信函格式's first page shows none).
     pub number_first_page: bool,
+    /// 印章图片 the spec names, in the issuers' order, as written (relative to the spec).
+    #[serde(skip)]
+    pub seal_sources: Vec<String>,
+    /// The seal images loaded for this document, in the issuers' order.
+    #[serde(skip)]
+    pub seal_files: Vec<SealFile>,
+}
+
+/// A seal image loaded from the office's file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SealFile {
+    /// Its name among the layout's files (e.g. `seal-1.svg`).
+    pub name: String,
+    /// The bytes as the office gave them (PNG or SVG), drawn in the PDF.
+    pub bytes: Vec<u8>,
+    /// A PNG of it (the file itself, or the SVG drawn at print resolution), for DOCX and OFD.
+    pub png: Vec<u8>,
+    /// Height over width.
+    pub aspect: f64,
 }
 
 /// One titled document inside the file: a notice, or the plan or text it transmits.
@@ -229,6 +248,38 @@ pub struct Signature {
     pub date_blank_lines: u32,
     /// The date line, e.g. 2025年4月2日.
     pub date: RightLine,
+    /// 加盖印章 (§7.3.5.1): the names in rows instead of `issuers`, each under its seal, the
+    /// last over the date; empty without a seal.
+    pub rows: Vec<Vec<RightLine>>,
+    /// Distance from one row's top to the next's (mm): the seals neither cross nor touch.
+    pub row_pitch_mm: f64,
+    /// 印章: where each issuer's seal goes, in the issuers' order (with its image if the
+    /// office gave one; otherwise room left for stamping by hand).
+    pub seals: Vec<SealPlace>,
+}
+
+/// Where one seal goes in a sealed signature (§7.3.5.1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SealPlace {
+    /// The row of names (0 = first) whose name the seal covers.
+    pub row: usize,
+    /// Distance of the seal's centre from the right edge of the text block (characters).
+    pub centre_right: f64,
+    /// Distance of the seal's centre below the top of its row's line (mm).
+    pub centre_below_mm: f64,
+    /// Diameter (mm): the image's width.
+    pub diameter_mm: f64,
+    /// The seal image, when the office gave one.
+    pub image: Option<SealImageRef>,
+}
+
+/// A seal image as the template and the writers find it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SealImageRef {
+    /// Its name among the layout's files (e.g. `seal-1.svg`).
+    pub file: String,
+    /// Height over width.
+    pub aspect: f64,
 }
 
 /// An annex: label, title, content.

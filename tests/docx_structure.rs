@@ -391,5 +391,8 @@ fn a_letter_s_first_page_has_no_number_when_its_colophon_has_a_section_of_its_ow
         .find(|r| attr(r, "Id").as_deref() == Some(id.as_str()))
         .unwrap();
     let footer = &p[&format!("word/{}", attr(rel, "Target").unwrap())];
-    assert!(!footer.contains("PAGE"), "page 1 carries no number: {footer}");
+    assert!(
+        !footer.contains("PAGE"),
+        "page 1 carries no number: {footer}"
+    );
 }

@@ -76,6 +76,7 @@ fn document_text(doc: &Document) -> String {
         out.extend(part.body.iter().map(para));
         out.extend(part.annex_note.iter().map(para));
         if let Some(s) = &part.signature {
+            out.extend(s.rows.iter().flatten().map(|i| i.text.clone()));
             out.extend(s.issuers.iter().map(|i| i.text.clone()));
             out.push(s.date.text.clone());
         }

@@ -16,7 +16,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("national-2024-notice.toml", "F"),
     ("national-2025-notice.toml", "F"),
     ("scitech-2025-notice.toml", "FC"),
-    ("shanghai-2024-workpoints.toml", "FT"),
+    // The cover notice's closing is set tight with its seal's room kept (two blank lines): the
+    // preferred step moves it, the loosest keeps it, the one between is tried.
+    ("shanghai-2024-workpoints.toml", "FTTT"),
     ("shanghai-2025-notice.toml", "FT"),
     ("wuhua-2023-plan.toml", "F"),
     ("yingkou-2025-plan.toml", "F"),

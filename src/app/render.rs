@@ -26,6 +26,8 @@ pub struct Job {
     pub copies: Option<Copies>,
     /// With `copies`: also each copy as its own files.
     pub each_copy: bool,
+    /// 印章图片 (`--seal`), in the issuers' order, instead of the spec's.
+    pub seals: Vec<PathBuf>,
 }
 
 /// What rendering one spec made.
@@ -83,7 +85,15 @@ pub fn render_all(
 
 /// Renders one spec as `job` says and writes its files (all or none).
 pub fn render_one(engine: &Engine, spec: &Path, job: &Job) -> Result<Outcome> {
-    let (doc, warnings) = engine.load(spec, job.year)?;
+    let (mut doc, mut warnings) = engine.load(spec, job.year)?;
+    if !job.seals.is_empty() {
+        warnings.extend(crate::render::seal::attach(
+            &mut doc,
+            spec,
+            &job.seals,
+            &engine.fonts,
+        )?);
+    }
     let stem = output_stem(spec, job.year);
     let docs = if job.annexes_only {
         compose::annex_forms(&doc)

@@ -71,6 +71,12 @@ pub fn compose(spec: &Spec) -> Document {
             },
         }),
         number_first_page: layout.number_first_page,
+        seal_sources: spec
+            .signature
+            .as_ref()
+            .map(|s| s.seals.clone())
+            .unwrap_or_default(),
+        seal_files: Vec::new(),
     }
 }
 
@@ -92,6 +98,8 @@ pub fn annex_forms(doc: &Document) -> Vec<(usize, Document)> {
                     annexes: vec![a.clone()],
                     colophon: None,
                     number_first_page: true,
+                    seal_sources: Vec::new(),
+                    seal_files: Vec::new(),
                 },
             )
         })

@@ -346,6 +346,8 @@ impl<'a> Ctx<'a> {
             sealed: p.office.sealed,
             signer: None,
             signer_role: None,
+            seals: Vec::new(),
+            seal_size_mm: None,
             after_enclosure: false,
         }
     }

@@ -74,6 +74,8 @@ fn relayed(upstream: &Spec) -> Enclosure {
             sealed: s.sealed,
             signer: None,
             signer_role: None,
+            seals: Vec::new(),
+            seal_size_mm: None,
             after_enclosure: false,
         }),
     }

@@ -166,10 +166,11 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
     out
 }
 
-/// Where a page's body-size lines start and end (pt): its text block.
-/// Each page's text block. A page of a few short lines (a signature carried over, a 版记 page)
-/// does not show the block's edges: it takes those of the page with the most body lines, so
-/// that a signature standing right reads as standing right.
+/// Each page's text block: where its body-size lines start and end (pt). A page of a few
+/// short lines (a signature carried over, a 版记 page) or of lines that all stop short of the
+/// edge (特此通知, 附件说明 and the signature) does not show the block's edges: a page whose
+/// lines lie inside the block of the page with the most body lines takes that block, so that
+/// a signature standing right reads as standing right, at its true distance from the edge.
 fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
     let blocks: Vec<(f64, f64, usize)> = pages.iter().map(|rows| text_block(rows, body)).collect();
     let Some(&(ml, mr, most)) = blocks.iter().max_by_key(|b| b.2) else {
@@ -179,7 +180,8 @@ fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
         .iter()
         .map(|&(l, r, n)| {
             let narrow = r - l < 0.8 * (mr - ml);
-            if most >= 3 && n < 3 && narrow {
+            let inside = l > ml - 0.5 * body && r < mr + 0.5 * body;
+            if most >= 3 && ((n < 3 && narrow) || inside) {
                 (ml, mr)
             } else {
                 (l, r)

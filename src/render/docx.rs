@@ -11,7 +11,7 @@ use crate::fonts::{self, LATIN_OFFICIAL};
 use crate::gbt9704 as g;
 use crate::model::{
     Annex, Colophon, Document, DoubleRule, FontRole, Header, HeaderStyle, Paragraph as MParagraph,
-    Part, RightLine, Table as MTable,
+    Part, RightLine, SealFile, SealImageRef, SealPlace, Signature as MSignature, Table as MTable,
 };
 use docx_rs::*;
 
@@ -202,6 +202,60 @@ fn right_line(l: &RightLine) -> Paragraph {
         .add_run(run(&l.text, FontRole::Fangsong, g::BODY_SIZE_PT))
 }
 
+/// 加盖印章 (§7.3.5.1): each row of names one line, each name ending at a right tab stop where
+/// the PDF ends it, the row's seal images floating behind the text where the PDF draws them.
+fn seal_rows(sig: &MSignature, files: &[SealFile]) -> Vec<Paragraph> {
+    let line = f64::from(g::CHARS_PER_LINE);
+    sig.rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let mut p = Paragraph::new().line_spacing(exact(pitch()));
+            for seal in sig.seals.iter().filter(|s| s.row == r) {
+                let file = seal
+                    .image
+                    .as_ref()
+                    .and_then(|i| Some((i, files.iter().find(|f| f.name == i.file)?)));
+                if let Some((image, file)) = file {
+                    p = p.add_run(Run::new().add_image(seal_picture(seal, image, file)));
+                }
+            }
+            for n in row {
+                let end = ((line - n.right_indent) * cell()).round() as usize;
+                p = p
+                    .add_tab(Tab::new().val(TabValueType::Right).pos(end))
+                    .add_run(styled(FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
+                    .add_run(run(&n.text, FontRole::Fangsong, g::BODY_SIZE_PT));
+            }
+            p
+        })
+        .collect()
+}
+
+/// The room between two rows of sealed names: the seals neither cross nor touch.
+fn row_spacer(sig: &MSignature) -> Paragraph {
+    Paragraph::new().line_spacing(exact(twips_mm(sig.row_pitch_mm) - pitch()))
+}
+
+/// A seal image floating behind the text (黑字透红), centred where the PDF centres it: across
+/// from the text block's left edge, down from its line's top (the glyph sits
+/// [`line_gap_mm`] below the top of its line box). [`super::docx_xml`] puts it behind the text.
+fn seal_picture(seal: &SealPlace, image: &SealImageRef, file: &SealFile) -> Pic {
+    let emu = |mm: f64| (mm * 36_000.0).round() as i32;
+    let cell_mm = g::TEXT_WIDTH_MM / f64::from(g::CHARS_PER_LINE);
+    let (w, h) = (seal.diameter_mm, seal.diameter_mm * image.aspect);
+    let x = g::TEXT_WIDTH_MM - seal.centre_right * cell_mm - w / 2.0;
+    let y = line_gap_mm() + seal.centre_below_mm - h / 2.0;
+    Pic::new_with_dimensions(file.png.clone(), 1000, (1000.0 * image.aspect) as u32)
+        .size(emu(w) as u32, emu(h) as u32)
+        .floating()
+        .overlapping()
+        .relative_from_h(RelativeFromHType::Margin)
+        .relative_from_v(RelativeFromVType::Paragraph)
+        .position_h(DrawingPosition::Offset(emu(x)))
+        .position_v(DrawingPosition::Offset(emu(y)))
+}
+
 fn blank_lines(n: u32) -> Vec<Paragraph> {
     (0..n)
         .map(|_| Paragraph::new().line_spacing(exact(pitch())))
@@ -220,7 +274,13 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
     let colophon_own_page = placed.colophon_own_page;
     let mut body: Vec<Block> = Vec::new();
     for (i, p) in doc.parts.iter().enumerate() {
-        part(&mut body, p, i > 0, placed.tight.get(&i).copied());
+        part(
+            &mut body,
+            p,
+            i > 0,
+            placed.tight.get(&i).copied(),
+            &doc.seal_files,
+        );
     }
 
     let mut landscape_open = false;
@@ -312,7 +372,7 @@ impl Block {
 
 /// One part: 版头, 附件标识, title, 主送, body, 附件说明, signature, 附注. The paragraphs from the
 /// last body paragraph on are kept together (the signature never stands alone on a page).
-fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>) {
+fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, seals: &[SealFile]) {
     let first = out.len();
     if let Some(h) = &p.header {
         header(out, h);
@@ -363,11 +423,20 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>) {
         out.extend(p.attendance.iter().map(|b| Block::p(grid_paragraph(b))));
     }
     if let Some(sig) = &p.signature {
+        // A seal keeps its room above the names (set closer, it would cover the body).
         let before = match tight {
-            Some(_) => sig.blank_lines_before.min(g::TIGHT_BLANK_LINES),
-            None => sig.blank_lines_before,
+            Some(_) if sig.rows.is_empty() => sig.blank_lines_before.min(g::TIGHT_BLANK_LINES),
+            _ => sig.blank_lines_before,
         };
         out.extend(blank_lines(before).into_iter().map(Block::p));
+        let mut spacers = Vec::new();
+        for (r, row) in seal_rows(sig, seals).into_iter().enumerate() {
+            if r > 0 {
+                spacers.push(out.len());
+                out.push(Block::p(row_spacer(sig)));
+            }
+            out.push(Block::p(row));
+        }
         for i in &sig.issuers {
             out.push(Block::p(right_line(i)));
         }
@@ -387,7 +456,12 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>) {
         }
         if let Some(t) = tight {
             let twips = twips_pt(g::BODY_SIZE_PT + t.share * g::leading_pt());
-            for b in out.iter_mut().skip(keep_from) {
+            for (_, b) in out
+                .iter_mut()
+                .enumerate()
+                .skip(keep_from)
+                .filter(|(i, _)| !spacers.contains(i))
+            {
                 if let Block::P(b) = b {
                     **b = b
                         .as_ref()

@@ -91,6 +91,9 @@ pub fn pack(
             parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r.clone()));
         }
     }
+    for (id, png) in xml.media {
+        parts.push((format!("word/media/{id}.png"), png));
+    }
     crate::package::zip(&parts, |_| true)
 }
 
@@ -177,7 +180,8 @@ fn solid_doc_number(xml: &str) -> String {
 
 /// The document-part fixes, in order.
 pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
-    let xml = repeat_header_rows(xml);
+    let xml = seal_anchors(xml);
+    let xml = repeat_header_rows(&xml);
     let xml = char_indents(&xml);
     let xml = share_footers(&xml);
     if first_page_numbered {
@@ -185,6 +189,57 @@ pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
     } else {
         first_page_unnumbered(&xml)
     }
+}
+
+/// The floating pictures of the document part (the seals): behind the text, so that the
+/// black names show through the red (黑字透红), free to overlap one another's frames; each with
+/// its own drawing id and a name; and offsets that docx-rs writes unsigned (a seal reaches above
+/// its line) given back their sign.
+pub fn seal_anchors(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut n = 0;
+    let mut rest = xml;
+    while let Some(start) = rest.find("<wp:anchor ") {
+        let Some(len) = rest[start..].find("</wp:anchor>") else {
+            break;
+        };
+        let end = start + len;
+        n += 1;
+        out.push_str(&rest[..start]);
+        let anchor = rest[start..end]
+            .replacen("behindDoc=\"0\"", "behindDoc=\"1\"", 1)
+            .replacen("allowOverlap=\"0\"", "allowOverlap=\"1\"", 1)
+            .replacen(
+                "<wp:docPr id=\"1\" name=\"Figure\"",
+                &format!("<wp:docPr id=\"{}\" name=\"印章 {n}\"", 1000 + n),
+                1,
+            );
+        out.push_str(&signed_offsets(&anchor));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `<wp:posOffset>` values past `i32::MAX` (a negative offset written as `u32`) as the
+/// negative numbers they are.
+fn signed_offsets(xml: &str) -> String {
+    const TAG: &str = "<wp:posOffset>";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(TAG) {
+        let from = i + TAG.len();
+        let len = rest[from..].find('<').unwrap_or(0);
+        out.push_str(&rest[..from]);
+        let text = &rest[from..from + len];
+        match text.parse::<u32>() {
+            Ok(v) => out.push_str(&(v as i32).to_string()),
+            Err(_) => out.push_str(text),
+        }
+        rest = &rest[from + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The 信函格式's page 1 without a number when the 版记 has a section of its own: the final

@@ -360,12 +360,23 @@ fn compile(
     decided: &Decisions,
 ) -> Result<PagedDocument> {
     let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
+    let files = doc
+        .seal_files
+        .iter()
+        .map(|f| {
+            (
+                f.name.clone(),
+                typst::foundations::Bytes::new(f.bytes.clone()),
+            )
+        })
+        .collect();
     let world = GongwenWorld::new(
         library,
         fonts,
         templates,
         main,
         template_data_with(doc, fonts, decided),
+        files,
         date,
     );
     let result = typst::compile::<PagedDocument>(&world);

@@ -12,5 +12,7 @@ pub mod layout;
 pub mod measure;
 pub mod ofd;
 pub mod pdf;
+pub mod raster;
+pub mod seal;
 pub mod templates;
 pub mod world;

@@ -1,6 +1,6 @@
 //! A small `typst::World`: fonts from a shared [`FontSet`], templates and one JSON data file.
 //!
-//! Only the template files and `data.json` exist in this world; any other path, including
+//! Only the template files, `data.json` and the seal images exist in this world; any other path, including
 //! one that climbs out of the template directory, is "not found".
 
 use crate::fonts::FontSet;
@@ -29,6 +29,7 @@ pub struct GongwenWorld<'a> {
     templates: &'a Templates,
     main: FileId,
     data: Bytes,
+    files: Vec<(String, Bytes)>,
     today: chrono::NaiveDate,
 }
 
@@ -39,13 +40,15 @@ fn file_id(name: &str) -> FileId {
 }
 
 impl<'a> GongwenWorld<'a> {
-    /// A world whose main file is the template `main` and whose data is `data` (JSON).
+    /// A world whose main file is the template `main`, whose data is `data` (JSON) and which
+    /// holds `files` beside it (the seal images).
     pub fn new(
         library: &'a LazyHash<Library>,
         fonts: &'a FontSet,
         templates: &'a Templates,
         main: &str,
         data: Vec<u8>,
+        files: Vec<(String, Bytes)>,
         today: chrono::NaiveDate,
     ) -> Self {
         Self {
@@ -54,6 +57,7 @@ impl<'a> GongwenWorld<'a> {
             templates,
             main: file_id(main),
             data: Bytes::new(data),
+            files,
             today,
         }
     }
@@ -91,6 +95,9 @@ impl World for GongwenWorld<'_> {
         let name = Self::name(id)?;
         if name == DATA_FILE {
             return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.files.iter().find(|(n, _)| *n == name) {
+            return Ok(bytes.clone());
         }
         self.templates
             .get(&name)

@@ -367,9 +367,18 @@ pub struct Signature {
     /// 成文日期.
     #[serde(deserialize_with = "de_date", serialize_with = "ser_date")]
     pub date: NaiveDate,
-    /// 加盖印章: leaves room for the seal and centres the issuer over the date.
+    /// 加盖印章: leaves room for the seal and centres the issuer over the date; joint issuers
+    /// stand in a row, each under its seal (GB/T 9704 §7.3.5.1).
     #[serde(default = "default_true")]
     pub sealed: bool,
+    /// 印章图片: the offices' own seal images (PNG with transparency, or SVG), in the issuers'
+    /// order, relative to the spec file. Without them the room is left for stamping by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seals: Vec<String>,
+    /// 印章直径 (mm) of the seal images and of the room left for seals; default
+    /// [`crate::gbt9704::SEAL_DIAMETER_MM`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal_size_mm: Option<f64>,
     /// 签发人姓名 where a 签名章 is applied (a 命令), 右空四字.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<String>,
@@ -392,6 +401,12 @@ impl Spec {
 }
 
 impl Signature {
+    /// The seal diameter (mm): `seal_size_mm`, else the house default.
+    pub fn seal_diameter_mm(&self) -> f64 {
+        self.seal_size_mm
+            .unwrap_or(crate::gbt9704::SEAL_DIAMETER_MM)
+    }
+
     /// The signing offices: `issuers`, else `issuer` (blank names left out).
     pub fn names(&self) -> Vec<String> {
         self.issuers

@@ -506,6 +506,8 @@ title = "乙"
                     sealed,
                     signer,
                     signer_role,
+                    seals: Vec::new(),
+                    seal_size_mm: None,
                     after_enclosure,
                 },
             )

@@ -4,7 +4,8 @@ use super::Doc;
 use crate::compose::text::width_chars;
 use crate::import::lines::Align;
 use crate::import::patterns::{
-    annex_label, attendance_line, date_line, date_prefix, ends_sentence, is_contact, numbered,
+    annex_label, attendance_line, date_line, date_prefix, ends_like_organisation, ends_sentence,
+    is_contact, numbered,
 };
 use crate::spec::{Attendance, Signature};
 use chrono::NaiveDate;
@@ -73,6 +74,9 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
             }
         }
     }
+    if let Some(found) = issuer_rows(d, i) {
+        return Some(found);
+    }
     // Where positions are known, an issuer stands right or centred, never at the left edge
     // (a long name may fill most of the line).
     let l = &d.lines[i];
@@ -111,6 +115,39 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
         } else {
             return None;
         }
+    }
+    None
+}
+
+/// §7.3.5.1 联合行文加盖印章: the offices side by side, a row or a few, spaced apart (by a
+/// tab or wide gap, read as a space), the date under the last row. At least one line holds
+/// two names or more; every word of every line ends as an office's name does (市长　陈立新
+/// is a 命令's signer, not two offices).
+fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
+    let mut issuers = Vec::new();
+    let mut side_by_side = false;
+    for k in i..d.len().min(i + 5) {
+        let t = d.text(k);
+        if k > i {
+            if let Some(date) = date_line(t) {
+                return side_by_side.then_some(Found {
+                    issuers,
+                    date,
+                    notes: Vec::new(),
+                    lines: k + 1 - i,
+                    sealed: true,
+                });
+            }
+        }
+        let names: Vec<&str> = t.split_whitespace().collect();
+        let all_names = names
+            .iter()
+            .all(|n| issuer_like(n) && ends_like_organisation(n));
+        if names.is_empty() || !all_names {
+            return None;
+        }
+        side_by_side |= names.len() >= 2;
+        issuers.extend(names.iter().map(|n| (*n).to_owned()));
     }
     None
 }
@@ -188,6 +225,8 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
                 sealed: found.sealed,
                 signer_role: None,
                 signer: None,
+                seals: Vec::new(),
+                seal_size_mm: None,
                 after_enclosure: false,
             };
             if tail.signature.is_none() {

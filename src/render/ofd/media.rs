@@ -23,16 +23,23 @@ pub struct Media {
 
 impl Media {
     /// The resource ID of `image`, added on first use. Raster images keep their PNG or JPEG
-    /// bytes; other raster formats are written as PNG. Vector images (SVG, PDF) cannot be
-    /// embedded in OFD here and are refused.
+    /// bytes; other raster formats and SVG are written as PNG. PDF images are refused.
     pub fn image(&mut self, ids: &mut Ids, image: &Image) -> Result<u64> {
         if let Some((_, id, ..)) = self.images.iter().find(|(i, ..)| i == image) {
             return Ok(*id);
         }
-        let ImageKind::Raster(raster) = image.kind() else {
-            return Err(Error::Typeset(
-                "OFD 输出不支持 SVG 或 PDF 图片：请把模板中的图片换成 PNG 或 JPEG".to_owned(),
-            ));
+        let raster = match image.kind() {
+            ImageKind::Raster(raster) => raster,
+            // An SVG (a seal image) drawn as PNG at print resolution.
+            ImageKind::Svg(svg) => {
+                let png = crate::render::raster::svg_to_png(svg.tree())?;
+                return Ok(self.add(ids, image, "PNG", png));
+            }
+            _ => {
+                return Err(Error::Typeset(
+                    "OFD 输出不支持 PDF 图片：请把模板中的图片换成 PNG、JPEG 或 SVG".to_owned(),
+                ))
+            }
         };
         let (format, bytes) = match raster.format() {
             RasterFormat::Exchange(ExchangeFormat::Png) => ("PNG", raster.data().to_vec()),
@@ -46,6 +53,11 @@ impl Media {
                 ("PNG", png)
             }
         };
+        Ok(self.add(ids, image, format, bytes))
+    }
+
+    /// Adds an image file of `format` (PNG or JPEG): its resource ID.
+    fn add(&mut self, ids: &mut Ids, image: &Image, format: &'static str, bytes: Vec<u8>) -> u64 {
         let id = ids.fresh();
         let ext = if format == "PNG" { "png" } else { "jpg" };
         let file = MediaFile {
@@ -53,7 +65,7 @@ impl Media {
             bytes,
         };
         self.images.push((image.clone(), id, format, file));
-        Ok(id)
+        id
     }
 
     /// The resource ID of a drawing parameter with line width `width_mm` (text strokes: some
