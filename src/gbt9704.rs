@@ -104,8 +104,9 @@ pub const SEALED_BLANK_LINES: u32 = 2;
 pub const SEAL_DIAMETER_MM: f64 = 42.0;
 /// §7.3.5.1 联合行文: the least room between two seals (mm); they must neither cross nor touch.
 pub const SEAL_GAP_MM: f64 = 2.0;
-/// §7.3.5.1 联合行文: the least room between two names in a row (characters).
-pub const SEAL_NAME_GAP_CHARS: f64 = 1.0;
+/// §7.3.5.1 联合行文: the least room between two names in a row (characters): two, so that
+/// two long names read as two offices, not one line.
+pub const SEAL_NAME_GAP_CHARS: f64 = 2.0;
 /// §7.3.5.1: the seal's centre below the top of its name's line, as a share of the body's
 /// type size: the centre at the name's middle, so that the name (and under the last seal, the
 /// date) sit at and below the centre, 「居印章中心偏下位置」.

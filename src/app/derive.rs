@@ -160,7 +160,8 @@ pub fn derive_for(engine: &Engine, shared: &Shared, job: &Job, office: &Office) 
     let mut pages = 0;
     if job.render {
         let (spec, _) = report.into_result()?;
-        let doc = compose::compose(&spec);
+        let mut doc = compose::compose(&spec);
+        crate::render::seal::attach(&mut doc, &target, &[], &engine.fonts)?;
         let rendered = engine.render(&doc, job.format, PdfSettings::default())?;
         pages = rendered.pages;
         let stem = draft.file_name.trim_end_matches(".toml");

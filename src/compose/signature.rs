@@ -288,13 +288,7 @@ mod tests {
 
     #[test]
     fn five_sealed_issuers_take_two_rows_the_first_the_fuller() {
-        let names = [
-            "科学技术部",
-            "中央宣传部",
-            "教育部",
-            "中国科学技术协会",
-            "国家发展改革委",
-        ];
+        let names = ["科技部", "中宣部", "教育部", "中国科协", "国家发展改革委"];
         let s = signature(&spec_sig(&names, true));
         let sizes: Vec<usize> = s.rows.iter().map(Vec::len).collect();
         assert_eq!(sizes, [3, 2]);

@@ -339,6 +339,15 @@ impl<'a> Ctx<'a> {
             .and_then(|c| c.issuer.clone())
             .filter(|_| self.as_ == DeriveAs::Cover)
             .unwrap_or_else(|| p.office.name.clone());
+        // The office's own seal, over its own name only.
+        let seals = p
+            .office
+            .seal
+            .as_deref()
+            .filter(|_| p.office.sealed && issuer == p.office.name)
+            .map(|s| super::seal_path(&self.office.path, s).display().to_string())
+            .into_iter()
+            .collect();
         Signature {
             issuer: Some(issuer),
             issuers: Vec::new(),
@@ -346,7 +355,7 @@ impl<'a> Ctx<'a> {
             sealed: p.office.sealed,
             signer: None,
             signer_role: None,
-            seals: Vec::new(),
+            seals,
             seal_size_mm: None,
             after_enclosure: false,
         }

@@ -145,7 +145,15 @@ pub fn load_office(path: &Path) -> Result<Office> {
         text,
         path: path.to_owned(),
     };
-    let problems = profile::problems(&office.value);
+    let mut problems = profile::problems(&office.value);
+    if let Some(seal) = &office.value.office.seal {
+        if !seal_path(&office.path, seal).is_file() {
+            problems.push((
+                "office.seal".to_owned(),
+                format!("印章图片“{seal}”不存在（路径相对于机关资料文件所在的文件夹）"),
+            ));
+        }
+    }
     if problems.is_empty() {
         Ok(office)
     } else {
@@ -156,6 +164,13 @@ pub fn load_office(path: &Path) -> Result<Office> {
                 .collect(),
         ))
     }
+}
+
+/// Where a profile's seal image is: `seal` relative to the profile's folder, made absolute so
+/// that a draft written elsewhere still finds it.
+pub fn seal_path(profile: &Path, seal: &str) -> PathBuf {
+    let joined = profile.parent().unwrap_or(Path::new("")).join(seal);
+    std::fs::canonicalize(&joined).unwrap_or(joined)
 }
 
 /// `citation`: 根据…《title》（number）要求， — or 根据《title》的要求， without a number;

@@ -245,6 +245,9 @@ pub struct Office {
     /// Whether the office seals the document.
     #[serde(default = "yes")]
     pub sealed: bool,
+    /// 印章图片: the office's own seal (PNG with transparency or SVG), relative to the profile;
+    /// its drafts name it in `[signature] seals`, and rendering draws it over the signature.
+    pub seal: Option<String>,
 }
 
 fn yes() -> bool {

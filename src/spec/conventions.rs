@@ -53,6 +53,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     annex_references(spec, &all, &mut out);
     doc_number_year(spec, &mut out);
     date_after_upstream(spec, &mut out);
+    joint_signature(spec, &mut out);
     sizes(spec, &all, &mut out);
     control_characters(&all, &mut out);
     placeholders(&all, &mut out);
@@ -264,6 +265,26 @@ fn date_after_upstream(spec: &Spec, out: &mut Vec<Finding>) {
                 ),
             ));
         }
+    }
+}
+
+/// `joint-signature`: a joint document (several issuers in its 版头) is signed by them, each in
+/// order (§7.3.5.1–2); a signature of the date alone leaves the seals without their names.
+fn joint_signature(spec: &Spec, out: &mut Vec<Finding>) {
+    let (Some(h), Some(sig)) = (&spec.header, &spec.signature) else {
+        return;
+    };
+    if h.issuers.len() >= 2 && sig.names().is_empty() && sig.signer.is_none() {
+        out.push(finding(
+            "joint-signature",
+            Severity::Warning,
+            "signature",
+            format!(
+                "联合行文有 {} 个发文机关，[signature] 却没有署名：请按发文机关顺序写 issuers = [\"{}\"]（加盖印章时排成一排，每个印章盖在对应署名上）",
+                h.issuers.len(),
+                h.issuers.join("\", \"")
+            ),
+        ));
     }
 }
 

@@ -649,7 +649,14 @@ fn signature() -> Vec<Field> {
         date("date", "成文日期").req(),
         boolean("sealed", "加盖印章")
             .def(true)
-            .hint("盖章时成文日期右空四字，署名居中于日期之上"),
+            .hint("盖章时成文日期右空四字，署名居中于日期之上；联合行文的署名横排，各盖其章"),
+        lines("seals", "印章图片").more().hint(
+            "机关自己的印章文件（透明底 PNG 或 SVG），每行一个，按署名顺序；不写则留出位置手工盖章",
+        ),
+        num("seal_size_mm", "印章直径（毫米）")
+            .more()
+            .min(20.0)
+            .hint("默认 42"),
         text("signer_role", "签发人职务")
             .kinds(&["order"])
             .hint("在签名章左空二字"),
@@ -795,6 +802,9 @@ fn office() -> Vec<Field> {
         text("committee", "组委会名称").hint("方案中使用"),
         text("upstream_phrase", "上级部署用语").hint("如“按照省科技厅的工作部署”"),
         boolean("sealed", "加盖印章").def(true),
+        text("seal", "印章图片")
+            .more()
+            .hint("本机关的印章文件（透明底 PNG 或 SVG），相对于机关资料文件"),
         text("campaign_name", "本机关的活动名称")
             .more()
             .hint(format!("默认 {}", patterns().local)),

@@ -34,6 +34,7 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
         ));
     }
     signature_problems(spec, &mut out);
+    seal_problems(spec, &mut out);
     if spec.kind == DocKind::Cover && spec.enclosure.is_none() {
         out.push(problem(
             "enclosure",
@@ -180,6 +181,38 @@ fn signature_problems(spec: &Spec, out: &mut Vec<Problem>) {
         out.push(problem(
             "signature.issuers",
             "issuer 与 issuers 只写一个：一个机关署名写 issuer，联合行文写 issuers（每个机关一项）",
+        ));
+    }
+}
+
+/// Seal images (§7.3.5.1): never without a signature, never more than the signing offices,
+/// never on a document signed without a seal; a diameter a seal can have.
+fn seal_problems(spec: &Spec, out: &mut Vec<Problem>) {
+    let Some(s) = &spec.signature else { return };
+    let names = s.names().len();
+    if !s.seals.is_empty() && !s.sealed {
+        out.push(problem(
+            "signature.seals",
+            "sealed = false 表示不加盖印章，却给了印章图片：加盖印章就删去 sealed = false，不盖章就删去 seals",
+        ));
+    } else if !s.seals.is_empty() && names == 0 {
+        out.push(problem(
+            "signature.seals",
+            "印章不能脱离发文机关署名单独出现：请写 issuer（一个机关）或 issuers（联合行文，每个机关一项）",
+        ));
+    } else if s.seals.len() > names {
+        out.push(problem(
+            "signature.seals",
+            format!(
+                "给了 {} 个印章图片，但只有 {names} 个发文机关署名；印章按 issuers 的顺序一一对应",
+                s.seals.len()
+            ),
+        ));
+    }
+    if let Some(d) = s.seal_size_mm.filter(|d| !(20.0..=80.0).contains(d)) {
+        out.push(problem(
+            "signature.seal_size_mm",
+            format!("印章直径 {d} 毫米不合常理：公文印章直径一般在 40～60 毫米之间（允许 20～80）"),
         ));
     }
 }
