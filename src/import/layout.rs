@@ -280,10 +280,11 @@ fn row_text(r: &Row) -> (String, Option<Vec<String>>) {
         prev = Some(g);
     }
     let pieces: Vec<String> = pieces.into_iter().map(|p| p.trim().to_owned()).collect();
-    let text = pieces.join(" ");
     if pieces.len() >= 3 {
-        (text, Some(pieces))
+        (pieces.join(" "), Some(pieces))
     } else {
-        (text, None)
+        // Two pieces far apart (two signing offices side by side, 联系人 and 电话) stay two:
+        // an ideographic space, which the repair keeps, not a stray one it removes.
+        (pieces.join("\u{3000}"), None)
     }
 }
