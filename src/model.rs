@@ -146,6 +146,8 @@ pub struct Meta {
     pub date: String,
     /// 主题词, for the files' metadata.
     pub keywords: Vec<String>,
+    /// 文种, e.g. 通知 (the OFD's tags name it).
+    pub kind: String,
 }
 
 /// Which of GB/T 9704's header formats a part's 版头 takes.

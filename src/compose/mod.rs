@@ -54,6 +54,7 @@ pub fn compose(spec: &Spec) -> Document {
             author,
             date: date.to_string(),
             keywords: spec.keywords.clone(),
+            kind: spec.kind.chinese().to_owned(),
         },
         parts,
         annexes: annexes(spec),

@@ -12,6 +12,7 @@ pub mod meta;
 mod package;
 mod page;
 mod path;
+pub mod tags;
 pub mod xml;
 
 use crate::error::Result;
@@ -42,14 +43,17 @@ pub fn write(paged: &PagedDocument, doc: &Document) -> Result<Vec<u8>> {
     let mut ids = Ids::default();
     let mut fonts = fonts::Fonts::default();
     let mut media = media::Media::default();
+    let mut tags = tags::Recorder::default();
     let mut pages = Vec::with_capacity(paged.pages().len());
     for p in paged.pages() {
         let page_id = ids.fresh();
         let layer_id = ids.fresh();
+        tags.page(page_id);
         let mut w = page::Writer {
             ids: &mut ids,
             fonts: &mut fonts,
             media: &mut media,
+            tags: &mut tags,
         };
         let body = page::content(p, &mut w)?;
         let size = p.frame.size();
@@ -84,8 +88,23 @@ pub fn write(paged: &PagedDocument, doc: &Document) -> Result<Vec<u8>> {
         );
         page_parts.push((format!("{DOC}/{loc}"), content.into_bytes()));
     }
+    // The 公文's elements tagged (自定义标引), after the pages as the schema orders it.
+    let mut tag_parts = Vec::new();
+    let custom_tags = if tags.is_empty() {
+        String::new()
+    } else {
+        tag_parts.push((
+            format!("{DOC}/{}", tags::LIST),
+            tags::tag_list().into_bytes(),
+        ));
+        tag_parts.push((
+            format!("{DOC}/Tags/{}", tags::FILE),
+            tags.tag_file(&doc.meta.kind).into_bytes(),
+        ));
+        format!("<ofd:CustomTags>{}</ofd:CustomTags>", tags::LIST)
+    };
     let document = format!(
-        r#"{DECLARATION}<ofd:Document xmlns:ofd="{NAMESPACE}"><ofd:CommonData><ofd:MaxUnitID>{}</ofd:MaxUnitID><ofd:PageArea>{}</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages></ofd:Document>"#,
+        r#"{DECLARATION}<ofd:Document xmlns:ofd="{NAMESPACE}"><ofd:CommonData><ofd:MaxUnitID>{}</ofd:MaxUnitID><ofd:PageArea>{}</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>{custom_tags}</ofd:Document>"#,
         ids.last,
         area(first.0, first.1),
     );
@@ -100,6 +119,7 @@ pub fn write(paged: &PagedDocument, doc: &Document) -> Result<Vec<u8>> {
         res(&media_xml).into_bytes(),
     ));
     parts.extend(page_parts);
+    parts.extend(tag_parts);
     for f in font_files {
         parts.push((format!("{DOC}/Res/{}", f.name), f.bytes));
     }

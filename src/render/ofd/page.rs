@@ -22,6 +22,8 @@ pub struct Writer<'a> {
     pub fonts: &'a mut Fonts,
     /// Images and drawing parameters.
     pub media: &'a mut Media,
+    /// The 公文's elements and the objects drawn for them.
+    pub tags: &'a mut super::tags::Recorder,
 }
 
 /// The body of a page's `<ofd:Layer>`: its objects in drawing order.
@@ -61,7 +63,8 @@ fn frame(
             FrameItem::Text(text) => self::text(out, w, at, text, clip),
             FrameItem::Shape(shape, _) => path(out, w, at, shape, clip),
             FrameItem::Image(image, size, _) => self::image(out, w, at, image, *size, clip)?,
-            FrameItem::Link(..) | FrameItem::Tag(_) => {}
+            FrameItem::Tag(tag) => w.tags.tag(tag),
+            FrameItem::Link(..) => {}
         }
     }
     Ok(())
@@ -128,6 +131,7 @@ fn path(out: &mut String, w: &mut Writer, ts: Transform, shape: &Shape, clip: &[
     }
     let placement = Placement::new(ts, shape.bbox(true));
     let id = w.ids.fresh();
+    w.tags.object(id);
     out.push_str(&format!(r#"<ofd:PathObject ID="{id}""#));
     placement.attributes(out);
     match &shape.stroke {
@@ -179,6 +183,7 @@ fn image(
         full.ty.to_pt() * MM_PER_PT - by,
     ];
     let id = w.ids.fresh();
+    w.tags.object(id);
     out.push_str(&format!(r#"<ofd:ImageObject ID="{id}" Boundary=""#));
     out.push_str(&super::xml::nums(&placement.boundary));
     out.push_str(&format!(
@@ -279,6 +284,7 @@ fn text(out: &mut String, w: &mut Writer, ts: Transform, item: &TextItem, clip: 
     );
     let placement = Placement::new(ts, local);
     let id = w.ids.fresh();
+    w.tags.object(id);
     out.push_str(&format!(r#"<ofd:TextObject ID="{id}""#));
     placement.attributes(out);
     out.push_str(&format!(r#" Font="{font_id}" Size=""#));
