@@ -579,3 +579,206 @@ fn an_imported_ofd_gives_the_same_spec_as_the_imported_pdf() {
     };
     assert_eq!(body(&from_ofd.toml), body(&from_pdf.toml));
 }
+
+/// Each element of the 公文 tag file with its (page ID, object ID) references, in order.
+fn tagged_elements(ofd: &[u8]) -> Vec<(String, Vec<(u64, u64)>)> {
+    let tags = part(ofd, "Doc_0/Tags/CustomTag.xml");
+    let body = &tags[tags.find("<od:公文体>").unwrap() + "<od:公文体>".len()..];
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find("<od:") {
+        let name_end = rest[open..].find('>').unwrap() + open;
+        let name = rest[open + 4..name_end].to_owned();
+        if name.starts_with('/') || name == "公文体" {
+            break;
+        }
+        let close = format!("</od:{name}>");
+        let end = rest.find(&close).unwrap();
+        let inner = &rest[name_end + 1..end];
+        let refs = inner
+            .split("<od:ObjectRef PageRef=\"")
+            .skip(1)
+            .map(|r| {
+                let (page, tail) = r.split_once("\">").unwrap();
+                let id = &tail[..tail.find('<').unwrap()];
+                (page.parse().unwrap(), id.parse().unwrap())
+            })
+            .collect();
+        out.push((name, refs));
+        rest = &rest[end + close.len()..];
+    }
+    out
+}
+
+/// The page IDs and the `Content.xml` of every page, in order.
+fn page_contents(ofd: &[u8]) -> Vec<(u64, String)> {
+    let document = part(ofd, "Doc_0/Document.xml");
+    document
+        .split("<ofd:Page ID=\"")
+        .skip(1)
+        .map(|p| {
+            let (id, rest) = p.split_once('"').unwrap();
+            let loc = rest.split("BaseLoc=\"").nth(1).unwrap();
+            let loc = &loc[..loc.find('"').unwrap()];
+            (id.parse().unwrap(), part(ofd, &format!("Doc_0/{loc}")))
+        })
+        .collect()
+}
+
+/// The text of the objects `refs` (their TextCodes, in order).
+fn referenced_text(pages: &[(u64, String)], refs: &[(u64, u64)]) -> String {
+    let mut out = String::new();
+    for (page, id) in refs {
+        let content = &pages.iter().find(|(p, _)| p == page).unwrap().1;
+        let at = content
+            .find(&format!(" ID=\"{id}\""))
+            .unwrap_or_else(|| panic!("object {id} is not on page {page}"));
+        let object = &content[at..];
+        let end = object.find("</ofd:TextObject>").unwrap_or(0);
+        for code in object[..end].split("<ofd:TextCode").skip(1) {
+            let text = &code[code.find('>').unwrap() + 1..code.find("</ofd:TextCode>").unwrap()];
+            out.push_str(text);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_sample_s_ofd_tags_its_elements_with_objects_that_are_drawn() {
+    for s in samples() {
+        let list = part(&s.ofd, "Doc_0/Tags/CustomTags.xml");
+        assert!(list.contains("TypeID=\"电子公文\""), "{}: {list}", s.name);
+        assert!(part(&s.ofd, "Doc_0/Document.xml")
+            .contains("<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>"));
+        // Our import reads it by its tags, not by its layout.
+        let imported = gongwen::import::import_bytes(Path::new("x.ofd"), &s.ofd).unwrap();
+        assert_eq!(
+            imported.report.format, "OFD（按公文标引读取）",
+            "{}",
+            s.name
+        );
+        let elements = tagged_elements(&s.ofd);
+        let pages = page_contents(&s.ofd);
+        let names: Vec<&str> = elements.iter().map(|(n, _)| n.as_str()).collect();
+        let text = |name: &str| {
+            elements
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, refs)| referenced_text(&pages, refs))
+                .unwrap_or_default()
+        };
+        let part0 = &s.doc.parts[0];
+        assert_eq!(text("标题"), part0.title.concat(), "{}", s.name);
+        if let Some(r) = &part0.recipients {
+            assert_eq!(text("主送机关"), *r, "{}", s.name);
+        }
+        let sig = s.doc.parts.iter().find_map(|p| p.signature.as_ref());
+        if let Some(sig) = sig {
+            assert_eq!(text("成文日期"), sig.date.text, "{}", s.name);
+            let signed: String = sig
+                .rows
+                .iter()
+                .flatten()
+                .chain(&sig.issuers)
+                .map(|l| l.text.as_str())
+                .collect();
+            assert_eq!(text("发文机关署名"), signed, "{}", s.name);
+        }
+        if let Some(h) = &part0.header {
+            assert!(names.contains(&"发文机关标志"), "{}: {names:?}", s.name);
+            if let Some(n) = &h.doc_number {
+                assert_eq!(text("发文字号"), *n, "{}", s.name);
+            }
+        }
+        assert!(names.contains(&"正文"), "{}", s.name);
+        assert_eq!(
+            names.contains(&"附件"),
+            !s.doc.annexes.is_empty() || s.doc.parts.len() > 1,
+            "{}: {names:?}",
+            s.name
+        );
+        if let Some(c) = &s.doc.colophon {
+            if let Some(cc) = &c.cc {
+                assert_eq!(text("抄送机关"), *cc, "{}", s.name);
+            }
+            if !c.printed.is_empty() {
+                assert_eq!(text("印发日期"), c.printed, "{}", s.name);
+            }
+        }
+        // No page number (drawn below the text block of a portrait page) among the elements.
+        let referenced: std::collections::HashSet<(u64, u64)> = elements
+            .iter()
+            .flat_map(|(_, r)| r.iter().copied())
+            .collect();
+        for (page, content) in &pages {
+            if content.contains("<ofd:Area>") {
+                continue;
+            }
+            for object in content.split("<ofd:TextObject ID=\"").skip(1) {
+                let (id, rest) = object.split_once('"').unwrap();
+                let y = boundary(&format!("<x {}", &rest[..rest.find('>').unwrap()]))[1];
+                if y > g_bottom() + 2.0 {
+                    assert!(
+                        !referenced.contains(&(*page, id.parse().unwrap())),
+                        "{}: the page number on page {page} is tagged",
+                        s.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The text block's bottom edge (mm from the paper's top).
+fn g_bottom() -> f64 {
+    gongwen::gbt9704::MARGIN_TOP_MM + gongwen::gbt9704::TEXT_HEIGHT_MM
+}
+
+#[test]
+fn an_ofd_from_us_imports_from_its_tags_where_its_layout_would_mislead() {
+    let s = sample("shanghai-2025-notice");
+    let elements = tagged_elements(&s.ofd);
+    let moved: Vec<u64> = elements
+        .iter()
+        .filter(|(n, _)| n == "发文机关署名" || n == "成文日期")
+        .flat_map(|(_, refs)| refs.iter().map(|r| r.1))
+        .collect();
+    assert!(!moved.is_empty());
+    // The signature and date pushed to the text block's left edge, as if a body paragraph.
+    let mut ofd = s.ofd.clone();
+    for (i, (_, content)) in page_contents(&s.ofd).into_iter().enumerate() {
+        let mut changed = content.clone();
+        for id in &moved {
+            let key = format!("<ofd:TextObject ID=\"{id}\" Boundary=\"");
+            if let Some(at) = changed.find(&key) {
+                let from = at + key.len();
+                let x_end = from + changed[from..].find(' ').unwrap();
+                changed.replace_range(from..x_end, &format!("{}", 28.0));
+            }
+        }
+        if changed != content {
+            ofd = with_part(&ofd, &format!("Doc_0/Pages/Page_{i}/Content.xml"), &changed);
+        }
+    }
+    let signature = |ofd: &[u8]| {
+        let imported = gongwen::import::import_bytes(Path::new("x.ofd"), ofd).unwrap();
+        let toml = imported.toml;
+        let at = toml.find("[signature]").map(|i| &toml[i..]).unwrap_or("");
+        at.lines().take(3).collect::<Vec<_>>().join("\n")
+    };
+    let got = signature(&ofd);
+    assert!(
+        got.contains("issuer = \"上海市知识产权联席会议办公室\"")
+            && got.contains("date = 2025-04-02"),
+        "{got}"
+    );
+    // Without the tags the same page reads otherwise: the tags placed the signature.
+    let document = part(&ofd, "Doc_0/Document.xml")
+        .replace("<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>", "");
+    let untagged = with_part(&ofd, "Doc_0/Document.xml", &document);
+    assert_ne!(
+        signature(&untagged),
+        got,
+        "the layout alone reads the moved signature alike"
+    );
+}

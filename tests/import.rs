@@ -319,7 +319,13 @@ fn our_own_pdf_docx_and_ofd_of_every_sample_import_back_to_the_same_document() {
                 }
             };
             let got = document_text(&compose_spec(&back));
-            let same_structure = outline(&back) == outline(&spec);
+            // 主送 as 主送 (never as the opening's first paragraph), the signing offices one by
+            // one, sealed as they were.
+            let people = |s: &Spec| {
+                let sig = s.signature.as_ref().map(|g| (g.names(), g.sealed));
+                format!("{:?} {sig:?}", s.recipients)
+            };
+            let same_structure = outline(&back) == outline(&spec) && people(&back) == people(&spec);
             eprintln!(
                 "{file}: import {ms:.1} ms, text {}, structure {}",
                 if got == want {
@@ -340,9 +346,11 @@ fn our_own_pdf_docx_and_ofd_of_every_sample_import_back_to_the_same_document() {
             }
             if !same_structure {
                 failures.push(format!(
-                    "{file}: structure\n  sample:   {}\n  imported: {}\n{}",
+                    "{file}: structure\n  sample:   {} {}\n  imported: {} {}\n{}",
                     outline(&spec),
+                    people(&spec),
                     outline(&back),
+                    people(&back),
                     imported.toml
                 ));
             }

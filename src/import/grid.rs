@@ -169,6 +169,7 @@ fn empty_bands(bands: &[((f64, f64), Vec<G>)], h: &[Seg], v: &[Seg]) -> Vec<((f6
                 advance: 0.0,
                 red: false,
                 dir: g.dir,
+                object: g.object,
             };
             out.push(((top, bottom), vec![space]));
         }
@@ -189,6 +190,7 @@ mod tests {
             advance: 10.0,
             red: false,
             dir: (1, 0),
+            object: 0,
         }
     }
 

@@ -22,6 +22,8 @@ pub struct G {
     pub red: bool,
     /// Reading direction (rotated text on a turned table page has its own).
     pub dir: (i8, i8),
+    /// The page object it was drawn by (an OFD's object ID; 0 where the format has none).
+    pub object: u64,
 }
 
 /// One baseline's glyphs in reading order, with its extent; or one row of a ruled table.

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod legacy;
 pub mod lines;
 pub mod ofd;
+mod ofd_tags;
 pub mod patterns;
 pub mod pdf;
 pub mod recognise;
@@ -189,7 +190,10 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
             "DOCX".into(),
             docx::read(bytes).map_err(|e| refuse(path, e))?,
         ),
-        Kind::Ofd => ("OFD".into(), ofd::read(bytes).map_err(|e| refuse(path, e))?),
+        Kind::Ofd => match ofd::read(bytes).map_err(|e| refuse(path, e))? {
+            (lines, ofd::Reading::Tags) => ("OFD（按公文标引读取）".into(), lines),
+            (lines, ofd::Reading::Layout) => ("OFD".into(), lines),
+        },
         Kind::Text => {
             // Notepad's 「ANSI」 on a Chinese system is GB18030; UTF-16 has its byte-order mark.
             let Some((text, format)) = decode_text(bytes) else {

@@ -13,8 +13,17 @@ use quick_xml::Reader;
 /// Points per millimetre.
 const PT: f64 = 72.0 / 25.4;
 
-/// Reads the text lines of an OFD file.
-pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
+/// How an OFD's text was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// From its 公文 tags: elements and paragraphs as the tags say.
+    Tags,
+    /// From the layout of its pages.
+    Layout,
+}
+
+/// Reads the text lines of an OFD file, and how they were read.
+pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| "文件已损坏：不是有效的 OFD（zip 结构无法读取）".to_owned())?;
     let ofd = zip_text(&mut zip, "OFD.xml")?.ok_or("文件已损坏或不是 OFD：缺少 OFD.xml")?;
@@ -31,7 +40,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     let mut locations = page_locations(&document);
     // A page listed twice is read once.
     let mut seen = std::collections::HashSet::new();
-    locations.retain(|l| seen.insert(l.clone()));
+    locations.retain(|(_, l)| seen.insert(l.clone()));
+    // The 公文's tags, when it carries them, say which objects are which element.
+    let tags = super::ofd_tags::read(&mut zip, &document, &base);
     if locations.len() > super::MAX_PAGES {
         return Err(format!(
             "OFD 有 {} 页，超过导入上限 {} 页",
@@ -41,7 +52,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     }
     let mut units = Units::of(&mut zip, &document, &base)?;
     let mut pages = Vec::new();
-    for loc in locations {
+    let mut tagged = Vec::new();
+    for (id, loc) in locations {
         // ST_Loc: an absolute location starts at the package root, a relative one at
         // Document.xml's folder.
         let path = match loc.strip_prefix('/') {
@@ -52,12 +64,28 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         let content =
             zip_text(&mut zip, &path)?.ok_or_else(|| format!("OFD 中缺少页面 {}", short(&path)))?;
         let (glyphs, rules) = objects(&content, &mut units, IDENTITY, 0)?;
-        pages.push(ruled_rows(glyphs, &rules));
+        if tags.is_some() {
+            tagged.push(super::ofd_tags::TaggedPage { id, glyphs, rules });
+        } else {
+            pages.push(ruled_rows(glyphs, &rules));
+        }
+    }
+    if let Some(groups) = tags {
+        let rows: Vec<_> = tagged
+            .iter()
+            .map(|p| ruled_rows(p.glyphs.clone(), &p.rules))
+            .collect();
+        let lines = super::ofd_tags::tag_lines(&groups, tagged);
+        if !lines.is_empty() {
+            return Ok((lines, Reading::Tags));
+        }
+        // Tags that leave text out: the layout reading.
+        pages = rows;
     }
     if pages.iter().all(Vec::is_empty) {
         return Err("OFD 中没有可提取的文字（可能是扫描件）".to_owned());
     }
-    Ok(lines(&pages))
+    Ok((lines(&pages), Reading::Layout))
 }
 
 /// Whether the package carries a signature or an electronic seal (OFD.xml names its
@@ -106,15 +134,16 @@ fn element_text(xml: &str, name: &str) -> Option<String> {
     }
 }
 
-/// BaseLoc of every page, in order.
-fn page_locations(document: &str) -> Vec<String> {
+/// ID and BaseLoc of every page, in order.
+fn page_locations(document: &str) -> Vec<(u64, String)> {
     let mut r = Reader::from_str(document);
     let mut out = Vec::new();
     while let Ok(event) = r.read_event() {
         match event {
             Event::Start(e) | Event::Empty(e) if local(&e) == "Page" => {
                 if let Some(loc) = attr(&e, "BaseLoc") {
-                    out.push(loc);
+                    let id = attr(&e, "ID").and_then(|v| v.trim().parse().ok());
+                    out.push((id.unwrap_or(0), loc));
                 }
             }
             Event::Eof => break,
@@ -246,6 +275,8 @@ fn composite_units(xml: &str, out: &mut std::collections::HashMap<String, std::r
 
 /// The text object being read.
 struct Obj {
+    /// The object's ID.
+    id: u64,
     x: f64,
     y: f64,
     size: f64,
@@ -264,6 +295,9 @@ impl Obj {
         let b = numbers(&attr(e, "Boundary").unwrap_or_default());
         let ctm = numbers(&attr(e, "CTM").unwrap_or_default());
         Obj {
+            id: attr(e, "ID")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0),
             x: b.first().copied().unwrap_or(0.0),
             y: b.get(1).copied().unwrap_or(0.0),
             size: attr(e, "Size").and_then(|v| v.parse().ok()).unwrap_or(5.6),
@@ -444,6 +478,7 @@ fn objects(
                                 advance: step.min(o.size) * sx * PT,
                                 red: o.red,
                                 dir,
+                                object: o.id,
                             });
                             at += step;
                         }
@@ -515,6 +550,7 @@ fn typed_space(out: &mut Vec<G>, x: f64, y: f64, dir: (i8, i8)) {
             advance: gap,
             red: last.red,
             dir,
+            object: last.object,
         };
         out.push(g);
     }

@@ -141,6 +141,7 @@ impl<'a> Device<'a> for Collector {
             advance,
             red,
             dir,
+            object: 0,
         });
     }
     fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {

@@ -91,10 +91,11 @@ pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
     }
 }
 
-/// Whether 主送 could start at line `i`: ends with ： within five lines, no sentence before.
+/// Whether 主送 could start at line `i`: ends with ： within [`RECIPIENT_LINES`] lines, no
+/// sentence before.
 fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
     let mut text = String::new();
-    for k in i..d.len().min(i + 6) {
+    for k in i..d.len().min(i + RECIPIENT_LINES) {
         let t = d.text(k);
         if t.is_empty() || numbered(t).is_some() || t.contains('。') || t.starts_with("现") {
             return None;
@@ -109,6 +110,10 @@ fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
     }
     None
 }
+
+/// Most lines a 主送 takes: a national notice to every kind of office runs to seven lines and
+/// over a page break.
+const RECIPIENT_LINES: usize = 12;
 
 /// Parses 主送 and 正文 from line `i` up to `stop` or the tail; returns the part and the next line.
 pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Part, usize) {

@@ -42,6 +42,7 @@ pub const ELEMENTS: &[&str] = &[
     "发文机关标志",
     "发文字号",
     "签发人",
+    "附件标识",
     "标题",
     "主送机关",
     "正文",
@@ -119,17 +120,16 @@ impl Recorder {
             .rev()
             .map(|(e, _)| *e)
             .filter(|e| !e.is_empty());
-        let Some(innermost) = open.next() else {
+        let Some(innermost) = open.next().filter(|e| *e != IGNORED) else {
             return;
         };
-        let element = if self.open.iter().any(|(e, _)| *e == ANNEX) {
+        // The 版记 may be drawn on an annex's last page, never as part of it.
+        let colophon = ["抄送机关", "印发机关", "印发日期"].contains(&innermost);
+        let element = if !colophon && self.open.iter().any(|(e, _)| *e == ANNEX) {
             ANNEX
         } else {
             innermost
         };
-        if element == IGNORED {
-            return;
-        }
         let paragraph = self.open.iter().rev().find_map(|(_, p)| *p);
         self.objects.push(Tagged {
             element,
