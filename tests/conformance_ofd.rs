@@ -277,6 +277,37 @@ fn the_metadata_carry_the_document_s_elements() {
         r#"<ofd:CustomData Name="成文日期">{}</ofd:CustomData>"#,
         s.doc.meta.date
     )));
+    // GB/T 33480's items by their names.
+    let custom = |name: &str, value: &str| {
+        assert!(
+            ofd.contains(&format!(
+                r#"<ofd:CustomData Name="{name}">{value}</ofd:CustomData>"#
+            )),
+            "{name} = {value}\n{ofd}"
+        );
+    };
+    custom("文种", "通知");
+    custom("标题", &s.doc.meta.title);
+    custom(
+        "主送机关",
+        s.doc.parts[0]
+            .recipients
+            .as_deref()
+            .unwrap()
+            .trim_end_matches('：'),
+    );
+    custom(
+        "发文机关或签发人署名",
+        "全国知识产权宣传周活动组委会主任单位",
+    );
+    custom("发文机关标志", "国家知识产权局 中央宣传部 市场监管总局文件");
+    custom("印发机关", "国家知识产权局办公室");
+    custom("印发日期", "2024年3月21日印发");
+    // 附注: the contacts and the publication note, one a line.
+    custom(
+        "附注",
+        "（联系人及电话：国家知识产权局办公室 柴均超 62084505 刘启龙 62084503）\n（此件公开发布）",
+    );
     // 主题词: in DocInfo (after the dates, before Creator, as the schema orders them), among
     // the custom data, and in the PDF's and the DOCX's own metadata.
     let keywords = "<ofd:Keywords><ofd:Keyword>知识产权</ofd:Keyword><ofd:Keyword>宣传周</ofd:Keyword><ofd:Keyword>通知</ofd:Keyword></ofd:Keywords><ofd:Creator>";

@@ -1,26 +1,45 @@
 //! `OFD.xml`, the package's entry: one `DocBody` whose `DocInfo` carries the 公文's elements
-//! (发文机关, 发文字号, 标题, 成文日期, 密级, 紧急程度, 主题词) for an exchange system or archive to index,
-//! with a `DocID` derived from the document itself (same input, same bytes).
+//! under GB/T 33480's metadata names (文种, 份号 … 印发日期, and 主题词) for an exchange system or
+//! archive to index, with a `DocID` derived from the document itself (same input, same bytes).
 
 use super::xml::{escape, DECLARATION, NAMESPACE};
 use crate::model::Document;
 
-/// Names of the `CustomData` entries (the element names of GB/T 9704).
+/// Names of the `CustomData` entries: the core metadata items of GB/T 33480 (电子公文元数据),
+/// as its table of contents names them, and 主题词.
 pub mod names {
-    /// 发文机关.
-    pub const ISSUER: &str = "发文机关";
-    /// 发文字号.
-    pub const NUMBER: &str = "发文字号";
-    /// 标题.
-    pub const TITLE: &str = "标题";
-    /// 成文日期.
-    pub const DATE: &str = "成文日期";
+    /// 文种.
+    pub const KIND: &str = "文种";
     /// 份号.
     pub const COPY: &str = "份号";
     /// 密级和保密期限.
-    pub const SECRECY: &str = "密级";
+    pub const SECRECY: &str = "密级和保密期限";
     /// 紧急程度.
     pub const URGENCY: &str = "紧急程度";
+    /// 发文机关标志.
+    pub const MARK: &str = "发文机关标志";
+    /// 发文字号.
+    pub const NUMBER: &str = "发文字号";
+    /// 签发人.
+    pub const SIGNERS: &str = "签发人";
+    /// 标题.
+    pub const TITLE: &str = "标题";
+    /// 主送机关.
+    pub const RECIPIENTS: &str = "主送机关";
+    /// 附件说明.
+    pub const ANNEX_NOTE: &str = "附件说明";
+    /// 发文机关或签发人署名.
+    pub const ISSUER: &str = "发文机关或签发人署名";
+    /// 成文日期.
+    pub const DATE: &str = "成文日期";
+    /// 附注.
+    pub const NOTES: &str = "附注";
+    /// 抄送机关.
+    pub const CC: &str = "抄送机关";
+    /// 印发机关.
+    pub const PRINTER: &str = "印发机关";
+    /// 印发日期.
+    pub const PRINTED: &str = "印发日期";
     /// 主题词.
     pub const KEYWORDS: &str = "主题词";
 }
@@ -67,13 +86,59 @@ pub fn ofd_xml(doc: &Document, doc_root: &str) -> String {
             ));
         }
     };
-    add(names::ISSUER, Some(&meta.author));
-    add(names::NUMBER, header.and_then(|h| h.doc_number.as_deref()));
-    add(names::TITLE, Some(&meta.title));
-    add(names::DATE, Some(&meta.date));
+    let part = doc.parts.first();
+    let text = |ps: &[crate::model::Paragraph]| {
+        ps.iter()
+            .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let signature = doc.parts.iter().find_map(|p| p.signature.as_ref());
+    let signed: Vec<&str> = signature
+        .iter()
+        .flat_map(|s| s.rows.iter().flatten().chain(&s.issuers))
+        .map(|l| l.text.as_str())
+        .collect();
+    add(names::KIND, Some(&meta.kind));
     add(names::COPY, header.and_then(|h| h.copy_number.as_deref()));
     add(names::SECRECY, header.and_then(|h| h.secrecy.as_deref()));
     add(names::URGENCY, header.and_then(|h| h.urgency.as_deref()));
+    let mark = header.map(|h| {
+        let names: Vec<&str> = h.mark.lines.iter().map(|l| l.text.as_str()).collect();
+        format!("{}{}", names.join(" "), h.mark.suffix)
+    });
+    add(names::MARK, mark.as_deref());
+    add(names::NUMBER, header.and_then(|h| h.doc_number.as_deref()));
+    add(
+        names::SIGNERS,
+        header
+            .and_then(|h| h.signers.as_ref())
+            .map(|s| s.names.as_str()),
+    );
+    add(names::TITLE, Some(&meta.title));
+    add(
+        names::RECIPIENTS,
+        part.and_then(|p| p.recipients.as_deref())
+            .map(|r| r.trim_end_matches('：')),
+    );
+    add(
+        names::ANNEX_NOTE,
+        part.map(|p| text(&p.annex_note)).as_deref(),
+    );
+    add(names::ISSUER, Some(&signed.join(" ")));
+    add(names::DATE, Some(&meta.date));
+    add(
+        names::NOTES,
+        doc.parts
+            .iter()
+            .find(|p| !p.notes.is_empty())
+            .map(|p| text(&p.notes))
+            .as_deref(),
+    );
+    let colophon = doc.colophon.as_ref();
+    add(names::CC, colophon.and_then(|c| c.cc.as_deref()));
+    add(names::PRINTER, colophon.map(|c| c.printer.as_str()));
+    add(names::PRINTED, colophon.map(|c| c.printed.as_str()));
     let joined = keywords
         .iter()
         .map(|k| k.trim())
