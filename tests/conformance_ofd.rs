@@ -471,6 +471,8 @@ fn worst_tile(a: &[u8], b: &[u8], width: usize, height: usize) -> usize {
 /// anti-alias alike (measured: no pixel of any sample page differs by more than `DIFF`); a
 /// missing glyph or a line moved by a millimetre leaves dozens.
 const TILE_BOUND: usize = 4;
+/// The same for a page with seal images (resampled differently by the two rasterisers).
+const SEAL_TILE_BOUND: usize = 30;
 
 /// Pixels per point of both rasters.
 const SCALE: f32 = 1.0;
@@ -812,4 +814,71 @@ fn an_ofd_from_us_imports_from_its_tags_where_its_layout_would_mislead() {
         got,
         "the layout alone reads the moved signature alike"
     );
+}
+
+#[test]
+fn a_sealed_joint_document_s_ofd_passes_the_schemas_and_a_reader_draws_its_seals_as_typst_does() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seals");
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("joint.toml");
+    std::fs::write(
+        &spec,
+        format!(
+            "title = \"关于举办2026年全省科普讲解大赛的通知\"\nrecipients = \"各市教育局、科技局、科协\"\nopening = \"现将有关事项通知如下：\"\nclosing = \"特此通知。\"\n[[sections]]\nheading = \"比赛安排\"\ntext = \"比赛分初赛和决赛两个阶段进行。\"\n[signature]\nissuers = [\"省教育厅\", \"省科技厅\", \"省科协\"]\ndate = 2026-04-02\nseals = [\"{0}/red-round.png\", \"{0}/red-round.svg\", \"{0}/red-oval.png\"]\n",
+            fixtures.display()
+        ),
+    )
+    .unwrap();
+    let (doc, _) = common::engine().load(&spec, None).unwrap();
+    let paged = common::engine().typeset(&doc).unwrap();
+    let ofd = gongwen::render::ofd::write(&paged, &doc).unwrap();
+    // The three seals tagged as 印章, each an ImageObject on the page.
+    let elements = tagged_elements(&ofd);
+    let seals = &elements.iter().find(|(n, _)| n == "印章").unwrap().1;
+    assert_eq!(seals.len(), 3, "{elements:?}");
+    let pages = page_contents(&ofd);
+    for (page, id) in seals {
+        let content = &pages.iter().find(|(p, _)| p == page).unwrap().1;
+        assert!(
+            content.contains(&format!("<ofd:ImageObject ID=\"{id}\"")),
+            "{id}"
+        );
+    }
+    // A seal is drawn where typst draws it: the images are resampled differently by the two
+    // rasterisers (a ring of dots has many edges), so the bound is the images' own, and a seal
+    // moved by 1 mm must break it.
+    let worst = page_difference(&ofd, &paged.pages()[0], 0);
+    eprintln!("seals: {worst} differing pixels in the worst block");
+    assert!(
+        worst <= SEAL_TILE_BOUND,
+        "{worst} differing pixels in one block"
+    );
+    let (page, id) = seals[0];
+    let index = pages.iter().position(|(p, _)| *p == page).unwrap();
+    let name = format!("Doc_0/Pages/Page_{index}/Content.xml");
+    let content = part(&ofd, &name);
+    let key = format!("<ofd:ImageObject ID=\"{id}\" Boundary=\"");
+    let from = content.find(&key).unwrap() + key.len();
+    let x_end = from + content[from..].find(' ').unwrap();
+    let x: f64 = content[from..x_end].parse().unwrap();
+    let mut moved = content.clone();
+    moved.replace_range(from..x_end, &format!("{}", x + 1.0));
+    let worst = page_difference(&with_part(&ofd, &name, &moved), &paged.pages()[0], 0);
+    eprintln!("a seal moved by 1 mm: {worst} differing pixels in the worst block");
+    assert!(worst > SEAL_TILE_BOUND, "a seal moved by 1 mm: {worst}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ofd/ofd_xsd_check.py");
+    if script.is_file() && common::tool("python3").is_some() {
+        let path = save(dir.path(), "joint.ofd", &ofd);
+        let o = Command::new("python3")
+            .arg(&script)
+            .arg(script.parent().unwrap().join("xsd"))
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && report.contains("(0 errors, 0 warnings)"),
+            "{report}"
+        );
+    }
 }
