@@ -61,7 +61,53 @@ impl Localiser<'_> {
         let text = self.deadlines(text, notes);
         let text = self.report_targets(&text, notes);
         let text = self.addressees(&text, notes);
+        let text = self.upper_actions(&text, notes);
         self.own_scope(&text)
+    }
+
+    /// 省水利厅将适时开展督导检查 → the office will: a sentence whose subject is the upper office
+    /// announcing what it will do is, in the office's own notice, what the office will do.
+    fn upper_actions(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut start = true;
+        let mut rest = text;
+        while !rest.is_empty() {
+            if start {
+                if let Some(subject) = self.acting_upper(rest) {
+                    notes.push(format!(
+                        "上级机关的安排“{subject}将…”→“{}将…”",
+                        self.report_to
+                    ));
+                    out.push_str(&self.report_to);
+                    rest = &rest[subject.len()..];
+                }
+            }
+            let Some(c) = rest.chars().next() else { break };
+            out.push(c);
+            start = matches!(c, '。' | '；' | '！');
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    /// The upper office as the subject of `sentence` (省水利厅 in 省水利厅将…): a short name of an
+    /// office of the upper level right before 将.
+    fn acting_upper<'t>(&self, sentence: &'t str) -> Option<&'t str> {
+        let at = sentence.find('将')?;
+        let subject = &sentence[..at];
+        let office = self
+            .words
+            .org_endings
+            .iter()
+            .any(|e| subject.ends_with(e.as_str()));
+        let not_level = self
+            .words
+            .not_levels
+            .iter()
+            .any(|n| subject.starts_with(n.as_str()));
+        let plain = !subject.contains(['，', '、', '（', '“']) && !subject.starts_with('各');
+        (office && plain && !not_level && subject.chars().count() <= 20 && self.is_upper(subject))
+            .then_some(subject)
     }
 
     /// Each `M月D日前` (with its year, weekday, hour) made `lead_workdays` working days earlier.
@@ -402,6 +448,25 @@ mod tests {
             level: Some('县'),
             office_rank: 1,
         }
+    }
+
+    #[test]
+    fn what_the_upper_office_announces_it_will_do_the_county_office_will_do() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "请按时报送。省水利厅将适时开展督导检查，对工作进度慢的地区进行通报。市场监管局将配合。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "请按时报送。县水利局将适时开展督导检查，对工作进度慢的地区进行通报。市场监管局将配合。"
+        );
+        assert!(notes.iter().any(|n| n.contains("省水利厅将")), "{notes:?}");
+        // Not a subject: left as it is.
+        let t = l.apply("各地要将情况报告省水利厅。", &mut Vec::new());
+        assert!(t.contains("各乡镇") || t.contains("要将"), "{t}");
     }
 
     #[test]
