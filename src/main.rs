@@ -37,9 +37,25 @@ macro_rules! err_text {
     }};
 }
 
+/// The version and the commit it was built from (`build.rs`).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("GONGWEN_COMMIT"), ")");
+
+/// What `gongwen generate` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum Generated {
+    /// The man page (roff), for `man gongwen`.
+    Man,
+    /// Bash completions.
+    Bash,
+    /// Zsh completions.
+    Zsh,
+    /// Fish completions.
+    Fish,
+}
+
 /// 公文排版：按 GB/T 9704-2012 从 TOML 规格生成 PDF、DOCX 与 OFD。
 #[derive(Parser)]
-#[command(name = "gongwen", version, about)]
+#[command(name = "gongwen", version = VERSION, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -212,6 +228,13 @@ enum Command {
         /// The received file's name, as messages name it.
         name: PathBuf,
     },
+    /// Write the man page or shell completions to standard output (for packaging).
+    #[command(hide = true)]
+    Generate {
+        /// What to write.
+        #[arg(value_enum)]
+        what: Generated,
+    },
     /// Import a received file (PDF, DOCX, OFD or text) as an editable spec.
     Import {
         /// The received file.
@@ -223,6 +246,25 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The man page or a shell's completions, from the clap definitions.
+fn generate(what: Generated) -> gongwen::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    let io = |source| gongwen::Error::Io {
+        path: PathBuf::from("-"),
+        source,
+    };
+    let shell = match what {
+        Generated::Man => return clap_mangen::Man::new(cmd).render(&mut out).map_err(io),
+        Generated::Bash => clap_complete::Shell::Bash,
+        Generated::Zsh => clap_complete::Shell::Zsh,
+        Generated::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut cmd, "gongwen", &mut out);
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -304,6 +346,7 @@ fn main() -> ExitCode {
             import_memory_limit,
         } => serve(&options, dir, port, open, import_memory_limit),
         Command::ImportWorker { name } => import_worker(&name),
+        Command::Generate { what } => generate(what),
         Command::Check { specs, fix } => check(&options, &specs, fix),
         Command::Fonts => fonts(&options),
         Command::Import {
