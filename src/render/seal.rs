@@ -111,7 +111,13 @@ pub fn load(path: &Path, n: usize, fonts: &FontSet) -> Result<(SealFile, Option<
         source,
     };
     let shown = path.display();
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(Error::Import(format!(
+            "印章图片“{shown}”不是普通文件；请给出机关印章的图片文件"
+        )));
+    }
+    let size = meta.len();
     if size > MAX_SEAL_BYTES {
         return Err(Error::Import(format!(
             "印章图片“{shown}”有 {:.1} MB，超过上限 {} MB",
@@ -119,7 +125,19 @@ pub fn load(path: &Path, n: usize, fonts: &FontSet) -> Result<(SealFile, Option<
             MAX_SEAL_BYTES >> 20
         )));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Read within the limit whatever the file claims (it may grow while read).
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, MAX_SEAL_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > MAX_SEAL_BYTES {
+        return Err(Error::Import(format!(
+            "印章图片“{shown}”超过上限 {} MB",
+            MAX_SEAL_BYTES >> 20
+        )));
+    }
     let (ext, png, aspect) = if bytes.starts_with(b"\x89PNG") {
         let (w, h) = png_size(&bytes)
             .ok_or_else(|| Error::Import(format!("印章图片“{shown}”不是完整的 PNG 文件")))?;

@@ -300,7 +300,7 @@ fn bad_year(y: i32) -> ApiError {
 
 /// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
 pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
-    toml_path(&state, &req.name)?;
+    let path = toml_path(&state, &req.name)?;
     if let Some(y) = req.year.filter(|y| !YEARS.contains(y)) {
         return Err(bad_year(y));
     }
@@ -309,7 +309,13 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextReq
         let started = Instant::now();
         let role = classify(&req.toml).map_or(Role::Spec, |(r, _, _)| r);
         let preview = if role == Role::Spec {
-            preview::preview(&st.engine, &st.previews, &req.name, &req.toml, req.year)
+            let text = preview::Text {
+                name: &req.name,
+                path: &path,
+                toml: &req.toml,
+                year: req.year,
+            };
+            preview::preview(&st.engine, &st.previews, &text)
         } else {
             preview::Preview {
                 pages: Vec::new(),

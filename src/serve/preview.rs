@@ -18,17 +18,23 @@ pub struct Preview {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Unsaved spec text to preview.
+pub struct Text<'a> {
+    /// Its name in the workspace, as findings name it.
+    pub name: &'a str,
+    /// Where it is saved (the seal images it names are found beside it).
+    pub path: &'a Path,
+    /// The TOML.
+    pub toml: &'a str,
+    /// The campaign year to preview (按年份).
+    pub year: Option<i32>,
+}
+
 /// Checks spec text (named `name` in findings) and, when it has no error, lays it out and
 /// exports its pages: the whole path from a keystroke to the pages on screen.
-pub fn preview(
-    engine: &Engine,
-    previews: &Previews,
-    name: &str,
-    text: &str,
-    year: Option<i32>,
-) -> Preview {
-    let path = Path::new(name);
-    let report = match engine.check_source_for_year(text, path, year) {
+pub fn preview(engine: &Engine, previews: &Previews, text: &Text) -> Preview {
+    let path = Path::new(text.name);
+    let report = match engine.check_source_for_year(text.toml, path, text.year) {
         Ok(report) => report,
         Err(crate::Error::Spec(diagnostics)) => {
             return Preview {
@@ -48,8 +54,13 @@ pub fn preview(
             diagnostics: report.diagnostics,
         };
     }
-    let diagnostics = report.diagnostics.clone();
-    let doc = crate::compose::compose(&report.spec);
+    let mut diagnostics = report.diagnostics.clone();
+    let mut doc = crate::compose::compose(&report.spec);
+    // The seal images the spec names, beside the spec in the workspace.
+    match crate::render::seal::attach(&mut doc, text.path, &[], &engine.fonts) {
+        Ok(warnings) => diagnostics.extend(warnings),
+        Err(e) => return failed(path, e),
+    }
     let paged = match engine.typeset(&doc) {
         Ok(paged) => paged,
         Err(e) => return failed(path, e),
