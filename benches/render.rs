@@ -66,7 +66,7 @@ fn main() {
 /// The web app's path from a keystroke to the pages on screen (check, compose, typeset, SVG of
 /// changed pages), warm: the title gains one character per run, as when a person types.
 fn preview_while_typing(engine: &Engine, spec: &Path) {
-    use gongwen::serve::preview::{preview, Previews};
+    use gongwen::serve::preview::{preview, Previews, Text};
     let text = std::fs::read_to_string(spec).unwrap();
     let previews = Previews::default();
     let mut times = Vec::new();
@@ -80,7 +80,16 @@ fn preview_while_typing(engine: &Engine, spec: &Path) {
         title.push(c);
         let edited = text.replacen("title = \"", &format!("title = \"{title}"), 1);
         let started = Instant::now();
-        let p = preview(engine, &previews, "bench.toml", &edited, None);
+        let p = preview(
+            engine,
+            &previews,
+            &Text {
+                name: "bench.toml",
+                path: Path::new("bench.toml"),
+                toml: &edited,
+                year: None,
+            },
+        );
         assert!(!p.pages.is_empty(), "{:?}", p.diagnostics);
         if i >= 5 {
             times.push(started.elapsed());
