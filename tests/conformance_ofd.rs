@@ -882,3 +882,28 @@ fn a_sealed_joint_document_s_ofd_passes_the_schemas_and_a_reader_draws_its_seals
         );
     }
 }
+
+#[test]
+fn tags_that_point_nowhere_or_overrun_their_budget_leave_the_file_to_its_layout() {
+    let s = sample("shanghai-2025-notice");
+    let file = "Doc_0/Tags/CustomTag.xml";
+    let import = |ofd: &[u8]| gongwen::import::import_bytes(Path::new("x.ofd"), ofd).unwrap();
+    let tagged = import(&s.ofd);
+    assert_eq!(tagged.report.format, "OFD（按公文标引读取）");
+    // Every reference to a page that is not there: the text is untagged, read by its layout,
+    // and the spec is the same.
+    let nowhere = part(&s.ofd, file).replace("PageRef=\"", "PageRef=\"9");
+    let read = import(&with_part(&s.ofd, file, &nowhere));
+    assert_eq!(read.report.format, "OFD");
+    let body = |t: &str| t.lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(body(&read.toml), body(&tagged.toml));
+    // More references than a 公文 has (over a million): the tags are left, in time.
+    let many = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><od:电子公文 xmlns:od="http://www.officedocument.org"><od:公文体><od:正文>{}</od:正文></od:公文体></od:电子公文>"#,
+        "<od:ObjectRef PageRef=\"1\">1</od:ObjectRef>".repeat((1 << 20) + 1)
+    );
+    let started = std::time::Instant::now();
+    let read = import(&with_part(&s.ofd, file, &many));
+    assert_eq!(read.report.format, "OFD");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
