@@ -54,13 +54,7 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
     let mut pages = Vec::new();
     let mut tagged = Vec::new();
     for (id, loc) in locations {
-        // ST_Loc: an absolute location starts at the package root, a relative one at
-        // Document.xml's folder.
-        let path = match loc.strip_prefix('/') {
-            Some(abs) => abs.to_owned(),
-            None if base.is_empty() => loc.clone(),
-            None => format!("{base}/{loc}"),
-        };
+        let path = resolve(&base, &loc);
         let content =
             zip_text(&mut zip, &path)?.ok_or_else(|| format!("OFD 中缺少页面 {}", short(&path)))?;
         let (glyphs, rules) = objects(&content, &mut units, IDENTITY, 0)?;
@@ -120,8 +114,19 @@ fn short(name: &str) -> String {
     }
 }
 
+/// An ST_Loc as a path in the package: an absolute location starts at the package root, a
+/// relative one at `dir` (the folder of the file that names it).
+pub(super) fn resolve(dir: &str, loc: &str) -> String {
+    let loc = loc.trim();
+    match loc.strip_prefix('/') {
+        Some(abs) => abs.to_owned(),
+        None if dir.is_empty() => loc.to_owned(),
+        None => format!("{dir}/{loc}"),
+    }
+}
+
 /// The text of the first element named `name`.
-fn element_text(xml: &str, name: &str) -> Option<String> {
+pub(super) fn element_text(xml: &str, name: &str) -> Option<String> {
     let mut r = Reader::from_str(xml);
     let mut inside = false;
     loop {
@@ -196,11 +201,7 @@ impl Units {
     ) -> Result<Units, String> {
         let mut content = std::collections::HashMap::new();
         for loc in element_texts(document, &["PublicRes", "DocumentRes"]) {
-            let path = match loc.strip_prefix('/') {
-                Some(abs) => abs.to_owned(),
-                None if base.is_empty() => loc.clone(),
-                None => format!("{base}/{loc}"),
-            };
+            let path = resolve(base, &loc);
             if let Some(xml) = zip_text(zip, &path)? {
                 composite_units(&xml, &mut content);
             }

@@ -6,6 +6,7 @@
 
 use super::layout::{lines, ruled_rows, G};
 use super::lines::{Align, Line};
+use super::ofd::{element_text, resolve};
 use super::patterns::is_contact;
 use super::xml::{attr, local, text, zip_text};
 use crate::compose::text::is_wide;
@@ -44,29 +45,6 @@ pub fn read<R: std::io::Read + std::io::Seek>(
         .iter()
         .any(|g| g.element == "标题" || g.element == "正文")
         .then_some(groups)
-}
-
-/// An ST_Loc: absolute from the package root, else relative to `dir`.
-fn resolve(dir: &str, loc: &str) -> String {
-    match loc.trim().strip_prefix('/') {
-        Some(abs) => abs.to_owned(),
-        None if dir.is_empty() => loc.trim().to_owned(),
-        None => format!("{dir}/{}", loc.trim()),
-    }
-}
-
-fn element_text(xml: &str, name: &str) -> Option<String> {
-    let mut r = Reader::from_str(xml);
-    let mut inside = false;
-    loop {
-        match r.read_event().ok()? {
-            Event::Start(e) if local(&e) == name => inside = true,
-            Event::Text(t) if inside => return Some(text(&t).trim().to_owned()),
-            Event::End(_) if inside => return None,
-            Event::Eof => return None,
-            _ => {}
-        }
-    }
 }
 
 /// The `FileLoc` of the 公文 custom tag in `CustomTags.xml`.

@@ -46,7 +46,7 @@ pub fn attach(
     let mut warnings = Vec::new();
     let mut files = Vec::new();
     for (i, (path, field)) in paths.iter().enumerate() {
-        let (file, warning) = load(path, i + 1, fonts).map_err(|e| match e {
+        let (file, warning) = cached(path, i + 1, fonts).map_err(|e| match e {
             Error::Import(m) => refusal(spec, field, &m),
             other => other,
         })?;
@@ -101,6 +101,48 @@ fn set_images(doc: &mut Document, files: &[SealFile]) {
             });
         }
     }
+}
+
+/// Seal images read lately, by path, size and modification time: a preview re-laid-out at
+/// every keystroke reads, decodes and draws its seals once.
+type Cache = Vec<(
+    (PathBuf, u64, std::time::SystemTime),
+    (SealFile, Option<String>),
+)>;
+
+/// How many seal images the cache keeps.
+const CACHED: usize = 16;
+
+/// [`load`], from the cache when the file has not changed.
+fn cached(path: &Path, n: usize, fonts: &FontSet) -> Result<(SealFile, Option<String>)> {
+    static CACHE: std::sync::Mutex<Cache> = std::sync::Mutex::new(Vec::new());
+    let key = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|m| Some((path.to_owned(), m.len(), m.modified().ok()?)));
+    let Some(key) = key else {
+        return load(path, n, fonts);
+    };
+    let name = |file: &SealFile| {
+        let ext = file.name.rsplit('.').next().unwrap_or("png");
+        format!("seal-{n}.{ext}")
+    };
+    let hit = CACHE
+        .lock()
+        .ok()
+        .and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+    if let Some((mut file, warning)) = hit {
+        file.name = name(&file);
+        return Ok((file, warning));
+    }
+    let loaded = load(path, n, fonts)?;
+    if let Ok(mut c) = CACHE.lock() {
+        if c.len() >= CACHED {
+            c.remove(0);
+        }
+        c.push((key, loaded.clone()));
+    }
+    Ok(loaded)
 }
 
 /// Reads one seal image (`n`-th, 1-based): PNG or SVG. The message of an `Error::Import` says
@@ -181,9 +223,11 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 }
 
 /// The SVG parsed with the engine's fonts (a seal's ring of text drawn in them).
+/// The fonts are loaded only for an SVG that has text (most seals' rings are paths).
 fn svg_tree(bytes: &[u8], fonts: &FontSet) -> std::result::Result<resvg::usvg::Tree, String> {
     let mut db = resvg::usvg::fontdb::Database::new();
-    for font in &fonts.fonts {
+    let has_text = bytes.windows(5).any(|w| w.eq_ignore_ascii_case(b"<text"));
+    for font in fonts.fonts.iter().filter(|_| has_text) {
         db.load_font_source(resvg::usvg::fontdb::Source::Binary(std::sync::Arc::new(
             font.data().clone(),
         )));
