@@ -157,15 +157,19 @@ fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
     let spec = checked(&d);
     assert_eq!(spec.title, "2025年某县科技活动周活动方案");
     let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
-    // The upstream's sections in order, 总体要求 as 指导思想, its 工作要求 replaced by the
-    // office's requirements (to fill in), activities and schedule before them.
+    // The upstream's sections in order, 总体要求 as 指导思想, its 工作要求 kept (the office has
+    // no requirements of its own), the office's activities (to fill in) and schedule before it.
     assert_eq!(headings.first(), Some(&"指导思想"), "{headings:?}");
     let n = headings.len();
     assert_eq!(
         &headings[n - 3..],
-        ["活动安排", "时间安排", "有关要求"],
+        ["活动安排", "时间安排", "工作要求"],
         "{headings:?}"
     );
+    // Left to the office: its activities, and the upstream's member list its 工作要求 cites.
+    assert_eq!(d.todo.len(), 2, "{:?}", d.todo);
+    assert!(d.todo[0].starts_with("活动安排"), "{:?}", d.todo);
+    assert!(d.todo[1].contains("附件1"), "{:?}", d.todo);
     let schedule = &spec.sections[n - 2];
     let phases: Vec<&str> = schedule.phases.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(phases, ["准备阶段", "实施阶段", "总结阶段"]);
@@ -174,14 +178,8 @@ fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
         "the short name"
     );
     assert!(
-        d.todo.iter().any(|t| t.starts_with("活动安排")),
-        "{:?}",
-        d.todo
-    );
-    assert!(
-        d.todo.iter().any(|t| t.starts_with("有关要求")),
-        "{:?}",
-        d.todo
+        !d.toml.contains("有关要求"),
+        "no requirements block to fill in when the upstream's stand in"
     );
 }
 
@@ -273,28 +271,52 @@ fn a_late_upstream_moves_the_draft_s_date_after_it() {
         DeriveAs::Notice,
     );
     let spec = checked(&d);
+    // Three working days (the default issue_workdays_after) after the upstream's Monday.
     assert_eq!(
         spec.signature.unwrap().date,
-        chrono::NaiveDate::from_ymd_opt(2023, 4, 10).unwrap()
+        chrono::NaiveDate::from_ymd_opt(2023, 4, 13).unwrap()
     );
     assert!(
-        d.todo.iter().any(|t| t.contains("早于上级来文")),
-        "{:?}",
-        d.todo
+        d.substitutions.iter().any(|t| t.contains("早于上级来文")),
+        "a moved date is reported, not left to fill: {:?}",
+        d.substitutions
     );
 }
 
 #[test]
-fn inherited_references_to_the_upstream_s_annexes_are_marked_not_left_wrong() {
-    // The science-week notice cites its 附件2; an office with one annex cannot keep that.
+fn inherited_references_follow_the_upstream_s_annexes_into_the_draft_or_are_marked() {
+    // The science-week notice cites its 附件1 (the committee's members) and 附件2 (a form).
+    // An office with a member list of its own and no forms: its list stands in for 附件1, the
+    // form is carried as its 附件2, made the office's.
     let d = draft(
         "scitech-2025-notice.toml",
         &common::sample("offices/yingkou.toml"),
         DeriveAs::Notice,
     );
+    let spec = checked(&d);
+    let titles: Vec<&str> = spec.annexes.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "2025年营口市知识产权宣传周活动组委会成员单位",
+            "2025年营口市科技活动周重点活动安排表"
+        ]
+    );
+    assert!(d.toml.contains("重点活动安排按附件2格式填报"), "{}", d.toml);
+    assert!(!d.toml.contains("【待填写：上级来文的附件"), "{}", d.toml);
+    // An office with neither: the list is the upper office's own and cannot be carried.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minimal.toml");
+    std::fs::write(
+        &path,
+        "[office]\nname = \"某县科学技术局\"\nscope = \"某县\"\n",
+    )
+    .unwrap();
+    let d = draft("scitech-2025-notice.toml", &path, DeriveAs::Notice);
     checked(&d);
-    assert!(d.toml.contains("【待填写：上级来文的附件2"), "{}", d.toml);
-    assert!(d.todo.iter().any(|t| t.contains("附件2")));
+    assert!(d.toml.contains("【待填写：上级来文的附件1"), "{}", d.toml);
+    assert!(d.toml.contains("重点活动安排按附件格式填报"), "{}", d.toml);
+    assert!(d.todo.iter().any(|t| t.contains("附件1")));
 }
 
 #[test]

@@ -180,6 +180,9 @@ const OFFICES: [(&str, &str); 12] = [
 struct Expect {
     #[serde(default)]
     deadlines: Vec<ExpectDeadline>,
+    #[serde(default)]
+    upstream_sections: Vec<String>,
+    upstream_addressees: String,
     campaign: Option<ExpectCampaign>,
 }
 
@@ -232,6 +235,31 @@ fn every_county_draft_of_the_corpus_passes_check_and_is_the_county_s_own() {
             }
             if as_ == DeriveAs::Relay {
                 continue; // A relay passes the upstream on word for word.
+            }
+            // Left to the office: a campaign plan's own activities, and a citation of the
+            // upper office's member list (which is never the county's); nothing else.
+            let lists: Vec<usize> = (1..=up.value.annexes.len())
+                .filter(|k| up.value.annexes[k - 1].kind == gongwen::spec::AnnexKind::List)
+                .collect();
+            for todo in &draft.todo {
+                let list = lists.iter().any(|k| todo.contains(&format!("附件{k}”")))
+                    || (lists.len() == 1 && todo.contains("“附件”"));
+                assert!(
+                    todo.starts_with("活动安排") && as_ != DeriveAs::Notice || list,
+                    "{at}: left to fill in: {todo}\n{t}"
+                );
+            }
+            assert!(!t.contains(&expect.upstream_addressees), "{at}\n{t}");
+            let mut headings = Vec::new();
+            sections(&mut headings, &report.spec.sections);
+            if let Some(e) = &report.spec.enclosure {
+                sections(&mut headings, &e.sections);
+            }
+            for h in &expect.upstream_sections {
+                assert!(
+                    !headings.contains(h),
+                    "{at}: the upper level's “{h}” kept\n{t}"
+                );
             }
             for d in &expect.deadlines {
                 assert!(
@@ -334,13 +362,22 @@ fn check_reviews_a_draft_against_its_upstream() {
             .map(|d| (d.field.clone(), d.message.clone()))
             .collect()
     };
-    // The upstream's form, which the county does not attach, is not cited as its annex.
-    assert!(!draft.toml.contains("（见附件）"), "{}", draft.toml);
+    // The upstream's form is the county's own annex (its units report on it), cited as such;
+    // its column of the province's counties is one of the county's units.
     assert!(
-        draft.toml.contains("【待填写：上级来文的附件"),
+        draft.toml.contains("统计表（见附件）报送修水县水利局"),
         "{}",
         draft.toml
     );
+    assert!(!draft.toml.contains("【待填写："), "{}", draft.toml);
+    let annexes = &draft.spec.spec.annexes;
+    assert_eq!(annexes.len(), 1);
+    assert_eq!(
+        annexes[0].title,
+        "2026年农村供水工程维修养护项目进展情况统计表"
+    );
+    assert_eq!(annexes[0].columns[1].title, "单位");
+    assert_eq!(annexes[0].blank_rows, 8);
     // What the upper office announces it will do, the county office will do in its own notice.
     assert!(
         draft.toml.contains("修水县水利局将适时开展督导检查") && !draft.toml.contains("省水利厅将"),

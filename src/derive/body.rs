@@ -15,6 +15,9 @@ pub struct Blocks {
     pub activities: Option<Section>,
     /// 时间安排.
     pub schedule: Option<Section>,
+    /// Blocks the office has no text of its own for: the upstream's sections a rule would
+    /// replace with them are inherited instead.
+    pub upstream: Vec<Block>,
 }
 
 impl Blocks {
@@ -59,6 +62,10 @@ pub fn body(
             }
             Action::Drop => {}
             Action::Replace => match rule.block {
+                Some(b) if blocks.upstream.contains(&b) => out.push(Drafted {
+                    section: inherit(s),
+                    requirements: b == Block::Requirements,
+                }),
                 Some(b) => {
                     if let Some(mut section) = blocks.take(b) {
                         if let Some(to) = rule.to.as_deref() {
@@ -155,6 +162,7 @@ mod tests {
             requirements: Some(s("要求")),
             activities: Some(s("活动")),
             schedule: Some(s("日程")),
+            upstream: Vec::new(),
         };
         let out = body(&up, &[], DeriveAs::Plan, blocks, &[], &mut |x| x.clone());
         assert_eq!(headings(&out), ["甲", "乙", "活动", "日程", "要求"]);
@@ -169,6 +177,7 @@ mod tests {
             requirements: Some(s("要求")),
             activities: Some(s("活动")),
             schedule: None,
+            upstream: Vec::new(),
         };
         let out = body(&up, &[&r], DeriveAs::Plan, blocks, &[], &mut |x| x.clone());
         assert_eq!(headings(&out), ["一般", "活动", "要求", "附言"]);

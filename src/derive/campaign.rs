@@ -150,6 +150,32 @@ fn leading_place<'a>(s: &'a str, w: &TitleWords) -> Option<(&'a str, &'a str)> {
     (s[..end].chars().count() <= 8).then(|| (&s[..end], &s[end..]))
 }
 
+/// A title of the upstream's (an annex's) with its leading scope word or place (全省, 某某省)
+/// made the office's `scope`.
+pub fn local_title(title: &str, upstream: &Spec, w: &TitleWords, scope: &str) -> String {
+    // After a leading year ({year}年, 2026年), if any.
+    let digits = title.bytes().take_while(u8::is_ascii_digit).count();
+    let year = if title.starts_with("{year}年") {
+        "{year}年".len()
+    } else if digits == 4 && title[digits..].starts_with('年') {
+        digits + '年'.len_utf8()
+    } else {
+        0
+    };
+    let (year, title) = title.split_at(year);
+    let places = places(upstream, w);
+    let prefix = w
+        .scope_words
+        .iter()
+        .chain(&places)
+        .filter(|p| title.starts_with(p.as_str()) && title.len() > p.len())
+        .max_by_key(|p| p.len());
+    match prefix {
+        Some(p) if !scope.is_empty() => format!("{year}{scope}{}", &title[p.len()..]),
+        _ => format!("{year}{title}"),
+    }
+}
+
 /// The name without the upper office's scope word (全国, 全省, its own place).
 fn without_scope(full: &str, places: &[String], w: &TitleWords) -> String {
     let mut s = full.trim();

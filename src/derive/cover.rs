@@ -11,11 +11,8 @@ pub fn cover(c: &mut Ctx) -> Spec {
     let opening = match &profile.cover {
         Some(own) => c.vars.fill_all(&own.opening.0),
         None => {
-            let what = &c.d.placeholders.cover_opening;
-            vec![format!(
-                "{}，",
-                c.placeholder(what, format!("印发通知的开头（{what}）"))
-            )]
+            let p = &c.d.patterns;
+            vec![c.pattern(&None, &p.cover_opening, &p.work_cover_opening)]
         }
     };
     Spec {

@@ -112,7 +112,8 @@ impl<'a> Ctx<'a> {
         let upstream = &up.value;
         let campaign = upstream.campaign.as_ref();
         let title = upstream_title(upstream, campaign);
-        let mut todo = Vec::new();
+        let todo = Vec::new();
+        let mut changes = Vec::new();
         let calendar_error = |field: &str, e: CalendarError| {
             Error::Spec(vec![
                 up.error(field, format!("{e}（用 --holidays 加入该年的节假日安排）"))
@@ -124,7 +125,7 @@ impl<'a> Ctx<'a> {
             }
             None => None,
         };
-        let issued = issued(up, &office.value, dates.as_ref(), cal, &mut todo)
+        let issued = issued(up, &office.value, dates.as_ref(), cal, &mut changes)
             .map_err(|(field, e)| match e {
                 Some(e) => calendar_error(field, e),
                 None => Error::Spec(vec![up.error(
@@ -169,7 +170,7 @@ impl<'a> Ctx<'a> {
             todo,
             counts: vec![0; office.value.substitutions.len()],
             cal,
-            changes: Vec::new(),
+            changes,
         })
     }
 
@@ -361,6 +362,69 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The draft's annexes and where the upstream's went: in the upstream's order, each
+    /// upstream annex carried (see [`Self::carried`]) or stood in for by the office's own of
+    /// its kind (its member list for a list, its forms for a table); the office's others after.
+    pub fn annexes(&self) -> (Vec<Annex>, super::AnnexMap) {
+        let mut own = self.own_annexes().into_iter().map(Some).collect::<Vec<_>>();
+        let up = &self.up.value.annexes;
+        let mut out = Vec::new();
+        let mut upstream = vec![None; up.len()];
+        for (i, a) in up.iter().enumerate() {
+            if let Some(c) = self.carried(a) {
+                out.push(c);
+                upstream[i] = Some(out.len());
+                continue;
+            }
+            let first = out.len() + 1;
+            let mut placed = false;
+            for slot in own.iter_mut() {
+                if slot.as_ref().is_some_and(|o| o.kind == a.kind) {
+                    out.extend(slot.take());
+                    placed = true;
+                }
+            }
+            upstream[i] = placed.then_some(first);
+        }
+        out.extend(own.into_iter().flatten());
+        let map = super::AnnexMap {
+            total: out.len(),
+            upstream,
+        };
+        (out, map)
+    }
+
+    /// An upstream annex the draft carries as its own: a form (table) where the profile has
+    /// none of its own, and, for a work notice, a text annex (the materials its units work
+    /// from). Lists (the upper office's committee) and a campaign's texts (its own plan) are
+    /// not carried. Title, text and a column of the lower levels are made the office's.
+    fn carried(&self, a: &Annex) -> Option<Annex> {
+        let l = self.localiser()?;
+        let p = self.profile();
+        let wanted = match a.kind {
+            AnnexKind::Table => p.forms.is_empty(),
+            AnnexKind::Text => self.names.is_none(),
+            AnnexKind::List => false,
+        };
+        if !wanted {
+            return None;
+        }
+        let mut a = a.clone();
+        let mut notes = Vec::new();
+        let up = &self.up.value;
+        a.title = campaign::local_title(&a.title, up, &self.d.title, &p.office.scope);
+        a.title = l.apply(&a.title, &mut notes);
+        for t in a.text.0.iter_mut() {
+            *t = l.apply(t, &mut notes);
+        }
+        for c in a.columns.iter_mut() {
+            if self.d.work.level_columns.contains(&c.title) {
+                c.title = self.d.work.unit_column.clone();
+            }
+        }
+        Some(a)
+    }
+
     /// The office's annexes: its member list and its forms.
     pub fn own_annexes(&self) -> Vec<Annex> {
         let p = self.profile();
@@ -387,17 +451,23 @@ impl<'a> Ctx<'a> {
     pub fn body(&mut self) -> Vec<Section> {
         let d = self.d;
         let p = self.profile();
-        let requirements = self.block(
-            &d.headings.requirements,
-            &d.placeholders.requirements,
-            &p.requirements,
-        );
+        // A block the office has no text of its own for: the upstream's sections stand in,
+        // inherited and made the office's, instead of a 【待填写】 mark.
+        let mut upstream_blocks = Vec::new();
+        let requirements = if p.requirements.is_empty() {
+            upstream_blocks.push(profile::Block::Requirements);
+            None
+        } else {
+            Some(self.block(&d.headings.requirements, &p.requirements))
+        };
         let plan_like = matches!(self.as_, DeriveAs::Plan | DeriveAs::Cover);
-        // A work plan has an 活动安排 block only when the office has activities.
+        // A campaign plan's 活动安排 is the office's own (its places, dates and organisers): a
+        // 【待填写】 mark where the profile has none; a work plan has the block only when the
+        // office has activities.
         let has_activities = self.names.is_some() || !p.activities.is_empty();
         let activities = ((plan_like && has_activities) || self.named(profile::Block::Activities))
             .then(|| {
-                self.block(
+                self.own_block(
                     &d.headings.activities,
                     &d.placeholders.activities,
                     &p.activities,
@@ -429,21 +499,23 @@ impl<'a> Ctx<'a> {
                 guidance_done = true;
             }
             if let Some(l) = &localiser {
+                l.prune_tiers(&mut kept, changes);
                 localise_section(&mut kept, l, changes);
             }
             kept
         };
         let blocks = body::Blocks {
-            requirements: Some(requirements),
+            requirements,
             activities,
             schedule,
+            upstream: upstream_blocks,
         };
         let upstream = sections_of(&self.up.value);
         let body = body::body(upstream, &rules, self.as_, blocks, &local, &mut inherit);
-        let annexes = p.members.iter().count() + p.forms.len();
+        let (_, map) = self.annexes();
         let body = body
             .iter()
-            .map(|s| super::annex_references(s, annexes, &mut self.todo))
+            .map(|s| super::annex_references(s, &map, &mut self.todo))
             .collect();
         if !guidance_done {
             self.todo.push(format!(
@@ -469,20 +541,24 @@ impl<'a> Ctx<'a> {
     }
 
     /// The office's block: its own sections, or a 【待填写】 mark saying what belongs there.
-    fn block(&mut self, heading: &str, what: &str, own: &[Section]) -> Section {
-        if own.is_empty() {
-            self.todo.push(format!("{heading}（{what}）"));
-            Section {
-                heading: heading.into(),
-                text: Paragraphs(vec![format!("{PLACEHOLDER}：{what}】")]),
-                ..Section::default()
-            }
-        } else {
-            Section {
-                heading: heading.into(),
-                sections: own.iter().map(|s| self.vars.fill_section(s)).collect(),
-                ..Section::default()
-            }
+    fn block(&self, heading: &str, own: &[Section]) -> Section {
+        Section {
+            heading: heading.into(),
+            sections: own.iter().map(|s| self.vars.fill_section(s)).collect(),
+            ..Section::default()
+        }
+    }
+
+    /// The office's block, or a 【待填写】 mark asking for `what` (listed).
+    fn own_block(&mut self, heading: &str, what: &str, own: &[Section]) -> Section {
+        if !own.is_empty() {
+            return self.block(heading, own);
+        }
+        self.todo.push(format!("{heading}（{what}）"));
+        Section {
+            heading: heading.into(),
+            text: Paragraphs(vec![format!("{PLACEHOLDER}：{what}】")]),
+            ..Section::default()
         }
     }
 
@@ -549,35 +625,37 @@ fn localise_section(s: &mut Section, l: &Localiser, notes: &mut Vec<String>) {
 }
 
 /// The draft's 成文日期: before the campaign by the office's working days, else after the
-/// upstream's date; never before the upstream's own date. The error names the field.
+/// upstream's date; never before the upstream's own date (a late upstream: its date and the
+/// office's working days after it). The error names the field; a moved date is noted.
 fn issued(
     up: &Upstream,
     p: &Profile,
     dates: Option<&Dates>,
     cal: &Calendar,
-    todo: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> std::result::Result<NaiveDate, (&'static str, Option<CalendarError>)> {
     let signature = up.value.signature.as_ref();
+    let workdays = p
+        .office
+        .issue_workdays_after
+        .unwrap_or(super::profile::ISSUE_WORKDAYS_AFTER);
+    let after_upstream = |date: NaiveDate| {
+        cal.add_workdays(date, workdays)
+            .map_err(|e| ("signature.date", Some(e)))
+    };
     let issued = match (dates, signature) {
         (Some(dates), _) => dates.issued,
-        (None, Some(s)) => cal
-            .add_workdays(
-                s.date,
-                p.office
-                    .issue_workdays_after
-                    .unwrap_or(super::profile::ISSUE_WORKDAYS_AFTER),
-            )
-            .map_err(|e| ("signature.date", Some(e)))?,
+        (None, Some(s)) => after_upstream(s.date)?,
         (None, None) => return Err(("signature", None)),
     };
-    // A late upstream: the draft cannot be dated before the notice it follows.
     Ok(match signature {
         Some(s) if s.date > issued => {
-            todo.push(format!(
-                "成文日期：按工作日推算为 {issued}，早于上级来文的成文日期，已改为 {}",
+            let moved = after_upstream(s.date)?;
+            notes.push(format!(
+                "成文日期：按活动日期推算为 {issued}，早于上级来文的成文日期 {}，已改为其后 {workdays} 个工作日的 {moved}",
                 s.date
             ));
-            s.date
+            moved
         }
         _ => issued,
     })

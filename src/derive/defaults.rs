@@ -54,6 +54,10 @@ pub struct Patterns {
     pub work_plan_title: String,
     /// 结尾, e.g. 特此通知。
     pub closing: String,
+    /// 印发通知的开头（印发缘由）, before 现将《…》印发给你们.
+    pub cover_opening: String,
+    /// 工作方案的印发缘由 (no campaign).
+    pub work_cover_opening: String,
     /// 转发的请求语.
     pub relay_request: String,
     /// 转发的动词.
@@ -79,14 +83,10 @@ pub struct Placeholders {
     /// The office's units, where a work notice's addressees are replaced and the profile
     /// names neither `units` nor `recipients`.
     pub units: String,
-    /// The requirements block.
-    pub requirements: String,
-    /// The activities block.
+    /// The activities block of a campaign plan.
     pub activities: String,
     /// 主送机关.
     pub recipients: String,
-    /// The cover notice's opening.
-    pub cover_opening: String,
     /// A date the derivation cannot compute.
     pub date: String,
     /// The campaign's name, when the upstream has no campaign.

@@ -6,6 +6,7 @@
 //! in `templates/derive/defaults.toml`).
 
 use crate::calendar::Calendar;
+use crate::spec::Section;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
@@ -28,6 +29,24 @@ pub struct WorkWords {
     pub not_levels: Vec<String>,
     /// 本省, 本市 …: the upper office's own scope, made the office's.
     pub own_scope: Vec<String>,
+    /// Endings of a heading over one level's arrangements (省级层面, 市县层面).
+    pub tier_endings: Vec<String>,
+    /// Words of the national level in such a heading (国家层面).
+    pub national: Vec<String>,
+    /// Words of the levels below a county (乡镇层面).
+    pub grassroots: Vec<String>,
+    /// A carried form's column of the lower levels (县（市、区）) …
+    pub level_columns: Vec<String>,
+    /// … becomes this column of the office's units.
+    pub unit_column: String,
+    /// Words that end an office's name after a level (各省级发展改革委会同…).
+    pub name_breaks: Vec<String>,
+    /// Verbs of a copy to the upper office (抄送).
+    pub copy_verbs: Vec<String>,
+    /// What an upper office does itself, after its name (在, 会同, 举办 …).
+    pub upper_doings: Vec<String>,
+    /// Words of a time clause before a subject (月, 日, 期间 …).
+    pub time_words: Vec<String>,
 }
 
 /// What the rules need to know of one derivation.
@@ -59,8 +78,10 @@ impl Localiser<'_> {
     /// One inherited text made the office's; every change is described in `notes`.
     pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
         let text = self.deadlines(text, notes);
+        let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
         let text = self.addressees(&text, notes);
+        let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
         self.own_scope(&text)
     }
@@ -90,24 +111,85 @@ impl Localiser<'_> {
         out
     }
 
+    /// ，抄送生态环境部应对气候变化司: a copy to the upper office is the upper level's business;
+    /// the clause goes.
+    fn upper_copies(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        for verb in &self.words.copy_verbs {
+            let clause = format!("，{verb}");
+            let mut from = 0;
+            while let Some(i) = out[from..].find(&clause).map(|i| i + from) {
+                let after = &out[i + clause.len()..];
+                let end = after.find(['，', '。', '；']).unwrap_or(after.len());
+                let target = &after[..end];
+                if self.is_upper(target) {
+                    notes.push(format!("上级来文的“{verb}{target}”已删去"));
+                    out.replace_range(i..i + clause.len() + end, "");
+                } else {
+                    from = i + clause.len();
+                }
+            }
+        }
+        out
+    }
+
+    /// 市水利局在甘棠公园举办…。 A sentence whose subject is the upper office doing its own part
+    /// (after a time such as 3月22日上午，) is the upper level's arrangement, not the office's:
+    /// it goes.
+    fn upper_own_doings(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive(['。', '；']) {
+            let body = match sentence.split_once('，') {
+                Some((when, rest)) if self.is_time(when) => rest,
+                _ => sentence,
+            };
+            let subject = self
+                .words
+                .upper_doings
+                .iter()
+                .filter_map(|v| body.find(v.as_str()))
+                .min()
+                .map(|at| &body[..at]);
+            match subject.filter(|s| self.is_upper_office(s)) {
+                Some(s) => notes.push(format!("上级机关“{s}”本级的安排已删去：{sentence}")),
+                None => out.push_str(sentence),
+            }
+        }
+        out
+    }
+
+    /// 3月22日上午, 活动期间: a short clause of time before a sentence's subject.
+    fn is_time(&self, clause: &str) -> bool {
+        clause.chars().count() <= 12
+            && self
+                .words
+                .time_words
+                .iter()
+                .any(|w| clause.contains(w.as_str()))
+    }
+
+    /// A short office name of the upper level (市水利局, 省水利厅), the whole of `s`.
+    fn is_upper_office(&self, s: &str) -> bool {
+        let office = self
+            .words
+            .org_endings
+            .iter()
+            .any(|e| s.ends_with(e.as_str()));
+        let not_level = self
+            .words
+            .not_levels
+            .iter()
+            .any(|n| s.starts_with(n.as_str()));
+        let plain = !s.contains(['，', '、', '（', '“']) && !s.starts_with('各');
+        office && plain && !not_level && s.chars().count() <= 20 && self.is_upper(s)
+    }
+
     /// The upper office as the subject of `sentence` (省水利厅 in 省水利厅将…): a short name of an
     /// office of the upper level right before 将.
     fn acting_upper<'t>(&self, sentence: &'t str) -> Option<&'t str> {
         let at = sentence.find('将')?;
         let subject = &sentence[..at];
-        let office = self
-            .words
-            .org_endings
-            .iter()
-            .any(|e| subject.ends_with(e.as_str()));
-        let not_level = self
-            .words
-            .not_levels
-            .iter()
-            .any(|n| subject.starts_with(n.as_str()));
-        let plain = !subject.contains(['，', '、', '（', '“']) && !subject.starts_with('各');
-        (office && plain && !not_level && subject.chars().count() <= 20 && self.is_upper(subject))
-            .then_some(subject)
+        self.is_upper_office(subject).then_some(subject)
     }
 
     /// Each `M月D日前` (with its year, weekday, hour) made `lead_workdays` working days earlier.
@@ -233,7 +315,7 @@ impl Localiser<'_> {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
                     notes.push(format!("上级来文的“{phrase}”→“{}”", self.units));
                     out.push_str(&self.units);
-                    rest = &after[n..];
+                    rest = self.coordinated(&after[n..], notes);
                 }
                 None => {
                     out.push('各');
@@ -245,12 +327,92 @@ impl Localiser<'_> {
         out
     }
 
+    /// 、平潭综合实验区安委办和省安委会各成员单位 after a replaced addressee: the upper office's
+    /// other addressees coordinated with it go too (each an office's name, short, up to the next
+    /// joiner or verb).
+    fn coordinated<'t>(&self, mut rest: &'t str, notes: &mut Vec<String>) -> &'t str {
+        let joiners = ['、', '和', '及'];
+        let stop = |c: char| "、和及于要将在对按由向，。；：".contains(c);
+        while let Some(item) = rest.strip_prefix(joiners) {
+            let end = item.find(stop).unwrap_or(item.len());
+            let name = &item[..end];
+            let office = self
+                .words
+                .org_endings
+                .iter()
+                .any(|e| name.ends_with(e.as_str()));
+            if !office || name.chars().count() > 20 || inside_parens(name) {
+                break;
+            }
+            notes.push(format!("上级来文的“{name}”（同列的主送）已删去"));
+            rest = &item[end..];
+        }
+        rest
+    }
+
     /// The first addressee of a lower level in `text` (各地, 各设区市水利（水务）局), if any.
     pub fn upper_addressee(words: &WorkWords, text: &str) -> Option<String> {
         text.match_indices('各').find_map(|(at, _)| {
             let after = &text[at + '各'.len_utf8()..];
             addressee_len(words, after).map(|n| text[at..at + '各'.len_utf8() + n].to_owned())
         })
+    }
+
+    /// 省级层面 under 主要活动: blocks of arrangements for levels above the office are dropped;
+    /// when one block is left (市县层面), its text and items take its place under the parent.
+    pub fn prune_tiers(&self, s: &mut Section, notes: &mut Vec<String>) {
+        let tiers: Vec<Option<u8>> = s.sections.iter().map(|x| self.tier(&x.heading)).collect();
+        if s.sections.len() >= 2 && tiers.iter().all(Option::is_some) {
+            let mut kept = Vec::new();
+            for (x, t) in std::mem::take(&mut s.sections).into_iter().zip(tiers) {
+                if t.is_some_and(|t| t > self.office_rank) {
+                    notes.push(format!("上级机关本级的安排“{}”已删去", x.heading));
+                } else {
+                    kept.push(x);
+                }
+            }
+            if let [only] = kept.as_slice() {
+                notes.push(format!("“{}”的安排并入“{}”", only.heading, s.heading));
+                let only = kept.remove(0);
+                s.text.0.extend(only.text.0);
+                kept = only.sections;
+            }
+            s.sections = kept;
+        }
+        for x in s.sections.iter_mut() {
+            self.prune_tiers(x, notes);
+        }
+    }
+
+    /// The lowest level a heading of one level's arrangements names (4 national … 1 county,
+    /// 0 below a county); none for any other heading.
+    fn tier(&self, heading: &str) -> Option<u8> {
+        let w = self.words;
+        let stem = w
+            .tier_endings
+            .iter()
+            .find_map(|e| heading.strip_suffix(e.as_str()))?;
+        if stem.is_empty() || stem.chars().count() > 8 {
+            return None;
+        }
+        let named = |list: &[String]| list.iter().any(|x| stem.contains(x.as_str()));
+        let levels = [
+            (1, "县"),
+            (1, "区"),
+            (1, "旗"),
+            (2, "市"),
+            (2, "州"),
+            (2, "盟"),
+            (3, "省"),
+        ];
+        if named(&w.grassroots) {
+            return Some(0);
+        }
+        levels
+            .iter()
+            .find(|(_, l)| stem.contains(l))
+            .map(|(r, _)| *r)
+            .or_else(|| named(&w.national).then_some(4))
     }
 
     /// 本市 → 本县 (the office's own level).
@@ -273,22 +435,37 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     if words
         .not_levels
         .iter()
+        .filter(|w| !words.levels.contains(w))
         .any(|w| after.starts_with(w.as_str()))
     {
         return None;
     }
-    let level = words
-        .levels
-        .iter()
-        .filter(|l| after.starts_with(l.as_str()))
-        .max_by_key(|l| l.len())?;
+    let level_at = |at: &str| {
+        words
+            .levels
+            .iter()
+            .filter(|l| at.starts_with(l.as_str()))
+            .max_by_key(|l| l.len())
+    };
+    let level = level_at(after)?;
     let mut n = level.len();
+    // 各设区市、县（市、区）安委会: levels listed under one 各 share it and the office after them.
+    while let Some(next) = after[n..].strip_prefix('、').and_then(level_at) {
+        n += '、'.len_utf8() + next.len();
+    }
+    let level = &after[..n];
     // An office's name after the level: up to an office ending, within a few characters.
     let tail = &after[n..];
     let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
     let mut best = None;
     for (k, c) in tail.char_indices() {
-        if stop(c) && !inside_parens(&tail[..k]) {
+        let breaks = || {
+            words
+                .name_breaks
+                .iter()
+                .any(|b| tail[k..].starts_with(b.as_str()))
+        };
+        if (stop(c) || breaks()) && !inside_parens(&tail[..k]) {
             break;
         }
         let i = k + c.len_utf8();
@@ -448,6 +625,79 @@ mod tests {
             level: Some('县'),
             office_rank: 1,
         }
+    }
+
+    #[test]
+    fn the_upper_office_s_own_doings_copies_and_fellow_addressees_go() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "3月22日上午，省水利厅在滨江公园举办集中宣传活动。各设区市要同步组织开展集中宣传。",
+            &mut notes,
+        );
+        assert_eq!(t, "各乡镇人民政府、局属各单位要同步组织开展集中宣传。");
+        let t = l.apply(
+            "请各设区市、县（市、区）水利局和省水文中心于7月31日前将总结报送省水利厅，抄送省财政厅农业处。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "请各乡镇人民政府、局属各单位于7月28日前将总结报送县水利局。"
+        );
+        // 会同 ends an addressee's name: the partner stays.
+        let t = l.apply("各省级水利厅会同财政部门于7月31日前报送。", &mut notes);
+        assert_eq!(t, "各乡镇人民政府、局属各单位会同财政部门于7月28日前报送。");
+        // The office's own doings and copies to its peers stay.
+        let t = "县水利局在城区举办宣传活动，抄送县财政局。";
+        assert_eq!(l.apply(t, &mut notes), t);
+    }
+
+    #[test]
+    fn blocks_of_the_levels_above_the_office_go_and_a_lone_block_joins_its_parent() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let block = |h: &str, t: &str, items: &[&str]| Section {
+            heading: h.into(),
+            text: crate::spec::Paragraphs(vec![t.into()]),
+            sections: items
+                .iter()
+                .map(|i| Section {
+                    heading: (*i).into(),
+                    ..Section::default()
+                })
+                .collect(),
+            ..Section::default()
+        };
+        let mut s = Section {
+            heading: "主要活动".into(),
+            sections: vec![
+                block("省级层面", "由省里部署。", &["启动仪式"]),
+                block("市县层面", "各地要组织开展：", &["应急演练", "宣传进社区"]),
+            ],
+            ..Section::default()
+        };
+        let mut notes = Vec::new();
+        l.prune_tiers(&mut s, &mut notes);
+        assert_eq!(s.text.0, ["各地要组织开展："]);
+        let items: Vec<&str> = s.sections.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(items, ["应急演练", "宣传进社区"]);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        // Blocks for the office's level and below both stay; other headings are no blocks.
+        let mut s = Section {
+            heading: "主要活动".into(),
+            sections: vec![block("县级层面", "", &[]), block("乡镇层面", "", &[])],
+            ..Section::default()
+        };
+        l.prune_tiers(&mut s, &mut notes);
+        assert_eq!(s.sections.len(), 2);
+        let mut s = Section {
+            heading: "主要活动".into(),
+            sections: vec![block("省级活动", "", &[]), block("宣传", "", &[])],
+            ..Section::default()
+        };
+        l.prune_tiers(&mut s, &mut notes);
+        assert_eq!(s.sections.len(), 2);
     }
 
     #[test]

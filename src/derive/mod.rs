@@ -177,7 +177,11 @@ pub fn seal_path(profile: &Path, seal: &str) -> PathBuf {
 /// the issuer is named unless the title already starts with it.
 pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
     let title = upstream_title(upstream, campaign);
-    let issuer = issuer_of(upstream).filter(|i| !title.starts_with(i.as_str()));
+    // A title that names its issuers already (民政部办公厅 应急管理部办公厅关于…) is cited alone.
+    let issuer = issuer_of(upstream).filter(|i| {
+        let first = i.split('、').next().unwrap_or(i);
+        !title.starts_with(first)
+    });
     let issuer = issuer.unwrap_or_default();
     match upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
         Some(n) => {
@@ -342,7 +346,7 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         spec.signature = Some(c.signature());
     }
     if as_ != DeriveAs::Relay {
-        spec.annexes.extend(c.own_annexes());
+        spec.annexes.extend(c.annexes().0);
     }
     let mut draft = Annotated::new(spec);
     draft.preamble = vec![
@@ -401,23 +405,58 @@ fn substitution_report(c: &ctx::Ctx) -> Vec<String> {
         .collect()
 }
 
-/// `annex-references`: inherited text that cites the upstream's 附件N beyond the draft's own
-/// annexes is marked for the office to change or delete (and listed).
-fn annex_references(s: &Section, annexes: usize, todo: &mut Vec<String>) -> Section {
+/// `annex-references`: inherited text that cites an upstream annex the draft carries names it
+/// by its number in the draft; one the draft has not is marked for the office to change or
+/// delete (and listed).
+fn annex_references(s: &Section, map: &AnnexMap, todo: &mut Vec<String>) -> Section {
     let mut s = s.clone();
     for t in s.text.0.iter_mut() {
-        *t = mark_annex_references(t, annexes, todo);
+        *t = mark_annex_references(t, map, todo);
     }
-    s.heading = mark_annex_references(&s.heading, annexes, todo);
+    s.heading = mark_annex_references(&s.heading, map, todo);
     s.sections = s
         .sections
         .iter()
-        .map(|x| annex_references(x, annexes, todo))
+        .map(|x| annex_references(x, map, todo))
         .collect();
     s
 }
 
-fn mark_annex_references(text: &str, annexes: usize, todo: &mut Vec<String>) -> String {
+/// Where the upstream's annexes are in a draft.
+pub struct AnnexMap {
+    /// The draft's annexes in all (carried and the office's own).
+    pub total: usize,
+    /// The upstream's 附件k (index k − 1) → its number in the draft (carried, or the office's
+    /// own of its kind standing in), if any.
+    pub upstream: Vec<Option<usize>>,
+}
+
+impl AnnexMap {
+    /// How the draft names its annex `j` (附件 alone when it has one).
+    fn name(&self, j: usize) -> String {
+        if self.total == 1 {
+            "附件".to_owned()
+        } else {
+            format!("附件{j}")
+        }
+    }
+
+    /// What an upstream reference (附件k, or 附件 without a number) reads as in the draft; none
+    /// where it points at nothing the draft has.
+    fn reference(&self, k: Option<usize>) -> Option<String> {
+        let carried = |k: usize| k.checked_sub(1).and_then(|i| self.upstream.get(i)).copied();
+        match k {
+            Some(k) => carried(k).flatten().map(|j| self.name(j)),
+            None if self.total == 0 => None,
+            None => match self.upstream.as_slice() {
+                [Some(j)] => Some(self.name(*j)),
+                _ => Some("附件".to_owned()),
+            },
+        }
+    }
+}
+
+fn mark_annex_references(text: &str, map: &AnnexMap, todo: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("附件") {
@@ -425,21 +464,21 @@ fn mark_annex_references(text: &str, annexes: usize, todo: &mut Vec<String>) -> 
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let n: Option<usize> = after[..digits].parse().ok();
         out.push_str(&rest[..i]);
-        match n {
-            Some(n) if n == 0 || n > annexes => {
+        match (map.reference(n), n) {
+            (Some(name), _) => out.push_str(&name),
+            (None, Some(n)) => {
                 out.push_str(&format!(
                     "{PLACEHOLDER}：上级来文的附件{n}，请改为本机关的附件或删去】"
                 ));
                 todo.push(format!("继承的文字提到上级来文的“附件{n}”，本文没有该附件"));
             }
             // （见附件） in a draft without annexes points at the upstream's.
-            None if annexes == 0 => {
+            (None, None) => {
                 out.push_str(&format!(
                     "{PLACEHOLDER}：上级来文的附件，请改为本机关的附件或删去】"
                 ));
                 todo.push("继承的文字提到上级来文的“附件”，本文没有附件".to_owned());
             }
-            _ => out.push_str(&rest[i..i + "附件".len() + digits]),
         }
         rest = &after[digits..];
     }
