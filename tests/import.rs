@@ -1249,3 +1249,48 @@ fn an_electronic_invoice_is_refused_as_an_invoice_not_imported_as_a_notice() {
         "收到的文件.ofd：这是发票（浙江增值税电子普通发票），不是公文；只能导入收到的公文"
     );
 }
+
+#[test]
+fn a_web_page_s_title_above_its_document_number_is_the_title_not_the_issuer_mark() {
+    let text = [
+        "首页 > 政务公开 > 通知公告",
+        "某某省林业局关于做好2026年春季森林防火工作的通知",
+        "来源：省林业局　　发布时间：2026-02-26 10:12　　浏览次数：1204",
+        "【字体：大 中 小】　　打印本页　　关闭窗口",
+        "",
+        "某林防〔2026〕4号",
+        "",
+        "各市州林业局，省直有关单位：",
+        "　　当前已进入春季森林防火紧要期，森林火灾风险持续上升。现就有关事项通知如下：",
+        "　　一、压紧压实防火责任",
+        "　　各市州林业局要落实森林防火行政首长负责制。",
+        "　　二、加强值班值守",
+        "　　各市州林业局要严格执行24小时值班制度。",
+        "",
+        "某某省林业局",
+        "2026年2月26日",
+    ]
+    .join("\n");
+    let imported = import_bytes(Path::new("网页.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&imported.toml, "网页.toml");
+    assert_eq!(
+        spec.title,
+        "某某省林业局关于做好2026年春季森林防火工作的通知"
+    );
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各市州林业局，省直有关单位")
+    );
+    let header = spec.header.expect("the document number makes a header");
+    assert_eq!(
+        header.doc_number.unwrap().written.as_deref(),
+        Some("某林防〔2026〕4号")
+    );
+    assert!(
+        !header.issuers.iter().any(|i| i.contains("关于")),
+        "{:?}",
+        header.issuers
+    );
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["压紧压实防火责任", "加强值班值守"]);
+}

@@ -2,7 +2,7 @@
 //! upstream notices of other domains and offices, each as a python-docx DOCX, a LibreOffice PDF
 //! and text pasted from a web page with its furniture, beside a hand-written `truth.toml`.
 //! Every heading, paragraph, annex title, field, list item and table cell of the truth must come
-//! back intact: all of them from DOCX, at least 97 % from PDF and pasted text.
+//! back intact from DOCX, PDF and pasted text alike (the issue asks for 97 % from PDF and text).
 
 mod common;
 
@@ -108,13 +108,14 @@ fn docx_from_python_docx_keeps_every_unit_of_text() {
 }
 
 #[test]
-fn pdf_printed_by_libreoffice_keeps_97_percent() {
-    assert_kept("received.pdf", 0.97);
+fn pdf_printed_by_libreoffice_keeps_every_unit_of_text() {
+    // The issue asks for 97 %; all 395 units are kept, and a regression is one lost unit.
+    assert_kept("received.pdf", 1.0);
 }
 
 #[test]
-fn text_pasted_from_a_web_page_keeps_97_percent_and_drops_its_furniture() {
-    assert_kept("pasted.txt", 0.97);
+fn text_pasted_from_a_web_page_keeps_every_unit_and_drops_its_furniture() {
+    assert_kept("pasted.txt", 1.0);
     for dir in corpus() {
         let toml = gongwen::import::import_file(&dir.join("pasted.txt"))
             .unwrap()

@@ -94,6 +94,12 @@ impl Localiser<'_> {
         let mut rest = text;
         while !rest.is_empty() {
             if start {
+                // After a time clause (清明节前后，省林业局将…).
+                if let Some((when, _)) = rest.split_once('，').filter(|(w, _)| self.is_time(w)) {
+                    let n = when.len() + '，'.len_utf8();
+                    out.push_str(&rest[..n]);
+                    rest = &rest[n..];
+                }
                 if let Some(subject) = self.acting_upper(rest) {
                     notes.push(format!(
                         "上级机关的安排“{subject}将…”→“{}将…”",
@@ -648,6 +654,14 @@ mod tests {
         // 会同 ends an addressee's name: the partner stays.
         let t = l.apply("各省级水利厅会同财政部门于7月31日前报送。", &mut notes);
         assert_eq!(t, "各乡镇人民政府、局属各单位会同财政部门于7月28日前报送。");
+        let t = l.apply(
+            "请于3月10日前报送省水利厅，同时抄送省应急管理厅。清明节前后，省水利厅将组织督查。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "请于3月5日前报送县水利局。清明节前后，县水利局将组织督查。"
+        );
         // The office's own doings and copies to its peers stay.
         let t = "县水利局在城区举办宣传活动，抄送县财政局。";
         assert_eq!(l.apply(t, &mut notes), t);

@@ -130,7 +130,9 @@ fn printed(s: &str) -> Option<Colophon> {
 fn field_line(s: &str) -> Option<Vec<Field>> {
     let (label, rest) = s.split_once('：')?;
     let short = |l: &str| !l.is_empty() && l.chars().count() <= 8;
-    if !short(label.trim()) || width_chars(s) > 36.0 || s.contains('。') {
+    // A numbered item (一、燃气经营企业：是否…) or a clause of prose after the colon is text.
+    let prose = numbered(s).is_some() || rest.contains(['，', '；']);
+    if !short(label.trim()) || width_chars(s) > 36.0 || s.contains('。') || prose {
         return None;
     }
     let field = |label: &str, value: &str| Field {
@@ -294,4 +296,18 @@ fn next_is_content(d: &Doc, k: usize) -> bool {
 /// new paragraph starts at the 名单 line's indent or left of it.
 fn hangs(indent: Option<f64>, group: Option<f64>) -> bool {
     indent.zip(group).is_none_or(|(i, g)| i > g + 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_s_fields_are_fields_and_a_numbered_item_with_a_colon_is_text() {
+        let f = field_line("填报单位（盖章）：        填报日期：").unwrap();
+        let labels: Vec<&str> = f.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["填报单位（盖章）", "填报日期"]);
+        assert!(field_line("一、燃气经营企业：是否依法取得燃气经营许可证，安全").is_none());
+        assert!(field_line("居民用户：是否使用不合格的燃气具，是").is_none());
+    }
 }

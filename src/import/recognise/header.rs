@@ -180,12 +180,16 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
         .or_else(|| plain_mark_end(d, limit).map(|end| (end, None, Vec::new())));
     let mut i = 0;
     let mut before_title = Vec::new();
+    // A web page shows the title above the 发文字号 (关于…的通知, then 湘林防〔2026〕4号).
+    let mut title_above = None;
     if let Some((at, number, mut signers)) = number_at {
         let mut h = Header::default();
         let mut mark = Vec::new();
         for k in 0..at {
             let t = d.text(k).to_owned();
-            if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+            if title_above.is_none() && t.contains("关于") && ends_with_doc_type(&t) {
+                title_above = Some(k);
+            } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
                 h.copy_number = Some(t);
                 d.found(k, "份号");
             } else if is_secrecy(&t) {
@@ -289,9 +293,12 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
             return i;
         }
     }
-    let title_at = (i..d.len().min(i + 6))
-        .find(|&k| looks_like_title(d, k))
-        .unwrap_or(i);
+    let title_at = match title_above {
+        Some(k) => k,
+        None => (i..d.len().min(i + 6))
+            .find(|&k| looks_like_title(d, k))
+            .unwrap_or(i),
+    };
     for k in i..title_at {
         before_title.push(k);
     }
@@ -312,6 +319,9 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
         d.found(title_at, format!("标题：{title}"));
     }
     out.spec.title = title;
+    if title_above.is_some() {
+        return i;
+    }
     next
 }
 
