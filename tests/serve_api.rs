@@ -316,6 +316,51 @@ fn foreign_hosts_origins_and_requests_without_the_app_header_are_refused() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_swapped_for_a_link_during_saves_never_lets_a_save_land_outside() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, s) = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (stop, sub) = (stop.clone(), sub.clone());
+        let (real, target) = (dir.path().join(".real"), outside.path().to_owned());
+        std::thread::spawn(move || {
+            let mut swaps = 0;
+            // A save may make `sub` anew while it is away: then that one stays.
+            while !stop.load(Ordering::Relaxed) {
+                let _ = std::fs::rename(&sub, &real);
+                if std::os::unix::fs::symlink(&target, &sub).is_ok() {
+                    swaps += 1;
+                    std::thread::yield_now();
+                    let _ = std::fs::remove_file(&sub);
+                }
+                if std::fs::rename(&real, &sub).is_err() {
+                    let _ = std::fs::remove_dir_all(&real);
+                }
+            }
+            swaps
+        })
+    };
+    let mut saved = 0;
+    for i in 0..400 {
+        let toml = format!("title = \"第{i}次\"");
+        let r = s.post("/api/save", &json!({"name": "sub/n.toml", "toml": toml}));
+        // Saved, refused (the name was a link when opened), or not found (the swapper removed
+        // the folder the save was writing into): never anything else.
+        assert!(matches!(r.status, 200 | 403 | 404), "{}", r.status);
+        saved += usize::from(r.status == 200);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let swaps = swapper.join().unwrap();
+    let landed: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+    assert!(landed.is_empty(), "saved outside the workspace: {landed:?}");
+    assert!(saved > 0 && swaps > 0, "{saved} saves, {swaps} swaps");
+}
+
 #[test]
 fn names_outside_the_workspace_and_oversized_bodies_are_refused() {
     let (dir, s) = workspace();

@@ -3,7 +3,7 @@
 //! through the [`Workspace`](super::workspace::Workspace) and does document work on a blocking
 //! thread with the shared [`Engine`](crate::Engine).
 
-use super::workspace::{classify, Role};
+use super::workspace::{classify, Opened, Role};
 use super::{data, preview, AppState};
 use crate::app;
 use crate::derive::{self, DeriveAs};
@@ -55,7 +55,7 @@ impl From<Error> for ApiError {
         // The CLI's 「加 --force 覆盖」 means nothing on the page, which asks instead.
         let message = match &e {
             Error::Exists(p) => format!("“{}”已存在", p.display()),
-            e => e.to_string(),
+            e => without_handles(&e.to_string()),
         };
         Self {
             status,
@@ -63,6 +63,23 @@ impl From<Error> for ApiError {
             diagnostics,
         }
     }
+}
+
+/// A message with the open-folder paths the workspace uses (`/proc/self/fd/N/`) taken out:
+/// the page names files by their names.
+fn without_handles(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("/proc/self/fd/") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "/proc/self/fd/".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        rest = after[digits..]
+            .strip_prefix('/')
+            .unwrap_or(&after[digits..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 impl From<super::workspace::Refused> for ApiError {
@@ -120,10 +137,11 @@ async fn layout_work<T: Send + 'static>(
     blocking(work).await
 }
 
-/// A name given by the page for a spec or profile: a `.toml` file of the workspace.
-fn toml_path(state: &AppState, name: &str) -> Result<PathBuf, ApiError> {
-    let path = state.workspace.resolve(name)?;
-    if path.extension().is_none_or(|e| e != "toml") {
+/// A name given by the page for a spec or profile: a `.toml` file of the workspace, opened
+/// (its missing folders made when `create` is set).
+fn toml_path(state: &AppState, name: &str, create: bool) -> Result<Opened, ApiError> {
+    let path = state.workspace.open_name(name, create)?;
+    if path.named().extension().is_none_or(|e| e != "toml") {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             format!("“{name}”不是 .toml 文件"),
@@ -177,11 +195,11 @@ pub async fn new(State(state): State<Arc<AppState>>, Json(req): Json<NewRequest>
     } else {
         format!("{name}.toml")
     };
-    let path = toml_path(&state, &name)?;
-    if path.exists() {
+    let path = toml_path(&state, &name, true)?;
+    if path.path().exists() {
         return Err(Error::Exists(PathBuf::from(&name)).into());
     }
-    output::write_atomic(&path, template.text.as_bytes())?;
+    output::write_atomic(path.path(), template.text.as_bytes())?;
     Ok((StatusCode::CREATED, Json(json!({ "name": name }))).into_response())
 }
 
@@ -193,10 +211,10 @@ pub struct NameQuery {
 
 /// `GET /api/file`: a spec or profile as TOML, as form data, and its findings.
 pub async fn file(State(state): State<Arc<AppState>>, Query(q): Query<NameQuery>) -> Answer {
-    let path = toml_path(&state, &q.name)?;
+    let path = toml_path(&state, &q.name, false)?;
     let st = state.clone();
     blocking(move || {
-        let text = spec::read(&path)?;
+        let text = spec::read(path.reading())?;
         let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
         let diagnostics = findings(&st, &text, &q.name, role);
         let tag = version(&text);
@@ -300,7 +318,7 @@ fn bad_year(y: i32) -> ApiError {
 
 /// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
 pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
-    let path = toml_path(&state, &req.name)?;
+    let path = toml_path(&state, &req.name, false)?;
     if let Some(y) = req.year.filter(|y| !YEARS.contains(y)) {
         return Err(bad_year(y));
     }
@@ -311,7 +329,7 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextReq
         let preview = if role == Role::Spec {
             let text = preview::Text {
                 name: &req.name,
-                path: &path,
+                path: path.path(),
                 toml: &req.toml,
                 year: req.year,
             };
@@ -347,7 +365,7 @@ pub async fn save(
     headers: axum::http::HeaderMap,
     Json(req): Json<TextRequest>,
 ) -> Answer {
-    let path = toml_path(&state, &req.name)?;
+    let path = toml_path(&state, &req.name, true)?;
     let expected = headers
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -357,7 +375,7 @@ pub async fn save(
     blocking(move || {
         // One save at a time: the comparison and the write are one step.
         let _one = SAVES.lock().unwrap_or_else(|e| e.into_inner());
-        let old = std::fs::read_to_string(&path).ok();
+        let old = std::fs::read_to_string(path.reading()).ok();
         if let (Some(expected), Some(old)) = (&expected, &old) {
             let now = version(old);
             if &now != expected {
@@ -373,7 +391,7 @@ pub async fn save(
             Some(old) => output::same_form_as(old, &req.toml),
             None => req.toml.clone(),
         };
-        output::write_atomic(&path, text.as_bytes())?;
+        output::write_atomic(path.path(), text.as_bytes())?;
         let role = classify(&text).map_or(Role::Spec, |(r, _, _)| r);
         let diagnostics = findings(&st, &text, &req.name, role);
         let tag = version(&text);
@@ -412,7 +430,7 @@ pub async fn download(
     State(state): State<Arc<AppState>>,
     Query(q): Query<DownloadQuery>,
 ) -> Answer {
-    let path = toml_path(&state, &q.name)?;
+    let path = toml_path(&state, &q.name, false)?;
     let format = Format::from_extension(&q.format).ok_or_else(|| {
         let names: Vec<_> = Format::all().map(Format::extension).collect();
         let why = format!("未知的格式“{}”：可选 {}", q.format, names.join("、"));
@@ -427,7 +445,7 @@ pub async fn download(
     let forms = q.annexes == Some(1);
     let inner = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
     let bytes = layout_work(&state, move || {
-        let (doc, _) = st.engine.load(&path, year)?;
+        let (doc, _) = st.engine.load(path.path(), year)?;
         if forms {
             return Ok(annex_forms_zip(&st.engine, &doc, format, &inner)?);
         }
@@ -526,8 +544,8 @@ pub async fn import(
     let force = q.force == Some(1);
     let (source, bytes) = match (&q.from, &q.name) {
         (Some(from), _) => {
-            let path = state.workspace.resolve(from)?;
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            let path = state.workspace.open_name(from, false)?;
+            let bytes = std::fs::read(path.reading()).map_err(|source| Error::Io {
                 path: PathBuf::from(from),
                 source,
             })?;
@@ -544,7 +562,9 @@ pub async fn import(
                     "上传的文件没有文件名",
                 ));
             }
-            let path = state.workspace.resolve(&format!("{RECEIVED_DIR}/{base}"))?;
+            let path = state
+                .workspace
+                .open_name(&format!("{RECEIVED_DIR}/{base}"), true)?;
             (path, body.to_vec())
         }
         (None, None) => {
@@ -557,16 +577,16 @@ pub async fn import(
     if bytes.is_empty() {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "上传的文件是空的"));
     }
-    let spec = source.with_extension("toml");
-    let spec_name = state.workspace.name_of(&spec);
-    state.workspace.resolve(&spec_name)?;
+    let spec = source.sibling("toml");
+    let spec_name = state.workspace.name_of(spec.named());
+    state.workspace.open_name(&spec_name, false)?;
     let uploaded = q.from.is_none();
     let worker = state.import_worker.clone();
     blocking(move || {
-        let shown = Path::new(source.file_name().unwrap_or_default());
+        let shown = Path::new(source.named().file_name().unwrap_or_default());
         let report = match &worker {
-            Some(w) => app::import::import_isolated(w, shown, &bytes, &spec, force),
-            None => app::import::import_bytes(&source, &bytes, &spec, force)
+            Some(w) => app::import::import_isolated(w, shown, &bytes, spec.path(), force),
+            None => app::import::import_bytes(source.path(), &bytes, spec.path(), force)
                 .map(|i| i.report.to_string()),
         }
         .map_err(|e| match e {
@@ -574,11 +594,11 @@ pub async fn import(
             e => e,
         })?;
         // Keep the received file itself beside its spec (an older one of that name as a backup).
-        if uploaded && std::fs::read(&source).ok().as_deref() != Some(&bytes[..]) {
-            if source.exists() {
-                output::backup(&source)?;
+        if uploaded && std::fs::read(source.reading()).ok().as_deref() != Some(&bytes[..]) {
+            if source.path().exists() {
+                output::backup(source.path())?;
             }
-            output::write_atomic(&source, &bytes)?;
+            output::write_atomic(source.path(), &bytes)?;
         }
         Ok(Json(json!({ "name": spec_name, "report": report })).into_response())
     })
@@ -601,8 +621,8 @@ const DRAFTS_DIR: &str = "drafts";
 
 /// `POST /api/derive`: this office's draft from the upstream notice, written to `drafts/`.
 pub async fn derive(State(state): State<Arc<AppState>>, Json(req): Json<DeriveRequest>) -> Answer {
-    let upstream = toml_path(&state, &req.upstream)?;
-    let office = toml_path(&state, &req.office)?;
+    let upstream = toml_path(&state, &req.upstream, false)?;
+    let office = toml_path(&state, &req.office, false)?;
     let as_ = DeriveAs::ALL
         .into_iter()
         .find(|a| a.name() == req.as_)
@@ -612,18 +632,18 @@ pub async fn derive(State(state): State<Arc<AppState>>, Json(req): Json<DeriveRe
                 format!("未知的派生类型“{}”", req.as_),
             )
         })?;
-    let out = state.workspace.resolve(DRAFTS_DIR)?;
+    let out = state.workspace.open_folder(DRAFTS_DIR)?;
     let st = state.clone();
     blocking(move || {
-        let mut shared = app::derive::Shared::load(&upstream, None)?;
+        let mut shared = app::derive::Shared::load(upstream.path(), None)?;
         shared.upstream.path = PathBuf::from(&req.upstream);
-        let mut profile = derive::load_office(&office)?;
+        let mut profile = derive::load_office(office.path())?;
         profile.path = PathBuf::from(&req.office);
         let job = app::derive::Job {
-            upstream,
+            upstream: upstream.path().to_owned(),
             offices: Vec::new(),
             as_,
-            out,
+            out: out.path().to_owned(),
             force: req.force,
             diff: None,
             holidays: None,
@@ -631,12 +651,19 @@ pub async fn derive(State(state): State<Arc<AppState>>, Json(req): Json<DeriveRe
             format: crate::Formats::NONE,
             jobs: None,
         };
+        // A draft's name as the page knows it (the folder is used through its handle).
+        let draft_name = |p: &Path| {
+            let file = p.file_name().unwrap_or_default().to_string_lossy();
+            format!("{DRAFTS_DIR}/{file}")
+        };
         let derived =
             app::derive::derive_for(&st.engine, &shared, &job, &profile).map_err(|e| match e {
-                Error::Exists(p) => Error::Exists(PathBuf::from(st.workspace.name_of(&p))),
+                Error::Exists(p) => Error::Exists(PathBuf::from(draft_name(&p))),
                 e => e,
             })?;
-        let name = st.workspace.name_of(&derived.draft);
+        // The handles stay open until the draft is written.
+        drop((upstream, office, out));
+        let name = draft_name(&derived.draft);
         let mut lines = derived.lines;
         lines[0] = format!("{} → {name}", req.office);
         Ok(Json(json!({ "name": name, "lines": lines })).into_response())

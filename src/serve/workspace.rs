@@ -1,5 +1,7 @@
 //! The workspace folder the web app works in: names from the browser are confined to it (no
-//! `..`, no absolute paths, no hidden files, no symbolic links), and its documents are listed.
+//! `..`, no absolute paths, no hidden files, no symbolic links) and, on Linux, used through
+//! handles of their folders opened without following links, so that a folder swapped for a
+//! link meanwhile cannot redirect a read or a write; and its documents are listed.
 
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
@@ -15,6 +17,49 @@ const MAX_FILES: usize = 5000;
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
+    /// Names are used through open folder handles (Linux with /proc mounted).
+    anchored: bool,
+}
+
+/// A name of the workspace opened for use (see [`Workspace::open_name`]): paths through the
+/// handle of its folder, which stays open while this value lives.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    path: PathBuf,
+    named: PathBuf,
+    file: Option<PathBuf>,
+    #[cfg(target_os = "linux")]
+    _handles: Vec<std::sync::Arc<std::os::fd::OwnedFd>>,
+}
+
+impl Opened {
+    /// The path to write through (its folder's handle, then its name).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path to read through: the file itself, opened without following a link, where it
+    /// existed when the name was opened.
+    pub fn reading(&self) -> &Path {
+        self.file.as_deref().unwrap_or(&self.path)
+    }
+
+    /// The path as the workspace names it (its root joined with the name).
+    pub fn named(&self) -> &Path {
+        &self.named
+    }
+
+    /// The file of the same name with extension `ext`, in the same folder (through the same
+    /// handle).
+    pub fn sibling(&self, ext: &str) -> Opened {
+        Opened {
+            path: self.path.with_extension(ext),
+            named: self.named.with_extension(ext),
+            file: None,
+            #[cfg(target_os = "linux")]
+            _handles: self._handles.clone(),
+        }
+    }
 }
 
 /// What a file in the workspace is to the app.
@@ -54,6 +99,7 @@ impl Workspace {
         std::fs::create_dir_all(root)?;
         Ok(Self {
             root: root.canonicalize()?,
+            anchored: cfg!(target_os = "linux") && Path::new("/proc/self/fd").is_dir(),
         })
     }
 
@@ -62,17 +108,66 @@ impl Workspace {
         &self.root
     }
 
-    /// The path of `name` inside the workspace, refused unless it is a plain relative name
-    /// whose every existing part is a real folder or file of the workspace (no link).
-    pub fn resolve(&self, name: &str) -> Result<PathBuf, Refused> {
-        // A hostile name is shown cut short.
+    /// `name` inside the workspace, refused unless it is a plain relative name whose every
+    /// existing part is a real folder or file of the workspace (no link). On Linux it is
+    /// opened folder by folder without following links and used through that handle (see
+    /// [`Opened`]): a folder swapped for a link after this check cannot send a read or a
+    /// write outside. Missing folders are made when `create` is set.
+    pub fn open_name(&self, name: &str, create: bool) -> Result<Opened, Refused> {
+        self.open_as(name, create, false)
+    }
+
+    /// The folder `name` of the workspace (made if missing), opened as [`Self::open_name`]
+    /// opens a file's folder: its path is the folder's own handle.
+    pub fn open_folder(&self, name: &str) -> Result<Opened, Refused> {
+        self.open_as(name, true, true)
+    }
+
+    fn open_as(&self, name: &str, create: bool, folder: bool) -> Result<Opened, Refused> {
+        let path = self.checked(name)?;
+        let named = path.clone();
+        #[cfg(target_os = "linux")]
+        if self.anchored {
+            let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+            return anchored::open(&self.root, rel, create, folder)
+                .map(|a| Opened {
+                    path: a.path,
+                    named,
+                    file: a.file,
+                    _handles: a.handles,
+                })
+                .map_err(|why| self.refusal(name, &why));
+        }
+        if create {
+            let dir = if folder {
+                path.as_path()
+            } else {
+                path.parent().unwrap_or(&path)
+            };
+            std::fs::create_dir_all(dir)
+                .map_err(|e| self.refusal(name, &format!("无法建立文件夹（{e}）")))?;
+        }
+        Ok(Opened {
+            path,
+            named,
+            file: None,
+            #[cfg(target_os = "linux")]
+            _handles: Vec::new(),
+        })
+    }
+
+    fn refusal(&self, name: &str, why: &str) -> Refused {
         let shown: String = name.chars().take(40).collect();
         let shown = if shown.len() < name.len() {
             format!("{shown}…")
         } else {
             shown
         };
-        let refuse = |why: &str| Err(Refused(format!("文件名“{shown}”不可用：{why}")));
+        Refused(format!("文件名“{shown}”不可用：{why}"))
+    }
+
+    fn checked(&self, name: &str) -> Result<PathBuf, Refused> {
+        let refuse = |why: &str| Err(self.refusal(name, why));
         if name.is_empty() || name.len() > 1024 || name.contains(['\\', '\0']) {
             return refuse("须是工作目录中的相对路径，用 / 分隔");
         }
@@ -219,6 +314,109 @@ pub fn classify(text: &str) -> Option<(Role, String, Option<String>)> {
     None
 }
 
+/// Opening a workspace name folder by folder with `openat` and `O_NOFOLLOW` (Linux), used
+/// through `/proc/self/fd/N`: the kernel resolves that path to the folder the handle holds,
+/// whatever is swapped in at its old path later.
+#[cfg(target_os = "linux")]
+mod anchored {
+    use rustix::fs::{fstat, mkdirat, openat, statat, AtFlags, FileType, Mode, OFlags, CWD};
+    use rustix::io::Errno;
+    use std::os::fd::{AsRawFd, OwnedFd};
+    use std::path::{Component, Path, PathBuf};
+    use std::sync::Arc;
+
+    const DIR: OFlags = OFlags::RDONLY
+        .union(OFlags::DIRECTORY)
+        .union(OFlags::NOFOLLOW)
+        .union(OFlags::CLOEXEC);
+    const LINK: &str = "不能经由符号链接（可能指向工作目录之外）";
+
+    /// A name opened: the path to use, the file's own path where it exists, the handles.
+    pub struct Anchored {
+        pub path: PathBuf,
+        pub file: Option<PathBuf>,
+        pub handles: Vec<Arc<OwnedFd>>,
+    }
+
+    /// Opens the folders of `rel` below `root` (every part of it when `folder`), never
+    /// through a link; missing folders are made when `create` is set. Why not, in Chinese.
+    pub fn open(root: &Path, rel: &Path, create: bool, folder: bool) -> Result<Anchored, String> {
+        let failed = |e: Errno| match e {
+            Errno::LOOP | Errno::NOTDIR => LINK.to_owned(),
+            e => format!("无法打开（{}）", std::io::Error::from(e)),
+        };
+        let mut dir = openat(CWD, root, DIR, Mode::empty()).map_err(failed)?;
+        let parts: Vec<&std::ffi::OsStr> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        let folders = if folder {
+            parts.len()
+        } else {
+            parts.len().saturating_sub(1)
+        };
+        for (k, part) in parts[..folders].iter().enumerate() {
+            match openat(&dir, *part, DIR, Mode::empty()) {
+                Ok(fd) => dir = fd,
+                Err(Errno::NOENT) if create => {
+                    match mkdirat(&dir, *part, Mode::from_raw_mode(0o777)) {
+                        Ok(()) | Err(Errno::EXIST) => {}
+                        Err(e) => return Err(failed(e)),
+                    }
+                    dir = openat(&dir, *part, DIR, Mode::empty()).map_err(failed)?;
+                }
+                Err(Errno::NOENT) => {
+                    // Nothing there: the rest below the last folder opened (a read finds nothing).
+                    let rest: PathBuf = parts[k..].iter().collect();
+                    return Ok(anchored(dir, Some(&rest), None));
+                }
+                Err(e) => return Err(failed(e)),
+            }
+        }
+        let Some(last) = parts.get(folders) else {
+            return Ok(anchored(dir, None, None));
+        };
+        // The file itself: never a link; where it is a regular file, opened to be read.
+        let file = match statat(&dir, *last, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::Symlink => {
+                return Err(LINK.to_owned())
+            }
+            Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::RegularFile => {
+                let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+                let fd = openat(&dir, *last, flags, Mode::empty()).map_err(failed)?;
+                let regular = fstat(&fd)
+                    .is_ok_and(|st| FileType::from_raw_mode(st.st_mode) == FileType::RegularFile);
+                regular.then_some(fd)
+            }
+            _ => None,
+        };
+        Ok(anchored(dir, Some(Path::new(last)), file))
+    }
+
+    fn anchored(dir: OwnedFd, rest: Option<&Path>, file: Option<OwnedFd>) -> Anchored {
+        let base = handle_path(&dir);
+        let path = rest.map_or(base.clone(), |r| base.join(r));
+        let mut handles = vec![Arc::new(dir)];
+        let file = file.map(|f| {
+            let p = handle_path(&f);
+            handles.push(Arc::new(f));
+            p
+        });
+        Anchored {
+            path,
+            file,
+            handles,
+        }
+    }
+
+    fn handle_path(fd: &OwnedFd) -> PathBuf {
+        PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,9 +439,10 @@ mod tests {
             "a\\b.toml",
             "a/./../../b",
         ] {
-            assert!(ws.resolve(bad).is_err(), "{bad} accepted");
+            assert!(ws.open_name(bad, false).is_err(), "{bad} accepted");
         }
-        assert_eq!(ws.resolve("a/b.toml").unwrap(), ws.root().join("a/b.toml"));
+        let opened = ws.open_name("a/b.toml", false).unwrap();
+        assert_eq!(opened.named(), ws.root().join("a/b.toml"));
         assert_eq!(ws.name_of(&ws.root().join("a/b.toml")), "a/b.toml");
     }
 
@@ -259,10 +458,44 @@ mod tests {
             dir.path().join("file.toml"),
         )
         .unwrap();
-        let err = ws.resolve("link/secret.toml").unwrap_err();
+        let err = ws.open_name("link/secret.toml", false).unwrap_err();
         assert!(err.0.contains("符号链接"), "{err:?}");
-        assert!(ws.resolve("file.toml").is_err());
+        assert!(ws.open_name("file.toml", false).is_err());
         assert!(ws.list().is_empty(), "{:?}", ws.list());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_folder_swapped_for_a_link_after_opening_keeps_reads_and_writes_inside() {
+        let (dir, ws) = workspace();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("n.toml"), "title = \"外\"").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/n.toml"), "title = \"内\"").unwrap();
+        let opened = ws.open_name("sub/n.toml", false).unwrap();
+        // The folder is swapped for a link to a folder outside after the name was checked.
+        std::fs::rename(dir.path().join("sub"), dir.path().join("moved")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("sub")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(opened.reading()).unwrap(),
+            "title = \"内\""
+        );
+        crate::output::write_atomic(opened.path(), "title = \"新\"".as_bytes()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join("n.toml")).unwrap(),
+            "title = \"外\""
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("moved/n.toml")).unwrap(),
+            "title = \"新\""
+        );
+        // Opened again now, the link is refused; a missing folder is made when asked.
+        assert!(ws.open_name("sub/n.toml", true).is_err());
+        let new = ws.open_name("a/b/c.toml", true).unwrap();
+        crate::output::write_atomic(new.path(), b"x").unwrap();
+        assert!(dir.path().join("a/b/c.toml").is_file());
+        assert!(ws.open_name("missing/c.toml", false).is_ok());
+        assert!(!dir.path().join("missing").exists());
     }
 
     #[test]
