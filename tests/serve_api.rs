@@ -362,6 +362,43 @@ fn a_folder_swapped_for_a_link_during_saves_never_lets_a_save_land_outside() {
 }
 
 #[test]
+fn half_open_connections_are_closed_after_the_header_time_limit_and_the_app_answers_meanwhile() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start_with_env(
+        dir.path(),
+        &[],
+        &[("GONGWEN_TEST_HEADER_TIMEOUT_MS", "1500")],
+    );
+    let started = std::time::Instant::now();
+    let mut held: Vec<std::net::TcpStream> = (0..40)
+        .map(|i| {
+            let mut c = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+            // Half of them send half a request, the others nothing at all.
+            if i % 2 == 0 {
+                c.write_all(b"GET /api/workspace HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                    .unwrap();
+            }
+            c
+        })
+        .collect();
+    assert_eq!(s.get("/api/workspace").status, 200);
+    for c in held.iter_mut() {
+        c.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+            .unwrap();
+        let mut buf = [0u8; 64];
+        // Closed by the server: end of stream (or a reset), not the client's own time limit.
+        match c.read(&mut buf) {
+            Ok(n) => assert!(n == 0 || buf.starts_with(b"HTTP/1.1 408"), "{n} bytes"),
+            Err(e) => assert_ne!(e.kind(), std::io::ErrorKind::WouldBlock, "{e}"),
+        }
+    }
+    let waited = started.elapsed().as_secs_f64();
+    assert!((1.4..10.0).contains(&waited), "closed after {waited:.1} s");
+    assert_eq!(s.get("/api/workspace").status, 200);
+}
+
+#[test]
 fn names_outside_the_workspace_and_oversized_bodies_are_refused() {
     let (dir, s) = workspace();
     let outside = tempfile::tempdir().unwrap();

@@ -139,13 +139,49 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
             state,
             guard::Origins::loopback(port, BODY_LIMIT, UPLOAD_LIMIT),
         );
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(io)
+        serve_connections(listener, app).await;
+        Ok(())
     })
+}
+
+/// A request's headers must arrive within this time, and an idle connection is closed after
+/// it: a client that opens connections and sends nothing (or half a request) does not hold
+/// them for ever.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// [`HEADER_READ_TIMEOUT`], or a shorter one a test sets (`GONGWEN_TEST_HEADER_TIMEOUT_MS`).
+fn header_read_timeout() -> std::time::Duration {
+    std::env::var("GONGWEN_TEST_HEADER_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(HEADER_READ_TIMEOUT, std::time::Duration::from_millis)
+}
+
+/// Accepts connections until Ctrl+C, each served by hyper with [`HEADER_READ_TIMEOUT`].
+async fn serve_connections(listener: tokio::net::TcpListener, app: axum::Router) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut stop = std::pin::pin!(tokio::signal::ctrl_c());
+    let timeout = header_read_timeout();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file handles, a connection reset before it was taken: try again soon.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => return,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new()).header_read_timeout(timeout);
+            // A connection that breaks or times out ends; nothing to report.
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
 }
 
 /// Opens `url` in the default browser (best effort: the URL is printed anyway).

@@ -58,7 +58,13 @@ impl Server {
 
     /// [`Server::start`] with extra options.
     pub fn start_with(dir: &Path, extra: &[&str]) -> Self {
+        Self::start_with_env(dir, extra, &[])
+    }
+
+    /// [`Server::start_with`] with environment variables set for the server.
+    pub fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .envs(env.iter().copied())
             .args([
                 "serve",
                 dir.to_str().unwrap(),
