@@ -1294,3 +1294,51 @@ fn a_web_page_s_title_above_its_document_number_is_the_title_not_the_issuer_mark
     let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["压紧压实防火责任", "加强值班值守"]);
 }
+
+/// `ofdrw-certificate.ofd` without its tags (so that it is read, not refused).
+fn certificate_without_tags() -> Vec<u8> {
+    use std::io::{Read, Write};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refused/ofdrw-certificate.ofd");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        if name.contains("/Tags/") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_electronic_certificate_is_refused_as_one_and_its_wrapped_text_boxes_read_in_order() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refused/ofdrw-certificate.ofd");
+    let err = import_bytes(Path::new("证照.ofd"), &std::fs::read(path).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "证照.ofd：这是电子证照（其标引有“发证机关”），不是公文；只能导入收到的公文"
+    );
+    // Its boxes wrap a TextCode over lines with DeltaY: each line reads in order (they were
+    // read as one line, the characters of the lines interleaved).
+    let imported = import_bytes(Path::new("证照.ofd"), &certificate_without_tags()).unwrap();
+    assert!(
+        imported.toml.contains(
+            "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复"
+        ),
+        "{}",
+        imported.toml
+    );
+    assert!(imported
+        .toml
+        .contains("\"总规模0.7871公顷，其中农用地0公顷（耕地0\""));
+}

@@ -41,6 +41,11 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
     // A page listed twice is read once.
     let mut seen = std::collections::HashSet::new();
     locations.retain(|(_, l)| seen.insert(l.clone()));
+    if let Some(element) = super::ofd_tags::certificate(&mut zip, &document, &base) {
+        return Err(format!(
+            "这是电子证照（其标引有“{element}”），不是公文；只能导入收到的公文"
+        ));
+    }
     // The 公文's tags, when it carries them, say which objects are which element.
     let tags = super::ofd_tags::read(&mut zip, &document, &base);
     if locations.len() > super::MAX_PAGES {
@@ -383,7 +388,7 @@ fn objects(
     let mut path: Option<Obj> = None;
     let mut in_path_data = false;
     let mut obj: Option<Obj> = None;
-    let mut code: Option<(f64, f64, Vec<f64>, String)> = None;
+    let mut code: Option<(f64, f64, [Vec<f64>; 2], String)> = None;
     loop {
         let event = r.read_event().map_err(|_| broken(&r, "页面 Content.xml"))?;
         match event {
@@ -427,12 +432,10 @@ fn objects(
                     if let Some(o) = obj.as_mut() {
                         o.last = (x, y);
                     }
-                    code = Some((
-                        x,
-                        y,
-                        deltas(&attr(&e, "DeltaX").unwrap_or_default()),
-                        String::new(),
-                    ));
+                    // DeltaY moves glyphs down (a TextCode wrapped over lines by its deltas).
+                    let steps =
+                        ["DeltaX", "DeltaY"].map(|a| deltas(&attr(&e, a).unwrap_or_default()));
+                    code = Some((x, y, steps, String::new()));
                 }
                 _ => {}
             },
@@ -453,15 +456,15 @@ fn objects(
             }
             Event::End(e) => match String::from_utf8_lossy(e.local_name().as_ref()).as_ref() {
                 "TextCode" => {
-                    if let (Some((x, y, dx, s)), Some(o)) = (code.take(), obj.as_ref()) {
+                    if let (Some((x, y, [dx, dy], s)), Some(o)) = (code.take(), obj.as_ref()) {
                         let (sx, sy) = o.scale();
                         // Reading coordinates, as for a PDF: along the baseline, and down.
                         let (ux, uy) = o.direction();
                         let dir = (ux.round() as i8, uy.round() as i8);
-                        let mut at = x;
+                        let (mut at, mut down) = (x, y);
                         for (i, ch) in s.chars().enumerate() {
                             let step = dx.get(i).copied().unwrap_or(o.size);
-                            let (px, py) = o.place(at, y);
+                            let (px, py) = o.place(at, down);
                             let cjk = |g: &G| g.text.chars().all(is_wide);
                             if i == 0 && (is_wide(ch) || out.last().is_some_and(cjk)) {
                                 typed_space(
@@ -476,12 +479,16 @@ fn objects(
                                 x: (px * ux + py * uy) * PT,
                                 y: (py * ux - px * uy) * PT,
                                 size: o.size * sy * PT,
-                                advance: step.min(o.size) * sx * PT,
+                                // A step back (the next line of a wrapped TextCode) is no advance.
+                                advance: if step > 0.0 { step.min(o.size) } else { o.size }
+                                    * sx
+                                    * PT,
                                 red: o.red,
                                 dir,
                                 object: o.id,
                             });
                             at += step;
+                            down += dy.get(i).copied().unwrap_or(0.0);
                         }
                     }
                 }

@@ -47,6 +47,43 @@ pub fn read<R: std::io::Read + std::io::Seek>(
         .then_some(groups)
 }
 
+/// Elements of an electronic certificate's tags (电子证照, issued on the same OFD platforms).
+const CERTIFICATE: [&str; 4] = ["发证机关", "发证日期", "证照编号", "持证主体"];
+
+/// Tag files of one document looked into at most.
+const MAX_TAG_FILES: usize = 16;
+
+/// The certificate element a document's custom tags name, if any: the file is an 电子证照,
+/// not a 公文. (Its tag files need not be well-formed XML; the names are looked for as text.)
+pub fn certificate<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    document: &str,
+    base: &str,
+) -> Option<&'static str> {
+    let list_loc = element_text(document, "CustomTags")?;
+    let list_path = resolve(base, &list_loc);
+    let list = zip_text(zip, &list_path).ok()??;
+    let dir = list_path.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let mut r = Reader::from_str(&list);
+    let mut locs = Vec::new();
+    let mut in_loc = false;
+    while locs.len() < MAX_TAG_FILES {
+        match r.read_event() {
+            Ok(Event::Start(e)) => in_loc = local(&e) == "FileLoc",
+            Ok(Event::Text(t)) if in_loc => locs.push(text(&t).trim().to_owned()),
+            Ok(Event::End(_)) => in_loc = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    locs.iter().find_map(|loc| {
+        let file = zip_text(zip, &resolve(&dir, loc)).ok()??;
+        CERTIFICATE
+            .into_iter()
+            .find(|n| file.contains(&format!("<{n}>")))
+    })
+}
+
 /// The `FileLoc` of the 公文 custom tag in `CustomTags.xml`.
 fn tag_file_loc(list: &str) -> Option<String> {
     let mut r = Reader::from_str(list);
