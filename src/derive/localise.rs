@@ -41,12 +41,16 @@ pub struct WorkWords {
     pub unit_column: String,
     /// Words that end an office's name after a level (各省级发展改革委会同…).
     pub name_breaks: Vec<String>,
+    /// Words of offices' names that start with a character that otherwise ends one (应急).
+    pub name_words: Vec<String>,
     /// Verbs of a copy to the upper office (抄送).
     pub copy_verbs: Vec<String>,
     /// What an upper office does itself, after its name (在, 会同, 举办 …).
     pub upper_doings: Vec<String>,
     /// Words of a time clause before a subject (月, 日, 期间 …).
     pub time_words: Vec<String>,
+    /// What follows levels named together (省、市两级 …).
+    pub joint_levels: Vec<String>,
 }
 
 /// What the rules need to know of one derivation.
@@ -156,12 +160,35 @@ impl Localiser<'_> {
                 .filter_map(|v| body.find(v.as_str()))
                 .min()
                 .map(|at| &body[..at]);
-            match subject.filter(|s| self.is_upper_office(s)) {
+            match subject.filter(|s| self.is_upper_office(s) || self.upper_levels_only(s)) {
                 Some(s) => notes.push(format!("上级机关“{s}”本级的安排已删去：{sentence}")),
                 None => out.push_str(sentence),
             }
         }
+        // The last clause gone: the one before it ends the sentence.
+        if text.ends_with('。') && out.ends_with('；') {
+            out.pop();
+            out.push('。');
+        }
         out
+    }
+
+    /// 省、市两级民政部门: offices of several levels named together, every one above the office.
+    fn upper_levels_only(&self, subject: &str) -> bool {
+        let Some((levels, _)) = self
+            .words
+            .joint_levels
+            .iter()
+            .find_map(|w| subject.split_once(w.as_str()))
+        else {
+            return false;
+        };
+        let ranks: Vec<u8> = levels
+            .split(['、', '和', '及'])
+            .filter(|l| !l.is_empty())
+            .map(|l| rank(l, false))
+            .collect();
+        !ranks.is_empty() && ranks.iter().all(|&r| r > self.office_rank)
     }
 
     /// 3月22日上午, 活动期间: a short clause of time before a sentence's subject.
@@ -471,7 +498,17 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
                 .iter()
                 .any(|b| tail[k..].starts_with(b.as_str()))
         };
-        if (stop(c) || breaks()) && !inside_parens(&tail[..k]) {
+        // 各地民政、应急管理部门: offices listed with 、 share the 各 (the name must still end
+        // as an office's within the window).
+        // 应急管理部门: a name word that starts like a verb is no stop.
+        let name_word = || {
+            words
+                .name_words
+                .iter()
+                .any(|w| tail[k..].starts_with(w.as_str()))
+        };
+        let stops = stop(c) && c != '、' && !name_word();
+        if (stops || breaks()) && !inside_parens(&tail[..k]) {
             break;
         }
         let i = k + c.len_utf8();
@@ -651,6 +688,10 @@ mod tests {
             t,
             "请各乡镇人民政府、局属各单位于7月28日前将总结报送县水利局。"
         );
+        let t = l.apply("各地水利、应急管理部门要加强会商。", &mut notes);
+        assert_eq!(t, "各乡镇人民政府、局属各单位要加强会商。");
+        let t = l.apply("各地应急管理部门要加强值守。", &mut notes);
+        assert_eq!(t, "各乡镇人民政府、局属各单位要加强值守。");
         // 会同 ends an addressee's name: the partner stays.
         let t = l.apply("各省级水利厅会同财政部门于7月31日前报送。", &mut notes);
         assert_eq!(t, "各乡镇人民政府、局属各单位会同财政部门于7月28日前报送。");
@@ -662,6 +703,13 @@ mod tests {
             t,
             "请于3月5日前报送县水利局。清明节前后，县水利局将组织督查。"
         );
+        let t = l.apply(
+            "县级部门要逐一检查；省、市两级水利部门会同应急管理部门开展抽查督导。",
+            &mut notes,
+        );
+        assert_eq!(t, "县级部门要逐一检查。");
+        let t = "省、市、县三级水利部门会同有关部门开展联合检查。";
+        assert_eq!(l.apply(t, &mut notes), t);
         // The office's own doings and copies to its peers stay.
         let t = "县水利局在城区举办宣传活动，抄送县财政局。";
         assert_eq!(l.apply(t, &mut notes), t);
