@@ -93,18 +93,46 @@ fn remove_stale(dir: &Path, name: &str) {
     };
     for e in entries.flatten().take(10_000) {
         let file = e.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file
-            .strip_prefix(&prefix)
-            .filter(|_| file.ends_with(".tmp"))
-        else {
-            continue;
-        };
-        let pid = rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
-        let gone = pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists());
-        if gone {
+        if file.starts_with(&prefix) && left_by_a_gone_process(&file) {
             let _ = std::fs::remove_file(e.path());
         }
     }
+}
+
+/// Whether `file` is a staged file of ours (`.NAME.PID.XXXX.tmp`) whose process no longer runs.
+fn left_by_a_gone_process(file: &str) -> bool {
+    let Some(rest) = file.strip_prefix('.').and_then(|f| f.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let mut parts = rest.rsplitn(3, '.');
+    let (_random, pid) = (parts.next(), parts.next());
+    let pid = pid.and_then(|p| p.parse::<u32>().ok());
+    parts.next().is_some_and(|name| !name.is_empty())
+        && pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists())
+}
+
+/// Removes the staged files of processes that no longer run in `dir` and its folders down to
+/// `depth` (not following links, not into hidden folders): a server killed mid-save and
+/// started again leaves no hidden temporary file behind. Linux only, as [`remove_stale`].
+/// Returns how many were removed.
+pub fn sweep_stale(dir: &Path, depth: usize) -> usize {
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten().take(10_000) {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_file() && left_by_a_gone_process(&file) {
+            removed += usize::from(std::fs::remove_file(e.path()).is_ok());
+        } else if kind.is_dir() && depth > 0 && !file.starts_with('.') {
+            removed += sweep_stale(&e.path(), depth - 1);
+        }
+    }
+    removed
 }
 
 /// On Unix, removes the staged files and exits (status 130) when the process is interrupted
@@ -144,7 +172,9 @@ fn pause_for_tests() {
 /// The temporary file is created exclusively under a random name (never through a planted
 /// link) and removed when anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    stage(path, bytes)?.persist(path)
+    let staged = stage(path, bytes)?;
+    pause_for_tests();
+    staged.persist(path)
 }
 
 /// Writes `bytes` to `path` only if no file is there yet (`Error::Exists` otherwise), as one

@@ -398,6 +398,62 @@ fn half_open_connections_are_closed_after_the_header_time_limit_and_the_app_answ
     assert_eq!(s.get("/api/workspace").status, 200);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_server_killed_mid_save_leaves_the_old_file_and_no_temporary_file_once_started_again() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let old = "title = \"关于旧事的通知\"\n";
+    std::fs::write(dir.path().join("n.toml"), old).unwrap();
+    let pause = [("GONGWEN_TEST_PAUSE_BEFORE_RENAME_MS", "5000")];
+    let s = Server::start_with_env(dir.path(), &[], &pause);
+    let port = s.port;
+    let body = json!({"name": "n.toml", "toml": "title = \"关于新事的通知\"\n"}).to_string();
+    let saver = std::thread::spawn(move || {
+        let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let request = format!(
+            "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Gongwen: 1\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = c.write_all(request.as_bytes());
+        let _ = c.read_to_end(&mut Vec::new());
+    });
+    let temporaries = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with('.') && n.ends_with(".tmp")
+            })
+            .count()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while temporaries() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the save was never staged"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SIGKILL while the save is staged, before it is put in place.
+    drop(s);
+    saver.join().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("n.toml")).unwrap(),
+        old
+    );
+    assert_eq!(temporaries(), 1, "the killed save left its staged file");
+    // Started again, the server removes it; the file is the old one, whole.
+    let s = Server::start(dir.path());
+    assert_eq!(temporaries(), 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("n.toml")).unwrap(),
+        old
+    );
+    assert_eq!(s.get("/api/file?name=n.toml").status, 200);
+}
+
 #[test]
 fn names_outside_the_workspace_and_oversized_bodies_are_refused() {
     let (dir, s) = workspace();

@@ -257,6 +257,21 @@ fn office_staff_write_a_notice_and_derive_a_plan_in_the_browser() {
         "return document.querySelectorAll('#file-list [data-name]').length >= 2",
     );
     b.shot("1-start");
+    // No control the browser draws in its own language (a file input's 「Choose File」): the
+    // import is opened by the page's own button.
+    let native = b.run(
+        "return [...document.querySelectorAll('input[type=file]')] \
+           .filter((e) => e.getBoundingClientRect().width > 1).length",
+        json!([]),
+    );
+    assert_eq!(native, json!(0), "a file input is visible");
+    assert_eq!(
+        b.run(
+            "return document.querySelector('#import-choose').textContent",
+            json!([])
+        ),
+        json!("选择文件…")
+    );
 
     // New notice from the kind list.
     b.select("#new-kind", "notice");

@@ -1768,6 +1768,7 @@ function bindEvents() {
   $('#file-filter').addEventListener('input', renderFileList);
   $('#new-create').addEventListener('click', createFile);
   $('#new-name').addEventListener('keydown', (e) => { if (e.key === 'Enter') createFile(); });
+  $('#import-choose').addEventListener('click', () => $('#import-file').click());
   $('#import-file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     if (file) await importUpload(file);

@@ -346,7 +346,18 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         spec.signature = Some(c.signature());
     }
     if as_ != DeriveAs::Relay {
-        spec.annexes.extend(c.annexes().0);
+        let (annexes, map) = c.annexes();
+        for (k, j) in map.upstream.iter().enumerate() {
+            if let Some(j) = j {
+                c.changes.push(format!(
+                    "上级来文的附件{}“{}”→本文的附件{j}“{}”",
+                    k + 1,
+                    c.up.value.annexes[k].title,
+                    annexes[j - 1].title
+                ));
+            }
+        }
+        spec.annexes.extend(annexes);
     }
     let mut draft = Annotated::new(spec);
     draft.preamble = vec![

@@ -109,6 +109,8 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         path: settings.dir.clone(),
         source,
     };
+    // Saves of a server killed before they were put in place leave hidden temporary files.
+    crate::output::sweep_stale(&settings.dir, workspace::MAX_DEPTH);
     let state = Arc::new(AppState {
         engine: Engine::new(options)?,
         workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,

@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 /// Extensions of received files the app can import (来文).
 const RECEIVED: [&str; 5] = ["pdf", "docx", "ofd", "txt", "wps"];
 /// Folders below the workspace root that are looked into.
-const MAX_DEPTH: usize = 4;
+pub const MAX_DEPTH: usize = 4;
 /// Files listed at most (a workspace is a folder of documents, not a disk).
 const MAX_FILES: usize = 5000;
 
