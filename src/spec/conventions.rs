@@ -288,8 +288,48 @@ fn joint_signature(spec: &Spec, out: &mut Vec<Finding>) {
     }
 }
 
-/// `text-size`: no field longer than [`MAX_TEXT_CHARS`], no table longer than [`MAX_TABLE_ROWS`].
+/// Characters a line holds at most, in any part of any document (a body line holds 28; a
+/// table cell's smaller size or a landscape page more): for a lower bound on the pages.
+const MOST_CHARS_PER_LINE: usize = 60;
+/// Lines a page holds at most, likewise (a body page holds 22).
+const MOST_LINES_PER_PAGE: usize = 40;
+
+/// At least how many pages `all` fills: every field at least one line, none denser than
+/// [`MOST_CHARS_PER_LINE`] and [`MOST_LINES_PER_PAGE`]; and the top-level field with most of
+/// them.
+fn least_pages(all: &[(String, String)]) -> (usize, String) {
+    let mut by_field: std::collections::HashMap<&str, usize> = Default::default();
+    let mut lines = 0;
+    for (field, text) in all {
+        let n = text.chars().count().div_ceil(MOST_CHARS_PER_LINE).max(1);
+        lines += n;
+        let top = field.split(['[', '.']).next().unwrap_or(field);
+        *by_field.entry(top).or_default() += n;
+    }
+    let most = by_field.into_iter().max_by_key(|(_, n)| *n);
+    (
+        lines / MOST_LINES_PER_PAGE,
+        most.map_or(String::new(), |(f, _)| f.to_owned()),
+    )
+}
+
+/// `text-size`: no field longer than [`MAX_TEXT_CHARS`], no table longer than [`MAX_TABLE_ROWS`],
+/// and no document that would lay out past the page limit (known before it is laid out: a
+/// received file of 100,000 short paragraphs took 16 s and 3 GB to be refused after layout).
 fn sizes(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
+    let max = crate::render::layout::MAX_PAGES;
+    let (pages, field) = least_pages(all);
+    if pages > max {
+        out.push(finding(
+            "text-size",
+            Severity::Error,
+            &field,
+            format!(
+                "全文有 {} 段文字，排版后至少 {pages} 页，超过上限 {max} 页；请拆分为几份文件",
+                all.len()
+            ),
+        ));
+    }
     for (field, text) in all {
         let n = text.chars().count();
         if n > MAX_TEXT_CHARS {
@@ -494,6 +534,25 @@ mod tests {
         let mut s = spec("", "");
         s.opening.0 = vec!["字".repeat(MAX_TEXT_CHARS + 1)];
         assert_eq!(rules(&s), ["text-size"]);
+    }
+
+    #[test]
+    fn a_document_too_long_to_lay_out_is_refused_before_layout_and_a_long_one_is_not() {
+        let mut s = spec("", "");
+        // 100,000 short paragraphs: at least 2,500 pages.
+        s.opening.0 = (0..100_000).map(|i| format!("第{i}段。")).collect();
+        let f = check(&s, None);
+        let size: Vec<_> = f.iter().filter(|f| f.rule == "text-size").collect();
+        assert_eq!(size.len(), 1, "{f:?}");
+        assert_eq!(size[0].field, "opening");
+        assert!(
+            size[0].message.contains("至少 2500 页"),
+            "{}",
+            size[0].message
+        );
+        // 600 full pages of body text (28 × 22 characters each) is long, not refused.
+        s.opening.0 = vec!["字".repeat(616); 600];
+        assert!(!rules(&s).contains(&"text-size"), "{:?}", rules(&s));
     }
 
     #[test]
