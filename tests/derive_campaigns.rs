@@ -144,8 +144,8 @@ fn a_campaign_name_is_read_from_the_title_when_the_upstream_does_not_give_it() {
     );
 }
 
-#[test]
-fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
+/// A profile with only the office's name and scope, in a temporary folder.
+fn minimal_profile() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("minimal.toml");
     std::fs::write(
@@ -153,6 +153,12 @@ fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
         "[office]\nname = \"某县科学技术局\"\nscope = \"某县\"\n",
     )
     .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
+    let (_dir, path) = minimal_profile();
     let d = draft("scitech-2025-notice.toml", &path, DeriveAs::Plan);
     let spec = checked(&d);
     assert_eq!(spec.title, "2025年某县科技活动周活动方案");
@@ -305,13 +311,7 @@ fn inherited_references_follow_the_upstream_s_annexes_into_the_draft_or_are_mark
     assert!(d.toml.contains("重点活动安排按附件2格式填报"), "{}", d.toml);
     assert!(!d.toml.contains("【待填写：上级来文的附件"), "{}", d.toml);
     // An office with neither: the list is the upper office's own and cannot be carried.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("minimal.toml");
-    std::fs::write(
-        &path,
-        "[office]\nname = \"某县科学技术局\"\nscope = \"某县\"\n",
-    )
-    .unwrap();
+    let (_dir, path) = minimal_profile();
     let d = draft("scitech-2025-notice.toml", &path, DeriveAs::Notice);
     checked(&d);
     assert!(d.toml.contains("【待填写：上级来文的附件1"), "{}", d.toml);
