@@ -4,8 +4,9 @@
 //! Chinese message, exit status 1, and the staged output files removed.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -65,10 +66,21 @@ impl Drop for Watch {
     }
 }
 
-/// Bytes allocated now.
-static USED: AtomicUsize = AtomicUsize::new(0);
+/// Bytes allocated now, as far as the threads have reported them (each thread reports its own
+/// allocations in batches of [`BATCH`]: one shared counter touched on every allocation made
+/// two threads wait for each other's cache line).
+static USED: AtomicIsize = AtomicIsize::new(0);
 /// The memory limit in bytes (none until [`limit_memory`] sets one).
 static LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// How far one thread's unreported allocations may go before it reports them. The limit is
+/// exact to this much per thread (a thread that ends keeps at most this much unreported).
+const BATCH: isize = 256 << 10;
+
+thread_local! {
+    /// This thread's allocations (negative: frees) not yet added to [`USED`]. No destructor:
+    /// the allocator must not allocate to keep its own books.
+    static PENDING: Cell<isize> = const { Cell::new(0) };
+}
 
 /// Sets the process's memory limit (with [`Capped`] as the global allocator).
 pub fn limit_memory(mib: usize) {
@@ -80,10 +92,25 @@ pub fn limit_memory(mib: usize) {
 pub struct Capped;
 
 impl Capped {
-    fn grow(&self, by: usize) {
-        let used = USED.fetch_add(by, Ordering::Relaxed) + by;
+    /// Books `delta` bytes (negative: freed): on this thread, and in the shared count once a
+    /// batch is full, checked against the limit when it grew.
+    fn book(&self, delta: isize) {
+        let due = PENDING
+            .try_with(|p| {
+                let v = p.get() + delta;
+                if v.abs() < BATCH {
+                    p.set(v);
+                    None
+                } else {
+                    p.set(0);
+                    Some(v)
+                }
+            })
+            .unwrap_or(Some(delta));
+        let Some(due) = due else { return };
+        let used = USED.fetch_add(due, Ordering::Relaxed) + due;
         let limit = LIMIT.load(Ordering::Relaxed);
-        if used > limit {
+        if due > 0 && used > 0 && used as usize > limit {
             // Lift the limit: the message and the clean-up allocate too.
             LIMIT.store(usize::MAX, Ordering::Relaxed);
             stop(&format!(
@@ -94,32 +121,33 @@ impl Capped {
     }
 }
 
+/// A size as a signed count (no allocation is larger than `isize::MAX`).
+fn signed(n: usize) -> isize {
+    n as isize
+}
+
 // SAFETY: every call is passed on to the system allocator unchanged; only a counter is kept.
 unsafe impl GlobalAlloc for Capped {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        self.grow(layout.size());
+        self.book(signed(layout.size()));
         // SAFETY: the caller's layout, as GlobalAlloc::alloc requires.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        self.grow(layout.size());
+        self.book(signed(layout.size()));
         // SAFETY: as above.
         unsafe { System.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        USED.fetch_sub(layout.size(), Ordering::Relaxed);
+        self.book(-signed(layout.size()));
         // SAFETY: `ptr` was allocated by `System` with this layout.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            self.grow(new_size - layout.size());
-        } else {
-            USED.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-        }
+        self.book(signed(new_size) - signed(layout.size()));
         // SAFETY: `ptr` was allocated by `System` with `layout`.
         unsafe { System.realloc(ptr, layout, new_size) }
     }

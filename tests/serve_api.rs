@@ -319,22 +319,22 @@ fn foreign_hosts_origins_and_requests_without_the_app_header_are_refused() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_folder_swapped_for_a_link_during_saves_never_lets_a_save_land_outside() {
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let (dir, s) = workspace();
     let outside = tempfile::tempdir().unwrap();
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let swaps = std::sync::Arc::new(AtomicUsize::new(0));
     let swapper = {
-        let (stop, sub) = (stop.clone(), sub.clone());
+        let (stop, swaps, sub) = (stop.clone(), swaps.clone(), sub.clone());
         let (real, target) = (dir.path().join(".real"), outside.path().to_owned());
         std::thread::spawn(move || {
-            let mut swaps = 0;
             // A save may make `sub` anew while it is away: then that one stays.
             while !stop.load(Ordering::Relaxed) {
                 let _ = std::fs::rename(&sub, &real);
                 if std::os::unix::fs::symlink(&target, &sub).is_ok() {
-                    swaps += 1;
+                    swaps.fetch_add(1, Ordering::Relaxed);
                     std::thread::yield_now();
                     let _ = std::fs::remove_file(&sub);
                 }
@@ -342,11 +342,15 @@ fn a_folder_swapped_for_a_link_during_saves_never_lets_a_save_land_outside() {
                     let _ = std::fs::remove_dir_all(&real);
                 }
             }
-            swaps
         })
     };
+    // At least 400 saves, and on until one has landed while the swapper was swapping (the
+    // scheduler decides how the two interleave).
     let mut saved = 0;
-    for i in 0..400 {
+    for i in 0..20_000 {
+        if i >= 400 && saved > 0 && swaps.load(Ordering::Relaxed) > 0 {
+            break;
+        }
         let toml = format!("title = \"第{i}次\"");
         let r = s.post("/api/save", &json!({"name": "sub/n.toml", "toml": toml}));
         // Saved, refused (the name was a link when opened), or not found (the swapper removed
@@ -355,10 +359,57 @@ fn a_folder_swapped_for_a_link_during_saves_never_lets_a_save_land_outside() {
         saved += usize::from(r.status == 200);
     }
     stop.store(true, Ordering::Relaxed);
-    let swaps = swapper.join().unwrap();
+    swapper.join().unwrap();
+    let swaps = swaps.load(Ordering::Relaxed);
     let landed: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
     assert!(landed.is_empty(), "saved outside the workspace: {landed:?}");
     assert!(saved > 0 && swaps > 0, "{saved} saves, {swaps} swaps");
+}
+
+#[test]
+fn a_keystroke_in_one_tab_is_previewed_before_a_burst_of_another_tab_is_done() {
+    use std::sync::Mutex;
+    let (_dir, s) = workspace();
+    let toml = new_notice(&s, "burst");
+    let done: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let burst = 4 * 6;
+    std::thread::scope(|scope| {
+        for i in 0..burst {
+            let (s, done, toml) = (&s, &done, toml.clone());
+            scope.spawn(move || {
+                let text = toml.replacen("title = \"", &format!("title = \"（第{i}稿）"), 1);
+                let r = s.post_from_tab(
+                    "burst",
+                    "/api/preview",
+                    &json!({"name": "burst.toml", "toml": text}),
+                );
+                assert_eq!(r.status, 200);
+                done.lock().unwrap().push(format!("burst{i}"));
+            });
+        }
+        // Once the burst is queued, the person typing in another tab sends one keystroke.
+        while done.lock().unwrap().is_empty() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let r = s.post_from_tab(
+            "typing",
+            "/api/preview",
+            &json!({"name": "burst.toml", "toml": toml}),
+        );
+        assert_eq!(r.status, 200);
+        assert!(!r.json()["pages"].as_array().unwrap().is_empty());
+        done.lock().unwrap().push("typing".into());
+    });
+    let done = done.into_inner().unwrap();
+    let at = done.iter().position(|d| d == "typing").unwrap();
+    // One layout per core may be running or just given out when it arrives: it waits for those,
+    // not for the burst's queue.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    assert!(
+        at <= 1 + 2 * cores,
+        "the keystroke was answered {at}th of {}: {done:?}",
+        done.len()
+    );
 }
 
 #[test]

@@ -193,9 +193,12 @@ class ApiError extends Error {
   }
 }
 
+/** This tab's id: the server gives each tab its turn at laying documents out. */
+const TAB = Math.random().toString(36).slice(2);
+
 /** Calls the server; JSON in and out. Every request other than GET carries X-Gongwen: 1. */
 async function api(method, url, body, { raw = false } = {}) {
-  const opts = { method, headers: {} };
+  const opts = { method, headers: { 'X-Gongwen-Tab': TAB } };
   if (method !== 'GET') opts.headers['X-Gongwen'] = '1';
   if (body !== undefined) {
     opts.headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';

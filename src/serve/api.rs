@@ -4,7 +4,7 @@
 //! thread with the shared [`Engine`](crate::Engine).
 
 use super::workspace::{classify, Opened, Role};
-use super::{data, preview, AppState};
+use super::{data, preview, queue, AppState};
 use crate::app;
 use crate::derive::{self, DeriveAs};
 use crate::error::{Diagnostic, Error, Severity};
@@ -128,13 +128,22 @@ async fn blocking<T: Send + 'static>(
 /// [`blocking`] for work that lays documents out, once a layout slot is free (FIFO).
 async fn layout_work<T: Send + 'static>(
     state: &AppState,
+    client: &str,
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let _slot =
-        state.layouts.acquire().await.map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}"))
-        })?;
+    let _slot = state.layouts.acquire(client).await;
     blocking(work).await
+}
+
+/// The page tab a request comes from ([`queue::TAB_HEADER`]; empty when it does not say).
+fn tab(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(queue::TAB_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .chars()
+        .take(64)
+        .collect()
 }
 
 /// A name given by the page for a spec or profile: a `.toml` file of the workspace, opened
@@ -317,13 +326,17 @@ fn bad_year(y: i32) -> ApiError {
 }
 
 /// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
-pub async fn preview(State(state): State<Arc<AppState>>, Json(req): Json<TextRequest>) -> Answer {
+pub async fn preview(
+    State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
+    Json(req): Json<TextRequest>,
+) -> Answer {
     let path = toml_path(&state, &req.name, false)?;
     if let Some(y) = req.year.filter(|y| !YEARS.contains(y)) {
         return Err(bad_year(y));
     }
     let st = state.clone();
-    layout_work(&state, move || {
+    layout_work(&state, &tab(&headers), move || {
         let started = Instant::now();
         let role = classify(&req.toml).map_or(Role::Spec, |(r, _, _)| r);
         let preview = if role == Role::Spec {
@@ -444,7 +457,7 @@ pub async fn download(
     let stem = app::render::output_stem(Path::new(&q.name), q.year);
     let forms = q.annexes == Some(1);
     let inner = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
-    let bytes = layout_work(&state, move || {
+    let bytes = layout_work(&state, "", move || {
         let (doc, _) = st.engine.load(path.path(), year)?;
         if forms {
             return Ok(annex_forms_zip(&st.engine, &doc, format, &inner)?);

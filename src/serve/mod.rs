@@ -7,6 +7,7 @@ pub mod assets;
 pub mod data;
 pub mod guard;
 pub mod preview;
+pub mod queue;
 pub mod workspace;
 
 use crate::app::batch::WORKER_STACK;
@@ -48,10 +49,10 @@ pub struct AppState {
     pub previews: preview::Previews,
     /// Where imports run (none: in this process).
     pub import_worker: Option<crate::import::isolated::Worker>,
-    /// One permit per core for the work that lays documents out (previews, downloads,
-    /// derivations): a burst of requests queues in order instead of running all at once and
-    /// taking the memory of all their layouts.
-    pub layouts: tokio::sync::Semaphore,
+    /// One slot per core for the work that lays documents out (previews, downloads): a burst
+    /// of requests queues instead of running all at once and taking the memory of all their
+    /// layouts, and each tab gets its turn.
+    pub layouts: Arc<queue::LayoutQueue>,
 }
 
 /// Layouts run at once: one per core.
@@ -116,7 +117,7 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,
         previews: preview::Previews::default(),
         import_worker: settings.import_worker.clone(),
-        layouts: tokio::sync::Semaphore::new(layout_slots()),
+        layouts: queue::LayoutQueue::new(layout_slots()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -137,6 +138,12 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         if settings.open {
             open_browser(&url);
         }
+        let kept = state.clone();
+        tokio::spawn(queue::give_back_memory(
+            state.layouts.clone(),
+            MEMORY_GIVEN_BACK_AFTER,
+            move || kept.previews.shrink_to(preview::KEPT_WHEN_IDLE_BYTES),
+        ));
         let app = router(
             state,
             guard::Origins::loopback(port, BODY_LIMIT, UPLOAD_LIMIT),
@@ -145,6 +152,9 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         Ok(())
     })
 }
+
+/// How long the layout queue stays idle after work before the memory it freed is given back.
+const MEMORY_GIVEN_BACK_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A request's headers must arrive within this time, and an idle connection is closed after
 /// it: a client that opens connections and sends nothing (or half a request) does not hold

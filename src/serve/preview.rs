@@ -108,6 +108,8 @@ fn frame_hash(frame: &Frame) -> u128 {
 
 /// Bytes of SVG kept at most; past them the pages least recently shown go first.
 const CAPACITY_BYTES: usize = 64 << 20;
+/// Bytes of SVG kept once the app is idle after a burst: the pages of the documents last shown.
+pub const KEPT_WHEN_IDLE_BYTES: usize = 8 << 20;
 
 /// SVG pages by content hash, least recently used dropped first past [`CAPACITY_BYTES`].
 #[derive(Default)]
@@ -139,7 +141,13 @@ impl Cache {
         if let Some((old, _)) = self.pages.insert(key, (svg, self.clock)) {
             self.bytes -= old.len();
         }
-        while self.bytes > CAPACITY_BYTES && self.pages.len() > 1 {
+        self.shrink_to(CAPACITY_BYTES);
+    }
+
+    /// Drops the pages least recently shown until at most `bytes` are kept (the last page
+    /// shown stays whatever its size).
+    fn shrink_to(&mut self, bytes: usize) {
+        while self.bytes > bytes && self.pages.len() > 1 {
             let oldest = self.pages.iter().min_by_key(|(_, (_, used))| *used);
             let Some(&key) = oldest.map(|(k, _)| k) else {
                 break;
@@ -168,6 +176,13 @@ impl Previews {
                 svg
             })
             .collect()
+    }
+
+    /// Keeps at most `bytes` of SVG, the pages shown most recently.
+    pub fn shrink_to(&self, bytes: usize) {
+        let mut cache = self.lock();
+        cache.shrink_to(bytes);
+        cache.pages.shrink_to_fit();
     }
 
     /// Bytes of SVG kept now.
@@ -216,5 +231,12 @@ mod tests {
         assert!(cache.get(0).is_some() && cache.get(4).is_some());
         cache.insert(4, page(10));
         assert_eq!(cache.bytes, 3 * quarter + 10, "a page replaced counts once");
+        cache.shrink_to(quarter + 10);
+        assert_eq!(
+            cache.bytes,
+            quarter + 10,
+            "shrunk to the two pages last shown"
+        );
+        assert!(cache.get(4).is_some() && cache.get(0).is_some());
     }
 }

@@ -138,6 +138,17 @@ impl Server {
         )
     }
 
+    /// [`Server::post`] from the page tab `tab` (the id the page sends with each request).
+    pub fn post_from_tab(&self, tab: &str, path: &str, body: &Value) -> Reply {
+        Self::reply(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .header("X-Gongwen", "1")
+                .header("X-Gongwen-Tab", tab)
+                .send_json(body),
+        )
+    }
+
     /// `POST path` with raw bytes, as the page uploads a file.
     pub fn upload(&self, path: &str, bytes: &[u8]) -> Reply {
         Self::reply(
