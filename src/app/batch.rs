@@ -11,26 +11,37 @@ use std::sync::Mutex;
 pub const WORKER_STACK: usize = 32 << 20;
 
 /// Runs `f` on every item with `jobs` worker threads (default: one per core), results in
-/// item order. Plain threads, not rayon's pool: typst uses rayon inside, and a worker waiting
-/// inside one document must not pick up another one (documents would nest on its stack).
+/// item order. Plain threads, not one rayon pool for all: typst uses rayon inside, and a worker
+/// waiting inside one document must not pick up another one (documents would nest on its
+/// stack). Each worker lays its documents out in a rayon pool of its own, its share of the
+/// cores: typst's parallel page runs stay in that pool instead of being handed to the global
+/// one and waited for (two workers then waited on each other there, and scaled 1.5×).
 pub fn parallel<T: Sync, R: Send>(
     items: &[T],
     jobs: Option<usize>,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let jobs = jobs
         .filter(|&j| j > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .unwrap_or(cores)
         .min(items.len().max(1));
+    let share = (cores / jobs).max(1);
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            let worker = || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let r = f(item);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            let worker = || {
+                let pool = worker_pool(share);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = match &pool {
+                        Some(pool) => pool.install(|| f(item)),
+                        None => f(item),
+                    };
+                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+                }
             };
             std::thread::Builder::new()
                 .stack_size(WORKER_STACK)
@@ -46,6 +57,17 @@ pub fn parallel<T: Sync, R: Send>(
                 .expect("every item ran")
         })
         .collect()
+}
+
+/// A worker's own rayon pool of `threads` threads with typst's stack (none if the system
+/// refuses the threads: the worker then runs its documents itself).
+fn worker_pool(threads: usize) -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(WORKER_STACK)
+        .thread_name(|i| format!("gongwen-layout-{i}"))
+        .build()
+        .ok()
 }
 
 /// Refuses a run in which two inputs would write the same output file, before any work starts.
