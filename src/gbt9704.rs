@@ -60,6 +60,9 @@ pub const SEPARATOR_BELOW_NUMBER_MM: f64 = 4.0;
 pub const SEPARATOR_THICKNESS_MM: f64 = 0.5;
 /// Blank lines between the separator line and the title.
 pub const TITLE_BLANK_LINES: u32 = 2;
+/// Blank lines between the title and what follows it: the 主送机关 (§7.3.3 「标题下空一行」),
+/// or the 正文 itself when there is no 主送 (a 公告, a 方案).
+pub const BELOW_TITLE_BLANK_LINES: u32 = 1;
 /// The red of the issuer mark and separator line.
 pub const RED: &str = "#E60000";
 
@@ -219,6 +222,8 @@ pub struct Layout {
     pub separator_thickness_mm: f64,
     /// Blank lines above the title.
     pub title_blank_lines: u32,
+    /// Blank lines below the title.
+    pub below_title_blank_lines: u32,
     /// Red colour.
     pub red: &'static str,
     /// First-line indent (characters).
@@ -271,6 +276,7 @@ impl Layout {
             separator_below_mm: SEPARATOR_BELOW_NUMBER_MM,
             separator_thickness_mm: SEPARATOR_THICKNESS_MM,
             title_blank_lines: TITLE_BLANK_LINES,
+            below_title_blank_lines: BELOW_TITLE_BLANK_LINES,
             red: RED,
             indent_chars: INDENT_CHARS,
             colophon_outer_rule_mm: COLOPHON_OUTER_RULE_MM,

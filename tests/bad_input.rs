@@ -29,7 +29,7 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("two-thousand-columns", format!("{ok_title}{SIGNATURE}[[annexes]]\ntitle = \"表\"\nkind = \"table\"\ncolumns = [{}]\n", vec!["\"列\""; 2000].join(", ")), vec!["字段 annexes[0].columns", "2000 列", "最多容纳 31 列"]),
         ("datetime-not-date", format!("{ok_title}[signature]\ndate = 2025-02-03T10:00:00\n"), vec!["字段 signature.date", "不带时间的日期"]),
         ("empty-title", format!("title = \"  \"\n{SIGNATURE}"), vec![":1:9:", "字段 title", "标题不能为空"]),
-        ("empty-heading", format!("{ok_title}{SIGNATURE}[[sections]]\nheading = \"\"\n"), vec!["字段 sections[0].heading", "小标题不能为空"]),
+        ("empty-heading", format!("{ok_title}{SIGNATURE}[[sections]]\nheading = \"\"\n"), vec!["字段 sections[0].heading", "小标题和正文不能都为空"]),
         ("bad-doc-number", format!("{ok_title}[header]\nissuers = [\"某局\"]\ndoc_number = \"某发2025第1号\"\n{SIGNATURE}"), vec!["字段 header.doc_number", "无法识别发文字号"]),
         ("square-brackets", format!("{ok_title}[header]\nissuers = [\"上海市知识产权局\"]\ndoc_number = \"沪知联办[2025]2号\"\n{SIGNATURE}"), vec![":4:14:", "应为“沪知联办〔2025〕2号”", "[doc-number-form]"]),
         ("doubled-colon", format!("{ok_title}recipients = \"各区：：\"\n{SIGNATURE}"), vec!["字段 recipients", "[recipients-colon]"]),

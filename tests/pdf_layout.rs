@@ -637,3 +637,33 @@ fn minutes_attendance_lists_never_break_a_name_across_lines() {
     }
     assert_eq!(seen, names.len(), "{lines:?}");
 }
+
+/// From the bottom of the last title line to the top of the line after it, on the title's page.
+fn below_title_mm(m: &Measured, page: usize) -> (f64, String) {
+    let lines = m.lines(page);
+    let last_title = lines
+        .iter()
+        .rposition(|l| (l.size_pt - g::TITLE_SIZE_PT).abs() < 0.01)
+        .unwrap_or_else(|| panic!("no title on page {page}"));
+    let next = &lines[last_title + 1];
+    (next.top() - lines[last_title].bottom(), next.text.clone())
+}
+
+#[test]
+fn a_blank_line_follows_the_title_with_or_without_a_recipient_line() {
+    // With 主送 (§7.3.3 标题下空一行), the measure for the others.
+    let (with_recipients, next) = below_title_mm(national(), 1);
+    assert!(next.starts_with("各省"), "{next}");
+    assert!(with_recipients > pitch_mm(), "{with_recipients:.1} mm");
+    // Without 主送 the 正文 keeps the same blank line: an announcement, a plan, and the plan a
+    // cover notice transmits (its title on page 2).
+    for (name, page) in [
+        ("kinds/announcement-2025.toml", 1),
+        ("yingkou-2025-plan.toml", 1),
+        ("shanghai-2024-workpoints.toml", 2),
+    ] {
+        let m = measure_file(&sample(name));
+        let (gap, next) = below_title_mm(&m, page);
+        close(gap, with_recipients, &format!("{name}: title → 「{next}」"));
+    }
+}

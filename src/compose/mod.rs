@@ -361,16 +361,23 @@ pub fn heading_font(level: usize) -> FontRole {
 }
 
 fn section(out: &mut Vec<Paragraph>, s: &Section, level: usize, n: usize) {
-    let heading = span(
-        &format!("{}{}", heading_number(level, n), s.heading.trim()),
-        heading_font(level),
-    );
+    let number = heading_number(level, n);
     let mut paragraphs = s.text.0.iter();
     let mut first = body_paragraph("");
-    first.spans = vec![heading];
-    if s.run_in {
-        if let Some(p) = paragraphs.next() {
-            first.spans.push(span(p.trim(), FontRole::Fangsong));
+    if s.heading.trim().is_empty() {
+        // A numbered item that is a sentence, not a heading: its number and its first
+        // paragraph in the body face (「一、同意……。」 of a 批复).
+        let text = paragraphs.next().map_or("", |p| p.trim());
+        first.spans = vec![span(&format!("{number}{text}"), FontRole::Fangsong)];
+    } else {
+        first.spans = vec![span(
+            &format!("{number}{}", s.heading.trim()),
+            heading_font(level),
+        )];
+        if s.run_in {
+            if let Some(p) = paragraphs.next() {
+                first.spans.push(span(p.trim(), FontRole::Fangsong));
+            }
         }
     }
     out.push(first);

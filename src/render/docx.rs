@@ -396,8 +396,15 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
             **b = b.as_ref().clone().page_break_before(true);
         }
     }
+    // A blank line below the title, before the 主送 or, without one, before the 正文.
+    if p.recipients.is_some() || (!p.title.is_empty() && !p.body.is_empty()) {
+        out.extend(
+            blank_lines(g::BELOW_TITLE_BLANK_LINES)
+                .into_iter()
+                .map(Block::p),
+        );
+    }
     if let Some(r) = &p.recipients {
-        out.extend(blank_lines(1).into_iter().map(Block::p));
         out.push(Block::p(grid_paragraph(&MParagraph {
             spans: vec![crate::model::Span {
                 text: r.clone(),

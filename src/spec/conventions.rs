@@ -54,6 +54,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     doc_number_year(spec, &mut out);
     date_after_upstream(spec, &mut out);
     joint_signature(spec, &mut out);
+    heading_sentences(spec, &mut out);
     sizes(spec, &all, &mut out);
     control_characters(&all, &mut out);
     placeholders(&all, &mut out);
@@ -285,6 +286,44 @@ fn joint_signature(spec: &Spec, out: &mut Vec<Finding>) {
                 h.issuers.join("\", \"")
             ),
         ));
+    }
+}
+
+/// Characters a heading has at most before it reads as a sentence: one line of the text block.
+const MAX_HEADING_CHARS: usize = crate::gbt9704::CHARS_PER_LINE as usize;
+
+/// `heading-sentence`: a heading is a few words set in 黑体 or 楷体 (§7.3.4); a whole sentence
+/// given as a heading prints in bold face as if it were one. The sentence belongs in `text` (a
+/// numbered item in the body face), or after a short heading with `run_in`.
+fn heading_sentences(spec: &Spec, out: &mut Vec<Finding>) {
+    fn walk(at: &str, sections: &[super::schema::Section], out: &mut Vec<Finding>) {
+        for (i, s) in sections.iter().enumerate() {
+            let field = format!("{at}sections[{i}]");
+            let h = s.heading.trim();
+            let chars = h.chars().count();
+            let clauses = h.trim_end_matches('。').contains(['，', '；']);
+            // A run-in heading is a sentence by design; past two lines it is the paragraph.
+            let sentence = if s.run_in {
+                chars > 2 * MAX_HEADING_CHARS
+            } else {
+                chars > MAX_HEADING_CHARS || (clauses && h.ends_with('。'))
+            };
+            if sentence {
+                out.push(finding(
+                    "heading-sentence",
+                    Severity::Warning,
+                    &format!("{field}.heading"),
+                    format!(
+                        "这个标题有 {chars} 个字、是一句完整的话，会像标题一样用黑体或楷体印出：请删去 heading、把这句话写进 text（序号照排，用正文字体），或写一个短标题（如“活动时间。”）并设 run_in = true"
+                    ),
+                ));
+            }
+            walk(&format!("{field}."), &s.sections, out);
+        }
+    }
+    walk("", &spec.sections, out);
+    if let Some(e) = &spec.enclosure {
+        walk("enclosure.", &e.sections, out);
     }
 }
 
@@ -525,6 +564,29 @@ mod tests {
     fn citing_a_missing_annex_is_an_error() {
         let s = spec("opening = \"请填写附件2并报送。\"", "");
         assert_eq!(rules(&s), ["annex-reference"]);
+    }
+
+    #[test]
+    fn a_sentence_given_as_a_heading_is_reported_and_a_heading_is_not() {
+        let sentence = "活动期间，在市民中心广场设立知识产权咨询服务点，免费提供咨询服务。";
+        let toml = format!(
+            "[[sections]]\nheading = \"活动安排\"\n[[sections.sections]]\nheading = \"{sentence}\"\n\
+             [[sections]]\nheading = \"活动时间。\"\nrun_in = true\ntext = \"{sentence}\""
+        );
+        let s = spec(&toml, "");
+        let found: Vec<_> = check(&s, None)
+            .into_iter()
+            .filter(|f| f.rule == "heading-sentence")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field, "sections[0].sections[0].heading");
+        assert!(
+            found[0].message.contains("有 33 个字"),
+            "{}",
+            found[0].message
+        );
+        let short = spec("[[sections]]\nheading = \"强化组织领导，压实工作责任\"", "");
+        assert!(rules(&short).iter().all(|r| *r != "heading-sentence"));
     }
 
     #[test]

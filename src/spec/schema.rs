@@ -314,7 +314,9 @@ impl<'de> Deserialize<'de> for DocNumber {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// 标题: the heading text without its number (一、 is added).
+    /// 标题: the heading text without its number (一、 is added). Empty: the section is a
+    /// numbered item, its number and first paragraph printed in the body face.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub heading: String,
     /// Run-in heading (标题与正文同段): heading sentence and text share one paragraph.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -220,7 +220,12 @@ fn seal_problems(spec: &Spec, out: &mut Vec<Problem>) {
 const MAX_DEPTH: usize = 4;
 
 fn section(out: &mut Vec<Problem>, at: &str, s: &Section, depth: usize) {
-    nonempty(out, &format!("{at}.heading"), &s.heading, "小标题");
+    if s.heading.trim().is_empty() && s.text.0.iter().all(|p| p.trim().is_empty()) {
+        out.push(problem(
+            format!("{at}.heading"),
+            "小标题和正文不能都为空（只写 text 时，这一节是一个带序号的段落）",
+        ));
+    }
     if depth >= MAX_DEPTH && !s.sections.is_empty() {
         out.push(problem(
             format!("{at}.sections"),
