@@ -292,6 +292,19 @@ fn joint_signature(spec: &Spec, out: &mut Vec<Finding>) {
 /// Characters a heading has at most before it reads as a sentence: one line of the text block.
 const MAX_HEADING_CHARS: usize = crate::gbt9704::CHARS_PER_LINE as usize;
 
+/// Whether `heading` reads as a sentence rather than a heading: longer than a line, or clauses
+/// ending in a full stop. A run-in heading is a sentence by design; past two lines it is the
+/// paragraph itself.
+pub fn reads_as_sentence(heading: &str, run_in: bool) -> bool {
+    let h = heading.trim();
+    let chars = h.chars().count();
+    if run_in {
+        return chars > 2 * MAX_HEADING_CHARS;
+    }
+    let clauses = h.trim_end_matches('。').contains(['，', '；']);
+    chars > MAX_HEADING_CHARS || (clauses && h.ends_with('。'))
+}
+
 /// `heading-sentence`: a heading is a few words set in 黑体 or 楷体 (§7.3.4); a whole sentence
 /// given as a heading prints in bold face as if it were one. The sentence belongs in `text` (a
 /// numbered item in the body face), or after a short heading with `run_in`.
@@ -301,14 +314,7 @@ fn heading_sentences(spec: &Spec, out: &mut Vec<Finding>) {
             let field = format!("{at}sections[{i}]");
             let h = s.heading.trim();
             let chars = h.chars().count();
-            let clauses = h.trim_end_matches('。').contains(['，', '；']);
-            // A run-in heading is a sentence by design; past two lines it is the paragraph.
-            let sentence = if s.run_in {
-                chars > 2 * MAX_HEADING_CHARS
-            } else {
-                chars > MAX_HEADING_CHARS || (clauses && h.ends_with('。'))
-            };
-            if sentence {
+            if reads_as_sentence(h, s.run_in) {
                 out.push(finding(
                     "heading-sentence",
                     Severity::Warning,

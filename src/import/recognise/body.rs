@@ -111,6 +111,16 @@ fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
     None
 }
 
+/// The set phrases that end a 公文's body (结束语): 特此通知, 此复, 以上请示当否，请批示…
+fn is_closing_phrase(text: &str) -> bool {
+    const SHORT: [&str; 4] = ["特此", "专此", "此复", "此函"];
+    const ASKS: [&str; 5] = ["请批示", "请审议", "请予审批", "请予批准", "请批复"];
+    let chars = text.chars().count();
+    let bare = text.trim_end_matches(['。', '！']);
+    (chars <= 8 && SHORT.iter().any(|w| bare.starts_with(w)))
+        || (chars <= 20 && ASKS.iter().any(|w| bare.ends_with(w)))
+}
+
 /// Most lines a 主送 takes: a national notice to every kind of office runs to seven lines and
 /// over a page break.
 const RECIPIENT_LINES: usize = 12;
@@ -135,7 +145,7 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         if let Some(num) = numbered(&text).filter(|_| part.closing.is_empty()) {
             flush(&mut part, &stack, &mut contacts);
             heading(d, i, &mut part, &mut stack, num, &text, p.lead_run);
-        } else if text.starts_with("特此") && text.chars().count() <= 8 {
+        } else if is_closing_phrase(&text) {
             flush(&mut part, &stack, &mut contacts);
             part.closing.push(text);
         } else if is_contact(&text) && !part.sections.is_empty() {
@@ -272,6 +282,10 @@ fn split_heading(
             let (h, b) = rest.split_at(p + '。'.len_utf8());
             (h.to_owned(), true, Some(b.trim().to_owned()))
         }
+        // A numbered sentence (「一、同意……。」) is an item in the body face, not a heading.
+        _ if crate::spec::conventions::reads_as_sentence(rest, false) => {
+            (String::new(), false, Some(rest.to_owned()))
+        }
         _ => (rest.to_owned(), false, None),
     }
 }
@@ -308,4 +322,28 @@ fn phase_of(rest: &str) -> Option<Phase> {
         text: text.to_owned(),
     };
     (phase_dates(&phase) == dates).then_some(phase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_closing_phrases_are_closings_and_sentences_are_not() {
+        for c in [
+            "此复。",
+            "特此通知。",
+            "此函。",
+            "以上请示当否，请批示。",
+            "妥否，请批复。",
+        ] {
+            assert!(is_closing_phrase(c), "{c}");
+        }
+        for t in [
+            "此复印件须加盖公章后使用。",
+            "请各地于5月15日前报送，请批示后执行的事项除外。",
+        ] {
+            assert!(!is_closing_phrase(t), "{t}");
+        }
+    }
 }
