@@ -137,3 +137,40 @@ fn pdf_a_output_declares_pdf_a_2b() {
     let info = run(&pdfinfo, &[pdf.to_str().unwrap()]);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
 }
+
+/// pypdf, strict, installed for python3 (CI installs it); `None` skips unless required.
+fn pypdf() -> Option<std::path::PathBuf> {
+    let python = common::tool("python3")?;
+    let ok = Command::new(&python)
+        .args(["-c", "import pypdf"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ok || !common::conformance_required(),
+        "GONGWEN_CONFORMANCE=1 but python3 has no pypdf"
+    );
+    ok.then_some(python)
+}
+
+#[test]
+fn viewers_are_asked_to_print_at_actual_size_and_the_file_stays_sound() {
+    let Some(python) = pypdf() else {
+        return;
+    };
+    for pdf_a in [false, true] {
+        let (_dir, pdf) = render_sample("shanghai-2025-notice.toml", PdfSettings { pdf_a });
+        // Strict: every object is read through its cross-reference entry, every page's text.
+        let script = "import pypdf,sys\n\
+            r = pypdf.PdfReader(sys.argv[1], strict=True)\n\
+            text = ''.join(p.extract_text() for p in r.pages)\n\
+            print(r.trailer['/Root']['/ViewerPreferences']['/PrintScaling'], len(r.pages), len(text))";
+        let out = run(&python, &["-c", script, pdf.to_str().unwrap()]);
+        let fields: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(fields[0], "/None", "pdf_a {pdf_a}: {out}");
+        assert_eq!(fields[1], "8", "pdf_a {pdf_a}: {out}");
+        assert!(
+            fields[2].parse::<usize>().unwrap() > 2500,
+            "pdf_a {pdf_a}: {out}"
+        );
+    }
+}

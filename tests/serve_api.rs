@@ -446,7 +446,12 @@ fn half_open_connections_are_closed_after_the_header_time_limit_and_the_app_answ
     }
     let waited = started.elapsed().as_secs_f64();
     assert!((1.4..10.0).contains(&waited), "closed after {waited:.1} s");
-    assert_eq!(s.get("/api/workspace").status, 200);
+    // On a new connection: the client's kept-alive one was idle past the limit and closed too.
+    let fresh = format!(
+        "GET /api/workspace HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        s.port
+    );
+    assert_eq!(s.raw(&fresh), 200);
 }
 
 #[cfg(target_os = "linux")]
