@@ -277,6 +277,20 @@ fn page_numbers_sit_7mm_below_the_text_block_outer_side_one_character_in() {
                 .collect();
             let Some(first) = runs.first() else { continue };
             seen += 1;
+            // §7.5 4号半角宋体阿拉伯数字: the digits in the 宋体 face, beside the dashes.
+            let digits: Vec<_> = m
+                .texts
+                .iter()
+                .filter(|t| {
+                    t.page == page
+                        && t.size_pt == g::SMALL_SIZE_PT
+                        && t.text.trim().parse::<u32>() == Ok(page as u32)
+                })
+                .collect();
+            assert_eq!(digits.len(), 1, "page {page}: the number's digits");
+            for d in digits {
+                assert_eq!(d.family, "FandolSong", "page {page}: 「{}」", d.text);
+            }
             // Where the label sits on the printed (portrait) sheet: a turned landscape page's
             // point (x, y) is the sheet's (y, width − x), and its label runs along the sheet.
             let turned = m.turned[i];

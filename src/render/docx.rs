@@ -105,6 +105,17 @@ fn role_fonts(role: FontRole) -> RunFonts {
         .hint("eastAsia")
 }
 
+/// The page number's fonts: §7.5 4号半角宋体阿拉伯数字, the digits too in the 宋体 face.
+fn page_number_fonts() -> RunFonts {
+    let song = fonts::official(FontRole::Song).0;
+    RunFonts::new()
+        .east_asia(song)
+        .ascii(song)
+        .hi_ansi(song)
+        .cs(song)
+        .hint("eastAsia")
+}
+
 /// A run of text in a role at a size (pt).
 fn run(text: &str, role: FontRole, size_pt: f64) -> Run {
     styled(role, size_pt).add_text(text)
@@ -976,8 +987,8 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
 /// 页码: "— N —" in 4号宋体; odd pages right, even pages left, one character in.
 fn page_number_footer(odd: bool) -> Footer {
     let one = twips_pt(g::PAGE_NUMBER_INDENT_CHARS * g::SMALL_SIZE_PT);
-    let r = |t: &str| run(t, FontRole::Song, g::SMALL_SIZE_PT);
-    let field = || styled(FontRole::Song, g::SMALL_SIZE_PT);
+    let r = |t: &str| run(t, FontRole::Song, g::SMALL_SIZE_PT).fonts(page_number_fonts());
+    let field = || styled(FontRole::Song, g::SMALL_SIZE_PT).fonts(page_number_fonts());
     let p = Paragraph::new()
         .line_spacing(exact(twips_pt(g::SMALL_SIZE_PT)))
         .snap_to_grid(false)

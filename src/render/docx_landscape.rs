@@ -54,8 +54,10 @@ fn label_box(odd: bool) -> (f64, f64, f64, f64) {
 /// A run of the label in 4号宋体, as the portrait footers set it.
 fn run(inner: &str) -> String {
     let size = (g::SMALL_SIZE_PT * 2.0).round() as i64;
+    // §7.5 4号半角宋体阿拉伯数字: the digits too in the 宋体 face.
+    let song = crate::fonts::official(crate::model::FontRole::Song).0;
     format!(
-        r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="宋体" w:hint="eastAsia" /><w:sz w:val="{size}" /><w:szCs w:val="{size}" /></w:rPr>{inner}</w:r>"#
+        r#"<w:r><w:rPr><w:rFonts w:ascii="{song}" w:hAnsi="{song}" w:cs="{song}" w:eastAsia="{song}" w:hint="eastAsia" /><w:sz w:val="{size}" /><w:szCs w:val="{size}" /></w:rPr>{inner}</w:r>"#
     )
 }
 
