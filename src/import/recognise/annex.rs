@@ -1,6 +1,6 @@
 //! 附件 (text, 名单, tables with their heads and blank rows) and the 版记.
 
-use super::tail::{group_line, is_colophon, list_annex_at, split_items};
+use super::tail::{annex_group_line, is_colophon, list_annex_at, split_items};
 use super::Doc;
 use crate::compose::text::width_chars;
 use crate::import::patterns::{annex_label, date_prefix, ends_sentence, numbered};
@@ -58,8 +58,14 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &
             i += 1;
         }
     }
-    if !cc.is_empty() {
-        d.not_placed(0, "有抄送但未找到印发机关和印发日期，抄送未写入");
+    if !cc.is_empty() && draft.colophon.is_none() {
+        // The 信函格式's 版记 has no 印发机关 or 印发日期 (§10.1); for other kinds the caller
+        // takes this back once the 文种 is known.
+        draft.colophon = Some(Colophon {
+            cc,
+            printer: None,
+            print_date: None,
+        });
     }
     // Annexes the 附件说明 names but the file does not carry.
     for (k, (at, title)) in note.iter().enumerate().skip(draft.annexes.len()) {
@@ -178,7 +184,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
         i += 1;
     }
     let mut a = Annex::default();
-    if i < d.len() && group_line(d.text(i)).is_none() && d.lines[i].cells.is_none() {
+    if i < d.len() && annex_group_line(d.text(i)).is_none() && d.lines[i].cells.is_none() {
         let first = d.lines[i].clone();
         a.title = first.text.trim().to_owned();
         i += 1;
@@ -191,7 +197,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
                 .is_none_or(|(x, y)| (x - y).abs() < 1.0);
             if t.is_empty()
                 || l.cells.is_some()
-                || group_line(t).is_some()
+                || annex_group_line(t).is_some()
                 || field_line(t).is_some()
                 || numbered(t).is_some()
                 || ends_sentence(&a.title)
@@ -230,7 +236,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
             i += 1;
         } else if t.is_empty() {
             i += 1;
-        } else if let Some((label, items)) = group_line(&t) {
+        } else if let Some((label, items)) = annex_group_line(&t) {
             a.groups.push(ListGroup { label, items });
             group_at = (line.indent, t.clone());
             i += 1;
@@ -288,7 +294,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
 fn next_is_content(d: &Doc, k: usize) -> bool {
     k < d.len()
         && (d.lines[k].cells.is_some()
-            || group_line(d.text(k)).is_some()
+            || annex_group_line(d.text(k)).is_some()
             || field_line(d.text(k)).is_some())
 }
 

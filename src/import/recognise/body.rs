@@ -114,10 +114,20 @@ fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
 /// The set phrases that end a 公文's body (结束语): 特此通知, 此复, 以上请示当否，请批示…
 fn is_closing_phrase(text: &str) -> bool {
     const SHORT: [&str; 4] = ["特此", "专此", "此复", "此函"];
-    const ASKS: [&str; 5] = ["请批示", "请审议", "请予审批", "请予批准", "请批复"];
+    const ASKS: [&str; 9] = [
+        "请批示",
+        "请审议",
+        "请予审批",
+        "请予批准",
+        "请批复",
+        "请予支持",
+        "请予函复",
+        "请函复",
+        "盼复",
+    ];
     let chars = text.chars().count();
     let bare = text.trim_end_matches(['。', '！']);
-    (chars <= 8 && SHORT.iter().any(|w| bare.starts_with(w)))
+    (chars <= 12 && SHORT.iter().any(|w| bare.starts_with(w)))
         || (chars <= 20 && ASKS.iter().any(|w| bare.ends_with(w)))
 }
 

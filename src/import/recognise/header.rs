@@ -19,8 +19,21 @@ fn doc_number_line(s: &str) -> Option<(DocNumber, Vec<String>)> {
         None => (s, Vec::new()),
     };
     let number: String = number.split_whitespace().collect();
-    Some((DocNumber::parse(&number)?, signers))
+    let number = copy_number_before(&number).map_or(number.as_str(), |(_, rest)| rest);
+    Some((DocNumber::parse(number)?, signers))
 }
+
+/// The 份号 at the start of a line and the rest: in the 信函格式 the 份号 stands at the left of
+/// the 发文字号's line (§10.1), and a PDF reads the two as one line.
+fn copy_number_before(s: &str) -> Option<(&str, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &s[digits..];
+    (digits == COPY_NUMBER_DIGITS && rest.starts_with(|c: char| !c.is_ascii()))
+        .then(|| (&s[..digits], rest))
+}
+
+/// Digits of a 份号 (§7.2.1: 6位3阿拉伯数字).
+const COPY_NUMBER_DIGITS: usize = 6;
 
 /// 签发人：张三 李四 → the names.
 fn signers_of(s: &str) -> Vec<String> {
@@ -189,7 +202,7 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
             let t = d.text(k).to_owned();
             if title_above.is_none() && t.contains("关于") && ends_with_doc_type(&t) {
                 title_above = Some(k);
-            } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+            } else if t.len() == COPY_NUMBER_DIGITS && t.bytes().all(|b| b.is_ascii_digit()) {
                 h.copy_number = Some(t);
                 d.found(k, "份号");
             } else if is_secrecy(&t) {
@@ -204,8 +217,27 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
                 mark.push(k);
             }
         }
+        if number.is_some() {
+            let line: String = d.text(at).split_whitespace().collect();
+            if let Some((copy, _)) = copy_number_before(&line) {
+                h.copy_number = Some(copy.to_owned());
+                d.found(at, "份号");
+            }
+        }
         // Past the 发文字号 line, or (a mark without one) at the line after the mark.
         i = if number.is_some() { at + 1 } else { at };
+        // The 信函格式 puts 密级 and 紧急程度 under the 份号, below the 发文字号's line.
+        while i < d.len() && (is_secrecy(d.text(i)) || is_urgency(d.text(i))) {
+            let t = d.text(i).to_owned();
+            if is_secrecy(&t) {
+                d.found(i, "密级和保密期限");
+                h.secrecy = Some(t);
+            } else {
+                d.found(i, "紧急程度");
+                h.urgency = Some(t);
+            }
+            i += 1;
+        }
         if d.text(i).starts_with("签发人") {
             signers = signers_of(d.text(i));
             i += 1;

@@ -150,8 +150,27 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
         kind_by_title(&spec.title)
     });
     finish_kind(&mut d, spec);
+    cc_without_printer(&mut d, spec);
     issuers_from_signature(&mut d, spec);
     (out, d.findings)
+}
+
+/// A 抄送 line without the 印发机关 and 印发日期 under it: the 版记 of a 函 (信函格式, §10.1);
+/// any other kind's 版记 needs them, so the 抄送 is reported and left out.
+fn cc_without_printer(d: &mut Doc, spec: &mut Spec) {
+    let bare = spec
+        .colophon
+        .as_ref()
+        .is_some_and(|c| c.printer.is_none() && c.print_date.is_none());
+    if !bare {
+        return;
+    }
+    if spec.kind == DocKind::Letter {
+        d.found(0, "版记：抄送（信函格式不印印发机关和印发日期）");
+    } else {
+        d.not_placed(0, "有抄送但未找到印发机关和印发日期，抄送未写入");
+        spec.colophon = None;
+    }
 }
 
 /// A 发文字号 without a mark above it (a notice reposted on a web page): the issuing offices
@@ -185,7 +204,8 @@ fn finish_kind(d: &mut Doc, spec: &mut Spec) {
     if let Some(h) = spec.header.as_mut() {
         mark_of_kind(spec.kind, h);
     }
-    if spec.kind == DocKind::Order {
+    // A 命令 and a 议案 are signed by the head of government in person (§7.3.5.3).
+    if matches!(spec.kind, DocKind::Order | DocKind::Motion) {
         if let Some(s) = spec.signature.as_mut() {
             signer_of_order(s);
         }
@@ -333,7 +353,7 @@ fn kind_by_title(title: &str) -> DocKind {
         .map_or(DocKind::Notice, |(k, _)| k)
 }
 
-/// A 命令 is signed by the signer's role and name (市长　陈立新), not by an office.
+/// A 命令 (or 议案) is signed by the signer's role and name (市长　陈立新), not by an office.
 fn signer_of_order(s: &mut Signature) {
     let Some(line) = s.issuer.take() else { return };
     let words: Vec<&str> = line.split_whitespace().collect();

@@ -176,6 +176,24 @@ pub(super) fn group_line(s: &str) -> Option<(String, Vec<String>)> {
     Some((label.to_owned(), split_items(items)))
 }
 
+/// A 名单 line inside an annex, under any short label: 先进集体：A、B、C (a list of names, no
+/// clause of prose). Outside an annex only [`group_line`]'s 单位 lists count, so that a body
+/// line such as 主要形式：讲座、展览 never starts one.
+pub(super) fn annex_group_line(s: &str) -> Option<(String, Vec<String>)> {
+    if let Some(g) = group_line(s) {
+        return Some(g);
+    }
+    let (label, items) = s.split_once('：')?;
+    let label_ok = !label.is_empty()
+        && label.chars().count() <= 10
+        && !label.contains(['，', '。', '；', '、'])
+        && numbered(label).is_none();
+    let names = items.contains('、')
+        && !items.contains(['，', '；', '：'])
+        && !items.trim_end_matches('。').contains('。');
+    (label_ok && names).then(|| (label.to_owned(), split_items(items)))
+}
+
 /// Names joined with 、.
 pub(super) fn split_items(s: &str) -> Vec<String> {
     s.split('、')
