@@ -204,7 +204,7 @@ impl<'a> Ctx<'a> {
                 .chars()
                 .last()
                 .filter(|c| "省市县区州旗盟".contains(*c)),
-            office_rank: rank(&o.name, true),
+            office_rank: o.level.map_or_else(|| rank(&o.name, true), |l| l.rank()),
         })
     }
 

@@ -831,3 +831,44 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
     }
 }
+
+#[cfg(test)]
+mod level_tests {
+    use super::*;
+
+    #[test]
+    fn a_county_level_city_reads_the_county_addressees_as_its_own_level() {
+        let cal = Calendar::load(None).unwrap();
+        let at = |rank: u8| Localiser {
+            words: &super::super::defaults::Defaults::embedded().work,
+            calendar: &cal,
+            lead_workdays: 3,
+            year: 2026,
+            issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
+            report_to: "宁乡市林业局".into(),
+            units: "各镇人民政府、街道办事处".into(),
+            upstream: vec!["湖南省林业局".into()],
+            level: Some('市'),
+            office_rank: rank,
+        };
+        let text = "各县（市、区）林业局要落实防火责任，于5月10日前报送省林业局。";
+        let mut notes = Vec::new();
+        let county = crate::derive::profile::OfficeLevel::County.rank();
+        // 宁乡市 with `level = "县级"`: the counties are its peers, its own units act.
+        assert_eq!(
+            at(county).apply(text, &mut notes),
+            "各镇人民政府、街道办事处要落实防火责任，于5月7日前报送宁乡市林业局。"
+        );
+        // Ranked by its name (市): the counties would be its own lower units, kept.
+        assert_eq!(
+            at(2).apply(text, &mut notes),
+            "各县（市、区）林业局要落实防火责任，于5月7日前报送宁乡市林业局。"
+        );
+        let level: crate::derive::profile::OfficeLevel =
+            toml::from_str::<toml::Value>("l = \"县级\"").unwrap()["l"]
+                .clone()
+                .try_into()
+                .unwrap();
+        assert_eq!(level.rank(), county);
+    }
+}

@@ -205,6 +205,9 @@ pub struct Office {
     pub name: String,
     /// 地方简称 in titles, e.g. 某省 (某省××活动周), 某县.
     pub scope: String,
+    /// 行政级别 (省级, 市级, 县级, 乡镇级) where the name does not tell it: a county-level city
+    /// (宁乡市) or district is 县级, though its name ends in 市. Default: read from the name.
+    pub level: Option<OfficeLevel>,
     /// 发文机关标志 issuers (default: the name).
     #[serde(default)]
     pub issuers: Vec<String>,
@@ -252,6 +255,43 @@ pub struct Office {
 
 fn yes() -> bool {
     true
+}
+
+/// 行政级别 of an office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum OfficeLevel {
+    /// 省级 (省、自治区、直辖市).
+    #[serde(rename = "省级")]
+    Province,
+    /// 市级 (设区的市、自治州、地区、盟).
+    #[serde(rename = "市级")]
+    City,
+    /// 县级 (县、县级市、市辖区、旗).
+    #[serde(rename = "县级")]
+    County,
+    /// 乡镇级 (乡、镇、街道).
+    #[serde(rename = "乡镇级")]
+    Township,
+}
+
+impl OfficeLevel {
+    /// Every level, highest first, with its name as the profile writes it.
+    pub const ALL: [(OfficeLevel, &'static str); 4] = [
+        (OfficeLevel::Province, "省级"),
+        (OfficeLevel::City, "市级"),
+        (OfficeLevel::County, "县级"),
+        (OfficeLevel::Township, "乡镇级"),
+    ];
+
+    /// The rank the localiser compares levels by (3 province … 0 below a county).
+    pub fn rank(self) -> u8 {
+        match self {
+            OfficeLevel::Province => 3,
+            OfficeLevel::City => 2,
+            OfficeLevel::County => 1,
+            OfficeLevel::Township => 0,
+        }
+    }
 }
 
 /// One wording substitution.

@@ -429,6 +429,17 @@ fn orientation() -> Vec<Choice> {
     ]
 }
 
+/// 行政级别 of an office profile.
+fn office_levels() -> Vec<Choice> {
+    std::iter::once(unset("按名称判断".to_owned()))
+        .chain(
+            crate::derive::profile::OfficeLevel::ALL
+                .iter()
+                .map(|&(_, name)| opt(name, name)),
+        )
+        .collect()
+}
+
 /// 处理 of an upstream section.
 fn rule_actions() -> Vec<Choice> {
     vec![
@@ -793,6 +804,8 @@ fn office() -> Vec<Field> {
             "如“某县”；本机关的活动名称默认为 {}",
             patterns().local
         )),
+        choice("level", "行政级别", office_levels())
+            .hint("县级市、市辖区请选“县级”：名称以“市”结尾的县级机关"),
         lines("issuers", "发文机关标志").hint("每行一个；默认同署名"),
         text("doc_code", "机关代字").hint("如“某政发”；不写则草稿没有红头"),
         num("serial", "发文顺序号")
