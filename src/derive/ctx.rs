@@ -198,6 +198,7 @@ impl<'a> Ctx<'a> {
             issued: self.issued,
             report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
             units: units.unwrap_or_else(|| self.d.placeholders.units.clone()),
+            office: o.name.clone(),
             upstream: issuers,
             level: o
                 .scope

@@ -69,6 +69,8 @@ pub struct Localiser<'a> {
     pub report_to: String,
     /// The office's units, replacing the upstream's addressees.
     pub units: String,
+    /// The office's own name (县级民政部门 in a county 民政局's notice is the office itself).
+    pub office: String,
     /// The upstream's issuers (a reporting target naming one is the upper office).
     pub upstream: Vec<String>,
     /// 县 of 某某县: 本市 → 本县.
@@ -87,7 +89,47 @@ impl Localiser<'_> {
         let text = self.addressees(&text, notes);
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
+        let text = self.own_department(&text, notes);
         self.own_scope(&text)
+    }
+
+    /// 县级民政部门 → 临澧县民政局: the department of the office's own level and line of work,
+    /// named generically by the upper office, is the office itself (县级以上… is left alone).
+    fn own_department(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let level = match self.office_rank {
+            1 => "县级",
+            2 => "市级",
+            3 => "省级",
+            _ => return text.to_owned(),
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(level) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + level.len()..];
+            let line = after.find("部门").map(|end| &after[..end]).filter(|line| {
+                let n = line.chars().count();
+                (2..=6).contains(&n)
+                    && line
+                        .chars()
+                        .all(|c| !c.is_ascii() && !"，。；、（）以".contains(c))
+                    && self.office.contains(*line)
+            });
+            match line {
+                Some(line) => {
+                    let phrase = format!("{level}{line}部门");
+                    notes.push(format!("“{phrase}”→“{}”（本机关）", self.office));
+                    out.push_str(&self.office);
+                    rest = &after[line.len() + "部门".len()..];
+                }
+                None => {
+                    out.push_str(level);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     /// 省水利厅将适时开展督导检查 → the office will: a sentence whose subject is the upper office
@@ -664,6 +706,7 @@ mod tests {
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
             report_to: "县水利局".into(),
             units: "各乡镇人民政府、局属各单位".into(),
+            office: "修水县水利局".into(),
             upstream: vec!["江西省水利厅".into()],
             level: Some('县'),
             office_rank: 1,
@@ -847,6 +890,7 @@ mod level_tests {
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
             report_to: "宁乡市林业局".into(),
             units: "各镇人民政府、街道办事处".into(),
+            office: "宁乡市林业局".into(),
             upstream: vec!["湖南省林业局".into()],
             level: Some('市'),
             office_rank: rank,
@@ -870,5 +914,41 @@ mod level_tests {
                 .try_into()
                 .unwrap();
         assert_eq!(level.rank(), county);
+    }
+}
+
+#[cfg(test)]
+mod department_tests {
+    use super::*;
+
+    #[test]
+    fn the_department_of_the_office_s_own_level_and_line_is_the_office() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            words: &super::super::defaults::Defaults::embedded().work,
+            calendar: &cal,
+            lead_workdays: 3,
+            year: 2026,
+            issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
+            report_to: "临澧县民政局".into(),
+            units: "各乡镇人民政府".into(),
+            office: "临澧县民政局".into(),
+            upstream: vec!["民政部".into()],
+            level: Some('县'),
+            office_rank: 1,
+        };
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("县级民政部门会同应急管理部门逐一开展实地检查。", &mut notes),
+            "临澧县民政局会同应急管理部门逐一开展实地检查。"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // Another line of work, and 县级以上, stay as written.
+        for kept in [
+            "县级应急管理部门要做好值守。",
+            "县级以上民政部门应当加强指导。",
+        ] {
+            assert_eq!(l.apply(kept, &mut notes), kept);
+        }
     }
 }
