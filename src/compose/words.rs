@@ -50,6 +50,40 @@ pub fn lexicon() -> &'static [&'static str] {
     })
 }
 
+/// Han numerals that count what follows them (一季度, 三批, 两项).
+const NUMERALS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千',
+];
+
+/// What a numeral counts or orders: a period, a batch, a kind (季度, 批, 类 …).
+const MEASURES: &[char] = &[
+    '季', '批', '类', '级', '期', '次', '届', '项', '轮', '号', '版', '周', '档', '星',
+];
+
+/// A numeral stays with the measure after it (一季度, not 年一 / 季度 as the dictionary has it),
+/// and a date before it ends there (2025年 / 一季度).
+fn numerals_with_their_measures(chars: &[char], bound: &mut [bool]) {
+    for j in 0..chars.len().saturating_sub(1) {
+        if !(NUMERALS.contains(&chars[j]) && MEASURES.contains(&chars[j + 1])) {
+            continue;
+        }
+        bound[j + 1] = false;
+        // The numeral's own start: after a run of numerals (二十 / 批 → 二十批).
+        let mut start = j;
+        while start > 0 && NUMERALS.contains(&chars[start - 1]) {
+            start -= 1;
+        }
+        for slot in bound.iter_mut().take(j + 1).skip(start + 1) {
+            *slot = false;
+        }
+        let after_date =
+            start >= 2 && UNITS.contains(&chars[start - 1]) && chars[start - 2].is_ascii_digit();
+        if after_date || (start > 0 && chars[start - 1] == '第') {
+            bound[start] = after_date;
+        }
+    }
+}
+
 /// Whether `c` is a Han character (the only script the dictionary splits into words here).
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
@@ -73,6 +107,7 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
     for b in segmenter.segment_str(&text) {
         bound[char_at_byte[b]] = true;
     }
+    numerals_with_their_measures(chars, &mut bound);
     let icu = bound.clone();
     let mut edge = vec![false; n + 1];
     for word in lexicon() {
