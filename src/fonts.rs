@@ -145,6 +145,8 @@ pub struct FontSet {
     /// Per role (in [`FontRole::ALL`] order), the code points some face of the role (or the
     /// Latin face) can draw, as a bitset: checking a document's every character stays cheap.
     coverage: Vec<Vec<u64>>,
+    /// The same without the fallback face (made when first asked).
+    own_coverage: std::sync::OnceLock<Vec<Vec<u64>>>,
 }
 
 /// Bits for every Unicode scalar value.
@@ -194,21 +196,30 @@ impl FontSet {
             fonts,
             origins,
             coverage: Vec::new(),
+            own_coverage: std::sync::OnceLock::new(),
         };
-        set.coverage = FontRole::ALL
+        set.coverage = set.coverage_of(true);
+        set
+    }
+
+    /// Per role, the code points its faces (and the Latin face, and with `fallback` the
+    /// fallback face) can draw.
+    fn coverage_of(&self, fallback: bool) -> Vec<Vec<u64>> {
+        FontRole::ALL
             .iter()
             .map(|&role| {
                 let mut bits = vec![0u64; CODE_POINTS / 64];
                 let faces: Vec<usize> = std::iter::once(LATIN_FAMILY.to_owned())
-                    .chain(set.families(role))
+                    .chain(self.families(role))
+                    .filter(|f| fallback || f != FALLBACK_FAMILY)
                     .flat_map(|f| {
-                        set.book
+                        self.book
                             .select_family(&f.to_lowercase())
                             .collect::<Vec<_>>()
                     })
                     .collect();
                 for i in faces {
-                    for c in set.fonts[i].info().coverage.iter() {
+                    for c in self.fonts[i].info().coverage.iter() {
                         if let Some(word) = bits.get_mut(c as usize / 64) {
                             *word |= 1 << (c % 64);
                         }
@@ -216,8 +227,19 @@ impl FontSet {
                 }
                 bits
             })
-            .collect();
-        set
+            .collect()
+    }
+
+    /// Whether the role's own faces (or the Latin face) draw `c`, without the fallback face,
+    /// whose 宋体-style glyphs stand out in 楷体 or 仿宋 (a rare character of a name: 喆 堃).
+    pub fn covers_in_own_face(&self, role: FontRole, c: char) -> bool {
+        if c.is_whitespace() || c.is_control() {
+            return true;
+        }
+        let own = self.own_coverage.get_or_init(|| self.coverage_of(false));
+        let slot = FontRole::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        let c = c as usize;
+        own[slot][c / 64] & (1 << (c % 64)) != 0
     }
 
     /// The families a role is set in, best first: official, bundled, fallback.

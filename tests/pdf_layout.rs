@@ -681,3 +681,20 @@ fn a_blank_line_follows_the_title_with_or_without_a_recipient_line() {
         close(gap, with_recipients, &format!("{name}: title → 「{next}」"));
     }
 }
+
+#[test]
+fn several_signers_are_spaced_one_character_apart() {
+    let toml = std::fs::read_to_string(sample("kinds/request-2025.toml"))
+        .unwrap()
+        .replace("signers = [\"李建国\"]", "signers = [\"李建国\", \"王芳\"]");
+    assert!(toml.contains("\"王芳\""), "the sample names one signer");
+    let m = measure_str(&toml).unwrap();
+    // The two names' runs: the gap between them is one character of the body (§7.2.5 均匀编排).
+    let first = m.find("李建国").expect("first name");
+    let second = m.find("王芳").expect("second name");
+    close(
+        second.x - first.right(),
+        pt(g::cell_pt()),
+        "gap between 签发人 names",
+    );
+}

@@ -37,7 +37,8 @@ pub fn header(h: &crate::spec::Header, layout: &KindLayout) -> Header {
         doc_number: number,
         signers: (!h.signers.is_empty()).then(|| Signers {
             label: "签发人：".to_owned(),
-            names: h.signers.join(" "),
+            // §7.2.5: several names spaced evenly, one character apart.
+            names: h.signers.join("\u{3000}"),
         }),
     }
 }

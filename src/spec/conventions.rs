@@ -61,6 +61,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     super::kind_rules::check(spec, &all, &mut out);
     if let Some(fonts) = fonts {
         missing_glyphs(&all, fonts, &mut out);
+        fallback_glyphs(&all, fonts, &mut out);
     }
     out
 }
@@ -442,6 +443,48 @@ fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
 }
 
 /// `missing-glyph`: every character can be drawn by some font.
+/// The role a field's text is mostly set in, for the glyph rules: 签发人 in 楷体, the title in
+/// 小标宋, the rest (正文 and most else) in 仿宋.
+fn field_role(field: &str) -> FontRole {
+    if field.starts_with("header.signers") {
+        FontRole::Kai
+    } else if field == "title" {
+        FontRole::Xiaobiaosong
+    } else {
+        FontRole::Fangsong
+    }
+}
+
+/// `fallback-glyph`: characters the field's own face lacks are drawn from the fallback face, in
+/// a 宋体 style beside 楷体 or 仿宋 (rare characters of names: 喆 堃): said, so the office can
+/// install an official font that has them.
+fn fallback_glyphs(all: &[(String, String)], fonts: &FontSet, out: &mut Vec<Finding>) {
+    for (field, text) in all {
+        let role = field_role(field);
+        let mut chars: Vec<char> = text
+            .chars()
+            .filter(|&c| fonts.covers(role, c) && !fonts.covers_in_own_face(role, c))
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        if chars.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = chars.iter().take(5).map(|c| format!("“{c}”")).collect();
+        out.push(finding(
+            "fallback-glyph",
+            Severity::Warning,
+            field,
+            format!(
+                "{} 不在{}字库中，将借用其他字体显示，字形与周围文字不一致；可安装含有这些字的{}字体（gongwen fonts 列出所用字体）",
+                list.join("、"),
+                role.chinese(),
+                role.chinese()
+            ),
+        ));
+    }
+}
+
 fn missing_glyphs(all: &[(String, String)], fonts: &FontSet, out: &mut Vec<Finding>) {
     for (field, text) in all {
         let mut missing: Vec<char> = text
@@ -632,5 +675,28 @@ mod tests {
         assert_eq!(f[0].field, "contacts");
         assert!(f[0].message.contains("U+1F600"), "{}", f[0].message);
         let _ = Path::new("");
+    }
+
+    #[test]
+    fn rare_characters_drawn_from_the_fallback_face_are_named_with_their_field() {
+        let fonts = FontSet::load(&[], false);
+        let s = spec(
+            "",
+            "[header]\nissuers = [\"某局\"]\ndoc_number = \"某〔2025〕1号\"\nsigners = [\"黄喆\", \"李建国\"]",
+        );
+        let f: Vec<_> = check(&s, Some(&fonts))
+            .into_iter()
+            .filter(|f| f.rule == "fallback-glyph")
+            .collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].field, "header.signers[0]");
+        assert!(
+            f[0].message.starts_with("“喆” 不在楷体字库中"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            fonts.covers(FontRole::Kai, '喆') && !fonts.covers_in_own_face(FontRole::Kai, '喆')
+        );
     }
 }
