@@ -139,6 +139,13 @@ impl Engine {
         typst::comemo::evict(CACHE_GENERATIONS);
     }
 
+    /// Lets typst's memo cache keep only what the last document laid out used (after a burst
+    /// of documents: the memory of the others given back, the last one still warm).
+    pub fn evict_caches_but_the_last(&self) {
+        // Results the last document used are one eviction old (its own), the rest older.
+        typst::comemo::evict(2);
+    }
+
     /// Renders a composed document in the formats asked for, in memory: PDF and OFD are
     /// written from one layout, DOCX from the model with its 版记 placed as that layout placed it.
     pub fn render(

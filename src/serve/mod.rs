@@ -142,7 +142,14 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         tokio::spawn(queue::give_back_memory(
             state.layouts.clone(),
             MEMORY_GIVEN_BACK_AFTER,
-            move || kept.previews.shrink_to(preview::KEPT_WHEN_IDLE_BYTES),
+            move |finished| {
+                kept.previews.shrink_to(preview::KEPT_WHEN_IDLE_BYTES);
+                // After a burst (more than a person typing makes in a second), the layouts of
+                // the other documents are not kept warm; the last one is.
+                if finished > BURST_LAYOUTS {
+                    kept.engine.evict_caches_but_the_last();
+                }
+            },
         ));
         let app = router(
             state,
@@ -152,6 +159,9 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
         Ok(())
     })
 }
+
+/// Layouts finished between two idle moments past which they were a burst, not typing.
+const BURST_LAYOUTS: usize = 8;
 
 /// How long the layout queue stays idle after work before the memory it freed is given back.
 const MEMORY_GIVEN_BACK_AFTER: std::time::Duration = std::time::Duration::from_secs(1);

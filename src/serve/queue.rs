@@ -139,20 +139,26 @@ impl Drop for Slot {
     }
 }
 
-/// Once the queue has been idle for `every` after work, runs `tidy` (dropping what only the
-/// burst needed) and gives the memory freed back to the system (glibc keeps it in its arenas
-/// otherwise: a burst of previews left the server at two and a half times its idle size).
+/// Once the queue has been idle for `every` after work, runs `tidy` with the number of layouts
+/// finished since the last time (to drop what only a burst needed) and gives the memory freed
+/// back to the system (glibc keeps it in its arenas otherwise: a burst of previews left the
+/// server at two and a half times its idle size).
 pub async fn give_back_memory(
     queue: Arc<LayoutQueue>,
     every: std::time::Duration,
-    tidy: impl Fn() + Clone + Send + 'static,
+    tidy: impl Fn(usize) + Clone + Send + 'static,
 ) {
     loop {
         tokio::time::sleep(every).await;
-        if queue.idle() && queue.take_finished() > 0 {
+        let finished = if queue.idle() {
+            queue.take_finished()
+        } else {
+            0
+        };
+        if finished > 0 {
             let tidy = tidy.clone();
             let _ = tokio::task::spawn_blocking(move || {
-                tidy();
+                tidy(finished);
                 trim();
             })
             .await;
