@@ -699,17 +699,89 @@ mod tests {
 
     fn localiser(cal: &Calendar) -> Localiser<'_> {
         Localiser {
+            report_to: "县水利局".into(),
+            ..office(
+                cal,
+                "修水县水利局",
+                "各乡镇人民政府、局属各单位",
+                "江西省水利厅",
+                1,
+            )
+        }
+    }
+
+    /// A county's localiser for `office` (reporting to itself) under `upstream`, at `rank`.
+    fn office<'a>(
+        cal: &'a Calendar,
+        office: &str,
+        units: &str,
+        upstream: &str,
+        rank: u8,
+    ) -> Localiser<'a> {
+        Localiser {
             words: &super::super::defaults::Defaults::embedded().work,
             calendar: cal,
             lead_workdays: 3,
             year: 2026,
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
-            report_to: "县水利局".into(),
-            units: "各乡镇人民政府、局属各单位".into(),
-            office: "修水县水利局".into(),
-            upstream: vec!["江西省水利厅".into()],
-            level: Some('县'),
-            office_rank: 1,
+            report_to: office.into(),
+            units: units.into(),
+            office: office.into(),
+            upstream: vec![upstream.into()],
+            level: office.chars().nth(2),
+            office_rank: rank,
+        }
+    }
+
+    #[test]
+    fn a_county_level_city_reads_the_county_addressees_as_its_own_level() {
+        let cal = Calendar::load(None).unwrap();
+        let at = |rank| {
+            office(
+                &cal,
+                "宁乡市林业局",
+                "各镇人民政府、街道办事处",
+                "湖南省林业局",
+                rank,
+            )
+        };
+        let text = "各县（市、区）林业局要落实防火责任，于5月10日前报送省林业局。";
+        let mut notes = Vec::new();
+        let county = crate::derive::profile::OfficeLevel::County.rank();
+        // 宁乡市 with `level = "县级"`: the counties are its peers, its own units act.
+        assert_eq!(
+            at(county).apply(text, &mut notes),
+            "各镇人民政府、街道办事处要落实防火责任，于5月7日前报送宁乡市林业局。"
+        );
+        // Ranked by its name (市): the counties would be its own lower units, kept.
+        assert_eq!(
+            at(2).apply(text, &mut notes),
+            "各县（市、区）林业局要落实防火责任，于5月7日前报送宁乡市林业局。"
+        );
+        let level: crate::derive::profile::OfficeLevel =
+            toml::from_str::<toml::Value>("l = \"县级\"").unwrap()["l"]
+                .clone()
+                .try_into()
+                .unwrap();
+        assert_eq!(level.rank(), county);
+    }
+
+    #[test]
+    fn the_department_of_the_office_s_own_level_and_line_is_the_office() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "临澧县民政局", "各乡镇人民政府", "民政部", 1);
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("县级民政部门会同应急管理部门逐一开展实地检查。", &mut notes),
+            "临澧县民政局会同应急管理部门逐一开展实地检查。"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // Another line of work, and 县级以上, stay as written.
+        for kept in [
+            "县级应急管理部门要做好值守。",
+            "县级以上民政部门应当加强指导。",
+        ] {
+            assert_eq!(l.apply(kept, &mut notes), kept);
         }
     }
 
@@ -872,83 +944,5 @@ mod tests {
             assert_eq!(l.apply(t, &mut notes), t);
         }
         assert!(notes.is_empty(), "{notes:?}");
-    }
-}
-
-#[cfg(test)]
-mod level_tests {
-    use super::*;
-
-    #[test]
-    fn a_county_level_city_reads_the_county_addressees_as_its_own_level() {
-        let cal = Calendar::load(None).unwrap();
-        let at = |rank: u8| Localiser {
-            words: &super::super::defaults::Defaults::embedded().work,
-            calendar: &cal,
-            lead_workdays: 3,
-            year: 2026,
-            issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
-            report_to: "宁乡市林业局".into(),
-            units: "各镇人民政府、街道办事处".into(),
-            office: "宁乡市林业局".into(),
-            upstream: vec!["湖南省林业局".into()],
-            level: Some('市'),
-            office_rank: rank,
-        };
-        let text = "各县（市、区）林业局要落实防火责任，于5月10日前报送省林业局。";
-        let mut notes = Vec::new();
-        let county = crate::derive::profile::OfficeLevel::County.rank();
-        // 宁乡市 with `level = "县级"`: the counties are its peers, its own units act.
-        assert_eq!(
-            at(county).apply(text, &mut notes),
-            "各镇人民政府、街道办事处要落实防火责任，于5月7日前报送宁乡市林业局。"
-        );
-        // Ranked by its name (市): the counties would be its own lower units, kept.
-        assert_eq!(
-            at(2).apply(text, &mut notes),
-            "各县（市、区）林业局要落实防火责任，于5月7日前报送宁乡市林业局。"
-        );
-        let level: crate::derive::profile::OfficeLevel =
-            toml::from_str::<toml::Value>("l = \"县级\"").unwrap()["l"]
-                .clone()
-                .try_into()
-                .unwrap();
-        assert_eq!(level.rank(), county);
-    }
-}
-
-#[cfg(test)]
-mod department_tests {
-    use super::*;
-
-    #[test]
-    fn the_department_of_the_office_s_own_level_and_line_is_the_office() {
-        let cal = Calendar::load(None).unwrap();
-        let l = Localiser {
-            words: &super::super::defaults::Defaults::embedded().work,
-            calendar: &cal,
-            lead_workdays: 3,
-            year: 2026,
-            issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
-            report_to: "临澧县民政局".into(),
-            units: "各乡镇人民政府".into(),
-            office: "临澧县民政局".into(),
-            upstream: vec!["民政部".into()],
-            level: Some('县'),
-            office_rank: 1,
-        };
-        let mut notes = Vec::new();
-        assert_eq!(
-            l.apply("县级民政部门会同应急管理部门逐一开展实地检查。", &mut notes),
-            "临澧县民政局会同应急管理部门逐一开展实地检查。"
-        );
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        // Another line of work, and 县级以上, stay as written.
-        for kept in [
-            "县级应急管理部门要做好值守。",
-            "县级以上民政部门应当加强指导。",
-        ] {
-            assert_eq!(l.apply(kept, &mut notes), kept);
-        }
     }
 }
