@@ -402,11 +402,11 @@ fn a_keystroke_in_one_tab_is_previewed_before_a_burst_of_another_tab_is_done() {
     });
     let done = done.into_inner().unwrap();
     let at = done.iter().position(|d| d == "typing").unwrap();
-    // One layout per core may be running or just given out when it arrives: it waits for those,
-    // not for the burst's queue.
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // It waits for the layouts running or given out when it arrives, and for the burst's turn
+    // before its own (about a slot per core, and more on a loaded machine), never for the
+    // burst's queue: first come first served, it was answered last (24th of 25).
     assert!(
-        at <= 1 + 2 * cores,
+        at <= burst / 2,
         "the keystroke was answered {at}th of {}: {done:?}",
         done.len()
     );
