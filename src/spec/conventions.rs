@@ -293,17 +293,18 @@ fn joint_signature(spec: &Spec, out: &mut Vec<Finding>) {
 /// Characters a heading has at most before it reads as a sentence: one line of the text block.
 const MAX_HEADING_CHARS: usize = crate::gbt9704::CHARS_PER_LINE as usize;
 
-/// Whether `heading` reads as a sentence rather than a heading: longer than a line, or clauses
-/// ending in a full stop. A run-in heading is a sentence by design; past two lines it is the
+/// Whether `heading` reads as a sentence rather than a heading: ending in a full stop with
+/// clauses or past a line, or past two lines whatever its end (a long heading without a full
+/// stop is still a heading). A run-in heading is a sentence by design; past two lines it is the
 /// paragraph itself.
 pub fn reads_as_sentence(heading: &str, run_in: bool) -> bool {
     let h = heading.trim();
     let chars = h.chars().count();
-    if run_in {
+    if run_in || chars > 2 * MAX_HEADING_CHARS {
         return chars > 2 * MAX_HEADING_CHARS;
     }
     let clauses = h.trim_end_matches('。').contains(['，', '；']);
-    chars > MAX_HEADING_CHARS || (clauses && h.ends_with('。'))
+    h.ends_with('。') && (clauses || chars > MAX_HEADING_CHARS)
 }
 
 /// `heading-sentence`: a heading is a few words set in 黑体 or 楷体 (§7.3.4); a whole sentence
@@ -634,8 +635,17 @@ mod tests {
             "{}",
             found[0].message
         );
-        let short = spec("[[sections]]\nheading = \"强化组织领导，压实工作责任\"", "");
-        assert!(rules(&short).iter().all(|r| *r != "heading-sentence"));
+        // A heading, even a long one, without a full stop stays a heading.
+        for heading in [
+            "强化组织领导，压实工作责任",
+            "深入开展知识产权宣传周主题活动营造尊重知识崇尚创新的良好社会氛围",
+        ] {
+            let s = spec(&format!("[[sections]]\nheading = \"{heading}\""), "");
+            assert!(
+                rules(&s).iter().all(|r| *r != "heading-sentence"),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
