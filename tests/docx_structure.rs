@@ -183,6 +183,38 @@ fn mark_and_separator_are_red_and_the_doc_number_uses_hexagonal_brackets() {
 }
 
 #[test]
+fn the_red_line_spans_the_text_block_when_the_doc_number_shares_its_line_with_the_signer() {
+    // The red line is the 发文字号 paragraph's bottom border: an indent would shorten it.
+    let p = parts(&docx("kinds/report-2025.toml"));
+    let doc = &p["word/document.xml"];
+    let at = doc.find("签发人：").expect("签发人");
+    let start = doc[..at]
+        .rfind("<w:p>")
+        .or_else(|| doc[..at].rfind("<w:p "))
+        .unwrap();
+    let paragraph = &doc[start..at];
+    assert!(
+        paragraph.contains("w:bottom"),
+        "the red line is this paragraph's border"
+    );
+    assert!(!paragraph.contains("<w:ind"), "no indent: {paragraph}");
+    let stops: Vec<i64> = tags(paragraph, "w:tab")
+        .into_iter()
+        .filter_map(|t| attr(t, "w:pos")?.parse().ok())
+        .collect();
+    let one = (g::cell_pt() * 20.0).round() as i64;
+    assert_eq!(stops.len(), 2, "{paragraph}");
+    assert!(
+        (stops[0] - one).abs() <= 1,
+        "发文字号 one character in: {stops:?}"
+    );
+    assert!(
+        (stops[1] - (twips(g::TEXT_WIDTH_MM) - one)).abs() <= 2,
+        "签发人 one character in: {stops:?}"
+    );
+}
+
+#[test]
 fn annex_tables_are_fixed_with_repeated_heads_and_exact_blank_rows() {
     let p = parts(&docx("shanghai-2025-notice.toml"));
     let doc = &p["word/document.xml"];

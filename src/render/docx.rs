@@ -749,14 +749,17 @@ fn header(out: &mut Vec<Block>, h: &Header) {
             g::BODY_SIZE_PT,
         )),
         Some(s) => {
-            let one = cell().round() as i32;
+            // 发文字号 居左空一字, 签发人 居右空一字 (§7.2.5), by tab stops: indents would
+            // shorten the red line, which is this paragraph's border, by a character each side.
+            let one = cell().round() as usize;
             number
-                .indent(Some(one), None, Some(one), None)
+                .add_tab(Tab::new().val(TabValueType::Left).pos(one))
                 .add_tab(
                     Tab::new()
                         .val(TabValueType::Right)
-                        .pos((g::TEXT_WIDTH_MM * TWIPS_PER_MM) as usize - 2 * one as usize),
+                        .pos((g::TEXT_WIDTH_MM * TWIPS_PER_MM) as usize - one),
                 )
+                .add_run(styled(FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
                 .add_run(run(doc_number, FontRole::Fangsong, g::BODY_SIZE_PT).add_tab())
                 .add_run(run(&s.label, FontRole::Fangsong, g::BODY_SIZE_PT))
                 .add_run(run(&s.names, FontRole::Kai, g::BODY_SIZE_PT))
