@@ -368,6 +368,31 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A 函 typed in Word by an office (python-docx, tests/fixtures/import/make_letter.py): its
+/// 份号 beside the 发文字号, 紧急程度 under them, its items plain sentences, 抄送 alone.
+#[test]
+fn an_office_typed_letter_keeps_its_copy_number_urgency_items_and_cc() {
+    let imported = import_file(&fixture("office-letter.docx")).unwrap();
+    let spec = checked(&imported.toml, "office-letter.docx");
+    assert_eq!(spec.kind, gongwen::spec::DocKind::Letter);
+    let h = spec.header.as_ref().expect("header");
+    assert_eq!(h.copy_number.as_deref(), Some("000037"));
+    assert_eq!(h.urgency.as_deref(), Some("特急"));
+    assert_eq!(h.doc_number.as_ref().unwrap().code, "桐农函");
+    // Both items are sentences, read alike: numbered paragraphs, not headings.
+    assert_eq!(spec.sections.len(), 2);
+    assert!(
+        spec.sections
+            .iter()
+            .all(|s| s.heading.is_empty() && s.text.0.len() == 1),
+        "{}",
+        imported.toml
+    );
+    assert_eq!(spec.closing.0, ["特此函告，请予支持。"]);
+    let cc = &spec.colophon.as_ref().expect("版记").cc;
+    assert_eq!(cc, &["县人民政府办公室", "县畜牧兽医发展中心"]);
+}
+
 /// A DOCX (and its PDF) written the way an office does: red mark as coloured text, headings as
 /// bold lines, no styles (tests/fixtures/import/make_fixtures.py).
 #[test]

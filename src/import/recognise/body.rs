@@ -265,6 +265,9 @@ fn heading(
     stack.push(num.marker);
 }
 
+/// A standalone numbered line ending in 。 this short may still be a heading (活动时间。).
+const SHORT_HEADING_CHARS: usize = 8;
+
 /// Heading text, run-in, and the text after a run-in heading: the leading run when the
 /// format marks it, else the first sentence ending in 。 when text follows it.
 fn split_heading(
@@ -292,8 +295,13 @@ fn split_heading(
             let (h, b) = rest.split_at(p + '。'.len_utf8());
             (h.to_owned(), true, Some(b.trim().to_owned()))
         }
-        // A numbered sentence (「一、同意……。」) is an item in the body face, not a heading.
-        _ if crate::spec::conventions::reads_as_sentence(rest, false) => {
+        // A numbered sentence (「一、同意……。」) is an item in the body face, not a heading:
+        // one that reads as a sentence (check's rule), or any standalone line ending in 。 past
+        // a few words (a heading ends in 。 only when its text runs on after it), so that the
+        // items of one list are read alike.
+        _ if crate::spec::conventions::reads_as_sentence(rest, false)
+            || (rest.ends_with('。') && rest.chars().count() > SHORT_HEADING_CHARS) =>
+        {
             (String::new(), false, Some(rest.to_owned()))
         }
         _ => (rest.to_owned(), false, None),
