@@ -142,11 +142,11 @@ pub struct FontSet {
     pub fonts: Vec<Font>,
     /// Where each face came from.
     pub origins: Vec<Origin>,
-    /// Per role (in [`FontRole::ALL`] order), the code points some face of the role (or the
+    /// Per role (in [`FontRole::ALL`] order), the code points the role's own faces (or the
     /// Latin face) can draw, as a bitset: checking a document's every character stays cheap.
     coverage: Vec<Vec<u64>>,
-    /// The same without the fallback face (made when first asked).
-    own_coverage: std::sync::OnceLock<Vec<Vec<u64>>>,
+    /// The code points the fallback face, which every role ends with, can draw.
+    fallback_coverage: Vec<u64>,
 }
 
 /// Bits for every Unicode scalar value.
@@ -196,38 +196,34 @@ impl FontSet {
             fonts,
             origins,
             coverage: Vec::new(),
-            own_coverage: std::sync::OnceLock::new(),
+            fallback_coverage: Vec::new(),
         };
-        set.coverage = set.coverage_of(true);
+        set.coverage = FontRole::ALL
+            .iter()
+            .map(|&role| {
+                let own = std::iter::once(LATIN_FAMILY.to_owned())
+                    .chain(set.families(role))
+                    .filter(|f| f != FALLBACK_FAMILY);
+                set.coverage_of(own)
+            })
+            .collect();
+        set.fallback_coverage = set.coverage_of(std::iter::once(FALLBACK_FAMILY.to_owned()));
         set
     }
 
-    /// Per role, the code points its faces (and the Latin face, and with `fallback` the
-    /// fallback face) can draw.
-    fn coverage_of(&self, fallback: bool) -> Vec<Vec<u64>> {
-        FontRole::ALL
-            .iter()
-            .map(|&role| {
-                let mut bits = vec![0u64; CODE_POINTS / 64];
-                let faces: Vec<usize> = std::iter::once(LATIN_FAMILY.to_owned())
-                    .chain(self.families(role))
-                    .filter(|f| fallback || f != FALLBACK_FAMILY)
-                    .flat_map(|f| {
-                        self.book
-                            .select_family(&f.to_lowercase())
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
-                for i in faces {
-                    for c in self.fonts[i].info().coverage.iter() {
-                        if let Some(word) = bits.get_mut(c as usize / 64) {
-                            *word |= 1 << (c % 64);
-                        }
+    /// The code points the faces of `families` can draw, as a bitset.
+    fn coverage_of(&self, families: impl Iterator<Item = String>) -> Vec<u64> {
+        let mut bits = vec![0u64; CODE_POINTS / 64];
+        for f in families {
+            for i in self.book.select_family(&f.to_lowercase()) {
+                for c in self.fonts[i].info().coverage.iter() {
+                    if let Some(word) = bits.get_mut(c as usize / 64) {
+                        *word |= 1 << (c % 64);
                     }
                 }
-                bits
-            })
-            .collect()
+            }
+        }
+        bits
     }
 
     /// Whether the role's own faces (or the Latin face) draw `c`, without the fallback face,
@@ -236,10 +232,8 @@ impl FontSet {
         if c.is_whitespace() || c.is_control() {
             return true;
         }
-        let own = self.own_coverage.get_or_init(|| self.coverage_of(false));
         let slot = FontRole::ALL.iter().position(|r| *r == role).unwrap_or(0);
-        let c = c as usize;
-        own[slot][c / 64] & (1 << (c % 64)) != 0
+        bit(&self.coverage[slot], c)
     }
 
     /// The families a role is set in, best first: official, bundled, fallback.
@@ -274,15 +268,16 @@ impl FontSet {
         (&self.fonts[index], &self.origins[index])
     }
 
-    /// Whether some face of the role (or the Latin face) can draw `c`.
+    /// Whether some face of the role (or the Latin face, or the fallback face) can draw `c`.
     pub fn covers(&self, role: FontRole, c: char) -> bool {
-        if c.is_whitespace() || c.is_control() {
-            return true;
-        }
-        let slot = FontRole::ALL.iter().position(|r| *r == role).unwrap_or(0);
-        let c = c as usize;
-        self.coverage[slot][c / 64] & (1 << (c % 64)) != 0
+        self.covers_in_own_face(role, c) || bit(&self.fallback_coverage, c)
     }
+}
+
+/// Whether `c`'s bit is set in `bits`.
+fn bit(bits: &[u64], c: char) -> bool {
+    let c = c as usize;
+    bits.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0)
 }
 
 fn add_file(fonts: &mut Vec<Font>, origins: &mut Vec<Origin>, path: &Path, origin: Origin) {
