@@ -93,6 +93,58 @@ fn join_lines(d: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+impl Error {
+    /// What the person can do next, in Chinese (the web page shows it under the message).
+    pub fn next_step(&self) -> &'static str {
+        match self {
+            Error::Spec(_) => "按表单中标出的字段逐条改正后再试一次。",
+            Error::Io { source, .. } => io_next_step(source),
+            Error::Typeset(_) | Error::Docx(_) => {
+                "请检查最近改动的内容；仍不能生成时，请把这个 .toml 文件交给技术支持。"
+            }
+            Error::MissingGlyph(_) => "把这个字改为常用写法，或请技术人员安装含有此字的字库。",
+            Error::Failed(_) => "逐个查看上面列出的文件的问题。",
+            Error::Derive(_) => "按提示补全本机关资料或上级来文后，再派生一次。",
+            Error::Import(_) => {
+                "按提示处理后再导入；扫描件或打不开的来文，请向发文机关索要 DOCX、OFD 或 PDF 原件。"
+            }
+            Error::Exists(_) => "换一个文件名，或选择覆盖（原文件会保留为 .bak）。",
+        }
+    }
+}
+
+/// What the person can do about a failed read or write, in Chinese.
+pub fn io_next_step(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    let inner = e
+        .get_ref()
+        .and_then(|x| x.source())
+        .and_then(|s| s.downcast_ref::<std::io::Error>());
+    if let Some(inner) = inner {
+        return io_next_step(inner);
+    }
+    match (e.raw_os_error(), e.kind()) {
+        (Some(28), _) | (_, K::StorageFull) => {
+            "清理磁盘（删除不用的文件、清空回收站）后再试一次；在此之前不要关闭页面。"
+        }
+        (Some(27), _) | (_, K::FileTooLarge) => "请管理员放宽文件大小的限制后再试。",
+        (_, K::NotFound) => "文件可能已被移走、改名或删除：刷新文件列表后重新选择。",
+        (_, K::PermissionDenied) => {
+            "请管理员给这个文件夹写入权限，或把公文文件夹放在自己的主目录下。"
+        }
+        (_, K::IsADirectory) => {
+            "这个名称已被一个文件夹占用：请换一个文件名，或选择文件夹中的文件。"
+        }
+        (_, K::NotADirectory) => "检查文件名中的 / ：它前面的部分应是文件夹。",
+        (_, K::ReadOnlyFilesystem) => {
+            "这个磁盘不能写入（光盘、写保护的U盘）：把文件复制到可写的文件夹后再试。"
+        }
+        (_, K::InvalidFilename) => "文件名太长或含有系统不允许的字符：请改短文件名。",
+        (_, K::TimedOut) => "稍后再试一次。",
+        _ => "稍后再试一次；仍失败时请联系技术支持，并告知上面的信息。",
+    }
+}
+
 /// Result with the crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -119,6 +171,7 @@ pub fn io_chinese(e: &std::io::Error) -> String {
         (_, K::InvalidData) => "文件内容无效",
         (_, K::UnexpectedEof) => "文件不完整（意外结束）",
         (_, K::TimedOut) => "操作超时",
+        (_, K::InvalidFilename) => "文件名太长或含有系统不允许的字符",
         _ => return format!("无法读写（系统信息：{e}）"),
     };
     said.to_owned()

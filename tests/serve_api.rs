@@ -887,3 +887,62 @@ fn errors_the_framework_raises_are_answered_in_chinese_json_like_the_app_s_own()
     assert_eq!(status, 404);
     chinese(status, &body, "没有");
 }
+
+#[test]
+fn every_refused_or_failed_request_says_in_chinese_what_to_do_next() {
+    let (dir, s) = workspace();
+    let next = |r: &server::Reply| -> String {
+        let v = r.json();
+        let next = v["next"].as_str().unwrap_or_default().to_owned();
+        assert!(
+            next.ends_with('。') && !next.is_ascii(),
+            "{}: no next step in Chinese: {v}",
+            r.status
+        );
+        next
+    };
+    // A save that the system refuses: the name is a folder now (rename onto a folder fails
+    // even for root, so the test holds as any user).
+    new_notice(&s, "x");
+    let toml = std::fs::read_to_string(dir.path().join("x.toml")).unwrap();
+    std::fs::remove_file(dir.path().join("x.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("x.toml")).unwrap();
+    std::fs::write(dir.path().join("x.toml/inside"), "").unwrap();
+    let r = s.post("/api/save", &json!({"name": "x.toml", "toml": toml}));
+    assert!(r.status >= 400, "{}", r.status);
+    assert!(r.json()["error"].as_str().unwrap().contains("文件夹"));
+    assert!(next(&r).contains("文件"), "{}", next(&r));
+    // A spec with errors cannot be made: correct the marked fields.
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "kind = \"notice\"\ntitle = \"关于X的通知。\"\n",
+    )
+    .unwrap();
+    let r = s.get("/api/download?name=bad.toml&format=pdf");
+    assert_eq!(r.status, 422);
+    assert!(next(&r).contains("字段"));
+    // A file gone since the list was read: refresh the list.
+    let r = s.get("/api/file?name=gone.toml");
+    assert_eq!(r.status, 404);
+    assert!(next(&r).contains("刷新"));
+    // A name refused for what it says, a year out of range, an empty upload, a body too large.
+    let r = s.post("/api/new", &json!({"kind": "notice", "name": "../x"}));
+    assert_eq!(r.status, 403);
+    assert!(next(&r).contains("文件名"));
+    let r = s.get("/api/download?name=bad.toml&format=pdf&year=27");
+    assert_eq!(r.status, 400);
+    assert!(next(&r).contains("四位数"));
+    let r = s.upload("/api/import?name=empty.txt", b"");
+    assert_eq!(r.status, 400);
+    next(&r);
+    let (status, body) = s.raw_answer(
+        &format!(
+            "POST /api/sync HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Gongwen: 1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\n",
+            s.port
+        ),
+        b"",
+    );
+    assert_eq!(status, 413);
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert!(v["next"].as_str().unwrap().contains("另存"), "{v}");
+}

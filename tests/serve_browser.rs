@@ -367,6 +367,64 @@ fn office_staff_write_a_notice_and_derive_a_plan_in_the_browser() {
         assert!(text.contains("节水宣传周活动的通知"), "{text}");
     }
 
+    // A failed action is said beside it, with what to do next (not only in the status bar).
+    let beside = |what: &str, sel: &str, near: &str| {
+        let v = b.wait(
+            what,
+            &format!(
+                "const e = document.querySelector('{sel}'), n = document.querySelector('{near}');
+                 if (!e || e.hidden) return null;
+                 const r = e.getBoundingClientRect(), m = n.getBoundingClientRect();
+                 return {{text: e.textContent, top: r.top, bottom: r.bottom, near: m.bottom,
+                          inView: r.height > 0 && r.bottom <= window.innerHeight}};"
+            ),
+        );
+        assert_eq!(v["inView"], true, "{what}: {v}");
+        let gap = v["top"].as_f64().unwrap() - v["near"].as_f64().unwrap();
+        assert!(
+            (-5.0..120.0).contains(&gap),
+            "{what}: not beside {near}: {v}"
+        );
+        v["text"].as_str().unwrap().to_owned()
+    };
+    b.type_into(
+        "input[data-field='title']",
+        "关于开展{year}年节水宣传周活动的通知。",
+    );
+    b.click("#download-pdf");
+    let said = beside("the failed download", "#output-error", ".preview-head");
+    assert!(
+        said.contains("无法生成") && said.contains("怎么办") && said.contains("字段"),
+        "{said}"
+    );
+    b.shot("6-download-failed");
+    // The system refuses the save (the file is a folder now): the clerk is told the edit is
+    // still on the page and what to do.
+    let file = dir.path().join("节水通知.toml");
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    b.type_into(
+        "input[data-field='title']",
+        "关于开展{year}年节水宣传周活动的通知",
+    );
+    b.click("#save");
+    let said = beside("the failed save", "#save-error", ".editor-head");
+    assert!(
+        said.contains("保存失败") && said.contains("没有丢失") && said.contains("文件夹"),
+        "{said}"
+    );
+    assert!(!said.contains(dir.path().to_str().unwrap()), "{said}");
+    b.shot("7-save-failed");
+    std::fs::remove_dir(&file).unwrap();
+    b.click("#save");
+    b.wait(
+        "the save to succeed and its failure to go",
+        "return document.querySelector('#save-error').hidden && document.querySelector('#dirty').hidden",
+    );
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("节水宣传周"));
+
     // Derive this office's plan from the upstream notice.
     b.select("#derive-upstream", "上级通知.toml");
     b.select("#derive-office", "offices/hubei.toml");

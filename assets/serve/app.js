@@ -94,6 +94,29 @@ function setStatus(message, kind = 'info', action = null) {
   }
 }
 
+/**
+ * Says a failed action beside it (the box `#{where}-error`) and in the status bar: what
+ * happened, and what to do next: `also` (said first), then the server's advice `next`.
+ */
+function showFailure(where, message, next = '', also = '') {
+  setStatus(message, 'error');
+  const box = $(`#${where}-error`);
+  const advice = [also, next].filter(Boolean);
+  box.replaceChildren(
+    h('button', { type: 'button', class: 'tool', 'aria-label': '关闭', title: '关闭', onclick: () => { box.hidden = true; } }, '✕'),
+    h('p', { class: 'what' }, message),
+    advice.length ? h('p', { class: 'next' }, h('strong', {}, '怎么办：'), advice.join('')) : null);
+  box.dataset.cause = '';
+  box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+/** The action succeeded: its earlier failure goes. */
+const clearFailure = (where) => { $(`#${where}-error`).hidden = true; };
+
+/** The connection to the server failed: what to do. */
+const RECONNECT = '请确认 gongwen 仍在运行（可从开始菜单重新打开“公文排版”），然后再试一次。';
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEmpty = (v) => (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).length === 0);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -185,9 +208,11 @@ function dateString(v) {
 // ------------------------------------------------------------------------------------------ API
 
 class ApiError extends Error {
-  constructor(status, message, diagnostics, body = null) {
+  constructor(status, message, diagnostics, body = null, next = '') {
     super(message);
     this.status = status;
+    /** What the person can do next, as the server advises. */
+    this.next = next || body?.next || '';
     this.diagnostics = Array.isArray(diagnostics) && diagnostics.length ? diagnostics : null;
     this.body = body;
   }
@@ -208,7 +233,7 @@ async function api(method, url, body, { raw = false } = {}) {
   try {
     res = await fetch(url, opts);
   } catch {
-    throw new ApiError(0, '无法连接到 gongwen 服务，请确认程序仍在运行。');
+    throw new ApiError(0, '无法连接到 gongwen 服务。', null, null, RECONNECT);
   }
   const json = await res.json().catch(() => null);
   if (!res.ok) {
@@ -304,7 +329,7 @@ async function loadSchema() {
     forms.spec = null;
     forms.profile = null;
     forms.error = e instanceof ApiError ? e.message : `表单结构有误：${e.message}`;
-    setStatus(`无法读取表单结构：${forms.error}`, 'error');
+    showFailure('open', `无法读取表单结构：${forms.error}`, '请刷新页面（F5）；仍不行时请重新打开“公文排版”。');
   }
 }
 
@@ -999,6 +1024,9 @@ function elementForField(index, path) {
 
 function setDiagnostics(list) {
   state.diagnostics = Array.isArray(list) ? list : [];
+  // A download refused for the text's errors is no longer true once they are corrected.
+  const out = $('#output-error');
+  if (out.dataset.cause === 'errors' && !state.diagnostics.some((d) => d.severity === 'error')) out.hidden = true;
   placeFindings();
   renderFindingsList();
   renderDiagCount();
@@ -1126,6 +1154,7 @@ async function syncFromForm(seq, gen) {
   try {
     const res = await api('POST', '/api/sync', { base: state.toml, data: state.data });
     if (isStale(seq, gen)) return;
+    if (state.syncError) clearFailure('save');
     state.syncError = null;
     state.toml = res.toml;
     if (rev === state.dataRev && isObject(res.data)) state.data = res.data;
@@ -1134,7 +1163,7 @@ async function syncFromForm(seq, gen) {
   } catch (e) {
     if (isStale(seq, gen)) return;
     state.syncError = e.message;
-    setStatus(`表单内容未能写成 TOML：${e.message}`, 'error');
+    showFailure('save', `表单内容未能写成 TOML：${e.message}`, e.next || '请撤销最近的修改，或在“TOML”页直接修改。');
     if (e.diagnostics) setDiagnostics(e.diagnostics);
   }
 }
@@ -1143,6 +1172,7 @@ async function syncFromToml(seq, gen) {
   try {
     const res = await api('POST', '/api/sync', { toml: state.toml });
     if (isStale(seq, gen)) return;
+    if (state.syncError) clearFailure('save');
     state.syncError = null;
     state.tomlBroken = !isObject(res.data);
     if (!state.tomlBroken) state.data = res.data;
@@ -1152,7 +1182,7 @@ async function syncFromToml(seq, gen) {
   } catch (e) {
     if (isStale(seq, gen)) return;
     state.syncError = e.message;
-    setStatus(`TOML 未能读取：${e.message}`, 'error');
+    showFailure('save', `TOML 未能读取：${e.message}`, e.next || '请按标出的行改正 TOML。');
     if (e.diagnostics) setDiagnostics(e.diagnostics);
   }
 }
@@ -1314,12 +1344,12 @@ function save() {
 async function doSave() {
   await flushSync();
   if (state.syncError) {
-    setStatus(`未保存：${state.syncError}`, 'error');
+    showFailure('save', `未保存：${state.syncError}`, '', KEPT);
     return false;
   }
   // A TOML text that does not parse is saved over the file only when the clerk says so.
   if (state.tomlBroken && !confirm(`“${state.name}”的 TOML 有语法错误。保存会用它覆盖原来有效的文件，仍然保存吗？`)) {
-    setStatus('未保存：TOML 有语法错误，请先改正', 'error');
+    showFailure('save', '未保存：TOML 有语法错误。', '在“TOML”页按标出的行改正后再保存。', KEPT);
     return false;
   }
   const { name, toml, gen, version } = state;
@@ -1334,12 +1364,13 @@ async function doSave() {
     document.body.dataset.saved = `${name}:${++ui.saveCount}`;
     if (Array.isArray(res.diagnostics)) setDiagnostics(res.diagnostics);
     setStatus(`已保存 ${name}`, 'ok');
+    clearFailure('save');
     updateDirty();
     refreshWorkspace();
     return true;
   } catch (e) {
     if (e.status === 412 && gen === state.gen) return resolveConflict(name, toml, e.body || {});
-    setStatus(`保存失败：${e.message}`, 'error');
+    showFailure('save', `保存失败：${e.message}`, e.next, KEPT);
     if (e.diagnostics) setDiagnostics(e.diagnostics);
     return false;
   }
@@ -1365,7 +1396,7 @@ async function resolveConflict(name, mine, theirs) {
     try {
       await api('POST', '/api/save', { name: target, toml: mine });
     } catch (e) {
-      setStatus(`另存副本失败：${e.message}`, 'error');
+      showFailure('save', `另存副本失败：${e.message}`, e.next, KEPT);
       return false;
     }
     state.savedToml = state.toml; // Kept in the copy: the original is not saved over.
@@ -1397,10 +1428,11 @@ async function refreshWorkspace() {
     state.kinds = Array.isArray(ws.kinds) ? ws.kinds : [];
     state.deriveAs = Array.isArray(ws.derive_as) ? ws.derive_as : [];
   } catch (e) {
-    setStatus(`无法读取工作区：${e.message}`, 'error');
+    showFailure('open', `无法读取工作区：${e.message}`, e.next);
     return;
   }
-  $('#root').textContent = state.root;
+  // Marked left to right: the box is right to left only to cut a long path at its start.
+  $('#root').textContent = `\u200e${state.root}\u200e`;
   $('#root').title = state.root;
   renderFileList();
   renderSelects();
@@ -1473,9 +1505,10 @@ async function openFile(name) {
   try {
     res = await api('GET', `/api/file?${q({ name })}`);
   } catch (e) {
-    setStatus(`无法打开 ${name}：${e.message}`, 'error');
+    showFailure('open', `无法打开 ${name}：${e.message}`, e.next);
     return false;
   }
+  clearFailure('open');
   loadFile(res);
   return true;
 }
@@ -1524,7 +1557,7 @@ async function createFile() {
   const kind = $('#new-kind').value;
   const name = $('#new-name').value.trim();
   if (!name) {
-    setStatus('请填写新文件的文件名。', 'error');
+    showFailure('new', '请填写新文件的文件名。');
     $('#new-name').focus();
     return;
   }
@@ -1532,9 +1565,10 @@ async function createFile() {
     const res = await api('POST', '/api/new', { kind, name });
     $('#new-name').value = '';
     await refreshWorkspace();
+    clearFailure('new');
     if (await openFile(res.name)) setStatus(`已新建 ${res.name}`, 'ok');
   } catch (e) {
-    setStatus(`新建失败：${e.message}`, 'error');
+    showFailure('new', `新建失败：${e.message}`, e.next);
   }
 }
 
@@ -1543,7 +1577,8 @@ async function createFile() {
 /** Uploads a received file and opens the spec made from it. */
 async function importUpload(file) {
   if (file.size > MAX_IMPORT) {
-    setStatus(`文件太大（${(file.size / 1048576).toFixed(1)} MiB），导入上限为 32 MiB。`, 'error');
+    showFailure('import', `文件太大（${(file.size / 1048576).toFixed(1)} MiB），导入上限为 32 MiB。`,
+      '请在 WPS 或 Word 中压缩其中的图片、另存后再导入。');
     return;
   }
   setStatus(`正在导入 ${file.name}…`);
@@ -1565,16 +1600,17 @@ async function runImport(params, body, label) {
     res = await call(false);
   } catch (e) {
     if (e.status !== 409 || !confirm(`${e.message}。\n要覆盖它吗？原来的文件会保留为 .bak。`)) {
-      setStatus(`导入失败：${e.message}`, 'error');
+      showFailure('import', `导入失败：${e.message}`, e.status === 409 ? '' : e.next);
       return;
     }
     try {
       res = await call(true);
     } catch (e2) {
-      setStatus(`导入失败：${e2.message}`, 'error');
+      showFailure('import', `导入失败：${e2.message}`, e2.next);
       return;
     }
   }
+  clearFailure('import');
   await refreshWorkspace();
   await openFile(res.name);
   showNotice(`已从“${label}”导入 ${res.name}`, String(res.report || '').split('\n'));
@@ -1586,7 +1622,8 @@ async function runDerive() {
   const office = $('#derive-office').value;
   const as = $('#derive-as').value;
   if (!upstream || !office) {
-    setStatus('请先选择上级来文和本机关资料。', 'error');
+    showFailure('derive', '请先选择上级来文和本机关资料。',
+      '没有可选的文件时，先用“导入来文”读入上级的通知，再用“新建”中的“本机关资料”写好本机关的资料。');
     return;
   }
   if (isDirty() && !(await save())) return; // the derive reads (and may overwrite) files on disk
@@ -1598,16 +1635,17 @@ async function runDerive() {
     res = await call(force);
   } catch (e) {
     if (e.status !== 409 || force || !confirm(`${e.message}。\n要覆盖已有的草稿吗？原稿会保留为 .bak。`)) {
-      setStatus(`派生失败：${e.message}`, 'error');
+      showFailure('derive', `派生失败：${e.message}`, e.status === 409 ? '勾选“覆盖已有草稿”，或先改名已有的草稿。' : e.next);
       return;
     }
     try {
       res = await call(true);
     } catch (e2) {
-      setStatus(`派生失败：${e2.message}`, 'error');
+      showFailure('derive', `派生失败：${e2.message}`, e2.next);
       return;
     }
   }
+  clearFailure('derive');
   await refreshWorkspace();
   await openFile(res.name);
   showNotice(`已派生草稿 ${res.name}`, res.lines || []);
@@ -1640,7 +1678,10 @@ function yearValue() {
   return ok ? v : null;
 }
 
-const YEAR_HINT = '年份应为四位数字（1949–2200），如 2027';
+const YEAR_HINT = '年份应为四位数字（1949–2200），如 2027；不按年份时留空。';
+
+/** Said with every failed save: nothing typed is lost. */
+const KEPT = '您的修改仍在本页，没有丢失，不要关闭页面。';
 
 function downloadUrl(format, inline = false, annexes = false) {
   const params = { name: state.name, format };
@@ -1682,38 +1723,49 @@ function updateToolbar() {
 function onYear() {
   updateToolbar();
   if (yearValue() === null) {
-    setStatus(YEAR_HINT, 'error');
+    showFailure('output', '“按年份”中的年份无效。', YEAR_HINT);
     return;
   }
+  clearFailure('output');
   schedulePreview(300);
 }
 
 /** Saves first when needed, then fetches the file, so an error shows in the status bar. */
 async function onDownload(e, format, annexes = false) {
   if (!canOutput()) { e.preventDefault(); return; }
-  if (yearValue() === null) { e.preventDefault(); setStatus(YEAR_HINT, 'error'); return; }
+  if (yearValue() === null) { e.preventDefault(); showFailure('output', '“按年份”中的年份无效。', YEAR_HINT); return; }
   if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // browser's own
   e.preventDefault();
   if (isDirty() && !(await save())) return;
-  const url = downloadUrl(format, false, annexes);
   setStatus(annexes ? '正在生成附件表格…' : `正在生成 ${format.toUpperCase()}…`);
+  const res = await fetchOutput(downloadUrl(format, false, annexes));
+  if (!res) return;
+  const fileName = attachmentName(res.headers.get('Content-Disposition'))
+    || `${state.name.replace(/\.toml$/, '').split('/').pop()}.${annexes ? 'zip' : format}`;
+  clearFailure('output');
+  saveBlob(await res.blob(), fileName);
+  setStatus(`已下载 ${fileName}`, 'ok');
+}
+
+/** Fetches a made file; a failure is said beside the toolbar (null then). */
+async function fetchOutput(url) {
   let res;
   try {
     res = await fetch(url);
   } catch {
-    setStatus('无法连接到 gongwen 服务。', 'error');
-    return;
+    showFailure('output', '无法连接到 gongwen 服务。', RECONNECT);
+    return null;
   }
   if (!res.ok) {
     const json = await res.json().catch(() => null);
-    setStatus(`无法生成：${json?.error || `HTTP ${res.status}`}`, 'error');
-    if (json?.diagnostics) setDiagnostics(json.diagnostics);
-    return;
+    showFailure('output', `无法生成：${json?.error || `HTTP ${res.status}`}`, json?.next || '');
+    if (json?.diagnostics?.length) {
+      $('#output-error').dataset.cause = 'errors';
+      setDiagnostics(json.diagnostics);
+    }
+    return null;
   }
-  const fileName = attachmentName(res.headers.get('Content-Disposition'))
-    || `${state.name.replace(/\.toml$/, '').split('/').pop()}.${annexes ? 'zip' : format}`;
-  saveBlob(await res.blob(), fileName);
-  setStatus(`已下载 ${fileName}`, 'ok');
+  return res;
 }
 
 function attachmentName(header) {
@@ -1736,16 +1788,25 @@ function saveBlob(blob, fileName) {
 }
 
 /** Opens the PDF inline in a new tab for printing (the tab is opened at once, before saving). */
+/**
+ * Opens the PDF in a tab of its own, to print at actual size. The tab is opened at once (a
+ * browser allows it only during the click) and shown the PDF once it is made; when it cannot
+ * be made the tab closes and the reason is said beside the toolbar, not in the new tab.
+ */
 async function onPrint() {
   if (!canOutput()) return;
-  if (!isDirty()) {
-    window.open(downloadUrl('pdf', true), '_blank');
-    return;
-  }
+  if (yearValue() === null) { showFailure('output', '“按年份”中的年份无效。', YEAR_HINT); return; }
   const tab = window.open('about:blank', '_blank');
-  if (!(await save())) { tab?.close(); return; }
-  if (tab) tab.location.href = downloadUrl('pdf', true);
-  else window.open(downloadUrl('pdf', true), '_blank');
+  if (isDirty() && !(await save())) { tab?.close(); return; }
+  setStatus('正在生成 PDF…');
+  const res = await fetchOutput(downloadUrl('pdf', true));
+  if (!res) { tab?.close(); return; }
+  clearFailure('output');
+  const url = URL.createObjectURL(await res.blob());
+  if (tab) tab.location.href = url;
+  else window.open(url, '_blank');
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  setStatus('已在新标签页打开 PDF，请在其中打印（按实际大小）。', 'ok');
 }
 
 // --------------------------------------------------------------------------------------- events

@@ -25,6 +25,8 @@ use std::time::Instant;
 pub struct ApiError {
     status: StatusCode,
     message: String,
+    /// What the person can do next (the page shows it beside the failed action).
+    next: &'static str,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -33,8 +35,15 @@ impl ApiError {
         Self {
             status,
             message: message.into(),
+            next: "",
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same error, saying what to do next.
+    fn then(mut self, next: &'static str) -> Self {
+        self.next = next;
+        self
     }
 }
 
@@ -55,15 +64,36 @@ impl From<Error> for ApiError {
         // The CLI's 「加 --force 覆盖」 means nothing on the page, which asks instead.
         let message = match &e {
             Error::Exists(p) => format!("“{}”已存在", p.display()),
+            Error::Spec(d) => spec_errors(d),
             e => without_handles(&e.to_string()),
         };
         Self {
             status,
             message,
+            next: e.next_step(),
             diagnostics,
         }
     }
 }
+
+/// The next step of a refused file name.
+const RENAME: &str = "请换一个文件名再试：用汉字、字母、数字和 -。";
+
+/// The next step of an error the program did not expect.
+const RETRY: &str = "再试一次；仍失败时请重新打开“公文排版”，并把上面的信息告诉技术支持。";
+
+/// A spec's errors as the page says them: how many, and the first (each is shown at its field).
+fn spec_errors(d: &[Diagnostic]) -> String {
+    let errors: Vec<&Diagnostic> = d.iter().filter(|d| d.severity == Severity::Error).collect();
+    match errors.as_slice() {
+        [] => "文稿有问题".to_owned(),
+        [one] => format!("文稿有 1 个错误：{}", one.message),
+        [first, ..] => format!("文稿有 {} 个错误，如：{}", errors.len(), first.message),
+    }
+}
+
+/// The next step of a request only an outdated page sends.
+const RELOAD: &str = "请刷新页面（F5）后再试。";
 
 /// A message with the open-folder paths the workspace uses (`/proc/self/fd/N/`) taken out:
 /// the page names files by their names.
@@ -84,7 +114,7 @@ fn without_handles(message: &str) -> String {
 
 impl From<super::workspace::Refused> for ApiError {
     fn from(r: super::workspace::Refused) -> Self {
-        Self::new(StatusCode::FORBIDDEN, r.0)
+        Self::new(StatusCode::FORBIDDEN, r.0).then(r.1)
     }
 }
 
@@ -92,6 +122,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = json!({
             "error": self.message,
+            "next": self.next,
             "diagnostics": self.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
         });
         (self.status, Json(body)).into_response()
@@ -120,9 +151,9 @@ fn diagnostics_json(d: &[Diagnostic]) -> Value {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}")))?
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}")).then(RETRY)
+    })?
 }
 
 /// [`blocking`] for work that lays documents out, once a layout slot is free (FIFO).
@@ -151,10 +182,9 @@ fn tab(headers: &axum::http::HeaderMap) -> String {
 fn toml_path(state: &AppState, name: &str, create: bool) -> Result<Opened, ApiError> {
     let path = state.workspace.open_name(name, create)?;
     if path.named().extension().is_none_or(|e| e != "toml") {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("“{name}”不是 .toml 文件"),
-        ));
+        return Err(
+            ApiError::new(StatusCode::BAD_REQUEST, format!("“{name}”不是 .toml 文件")).then(RENAME),
+        );
     }
     Ok(path)
 }
@@ -196,7 +226,7 @@ pub struct NewRequest {
 /// `POST /api/new`: a new spec (or profile) from the kind's commented template.
 pub async fn new(State(state): State<Arc<AppState>>, Json(req): Json<NewRequest>) -> Answer {
     let template = app::new::template(&req.kind).ok_or_else(|| {
-        ApiError::new(StatusCode::BAD_REQUEST, format!("未知的文种“{}”", req.kind))
+        ApiError::new(StatusCode::BAD_REQUEST, format!("未知的文种“{}”", req.kind)).then(RELOAD)
     })?;
     let name = req.name.trim();
     let name = if name.ends_with(".toml") {
@@ -279,8 +309,10 @@ pub struct SyncRequest {
 pub async fn sync(Json(req): Json<SyncRequest>) -> Answer {
     if let Some(data) = req.data {
         let base = req.base.unwrap_or_default();
-        let toml = data::merge(&base, &data)
-            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+        let toml = data::merge(&base, &data).map_err(|e| {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e)
+                .then("请撤销最近的修改，或在“TOML”页直接修改。")
+        })?;
         let data = data::to_json(&toml).ok();
         return Ok(Json(json!({ "toml": toml, "data": data })).into_response());
     }
@@ -321,8 +353,9 @@ const YEARS: std::ops::RangeInclusive<i32> = 1949..=2200;
 fn bad_year(y: i32) -> ApiError {
     ApiError::new(
         StatusCode::BAD_REQUEST,
-        format!("年份 {y} 超出范围：请写四位数的年份（1949–2200），如 2027"),
+        format!("年份 {y} 超出范围：应为四位数的年份（1949–2200）"),
     )
+    .then("请在“按年份”中写四位数的年份（1949–2200），如 2027；不按年份时留空。")
 }
 
 /// `POST /api/preview`: the unsaved text's pages as SVG, with its findings.
@@ -447,7 +480,7 @@ pub async fn download(
     let format = Format::from_extension(&q.format).ok_or_else(|| {
         let names: Vec<_> = Format::all().map(Format::extension).collect();
         let why = format!("未知的格式“{}”：可选 {}", q.format, names.join("、"));
-        ApiError::new(StatusCode::BAD_REQUEST, why)
+        ApiError::new(StatusCode::BAD_REQUEST, why).then(RELOAD)
     })?;
     if let Some(y) = q.year.filter(|y| !YEARS.contains(y)) {
         return Err(bad_year(y));
@@ -570,10 +603,9 @@ pub async fn import(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             if base.is_empty() {
-                return Err(ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "上传的文件没有文件名",
-                ));
+                return Err(
+                    ApiError::new(StatusCode::BAD_REQUEST, "上传的文件没有文件名").then(RENAME),
+                );
             }
             let path = state
                 .workspace
@@ -584,11 +616,13 @@ pub async fn import(
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "须给出上传文件名（name）或工作目录中的来文（from）",
-            ))
+            )
+            .then(RELOAD))
         }
     };
     if bytes.is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "上传的文件是空的"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "上传的文件是空的")
+            .then("请确认选对了文件，并且它在别的程序中能打开。"));
     }
     let spec = source.sibling("toml");
     let spec_name = state.workspace.name_of(spec.named());
@@ -644,6 +678,7 @@ pub async fn derive(State(state): State<Arc<AppState>>, Json(req): Json<DeriveRe
                 StatusCode::BAD_REQUEST,
                 format!("未知的派生类型“{}”", req.as_),
             )
+            .then(RELOAD)
         })?;
     let out = state.workspace.open_folder(DRAFTS_DIR)?;
     let st = state.clone();

@@ -82,6 +82,9 @@ impl Origins {
     }
 }
 
+/// The next step of a body past the limit.
+const SHRINK: &str = "请在 WPS 或 Word 中压缩其中的图片、另存后再试。";
+
 /// The middleware: refuses foreign requests with 403, and marks every answer as not to be
 /// framed, sniffed or cached.
 pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: Next) -> Response {
@@ -105,7 +108,7 @@ pub async fn guard(State(origins): State<Arc<Origins>>, request: Request, next: 
             );
             let mut r = (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                axum::Json(serde_json::json!({ "error": message })),
+                axum::Json(serde_json::json!({ "error": message, "next": SHRINK })),
             )
                 .into_response();
             r.headers_mut()
@@ -162,7 +165,13 @@ fn in_chinese(response: Response, origins: &Origins) -> Response {
         s if s.is_server_error() => format!("gongwen 服务出错（HTTP {}），请重试", s.as_u16()),
         s => format!("请求未能完成（HTTP {}）", s.as_u16()),
     };
-    let mut r = (status, axum::Json(serde_json::json!({ "error": message }))).into_response();
+    let next = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => SHRINK,
+        s if s.is_server_error() => "再试一次；仍失败时请重新打开“公文排版”。",
+        _ => "请刷新页面（F5）后再试。",
+    };
+    let body = serde_json::json!({ "error": message, "next": next });
+    let mut r = (status, axum::Json(body)).into_response();
     if status == StatusCode::PAYLOAD_TOO_LARGE {
         r.headers_mut()
             .insert(header::CONNECTION, HeaderValue::from_static("close"));

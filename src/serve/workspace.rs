@@ -89,9 +89,15 @@ pub struct Entry {
     pub modified: u64,
 }
 
-/// Why a name from the browser was refused.
+/// Why a name from the browser was refused, and what the person can do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused(pub String);
+pub struct Refused(pub String, pub &'static str);
+
+/// The next step of a name refused for what it says.
+const RENAME: &str = "请换一个文件名再试：用汉字、字母、数字和 -。";
+
+/// The next step of a name that leads through a symbolic link.
+const NO_LINKS: &str = "请把文件本身（而不是指向它的链接）放进公文文件夹后再试。";
 
 impl Workspace {
     /// Opens the folder `root` (made if missing).
@@ -136,7 +142,7 @@ impl Workspace {
                     file: a.file,
                     _handles: a.handles,
                 })
-                .map_err(|why| self.refusal(name, &why));
+                .map_err(|(why, next)| Refused(self.refusal(name, &why).0, next));
         }
         if create {
             let dir = if folder {
@@ -144,8 +150,10 @@ impl Workspace {
             } else {
                 path.parent().unwrap_or(&path)
             };
-            std::fs::create_dir_all(dir)
-                .map_err(|e| self.refusal(name, &format!("无法建立文件夹（{e}）")))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                let why = format!("无法建立文件夹（{}）", crate::error::io_chinese(&e));
+                Refused(self.refusal(name, &why).0, crate::error::io_next_step(&e))
+            })?;
         }
         Ok(Opened {
             path,
@@ -163,7 +171,12 @@ impl Workspace {
         } else {
             shown
         };
-        Refused(format!("文件名“{shown}”不可用：{why}"))
+        let next = if why.contains("符号链接") {
+            NO_LINKS
+        } else {
+            RENAME
+        };
+        Refused(format!("文件名“{shown}”不可用：{why}"), next)
     }
 
     fn checked(&self, name: &str) -> Result<PathBuf, Refused> {
@@ -339,11 +352,21 @@ mod anchored {
     }
 
     /// Opens the folders of `rel` below `root` (every part of it when `folder`), never
-    /// through a link; missing folders are made when `create` is set. Why not, in Chinese.
-    pub fn open(root: &Path, rel: &Path, create: bool, folder: bool) -> Result<Anchored, String> {
+    /// through a link; missing folders are made when `create` is set. Why not, in Chinese,
+    /// and what to do next.
+    pub fn open(
+        root: &Path,
+        rel: &Path,
+        create: bool,
+        folder: bool,
+    ) -> Result<Anchored, (String, &'static str)> {
         let failed = |e: Errno| match e {
-            Errno::LOOP | Errno::NOTDIR => LINK.to_owned(),
-            e => format!("无法打开（{}）", std::io::Error::from(e)),
+            Errno::LOOP | Errno::NOTDIR => (LINK.to_owned(), super::NO_LINKS),
+            e => {
+                let e = std::io::Error::from(e);
+                let why = format!("无法打开（{}）", crate::error::io_chinese(&e));
+                (why, crate::error::io_next_step(&e))
+            }
         };
         let mut dir = openat(CWD, root, DIR, Mode::empty()).map_err(failed)?;
         let parts: Vec<&std::ffi::OsStr> = rel
@@ -382,7 +405,7 @@ mod anchored {
         // The file itself: never a link; where it is a regular file, opened to be read.
         let file = match statat(&dir, *last, AtFlags::SYMLINK_NOFOLLOW) {
             Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::Symlink => {
-                return Err(LINK.to_owned())
+                return Err((LINK.to_owned(), super::NO_LINKS))
             }
             Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::RegularFile => {
                 let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
