@@ -264,3 +264,98 @@ rows = [{row}, {row}]
         phone.right()
     );
 }
+
+/// Where a line's last glyph ends (mm): its own advance, without the justification space
+/// typst may set after it.
+fn glyphs_right(m: &Measured, l: &gongwen::render::measure::Line) -> f64 {
+    m.texts
+        .iter()
+        .filter(|t| t.page == l.page && t.angle == 0.0 && (t.baseline - l.baseline).abs() < 0.3)
+        .map(|t| t.glyphs_right)
+        .fold(f64::MIN, f64::max)
+}
+
+/// The lines of a body paragraph that another line of it follows (the next line on the page
+/// starts at the block's left edge, one line pitch below): (line, where its last glyph ends).
+fn lines_followed_in_their_paragraph(m: &Measured) -> Vec<(String, usize, f64)> {
+    let left = g::MARGIN_LEFT_MM;
+    let pitch = g::line_pitch_pt() / g::PT_PER_MM;
+    let mut out = Vec::new();
+    for page in 1..=m.pages.len() {
+        let lines: Vec<_> = m
+            .lines(page)
+            .into_iter()
+            .filter(|l| (l.size_pt - g::BODY_SIZE_PT).abs() < 0.01)
+            .collect();
+        for (l, next) in lines.iter().zip(lines.iter().skip(1)) {
+            let continues = (next.x0 - left).abs() < 0.2
+                && (next.baseline - l.baseline - pitch).abs() < 0.5
+                && l.x0 >= left - 0.2;
+            if continues {
+                out.push((l.text.clone(), page, glyphs_right(m, l)));
+            }
+        }
+    }
+    out
+}
+
+/// Text with numbers, dates, a telephone number and Latin words among the marks: the lines
+/// that cannot take one more character and must be stretched to fill.
+fn text_with_numbers(seed: u64, len: usize) -> String {
+    let pieces = [
+        "2025年4月20日至26日",
+        "共63件",
+        "0791-86227531",
+        "12315热线",
+        "GB/T 9704",
+        "第3季度",
+    ];
+    let marked = marked_text(seed, len);
+    let mut out = String::new();
+    for (i, part) in marked.split('，').enumerate() {
+        out.push_str(part);
+        out.push_str(pieces[(i + seed as usize) % pieces.len()]);
+        out.push('，');
+    }
+    out.push('。');
+    out
+}
+
+/// §5.2.3 两端对齐: every line of a paragraph but its last fills the block, its last glyph
+/// ending at the right edge ± 0.3 mm — in every sample and every kind's sample, and in
+/// generated text whose lines end before a number, a date or an opening mark (they stopped
+/// 1.3–8.4 mm short where the paragraph's block took the width of its longest line).
+#[test]
+fn every_line_but_a_paragraph_s_last_ends_at_the_block_s_right_edge() {
+    let right = g::MARGIN_LEFT_MM + g::TEXT_WIDTH_MM;
+    let mut checked = 0;
+    let mut check = |what: &str, m: &Measured| {
+        for (text, page, end) in lines_followed_in_their_paragraph(m) {
+            assert!(
+                (end - right).abs() <= 0.3,
+                "{what} p{page}: line ends at {end:.2} mm, not {right} ± 0.3: {text}"
+            );
+            checked += 1;
+        }
+    };
+    let kinds = common::sample("kinds");
+    let mut specs: Vec<_> = std::fs::read_dir(common::sample(""))
+        .unwrap()
+        .chain(std::fs::read_dir(&kinds).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    specs.sort();
+    assert!(specs.len() >= 21, "{specs:?}");
+    for spec in &specs {
+        check(&spec.display().to_string(), &common::measure_file(spec));
+    }
+    for seed in 0..6 {
+        let paragraphs: Vec<String> = (0..3)
+            .map(|i| text_with_numbers(seed * 3 + i, 160))
+            .collect();
+        let m = measure_str(&spec_with(&paragraphs)).expect("renders");
+        check(&format!("seed {seed}"), &m);
+    }
+    assert!(checked > 400, "only {checked} lines checked");
+}

@@ -330,11 +330,14 @@ fn glyph_text(glyphs: &[&G], wide_gaps: bool) -> String {
             g.advance
         }
     };
+    let stretch = line_stretch(&solid);
     let mut chars: Vec<char> = Vec::new();
     for (i, g) in solid.iter().enumerate() {
         if let Some(p) = i.checked_sub(1).map(|k| solid[k]) {
             let same_line = (g.y - p.y).abs() < 0.5 * p.size;
-            let gap = (g.x - end(p)) / p.size;
+            // A justified line widens every step, after the character before the gap and
+            // after what stood in it: that is not a gap of the text's own.
+            let gap = (g.x - end(p)) / p.size - 2.0 * stretch[i];
             let wide = |g: &G| g.text.chars().all(is_wide);
             // A wrap after or before a Latin word may have been a space (kept below where
             // spaces are kept); a typed space parts two text runs or two Latin words
@@ -368,6 +371,32 @@ fn glyph_text(glyphs: &[&G], wide_gaps: bool) -> String {
             }
         }
         out.push(c);
+    }
+    out
+}
+
+/// For each glyph, the justification space its line sets after each Chinese character (em):
+/// the median widening of the steps between two Chinese characters of one text object.
+fn line_stretch(glyphs: &[&G]) -> Vec<f64> {
+    let wide = |g: &G| g.text.chars().all(is_wide);
+    let same_line = |a: &G, b: &G| (a.y - b.y).abs() < 0.5 * a.size;
+    let mut out = vec![0.0; glyphs.len()];
+    let mut start = 0;
+    while start < glyphs.len() {
+        let end = (start + 1..glyphs.len())
+            .find(|&k| !same_line(glyphs[start], glyphs[k]))
+            .unwrap_or(glyphs.len());
+        let line = &glyphs[start..end];
+        let mut steps: Vec<f64> = line
+            .windows(2)
+            .filter(|w| w[0].object == w[1].object && wide(w[0]) && wide(w[1]))
+            .map(|w| (w[1].x - w[0].x) / w[0].size - 1.0)
+            .filter(|s| (0.0..1.0).contains(s))
+            .collect();
+        steps.sort_by(f64::total_cmp);
+        let median = steps.get(steps.len() / 2).copied().unwrap_or(0.0);
+        out[start..end].fill(median);
+        start = end;
     }
     out
 }

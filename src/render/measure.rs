@@ -29,6 +29,9 @@ pub struct TextRun {
     /// Direction of the run in degrees, clockwise from left-to-right (a landscape page's
     /// turned page number: 90).
     pub angle: f64,
+    /// Where the last glyph's own advance ends (mm): the run's right edge without the
+    /// justification space or tracking set after its last glyph.
+    pub glyphs_right: f64,
 }
 
 /// Top of the em box: 0.88 em above the baseline, the template's `top-edge` (mm).
@@ -54,6 +57,23 @@ impl TextRun {
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
+}
+
+/// The advances of a text item's glyphs as set, but the last one's as the font has it.
+/// (A space at a line's end, set with no advance, is not its last glyph.)
+fn glyphs_width(t: &typst::text::TextItem) -> Abs {
+    let set = t
+        .glyphs
+        .iter()
+        .rposition(|g| g.x_advance.get() != 0.0)
+        .map_or(&t.glyphs[..0], |i| &t.glyphs[..=i]);
+    let Some((last, before)) = set.split_last() else {
+        return Abs::zero();
+    };
+    let set: typst::layout::Em = before.iter().map(|g| g.x_advance).sum();
+    // Drawn at its offset (the space typst sets before a character after a Latin run).
+    let own = t.font.x_advance(last.id).unwrap_or(last.x_advance) + last.x_offset;
+    (set + own).at(t.size)
 }
 
 /// A straight horizontal or vertical stroke (rules, the red line, table borders).
@@ -185,6 +205,7 @@ impl Measured {
                     family: t.font.font().info().family.clone(),
                     fill: t.fill.unwrap_solid().to_hex().to_string(),
                     angle: angle(ts),
+                    glyphs_right: mm(at.x + glyphs_width(t)),
                 }),
                 FrameItem::Shape(shape, _) => {
                     let Some(stroke) = &shape.stroke else {
