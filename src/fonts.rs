@@ -70,6 +70,23 @@ pub fn bundled(file: &str) -> Option<&'static [u8]> {
     BUNDLED.iter().find(|(n, _)| *n == file).map(|(_, b)| *b)
 }
 
+/// How far the bundled 宋体's 一字线 (U+2014) reaches above its baseline (em): the DOCX places
+/// its page numbers by it, as the PDF does by the face it sets them in (§7.5: the dash's ink
+/// 7 mm below the text block).
+pub fn song_dash_top_em() -> f64 {
+    static TOP: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TOP.get_or_init(|| {
+        let top = bundled("FandolSong-Regular.otf")
+            .and_then(|b| ttf_parser::Face::parse(b, 0).ok())
+            .and_then(|face| {
+                let bbox = face.glyph_bounding_box(face.glyph_index('\u{2014}')?)?;
+                Some(f64::from(bbox.y_max) / f64::from(face.units_per_em()))
+            });
+        // A dash sits about a third of an em up; the bundled face is always there.
+        top.unwrap_or(0.35)
+    })
+}
+
 /// Family of the fallback face that covers the whole GBK repertoire (rare name characters).
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 /// Family used for Latin letters and digits inside Chinese text in the PDF.

@@ -131,8 +131,19 @@ pub const COLOPHON_INNER_RULE_MM: f64 = 0.25;
 /// 版记: left/right indent of its items (characters of 4号).
 pub const COLOPHON_INDENT_CHARS: f64 = 1.0;
 
-/// 页码: distance of the number line's top below the text block (mm).
+/// 页码: distance of the 一字线's ink below the text block (mm): §7.5 「一字线上距版心下边缘
+/// 7 mm」. The dash, not the number's em box: the box's top stands higher by what the em box
+/// reaches above the dash.
 pub const PAGE_NUMBER_BELOW_MM: f64 = 7.0;
+/// Top of a line's em box above its baseline (em): the `top-edge` the template sets and the
+/// DOCX's exact-height lines follow.
+pub const EM_TOP: f64 = 0.88;
+
+/// 页码: distance of the number line's em-box top below the text block (mm), for a 宋体 whose
+/// 一字线 reaches `dash_top_em` above the baseline.
+pub fn page_number_box_below_mm(dash_top_em: f64) -> f64 {
+    PAGE_NUMBER_BELOW_MM - (EM_TOP - dash_top_em) * SMALL_SIZE_PT / PT_PER_MM
+}
 /// 页码: indent from the outer edge (characters of 4号).
 pub const PAGE_NUMBER_INDENT_CHARS: f64 = 1.0;
 

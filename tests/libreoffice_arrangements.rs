@@ -242,6 +242,7 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
     let (Some(soffice), Some(pdftotext)) = (tool("soffice"), tool("pdftotext")) else {
         return;
     };
+    let pdftoppm = tool("pdftoppm");
     // GONGWEN_ARRANGEMENTS_DIR keeps the files to look at; a temporary folder otherwise.
     let kept = std::env::var_os("GONGWEN_ARRANGEMENTS_DIR").map(PathBuf::from);
     let temp = tempfile::tempdir().unwrap();
@@ -312,10 +313,10 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
                 // A landscape page prints its number turned, along the edge that becomes the
                 // sheet's foot once the printer turns the page (its top to the sheet's left):
                 // the left edge, reading downward, where the portrait pages carry theirs.
-                let mut strip: Vec<&Word> = words
-                    .iter()
-                    .filter(|w| w.x1 < g::MARGIN_LEFT_MM + 1.0)
-                    .collect();
+                // The label's em box, its 一字线 7 mm below the block (§7.5).
+                let below = g::page_number_box_below_mm(gongwen::fonts::song_dash_top_em());
+                let foot = g::PAGE_HEIGHT_MM - (g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + below);
+                let mut strip: Vec<&Word> = words.iter().filter(|w| w.x1 < foot + 1.0).collect();
                 strip.sort_by(|a, b| a.y0.total_cmp(&b.y0));
                 let label: String = strip.iter().map(|w| w.text.as_str()).collect();
                 lo_number = page_number_value(&label);
@@ -332,8 +333,6 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
                             "page {page}: turned number's {edge} at {got:.1} mm, not {want:.1}"
                         ));
                     }
-                    let foot = g::PAGE_HEIGHT_MM
-                        - (g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + g::PAGE_NUMBER_BELOW_MM);
                     if (last.x1 - foot).abs() > 1.5 {
                         fail(format!(
                             "page {page}: turned number at x = {:.1} mm",
@@ -350,6 +349,15 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
             }
             if landscape {
                 continue;
+            }
+            // §7.5: the 一字线's ink 7 mm below the block, as in our PDF (± 0.5 mm).
+            if let (Some(pdftoppm), true) = (&pdftoppm, page <= 2) {
+                match common::page_number_dash_below_mm(pdftoppm, &pdf, page) {
+                    Some(below) if (below - g::PAGE_NUMBER_BELOW_MM).abs() <= 0.5 => {}
+                    below => fail(format!(
+                        "page {page}: the 一字线 {below:?} mm below the block"
+                    )),
+                }
             }
             if let Some(l) = number_line {
                 let centre = (l.x0 + l.x1) / 2.0;

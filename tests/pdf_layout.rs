@@ -53,6 +53,15 @@ fn red_runs(m: &Measured) -> Vec<&gongwen::render::measure::TextRun> {
         .collect()
 }
 
+/// How far the bundled 宋体's 一字线 reaches above the baseline (em), read from the face.
+fn dash_top_em() -> f64 {
+    let bytes = gongwen::fonts::bundled("FandolSong-Regular.otf").unwrap();
+    let face = ttf_parser::Face::parse(bytes, 0).unwrap();
+    let dash = face.glyph_index('\u{2014}').unwrap();
+    let bbox = face.glyph_bounding_box(dash).unwrap();
+    f64::from(bbox.y_max) / f64::from(face.units_per_em())
+}
+
 #[test]
 fn mark_top_edge_is_35mm_below_the_text_block() {
     for m in [national(), shanghai()] {
@@ -307,11 +316,16 @@ fn page_numbers_sit_7mm_below_the_text_block_outer_side_one_character_in() {
                     (t.x, t.right(), t.baseline)
                 }
             };
+            // §7.5: the 一字线's ink (the dash glyph's top, from the face) 7 mm below the block.
             let baseline = on_sheet(first).2;
+            assert_eq!(
+                first.text, "—",
+                "page {page}: the label starts with its dash"
+            );
             close(
-                baseline - 0.88 * pt(first.size_pt),
+                baseline - dash_top_em() * pt(first.size_pt),
                 text_bottom() + g::PAGE_NUMBER_BELOW_MM,
-                &format!("page {page} number top"),
+                &format!("page {page} number's dash"),
             );
             let x0 = runs.iter().map(|t| on_sheet(t).0).fold(f64::MAX, f64::min);
             let x1 = runs.iter().map(|t| on_sheet(t).1).fold(0.0, f64::max);

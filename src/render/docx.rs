@@ -79,14 +79,20 @@ fn landscape() -> (u32, u32, PageMargin) {
             .right(twips_mm(g::MARGIN_BOTTOM_MM))
             .header(twips_mm(g::MARGIN_LEFT_MM / 2.0))
             .footer(
-                twips_mm(g::MARGIN_RIGHT_MM - g::PAGE_NUMBER_BELOW_MM) - twips_pt(g::SMALL_SIZE_PT),
+                twips_mm(g::MARGIN_RIGHT_MM - page_number_box_below_mm())
+                    - twips_pt(g::SMALL_SIZE_PT),
             ),
     )
 }
 
 /// Distance of the page-number line's bottom from the paper's bottom edge (twips).
 fn footer_distance() -> i32 {
-    twips_mm(g::MARGIN_BOTTOM_MM - g::PAGE_NUMBER_BELOW_MM) - twips_pt(g::SMALL_SIZE_PT)
+    twips_mm(g::MARGIN_BOTTOM_MM - page_number_box_below_mm()) - twips_pt(g::SMALL_SIZE_PT)
+}
+
+/// The page-number line's em-box top below the text block (mm): its 一字线 7 mm below.
+pub(crate) fn page_number_box_below_mm() -> f64 {
+    g::page_number_box_below_mm(crate::fonts::song_dash_top_em())
 }
 
 fn grid() -> DocGrid {

@@ -112,3 +112,73 @@ pub fn bbox_mm(element: &str, key: &str) -> f64 {
         * 25.4
         / 72.0
 }
+
+/// Where the page number's outer 一字线 begins to ink below the text block (mm): the right
+/// dash on odd pages, the left one on even pages, found in a 600-dpi raster of the footer band
+/// of `page` (poppler's pdftoppm) — what a ruler on the printed page measures.
+pub fn page_number_dash_below_mm(pdftoppm: &Path, pdf: &Path, page: usize) -> Option<f64> {
+    use gongwen::gbt9704 as g;
+    const DPI: f64 = 600.0;
+    let px = |mm: f64| (mm / 25.4 * DPI).round() as i64;
+    let block_bottom = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
+    let (x0, y0) = (10.0, block_bottom);
+    let (w, h) = (g::PAGE_WIDTH_MM - 20.0, 20.0);
+    let p = page.to_string();
+    let args = [
+        "-r",
+        "600",
+        "-gray",
+        "-singlefile",
+        "-f",
+        &p,
+        "-l",
+        &p,
+        "-x",
+        &px(x0).to_string(),
+        "-y",
+        &px(y0).to_string(),
+        "-W",
+        &px(w).to_string(),
+        "-H",
+        &px(h).to_string(),
+    ];
+    let out = std::process::Command::new(pdftoppm)
+        .args(args)
+        .arg(pdf)
+        .output()
+        .ok()?;
+    let (width, height, pixels) = pgm(&out.stdout)?;
+    let dark = |x: usize, y: usize| pixels[y * width + x] < 128;
+    let columns: Vec<usize> = (0..width)
+        .filter(|&x| (0..height).any(|y| dark(x, y)))
+        .collect();
+    let outer = if page % 2 == 1 {
+        *columns.last()?
+    } else {
+        *columns.first()?
+    };
+    let near = px(1.0) as usize;
+    let top = (0..height).find(|&y| {
+        (outer.saturating_sub(near)..=(outer + near).min(width - 1)).any(|x| dark(x, y))
+    })?;
+    Some(top as f64 * 25.4 / DPI)
+}
+
+/// A binary PGM (P5, 8 bits): width, height and the grey values.
+fn pgm(bytes: &[u8]) -> Option<(usize, usize, &[u8])> {
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?.to_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+    let data = bytes.get(at + 1..at + 1 + w * h)?;
+    (fields[0] == "P5").then_some((w, h, data))
+}
