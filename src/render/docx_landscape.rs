@@ -34,7 +34,7 @@ fn label_box(odd: bool) -> (f64, f64, f64, f64) {
     let inset = g::PAGE_NUMBER_INDENT_CHARS * line_mm;
     // On the sheet: the label's top edge, and where it ends (odd) or starts (even).
     let sheet_top =
-        g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + super::docx::page_number_box_below_mm();
+        g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + crate::render::docx::page_number_box_below_mm();
     let along = if odd {
         g::PAGE_WIDTH_MM - g::MARGIN_RIGHT_MM - inset - BOX_MM / 2.0
     } else {
@@ -183,8 +183,8 @@ mod tests {
         let end_on_sheet = top + h;
         assert!((end_on_sheet - (g::PAGE_WIDTH_MM - g::MARGIN_RIGHT_MM - line)).abs() < 0.01);
         // The box spans x = 28 − line … 28 mm from the landscape page's left edge.
-        let sheet_top =
-            g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM + super::docx::page_number_box_below_mm();
+        let sheet_top = g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM
+            + crate::render::docx::page_number_box_below_mm();
         assert!((left + w - (g::PAGE_HEIGHT_MM - sheet_top)).abs() < 0.01);
         assert!((w - line).abs() < 0.01);
         let (_, top_even, _, _) = label_box(false);
