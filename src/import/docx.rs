@@ -73,6 +73,8 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
                     "r" => run = Run::default(),
                     "t" => in_text = true,
                     "tab" if para.is_some() => run.text.push(' '),
+                    // Word's non-breaking hyphen (025-83271605 kept on one line) is a hyphen.
+                    "noBreakHyphen" if para.is_some() => run.text.push('-'),
                     "br" if attr(&e, "type").as_deref() == Some("page") => {
                         page += 1;
                         line = 0;

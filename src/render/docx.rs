@@ -506,10 +506,13 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
 }
 
 /// A paragraph framed at a place on the page (mm from the paper's top-left corner).
+/// Wrapping `none`: LibreOffice lets the text run through such a frame; with `around` it set
+/// the 信函's text below its mark and red lines, which reach into the text block's top (the
+/// 发文字号 17 mm low, the signature pushed to a page 2). The flow leaves their room itself.
 fn on_page(mut p: Paragraph, x_mm: f64, y_mm: f64, width_mm: f64, height: i32) -> Paragraph {
     p.property = p.property.frame_property(
         FrameProperty::new()
-            .wrap("around")
+            .wrap("none")
             .v_anchor("page")
             .h_anchor("page")
             .x(twips_mm(x_mm))

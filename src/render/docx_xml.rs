@@ -124,13 +124,18 @@ fn core_properties(meta: &Meta) -> String {
     )
 }
 
-/// Paragraph defaults docx-rs has no API for: punctuation never hangs past the right edge
-/// (`overflowPunct` off), so Word breaks lines as the PDF does (a closing mark takes the
-/// previous character to the next line instead of sticking out). LibreOffice 7.4 reads this
-/// element the other way round (its writerfilter sets hanging punctuation when the value is
-/// 0), so it hangs the mark; Word, the editor offices use, is followed.
+/// Paragraph defaults docx-rs has no API for:
+/// - no widow or orphan control (`widowControl` off): a page holds its 22 lines and a
+///   paragraph may leave one line at a page's foot or head, as the PDF does (the grid of
+///   §5.2.2 is kept full); LibreOffice and Word otherwise keep two lines together and break
+///   pages elsewhere than the PDF;
+/// - punctuation never hangs past the right edge (`overflowPunct` off), so Word breaks lines as
+///   the PDF does (a closing mark takes the previous character to the next line instead of
+///   sticking out). LibreOffice (7.4 and 25.2) reads this element the other way round (its
+///   writerfilter sets hanging punctuation when the value is 0), so it hangs the mark; Word
+///   and WPS, the editors offices use, are followed.
 pub fn finish_styles(xml: &str) -> String {
-    const DEFAULTS: &str = r#"<w:overflowPunct w:val="0" />"#;
+    const DEFAULTS: &str = r#"<w:widowControl w:val="0" /><w:overflowPunct w:val="0" />"#;
     let with_defaults = ["<w:pPrDefault><w:pPr></w:pPr>", "<w:pPrDefault><w:pPr />"]
         .iter()
         .find(|empty| xml.contains(*empty))
@@ -180,7 +185,8 @@ fn solid_doc_number(xml: &str) -> String {
 
 /// The document-part fixes, in order.
 pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
-    let xml = seal_anchors(xml);
+    let xml = number_hyphens(xml);
+    let xml = seal_anchors(&xml);
     let xml = repeat_header_rows(&xml);
     let xml = char_indents(&xml);
     let xml = share_footers(&xml);
@@ -189,6 +195,49 @@ pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
     } else {
         first_page_unnumbered(&xml)
     }
+}
+
+/// A hyphen between two digits (a telephone number 025-83271605, a span 2024-2025) as Word's
+/// non-breaking hyphen, so Word and LibreOffice keep the number on one line as the PDF does
+/// (they break after any hyphen; the line breaking of Unicode does not break there).
+pub fn number_hyphens(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(open) = rest.find("<w:t") {
+        let after_name = &rest[open + 4..];
+        // `<w:t>` or `<w:t xml:space=…>`, not `<w:tab/>`, `<w:tbl>` …
+        if !(after_name.starts_with('>') || after_name.starts_with(' ')) {
+            out.push_str(&rest[..open + 4]);
+            rest = after_name;
+            continue;
+        }
+        let (Some(gt), Some(close)) = (rest[open..].find('>'), rest[open..].find("</w:t>")) else {
+            break;
+        };
+        let (tag_end, text_end) = (open + gt + 1, open + close);
+        if tag_end > text_end {
+            out.push_str(&rest[..tag_end]);
+            rest = &rest[tag_end..];
+            continue;
+        }
+        out.push_str(&rest[..tag_end]);
+        let text = &rest[tag_end..text_end];
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        for (i, _) in text.match_indices('-') {
+            let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+            let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if digit_before && digit_after {
+                out.push_str(&text[from..i]);
+                out.push_str(r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#);
+                from = i + 1;
+            }
+        }
+        out.push_str(&text[from..]);
+        rest = &rest[text_end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The floating pictures of the document part (the seals): behind the text, so that the
@@ -373,14 +422,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn punctuation_does_not_hang_by_default() {
+    fn punctuation_does_not_hang_and_single_lines_may_end_a_page_by_default() {
         let out = finish_styles(
             "<w:docDefaults><w:pPrDefault><w:pPr></w:pPr></w:pPrDefault></w:docDefaults>",
         );
         assert!(
-            out.contains(r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /></w:pPr>"#),
+            out.contains(
+                r#"<w:pPrDefault><w:pPr><w:widowControl w:val="0" /><w:overflowPunct w:val="0" /></w:pPr>"#
+            ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_hyphen_between_digits_does_not_break() {
+        let xml =
+            r#"<w:r><w:t xml:space="preserve">电话 025-83271605，A-1，-5 与 2025-</w:t></w:r>"#;
+        assert_eq!(
+            number_hyphens(xml),
+            r#"<w:r><w:t xml:space="preserve">电话 025</w:t><w:noBreakHyphen /><w:t xml:space="preserve">83271605，A-1，-5 与 2025-</w:t></w:r>"#
+        );
+        let plain = r#"<w:r><w:t>无连字符</w:t></w:r>"#;
+        assert_eq!(number_hyphens(plain), plain);
     }
 
     #[test]
