@@ -7,10 +7,13 @@
 //! and list annexes and 抄送, a table longer than a page.
 
 mod common;
+#[path = "common/libreoffice.rs"]
+mod libreoffice;
 
 use common::{bbox_mm, engine, measure_str, page_number_value, printed_numbers, tool};
 use gongwen::gbt9704 as g;
 use gongwen::render::pdf::PdfSettings;
+use libreoffice::{as_word_reads_it, libreoffice};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -178,63 +181,6 @@ fn lines_of(words: &[Word]) -> Vec<Word> {
     }
     lines.sort_by(|a, b| a.y0.total_cmp(&b.y0));
     lines
-}
-
-/// Converts DOCX files with LibreOffice as a printer would lay them out: blank pages kept
-/// (an even-page section break inserts one) and the bundled fonts standing in for the
-/// official ones.
-fn libreoffice(soffice: &Path, files: &[PathBuf], out: &Path) {
-    let conf = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fontconfig.conf");
-    let o = Command::new(soffice)
-        .env("FONTCONFIG_FILE", conf)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            out.join("lo-profile").display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#,
-            "--outdir",
-        ])
-        .arg(out)
-        .args(files)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-}
-
-/// Word's reading of our DOCX, for LibreOffice: LibreOffice 7.4 maps `w:overflowPunct` the
-/// other way round (its writerfilter sets hanging punctuation when the value is 0), so a file
-/// that tells Word "no punctuation past the margin" makes LibreOffice hang it. The copy handed
-/// to LibreOffice carries the value LibreOffice reads as Word reads ours; nothing else changes.
-fn as_word_reads_it(docx: &[u8]) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).unwrap();
-        let name = f.name().to_owned();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == "word/styles.xml" {
-            let s = String::from_utf8(data).unwrap();
-            assert!(
-                s.contains(r#"<w:overflowPunct w:val="0" />"#),
-                "no overflowPunct"
-            );
-            data = s
-                .replace(
-                    r#"<w:overflowPunct w:val="0" />"#,
-                    r#"<w:overflowPunct w:val="1" />"#,
-                )
-                .into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
 }
 
 #[test]

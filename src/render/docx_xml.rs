@@ -413,8 +413,36 @@ pub fn share_footers(xml: &str) -> String {
         rest = &rest[open_end..];
     }
     out.push_str(rest);
-    out.push_str(tail);
+    out.push_str(&colophon_footers_empty(tail));
     out
+}
+
+/// The 版记's own section (it starts on an even page) shows no page number on any of its
+/// pages: all its footers are its empty first-page one. Its first page alone was not enough:
+/// LibreOffice 25.2 numbered the 版记 page, taking it for the section's second page.
+fn colophon_footers_empty(sect: &str) -> String {
+    let end = sect.find("</w:sectPr>").unwrap_or(sect.len());
+    let own = &sect[..end];
+    if !own.contains(r#"<w:type w:val="evenPage" />"#) {
+        return sect.to_owned();
+    }
+    let reference = |kind: &str| {
+        own.match_indices("<w:footerReference")
+            .map(|(i, _)| &own[i..i + own[i..].find("/>").map_or(0, |e| e + 2)])
+            .find(|r| r.contains(&format!(r#"w:type="{kind}""#)))
+    };
+    let Some(empty) = reference("first").and_then(|r| attr_value(r, "r:id")) else {
+        return sect.to_owned();
+    };
+    let mut out = own.to_owned();
+    for kind in ["default", "even"] {
+        if let Some(r) = reference(kind) {
+            if let Some(id) = attr_value(r, "r:id") {
+                out = out.replace(r, &r.replace(id, empty));
+            }
+        }
+    }
+    out + &sect[end..]
 }
 
 #[cfg(test)]
@@ -432,6 +460,17 @@ mod tests {
             ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn the_colophon_section_numbers_none_of_its_pages() {
+        let sect = r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1" /><w:footerReference w:type="first" r:id="rIdFooter3" /><w:footerReference w:type="even" r:id="rIdFooter2" /><w:type w:val="evenPage" /><w:titlePg /></w:sectPr></w:body>"#;
+        let out = colophon_footers_empty(sect);
+        assert_eq!(out.matches(r#"r:id="rIdFooter3""#).count(), 3, "{out}");
+        assert!(out.ends_with("</w:sectPr></w:body>"));
+        // A section of the body (no even-page start) keeps its numbers.
+        let body = sect.replace(r#"<w:type w:val="evenPage" />"#, "");
+        assert_eq!(colophon_footers_empty(&body), body);
     }
 
     #[test]
