@@ -317,7 +317,15 @@ fn glyph_text(glyphs: &[&G], wide_gaps: bool) -> String {
     let solid: Vec<&G> = glyphs
         .iter()
         .copied()
-        .filter(|g| !g.text.trim().is_empty())
+        // Neither spaces nor the invisible break controls (a zero-width space after a
+        // number's hyphen, word joiners) are glyphs of the text.
+        .filter(|g| {
+            !g.text
+                .trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                })
+                .is_empty()
+        })
         .collect();
     let latin = |s: &str| s.chars().all(|c| c.is_ascii_graphic());
     // The last glyph of a text object has no step of its own: a half-width one ends half a
@@ -344,7 +352,8 @@ fn glyph_text(glyphs: &[&G], wide_gaps: bool) -> String {
             // (justification widens the gaps between Chinese characters of one run, not those
             // between Latin letters).
             if !same_line {
-                if latin(&p.text) || latin(&g.text) {
+                // (Not after a hyphen: a number broken at its hyphen, 025- / 83271605.)
+                if (latin(&p.text) || latin(&g.text)) && !p.text.ends_with('-') {
                     chars.push(' ');
                 }
             } else if (wide_gaps && gap > 2.5) || (wide(p) && wide(g) && (0.8..1.3).contains(&gap))

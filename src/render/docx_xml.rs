@@ -185,8 +185,7 @@ fn solid_doc_number(xml: &str) -> String {
 
 /// The document-part fixes, in order.
 pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
-    let xml = number_hyphens(xml);
-    let xml = seal_anchors(&xml);
+    let xml = seal_anchors(xml);
     let xml = repeat_header_rows(&xml);
     let xml = char_indents(&xml);
     let xml = share_footers(&xml);
@@ -195,49 +194,6 @@ pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
     } else {
         first_page_unnumbered(&xml)
     }
-}
-
-/// A hyphen between two digits (a telephone number 025-83271605, a span 2024-2025) as Word's
-/// non-breaking hyphen, so Word and LibreOffice keep the number on one line as the PDF does
-/// (they break after any hyphen; the line breaking of Unicode does not break there).
-pub fn number_hyphens(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(open) = rest.find("<w:t") {
-        let after_name = &rest[open + 4..];
-        // `<w:t>` or `<w:t xml:space=…>`, not `<w:tab/>`, `<w:tbl>` …
-        if !(after_name.starts_with('>') || after_name.starts_with(' ')) {
-            out.push_str(&rest[..open + 4]);
-            rest = after_name;
-            continue;
-        }
-        let (Some(gt), Some(close)) = (rest[open..].find('>'), rest[open..].find("</w:t>")) else {
-            break;
-        };
-        let (tag_end, text_end) = (open + gt + 1, open + close);
-        if tag_end > text_end {
-            out.push_str(&rest[..tag_end]);
-            rest = &rest[tag_end..];
-            continue;
-        }
-        out.push_str(&rest[..tag_end]);
-        let text = &rest[tag_end..text_end];
-        let bytes = text.as_bytes();
-        let mut from = 0;
-        for (i, _) in text.match_indices('-') {
-            let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-            let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-            if digit_before && digit_after {
-                out.push_str(&text[from..i]);
-                out.push_str(r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#);
-                from = i + 1;
-            }
-        }
-        out.push_str(&text[from..]);
-        rest = &rest[text_end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The floating pictures of the document part (the seals): behind the text, so that the
@@ -471,18 +427,6 @@ mod tests {
         // A section of the body (no even-page start) keeps its numbers.
         let body = sect.replace(r#"<w:type w:val="evenPage" />"#, "");
         assert_eq!(colophon_footers_empty(&body), body);
-    }
-
-    #[test]
-    fn a_hyphen_between_digits_does_not_break() {
-        let xml =
-            r#"<w:r><w:t xml:space="preserve">电话 025-83271605，A-1，-5 与 2025-</w:t></w:r>"#;
-        assert_eq!(
-            number_hyphens(xml),
-            r#"<w:r><w:t xml:space="preserve">电话 025</w:t><w:noBreakHyphen /><w:t xml:space="preserve">83271605，A-1，-5 与 2025-</w:t></w:r>"#
-        );
-        let plain = r#"<w:r><w:t>无连字符</w:t></w:r>"#;
-        assert_eq!(number_hyphens(plain), plain);
     }
 
     #[test]
