@@ -116,13 +116,7 @@ impl Error {
 /// What the person can do about a failed read or write, in Chinese.
 pub fn io_next_step(e: &std::io::Error) -> &'static str {
     use std::io::ErrorKind as K;
-    let inner = e
-        .get_ref()
-        .and_then(|x| x.source())
-        .and_then(|s| s.downcast_ref::<std::io::Error>());
-    if let Some(inner) = inner {
-        return io_next_step(inner);
-    }
+    let e = innermost(e);
     match (e.raw_os_error(), e.kind()) {
         (Some(28), _) | (_, K::StorageFull) => {
             "清理磁盘（删除不用的文件、清空回收站）后再试一次；在此之前不要关闭页面。"
@@ -145,20 +139,23 @@ pub fn io_next_step(e: &std::io::Error) -> &'static str {
     }
 }
 
+/// The system's own error inside a wrapped one (a temporary file's, which names the temporary
+/// path): it says what happened.
+fn innermost(e: &std::io::Error) -> &std::io::Error {
+    let inner = e
+        .get_ref()
+        .and_then(|x| x.source())
+        .and_then(|s| s.downcast_ref::<std::io::Error>());
+    inner.map_or(e, innermost)
+}
+
 /// Result with the crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What the system said of a file, in Chinese.
 pub fn io_chinese(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
-    // A wrapped error (a temporary file's, which names the temporary path) says it itself.
-    let inner = e
-        .get_ref()
-        .and_then(|x| x.source())
-        .and_then(|s| s.downcast_ref::<std::io::Error>());
-    if let Some(inner) = inner {
-        return io_chinese(inner);
-    }
+    let e = innermost(e);
     let said = match (e.raw_os_error(), e.kind()) {
         (Some(27), _) | (_, K::FileTooLarge) => "文件超过系统允许的大小（ulimit -f），未写入",
         (Some(28), _) | (_, K::StorageFull) => "磁盘空间不足，未写入",

@@ -10,12 +10,11 @@ mod common;
 #[path = "common/libreoffice.rs"]
 mod libreoffice;
 
-use common::{bbox_mm, engine, measure_str, page_number_value, printed_numbers, tool};
+use common::{engine, measure_str, page_number_value, printed_numbers, tool};
 use gongwen::gbt9704 as g;
 use gongwen::render::pdf::PdfSettings;
-use libreoffice::{as_word_reads_it, libreoffice};
+use libreoffice::{as_word_reads_it, libreoffice, poppler_pages, Word};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// One generated document.
 struct Case {
@@ -117,45 +116,6 @@ fn cases() -> Vec<Case> {
             },
         )
         .collect()
-}
-
-/// A word as poppler sees it (mm).
-#[derive(Debug, Clone)]
-struct Word {
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
-    text: String,
-}
-
-/// Pages of a PDF as poppler sees them: size (mm) and words.
-fn poppler_pages(pdftotext: &Path, pdf: &Path) -> Vec<((f64, f64), Vec<Word>)> {
-    let o = Command::new(pdftotext)
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&o.stdout);
-    let num = bbox_mm;
-    let mut pages = Vec::new();
-    for l in out.lines().map(str::trim_start) {
-        if l.starts_with("<page") {
-            pages.push(((num(l, "width"), num(l, "height")), Vec::new()));
-        } else if l.starts_with("<word") {
-            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
-            let w = Word {
-                x0: num(l, "xMin"),
-                x1: num(l, "xMax"),
-                y0: num(l, "yMin"),
-                y1: num(l, "yMax"),
-                text,
-            };
-            pages.last_mut().unwrap().1.push(w);
-        }
-    }
-    pages
 }
 
 /// Words sharing a line (vertical centres within a quarter line), top to bottom.

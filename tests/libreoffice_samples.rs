@@ -9,10 +9,10 @@ mod common;
 #[path = "common/libreoffice.rs"]
 mod libreoffice;
 
-use common::{bbox_mm, engine, tool};
+use common::{engine, tool};
 use gongwen::gbt9704 as g;
 use gongwen::render::pdf::PdfSettings;
-use libreoffice::{as_word_reads_it, libreoffice};
+use libreoffice::{as_word_reads_it, libreoffice, poppler_pages, Word};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,11 +43,13 @@ impl Raster {
             .arg(pdf)
             .output()
             .unwrap();
-        let (width, height, at) = ppm_header(&o.stdout).expect("a PPM");
+        let (_, width, height, rgb) = common::pnm(&o.stdout)
+            .filter(|p| p.0 == "P6")
+            .expect("a PPM");
         Self {
             width,
             height,
-            rgb: o.stdout[at..at + width * height * 3].to_vec(),
+            rgb: rgb.to_vec(),
             dpi: f64::from(dpi),
         }
     }
@@ -89,26 +91,6 @@ fn red(r: u8, g: u8, b: u8) -> bool {
 
 fn dark(r: u8, g: u8, b: u8) -> bool {
     r < 110 && g < 110 && b < 110
-}
-
-/// A binary PPM's width, height and where its pixels start.
-fn ppm_header(bytes: &[u8]) -> Option<(usize, usize, usize)> {
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes.get(at)?.is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes.get(at)?.is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    if fields[0] != "P6" {
-        return None;
-    }
-    Some((fields[1].parse().ok()?, fields[2].parse().ok()?, at + 1))
 }
 
 /// What the page shows where the standard puts things, in one rendering.
@@ -158,38 +140,25 @@ fn printed(pdftoppm: &Path, pdftotext: &Path, pdf: &Path) -> Printed {
 /// For each page, the last line inside the text block (page numbers left out), without
 /// spaces.
 fn page_ends(pdftotext: &Path, pdf: &Path) -> Vec<String> {
-    let o = Command::new(pdftotext)
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&o.stdout);
     let foot = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
-    let mut pages: Vec<Vec<(f64, f64, String)>> = Vec::new();
-    for l in out.lines().map(str::trim_start) {
-        if l.starts_with("<page") {
-            pages.push(Vec::new());
-        } else if l.starts_with("<word") {
-            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
-            let (y0, y1) = (bbox_mm(l, "yMin"), bbox_mm(l, "yMax"));
-            if y1 < foot + 1.0 && common::page_number_value(&text).is_none() && text != "—" {
-                pages
-                    .last_mut()
-                    .unwrap()
-                    .push(((y0 + y1) / 2.0, bbox_mm(l, "xMin"), text));
-            }
-        }
-    }
-    pages
+    poppler_pages(pdftotext, pdf)
         .into_iter()
-        .map(|mut words| {
-            let Some(bottom) = words.iter().map(|w| w.0).reduce(f64::max) else {
+        .map(|(_, words)| {
+            let mut words: Vec<Word> = words
+                .into_iter()
+                .filter(|w| {
+                    w.y1 < foot + 1.0
+                        && common::page_number_value(&w.text).is_none()
+                        && w.text != "—"
+                })
+                .collect();
+            let centre = |w: &Word| (w.y0 + w.y1) / 2.0;
+            let Some(bottom) = words.iter().map(centre).reduce(f64::max) else {
                 return String::new();
             };
-            words.retain(|w| (w.0 - bottom).abs() < 2.0);
-            words.sort_by(|a, b| a.1.total_cmp(&b.1));
-            words.into_iter().map(|w| w.2).collect()
+            words.retain(|w| (centre(w) - bottom).abs() < 2.0);
+            words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            words.into_iter().map(|w| w.text).collect()
         })
         .collect()
 }

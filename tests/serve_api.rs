@@ -25,6 +25,16 @@ fn new_notice(s: &Server, name: &str) -> String {
     f.json()["toml"].as_str().unwrap().to_owned()
 }
 
+/// Writes `bad.toml`, a notice whose title ends in a full stop, and asks for its PDF.
+fn download_with_an_error(dir: &tempfile::TempDir, s: &Server) -> server::Reply {
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "kind = \"notice\"\ntitle = \"关于X的通知。\"\n",
+    )
+    .unwrap();
+    s.get("/api/download?name=bad.toml&format=pdf")
+}
+
 fn pdf_text(pdf: &[u8]) -> Option<String> {
     let pdftotext = common::tool("pdftotext")?;
     let dir = tempfile::tempdir().unwrap();
@@ -601,12 +611,7 @@ fn bad_requests_get_a_chinese_message_and_change_nothing() {
         400
     );
     // A spec with an error cannot be downloaded: the finding says why.
-    std::fs::write(
-        dir.path().join("bad.toml"),
-        "kind = \"notice\"\ntitle = \"关于X的通知。\"\n",
-    )
-    .unwrap();
-    let r = s.get("/api/download?name=bad.toml&format=pdf");
+    let r = download_with_an_error(&dir, &s);
     assert_eq!(r.status, 422);
     let body: Value = r.json();
     assert!(body["diagnostics"]
@@ -913,12 +918,7 @@ fn every_refused_or_failed_request_says_in_chinese_what_to_do_next() {
     assert!(r.json()["error"].as_str().unwrap().contains("文件夹"));
     assert!(next(&r).contains("文件"), "{}", next(&r));
     // A spec with errors cannot be made: correct the marked fields.
-    std::fs::write(
-        dir.path().join("bad.toml"),
-        "kind = \"notice\"\ntitle = \"关于X的通知。\"\n",
-    )
-    .unwrap();
-    let r = s.get("/api/download?name=bad.toml&format=pdf");
+    let r = download_with_an_error(&dir, &s);
     assert_eq!(r.status, 422);
     assert!(next(&r).contains("字段"));
     // A file gone since the list was read: refresh the list.

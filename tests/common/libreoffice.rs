@@ -1,5 +1,6 @@
 //! LibreOffice as the tests use it: our DOCX as Word reads it, converted to PDF the way a
-//! printer lays it out.
+//! printer lays it out; the words of its pages as poppler reads them.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -59,4 +60,48 @@ pub fn as_word_reads_it(docx: &[u8]) -> Vec<u8> {
         out.write_all(&data).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// A word as poppler sees it (mm).
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Left edge (mm).
+    pub x0: f64,
+    /// Right edge (mm).
+    pub x1: f64,
+    /// Top (mm).
+    pub y0: f64,
+    /// Bottom (mm).
+    pub y1: f64,
+    /// The word.
+    pub text: String,
+}
+
+/// Pages of a PDF as poppler sees them: size (mm) and words.
+pub fn poppler_pages(pdftotext: &Path, pdf: &Path) -> Vec<((f64, f64), Vec<Word>)> {
+    let o = Command::new(pdftotext)
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let num = super::common::bbox_mm;
+    let mut pages = Vec::new();
+    for l in out.lines().map(str::trim_start) {
+        if l.starts_with("<page") {
+            pages.push(((num(l, "width"), num(l, "height")), Vec::new()));
+        } else if l.starts_with("<word") {
+            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
+            let w = Word {
+                x0: num(l, "xMin"),
+                x1: num(l, "xMax"),
+                y0: num(l, "yMin"),
+                y1: num(l, "yMax"),
+                text,
+            };
+            pages.last_mut().unwrap().1.push(w);
+        }
+    }
+    pages
 }

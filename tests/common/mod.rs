@@ -153,7 +153,7 @@ pub fn page_number_dash_below_mm(pdftoppm: &Path, pdf: &Path, page: usize) -> Op
         .arg(pdf)
         .output()
         .ok()?;
-    let (width, height, pixels) = pgm(&out.stdout)?;
+    let (_, width, height, pixels) = pnm(&out.stdout).filter(|p| p.0 == "P5")?;
     let dark = |x: usize, y: usize| pixels[y * width + x] < 128;
     let columns: Vec<usize> = (0..width)
         .filter(|&x| (0..height).any(|y| dark(x, y)))
@@ -170,8 +170,9 @@ pub fn page_number_dash_below_mm(pdftoppm: &Path, pdf: &Path, page: usize) -> Op
     Some(top as f64 * 25.4 / DPI)
 }
 
-/// A binary PGM (P5, 8 bits): width, height and the grey values.
-fn pgm(bytes: &[u8]) -> Option<(usize, usize, &[u8])> {
+/// A binary PNM image (P5 grey, P6 colour; 8 bits) as pdftoppm writes it: its kind, width,
+/// height and pixel bytes.
+pub fn pnm(bytes: &[u8]) -> Option<(&str, usize, usize, &[u8])> {
     let mut fields = Vec::new();
     let mut at = 0;
     while fields.len() < 4 {
@@ -182,9 +183,18 @@ fn pgm(bytes: &[u8]) -> Option<(usize, usize, &[u8])> {
         while !bytes.get(at)?.is_ascii_whitespace() {
             at += 1;
         }
-        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?.to_owned());
+        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?);
     }
     let (w, h): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
-    let data = bytes.get(at + 1..at + 1 + w * h)?;
-    (fields[0] == "P5").then_some((w, h, data))
+    let channels = match fields[0] {
+        "P5" => 1,
+        "P6" => 3,
+        _ => return None,
+    };
+    Some((
+        fields[0],
+        w,
+        h,
+        bytes.get(at + 1..at + 1 + w * h * channels)?,
+    ))
 }
