@@ -183,6 +183,10 @@ struct Expect {
     deadlines: Vec<ExpectDeadline>,
     #[serde(default)]
     upstream_sections: Vec<String>,
+    /// Words of the upper office's own doings (its events, its committee's office): never in
+    /// the county's draft.
+    #[serde(default)]
+    upstream_doings: Vec<String>,
     upstream_addressees: String,
     campaign: Option<ExpectCampaign>,
 }
@@ -255,6 +259,12 @@ fn every_county_draft_of_the_corpus_passes_check_and_is_the_county_s_own() {
             sections(&mut headings, &report.spec.sections);
             if let Some(e) = &report.spec.enclosure {
                 sections(&mut headings, &e.sections);
+            }
+            for w in &expect.upstream_doings {
+                assert!(
+                    !t.contains(w.as_str()),
+                    "{at}: the upper office's “{w}” kept\n{t}"
+                );
             }
             for h in &expect.upstream_sections {
                 assert!(

@@ -109,8 +109,9 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(c)
 }
 
-/// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室.
-fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {
+/// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室 (and
+/// from 中共某某市委…, the Party's prefix left out).
+pub fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {
     let mut issuers: Vec<String> = Vec::new();
     if let Some(h) = &upstream.header {
         issuers.extend(h.issuers.iter().cloned());
@@ -121,6 +122,7 @@ fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {
     let mut out = Vec::new();
     for issuer in issuers {
         let mut rest = issuer.trim();
+        rest = rest.strip_prefix("中共").unwrap_or(rest);
         while let Some((place, tail)) = leading_place(rest, w) {
             let bare = w
                 .place_endings

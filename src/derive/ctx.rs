@@ -200,6 +200,8 @@ impl<'a> Ctx<'a> {
             units: units.unwrap_or_else(|| self.d.placeholders.units.clone()),
             office: o.name.clone(),
             upstream: issuers,
+            upstream_places: super::campaign::places(upstream, &self.d.title),
+            scope: o.scope.clone(),
             level: o
                 .scope
                 .chars()
@@ -484,6 +486,15 @@ impl<'a> Ctx<'a> {
         }
         let own_rules: Vec<profile::Rule> = p.rules.iter().map(|r| self.fill_rule(r)).collect();
         let rules: Vec<&profile::Rule> = own_rules.iter().chain(&d.rules).collect();
+        for s in sections_of(&self.up.value) {
+            let rule = rules.iter().find(|r| r.matches(self.as_, &s.heading));
+            if rule.is_some_and(|r| r.action == profile::Action::Drop) {
+                self.changes.push(format!(
+                    "上级来文的“{}”一节已删去（上级机关本级的安排）",
+                    s.heading
+                ));
+            }
+        }
         let local = self.local_sections();
         let mut guidance_done = p.guidance.is_empty();
         let subs: &[Substitution] = &p.substitutions;
@@ -617,12 +628,23 @@ fn localise_section(s: &mut Section, l: &Localiser, notes: &mut Vec<String>) {
     for t in s.text.0.iter_mut() {
         *t = l.apply(t, notes);
     }
+    s.text.0.retain(|t| !t.trim().is_empty());
     for p in s.phases.iter_mut() {
         p.text = l.apply(&p.text, notes);
     }
-    for sub in s.sections.iter_mut() {
+    // An item whose every sentence was the upper office's own goes with them.
+    s.sections.retain_mut(|sub| {
+        let had_text = !sub.text.0.is_empty();
         localise_section(sub, l, notes);
-    }
+        let emptied = had_text && sub.text.0.is_empty() && sub.sections.is_empty();
+        if emptied {
+            notes.push(format!(
+                "“{}”一项只有上级机关本级的安排，已删去",
+                sub.heading
+            ));
+        }
+        !emptied
+    });
 }
 
 /// The draft's 成文日期: before the campaign by the office's working days, else after the

@@ -29,6 +29,8 @@ pub struct WorkWords {
     pub not_levels: Vec<String>,
     /// 本省, 本市 …: the upper office's own scope, made the office's.
     pub own_scope: Vec<String>,
+    /// 省属, 市属 …: owned by the upper level (市属媒体), made the office's level's (县属媒体).
+    pub owned: Vec<String>,
     /// Endings of a heading over one level's arrangements (省级层面, 市县层面).
     pub tier_endings: Vec<String>,
     /// Words of the national level in such a heading (国家层面).
@@ -73,6 +75,11 @@ pub struct Localiser<'a> {
     pub office: String,
     /// The upstream's issuers (a reporting target naming one is the upper office).
     pub upstream: Vec<String>,
+    /// The places the upstream's issuers are named after (柳州市, 柳州): an event there with no
+    /// subject of its own is the upper office's.
+    pub upstream_places: Vec<String>,
+    /// The office's own place (融安县): an event there is its own.
+    pub scope: String,
     /// 县 of 某某县: 本市 → 本县.
     pub level: Option<char>,
     /// The office's own level ([`rank`] of its name): an addressee below it (a city's 各区) is
@@ -202,6 +209,10 @@ impl Localiser<'_> {
                 .filter_map(|v| body.find(v.as_str()))
                 .min()
                 .map(|at| &body[..at]);
+            if subject.is_some_and(|s| self.at_an_upper_place(&body[s.len()..], s)) {
+                notes.push(format!("上级机关本级的活动已删去：{sentence}"));
+                continue;
+            }
             match subject.filter(|s| self.is_upper_office(s) || self.upper_levels_only(s)) {
                 Some(s) => notes.push(format!("上级机关“{s}”本级的安排已删去：{sentence}")),
                 None => out.push_str(sentence),
@@ -241,6 +252,22 @@ impl Localiser<'_> {
                 .time_words
                 .iter()
                 .any(|w| clause.contains(w.as_str()))
+    }
+
+    /// An event with no subject but its time (9月14日上午在柳州市工人文化宫举办…) held at a place
+    /// of the upper office's and not in the office's own: the upper office's own doing.
+    fn at_an_upper_place(&self, rest: &str, subject: &str) -> bool {
+        let Some(place) = rest.strip_prefix('在') else {
+            return false;
+        };
+        let clause = place.split(['，', '。', '；']).next().unwrap_or(place);
+        let own = !self.scope.is_empty() && clause.contains(self.scope.as_str());
+        (subject.trim().is_empty() || self.is_time(subject))
+            && !own
+            && self
+                .upstream_places
+                .iter()
+                .any(|p| p.chars().count() >= 2 && place.starts_with(p.as_str()))
     }
 
     /// A short office name of the upper level (市水利局, 省水利厅), the whole of `s`.
@@ -501,6 +528,16 @@ impl Localiser<'_> {
                 out = out.replace(w.as_str(), &format!("本{level}"));
             }
         }
+        // Only a level above the office's: a city's 区属 units are its own.
+        for w in &self.words.owned {
+            let above = w
+                .chars()
+                .next()
+                .is_some_and(|c| rank(&c.to_string(), false) > self.office_rank);
+            if above {
+                out = out.replace(w.as_str(), &format!("{level}属"));
+            }
+        }
         out
     }
 }
@@ -728,9 +765,28 @@ mod tests {
             units: units.into(),
             office: office.into(),
             upstream: vec![upstream.into()],
+            upstream_places: upstream.find('市').map_or_else(Vec::new, |at| {
+                vec![upstream[..at + '市'.len_utf8()].to_owned()]
+            }),
+            scope: office.chars().take(3).collect(),
             level: office.chars().nth(2),
             office_rank: rank,
         }
+    }
+
+    #[test]
+    fn an_event_at_the_upper_office_s_place_without_a_subject_is_its_own_and_goes() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "融安县委网信办", "各乡镇", "柳州市委网信办", 1);
+        let text = "9月14日上午在柳州市工人文化宫举办宣传周开幕式，同期举办网络安全博览会。\
+                    宣传周期间在融安县城广场设立咨询台。组织专家深入社区开展宣讲。";
+        let mut notes = Vec::new();
+        let out = l.apply(text, &mut notes);
+        assert_eq!(
+            out,
+            "宣传周期间在融安县城广场设立咨询台。组织专家深入社区开展宣讲。"
+        );
+        assert!(notes[0].contains("工人文化宫"), "{notes:?}");
     }
 
     #[test]
