@@ -447,3 +447,29 @@ fn blank_rows_of_a_form_keep_their_count_from_every_format() {
         }
     }
 }
+
+/// A county names its edition of a campaign as offices do: inside a plain name (永泰县防灾减灾
+/// 宣传周), after a national campaign's own name (国家网络安全宣传周融安县), and not at all inside
+/// a name in quotation marks (“安全生产月”), where the plan's title leads with the county.
+#[test]
+fn a_county_names_its_edition_of_a_campaign_as_offices_do() {
+    use gongwen::derive::{self, DeriveAs};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/received");
+    let cal = gongwen::calendar::Calendar::load(None).unwrap();
+    let title = |doc: &str, office: &str, as_| {
+        let up = derive::load_upstream(&root.join(doc).join("truth.toml")).unwrap();
+        let office = derive::load_office(&root.join(format!("offices/{office}.toml"))).unwrap();
+        let draft = derive::derive(&up, &office, as_, &cal).unwrap();
+        let spec: toml::Table = toml::from_str(&draft.toml).unwrap();
+        spec["title"].as_str().unwrap().to_owned()
+    };
+    let cases = [
+        ("01-fangzai-joint", "yongtai-yingji", "永泰县应急管理局关于开展{year}年永泰县防灾减灾宣传周活动的通知", "{year}年永泰县防灾减灾宣传周活动方案"),
+        ("02-anquanyue-fujian", "yongtai-anwei", "永泰县安全生产委员会办公室关于开展{year}年“安全生产月”活动的通知", "永泰县{year}年“安全生产月”活动方案"),
+        ("05-wangan-liuzhou", "rongan-wangxin", "中共融安县委网络安全和信息化委员会办公室关于开展{year}年国家网络安全宣传周融安县活动的通知", "{year}年国家网络安全宣传周融安县活动方案"),
+    ];
+    for (doc, office, notice, plan) in cases {
+        assert_eq!(title(doc, office, DeriveAs::Notice), notice, "{doc}");
+        assert_eq!(title(doc, office, DeriveAs::Plan), plan, "{doc}");
+    }
+}

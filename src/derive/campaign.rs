@@ -109,6 +109,13 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(c)
 }
 
+/// A campaign named in quotation marks (“××月”), in its name or in the upstream's
+/// `title`: a name of its own.
+pub fn is_quoted(name: &str, title: &str) -> bool {
+    (name.starts_with('“') && name.ends_with('”') && name.chars().count() > 2)
+        || (!name.is_empty() && title.contains(&format!("“{name}”")))
+}
+
 /// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室 (and
 /// from 中共某某市委…, the Party's prefix left out).
 pub fn places(upstream: &Spec, w: &TitleWords) -> Vec<String> {

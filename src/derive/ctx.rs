@@ -267,9 +267,19 @@ impl<'a> Ctx<'a> {
     /// The plan's title (方案 of a campaign or a work notice).
     pub fn plan_title(&self) -> String {
         let p = &self.d.patterns;
+        let quoted = self
+            .names
+            .as_ref()
+            .is_some_and(|n| campaign::is_quoted(&n.name, &self.title))
+            && self.profile().office.campaign_name.is_none();
+        let campaign = if quoted {
+            &p.quoted_plan_title
+        } else {
+            &p.plan_title
+        };
         self.pattern(
             &self.profile().office.plan_title,
-            &p.plan_title,
+            campaign,
             &p.work_plan_title,
         )
     }
@@ -719,11 +729,30 @@ fn vars(
     ];
     match names {
         Some(n) => {
+            let quoted = campaign::is_quoted(&n.name, subject);
+            // A name the upstream writes in quotation marks keeps them in the office's own.
+            let name = if quoted && !n.name.starts_with('“') {
+                format!("“{}”", n.name)
+            } else {
+                n.name.clone()
+            };
             let base = Vars {
-                pairs: vec![("{scope}", o.scope.clone()), ("{name}", n.name.clone())],
+                pairs: vec![("{scope}", o.scope.clone()), ("{name}", name)],
                 year_only: None,
             };
-            let local = base.fill(o.campaign_name.as_deref().unwrap_or(&d.patterns.local));
+            let national = d
+                .title
+                .national_names
+                .iter()
+                .any(|w| n.name.starts_with(w.as_str()));
+            let default = if quoted {
+                &d.patterns.quoted_local
+            } else if national {
+                &d.patterns.national_local
+            } else {
+                &d.patterns.local
+            };
+            let local = base.fill(o.campaign_name.as_deref().unwrap_or(default));
             pairs.extend([
                 ("{name}", n.name.clone()),
                 ("{short}", n.short.clone()),

@@ -38,12 +38,19 @@ pub struct Defaults {
 pub struct Patterns {
     /// 本机关的活动名称.
     pub local: String,
+    /// 本机关的活动名称 of a national campaign's own name (国家××周某县活动).
+    pub national_local: String,
+    /// 本机关的活动名称 of a campaign named in quotation marks (“××月”, a name of its
+    /// own that a local edition keeps as it is).
+    pub quoted_local: String,
     /// 通知标题.
     pub notice_title: String,
     /// 通知的决定语.
     pub notice_decision: String,
     /// 方案标题.
     pub plan_title: String,
+    /// 方案标题 of a campaign named in quotation marks (the office's place leads).
+    pub quoted_plan_title: String,
     /// 方案开头.
     pub plan_opening: String,
     /// 工作通知的标题 (no campaign).
@@ -113,6 +120,9 @@ pub struct TitleWords {
     pub scope_words: Vec<String>,
     /// Endings of a place name (省, 市).
     pub place_endings: Vec<String>,
+    /// Words that start a national campaign's own name (国家××周, 中国××周): a local
+    /// edition is named after it (`national_local`), not inside it.
+    pub national_names: Vec<String>,
 }
 
 /// Words that start the upstream's own decision in its opening.

@@ -210,7 +210,19 @@ impl Localiser<'_> {
                 .min()
                 .map(|at| &body[..at]);
             if subject.is_some_and(|s| self.at_an_upper_place(&body[s.len()..], s)) {
-                notes.push(format!("上级机关本级的活动已删去：{sentence}"));
+                // What it asks of the lower offices after it (…，各地要同步开展…) stays.
+                let asks = sentence
+                    .match_indices('，')
+                    .map(|(at, c)| at + c.len())
+                    .find(|&at| {
+                        let clause = sentence[at..].split('，').next().unwrap_or("");
+                        clause.contains('要')
+                    });
+                let gone = asks.map_or(sentence, |at| &sentence[..at]);
+                notes.push(format!("上级机关本级的活动已删去：{gone}"));
+                if let Some(at) = asks {
+                    out.push_str(&sentence[at..]);
+                }
                 continue;
             }
             match subject.filter(|s| self.is_upper_office(s) || self.upper_levels_only(s)) {
