@@ -65,6 +65,8 @@ pub struct Paragraph {
     pub left_indent: f64,
     /// Hanging indent: lines after the first start this many characters further right.
     pub hanging: f64,
+    /// A heading on a line of its own: never the last line of a page (与下段同页).
+    pub keep_with_next: bool,
 }
 
 /// A line placed against the right edge, e.g. the issuer name or the date.

@@ -179,7 +179,9 @@ fn body_lines(m: &Measured, page: usize) -> Vec<Line> {
 #[test]
 fn full_pages_carry_22_lines_on_the_grid() {
     let m = national();
-    for page in [2, 3, 4] {
+    // (Page 2 ends a line early: its last line would be the heading 三、活动主题, which goes
+    // with its text to page 3.)
+    for page in [3, 4] {
         let lines = body_lines(m, page);
         assert_eq!(lines.len(), g::LINES_PER_PAGE as usize, "page {page}");
         close(
@@ -711,4 +713,42 @@ fn several_signers_are_spaced_one_character_apart() {
         pt(g::cell_pt()),
         "gap between 签发人 names",
     );
+}
+
+/// A heading on a line of its own never ends a page (与下段同页): it goes to the next page with
+/// the text it heads — in every sample and every kind's.
+#[test]
+fn no_page_ends_with_a_heading_on_its_own_line() {
+    let mut specs: Vec<_> = [sample(""), sample("kinds")]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    specs.sort();
+    let mut pages = 0;
+    for spec in &specs {
+        let m = measure_file(spec);
+        for page in 1..m.pages.len() {
+            let Some(last) = body_lines(&m, page).pop() else {
+                continue;
+            };
+            let runs: Vec<_> = m
+                .texts
+                .iter()
+                .filter(|t| t.page == page && (t.baseline - last.baseline).abs() < 0.3)
+                .collect();
+            let heading = runs
+                .iter()
+                .all(|t| t.family.contains("Hei") || t.family.contains("Kai"));
+            assert!(
+                !heading,
+                "{} p{page} ends with the heading “{}”",
+                spec.display(),
+                last.text
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 60, "{pages} pages");
 }

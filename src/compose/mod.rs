@@ -317,6 +317,7 @@ fn member_lines(label: &str, label_font: FontRole, items: &[String]) -> Vec<Para
             first_line_indent: 0.0,
             left_indent: std_::INDENT_CHARS + if i == 0 { 0.0 } else { label_w },
             hanging: 0.0,
+            keep_with_next: false,
         })
         .collect()
 }
@@ -328,6 +329,7 @@ fn body_paragraph(text: &str) -> Paragraph {
         first_line_indent: std_::INDENT_CHARS,
         left_indent: 0.0,
         hanging: 0.0,
+        keep_with_next: false,
     }
 }
 
@@ -338,6 +340,7 @@ fn indented_line(text: &str) -> Paragraph {
         first_line_indent: 0.0,
         left_indent: std_::INDENT_CHARS,
         hanging: 0.0,
+        keep_with_next: false,
     }
 }
 
@@ -379,6 +382,8 @@ fn section(out: &mut Vec<Paragraph>, s: &Section, level: usize, n: usize) {
                 first.spans.push(span(p.trim(), FontRole::Fangsong));
             }
         }
+        // A heading on its own line stays with what it heads.
+        first.keep_with_next = !s.run_in || first.spans.len() == 1;
     }
     out.push(first);
     out.extend(paragraphs.map(|p| body_paragraph(p)));
@@ -441,6 +446,7 @@ fn annex_note(spec: &Spec) -> Vec<Paragraph> {
                 first_line_indent: 0.0,
                 left_indent: std_::INDENT_CHARS + if i == 0 { 0.0 } else { label_w },
                 hanging: width_chars(&number) + if i == 0 { label_w } else { 0.0 },
+                keep_with_next: false,
             }
         })
         .collect()
@@ -485,6 +491,7 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                             first_line_indent: 0.0,
                             left_indent: 0.0,
                             hanging: 0.0,
+                            keep_with_next: false,
                         })
                         .collect(),
                     Some(table(a, landscape(a))),

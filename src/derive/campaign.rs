@@ -24,13 +24,16 @@ pub fn names(upstream: &Spec, campaign: &Campaign, title: &str, w: &TitleWords) 
         .filter(|n| !n.is_empty())
         .map(str::to_owned)
         .or_else(|| name_from_title(title, w))?;
-    let name = without_scope(&full, &places(upstream, w), w);
+    // Without the quotation marks a title or an import gives the name (“××月”): the patterns
+    // set their own (进行“{short}”的…), and a name in them keeps them (`is_quoted`).
+    let bare = |s: &str| s.trim_matches(['“', '”']).to_owned();
+    let name = bare(&without_scope(&full, &places(upstream, w), w));
     let short = campaign
         .short
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map_or_else(|| name.clone(), str::to_owned);
+        .map_or_else(|| name.clone(), bare);
     Some(Names { full, name, short })
 }
 

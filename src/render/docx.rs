@@ -195,6 +195,9 @@ fn grid_paragraph(p: &MParagraph) -> Paragraph {
         .line_spacing(exact(pitch()))
         .align(AlignmentType::Both)
         .indent(Some(left.round() as i32), special, None, None);
+    if p.keep_with_next {
+        out = out.keep_next(true);
+    }
     for s in &p.spans {
         let mut r = run(&s.text, s.font, g::BODY_SIZE_PT);
         if s.bold {
@@ -431,6 +434,7 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
             first_line_indent: 0.0,
             left_indent: 0.0,
             hanging: 0.0,
+            keep_with_next: false,
         })));
     }
     let keep_from = out.len() + p.body.len().saturating_sub(1);
