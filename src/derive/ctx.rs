@@ -197,6 +197,10 @@ impl<'a> Ctx<'a> {
                 .map_or(self.year, |s| s.date.year()),
             issued: self.issued,
             report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
+            email: o
+                .email
+                .clone()
+                .unwrap_or_else(|| self.d.placeholders.email.clone()),
             units: units.unwrap_or_else(|| self.d.placeholders.units.clone()),
             office: o.name.clone(),
             upstream: issuers,

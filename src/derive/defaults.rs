@@ -98,6 +98,9 @@ pub struct Placeholders {
     pub date: String,
     /// The campaign's name, when the upstream has no campaign.
     pub name: String,
+    /// The office's e-mail address, where inherited text gives the upper office's and the
+    /// profile names none.
+    pub email: String,
 }
 
 /// Words for reading a campaign's name from a title.

@@ -69,6 +69,8 @@ pub struct Localiser<'a> {
     pub issued: NaiveDate,
     /// Whom the office's units report to.
     pub report_to: String,
+    /// Where they send material by e-mail (the office's address, or a 【待填写】 mark).
+    pub email: String,
     /// The office's units, replacing the upstream's addressees.
     pub units: String,
     /// The office's own name (县级民政部门 in a county 民政局's notice is the office itself).
@@ -94,6 +96,7 @@ impl Localiser<'_> {
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
         let text = self.addressees(&text, notes);
+        let text = self.emails(&text, notes);
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
         let text = self.own_department(&text, notes);
@@ -264,6 +267,18 @@ impl Localiser<'_> {
                 .time_words
                 .iter()
                 .any(|w| clause.contains(w.as_str()))
+    }
+
+    /// An e-mail address in inherited text is the upper office's: the office's own replaces it.
+    fn emails(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        for address in email_addresses(text) {
+            if address != self.email {
+                notes.push(format!("上级机关的电子邮箱“{address}”→“{}”", self.email));
+                out = out.replace(address, &self.email);
+            }
+        }
+        out
     }
 
     /// An event with no subject but its time (9月14日上午在柳州市工人文化宫举办…) held at a place
@@ -554,6 +569,30 @@ impl Localiser<'_> {
     }
 }
 
+/// The e-mail addresses in `text` (name@domain.tld, ASCII).
+fn email_addresses(text: &str) -> Vec<&str> {
+    let part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| part(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = text[at + 1..]
+            .char_indices()
+            .take_while(|(_, c)| part(*c))
+            .last()
+            .map_or(at + 1, |(i, c)| at + 1 + i + c.len_utf8());
+        let domain = text[at + 1..end].trim_end_matches('.');
+        if start < at && domain.contains('.') {
+            out.push(&text[start..at + 1 + domain.len()]);
+        }
+    }
+    out
+}
+
 /// Length of a lower level's addressee after 各 (the level and the office named after it).
 fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     if words
@@ -774,6 +813,7 @@ mod tests {
             year: 2026,
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
             report_to: office.into(),
+            email: "【待填写：本机关接收材料的电子邮箱】".into(),
             units: units.into(),
             office: office.into(),
             upstream: vec![upstream.into()],
@@ -784,6 +824,24 @@ mod tests {
             level: office.chars().nth(2),
             office_rank: rank,
         }
+    }
+
+    #[test]
+    fn the_upper_office_s_e_mail_address_becomes_the_office_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "于都县爱卫办", "各乡镇", "赣州市爱卫办", 1);
+        let mut notes = Vec::new();
+        let out = l.apply("电子版发送至gzaiwei@163.com。", &mut notes);
+        assert_eq!(out, "电子版发送至【待填写：本机关接收材料的电子邮箱】。");
+        let own = Localiser {
+            email: "ydaiwei@163.com".into(),
+            ..l
+        };
+        let out = own.apply(
+            "电子版发送至gzaiwei@163.com，抄送a.b-c@x.gov.cn。",
+            &mut notes,
+        );
+        assert_eq!(out, "电子版发送至ydaiwei@163.com，抄送ydaiwei@163.com。");
     }
 
     #[test]

@@ -225,6 +225,9 @@ pub struct Office {
     /// 报送对象: whom the office's units report to where a work notice's upper office asked to
     /// be reported to (default: the office's name), e.g. 县水利局农村水利股.
     pub report_to: Option<String>,
+    /// 电子邮箱 the office's units send their material to: it replaces the upper office's
+    /// address in inherited text (报送…，电子版发送至…).
+    pub email: Option<String>,
     /// 下级单位称谓 replacing a work notice's addressees (各设区市水利（水务）局, 各地); default:
     /// the recipients, e.g. 各乡镇人民政府、局属各单位.
     pub units: Option<String>,

@@ -814,6 +814,11 @@ fn office() -> Vec<Field> {
         text("recipients", "主送机关"),
         text("committee", "组委会名称").hint("方案中使用"),
         text("upstream_phrase", "上级部署用语").hint("如“按照省科技厅的工作部署”"),
+        text("report_to", "报送对象")
+            .hint("下级单位报送材料的对象，如“县水利局农村水利股”；默认本机关"),
+        text("units", "下级单位称谓")
+            .hint("替换上级来文的“各地”等，如“各乡镇人民政府、局属各单位”；默认主送机关"),
+        text("email", "接收材料的电子邮箱").hint("替换上级来文中的邮箱"),
         boolean("sealed", "加盖印章").def(true),
         text("seal", "印章图片")
             .more()
