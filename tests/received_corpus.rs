@@ -183,7 +183,7 @@ struct Expect {
     deadlines: Vec<ExpectDeadline>,
     #[serde(default)]
     upstream_sections: Vec<String>,
-    /// Words of the upper office's own doings (its events, its committee's office): never in
+    /// Words of the upper office's own (its events, its committee's office, its e-mail): never in
     /// the county's draft.
     #[serde(default)]
     upstream_doings: Vec<String>,
