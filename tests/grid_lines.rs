@@ -338,14 +338,7 @@ fn every_line_but_a_paragraph_s_last_ends_at_the_block_s_right_edge() {
             checked += 1;
         }
     };
-    let kinds = common::sample("kinds");
-    let mut specs: Vec<_> = std::fs::read_dir(common::sample(""))
-        .unwrap()
-        .chain(std::fs::read_dir(&kinds).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    specs.sort();
+    let specs = common::every_sample();
     assert!(specs.len() >= 21, "{specs:?}");
     for spec in &specs {
         check(&spec.display().to_string(), &common::measure_file(spec));

@@ -13,7 +13,7 @@ use common::{engine, tool};
 use gongwen::gbt9704 as g;
 use gongwen::render::pdf::PdfSettings;
 use libreoffice::{as_word_reads_it, libreoffice, poppler_pages, Word};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Samples whose page count LibreOffice does not reproduce yet, and why (issue 24 item 4).
@@ -163,17 +163,6 @@ fn page_ends(pdftotext: &Path, pdf: &Path) -> Vec<String> {
         .collect()
 }
 
-fn samples() -> Vec<PathBuf> {
-    let mut specs: Vec<PathBuf> = [common::sample(""), common::sample("kinds")]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    specs.sort();
-    specs
-}
-
 #[test]
 fn every_sample_prints_in_libreoffice_as_in_our_pdf() {
     let (Some(soffice), Some(pdftotext), Some(pdftoppm)) =
@@ -186,7 +175,7 @@ fn every_sample_prints_in_libreoffice_as_in_our_pdf() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
     let mut docx = Vec::new();
-    for spec in samples() {
+    for spec in common::every_sample() {
         let name = spec.file_stem().unwrap().to_string_lossy().into_owned();
         let doc = gongwen::load(&spec).unwrap();
         let r = engine()

@@ -719,13 +719,7 @@ fn several_signers_are_spaced_one_character_apart() {
 /// the text it heads — in every sample and every kind's.
 #[test]
 fn no_page_ends_with_a_heading_on_its_own_line() {
-    let mut specs: Vec<_> = [sample(""), sample("kinds")]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    specs.sort();
+    let specs = common::every_sample();
     let mut pages = 0;
     for spec in &specs {
         let m = measure_file(spec);

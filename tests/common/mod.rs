@@ -25,6 +25,18 @@ pub fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Every sample spec: the seeds' documents and every kind's, in name order.
+pub fn every_sample() -> Vec<PathBuf> {
+    let mut specs: Vec<PathBuf> = [sample(""), sample("kinds")]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    specs.sort();
+    specs
+}
+
 /// Composes and lays out a spec file, returning the measurements.
 pub fn measure_file(path: &Path) -> Measured {
     let doc = gongwen::load(path).expect("spec loads");
