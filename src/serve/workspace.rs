@@ -96,6 +96,9 @@ pub struct Refused(pub String, pub &'static str);
 /// The next step of a name refused for what it says.
 const RENAME: &str = "请换一个文件名再试：用汉字、字母、数字和 -。";
 
+/// Why a name that leads through a symbolic link is refused.
+const LINK: &str = "不能经由符号链接（可能指向工作目录之外）";
+
 /// The next step of a name that leads through a symbolic link.
 const NO_LINKS: &str = "请把文件本身（而不是指向它的链接）放进公文文件夹后再试。";
 
@@ -142,7 +145,7 @@ impl Workspace {
                     file: a.file,
                     _handles: a.handles,
                 })
-                .map_err(|(why, next)| Refused(self.refusal(name, &why).0, next));
+                .map_err(|(why, next)| self.refusal(name, &why, next));
         }
         if create {
             let dir = if folder {
@@ -152,7 +155,7 @@ impl Workspace {
             };
             std::fs::create_dir_all(dir).map_err(|e| {
                 let why = format!("无法建立文件夹（{}）", crate::error::io_chinese(&e));
-                Refused(self.refusal(name, &why).0, crate::error::io_next_step(&e))
+                self.refusal(name, &why, crate::error::io_next_step(&e))
             })?;
         }
         Ok(Opened {
@@ -164,23 +167,19 @@ impl Workspace {
         })
     }
 
-    fn refusal(&self, name: &str, why: &str) -> Refused {
+    /// `name` refused for `why`, with what the person can do `next`.
+    fn refusal(&self, name: &str, why: &str, next: &'static str) -> Refused {
         let shown: String = name.chars().take(40).collect();
         let shown = if shown.len() < name.len() {
             format!("{shown}…")
         } else {
             shown
         };
-        let next = if why.contains("符号链接") {
-            NO_LINKS
-        } else {
-            RENAME
-        };
         Refused(format!("文件名“{shown}”不可用：{why}"), next)
     }
 
     fn checked(&self, name: &str) -> Result<PathBuf, Refused> {
-        let refuse = |why: &str| Err(self.refusal(name, why));
+        let refuse = |why: &str| Err(self.refusal(name, why, RENAME));
         if name.is_empty() || name.len() > 1024 || name.contains(['\\', '\0']) {
             return refuse("须是工作目录中的相对路径，用 / 分隔");
         }
@@ -206,7 +205,7 @@ impl Workspace {
             path.push(part);
             match std::fs::symlink_metadata(&path) {
                 Ok(meta) if meta.file_type().is_symlink() => {
-                    return refuse("不能经由符号链接（可能指向工作目录之外）")
+                    return Err(self.refusal(name, LINK, NO_LINKS));
                 }
                 _ => {}
             }
@@ -342,7 +341,7 @@ mod anchored {
         .union(OFlags::DIRECTORY)
         .union(OFlags::NOFOLLOW)
         .union(OFlags::CLOEXEC);
-    const LINK: &str = "不能经由符号链接（可能指向工作目录之外）";
+    use super::LINK;
 
     /// A name opened: the path to use, the file's own path where it exists, the handles.
     pub struct Anchored {
