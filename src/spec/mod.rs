@@ -389,29 +389,15 @@ fn type_name(s: &str) -> String {
     s.to_owned()
 }
 
-/// The candidate nearest to `key` by edit distance, if it is plausibly a misspelling.
+/// The candidate nearest to `key` by edit distance (a swap of two letters counts once:
+/// emial → email), if it is plausibly a misspelling.
 fn closest<'a>(key: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (edit_distance(key, c), *c))
+        .map(|c| (strsim::damerau_levenshtein(key, c), *c))
         .filter(|(d, c)| *d <= (c.len() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -482,5 +468,10 @@ mod tests {
         );
         assert_eq!(field, "recipient");
         assert!(msg.contains("是否想写 `recipients`"), "{msg}");
+        let (_, m) = translate(
+            "office",
+            "unknown field `emial`, expected one of `serial`, `email`",
+        );
+        assert!(m.contains("是否想写 `email`"), "{m}");
     }
 }
