@@ -164,6 +164,8 @@ pub struct FontSet {
     coverage: Vec<Vec<u64>>,
     /// The code points the fallback face, which every role ends with, can draw.
     fallback_coverage: Vec<u64>,
+    /// Set once the faces are being warmed ([`FontSet::warm`]).
+    warmed: std::sync::Once,
 }
 
 /// Bits for every Unicode scalar value.
@@ -214,6 +216,7 @@ impl FontSet {
             origins,
             coverage: Vec::new(),
             fallback_coverage: Vec::new(),
+            warmed: std::sync::Once::new(),
         };
         set.coverage = FontRole::ALL
             .iter()
@@ -269,9 +272,14 @@ impl FontSet {
 
     /// The face a role's text is mostly set in, and where it comes from.
     pub fn primary(&self, role: FontRole) -> (&Font, &Origin) {
+        let index = self.primary_index(role);
+        (&self.fonts[index], &self.origins[index])
+    }
+
+    /// The index of [`FontSet::primary`]'s face.
+    fn primary_index(&self, role: FontRole) -> usize {
         let family = &self.families(role)[0];
-        let index = self
-            .book
+        self.book
             .select_family(&family.to_lowercase())
             .max_by_key(|&i| {
                 let w = self.fonts[i].info().variant.weight.to_number();
@@ -281,8 +289,42 @@ impl FontSet {
                     -i32::from(w.abs_diff(400))
                 }
             })
-            .unwrap_or(0);
-        (&self.fonts[index], &self.origins[index])
+            .unwrap_or(0)
+    }
+
+    /// The faces a document is set in, in the order a layout first needs them: the 发文机关标志
+    /// and title's, the body's, the headings', then the Latin and the fallback faces.
+    pub fn working_faces(&self) -> Vec<Font> {
+        let roles = FontRole::ALL.iter().map(|&r| self.primary_index(r));
+        let extra = [LATIN_FAMILY, FALLBACK_FAMILY]
+            .into_iter()
+            .filter_map(|f| self.book.select_family(&f.to_lowercase()).next());
+        // By index: comparing two faces compares their hashes, the very work put off here.
+        let mut indices: Vec<usize> = Vec::new();
+        for i in roles.chain(extra) {
+            if !indices.contains(&i) {
+                indices.push(i);
+            }
+        }
+        indices.into_iter().map(|i| self.fonts[i].clone()).collect()
+    }
+
+    /// Hashes the [`FontSet::working_faces`] on a thread of their own, once: typst hashes each
+    /// face it shapes with in full the first time (5–8 MB of a CJK face, ≈ 2 ms each), which a
+    /// first layout otherwise waits for; warmed beside it, the layout finds the hashes made.
+    pub fn warm(&self) {
+        self.warmed.call_once(|| {
+            let faces = self.working_faces();
+            let warming = move || {
+                for face in faces {
+                    typst::utils::hash128(&face);
+                }
+            };
+            // Without a thread (none left to the process) the layout hashes them as before.
+            let _ = std::thread::Builder::new()
+                .name("gongwen-fonts".to_owned())
+                .spawn(warming);
+        });
     }
 
     /// Whether some face of the role (or the Latin face, or the fallback face) can draw `c`.

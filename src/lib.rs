@@ -101,6 +101,7 @@ impl Engine {
         path: &Path,
         year: Option<i32>,
     ) -> Result<(model::Document, Vec<Diagnostic>)> {
+        self.fonts.warm();
         let source = spec::read(path)?;
         let (spec, mut warnings) = self
             .check_source_for_year(&source, path, year)?
@@ -121,6 +122,7 @@ impl Engine {
         &self,
         doc: &model::Document,
     ) -> Result<(typst_layout::PagedDocument, Vec<render::layout::Pass>)> {
+        self.fonts.warm();
         let _watch = self
             .time_limit
             .map(|limit| budget::Watch::start(limit, format!("《{}》", doc.meta.title)));

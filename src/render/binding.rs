@@ -6,7 +6,7 @@
 //! side, so every landscape page turns the same way: a quarter turn counter-clockwise, its top
 //! edge along the sheet's left edge. The template lays a landscape page out with the portrait
 //! text block's margins turned with it, and its page number already turned (see
-//! `page-number` in `gongwen.typ`); this step only turns the finished page, so that the PDF
+//! `page-numbers.typ`); this step only turns the finished page, so that the PDF
 //! and every other fixed-layout writer print the same sheet.
 
 use typst::layout::{Abs, Angle, Frame, FrameItem, GroupItem, Point, Size, Transform};

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::fonts::{self, FontSet};
 use crate::gbt9704::Layout;
 use crate::model::{Document, FontRole};
+use crate::render::page_numbers;
 use crate::render::templates::Templates;
 use crate::render::world::GongwenWorld;
 use serde::Serialize;
@@ -146,6 +147,7 @@ pub fn typeset_passes(
             paged.pages().len()
         )));
     }
+    let paged = t.number_pages(paged, &decided)?;
     check_first_page(doc, &paged)?;
     if let Some(missing) = missing_glyph(&paged) {
         return Err(Error::MissingGlyph(format!(
@@ -279,6 +281,30 @@ impl Typesetter<'_> {
         )
     }
 
+    /// `paged` with its page numbers laid over its pages (see [`page_numbers`]).
+    fn number_pages(&self, paged: PagedDocument, decided: &Decisions) -> Result<PagedDocument> {
+        let end = label_page(&paged, "content-end");
+        let numbered = page_numbers::numbered(&paged, end, self.doc.number_first_page);
+        if numbered.is_empty() || page_numbers::numbered_by_template(&paged) {
+            return Ok(paged);
+        }
+        let file = (
+            page_numbers::FILE.to_owned(),
+            typst::foundations::Bytes::new(page_numbers::data(&numbered)),
+        );
+        let data = template_data_with(self.doc, self.fonts, decided);
+        let labels = compile_main(
+            self.doc,
+            self.library,
+            self.fonts,
+            self.templates,
+            page_numbers::TEMPLATE,
+            data,
+            vec![file],
+        )?;
+        Ok(page_numbers::lay_over(paged, &labels, &numbered))
+    }
+
     /// Sets the closings `keep` tight (§7.3.5.5) at the first step of the ladder that keeps
     /// each on its page, in few passes: the preferred step; if some still move, the loosest
     /// (a closing that moves even there cannot be kept by spacing and is split instead); then
@@ -359,6 +385,20 @@ fn compile(
     main: &str,
     decided: &Decisions,
 ) -> Result<PagedDocument> {
+    let data = template_data_with(doc, fonts, decided);
+    compile_main(doc, library, fonts, templates, main, data, Vec::new())
+}
+
+/// Lays out the template `main` with `data` and the document's files, and `extra` ones.
+fn compile_main(
+    doc: &Document,
+    library: &LazyHash<Library>,
+    fonts: &FontSet,
+    templates: &Templates,
+    main: &str,
+    data: Vec<u8>,
+    extra: Vec<(String, typst::foundations::Bytes)>,
+) -> Result<PagedDocument> {
     let date = chrono::NaiveDate::parse_from_str(&doc.meta.date, "%Y-%m-%d").unwrap_or_default();
     let files = doc
         .seal_files
@@ -369,18 +409,10 @@ fn compile(
                 typst::foundations::Bytes::new(f.bytes.clone()),
             )
         })
+        .chain(extra)
         .collect();
-    let world = GongwenWorld::new(
-        library,
-        fonts,
-        templates,
-        main,
-        template_data_with(doc, fonts, decided),
-        files,
-        date,
-    );
-    let result = typst::compile::<PagedDocument>(&world);
-    result
+    let world = GongwenWorld::new(library, fonts, templates, main, data, files, date);
+    typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| Error::Typeset(describe(&world, &errors)))
 }

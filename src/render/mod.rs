@@ -11,6 +11,7 @@ pub mod format;
 pub mod layout;
 pub mod measure;
 pub mod ofd;
+pub mod page_numbers;
 pub mod pdf;
 pub mod raster;
 pub mod seal;

@@ -10,6 +10,10 @@ use typst::syntax::{FileId, Source};
 const EMBEDDED: &[(&str, &str)] = &[
     ("gongwen.typ", include_str!("../../templates/gongwen.typ")),
     ("notice.typ", include_str!("../../templates/notice.typ")),
+    (
+        "page-numbers.typ",
+        include_str!("../../templates/page-numbers.typ"),
+    ),
 ];
 
 /// A template larger than this is refused (templates are a few KB).
