@@ -6,9 +6,9 @@ use crate::error::{Error, Result};
 use crate::fonts::{self, FontSet};
 use crate::gbt9704::Layout;
 use crate::model::{Document, FontRole};
-use crate::render::page_numbers;
 use crate::render::templates::Templates;
 use crate::render::world::GongwenWorld;
+use crate::render::{decide, page_numbers};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use typst::diag::SourceDiagnostic;
@@ -129,14 +129,12 @@ pub fn typeset_passes(
     };
     let mut decided = Decisions::default();
     let mut paged = t.compile(&decided, Pass::First)?;
-    let keep: Vec<i64> = label_value(&paged, "closing-keep")
-        .and_then(|v| v.cast::<Vec<i64>>().ok())
-        .unwrap_or_default();
+    let keep = decide::signatures_alone(&paged);
     decided.keep_closing = Some(keep.clone());
     if !keep.is_empty() {
         paged = t.tighten(&mut decided, &keep)?;
     }
-    let breaks = label_value(&paged, "colophon-breaks").and_then(|v| v.cast::<i64>().ok());
+    let breaks = decide::colophon_breaks(&paged);
     if let Some(n) = breaks.filter(|n| *n > 0) {
         decided.colophon_breaks = Some(n);
         paged = t.compile(&decided, Pass::ColophonBreaks)?;
@@ -290,7 +288,10 @@ impl Typesetter<'_> {
         }
         let file = (
             page_numbers::FILE.to_owned(),
-            typst::foundations::Bytes::new(page_numbers::data(&numbered)),
+            typst::foundations::Bytes::new(page_numbers::data(
+                &numbered,
+                self.fonts.primary(crate::model::FontRole::Song).0,
+            )),
         );
         let data = template_data_with(self.doc, self.fonts, decided);
         let labels = compile_main(
@@ -356,9 +357,7 @@ impl Typesetter<'_> {
         settle(&mut tight, parts, step);
         decided.tight_closing = Some(tight.clone());
         let paged = self.compile(decided, Pass::Tight(step))?;
-        let moved: Vec<i64> = label_value(&paged, "tight-moved")
-            .and_then(|v| v.cast::<Vec<i64>>().ok())
-            .unwrap_or_default();
+        let moved = decide::tight_moved(&paged);
         let (moved, kept) = parts.iter().partition(|i| moved.contains(i));
         Ok(Tried {
             tight,

@@ -3,6 +3,7 @@
 
 pub mod binding;
 pub mod copies;
+mod decide;
 pub mod docx;
 mod docx_landscape;
 mod docx_order;

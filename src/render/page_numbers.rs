@@ -52,9 +52,37 @@ pub fn numbered_by_template(paged: &PagedDocument) -> bool {
     })
 }
 
-/// The JSON `page-numbers.typ` reads.
-pub fn data(numbered: &[Numbered]) -> Vec<u8> {
-    serde_json::to_vec(numbered).expect("page numbers serialize")
+/// What `page-numbers.typ` reads.
+#[derive(Serialize)]
+struct Data<'a> {
+    /// The label box's top from the paper's top (mm): its 一字线's ink 7 mm below the text
+    /// block, in the face the numbers are set in.
+    label_top_mm: f64,
+    /// The numbered pages.
+    pages: &'a [Numbered],
+}
+
+/// The JSON `page-numbers.typ` reads, for numbers set in `face` (the 宋体 role's).
+pub fn data(numbered: &[Numbered], face: &typst::text::Font) -> Vec<u8> {
+    use crate::gbt9704 as g;
+    let data = Data {
+        label_top_mm: g::PAGE_HEIGHT_MM - g::MARGIN_BOTTOM_MM
+            + g::page_number_box_below_mm(dash_top_em(face)),
+        pages: numbered,
+    };
+    serde_json::to_vec(&data).expect("page numbers serialize")
+}
+
+/// How far `face`'s 一字线 (U+2014) reaches above its baseline (em), as typst measures a
+/// glyph's bounds.
+fn dash_top_em(face: &typst::text::Font) -> f64 {
+    ttf_parser::Face::parse(face.data().as_slice(), face.index())
+        .ok()
+        .and_then(|ttf| {
+            let bbox = ttf.glyph_bounding_box(ttf.glyph_index('\u{2014}')?)?;
+            Some(f64::from(bbox.y_max) / f64::from(ttf.units_per_em()))
+        })
+        .unwrap_or_else(crate::fonts::song_dash_top_em)
 }
 
 /// `paged` with the page of `labels` for each of `numbered` laid over its page, in front of
