@@ -447,3 +447,39 @@ fn next_year_s_edition_keeps_deadlines_on_working_days_and_says_the_citation_is_
         );
     }
 }
+
+#[test]
+fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_to_friday() {
+    let draft = derive_with(
+        &profile("shanghai"),
+        "national-2025-notice.toml",
+        DeriveAs::Notice,
+    );
+    let warned = |year: i32| -> Vec<(String, String)> {
+        common::engine()
+            .check_source_for_year(&draft.toml, Path::new("draft.toml"), Some(year))
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "workdays-without-schedule")
+            .map(|d| (d.field, d.message))
+            .collect()
+    };
+    // 2026's schedule is shipped: nothing to say.
+    assert_eq!(warned(2026), []);
+    // 2027's is not: the field holding the working-day deadline says how it was counted.
+    let w = warned(2027);
+    assert_eq!(w.len(), 1, "{w:?}");
+    let report = common::engine()
+        .check_source_for_year(&draft.toml, Path::new("draft.toml"), Some(2027))
+        .unwrap();
+    let texts = gongwen::spec::texts::texts(&report.spec);
+    let text = &texts.iter().find(|(f, _)| *f == w[0].0).unwrap().1;
+    assert!(text.contains("（周"), "{}: {text}", w[0].0);
+    assert!(
+        w[0].1.contains("2027 年的放假调休安排尚未内置"),
+        "{}",
+        w[0].1
+    );
+    assert!(w[0].1.contains("周一至周五"), "{}", w[0].1);
+}

@@ -207,6 +207,7 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
     let findings = findings
         .into_iter()
         .chain(year::kept_citations(&spec, options.year, &expanded))
+        .chain(year::unscheduled_workdays(&spec, &written))
         .chain(crate::derive::review::review(&spec, path));
     diagnostics.extend(findings.map(|f| {
         let offset = locate::offset_of(source, &f.field);

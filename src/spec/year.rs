@@ -105,6 +105,45 @@ pub fn kept_citations(
         .collect()
 }
 
+/// Texts whose `{workday:…}` dates fall in a year without a State Council holiday schedule:
+/// they were counted Monday to Friday, which the year's 调休 may contradict; said at each field.
+pub fn unscheduled_workdays(
+    spec: &Spec,
+    written: &[(String, String)],
+) -> Vec<super::conventions::Finding> {
+    let Some(c) = &spec.campaign else {
+        return Vec::new();
+    };
+    let scheduled: Vec<i32> = crate::calendar::Calendar::embedded()
+        .map(|cal| cal.years().copied().collect())
+        .unwrap_or_default();
+    // A working day counted from the campaign's start or end lies in these years (or next to them).
+    let mut years = vec![c.start.year(), c.end.year()];
+    years.dedup();
+    let missing: Vec<String> = years
+        .into_iter()
+        .filter(|y| !scheduled.contains(y))
+        .map(|y| y.to_string())
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let years = missing.join("、");
+    written
+        .iter()
+        .filter(|(_, t)| t.contains("{workday:"))
+        .map(|(field, _)| super::conventions::Finding {
+            rule: "workdays-without-schedule",
+            severity: crate::error::Severity::Warning,
+            field: field.clone(),
+            message: format!(
+                "{years} 年的放假调休安排尚未内置（国务院办公厅通常在上一年 11 月前后公布），此处的工作日按周一至周五计算；请对照当年的放假安排核对这些日期"
+            ),
+            fix: None,
+        })
+        .collect()
+}
+
 /// 周一 … 周日.
 pub fn weekday(d: NaiveDate) -> &'static str {
     match d.weekday() {
