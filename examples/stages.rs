@@ -1,6 +1,7 @@
 //! Cold, one-document timings of each stage, as one `gongwen render` process spends them:
 //! `cargo run --release --example stages -- samples/shanghai-2025-notice.toml`
-//! (engine start, read and check, each layout pass's reason, PDF, DOCX, OFD).
+//! (engine start, read and check, each layout pass's reason, PDF, DOCX, OFD); a second
+//! argument names a templates directory (as `--templates`), to time a template change.
 
 use gongwen::render::{docx, layout, ofd, pdf};
 use gongwen::{Engine, EngineOptions};
@@ -12,6 +13,7 @@ fn main() {
     let ms = || t.elapsed().as_secs_f64() * 1000.0;
     let options = EngineOptions {
         no_system_fonts: true,
+        templates: std::env::args().nth(2).map(Into::into),
         ..Default::default()
     };
     let engine = Engine::new(&options).unwrap();

@@ -174,6 +174,12 @@ const GRID_SLACK_PT: f64 = 0.001;
 /// more than a line's end often has room for, and no word of ordinary text is that long.
 pub const LATIN_RUN_BREAK_CHARS: u32 = 16;
 
+/// Full-width closing marks (后置标点): each keeps a cell of its own, and no line starts with one.
+pub const CLOSING_MARKS: &str = "，。、；：？！）》」』】〕〉”’";
+
+/// Full-width opening marks (前置标点): each keeps a cell of its own, and no line ends with one.
+pub const OPENING_MARKS: &str = "（《「『【〔〈“‘";
+
 /// Letter spacing that puts exactly 28 characters of 3号 on a line (pt, negative).
 pub fn tracking_pt() -> f64 {
     cell_pt() - BODY_SIZE_PT - GRID_SLACK_PT
@@ -259,6 +265,10 @@ pub struct Layout {
     pub attendance_blank_lines: u32,
     /// Latin runs without a space this long may break after any character.
     pub latin_run_break_chars: u32,
+    /// Full-width closing marks ([`CLOSING_MARKS`]).
+    pub closing_marks: &'static str,
+    /// Full-width opening marks ([`OPENING_MARKS`]).
+    pub opening_marks: &'static str,
     /// A tight closing's blank lines before the signature.
     pub tight_blank_lines: u32,
 }
@@ -296,6 +306,8 @@ impl Layout {
             page_number_below_mm: PAGE_NUMBER_BELOW_MM,
             page_number_indent_chars: PAGE_NUMBER_INDENT_CHARS,
             latin_run_break_chars: LATIN_RUN_BREAK_CHARS,
+            closing_marks: CLOSING_MARKS,
+            opening_marks: OPENING_MARKS,
             table_blank_row_mm: TABLE_BLANK_ROW_MM,
             table_cell_pad_mm: TABLE_CELL_PAD_MM,
             letter_element_gap_pt: LETTER_ELEMENT_GAP_EM * BODY_SIZE_PT,

@@ -12,7 +12,12 @@ fn render_sample(name: &str, settings: PdfSettings) -> (tempfile::TempDir, std::
         .render(&doc, gongwen::Format::Pdf, settings)
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name.replace(".toml", ".pdf"));
+    let file = std::path::Path::new(name)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let path = dir.path().join(file.replace(".toml", ".pdf"));
     std::fs::write(
         &path,
         rendered
@@ -174,5 +179,35 @@ fn viewers_are_asked_to_print_at_actual_size_and_the_file_stays_sound() {
             fields[2].parse::<usize>().unwrap() > 2500,
             "pdf_a {pdf_a}: {out}"
         );
+    }
+}
+
+/// Text copied out of the PDF is the document's text: the joiners and break opportunities the
+/// layout sets around full-width marks and after a hyphen between digits are not in it, so a
+/// telephone number copies whole (it carried a zero-width space: pasted into a phone field or
+/// searched for, it was not the number).
+#[test]
+fn copied_text_has_no_invisible_joiners_and_telephone_numbers_copy_whole() {
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let cases = [
+        ("flood-2025-notice.toml", "028-61883217", "（传真）；"),
+        ("yingkou-2025-plan.toml", "0417-2666521", "联系电话："),
+        (
+            "kinds/letter-2025.toml",
+            "0571-86120345",
+            "江市监函〔2025〕15号",
+        ),
+    ];
+    for (name, phone, marked) in cases {
+        let (_dir, pdf) = render_sample(name, PdfSettings::default());
+        let text = run(&pdftotext, &[pdf.to_str().unwrap(), "-"]);
+        for c in ['\u{200B}', '\u{2060}', '\u{FEFF}'] {
+            let n = text.matches(c).count();
+            assert_eq!(n, 0, "{name}: U+{:04X} copied {n} times", c as u32);
+        }
+        assert!(text.contains(phone), "{name}: {phone} not copied whole");
+        assert!(text.contains(marked), "{name}: {marked} not copied whole");
     }
 }

@@ -30,7 +30,9 @@ struct TemplateData<'a> {
     layout: Layout,
     latin: &'static str,
     fonts: BTreeMap<&'static str, RoleFonts>,
-    doc: &'a Document,
+    doc: &'a serde_json::Value,
+    /// How the texts that hold full-width marks or long Latin runs are set (`render::runs`).
+    runs: serde_json::Map<String, serde_json::Value>,
     /// Page breaks before the 版记 (0, 1 or 2), decided by a first layout; `None` in it.
     colophon_breaks: Option<i64>,
     /// Parts whose last paragraph is kept with the signature, decided by a first layout.
@@ -66,7 +68,9 @@ struct Decisions {
 
 /// [`template_data`] with the decisions of an earlier layout.
 fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> Vec<u8> {
+    let doc = serde_json::to_value(doc).expect("the model serializes");
     let data = TemplateData {
+        runs: super::runs::table(&doc),
         colophon_breaks: decided.colophon_breaks,
         keep_closing: decided.keep_closing.clone(),
         tight_closing: decided.tight_closing.clone(),
@@ -88,7 +92,7 @@ fn template_data_with(doc: &Document, fonts: &FontSet, decided: &Decisions) -> V
                 )
             })
             .collect(),
-        doc,
+        doc: &doc,
     };
     serde_json::to_vec(&data).expect("the model serializes")
 }

@@ -15,6 +15,7 @@ pub mod ofd;
 pub mod page_numbers;
 pub mod pdf;
 pub mod raster;
+pub mod runs;
 pub mod seal;
 pub mod templates;
 pub mod world;
