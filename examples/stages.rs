@@ -7,6 +7,10 @@ use gongwen::render::{docx, layout, ofd, pdf};
 use gongwen::{Engine, EngineOptions};
 use std::time::Instant;
 
+/// The allocator `gongwen` itself runs on (budget::Capped over mimalloc), so the timings are its.
+#[global_allocator]
+static ALLOCATOR: gongwen::budget::Capped = gongwen::budget::Capped;
+
 fn main() {
     let spec = std::env::args().nth(1).expect("usage: stages SPEC.toml");
     let t = Instant::now();

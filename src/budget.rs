@@ -3,7 +3,8 @@
 //! the process (a template or a spec that grows without end). Either one stops the run with a
 //! Chinese message, exit status 1, and the staged output files removed.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc as System;
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
@@ -121,6 +122,33 @@ impl Capped {
     }
 }
 
+/// Hands the pages this thread freed back to the allocator's shared pool (after a job on a
+/// thread that may then sit idle: a web app's worker).
+pub fn release_thread_memory() {
+    // SAFETY: mi_collect only frees what no allocation uses, on the calling thread.
+    unsafe { libmimalloc_sys::mi_collect(false) }
+}
+
+/// Gives the memory no allocation uses back to the system (the web app, idle after a burst:
+/// the allocator keeps freed pages for reuse until it purges them, which it does only while
+/// it is being used).
+pub fn release_memory() {
+    // SAFETY: as above; a forced collect also purges the shared pool.
+    unsafe { libmimalloc_sys::mi_collect(true) }
+}
+
+/// mimalloc's option `mi_option_purge_delay` (its index in `mi_option_t`, mimalloc.h; the
+/// sys crate does not name it). A test checks the index against the option's default.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed pages go back to the system at once instead of after mimalloc's delay (1 s, and
+/// only while it is being used): for a long-running process such as the web app, at a small
+/// cost in speed.
+pub fn release_memory_promptly() {
+    // SAFETY: setting an option of the allocator is allowed at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+}
+
 /// A size as a signed count (no allocation is larger than `isize::MAX`).
 fn signed(n: usize) -> isize {
     n as isize
@@ -150,5 +178,16 @@ unsafe impl GlobalAlloc for Capped {
         self.book(signed(new_size) - signed(layout.size()));
         // SAFETY: `ptr` was allocated by `System` with `layout`.
         unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_option_is_the_one_its_index_names() {
+        // mimalloc 3's default purge delay is 1000 ms; the options beside it default to 0 or 1.
+        // SAFETY: reading an option is allowed at any time.
+        let v = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(v, 1000);
     }
 }

@@ -141,7 +141,7 @@ impl Drop for Slot {
 
 /// Once the queue has been idle for `every` after work, runs `tidy` with the number of layouts
 /// finished since the last time (to drop what only a burst needed) and gives the memory freed
-/// back to the system (glibc keeps it in its arenas otherwise: a burst of previews left the
+/// back to the system (an allocator keeps it for reuse otherwise: a burst of previews left the
 /// server at two and a half times its idle size).
 pub async fn give_back_memory(
     queue: Arc<LayoutQueue>,
@@ -159,23 +159,12 @@ pub async fn give_back_memory(
             let tidy = tidy.clone();
             let _ = tokio::task::spawn_blocking(move || {
                 tidy(finished);
-                trim();
+                crate::budget::release_memory();
             })
             .await;
         }
     }
 }
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn trim() {
-    // SAFETY: malloc_trim only returns free memory of the allocator's arenas to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn trim() {}
 
 #[cfg(test)]
 mod tests {
