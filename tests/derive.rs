@@ -483,3 +483,45 @@ fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_
     );
     assert!(w[0].1.contains("周一至周五"), "{}", w[0].1);
 }
+
+/// A plan's 总结阶段 is the office's own summary deadline where the upstream sets one (a web
+/// page's 禁毒宣传月 notice: 请于7月5日前将活动总结…报送 → 7月1日, the profile's working days
+/// earlier, as every deadline), not the campaign's end plus the profile's five working days
+/// (7月7日: after the date the plan's own text gives, and after the province's).
+#[test]
+fn a_plan_s_summary_phase_follows_the_summary_deadline_the_upstream_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (from, to) in [
+        ("pasted-jindu-web.txt", "pasted.txt"),
+        ("pasted-jindu-office.toml", "office.toml"),
+    ] {
+        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
+    }
+    for args in [
+        &["import", "pasted.txt", "-o", "up.toml"][..],
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            "plan",
+            "-o",
+            "out",
+        ],
+    ] {
+        let o = gongwen(args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let plan = std::fs::read_to_string(dir.path().join("out/office-2026-plan.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
+    let phase = spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.phases)
+        .find(|p| p.name == "总结阶段")
+        .expect("a 总结阶段");
+    assert_eq!(phase.start, d(2026, 7, 1), "{plan}");
+    assert!(plan.contains("请于7月1日前将活动总结"), "{plan}");
+}

@@ -1368,3 +1368,27 @@ fn an_electronic_certificate_is_refused_as_one_and_its_wrapped_text_boxes_read_i
         .toml
         .contains("\"总规模0.7871公顷，其中农用地0公顷（耕地0\""));
 }
+
+/// A web page pasted as text whose copy indents every line it shows: a telephone number broken
+/// after its hyphen (0871- / 63215580) is one number again, and the share buttons
+/// (分享到：微信 微博 QQ空间) are dropped as furniture, not left for the clerk.
+#[test]
+fn a_pasted_page_joins_a_number_broken_after_its_hyphen_and_drops_its_share_line() {
+    let text = std::fs::read(fixture("pasted-jindu-web.txt")).unwrap();
+    let got = import_bytes(Path::new("pasted-jindu-web.txt"), &text).unwrap();
+    assert!(
+        got.toml
+            .contains("联系人：省禁毒办宣传教育处 刘明远，联系电话：0871-63215580。"),
+        "{}",
+        got.toml
+    );
+    for dropped in ["分享到", "微博", "浏览次数", "打印本页"] {
+        assert!(!got.toml.contains(dropped), "{dropped} kept\n{}", got.toml);
+    }
+    assert!(
+        got.toml.contains("以“防范新型毒品 护航健康成长”为主题"),
+        "the theme's space\n{}",
+        got.toml
+    );
+    checked(&got.toml, "pasted-jindu-web.txt");
+}

@@ -5,8 +5,8 @@ use super::defaults::Defaults;
 use super::localise::{rank, Localiser};
 use super::profile::{self, Profile, Substitution};
 use super::{
-    body, campaign, citation, deadlines, phases, sections_of, upstream_title, Dates, DeriveAs,
-    Office, Upstream,
+    body, campaign, citation, deadlines, follow_upstream_summary, phases, sections_of,
+    upstream_title, Dates, DeriveAs, Office, Upstream,
 };
 use crate::calendar::{Calendar, CalendarError};
 use crate::error::{Error, Result};
@@ -121,7 +121,10 @@ impl<'a> Ctx<'a> {
         };
         let dates = match campaign {
             Some(c) => {
-                Some(deadlines(c, &office.value, cal).map_err(|e| calendar_error("campaign", e))?)
+                let mut dates =
+                    deadlines(c, &office.value, cal).map_err(|e| calendar_error("campaign", e))?;
+                follow_upstream_summary(&mut dates, upstream, c, &office.value, cal);
+                Some(dates)
             }
             None => None,
         };

@@ -308,6 +308,52 @@ pub fn deadlines(c: &Campaign, p: &Profile, cal: &Calendar) -> Result<Dates, Cal
     })
 }
 
+/// The summary deadline the upstream sets itself (…请于7月5日前将活动总结报送…), made the
+/// office's as the localiser makes every deadline (earlier by the profile's working days): the
+/// plan's 总结阶段 and `{summary_by}` follow it, not a date counted from the campaign's end that
+/// fell after the one the draft's own text gives.
+pub fn follow_upstream_summary(
+    dates: &mut Dates,
+    upstream: &Spec,
+    c: &Campaign,
+    p: &Profile,
+    cal: &Calendar,
+) {
+    let year = upstream
+        .signature
+        .as_ref()
+        .map_or(c.year, |s| s.date.year());
+    let window = c.end + chrono::Duration::days(60);
+    let found = crate::spec::texts::texts(upstream)
+        .iter()
+        .filter(|(_, t)| t.contains("总结"))
+        .flat_map(|(_, t)| deadlines_in(t, year))
+        .filter(|d| *d > c.end && *d <= window)
+        .min();
+    let Some(own) = found.and_then(|d| cal.sub_workdays(d, p.deadlines.lead_workdays).ok()) else {
+        return;
+    };
+    if own >= dates.summary {
+        return;
+    }
+    dates.summary = own;
+    dates.summary_by = date_var(own, false);
+    dates.summary_workdays = (0..=dates.summary_workdays)
+        .find(|&k| cal.add_workdays(c.end, k).is_ok_and(|d| d >= own))
+        .unwrap_or(0);
+}
+
+/// The dates of the deadlines (`M月D日前`) in `text`.
+fn deadlines_in(text: &str, year: i32) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((at, d)) = localise::next_deadline(rest, year) {
+        out.extend(d.date);
+        rest = &rest[at + d.len..];
+    }
+    out
+}
+
 /// `phases`: each phase over its span — preparation (from the computed start to the eve of the
 /// campaign), the campaign's own dates, the summary deadline.
 pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {

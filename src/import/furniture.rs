@@ -91,6 +91,7 @@ pub fn is_furniture(text: &str) -> bool {
         || ((t.contains("主办：") || t.contains("主办单位：")) && t.contains("地址："))
         || t.starts_with("上一篇")
         || t.starts_with("下一篇")
+        || (t.starts_with("分享到") && t.chars().count() <= 40)
         || font_size_switch(&t)
         || buttons_only(text)
 }
@@ -171,6 +172,7 @@ mod tests {
             "字号：【大】【中】【小】　　打印　　关闭",
             "【打印本页】　【关闭窗口】",
             "分享到：",
+            "分享到：微信 微博 QQ空间",
             "索 引 号：K11010-0302-2026-0015",
             "主办：洛阳市卫生健康委员会　地址：洛阳市洛龙区开元大道218号",
             "网站标识码：4103000045　　豫ICP备12016523号-1",

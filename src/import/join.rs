@@ -67,6 +67,9 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
     if n.is_empty() || c.is_empty() || starts_element(n) {
         return false;
     }
+    if number_broken(c, n) {
+        return true;
+    }
     if matches!(wrap, Wrap::Width(_) | Wrap::Sentences)
         && numbered(c).is_some()
         && width_chars(c) <= 30.0
@@ -103,6 +106,15 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
                 && (!ends_sentence(c) || width_chars(c) >= w - 3.5)
         }
     }
+}
+
+/// A number broken after its hyphen at the line's end (0871- / 63215580): the next line goes on
+/// with it whatever its indent (a web page's copy may indent every line it shows).
+pub fn number_broken(c: &str, n: &str) -> bool {
+    let (c, n) = (c.trim(), n.trim());
+    c.strip_suffix('-')
+        .is_some_and(|head| head.ends_with(|ch: char| ch.is_ascii_digit()))
+        && n.starts_with(|ch: char| ch.is_ascii_digit())
 }
 
 /// Joins two pieces of a paragraph: a space only between two Latin words (a number or a date

@@ -9,7 +9,7 @@ mod body;
 mod header;
 mod tail;
 
-use super::join::{continues, join_text, wrap_of, Wrap};
+use super::join::{continues, join_text, number_broken, wrap_of, Wrap};
 use super::lines::Line;
 use super::patterns::{is_contact, period, year_in};
 use crate::spec::{
@@ -80,7 +80,8 @@ impl<'a> Doc<'a> {
             && Some(j) != stop
             && continues(&self.lines[last], &self.lines[j], self.wrap)
             && !tail::starts(self, j)
-            && !(is_contact(&self.lines[last].text) || is_contact(&self.lines[j].text))
+            && (number_broken(&self.lines[last].text, &self.lines[j].text)
+                || !(is_contact(&self.lines[last].text) || is_contact(&self.lines[j].text)))
         {
             p.text = join_text(&p.text, &self.lines[j].text);
             last = j;
