@@ -442,8 +442,12 @@ impl Localiser<'_> {
             match addressee_len(self.words, after).filter(|&n| !own(n)) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
-                    notes.push(format!("上级来文的“{phrase}”→“{}”", self.units));
-                    out.push_str(&self.units);
+                    let to = self.other_line(&after[..n]).map_or_else(
+                        || self.units.clone(),
+                        |line| format!("{}{line}部门", self.scope),
+                    );
+                    notes.push(format!("上级来文的“{phrase}”→“{to}”"));
+                    out.push_str(&to);
                     rest = self.coordinated(&after[n..], notes);
                 }
                 None => {
@@ -454,6 +458,19 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// 各地教育部门 in a 禁毒办's notice: the local departments of one line of work that is not
+    /// the office's own are, at the office's level, its place's department of that line
+    /// (宜良县教育部门), not the office's units (the sentence would lose whom it asks).
+    fn other_line<'t>(&self, addressee: &'t str) -> Option<&'t str> {
+        let line = addressee.strip_prefix('地')?.strip_suffix("部门")?;
+        let n = line.chars().count();
+        let plain = line
+            .chars()
+            .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
+        ((2..=6).contains(&n) && plain && !self.office.contains(line) && !self.scope.is_empty())
+            .then_some(line)
     }
 
     /// 、平潭综合实验区安委办和省安委会各成员单位 after a replaced addressee: the upper office's
@@ -931,8 +948,14 @@ mod tests {
         );
         let t = l.apply("各地水利、应急管理部门要加强会商。", &mut notes);
         assert_eq!(t, "各乡镇人民政府、局属各单位要加强会商。");
+        // Another line of work alone: the county's department of it, not the 水利局's units.
         let t = l.apply("各地应急管理部门要加强值守。", &mut notes);
-        assert_eq!(t, "各乡镇人民政府、局属各单位要加强值守。");
+        assert_eq!(t, "修水县应急管理部门要加强值守。");
+        let t = l.apply("各地教育部门要会同禁毒办开展主题班会。", &mut notes);
+        assert_eq!(t, "修水县教育部门要会同禁毒办开展主题班会。");
+        // Its own line of work is its units.
+        let t = l.apply("各地水利部门要加强巡查。", &mut notes);
+        assert_eq!(t, "各乡镇人民政府、局属各单位要加强巡查。");
         // 会同 ends an addressee's name: the partner stays.
         let t = l.apply("各省级水利厅会同财政部门于7月31日前报送。", &mut notes);
         assert_eq!(t, "各乡镇人民政府、局属各单位会同财政部门于7月28日前报送。");
