@@ -561,15 +561,15 @@ impl Localiser<'_> {
             .or_else(|| named(&w.national).then_some(4))
     }
 
-    /// 本市 → 本县 (the office's own level).
+    /// 本市 → 本县, 我市 → 我县 (the office's own level).
     fn own_scope(&self, text: &str) -> String {
         let Some(level) = self.level else {
             return text.to_owned();
         };
         let mut out = text.to_owned();
         for w in &self.words.own_scope {
-            if !w.ends_with(level) {
-                out = out.replace(w.as_str(), &format!("本{level}"));
+            if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
+                out = out.replace(w.as_str(), &format!("{first}{level}"));
             }
         }
         // Only a level above the office's: a city's 区属 units are its own.
@@ -637,6 +637,18 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     // An office's name after the level: up to an office ending, within a few characters.
     let tail = &after[n..];
     let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
+    // 林业和草原局, 住房和城乡建设局, 林业和草原、应急管理部门: a 和 with an office's ending a
+    // few characters after it (before any other stop) is inside the name.
+    let and_in_name = |k: usize| {
+        let after = &tail[k + '和'.len_utf8()..];
+        // (应 of 应急, 、 of a list and 和 go on here.)
+        let hard = |c: char| "，。；：要将在对于与及并须把按由向".contains(c);
+        let mut ends = after.char_indices().take(10).take_while(|&(_, c)| !hard(c));
+        ends.any(|(i, c)| {
+            let head = &after[..i + c.len_utf8()];
+            words.org_endings.iter().any(|e| head.ends_with(e.as_str()))
+        })
+    };
     let mut best = None;
     for (k, c) in tail.char_indices() {
         let breaks = || {
@@ -654,7 +666,7 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
                 .iter()
                 .any(|w| tail[k..].starts_with(w.as_str()))
         };
-        let stops = stop(c) && c != '、' && !name_word();
+        let stops = stop(c) && c != '、' && !name_word() && !(c == '和' && and_in_name(k));
         if (stops || breaks()) && !inside_parens(&tail[..k]) {
             break;
         }
@@ -874,6 +886,32 @@ mod tests {
             "宣传周期间在融安县城广场设立咨询台。组织专家深入社区开展宣讲。"
         );
         assert!(notes[0].contains("工人文化宫"), "{notes:?}");
+    }
+
+    #[test]
+    fn an_office_name_with_he_inside_is_one_addressee() {
+        // 林业和草原局, 林业和草原、应急管理部门: the 和 is inside the names.
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "禄劝县林业和草原局",
+            "各乡镇人民政府",
+            "昆明市林业和草原局",
+            1,
+        );
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("各县（市、区）林业和草原局要层层签订责任书。", &mut notes),
+            "各乡镇人民政府要层层签订责任书。"
+        );
+        assert_eq!(
+            l.apply("各地林业和草原、应急管理部门要完成隐患排查。", &mut notes),
+            "各乡镇人民政府要完成隐患排查。"
+        );
+        assert_eq!(
+            l.apply("当前，我市即将进入森林草原防火期。", &mut notes),
+            "当前，我县即将进入森林草原防火期。"
+        );
     }
 
     #[test]
