@@ -1392,3 +1392,27 @@ fn a_pasted_page_joins_a_number_broken_after_its_hyphen_and_drops_its_share_line
     );
     checked(&got.toml, "pasted-jindu-web.txt");
 }
+
+/// A joint work notice nobody here wrote (a city 林草局 and 应急管理局's 森林草原防灭火 notice),
+/// made by python-docx and printed by LibreOffice: the PDF reads as the DOCX does, its contact
+/// line that wraps (「…杨建华，电」 / 「话：0871-…」) one paragraph again.
+#[test]
+fn a_libreoffice_pdf_of_a_python_docx_notice_imports_as_the_docx_does() {
+    let read = |name: &str| {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let got = import_bytes(Path::new(name), &bytes).unwrap();
+        checked(&got.toml, name);
+        got.toml
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let docx = read("fanghuo-joint-python-docx.docx");
+    let pdf = read("fanghuo-joint-libreoffice.pdf");
+    assert_eq!(pdf, docx);
+    assert!(
+        pdf.contains("联系人：市林业和草原局森林草原防火科 杨建华，电话：0871-64150931"),
+        "{pdf}"
+    );
+}

@@ -71,7 +71,9 @@ impl<'a> Doc<'a> {
     }
 
     /// The paragraph starting at line `i`: its lines joined (never past `stop` or a signature),
-    /// and the index after it.
+    /// and the index after it. A contact line (联系人：…) never joins the text before it; a
+    /// full one goes on into its next line where the source wraps by width (a PDF: 「…杨建华，电」
+    /// / 「话：0871-…」), not where each line is a sentence.
     fn paragraph(&self, i: usize, stop: Option<usize>) -> (Line, usize) {
         let mut p = self.lines[i].clone();
         let mut last = i;
@@ -81,7 +83,8 @@ impl<'a> Doc<'a> {
             && continues(&self.lines[last], &self.lines[j], self.wrap)
             && !tail::starts(self, j)
             && (number_broken(&self.lines[last].text, &self.lines[j].text)
-                || !(is_contact(&self.lines[last].text) || is_contact(&self.lines[j].text)))
+                || !(is_contact(&self.lines[j].text)
+                    || (is_contact(&self.lines[last].text) && self.wrap == Wrap::Sentences)))
         {
             p.text = join_text(&p.text, &self.lines[j].text);
             last = j;
