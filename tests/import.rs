@@ -1416,3 +1416,75 @@ fn a_libreoffice_pdf_of_a_python_docx_notice_imports_as_the_docx_does() {
         "{pdf}"
     );
 }
+
+/// An OFD from another writer (a .docx converted to a four-part OFD, text only, not a 公文):
+/// every character of its text is in the imported spec (ground truth: the `TextCode`s of its
+/// page, but the headings' own numbers), its two numbered headings are sections, and the spec
+/// passes `check`.
+#[test]
+fn an_ofd_from_another_writer_keeps_every_character_of_its_text() {
+    use std::io::Read;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/third-party/parse-file-requirements.ofd");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut page = String::new();
+    zip.by_name("Doc_0/Page_1/Content.xml")
+        .unwrap()
+        .read_to_string(&mut page)
+        .unwrap();
+    let truth: String = page
+        .split("<ofd:TextCode")
+        .skip(1)
+        .filter_map(|t| Some(&t[t.find('>')? + 1..t.find("</ofd:TextCode>")?]))
+        // A heading's own number (1. 2.) is a TextCode of its own: the spec keeps the heading
+        // and compose numbers it (一、二、).
+        .filter(|t| {
+            !t.trim_end()
+                .strip_suffix('.')
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .collect();
+    let imported = import_bytes(&path, &bytes).unwrap();
+    let spec = checked(&imported.toml, "parse-file-requirements.ofd");
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["业务管理员（最新测评需要该角色）", "电子文档与三集中管理"]
+    );
+    // Characters as the spec holds them: half-width brackets made full-width, spaces dropped.
+    let squeeze = |s: &str| -> Vec<char> {
+        let mut v: Vec<char> = s
+            .chars()
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let want = squeeze(&truth);
+    let body: String = imported
+        .toml
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    let mut got = squeeze(&body);
+    let total = want.len();
+    let mut kept = 0;
+    for c in want {
+        if let Some(at) = got.iter().position(|g| *g == c) {
+            got.remove(at);
+            kept += 1;
+        }
+    }
+    assert!(total > 300, "{total} characters of truth");
+    assert_eq!(
+        kept, total,
+        "{kept} of {total} characters kept\n{}",
+        imported.toml
+    );
+}
