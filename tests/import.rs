@@ -1440,9 +1440,9 @@ fn an_ofd_from_another_writer_keeps_every_character_of_its_text() {
         // A heading's own number (1. 2.) is a TextCode of its own: the spec keeps the heading
         // and compose numbers it (一、二、).
         .filter(|t| {
-            !t.trim_end()
+            t.trim_end()
                 .strip_suffix('.')
-                .is_some_and(|n| n.parse::<u32>().is_ok())
+                .is_none_or(|n| n.parse::<u32>().is_err())
         })
         .collect();
     let imported = import_bytes(&path, &bytes).unwrap();
