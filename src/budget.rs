@@ -3,8 +3,8 @@
 //! the process (a template or a spec that grows without end). Either one stops the run with a
 //! Chinese message, exit status 1, and the staged output files removed.
 
-use mimalloc::MiMalloc as System;
-use std::alloc::{GlobalAlloc, Layout};
+use mimalloc::MiMalloc;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
@@ -122,31 +122,42 @@ impl Capped {
     }
 }
 
-/// Hands the pages this thread freed back to the allocator's shared pool (after a job on a
-/// thread that may then sit idle: a web app's worker).
-pub fn release_thread_memory() {
-    // SAFETY: mi_collect only frees what no allocation uses, on the calling thread.
-    unsafe { libmimalloc_sys::mi_collect(false) }
+/// New allocations come from the system's allocator instead of mimalloc (set once, early, by
+/// a long-running process: the web app). mimalloc makes a render a quarter faster, but keeps
+/// what a burst of previews freed for reuse; glibc's `malloc_trim` gives it back. A block is
+/// freed by the allocator that owns it, so the blocks made before the switch stay valid.
+static SYSTEM: AtomicBool = AtomicBool::new(false);
+
+/// Makes the process allocate from the system's allocator from now on ([`SYSTEM`]).
+pub fn use_system_allocator() {
+    SYSTEM.store(true, Ordering::Relaxed);
 }
 
-/// Gives the memory no allocation uses back to the system (the web app, idle after a burst:
-/// the allocator keeps freed pages for reuse until it purges them, which it does only while
-/// it is being used).
+/// Gives the memory no allocation uses back to the system (the web app, idle after a burst).
 pub fn release_memory() {
-    // SAFETY: as above; a forced collect also purges the shared pool.
+    // SAFETY: mi_collect only frees what no allocation uses; a forced collect also purges the
+    // shared pool.
     unsafe { libmimalloc_sys::mi_collect(true) }
+    trim_system();
 }
 
-/// mimalloc's option `mi_option_purge_delay` (its index in `mi_option_t`, mimalloc.h; the
-/// sys crate does not name it). A test checks the index against the option's default.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trim_system() {
+    // SAFETY: malloc_trim only returns free memory of glibc's arenas to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
 
-/// Freed pages go back to the system at once instead of after mimalloc's delay (1 s, and
-/// only while it is being used): for a long-running process such as the web app, at a small
-/// cost in speed.
-pub fn release_memory_promptly() {
-    // SAFETY: setting an option of the allocator is allowed at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim_system() {}
+
+/// Whether `ptr` is mimalloc's: always before the switch to the system's allocator (nothing
+/// else allocated), else asked of mimalloc.
+fn from_mimalloc(ptr: *mut u8) -> bool {
+    // SAFETY: mi_is_in_heap_region only compares the address with mimalloc's own regions.
+    !SYSTEM.load(Ordering::Relaxed)
+        || unsafe { libmimalloc_sys::mi_is_in_heap_region(ptr.cast_const().cast()) }
 }
 
 /// A size as a signed count (no allocation is larger than `isize::MAX`).
@@ -154,40 +165,63 @@ fn signed(n: usize) -> isize {
     n as isize
 }
 
-// SAFETY: every call is passed on to the system allocator unchanged; only a counter is kept.
+// SAFETY: every call is passed on unchanged to the allocator that makes new blocks (mimalloc,
+// or the system's once switched), or for a block already made, to the one that owns it; only a
+// counter is kept.
 unsafe impl GlobalAlloc for Capped {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         self.book(signed(layout.size()));
         // SAFETY: the caller's layout, as GlobalAlloc::alloc requires.
-        unsafe { System.alloc(layout) }
+        unsafe {
+            if SYSTEM.load(Ordering::Relaxed) {
+                System.alloc(layout)
+            } else {
+                MiMalloc.alloc(layout)
+            }
+        }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         self.book(signed(layout.size()));
         // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe {
+            if SYSTEM.load(Ordering::Relaxed) {
+                System.alloc_zeroed(layout)
+            } else {
+                MiMalloc.alloc_zeroed(layout)
+            }
+        }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         self.book(-signed(layout.size()));
-        // SAFETY: `ptr` was allocated by `System` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
+        // SAFETY: `ptr` was allocated with this layout by the allocator found to own it.
+        unsafe {
+            if from_mimalloc(ptr) {
+                MiMalloc.dealloc(ptr, layout)
+            } else {
+                System.dealloc(ptr, layout)
+            }
+        }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         self.book(signed(new_size) - signed(layout.size()));
-        // SAFETY: `ptr` was allocated by `System` with `layout`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_purge_delay_option_is_the_one_its_index_names() {
-        // mimalloc 3's default purge delay is 1000 ms; the options beside it default to 0 or 1.
-        // SAFETY: reading an option is allowed at any time.
-        let v = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        assert_eq!(v, 1000);
+        // SAFETY: `ptr` was allocated with `layout` by the allocator found to own it; a block
+        // of mimalloc's grown after the switch is copied into a new block of the system's.
+        unsafe {
+            if !from_mimalloc(ptr) {
+                System.realloc(ptr, layout, new_size)
+            } else if !SYSTEM.load(Ordering::Relaxed) {
+                MiMalloc.realloc(ptr, layout, new_size)
+            } else {
+                let new = System.alloc(Layout::from_size_align_unchecked(new_size, layout.align()));
+                if !new.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    MiMalloc.dealloc(ptr, layout);
+                }
+                new
+            }
+        }
     }
 }

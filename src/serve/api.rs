@@ -151,11 +151,6 @@ fn diagnostics_json(d: &[Diagnostic]) -> Value {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let work = move || {
-        let result = work();
-        crate::budget::release_thread_memory();
-        result
-    };
     tokio::task::spawn_blocking(work).await.map_err(|e| {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("内部错误：{e}")).then(RETRY)
     })?

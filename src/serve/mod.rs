@@ -113,7 +113,7 @@ pub fn run(options: &EngineOptions, settings: Settings, on_ready: impl FnOnce(&s
     // Saves of a server killed before they were put in place leave hidden temporary files.
     crate::output::sweep_stale(&settings.dir, workspace::MAX_DEPTH);
     // A server runs for days: what a burst of previews freed goes back to the system.
-    crate::budget::release_memory_promptly();
+    crate::budget::use_system_allocator();
     let state = Arc::new(AppState {
         engine: Engine::new(options)?,
         workspace: workspace::Workspace::open(&settings.dir).map_err(io)?,
