@@ -489,17 +489,26 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
         }
         if let Some(t) = tight {
             let twips = twips_pt(g::BODY_SIZE_PT + t.share * g::leading_pt());
-            for (_, b) in out
+            for (i, b) in out
                 .iter_mut()
                 .enumerate()
                 .skip(keep_from)
                 .filter(|(i, _)| !spacers.contains(i))
             {
+                // The block is set closer inside; the gap before it stays a full line's, as the
+                // PDF keeps the leading before the block. An exact line sets its baseline 4/5 of
+                // its height down (LibreOffice's rule for a fixed line height), so a line shorter
+                // by d moves its text up by 4/5 d: the first line gets that back before it.
+                let before = if i == keep_from {
+                    (pitch() - twips) * 4 / 5
+                } else {
+                    0
+                };
                 if let Block::P(b) = b {
                     **b = b
                         .as_ref()
                         .clone()
-                        .line_spacing(exact(twips))
+                        .line_spacing(exact(twips).before(before.max(0) as u32))
                         .snap_to_grid(false);
                 }
             }
