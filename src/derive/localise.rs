@@ -397,13 +397,18 @@ impl Localiser<'_> {
                 .unwrap_or(after.len());
             let target = &after[..end];
             out.push_str(&rest[..at + len]);
+            rest = &after[end..];
             if self.is_upper(target) {
                 notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
                 out.push_str(&self.report_to);
+                // Its telephone number (…办公室（联系电话：0871-…）) goes with it.
+                if let Some(phone) = upper_phone(rest) {
+                    notes.push(format!("上级机关的联系电话“{}”已删去", &rest[..phone]));
+                    rest = &rest[phone..];
+                }
             } else {
                 out.push_str(target);
             }
-            rest = &after[end..];
         }
         out.push_str(rest);
         out
@@ -699,6 +704,19 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     Some(n)
 }
 
+/// The length of a telephone number in parentheses at the start of `s` (（联系电话：0871-64150930）).
+fn upper_phone(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('（')?;
+    let close = inner.find('）')?;
+    let body = &inner[..close];
+    let labelled = ["联系电话：", "电话：", "值班电话："]
+        .iter()
+        .any(|l| body.starts_with(l));
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    (labelled && digits >= 7 && body.chars().count() <= 40)
+        .then_some('（'.len_utf8() + close + '）'.len_utf8())
+}
+
 /// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
 /// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
 pub(crate) fn rank(text: &str, last: bool) -> u8 {
@@ -886,6 +904,31 @@ mod tests {
             "宣传周期间在融安县城广场设立咨询台。组织专家深入社区开展宣讲。"
         );
         assert!(notes[0].contains("工人文化宫"), "{notes:?}");
+    }
+
+    #[test]
+    fn a_report_to_an_upper_office_s_body_goes_to_the_office_without_its_telephone() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "禄劝县林业和草原局",
+            "各乡镇人民政府",
+            "昆明市林业和草原局",
+            1,
+        );
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply(
+                "发现火情要在30分钟内报告市森林草原防灭火指挥部办公室（联系电话：0871-64150930）。",
+                &mut notes
+            ),
+            "发现火情要在30分钟内报告禄劝县林业和草原局。"
+        );
+        // 报告 as a noun stays.
+        assert_eq!(
+            l.apply("严格执行火情报告制度。", &mut notes),
+            "严格执行火情报告制度。"
+        );
     }
 
     #[test]
