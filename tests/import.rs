@@ -1488,3 +1488,16 @@ fn an_ofd_from_another_writer_keeps_every_character_of_its_text() {
         imported.toml
     );
 }
+
+/// Joint signing offices pasted on one line with a wide gap (甘肃省市场监督管理局        甘肃省教育厅)
+/// stay two offices: the repair of stray spaces between Chinese characters had joined them into
+/// one name. The text is hard-wrapped at about 30 characters, a telephone number broken inside.
+#[test]
+fn joint_signing_offices_spaced_on_one_line_import_as_a_list() {
+    let text = std::fs::read(fixture("pasted-shipin-joint.txt")).unwrap();
+    let got = import_bytes(Path::new("pasted-shipin-joint.txt"), &text).unwrap();
+    let spec = checked(&got.toml, "pasted-shipin-joint.txt");
+    let sig = spec.signature.as_ref().expect("a signature");
+    assert_eq!(sig.issuers, ["甘肃省市场监督管理局", "甘肃省教育厅"], "{}", got.toml);
+    assert!(got.toml.contains("电话：0931-8765723。"), "{}", got.toml);
+}

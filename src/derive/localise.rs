@@ -123,7 +123,7 @@ impl Localiser<'_> {
                     && line
                         .chars()
                         .all(|c| !c.is_ascii() && !"，。；、（）以".contains(c))
-                    && self.office.contains(*line)
+                    && self.is_own_line(line)
             });
             match line {
                 Some(line) => {
@@ -474,8 +474,16 @@ impl Localiser<'_> {
         let plain = line
             .chars()
             .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
-        ((2..=6).contains(&n) && plain && !self.office.contains(line) && !self.scope.is_empty())
+        ((2..=6).contains(&n) && plain && !self.is_own_line(line) && !self.scope.is_empty())
             .then_some(line)
+    }
+
+    /// Whether `line` (a line of work: 民政, 市场监管, 林草) is the office's own: in its name as
+    /// written or abbreviated (市场监管 of 市场监督管理局, 林草 of 林业和草原局: its characters in
+    /// the name's order).
+    fn is_own_line(&self, line: &str) -> bool {
+        let mut name = self.office.chars();
+        self.office.contains(line) || line.chars().all(|c| name.any(|n| n == c))
     }
 
     /// 、平潭综合实验区安委办和省安委会各成员单位 after a replaced addressee: the upper office's
@@ -928,6 +936,27 @@ mod tests {
         assert_eq!(
             l.apply("严格执行火情报告制度。", &mut notes),
             "严格执行火情报告制度。"
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_line_of_work_is_the_office_s_own() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "临洮县市场监督管理局",
+            "各市场监督管理所",
+            "甘肃省市场监督管理局",
+            1,
+        );
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("各地市场监管部门要会同教育部门开展检查。", &mut notes),
+            "各市场监督管理所要会同教育部门开展检查。"
+        );
+        assert_eq!(
+            l.apply("各地教育部门要配合。", &mut notes),
+            "临洮县教育部门要配合。"
         );
     }
 

@@ -73,9 +73,40 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
         .iter()
         .find_map(|b| cite.strip_prefix(b.as_str()));
     match (basis, cited) {
-        (true, Some(rest)) => format!("{}和{rest}", reasons.trim_end_matches('，')),
+        (true, Some(rest)) => {
+            let head = reasons.trim_end_matches('，');
+            let clause = last_clause(reasons).unwrap_or("");
+            let (before, clause) = head.split_at(head.len() - clause.len());
+            format!("{before}{}和{rest}", loosen_and(clause))
+        }
         _ => format!("{reasons}{cite}"),
     }
+}
+
+/// A basis that already joins two things with 和 gives it up to the citation that now comes
+/// last: 根据《A》和《B》 → 根据《A》《B》 (titles side by side take no mark between them),
+/// 根据省委和省政府部署 → 根据省委、省政府部署. A 和 inside a title (中华人民共和国) stays.
+fn loosen_and(clause: &str) -> String {
+    let mut depth = 0i32;
+    let mut last = None;
+    for (i, c) in clause.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth -= 1,
+            '和' if depth == 0 => last = Some(i),
+            _ => {}
+        }
+    }
+    let Some(i) = last else {
+        return clause.to_owned();
+    };
+    let (a, b) = (&clause[..i], &clause[i + '和'.len_utf8()..]);
+    let mark = if a.ends_with('》') && b.starts_with('《') {
+        ""
+    } else {
+        "、"
+    };
+    format!("{a}{mark}{b}")
 }
 
 #[cfg(test)]
@@ -88,6 +119,20 @@ mod tests {
 
     const CITE: &str = "根据省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，";
     const DECIDE: &str = "结合某县实际，现就有关事项通知如下：";
+
+    #[test]
+    fn a_basis_of_two_titles_gives_its_he_to_the_citation() {
+        let up = ["为保障饮食安全，根据《中华人民共和国食品安全法》和《学校食品安全规定》，现就有关事项通知如下："
+            .to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            ["为保障饮食安全，根据《中华人民共和国食品安全法》《学校食品安全规定》和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，结合某县实际，现就有关事项通知如下："]
+        );
+        let up = ["为做好防汛工作，根据省委和省政府部署，现就有关事项通知如下：".to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert!(o[0].contains("根据省委、省政府部署和省水利厅《"), "{o:?}");
+    }
 
     #[test]
     fn background_paragraphs_are_kept_and_the_procedure_dropped() {

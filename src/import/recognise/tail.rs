@@ -139,7 +139,15 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
                 });
             }
         }
-        let names: Vec<&str> = t.split_whitespace().collect();
+        // Split where the source spaced them (the raw line: the repair of stray spaces between
+        // Chinese characters joined 「甘肃省市场监督管理局        甘肃省教育厅」 into one name).
+        let raw = d.lines[k].raw.trim();
+        let spaced: Vec<&str> = raw.split_whitespace().collect();
+        let names: Vec<&str> = if spaced.concat() == t.split_whitespace().collect::<String>() {
+            spaced
+        } else {
+            t.split_whitespace().collect()
+        };
         let all_names = names
             .iter()
             .all(|n| issuer_like(n) && ends_like_organisation(n));
