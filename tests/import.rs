@@ -1498,6 +1498,11 @@ fn joint_signing_offices_spaced_on_one_line_import_as_a_list() {
     let got = import_bytes(Path::new("pasted-shipin-joint.txt"), &text).unwrap();
     let spec = checked(&got.toml, "pasted-shipin-joint.txt");
     let sig = spec.signature.as_ref().expect("a signature");
-    assert_eq!(sig.issuers, ["甘肃省市场监督管理局", "甘肃省教育厅"], "{}", got.toml);
+    assert_eq!(
+        sig.issuers,
+        ["甘肃省市场监督管理局", "甘肃省教育厅"],
+        "{}",
+        got.toml
+    );
     assert!(got.toml.contains("电话：0931-8765723。"), "{}", got.toml);
 }

@@ -205,6 +205,10 @@ impl Localiser<'_> {
                 Some((when, rest)) if self.is_time(when) => rest,
                 _ => sentence,
             };
+            if self.hosted_by_upper(body) {
+                notes.push(format!("上级机关本级的活动已删去：{sentence}"));
+                continue;
+            }
             let subject = self
                 .words
                 .upper_doings
@@ -298,6 +302,24 @@ impl Localiser<'_> {
     }
 
     /// A short office name of the upper level (市水利局, 省水利厅), the whole of `s`.
+    /// …开幕式，由科技部牵头组织。: an event the upper office itself hosts (由 + the upper
+    /// office + one of its doings) is its own, not the office's.
+    fn hosted_by_upper(&self, sentence: &str) -> bool {
+        sentence.match_indices('由').any(|(at, c)| {
+            let after = &sentence[at + c.len()..];
+            let end = self
+                .words
+                .upper_doings
+                .iter()
+                .filter_map(|v| after.find(v.as_str()))
+                .min();
+            end.is_some_and(|e| {
+                let who = &after[..e];
+                e > 0 && (self.upstream.iter().any(|u| u == who) || self.is_upper_office(who))
+            })
+        })
+    }
+
     fn is_upper_office(&self, s: &str) -> bool {
         let office = self
             .words
@@ -371,6 +393,31 @@ impl Localiser<'_> {
             self.lead_workdays
         ));
         if new < self.issued {
+            // Too little time between the draft's date and the upper office's: one working day
+            // before the upper office's where that is not before the draft, else as counted.
+            if let Some(closer) = self
+                .calendar
+                .sub_workdays(date, 1)
+                .ok()
+                .filter(|c| *c >= self.issued && self.lead_workdays > 1)
+            {
+                let closer = format!(
+                    "{year}{}月{}日{}{}前",
+                    closer.month(),
+                    closer.day(),
+                    if d.with_weekday {
+                        format!("（{}）", self::weekday(closer))
+                    } else {
+                        String::new()
+                    },
+                    d.time
+                );
+                notes.push(format!(
+                    "期限“{text}”早于本文成文日期 {}：改为“{closer}”（比上级来文提前 1 个工作日），请核定",
+                    self.issued
+                ));
+                return closer;
+            }
             notes.push(format!(
                 "期限“{text}”早于本文成文日期 {}，请核定",
                 self.issued
@@ -447,10 +494,11 @@ impl Localiser<'_> {
             match addressee_len(self.words, after).filter(|&n| !own(n)) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
-                    let to = self.other_line(&after[..n]).map_or_else(
-                        || self.units.clone(),
-                        |line| format!("{}{line}部门", self.scope),
-                    );
+                    let to = match (self.other_line(&after[..n]), self.institutions(&after[..n])) {
+                        (Some(line), _) => format!("{}{line}部门", self.scope),
+                        (None, Some(kind)) => kind,
+                        (None, None) => self.units.clone(),
+                    };
                     notes.push(format!("上级来文的“{phrase}”→“{to}”"));
                     out.push_str(&to);
                     rest = self.coordinated(&after[n..], notes);
@@ -476,6 +524,18 @@ impl Localiser<'_> {
             .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
         ((2..=6).contains(&n) && plain && !self.is_own_line(line) && !self.scope.is_empty())
             .then_some(line)
+    }
+
+    /// 各地科研机构 (institutions of a kind across the upper office's area, not its offices):
+    /// the same across the office's own (全市科研机构).
+    fn institutions(&self, addressee: &str) -> Option<String> {
+        let kind = addressee.strip_prefix('地')?;
+        let plain = kind
+            .chars()
+            .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
+        let level = self.level?;
+        (plain && kind.ends_with("机构") && (3..=8).contains(&kind.chars().count()))
+            .then(|| format!("全{level}{kind}"))
     }
 
     /// Whether `line` (a line of work: 民政, 市场监管, 林草) is the office's own: in its name as
@@ -957,6 +1017,30 @@ mod tests {
         assert_eq!(
             l.apply("各地教育部门要配合。", &mut notes),
             "临洮县教育部门要配合。"
+        );
+    }
+
+    #[test]
+    fn an_event_the_upper_office_hosts_goes_and_institutions_across_its_area_become_the_office_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "绵阳市科学技术局",
+            "各县（市、区）科技局",
+            "科技部",
+            2,
+        );
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply(
+                "5月16日在北京举办全国科技活动周开幕式，由科技部牵头组织。各地要组织科技工作者深入社区。",
+                &mut notes
+            ),
+            "各县（市、区）科技局要组织科技工作者深入社区。"
+        );
+        assert_eq!(
+            l.apply("各地科研机构、高校实验室要面向公众开放。", &mut notes),
+            "全市科研机构、高校实验室要面向公众开放。"
         );
     }
 
