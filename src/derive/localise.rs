@@ -1045,6 +1045,29 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_that_would_come_before_the_draft_is_one_working_day_before_the_upper_office_s() {
+        // The draft is dated 2026-04-23 (Thursday); three working days before 4月24日 is 4月21日.
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "某县民政局", "各乡镇人民政府", "某市民政局", 1);
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("请于4月24日前报送。", &mut notes),
+            "请于4月23日前报送。"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("早于本文成文日期")),
+            "{notes:?}"
+        );
+        // Where even that is before the draft, the date stays as counted, and is said.
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("请于4月23日前报送。", &mut notes),
+            "请于4月20日前报送。"
+        );
+        assert!(notes.iter().any(|n| n.ends_with("请核定")), "{notes:?}");
+    }
+
+    #[test]
     fn an_office_name_with_he_inside_is_one_addressee() {
         // 林业和草原局, 林业和草原、应急管理部门: the 和 is inside the names.
         let cal = Calendar::load(None).unwrap();
