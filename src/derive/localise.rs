@@ -974,73 +974,92 @@ mod tests {
         assert!(notes[0].contains("工人文化宫"), "{notes:?}");
     }
 
-    #[test]
-    fn a_report_to_an_upper_office_s_body_goes_to_the_office_without_its_telephone() {
+    /// `office` (name, units, upstream, rank) turns each text into its expected reading.
+    fn reads(office_of: (&str, &str, &str, u8), cases: &[(&str, &str)]) {
         let cal = Calendar::load(None).unwrap();
-        let l = office(
-            &cal,
-            "禄劝县林业和草原局",
-            "各乡镇人民政府",
-            "昆明市林业和草原局",
-            1,
-        );
-        let mut notes = Vec::new();
-        assert_eq!(
-            l.apply(
-                "发现火情要在30分钟内报告市森林草原防灭火指挥部办公室（联系电话：0871-64150930）。",
-                &mut notes
-            ),
-            "发现火情要在30分钟内报告禄劝县林业和草原局。"
-        );
-        // 报告 as a noun stays.
-        assert_eq!(
-            l.apply("严格执行火情报告制度。", &mut notes),
-            "严格执行火情报告制度。"
-        );
+        let (name, units, upstream, rank) = office_of;
+        let l = office(&cal, name, units, upstream, rank);
+        for (text, want) in cases {
+            assert_eq!(l.apply(text, &mut Vec::new()), *want, "{text}");
+        }
     }
 
     #[test]
     fn an_abbreviated_line_of_work_is_the_office_s_own() {
-        let cal = Calendar::load(None).unwrap();
-        let l = office(
-            &cal,
+        let office_of = (
             "临洮县市场监督管理局",
             "各市场监督管理所",
             "甘肃省市场监督管理局",
             1,
         );
-        let mut notes = Vec::new();
-        assert_eq!(
-            l.apply("各地市场监管部门要会同教育部门开展检查。", &mut notes),
-            "各市场监督管理所要会同教育部门开展检查。"
-        );
-        assert_eq!(
-            l.apply("各地教育部门要配合。", &mut notes),
-            "临洮县教育部门要配合。"
+        reads(
+            office_of,
+            &[
+                (
+                    "各地市场监管部门要会同教育部门开展检查。",
+                    "各市场监督管理所要会同教育部门开展检查。",
+                ),
+                ("各地教育部门要配合。", "临洮县教育部门要配合。"),
+            ],
         );
     }
 
     #[test]
     fn an_event_the_upper_office_hosts_goes_and_institutions_across_its_area_become_the_office_s() {
-        let cal = Calendar::load(None).unwrap();
-        let l = office(
-            &cal,
-            "绵阳市科学技术局",
-            "各县（市、区）科技局",
-            "科技部",
-            2,
+        reads(
+            ("绵阳市科学技术局", "各县（市、区）科技局", "科技部", 2),
+            &[
+                (
+                    "5月16日在北京举办全国科技活动周开幕式，由科技部牵头组织。各地要组织科技工作者深入社区。",
+                    "各县（市、区）科技局要组织科技工作者深入社区。",
+                ),
+                (
+                    "各地科研机构、高校实验室要面向公众开放。",
+                    "全市科研机构、高校实验室要面向公众开放。",
+                ),
+            ],
         );
-        let mut notes = Vec::new();
-        assert_eq!(
-            l.apply(
-                "5月16日在北京举办全国科技活动周开幕式，由科技部牵头组织。各地要组织科技工作者深入社区。",
-                &mut notes
+    }
+
+    #[test]
+    fn a_report_to_an_upper_office_s_body_goes_to_the_office_without_its_telephone() {
+        reads(
+            ("禄劝县林业和草原局", "各乡镇人民政府", "昆明市林业和草原局", 1),
+            &[
+                (
+                    "发现火情要在30分钟内报告市森林草原防灭火指挥部办公室（联系电话：0871-64150930）。",
+                    "发现火情要在30分钟内报告禄劝县林业和草原局。",
+                ),
+                // 报告 as a noun stays.
+                ("严格执行火情报告制度。", "严格执行火情报告制度。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_office_name_with_he_inside_is_one_addressee() {
+        // 林业和草原局, 林业和草原、应急管理部门: the 和 is inside the names.
+        reads(
+            (
+                "禄劝县林业和草原局",
+                "各乡镇人民政府",
+                "昆明市林业和草原局",
+                1,
             ),
-            "各县（市、区）科技局要组织科技工作者深入社区。"
-        );
-        assert_eq!(
-            l.apply("各地科研机构、高校实验室要面向公众开放。", &mut notes),
-            "全市科研机构、高校实验室要面向公众开放。"
+            &[
+                (
+                    "各县（市、区）林业和草原局要层层签订责任书。",
+                    "各乡镇人民政府要层层签订责任书。",
+                ),
+                (
+                    "各地林业和草原、应急管理部门要完成隐患排查。",
+                    "各乡镇人民政府要完成隐患排查。",
+                ),
+                (
+                    "当前，我市即将进入森林草原防火期。",
+                    "当前，我县即将进入森林草原防火期。",
+                ),
+            ],
         );
     }
 
@@ -1065,32 +1084,6 @@ mod tests {
             "请于4月20日前报送。"
         );
         assert!(notes.iter().any(|n| n.ends_with("请核定")), "{notes:?}");
-    }
-
-    #[test]
-    fn an_office_name_with_he_inside_is_one_addressee() {
-        // 林业和草原局, 林业和草原、应急管理部门: the 和 is inside the names.
-        let cal = Calendar::load(None).unwrap();
-        let l = office(
-            &cal,
-            "禄劝县林业和草原局",
-            "各乡镇人民政府",
-            "昆明市林业和草原局",
-            1,
-        );
-        let mut notes = Vec::new();
-        assert_eq!(
-            l.apply("各县（市、区）林业和草原局要层层签订责任书。", &mut notes),
-            "各乡镇人民政府要层层签订责任书。"
-        );
-        assert_eq!(
-            l.apply("各地林业和草原、应急管理部门要完成隐患排查。", &mut notes),
-            "各乡镇人民政府要完成隐患排查。"
-        );
-        assert_eq!(
-            l.apply("当前，我市即将进入森林草原防火期。", &mut notes),
-            "当前，我县即将进入森林草原防火期。"
-        );
     }
 
     #[test]
