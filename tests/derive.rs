@@ -525,3 +525,72 @@ fn a_plan_s_summary_phase_follows_the_summary_deadline_the_upstream_sets() {
     assert_eq!(phase.start, d(2026, 7, 1), "{plan}");
     assert!(plan.contains("请于7月1日前将活动总结"), "{plan}");
 }
+
+/// A national joint 科技活动周 notice (科技部, 中央宣传部, 中国科协) made into a DOCX by
+/// LibreOffice, derived for a city office: the event the upper office hosts goes, institutions
+/// across its area become the city's, the plan's 总结阶段 is the summary deadline its own text
+/// gives (6月2日, later than the campaign's end plus five working days), and a deadline that
+/// would come before the draft's date becomes one working day before the upper office's.
+#[test]
+fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (from, to) in [
+        ("keji-joint-libreoffice.docx", "received.docx"),
+        ("keji-city-office.toml", "office.toml"),
+    ] {
+        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
+    }
+    for args in [
+        &["import", "received.docx", "-o", "up.toml"][..],
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            "plan",
+            "-o",
+            "out",
+        ],
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            "notice",
+            "-o",
+            "out",
+        ],
+    ] {
+        let o = gongwen(args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let read = |name: &str| std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
+    let (plan, notice) = (
+        read("office-2026-plan.toml"),
+        read("office-2026-notice.toml"),
+    );
+    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
+    let phase = spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.phases)
+        .find(|p| p.name == "总结阶段")
+        .expect("a 总结阶段");
+    assert_eq!(phase.start, d(2026, 6, 2), "{plan}");
+    assert!(plan.contains("请于6月2日前将活动总结"), "{plan}");
+    for draft in [&plan, &notice] {
+        assert!(!draft.contains("开幕式"), "{draft}");
+        assert!(!draft.contains("4月27日"), "{draft}");
+    }
+    assert!(
+        notice.contains("全市科研机构、高校实验室要面向公众开放"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("于4月29日前将活动方案报送绵阳市科学技术局"),
+        "{notice}"
+    );
+}

@@ -310,8 +310,8 @@ pub fn deadlines(c: &Campaign, p: &Profile, cal: &Calendar) -> Result<Dates, Cal
 
 /// The summary deadline the upstream sets itself (…请于7月5日前将活动总结报送…), made the
 /// office's as the localiser makes every deadline (earlier by the profile's working days): the
-/// plan's 总结阶段 and `{summary_by}` follow it, not a date counted from the campaign's end that
-/// fell after the one the draft's own text gives.
+/// plan's 总结阶段 and `{summary_by}` follow it, not a date counted from the campaign's end
+/// that differs from the one the draft's own text gives (after it, or before it).
 pub fn follow_upstream_summary(
     dates: &mut Dates,
     upstream: &Spec,
@@ -333,14 +333,11 @@ pub fn follow_upstream_summary(
     let Some(own) = found.and_then(|d| cal.sub_workdays(d, p.deadlines.lead_workdays).ok()) else {
         return;
     };
-    if own >= dates.summary {
-        return;
-    }
     dates.summary = own;
     dates.summary_by = date_var(own, false);
-    dates.summary_workdays = (0..=dates.summary_workdays)
+    dates.summary_workdays = (0..=60)
         .find(|&k| cal.add_workdays(c.end, k).is_ok_and(|d| d >= own))
-        .unwrap_or(0);
+        .unwrap_or(dates.summary_workdays);
 }
 
 /// The dates of the deadlines (`M月D日前`) in `text`.
