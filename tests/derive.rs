@@ -594,3 +594,43 @@ fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
         "{notice}"
     );
 }
+
+/// A city 消防救援支队's “119”消防宣传月 notice printed to PDF by LibreOffice, derived for a
+/// district: the body's last sentence, wrapped before 「（邮箱：…），联系电话：…」, stays one sentence
+/// (it had become the closing); the name that quotes a part of itself keeps its marks
+/// (“119”消防宣传月, not 119”消防宣传月), and quoted again in a pattern they nest
+/// (进行“‘119’消防宣传月”的…); the form's two fields stay two and its four blank rows four.
+#[test]
+fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_district() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (from, to) in [
+        ("xiaofang-libreoffice.pdf", "received.pdf"),
+        ("xiaofang-district-office.toml", "office.toml"),
+    ] {
+        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
+    }
+    for args in [
+        &["import", "received.pdf", "-o", "up.toml"][..],
+        &["derive", "up.toml", "--office", "office.toml", "--as", "plan", "-o", "out"],
+    ] {
+        let o = gongwen(args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    assert!(spec.closing.0.is_empty(), "{up}");
+    assert!(
+        up.contains("报送支队宣传处（邮箱：tjxfxc@126.com），联系电话：022-23456789。"),
+        "{up}"
+    );
+    let campaign = spec.campaign.as_ref().expect("[campaign]");
+    assert_eq!(campaign.name.as_deref(), Some("“119”消防宣传月"));
+    let table = spec.annexes.first().expect("the form");
+    assert_eq!(table.fields.len(), 2, "{up}");
+    assert_eq!(table.blank_rows, 4, "{up}");
+    let plan = std::fs::read_to_string(dir.path().join("out/office-2026-plan.toml")).unwrap();
+    assert!(plan.contains("河西区“119”消防宣传月"), "{plan}");
+    assert!(plan.contains("进行“‘119’消防宣传月”的"), "{plan}");
+    assert!(!plan.contains("““") && !plan.contains("””"), "{plan}");
+}

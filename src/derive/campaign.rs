@@ -26,7 +26,14 @@ pub fn names(upstream: &Spec, campaign: &Campaign, title: &str, w: &TitleWords) 
         .or_else(|| name_from_title(title, w))?;
     // Without the quotation marks a title or an import gives the name (“××月”): the patterns
     // set their own (进行“{short}”的…), and a name in them keeps them (`is_quoted`).
-    let bare = |s: &str| s.trim_matches(['“', '”']).to_owned();
+    // A name that quotes a part of itself (“119”消防宣传月) keeps its marks.
+    let bare = |s: &str| {
+        s.strip_prefix('“')
+            .and_then(|r| r.strip_suffix('”'))
+            .filter(|inner| !inner.contains(['“', '”']))
+            .unwrap_or(s)
+            .to_owned()
+    };
     let name = bare(&without_scope(&full, &places(upstream, w), w));
     let short = campaign
         .short

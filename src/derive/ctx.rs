@@ -42,7 +42,7 @@ impl Vars {
             }
         }
         // 开展…活动活动 when a name already ends with the event word.
-        out.replace("活动活动", "活动")
+        nest_quotes(&out.replace("活动活动", "活动"))
     }
 
     /// Every pattern of a list filled.
@@ -64,6 +64,34 @@ impl Vars {
         s.sections = s.sections.iter().map(|x| self.fill_section(x)).collect();
         s
     }
+}
+
+/// Quotation marks inside quotation marks become single ones (GB/T 15834: 双引号里面的引号
+///用单引号): a pattern that quotes a name which quotes a part of itself (进行“{short}”的 with
+/// “119”消防宣传月) reads 进行“‘119’消防宣传月”的, not 进行““119”消防宣传月”的.
+fn nest_quotes(text: &str) -> String {
+    let mut depth = 0;
+    text.chars()
+        .map(|c| match c {
+            '“' => {
+                depth += 1;
+                if depth > 1 {
+                    '‘'
+                } else {
+                    c
+                }
+            }
+            '”' if depth > 0 => {
+                depth -= 1;
+                if depth > 0 {
+                    '’'
+                } else {
+                    c
+                }
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// One derivation in progress: its inputs, its words and dates, and its notes to the office.

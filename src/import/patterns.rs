@@ -242,12 +242,26 @@ fn campaign_in(clause: &str, words: &[String]) -> Option<String> {
             break;
         }
     }
-    let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    // The year before the name (2026年), not the digits of the name (“119”消防宣传月).
+    let year = name.bytes().take_while(u8::is_ascii_digit).count();
+    let name = match name[year..].strip_prefix('年') {
+        Some(rest) if year == 4 => rest,
+        _ => name,
+    };
     let name = match name.strip_prefix('第').and_then(|r| r.find(['届', '个'])) {
         Some(i) => &name['第'.len_utf8() + i + '届'.len_utf8()..],
         None => name,
     };
-    let name = name.trim_matches(['“', '”', '"']);
+    // A name quoted whole (“安全生产月”) loses its quotes; one that quotes a part of itself
+    // (“119”消防宣传月) keeps them.
+    let name = ['“', '"']
+        .iter()
+        .zip(['”', '"'])
+        .find_map(|(&open, close)| {
+            let inner = name.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains(['“', '”', '"'])).then_some(inner)
+        })
+        .unwrap_or(name);
     let chars: Vec<char> = name.chars().collect();
     let bare =
         chars.len() >= 3 && !chars[chars.len() - 2].is_ascii_digit() && !name.starts_with('每');

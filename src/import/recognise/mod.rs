@@ -11,7 +11,7 @@ mod tail;
 
 use super::join::{continues, join_text, number_broken, wrap_of, Wrap};
 use super::lines::Line;
-use super::patterns::{is_contact, period, year_in};
+use super::patterns::{ends_sentence, is_contact, period, year_in};
 use crate::spec::{
     Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
 };
@@ -71,9 +71,10 @@ impl<'a> Doc<'a> {
     }
 
     /// The paragraph starting at line `i`: its lines joined (never past `stop` or a signature),
-    /// and the index after it. A contact line (联系人：…) never joins the text before it; a
-    /// full one goes on into its next line where the source wraps by width (a PDF: 「…杨建华，电」
-    /// / 「话：0871-…」), not where each line is a sentence.
+    /// and the index after it. A contact line (联系人：…) never joins a sentence ended before it
+    /// (a line that goes on mid-sentence into 「（邮箱：…），联系电话：…」 is one sentence); a full
+    /// one goes on into its next line where the source wraps by width (a PDF: 「…杨建华，电」 /
+    /// 「话：0871-…」), not where each line is a sentence.
     fn paragraph(&self, i: usize, stop: Option<usize>) -> (Line, usize) {
         let mut p = self.lines[i].clone();
         let mut last = i;
@@ -83,7 +84,7 @@ impl<'a> Doc<'a> {
             && continues(&self.lines[last], &self.lines[j], self.wrap)
             && !tail::starts(self, j)
             && (number_broken(&self.lines[last].text, &self.lines[j].text)
-                || !(is_contact(&self.lines[j].text)
+                || !((is_contact(&self.lines[j].text) && ends_sentence(&self.lines[last].text))
                     || (is_contact(&self.lines[last].text) && self.wrap == Wrap::Sentences)))
         {
             p.text = join_text(&p.text, &self.lines[j].text);
