@@ -612,7 +612,16 @@ fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_distr
     }
     for args in [
         &["import", "received.pdf", "-o", "up.toml"][..],
-        &["derive", "up.toml", "--office", "office.toml", "--as", "plan", "-o", "out"],
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            "plan",
+            "-o",
+            "out",
+        ],
     ] {
         let o = gongwen(args, dir.path());
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -315,12 +315,27 @@ impl Localiser<'_> {
                 .min();
             end.is_some_and(|e| {
                 let who = &after[..e];
-                e > 0 && (self.upstream.iter().any(|u| u == who) || self.is_upper_office(who))
+                e > 0 && self.is_upper_office(who)
             })
         })
     }
 
+    /// The upstream's issuer, or its parent (民政部 of 民政部办公厅).
+    fn names_upstream(&self, s: &str) -> bool {
+        self.upstream.iter().any(|u| {
+            u == s
+                || self
+                    .words
+                    .issuer_suffixes
+                    .iter()
+                    .any(|x| u.strip_suffix(x.as_str()) == Some(s))
+        })
+    }
+
     fn is_upper_office(&self, s: &str) -> bool {
+        if self.names_upstream(s) {
+            return true;
+        }
         let office = self
             .words
             .org_endings
@@ -365,12 +380,22 @@ impl Localiser<'_> {
             notes.push(format!("期限“{original}”→“{new}”"));
             return new;
         };
-        let Ok(new) = self.calendar.sub_workdays(date, self.lead_workdays) else {
-            notes.push(format!(
-                "期限“{original}”：{} 年没有节假日安排，未提前，请核定",
-                date.year()
-            ));
-            return original.to_owned();
+        let new = match self.calendar.sub_workdays(date, self.lead_workdays) {
+            Ok(new) => new,
+            // A year without a holiday schedule (2027 here): counted Monday to Friday, and said,
+            // as a {workday:…} date of such a year is.
+            Err(_) => {
+                let Some(new) = crate::spec::year::weekdays_only(date, self.lead_workdays, false)
+                else {
+                    return original.to_owned();
+                };
+                notes.push(format!(
+                    "期限“{original}”：{} 年的放假调休安排尚未内置，按周一至周五提前 {} 个工作日，请对照当年的放假安排核定",
+                    date.year(),
+                    self.lead_workdays
+                ));
+                new
+            }
         };
         let year = if d.with_year {
             format!("{}年", new.year())
@@ -1032,6 +1057,22 @@ mod tests {
                 ),
                 // 报告 as a noun stays.
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_province_reads_a_ministry_s_notice_as_its_own() {
+        // 民政部办公厅's notice for a province: 民政部将… is the province's doing; a 2027
+        // deadline (no holiday schedule shipped) is counted Monday to Friday.
+        reads(
+            ("湖南省民政厅", "各市州民政局", "民政部办公厅", 3),
+            &[
+                (
+                    "请各省级民政部门于2027年1月15日前报送。民政部将适时组织开展督导检查。",
+                    "请各市州民政局于2027年1月12日前报送。湖南省民政厅将适时组织开展督导检查。",
+                ),
+                ("各地民政部门要全面走访。", "各地民政部门要全面走访。"),
             ],
         );
     }

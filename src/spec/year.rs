@@ -55,8 +55,8 @@ fn workday(rule: &str, c: &Campaign) -> Option<NaiveDate> {
     counted.or_else(|| weekdays_only(base, n, forward))
 }
 
-/// The `n`th Monday-to-Friday day from `d`.
-fn weekdays_only(mut d: NaiveDate, n: u32, forward: bool) -> Option<NaiveDate> {
+/// The `n`th Monday-to-Friday day from `d` (a year without a shipped holiday schedule).
+pub(crate) fn weekdays_only(mut d: NaiveDate, n: u32, forward: bool) -> Option<NaiveDate> {
     let mut left = n;
     while left > 0 {
         d = if forward {
