@@ -484,45 +484,65 @@ fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_
     assert!(w[0].1.contains("周一至周五"), "{}", w[0].1);
 }
 
+/// A received file from `tests/fixtures/import` imported (as `received.EXT`) and derived as each
+/// of `as_` for the office profile `office` (also a fixture): the folder, holding `up.toml` and
+/// the drafts in `out/`.
+fn received_and_derived(received: &str, office: &str, as_: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let ext = Path::new(received).extension().unwrap().to_str().unwrap();
+    let file = format!("received.{ext}");
+    std::fs::copy(fixtures.join(received), dir.path().join(&file)).unwrap();
+    std::fs::copy(fixtures.join(office), dir.path().join("office.toml")).unwrap();
+    let mut runs = vec![vec!["import", file.as_str(), "-o", "up.toml"]];
+    runs.extend(as_.iter().map(|a| {
+        vec![
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            a,
+            "-o",
+            "out",
+        ]
+    }));
+    for args in &runs {
+        let o = gongwen(args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    dir
+}
+
+/// The date of a plan's 总结阶段.
+fn summary_phase(plan: &str) -> NaiveDate {
+    let spec: gongwen::spec::Spec = toml::from_str(plan).unwrap();
+    spec.sections
+        .iter()
+        .flat_map(|s| &s.phases)
+        .find(|p| p.name == "总结阶段")
+        .expect("a 总结阶段")
+        .start
+}
+
+/// A draft of `dir`'s `out/`.
+fn draft(dir: &tempfile::TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.path().join("out").join(name)).unwrap()
+}
+
 /// A plan's 总结阶段 is the office's own summary deadline where the upstream sets one (a web
 /// page's 禁毒宣传月 notice: 请于7月5日前将活动总结…报送 → 7月1日, the profile's working days
 /// earlier, as every deadline), not the campaign's end plus the profile's five working days
 /// (7月7日: after the date the plan's own text gives, and after the province's).
 #[test]
 fn a_plan_s_summary_phase_follows_the_summary_deadline_the_upstream_sets() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
-    for (from, to) in [
-        ("pasted-jindu-web.txt", "pasted.txt"),
-        ("pasted-jindu-office.toml", "office.toml"),
-    ] {
-        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
-    }
-    for args in [
-        &["import", "pasted.txt", "-o", "up.toml"][..],
-        &[
-            "derive",
-            "up.toml",
-            "--office",
-            "office.toml",
-            "--as",
-            "plan",
-            "-o",
-            "out",
-        ],
-    ] {
-        let o = gongwen(args, dir.path());
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let plan = std::fs::read_to_string(dir.path().join("out/office-2026-plan.toml")).unwrap();
-    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
-    let phase = spec
-        .sections
-        .iter()
-        .flat_map(|s| &s.phases)
-        .find(|p| p.name == "总结阶段")
-        .expect("a 总结阶段");
-    assert_eq!(phase.start, d(2026, 7, 1), "{plan}");
+    let dir = received_and_derived(
+        "pasted-jindu-web.txt",
+        "pasted-jindu-office.toml",
+        &["plan"],
+    );
+    let plan = draft(&dir, "office-2026-plan.toml");
+    assert_eq!(summary_phase(&plan), d(2026, 7, 1), "{plan}");
     assert!(plan.contains("请于7月1日前将活动总结"), "{plan}");
 }
 
@@ -533,53 +553,14 @@ fn a_plan_s_summary_phase_follows_the_summary_deadline_the_upstream_sets() {
 /// would come before the draft's date becomes one working day before the upper office's.
 #[test]
 fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
-    for (from, to) in [
-        ("keji-joint-libreoffice.docx", "received.docx"),
-        ("keji-city-office.toml", "office.toml"),
-    ] {
-        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
-    }
-    for args in [
-        &["import", "received.docx", "-o", "up.toml"][..],
-        &[
-            "derive",
-            "up.toml",
-            "--office",
-            "office.toml",
-            "--as",
-            "plan",
-            "-o",
-            "out",
-        ],
-        &[
-            "derive",
-            "up.toml",
-            "--office",
-            "office.toml",
-            "--as",
-            "notice",
-            "-o",
-            "out",
-        ],
-    ] {
-        let o = gongwen(args, dir.path());
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let read = |name: &str| std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
-    let (plan, notice) = (
-        read("office-2026-plan.toml"),
-        read("office-2026-notice.toml"),
+    let dir = received_and_derived(
+        "keji-joint-libreoffice.docx",
+        "keji-city-office.toml",
+        &["plan", "notice"],
     );
-    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
-    let phase = spec
-        .sections
-        .iter()
-        .flat_map(|s| &s.phases)
-        .find(|p| p.name == "总结阶段")
-        .expect("a 总结阶段");
-    assert_eq!(phase.start, d(2026, 6, 2), "{plan}");
+    let plan = draft(&dir, "office-2026-plan.toml");
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert_eq!(summary_phase(&plan), d(2026, 6, 2), "{plan}");
     assert!(plan.contains("请于6月2日前将活动总结"), "{plan}");
     for draft in [&plan, &notice] {
         assert!(!draft.contains("开幕式"), "{draft}");
@@ -602,30 +583,11 @@ fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
 /// (进行“‘119’消防宣传月”的…); the form's two fields stay two and its four blank rows four.
 #[test]
 fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_district() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
-    for (from, to) in [
-        ("xiaofang-libreoffice.pdf", "received.pdf"),
-        ("xiaofang-district-office.toml", "office.toml"),
-    ] {
-        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
-    }
-    for args in [
-        &["import", "received.pdf", "-o", "up.toml"][..],
-        &[
-            "derive",
-            "up.toml",
-            "--office",
-            "office.toml",
-            "--as",
-            "plan",
-            "-o",
-            "out",
-        ],
-    ] {
-        let o = gongwen(args, dir.path());
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    let dir = received_and_derived(
+        "xiaofang-libreoffice.pdf",
+        "xiaofang-district-office.toml",
+        &["plan"],
+    );
     let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
     let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
     assert!(spec.closing.0.is_empty(), "{up}");
@@ -638,7 +600,7 @@ fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_distr
     let table = spec.annexes.first().expect("the form");
     assert_eq!(table.fields.len(), 2, "{up}");
     assert_eq!(table.blank_rows, 4, "{up}");
-    let plan = std::fs::read_to_string(dir.path().join("out/office-2026-plan.toml")).unwrap();
+    let plan = draft(&dir, "office-2026-plan.toml");
     assert!(plan.contains("河西区“119”消防宣传月"), "{plan}");
     assert!(plan.contains("进行“‘119’消防宣传月”的"), "{plan}");
     assert!(!plan.contains("““") && !plan.contains("””"), "{plan}");
