@@ -605,3 +605,66 @@ fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_distr
     assert!(plan.contains("进行“‘119’消防宣传月”的"), "{plan}");
     assert!(!plan.contains("““") && !plan.contains("””"), "{plan}");
 }
+
+/// A city's 转发 notice pasted from its web page (the province's notice after it, listed as 附件
+/// too, cited with its 文号), derived for a county. The import reads the relayed document as the
+/// enclosure, with its number, and prints it once (not also as an empty 附件). The county's
+/// relay passes on the province's notice itself (转发 of a 转发 names the original) and the
+/// city's requirements as its own (its deadline earlier, reported to the county, 备案 kept); its
+/// notice takes up the province's subject and cites both, with every item of both.
+#[test]
+fn a_relayed_notice_derives_into_a_county_relay_of_the_original_and_a_notice_of_its_own() {
+    let dir = received_and_derived(
+        "relay-deyang-web.txt",
+        "relay-zhongjiang-office.toml",
+        &["relay", "notice"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let e = spec.enclosure.as_ref().expect("the relayed notice");
+    assert_eq!(e.number.as_deref(), Some("川教函〔2026〕412号"), "{up}");
+    assert_eq!(e.sections.len(), 4, "{up}");
+    assert!(spec.annexes.is_empty(), "{up}");
+    assert_eq!(spec.transmit_verb.as_deref(), Some("转发"), "{up}");
+
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let e = relay.enclosure.as_ref().expect("the relayed notice");
+    assert_eq!(e.title, "四川省教育厅关于做好2026年冬季学校安全工作的通知");
+    assert_eq!(e.number.as_deref(), Some("川教函〔2026〕412号"));
+    assert_eq!(e.sections.len(), 4);
+    let own: Vec<&str> = relay
+        .sections
+        .iter()
+        .flat_map(|s| &s.text.0)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(own.len(), 3, "{own:?}");
+    assert!(
+        own[0].contains("于12月7日前制定冬季学校安全工作方案，报中江县教育和体育局备案。"),
+        "{own:?}"
+    );
+    assert!(own.iter().all(|t| !t.contains("市教育和体育局")), "{own:?}");
+    assert!(relay.annexes.is_empty());
+
+    let text = draft(&dir, "office-2026-notice.toml");
+    let notice: gongwen::spec::Spec = toml::from_str(&text).unwrap();
+    assert_eq!(
+        notice.title,
+        "中江县教育和体育局关于做好2026年冬季学校安全工作的通知"
+    );
+    let opening = notice.opening.0.join("");
+    assert!(
+        opening.contains("根据《四川省教育厅关于做好2026年冬季学校安全工作的通知》（川教函〔2026〕412号）和德阳市教育和体育局有关要求，"),
+        "{opening}"
+    );
+    assert_eq!(notice.sections.len(), 7, "{text}");
+    assert!(
+        text.contains("于12月16日前将寒假值班安排报送中江县教育和体育局"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("省教育厅安全稳定处") && !text.contains("《关于转发《"),
+        "{text}"
+    );
+}

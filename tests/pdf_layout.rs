@@ -746,3 +746,34 @@ fn no_page_ends_with_a_heading_on_its_own_line() {
     }
     assert!(pages > 60, "{pages} pages");
 }
+
+/// A closing paragraph the template splits across pages (its signature would stand alone
+/// otherwise) is cut between words, never inside a telephone number: 「联系电话：」 ends the
+/// page and 「0838-2512345。」 starts the next (it had read 「联系电话：0」 / 「838-2512345。」).
+#[test]
+fn a_closing_split_across_pages_never_cuts_a_telephone_number() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layout/split-closing-phone.toml");
+    let m = measure_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let page_number = |l: &Line| {
+        l.text
+            .chars()
+            .all(|c| c == '—' || c.is_ascii_digit() || c == ' ')
+    };
+    let lines: Vec<Line> = (1..=m.pages.len())
+        .flat_map(|p| m.lines(p))
+        .filter(|l| !page_number(l))
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l.text.contains("联系电话："))
+        .expect("the contact line");
+    let (this, next) = (&lines[at], &lines[at + 1]);
+    assert_eq!(
+        next.page,
+        this.page + 1,
+        "the paragraph is split across pages"
+    );
+    assert!(this.text.ends_with("联系电话："), "{:?}", this.text);
+    assert!(next.text.starts_with("0838-2512345。"), "{:?}", next.text);
+}

@@ -208,9 +208,11 @@ impl<'a> Ctx<'a> {
     /// The rules that make inherited text the office's (none for a relay, which passes the
     /// upstream on word for word).
     pub fn localiser(&self) -> Option<Localiser<'a>> {
-        if self.as_ == DeriveAs::Relay {
-            return None;
-        }
+        (self.as_ != DeriveAs::Relay).then(|| self.own_localiser())
+    }
+
+    /// The rules that make inherited text the office's, for any derivation.
+    fn own_localiser(&self) -> Localiser<'a> {
         let o = &self.profile().office;
         let upstream = self.upstream();
         let issuers = upstream.offices();
@@ -218,7 +220,7 @@ impl<'a> Ctx<'a> {
             .units
             .clone()
             .or_else(|| o.recipients.as_ref().map(|r| r.replace('，', "、")));
-        Some(Localiser {
+        Localiser {
             words: &self.d.work,
             calendar: self.cal,
             lead_workdays: self.profile().deadlines.lead_workdays,
@@ -243,7 +245,28 @@ impl<'a> Ctx<'a> {
                 .last()
                 .filter(|c| "省市县区州旗盟".contains(*c)),
             office_rank: o.level.map_or_else(|| rank(&o.name, true), |l| l.rank()),
-        })
+        }
+    }
+
+    /// The requirements a relaying upstream added to the document it relays, made the
+    /// office's: a relay passes the document on word for word and these on as its own.
+    pub fn relayer_requirements(&mut self) -> Vec<Section> {
+        let upstream = self.upstream();
+        if upstream.relayed().is_none() {
+            return Vec::new();
+        }
+        let l = self.own_localiser();
+        let subs = &self.profile().substitutions;
+        let mut out = Vec::new();
+        for s in &upstream.sections {
+            let mut kept = super::inherit_section(s, subs, &mut self.counts);
+            l.prune_tiers(&mut kept, &mut self.changes);
+            localise_section(&mut kept, &l, &mut self.changes);
+            if !kept.text.0.is_empty() || !kept.sections.is_empty() {
+                out.push(kept);
+            }
+        }
+        out
     }
 
     /// Inherited text made the office's (deadlines, reporting targets; a work notice's
@@ -330,7 +353,7 @@ impl<'a> Ctx<'a> {
         let upstream = self.upstream();
         Provenance {
             upstream_file: self.up.path.display().to_string(),
-            upstream_title: self.title.clone(),
+            upstream_title: crate::compose::cover_title(upstream),
             upstream_number: upstream
                 .header
                 .as_ref()
@@ -531,7 +554,7 @@ impl<'a> Ctx<'a> {
         }
         let own_rules: Vec<profile::Rule> = p.rules.iter().map(|r| self.fill_rule(r)).collect();
         let rules: Vec<&profile::Rule> = own_rules.iter().chain(&d.rules).collect();
-        for s in sections_of(&self.up.value) {
+        for s in sections_of(&self.up.value).iter() {
             let rule = rules.iter().find(|r| r.matches(self.as_, &s.heading));
             if rule.is_some_and(|r| r.action == profile::Action::Drop) {
                 self.changes.push(format!(
@@ -568,7 +591,7 @@ impl<'a> Ctx<'a> {
             upstream: upstream_blocks,
         };
         let upstream = sections_of(&self.up.value);
-        let body = body::body(upstream, &rules, self.as_, blocks, &local, &mut inherit);
+        let body = body::body(&upstream, &rules, self.as_, blocks, &local, &mut inherit);
         let (_, map) = self.annexes();
         let body = body
             .iter()

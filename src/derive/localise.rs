@@ -16,6 +16,8 @@ use serde::Deserialize;
 pub struct WorkWords {
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
+    /// What the target is to do with the report, written after it (报市教育局备案): kept.
+    pub report_purposes: Vec<String>,
     /// How a target of the upper level starts (省, 市, 国家 …).
     pub upper_levels: Vec<String>,
     /// Levels of lower offices after 各 (设区市, 县（市、区）, 地 …).
@@ -467,9 +469,15 @@ impl Localiser<'_> {
             let end = after
                 .find(['，', '。', '；', '、', '：', '（', '('])
                 .unwrap_or(after.len());
-            let target = &after[..end];
+            let purpose = self
+                .words
+                .report_purposes
+                .iter()
+                .find(|p| after[..end].ends_with(p.as_str()))
+                .map_or(0, |p| p.len());
+            let target = &after[..end - purpose];
             out.push_str(&rest[..at + len]);
-            rest = &after[end..];
+            rest = &after[end - purpose..];
             if self.is_upper(target) {
                 notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
                 out.push_str(&self.report_to);

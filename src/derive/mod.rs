@@ -27,11 +27,12 @@ use crate::calendar::{Calendar, CalendarError};
 use crate::error::{Diagnostic, Error, Result};
 use crate::spec::conventions::PLACEHOLDER;
 use crate::spec::year::expand;
-use crate::spec::{Annotated, Campaign, Phase, Section, Spec};
+use crate::spec::{Annotated, Campaign, Enclosure, Phase, Section, Spec};
 use chrono::{Datelike, NaiveDate};
 use defaults::Defaults;
 use profile::{PhaseRule, Profile, Span, Substitution};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// What the lower office writes from the upstream notice.
@@ -176,6 +177,9 @@ pub fn seal_path(profile: &Path, seal: &str) -> PathBuf {
 /// `citation`: 根据…《title》（number）要求， — or 根据《title》的要求， without a number;
 /// the issuer is named unless the title already starts with it.
 pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
+    if let Some(e) = upstream.relayed() {
+        return relayed_citation(upstream, e, campaign);
+    }
     let title = upstream_title(upstream, campaign);
     // A title that names its issuers already (民政部办公厅 应急管理部办公厅关于…) is cited alone.
     let issuer = issuer_of(upstream).filter(|i| {
@@ -192,9 +196,28 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
     }
 }
 
-/// The upstream's title with its year variables expanded.
+/// A relayed document is cited first, by its title and number, and the office that relayed it
+/// after: 根据《四川省教育厅关于…的通知》（川教函〔2026〕412号）和德阳市教育和体育局有关要求，
+fn relayed_citation(upstream: &Spec, e: &Enclosure, campaign: Option<&Campaign>) -> String {
+    let title = expand(&e.title, campaign).unwrap_or_else(|_| e.title.clone());
+    let number = e
+        .number
+        .as_ref()
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
+    match issuer_of(upstream) {
+        Some(by) => format!("根据《{title}》{number}和{by}有关要求，"),
+        None => format!("根据《{title}》{number}要求，"),
+    }
+}
+
+/// The upstream's title with its year variables expanded: a relaying notice's is the relayed
+/// document's, whose subject the office's draft takes up.
 fn upstream_title(upstream: &Spec, campaign: Option<&Campaign>) -> String {
-    let raw = crate::compose::cover_title(upstream);
+    let raw = match upstream.relayed() {
+        Some(e) => e.title.clone(),
+        None => crate::compose::cover_title(upstream),
+    };
     expand(&raw, campaign).unwrap_or(raw)
 }
 
@@ -239,16 +262,25 @@ pub fn inherited_opening(upstream: &Spec, decision: &str, cite: &str) -> Vec<Str
 /// The upstream's opening paragraphs (a cover notice's enclosure carries them when it has none).
 fn opening_of(upstream: &Spec) -> &[String] {
     match &upstream.enclosure {
+        Some(e) if upstream.relayed().is_some() && !e.opening.0.is_empty() => &e.opening.0,
         Some(e) if upstream.opening.0.is_empty() => &e.opening.0,
         _ => &upstream.opening.0,
     }
 }
 
-/// The upstream's sections (a cover notice's are its enclosure's).
-fn sections_of(upstream: &Spec) -> &[Section] {
+/// The upstream's sections (a cover notice's are its enclosure's; a relaying notice's are the
+/// relayed document's, then the requirements the relaying office added).
+fn sections_of(upstream: &Spec) -> Cow<'_, [Section]> {
     match &upstream.enclosure {
-        Some(e) if upstream.sections.is_empty() => &e.sections,
-        _ => &upstream.sections,
+        Some(e) if upstream.relayed().is_some() => Cow::Owned(
+            e.sections
+                .iter()
+                .chain(&upstream.sections)
+                .cloned()
+                .collect(),
+        ),
+        Some(e) if upstream.sections.is_empty() => Cow::Borrowed(&e.sections),
+        _ => Cow::Borrowed(&upstream.sections),
     }
 }
 

@@ -14,13 +14,26 @@ pub fn relay(c: &mut Ctx) -> Spec {
         .request
         .as_deref()
         .unwrap_or(&c.d.patterns.relay_request);
-    // The office's own arrangements follow the transmitting sentence.
-    let sections = c
-        .local_sections()
-        .iter()
-        .filter(|l| l.for_.is_empty() || l.for_.contains(&c.as_))
-        .map(super::profile::LocalSection::section)
-        .collect();
+    // The office's own arrangements follow the transmitting sentence: those a relaying
+    // upstream added, made the office's, then the profile's.
+    let mut sections = c.relayer_requirements();
+    let passes_on = !sections.is_empty();
+    sections.extend(
+        c.local_sections()
+            .iter()
+            .filter(|l| l.for_.is_empty() || l.for_.contains(&c.as_))
+            .map(super::profile::LocalSection::section),
+    );
+    // A relayed upstream is passed on as it came: the document it relays, not the relaying
+    // notice (转发 of a 转发 names the original, as offices shorten it).
+    let enclosure = match c.upstream().relayed() {
+        Some(e) => e.clone(),
+        None => relayed(c.upstream()),
+    };
+    let request = match &c.upstream().transmit {
+        Some(t) if passes_on && own.request.is_none() => t.as_str(),
+        _ => request,
+    };
     let mut annexes = c.upstream().annexes.clone();
     annexes.extend(c.own_annexes());
     Spec {
@@ -32,7 +45,7 @@ pub fn relay(c: &mut Ctx) -> Spec {
         notes: own.notes.clone(),
         contacts: c.contacts(),
         sections,
-        enclosure: Some(relayed(c.upstream())),
+        enclosure: Some(enclosure),
         annexes,
         ..Spec::default()
     }

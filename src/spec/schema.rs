@@ -398,7 +398,36 @@ impl Spec {
     pub fn offices(&self) -> Vec<String> {
         let mut out: Vec<String> = self.header.iter().flat_map(|h| h.issuers.clone()).collect();
         out.extend(self.signature.iter().flat_map(Signature::names));
+        out.extend(self.relayed().iter().flat_map(|e| e.issuers()));
         out
+    }
+
+    /// The other office's document a 转发 notice relays (its enclosure, when a transmit verb
+    /// other than 印发 is set): the document whose requirements the notice passes on.
+    pub fn relayed(&self) -> Option<&Enclosure> {
+        self.enclosure
+            .as_ref()
+            .filter(|_| self.kind == DocKind::Cover && self.transmit_verb.is_some())
+    }
+}
+
+impl Enclosure {
+    /// Who issued the enclosed document: its signature, else the name its title starts with
+    /// (四川省教育厅 of 四川省教育厅关于…的通知).
+    pub fn issuers(&self) -> Vec<String> {
+        let signed = self.signature.iter().flat_map(Signature::names);
+        let signed: Vec<String> = signed.collect();
+        if !signed.is_empty() {
+            return signed;
+        }
+        match self.title.find("关于") {
+            Some(at) if at > 0 => self.title[..at]
+                .split([' ', '　', '、'])
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 

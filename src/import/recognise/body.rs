@@ -22,6 +22,8 @@ pub(super) struct Cover {
     pub title: String,
     /// 印发 or 转发.
     pub verb: String,
+    /// The relayed document's 发文字号 where the sentence cites it: 现将《…》（川教函〔2026〕412号）转发….
+    pub number: Option<String>,
     /// The line its title starts on, and how many lines the title takes.
     pub title_at: usize,
     pub title_lines: usize,
@@ -39,6 +41,7 @@ pub(super) fn find_enclosure(d: &Doc, from: usize) -> Option<Cover> {
     let end = start + joined[start..].find('》')?;
     let title = joined[start..end].to_owned();
     let after = &joined[end + '》'.len_utf8()..];
+    let (number, after) = cited_number(after);
     let verb = if after.starts_with("转发") {
         "转发"
     } else {
@@ -57,15 +60,35 @@ pub(super) fn find_enclosure(d: &Doc, from: usize) -> Option<Cover> {
         .map(|(k, n)| Cover {
             title,
             verb: verb.to_owned(),
+            number,
             title_at: k,
             title_lines: n,
         })
 }
 
+/// A 发文字号 in parentheses right after the title (（川教函〔2026〕412号）), and the text after it.
+fn cited_number(after: &str) -> (Option<String>, &str) {
+    let Some(inner) = after.strip_prefix('（') else {
+        return (None, after);
+    };
+    match inner.find('）') {
+        Some(close) if inner[..close].ends_with('号') && inner[..close].contains('〔') => (
+            Some(inner[..close].to_owned()),
+            &inner[close + '）'.len_utf8()..],
+        ),
+        _ => (None, after),
+    }
+}
+
 /// Moves the transmit sentence out of the opening: compose writes it from the enclosure.
 pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
     let draft = &mut out.spec;
-    let lead = format!("现将《{}》{}给你们，", c.title, c.verb);
+    let cited = c
+        .number
+        .as_ref()
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
+    let lead = format!("现将《{}》{cited}{}给你们，", c.title, c.verb);
     let Some(pos) = draft.opening.0.iter().position(|p| p.contains(&lead)) else {
         d.not_placed(0, format!("印发通知的“{lead}”一句未在正文开头找到，请核对"));
         return;

@@ -128,7 +128,7 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
         body::split_transmit(&mut d, &mut out, &c);
         out.spec.enclosure = Some(Enclosure {
             title: c.title.clone(),
-            number: None,
+            number: c.number.clone(),
             recipients: part.recipients,
             opening: Paragraphs(part.opening),
             closing: Paragraphs(part.closing),
@@ -144,7 +144,8 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     }
     spec.notes = std::mem::take(&mut tails.notes);
     spec.contacts = tails.contacts.take();
-    annex::parse_rest(&mut d, i, &mut out, &tails.annex_note);
+    let note = annexes_besides(&mut d, &out.spec, &tails.annex_note);
+    annex::parse_rest(&mut d, i, &mut out, &note);
     let spec = &mut out.spec;
     spec.attendance = tails.attendance.take();
     spec.kind = d.kind.unwrap_or(if spec.enclosure.is_some() {
@@ -158,6 +159,23 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     cc_without_printer(&mut d, spec);
     issuers_from_signature(&mut d, spec);
     (out, d.findings)
+}
+
+/// The 附件说明's items without the document a cover notice transmits: offices that list the
+/// relayed document as 附件 too print it once, as the enclosure.
+fn annexes_besides(d: &mut Doc, spec: &Spec, note: &[(usize, String)]) -> Vec<(usize, String)> {
+    let Some(e) = &spec.enclosure else {
+        return note.to_vec();
+    };
+    let same = |t: &str| t.split_whitespace().collect::<String>() == e.title;
+    let (listed, rest): (Vec<_>, Vec<_>) = note.iter().cloned().partition(|(_, t)| same(t));
+    for (at, title) in listed {
+        d.found(
+            at,
+            format!("附件说明所列“{title}”即被转发的文件，作为转发件排印"),
+        );
+    }
+    rest
 }
 
 /// A 抄送 line without the 印发机关 and 印发日期 under it: the 版记 of a 函 (信函格式, §10.1);
