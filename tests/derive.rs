@@ -668,3 +668,58 @@ fn a_relayed_notice_derives_into_a_county_relay_of_the_original_and_a_notice_of_
         "{text}"
     );
 }
+
+/// A city 人社局's work notice printed to PDF from its web page by Chromium (Type 3 fonts whose
+/// text maps 人 to the Kangxi radical ⼈ and spaces to U+0001; the browser's date, title,
+/// address and page count in the margins; the site's furniture), derived for a county. The
+/// import reads it as the document it shows; the county's notice keeps the 和 inside
+/// 人力资源和社会保障厅, brings the weekly deadline forward (每周五 → 每周二) and reports to itself.
+#[test]
+fn a_web_page_printed_to_pdf_by_a_browser_imports_whole_and_derives_for_a_county() {
+    let dir = received_and_derived(
+        "qianxin-chromium.pdf",
+        "qianxin-county-office.toml",
+        &["notice"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    assert_eq!(spec.title, "关于开展2026年度根治欠薪冬季专项行动的通知");
+    let header = spec.header.as_ref().expect("[header]");
+    assert_eq!(header.issuers, ["宁波市人力资源和社会保障局"], "{up}");
+    assert_eq!(spec.sections.len(), 3, "{up}");
+    assert_eq!(spec.sections[1].sections.len(), 3, "{up}");
+    let signature = spec.signature.as_ref().expect("[signature]");
+    assert_eq!(signature.date, d(2026, 11, 24));
+    let table = spec.annexes.first().expect("the form");
+    assert_eq!(
+        (table.columns.len(), table.blank_rows, table.fields.len()),
+        (6, 3, 2),
+        "{up}"
+    );
+    let stray = |c: char| ('\u{2E80}'..='\u{2FDF}').contains(&c) || c.is_control() && c != '\n';
+    assert!(!up.contains(stray), "{up}");
+    for furniture in [
+        "file://",
+        "PM",
+        "阅读次数",
+        "网站标识码",
+        "打印本页",
+        "您当前的位置",
+    ] {
+        assert!(!up.contains(furniture), "{furniture}: {up}");
+    }
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("根据《保障农民工工资支付条例》、省人力资源和社会保障厅统一部署和宁波市人力资源和社会保障局《"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("于每周二下班前将专项行动进展情况报送象山县人力资源和社会保障局"),
+        "{notice}"
+    );
+    assert!(notice.contains("于12月16日前完成"), "{notice}");
+    assert!(
+        !notice.contains("市劳动保障监察处") && !notice.contains("每周五"),
+        "{notice}"
+    );
+}

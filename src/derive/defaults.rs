@@ -142,6 +142,9 @@ pub struct OpeningWords {
     /// A last clause that starts with one of these (根据《…》，) is the upstream's basis: the
     /// office's citation joins it with 和 instead of a second 根据.
     pub basis_words: Vec<String>,
+    /// How the name of an office or a body ends (省委, 省政府, 省应急管理厅): a 和 right after one
+    /// joins two bases; any other 和 is inside a name (人力资源和社会保障厅) and stays.
+    pub name_endings: Vec<String>,
 }
 
 /// Headings of the upstream's guidance section.

@@ -371,6 +371,42 @@ impl Localiser<'_> {
             rest = &rest[at + d.len..];
         }
         out.push_str(rest);
+        self.weekly(&out, notes)
+    }
+
+    /// Each weekly deadline (每周五下班前, 每周四12时前) made `lead_workdays` weekdays earlier,
+    /// Monday at the earliest.
+    fn weekly(&self, text: &str, notes: &mut Vec<String>) -> String {
+        const DAYS: [char; 5] = ['一', '二', '三', '四', '五'];
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("每周") {
+            let after = &rest[at + "每周".len()..];
+            let day = after
+                .chars()
+                .next()
+                .and_then(|c| DAYS.iter().position(|d| *d == c));
+            let tail = &after[after.chars().next().map_or(0, char::len_utf8)..];
+            let until = tail.find('前');
+            out.push_str(&rest[..at]);
+            match (day, until) {
+                (Some(day), Some(k)) if time_of_day(&tail[..k]) => {
+                    let new = DAYS[day.saturating_sub(self.lead_workdays as usize)];
+                    let original = &rest[at..rest.len() - tail.len() + k + '前'.len_utf8()];
+                    let changed = format!("每周{new}{}", &original["每周".len() + 3..]);
+                    if changed != original {
+                        notes.push(format!("期限“{original}”→“{changed}”"));
+                    }
+                    out.push_str(&changed);
+                    rest = &rest[at + original.len()..];
+                }
+                _ => {
+                    out.push_str("每周");
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
         out
     }
 
@@ -844,6 +880,21 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
     pick.map_or(0, |(_, r)| r)
 }
 
+/// A time of day a weekly deadline may give before 前: none, 下班, 12时, 17点, 17:00.
+fn time_of_day(s: &str) -> bool {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    match &s[n..] {
+        "" => n == 0 || n <= 2,
+        "下班" => n == 0,
+        "时" | "点" => (1..=2).contains(&n),
+        r => {
+            (1..=2).contains(&n)
+                && r.strip_prefix(':')
+                    .is_some_and(|m| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+        }
+    }
+}
+
 fn inside_parens(s: &str) -> bool {
     s.matches('（').count() > s.matches('）').count()
 }
@@ -1065,6 +1116,31 @@ mod tests {
                 ),
                 // 报告 as a noun stays.
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn weekly_deadlines_come_earlier_and_a_report_s_purpose_stays() {
+        // A city's 根治欠薪 notice for a county (3 working days' lead): 每周五 → 每周二; the
+        // target goes, 备案 after it stays.
+        reads(
+            (
+                "象山县人力资源和社会保障局",
+                "各乡镇人民政府",
+                "宁波市人力资源和社会保障局",
+                3,
+            ),
+            &[
+                (
+                    "各地要于每周五下班前将进展情况报送市劳动保障监察处。",
+                    "各地要于每周二下班前将进展情况报送象山县人力资源和社会保障局。",
+                ),
+                (
+                    "每周一12时前报送市人力资源和社会保障局备案。",
+                    "每周一12时前报送象山县人力资源和社会保障局备案。",
+                ),
+                ("坚持每周一至周五前往工地。", "坚持每周一至周五前往工地。"),
             ],
         );
     }

@@ -77,7 +77,7 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
             let head = reasons.trim_end_matches('，');
             let clause = last_clause(reasons).unwrap_or("");
             let (before, clause) = head.split_at(head.len() - clause.len());
-            format!("{before}{}和{rest}", loosen_and(clause))
+            format!("{before}{}和{rest}", loosen_and(clause, w))
         }
         _ => format!("{reasons}{cite}"),
     }
@@ -86,14 +86,19 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
 /// A basis that already joins two things with 和 gives it up to the citation that now comes
 /// last: 根据《A》和《B》 → 根据《A》《B》 (titles side by side take no mark between them),
 /// 根据省委和省政府部署 → 根据省委、省政府部署. A 和 inside a title (中华人民共和国) stays.
-fn loosen_and(clause: &str) -> String {
+fn loosen_and(clause: &str, w: &OpeningWords) -> String {
+    // The 和 between two bases follows a title or a name (《A》和《B》, 省委和省政府); any other 和
+    // is inside an office's name (人力资源和社会保障厅), and is left.
+    let joins = |before: &str| {
+        before.ends_with('》') || w.name_endings.iter().any(|e| before.ends_with(e.as_str()))
+    };
     let mut depth = 0i32;
     let mut last = None;
     for (i, c) in clause.char_indices() {
         match c {
             '《' => depth += 1,
             '》' => depth -= 1,
-            '和' if depth == 0 => last = Some(i),
+            '和' if depth == 0 && joins(&clause[..i]) => last = Some(i),
             _ => {}
         }
     }
@@ -132,6 +137,16 @@ mod tests {
         let up = ["为做好防汛工作，根据省委和省政府部署，现就有关事项通知如下：".to_owned()];
         let o = opening(&up, CITE, DECIDE, &words());
         assert!(o[0].contains("根据省委、省政府部署和省水利厅《"), "{o:?}");
+        // A 和 inside a name stays (人力资源和社会保障厅), the one after the title gives way.
+        let up = ["为维护农民工权益，根据《保障农民工工资支付条例》和省人力资源和社会保障厅统一部署，现就有关事项通知如下："
+            .to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert!(
+            o[0].contains(
+                "根据《保障农民工工资支付条例》、省人力资源和社会保障厅统一部署和省水利厅《"
+            ),
+            "{o:?}"
+        );
     }
 
     #[test]

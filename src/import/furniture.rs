@@ -111,6 +111,111 @@ fn buttons_only(text: &str) -> bool {
     !words.is_empty() && words.iter().all(button)
 }
 
+/// How many ASCII digits `t` starts with.
+fn digits(t: &str) -> usize {
+    t.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// A date and time as a browser prints it at the top of a page: 12/5/26, 7:25 PM, 2026/12/5
+/// 19:25, 2026-12-05 下午7:25 (then the page's title).
+fn printed_at(t: &str) -> bool {
+    let mut rest = t;
+    for _ in 0..2 {
+        let n = digits(rest);
+        if n == 0 || n > 4 {
+            return false;
+        }
+        rest = &rest[n..];
+        let Some(r) = rest.strip_prefix(['/', '-', '.']) else {
+            return false;
+        };
+        rest = r;
+    }
+    let n = digits(rest);
+    if n == 0 || n > 4 {
+        return false;
+    }
+    let gap = |r: &str| r.len() > r.trim_start().len();
+    let after = &rest[n..];
+    rest = after.trim_start_matches([',', '，']).trim_start();
+    if rest.len() == after.len() && !gap(after) && !rest.starts_with(['上', '下']) {
+        return false;
+    }
+    rest = rest.trim_start_matches("上午").trim_start_matches("下午");
+    let h = digits(rest);
+    (1..=2).contains(&h) && rest[h..].starts_with(':') && digits(&rest[h + 1..]) == 2
+}
+
+/// A page count a browser prints: 1/2, 第1页，共2页, 1 of 2.
+fn page_count(t: &str) -> bool {
+    let t = t.trim_start_matches('第');
+    let n = digits(t);
+    if n == 0 {
+        return false;
+    }
+    let rest = &t[n..];
+    let rest = rest
+        .strip_prefix('/')
+        .or_else(|| rest.strip_prefix("页，共"))
+        .or_else(|| rest.strip_prefix("页,共"))
+        .or_else(|| rest.strip_prefix("of"));
+    rest.is_some_and(|r| {
+        let m = digits(r);
+        m > 0 && matches!(&r[m..], "" | "页")
+    })
+}
+
+/// A line a browser prints in a page's margin: the date and time with the page's title, or the
+/// page's address with the page count (a web page printed to PDF).
+pub fn is_browser_margin(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let address = ["http://", "https://", "file://"]
+        .iter()
+        .filter_map(|s| t.find(s))
+        .min();
+    printed_at(text.trim())
+        || address.is_some_and(|at| {
+            let after = &t[at..];
+            let count: usize = after
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '/')
+                .map(char::len_utf8)
+                .sum();
+            let only_address = !after.contains(|c: char| !c.is_ascii());
+            (at == 0 && only_address)
+                || page_count(&after[after.len() - count..])
+                || page_count(&t[..at])
+        })
+}
+
+/// A web page printed to PDF by a browser: its margin lines go, and its furniture as in
+/// pasted text. A PDF without a browser's margins is left as it is.
+pub fn strip_printed_page(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
+    if !lines.iter().any(|l| is_browser_margin(&l.text)) {
+        return (lines, Vec::new());
+    }
+    let mut repairs = Vec::new();
+    let kept = lines
+        .into_iter()
+        .filter(|l| {
+            let t: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+            let drop = l.cells.is_none() && (is_browser_margin(&l.text) || page_count(&t));
+            if drop {
+                repairs.push(Repair {
+                    page: l.page,
+                    line: l.line,
+                    what: format!("删除浏览器打印的页边文字“{}”", l.text.trim()),
+                });
+            }
+            !drop
+        })
+        .collect();
+    let (kept, more) = strip(kept);
+    repairs.extend(more);
+    (kept, repairs)
+}
+
 /// Drops the furniture lines of pasted text, and the page's own heading when the document's
 /// title repeats it below; each drop is reported.
 pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
@@ -156,7 +261,29 @@ fn page_heading(lines: &[Line]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_furniture;
+    use super::{is_browser_margin, is_furniture};
+
+    #[test]
+    fn a_browser_s_print_margins_are_recognised_and_a_document_s_lines_are_not() {
+        for t in [
+            "12/5/26, 7:25 PM                关于开展2026年度根治欠薪冬季专项行动的通知_通知公告",
+            "2026/12/5 19:25    关于开展2026年度根治欠薪冬季专项行动的通知",
+            "2026-12-05 下午7:25 通知公告",
+            "file:///tmp/s5/w/qianxin.html                         1/1",
+            "https://rsj.ningbo.gov.cn/art/2026/11/25/art_1229.html    2/3",
+            "第1页，共2页    https://www.gov.cn/zhengce/content/202611.htm",
+        ] {
+            assert!(is_browser_margin(t), "{t}");
+        }
+        for t in [
+            "2026年11月24日",
+            "联系人：市劳动保障监察处 陈志刚，电话：0574-89180312，邮箱：nbldjc@163.com。",
+            "请登录https://www.example.gov.cn/sb 填报，12月20日前完成。",
+            "（一）全面排查。各地要于12月20日前完成排查。",
+        ] {
+            assert!(!is_browser_margin(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_web_page_s_furniture_is_recognised() {

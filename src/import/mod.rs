@@ -6,6 +6,7 @@
 //! Nothing is dropped silently: what could not be placed is kept as a comment in the spec and
 //! listed in the [`Report`].
 
+pub mod chars;
 pub mod docx;
 pub mod furniture;
 pub mod grid;
@@ -270,11 +271,15 @@ pub fn from_lines(
     sealed: bool,
 ) -> Result<Imported> {
     let count = lines.len();
-    let (lines, mut repairs) = if format.starts_with("文本") {
+    let (lines, mut repairs) = chars::normalise_lines(lines);
+    let (lines, stripped) = if format.starts_with("文本") {
         furniture::strip(lines)
+    } else if format == "PDF" {
+        furniture::strip_printed_page(lines)
     } else {
         (lines, Vec::new())
     };
+    repairs.extend(stripped);
     let (lines, fixed) = repair::repair(lines);
     repairs.extend(fixed);
     let (mut draft, findings) = recognise::recognise(&lines);

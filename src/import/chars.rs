@@ -1,0 +1,85 @@
+//! Characters a received file carries in place of the ones it shows: a browser's or a font's
+//! PDF maps 人 to the Kangxi radical ⼈ (U+2F08) and fi to the ligature ﬁ, and writes a space
+//! glyph as U+0001. Each is read as the character it stands for before anything is recognised,
+//! so that 一、 numbers a heading and 宁波市人力资源和社会保障局 is a name again.
+
+use super::lines::Line;
+use super::repair::Repair;
+use unicode_normalization::char::decompose_compatible;
+
+/// The character `c` stands for, when it is a stand-in.
+fn standard(c: char) -> Option<char> {
+    match c {
+        // Kangxi radicals, the CJK radicals supplement, and the ligatures (ﬁ ﬂ …) of the
+        // alphabetic presentation forms: their compatibility decomposition, when it is one
+        // character (ligatures are handled apart: they stand for two).
+        '\u{2E80}'..='\u{2FDF}' => {
+            let mut out = Vec::new();
+            decompose_compatible(c, |d| out.push(d));
+            (out.len() == 1 && out[0] != c).then(|| out[0])
+        }
+        // Control characters a PDF's mapping gives for a space glyph.
+        '\u{1}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// `text` with every stand-in replaced; how many there were.
+pub fn normalise(text: &str) -> (String, usize) {
+    let mut n = 0;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(s) = standard(c) {
+            n += 1;
+            out.push(s);
+        } else if ('\u{FB00}'..='\u{FB06}').contains(&c) {
+            n += 1;
+            decompose_compatible(c, |d| out.push(d));
+        } else {
+            out.push(c);
+        }
+    }
+    (out, n)
+}
+
+/// Every line (and table cell) with its stand-ins replaced; one repair says how many, from
+/// the first line that had one.
+pub fn normalise_lines(mut lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
+    let (mut total, mut touched, mut first) = (0, 0, None);
+    for l in lines.iter_mut() {
+        let (text, mut n) = normalise(&l.text);
+        l.text = text;
+        l.raw = normalise(&l.raw).0;
+        for c in l.cells.iter_mut().flatten() {
+            let (cell, k) = normalise(c);
+            *c = cell;
+            n += k;
+        }
+        if n > 0 {
+            total += n;
+            touched += 1;
+            first.get_or_insert((l.page, l.line));
+        }
+    }
+    let repairs = first.map(|(page, line)| Repair {
+        page,
+        line,
+        what: format!(
+            "{touched} 行共 {total} 个兼容字符（康熙部首、连字或控制字符）换为对应的规范字符"
+        ),
+    });
+    (lines, repairs.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn kangxi_radicals_ligatures_and_control_spaces_read_as_what_they_stand_for() {
+        let (t, n) = normalise("宁波市⼈⼒资源\u{1}⼀、ﬁle");
+        assert_eq!(t, "宁波市人力资源 一、file");
+        assert_eq!(n, 5);
+        assert_eq!(normalise("（一）各地“安全生产月”").1, 0);
+    }
+}
