@@ -196,21 +196,11 @@ pub fn strip_printed_page(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         return (lines, Vec::new());
     }
     let mut repairs = Vec::new();
-    let kept = lines
-        .into_iter()
-        .filter(|l| {
-            let t: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
-            let drop = l.cells.is_none() && (is_browser_margin(&l.text) || page_count(&t));
-            if drop {
-                repairs.push(Repair {
-                    page: l.page,
-                    line: l.line,
-                    what: format!("删除浏览器打印的页边文字“{}”", l.text.trim()),
-                });
-            }
-            !drop
-        })
-        .collect();
+    let margin = |t: &str| {
+        let bare: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        is_browser_margin(t) || page_count(&bare)
+    };
+    let kept = drop_lines(lines, margin, "删除浏览器打印的页边文字", &mut repairs);
     let (kept, more) = strip(kept);
     repairs.extend(more);
     (kept, repairs)
@@ -229,21 +219,32 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             what: format!("删除网页标题“{}”（与公文标题重复）", l.text.trim()),
         });
     }
-    let kept = lines
+    let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
+    (kept, repairs)
+}
+
+/// `lines` without those (other than table rows) whose text is `furniture`, each drop reported
+/// as `what` with the text.
+fn drop_lines(
+    lines: Vec<Line>,
+    furniture: impl Fn(&str) -> bool,
+    what: &str,
+    repairs: &mut Vec<Repair>,
+) -> Vec<Line> {
+    lines
         .into_iter()
         .filter(|l| {
-            let drop = l.cells.is_none() && is_furniture(&l.text);
+            let drop = l.cells.is_none() && furniture(&l.text);
             if drop {
                 repairs.push(Repair {
                     page: l.page,
                     line: l.line,
-                    what: format!("删除网页附带的文字“{}”", l.text.trim()),
+                    what: format!("{what}“{}”", l.text.trim()),
                 });
             }
             !drop
         })
-        .collect();
-    (kept, repairs)
+        .collect()
 }
 
 /// A web page's heading: the title standing above the document, repeated as its title a few
