@@ -777,3 +777,34 @@ fn a_closing_split_across_pages_never_cuts_a_telephone_number() {
     assert!(this.text.ends_with("联系电话："), "{:?}", this.text);
     assert!(next.text.starts_with("0838-2512345。"), "{:?}", next.text);
 }
+
+/// 附注 never stand alone on a page: a closing that stays on its page only by letting its
+/// 附注 go on to the next is split instead, so that the next page carries the body's last line,
+/// the signature and the date with them (§7.3.5.5; it had left page 2 holding nothing but
+/// 「（联系人及电话：…）」).
+#[test]
+fn notes_never_stand_alone_on_a_page() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layout/notes-alone-relay.toml");
+    let m = measure_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let page = m
+        .texts
+        .iter()
+        .find(|t| t.text.contains("联系人"))
+        .expect("the 附注")
+        .page;
+    let lines: Vec<String> = m.lines(page).into_iter().map(|l| l.text).collect();
+    assert!(lines.iter().any(|l| l.ends_with("执行。")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with("日")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("象山县人力资源和社会保障局")),
+        "{lines:?}"
+    );
+    let first: Vec<String> = m.lines(1).into_iter().map(|l| l.text).collect();
+    assert!(
+        first.iter().any(|l| l.starts_with("现将《")),
+        "page 1 keeps the body: {first:?}"
+    );
+}

@@ -67,6 +67,12 @@ pub fn signatures_alone(paged: &PagedDocument) -> Vec<i64> {
     moved_on(paged, "closing-mark", "end", "sig")
 }
 
+/// The closings set tight with their 附注 after them whose first 附注 went on to a page after
+/// the one the closing starts on: a page that would hold nothing but 附注.
+pub fn notes_moved(paged: &PagedDocument) -> Vec<i64> {
+    moved_on(paged, "tight-mark", "in", "notes")
+}
+
 /// The closings set tight that still went on to a new page (`<tight-mark>`s: where the flow
 /// stood before the closing, then its start).
 pub fn tight_moved(paged: &PagedDocument) -> Vec<i64> {

@@ -342,9 +342,23 @@ impl Typesetter<'_> {
             }
             settle(&mut settled, &trying, ladder[last]);
         }
-        if tried.tight == settled {
-            return Ok(tried.paged);
+        let paged = if tried.tight == settled {
+            tried.paged
+        } else {
+            decided.tight_closing = Some(settled.clone());
+            self.compile(decided, Pass::Settle)?
+        };
+        // 附注 that would stand alone on the next page: the closing is split instead, so that
+        // the page carrying them carries body text and the signature too (§7.3.5.5).
+        let alone: Vec<String> = decide::notes_moved(&paged)
+            .iter()
+            .map(i64::to_string)
+            .filter(|k| settled.get(k).is_some_and(|t| !t.notes_inside))
+            .collect();
+        if alone.is_empty() {
+            return Ok(paged);
         }
+        settled.retain(|k, _| !alone.contains(k));
         decided.tight_closing = Some(settled);
         self.compile(decided, Pass::Settle)
     }
