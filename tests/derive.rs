@@ -723,3 +723,52 @@ fn a_web_page_printed_to_pdf_by_a_browser_imports_whole_and_derives_for_a_county
         "{notice}"
     );
 }
+
+/// A city 司法局's campaign notice pasted from its 公众号 post (byline with the post's time,
+/// 点击蓝字 关注我们, END, 编辑/审核 credits, 往期推荐 with other posts' titles, buttons),
+/// derived for a county: none of the post's furniture is left in the spec (the byline had
+/// become part of the 主送), the campaign quoted whole in the body (开展“宪法宣传周”活动) is
+/// named without a stray mark, and the county's notice reads as its own.
+#[test]
+fn a_notice_pasted_from_a_wechat_post_loses_the_post_and_derives_for_a_county() {
+    let dir = received_and_derived(
+        "pasted-xianfa-wechat.txt",
+        "pasted-xianfa-office.toml",
+        &["notice"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各县（市、区）司法局，新蒲新区、综保区司法所")
+    );
+    assert_eq!(
+        spec.campaign.as_ref().and_then(|c| c.name.as_deref()),
+        Some("宪法宣传周")
+    );
+    for furniture in [
+        "原创",
+        "关注我们",
+        "END",
+        "编辑：",
+        "往期推荐",
+        "推进会",
+        "阅读原文",
+        "在看",
+    ] {
+        assert!(!up.contains(furniture), "{furniture}: {up}");
+    }
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("title = \"正安县司法局关于开展{year}年“宪法宣传周”活动的通知\""),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("于12月8日前将活动开展情况和图片资料报送正安县司法局"),
+        "{notice}"
+    );
+    assert!(
+        !notice.contains("““") && !notice.contains("zysfpf"),
+        "{notice}"
+    );
+}

@@ -1506,3 +1506,22 @@ fn joint_signing_offices_spaced_on_one_line_import_as_a_list() {
     );
     assert!(got.toml.contains("电话：0931-8765723。"), "{}", got.toml);
 }
+
+/// A Word-style DOCX whose red mark is a text box (mc:AlternateContent: the box in mc:Choice,
+/// the same box again in a VML mc:Fallback for old readers), with a tracked deletion and
+/// insertion in its opening: the mark is read once, where its anchor stands, as the issuer
+/// (it had been read twice, a joint mark of one office); the deletion is gone and the
+/// insertion kept.
+#[test]
+fn a_mark_in_a_word_text_box_is_read_once_and_tracked_changes_read_as_accepted() {
+    let bytes = std::fs::read(fixture("wenlv-textbox-word.docx")).unwrap();
+    let got = import_bytes(Path::new("wenlv-textbox-word.docx"), &bytes).unwrap();
+    let spec = checked(&got.toml, "wenlv-textbox-word.docx");
+    let header = spec.header.as_ref().expect("[header]");
+    assert_eq!(header.issuers, ["荆州市文化和旅游局"], "{}", got.toml);
+    let opening = spec.opening.0.join("");
+    assert!(opening.contains("根据《湖北省文化和旅游厅关于做好冬季安全生产工作的通知》要求，"));
+    assert!(!opening.contains("按照省厅要求"), "{opening}");
+    let unplaced: Vec<_> = got.report.not_recognised().collect();
+    assert!(unplaced.is_empty(), "{unplaced:?}");
+}

@@ -60,16 +60,36 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
     let mut row_red = false;
     let mut cell: Option<String> = None;
     let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
+    // A text box's paragraphs (the red mark of many Word templates) stand inside a run of the
+    // paragraph that anchors it: they are lines of their own, before that paragraph's text.
+    let mut outer: Vec<(Option<Para>, Run)> = Vec::new();
+    // Word repeats a text box for old readers (mc:Fallback): read once, from mc:Choice.
+    let mut fallback = 0usize;
     loop {
         let event = reader
             .read_event()
             .map_err(|_| broken(&reader, "document.xml"))?;
+        if fallback > 0 {
+            match &event {
+                Event::Start(e) if local(e) == "Fallback" => fallback += 1,
+                Event::End(e) if local_end(e.local_name().as_ref()) == "Fallback" => fallback -= 1,
+                Event::Eof => break,
+                _ => {}
+            }
+            continue;
+        }
         match event {
             Event::Eof => break,
+            Event::Start(e) if local(&e) == "Fallback" => fallback = 1,
             Event::Start(e) | Event::Empty(e) => {
                 let name = local(&e);
                 match name.as_str() {
-                    "p" => para = Some(Para::default()),
+                    "p" => {
+                        if para.is_some() && outer.len() < MAX_NESTING {
+                            outer.push((para.take(), std::mem::take(&mut run)));
+                        }
+                        para = Some(Para::default())
+                    }
                     "r" => run = Run::default(),
                     "t" => in_text = true,
                     "tab" if para.is_some() => run.text.push(' '),
@@ -140,6 +160,9 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
                 }
                 "p" => {
                     let Some(p) = para.take() else { continue };
+                    if let Some((p, r)) = outer.pop() {
+                        (para, run) = (p, r);
+                    }
                     if let Some(c) = cell.as_mut() {
                         let t: String = p.runs.iter().map(|r| r.text.replace('\n', "")).collect();
                         row_red |= p.runs.iter().any(|r| r.red);
@@ -182,6 +205,10 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
     }
     Ok(out)
 }
+
+/// Text boxes inside text boxes deeper than this are read as their anchor's text (a hostile
+/// file cannot grow the stack without bound).
+const MAX_NESTING: usize = 8;
 
 fn local_end(name: &[u8]) -> String {
     String::from_utf8_lossy(name).into_owned()

@@ -1,6 +1,6 @@
 //! A web page's furniture in pasted text: breadcrumbs, 来源/发布时间/浏览次数 lines, 字号 大 中 小,
 //! 打印本页/关闭窗口/分享到, the site's footer (主办, 网站标识码, ICP备) and a 政务公开 page's
-//! metadata table (索引号, 主题分类 …). None of it is the document: it is dropped before
+//! metadata table (索引号, 主题分类 …), and a 公众号 post's ([`super::post`]). None of it is the document: it is dropped before
 //! recognition (and reported), so it is never taken as the issuer or the title.
 
 use super::lines::Line;
@@ -94,6 +94,12 @@ pub fn is_furniture(text: &str) -> bool {
         || (t.starts_with("分享到") && t.chars().count() <= 40)
         || font_size_switch(&t)
         || buttons_only(text)
+        || super::post::is_furniture(text)
+}
+
+/// Whether `w` is one of a web page's buttons (打印, 关闭, 分享 …).
+pub fn is_button(w: &str) -> bool {
+    BUTTONS.contains(&w)
 }
 
 /// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
@@ -218,6 +224,16 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             line: l.line,
             what: format!("删除网页标题“{}”（与公文标题重复）", l.text.trim()),
         });
+    }
+    // A post's list of other posts: its heading and every line after it go.
+    if let Some(at) = lines.iter().position(|l| super::post::other_posts(&l.text)) {
+        for l in lines.drain(at..) {
+            repairs.push(Repair {
+                page: l.page,
+                line: l.line,
+                what: format!("删除推文附带的其他文章“{}”", l.text.trim()),
+            });
+        }
     }
     let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
     (kept, repairs)

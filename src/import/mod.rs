@@ -19,6 +19,7 @@ pub mod ofd;
 mod ofd_tags;
 pub mod patterns;
 pub mod pdf;
+pub mod post;
 pub mod recognise;
 pub mod repair;
 pub mod text;

@@ -252,6 +252,16 @@ fn campaign_in(clause: &str, words: &[String]) -> Option<String> {
         Some(i) => &name['第'.len_utf8() + i + '届'.len_utf8()..],
         None => name,
     };
+    // A name quoted whole whose closing mark follows the campaign word (开展“××月”活动)
+    // loses its opening mark with the closing one.
+    let quoted_whole = name.starts_with('“')
+        && name.matches('“').count() > name.matches('”').count()
+        && clause[end..].starts_with('”');
+    let name = if quoted_whole {
+        &name['“'.len_utf8()..]
+    } else {
+        name
+    };
     // A name quoted whole (“安全生产月”) loses its quotes; one that quotes a part of itself
     // (“119”消防宣传月) keeps them.
     let name = ['“', '"']
@@ -439,6 +449,20 @@ mod tests {
         assert!(numbered("2025年4月").is_none());
         assert!(numbered("4.26宣传活动").is_none());
         assert!(numbered("（此件公开发布）").is_none());
+    }
+
+    #[test]
+    fn a_campaign_quoted_whole_in_the_body_is_named_without_its_marks() {
+        let words = ["周".to_owned(), "月".to_owned()];
+        let named = |s: &str| named_period(s, 2026, &words).map(|(n, _, _)| n);
+        assert_eq!(
+            named("决定于2026年12月1日至7日在全市组织开展“宪法宣传周”活动。").as_deref(),
+            Some("宪法宣传周")
+        );
+        assert_eq!(
+            named("11月1日至30日开展“119”消防宣传月活动。").as_deref(),
+            Some("“119”消防宣传月")
+        );
     }
 
     #[test]
