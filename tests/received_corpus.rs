@@ -473,3 +473,15 @@ fn a_county_names_its_edition_of_a_campaign_as_offices_do() {
         assert_eq!(title(doc, office, DeriveAs::Plan), plan, "{doc}");
     }
 }
+
+/// Text copied out of a PDF viewer (`pdftotext` of the LibreOffice PDF: every line broken where
+/// the PDF breaks it, no indent, a table's cells one per line): paragraphs are decided by the
+/// lines' fill and sentence ends, a run-in heading's line goes on into its text, a title
+/// starting with its issuers on a line of their own keeps them, and a table's head is a row of
+/// cells again. What stays lost is a table with given rows (its cells come column by column),
+/// a joint mark set in a table, and fields typed on one line.
+#[test]
+fn text_copied_out_of_a_pdf_viewer_keeps_over_nine_units_in_ten() {
+    // 370 of 395 units (93.7 %); the session before this one kept 64 % (python's count).
+    assert_kept("copied.txt", 0.93);
+}

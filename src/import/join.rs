@@ -58,8 +58,9 @@ pub fn starts_element(s: &str) -> bool {
         || s.starts_with("抄送")
 }
 
-/// Whether `next` continues the paragraph whose last line is `cur`.
-pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
+/// Whether `next` continues the paragraph whose last line is `cur` (`first`: its only line so
+/// far, which an indent may have made shorter by two characters).
+pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
     if cur.paragraph || next.paragraph || cur.cells.is_some() || next.cells.is_some() {
         return false;
     }
@@ -70,11 +71,16 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
     if number_broken(c, n) {
         return true;
     }
-    if matches!(wrap, Wrap::Width(_) | Wrap::Sentences)
-        && numbered(c).is_some()
-        && width_chars(c) <= 30.0
-        && !c.ends_with(['，', '、'])
-    {
+    // A numbered line short of the wrap width is a heading of its own; one that fills it (a
+    // run-in heading with the start of its text: （一）全面复核已整改隐患。对2025年…) goes on.
+    let heading = match wrap {
+        Wrap::Width(w) => {
+            width_chars(c) < w - 3.5 && (ends_sentence(c) || width_chars(c) < w * 0.75)
+        }
+        Wrap::Sentences => width_chars(c) <= 30.0,
+        _ => false,
+    };
+    if heading && numbered(c).is_some() && !c.ends_with(['，', '、']) {
         return false;
     }
     match wrap {
@@ -98,7 +104,17 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap) -> bool {
                     .is_none_or(|(a, b)| (a - b).abs() < 1.0)
                 && (cur.align != super::lines::Align::Center || first_line)
         }
-        Wrap::Width(w) => width_chars(c) >= w - 3.5 || c.ends_with(['，', '、']),
+        // A line near the width that has not ended its sentence goes on too: a justified line
+        // copied from a PDF may hold fewer characters than it shows (spread out before a
+        // quotation mark, digits with spaces around them).
+        // A line that ends a sentence ends its paragraph unless it is full to a character (a
+        // first line: to its indent and a character; copied text has lost the indent).
+        Wrap::Width(w) => {
+            let free = if ends_sentence(c) && !first { 1.5 } else { 3.5 };
+            width_chars(c) >= w - free
+                || c.ends_with(['，', '、'])
+                || (!ends_sentence(c) && width_chars(c) >= w * 0.75)
+        }
         Wrap::Sentences => !ends_sentence(c),
         Wrap::Indented(w) => {
             !next.after_blank

@@ -7,6 +7,7 @@
 //! listed in the [`Report`].
 
 pub mod chars;
+pub mod copied_table;
 pub mod docx;
 pub mod furniture;
 pub mod grid;
@@ -204,7 +205,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
                     "不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）；若是 Word、WPS 文件，请另存为 .docx 后再导入",
                 ));
             };
-            (format, text::read(&text))
+            (format, copied_table::rebuild(text::read(&text)))
         }
     };
     if lines.len() > MAX_LINES {

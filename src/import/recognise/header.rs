@@ -331,6 +331,12 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
             .find(|&k| looks_like_title(d, k))
             .unwrap_or(i),
     };
+    let named = issuers_line_above(d, i, title_at);
+    let title_at = if named.is_some() {
+        title_at - 1
+    } else {
+        title_at
+    };
     for k in i..title_at {
         before_title.push(k);
     }
@@ -344,7 +350,13 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
             out.unplaced.push(super::annex::unplaced_line(d, k, &t));
         }
     }
-    let (title, next) = title(d, title_at);
+    let (title, next) = match named {
+        Some(names) => {
+            let (rest, next) = title(d, title_at + 1);
+            (format!("{names}{rest}"), next)
+        }
+        None => title(d, title_at),
+    };
     if title.is_empty() {
         d.not_placed(title_at, "未找到标题");
     } else {
@@ -355,6 +367,22 @@ pub(super) fn parse(d: &mut Doc, out: &mut Annotated) -> usize {
         return i;
     }
     next
+}
+
+/// The issuing offices on a line of their own right above a title starting 关于 (民政部办公厅
+/// 应急管理部办公厅 / 关于开展…的通知, as a title naming its issuers is broken), as the title
+/// writes them: the title's first line.
+fn issuers_line_above(d: &Doc, from: usize, title_at: usize) -> Option<String> {
+    let above = title_at.checked_sub(1).filter(|&k| k >= from)?;
+    if !d.text(title_at).trim_start().starts_with("关于") {
+        return None;
+    }
+    let names: Vec<&str> = d.lines[above].raw.split_whitespace().collect();
+    let offices = !names.is_empty()
+        && names
+            .iter()
+            .all(|n| ends_like_organisation(n) && !n.ends_with("文件"));
+    offices.then(|| names.join(" "))
 }
 
 /// Whether line `k` starts the title: 关于…, a 文种 ending, or the title's size or centring.

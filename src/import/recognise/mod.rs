@@ -81,7 +81,7 @@ impl<'a> Doc<'a> {
         let mut j = i + 1;
         while j < self.len()
             && Some(j) != stop
-            && continues(&self.lines[last], &self.lines[j], self.wrap)
+            && continues(&self.lines[last], &self.lines[j], self.wrap, last == i)
             && !tail::starts(self, j)
             && (number_broken(&self.lines[last].text, &self.lines[j].text)
                 || !((is_contact(&self.lines[j].text) && ends_sentence(&self.lines[last].text))

@@ -11,6 +11,8 @@ tools that are not gongwen:
                     a variant of it (other margins, justified paragraphs)
     pasted.txt      the text as a clerk copies it from the government web page, with the page's
                     furniture, hard line breaks where the page wrapped, stray spaces
+    copied.txt      the text as a clerk copies it out of a PDF viewer (pdftotext of received.pdf:
+                    the PDF's line breaks, no indent, a table's cells one per line)
 
 received.docx and pasted.txt are byte-for-byte reproducible (fixed core properties, fixed zip
 timestamps). received.pdf carries LibreOffice's creation date: it is written only when it is
@@ -764,6 +766,11 @@ def main():
             variant = style.get("pdf", {}).get("variant")
             pdf(docx_bytes(spec, style, variant) if variant else data, pdf_path)
             changed.append("received.pdf")
+        # The text a clerk copies out of a PDF viewer: poppler's reading order, no layout.
+        copied = subprocess.run(["pdftotext", pdf_path, "-"], check=True,
+                                capture_output=True).stdout
+        if write_if_changed(os.path.join(base, "copied.txt"), copied):
+            changed.append("copied.txt")
         print(f"{d}: {', '.join(changed) if changed else 'unchanged'}")
 
 
