@@ -772,3 +772,35 @@ fn a_notice_pasted_from_a_wechat_post_loses_the_post_and_derives_for_a_county() 
         "{notice}"
     );
 }
+
+/// A city's notice printing its own work plan (关于印发《绵阳市2026年××工作方案》的通知, pasted
+/// as text), derived for a county: every draft takes up the plan's subject instead of the
+/// notice's 印发 (the plan had been titled 「三台县印发《…》工作方案」 and the cover's opening
+/// read 「为印发《…》，」), the city's 全市 is the county's 全县, and the relay passes on the plan
+/// itself, cited with the number of the notice that printed it.
+#[test]
+fn a_notice_printing_the_upper_office_s_plan_derives_into_the_county_s_own_plan() {
+    let dir = received_and_derived(
+        "pasted-yinfa-web.txt",
+        "pasted-yinfa-office.toml",
+        &["notice", "plan", "cover", "relay"],
+    );
+    let spec = |name: &str| -> gongwen::spec::Spec { toml::from_str(&draft(&dir, name)).unwrap() };
+    let notice = spec("office-2026-notice.toml");
+    assert_eq!(
+        notice.title,
+        "三台县农业农村局关于做好2026年农村人居环境整治提升工作的通知"
+    );
+    assert!(notice.sections[0].text.0[0].starts_with("到2026年底，全县农村卫生厕所普及率"));
+    let plan = spec("office-2026-plan.toml");
+    assert_eq!(plan.title, "三台县2026年农村人居环境整治提升工作方案");
+    let cover = spec("office-2026-cover.toml");
+    assert_eq!(cover.opening.0, ["为做好2026年农村人居环境整治提升工作，"]);
+    let enclosure = cover.enclosure.as_ref().expect("the plan");
+    assert_eq!(enclosure.title, "三台县2026年农村人居环境整治提升工作方案");
+    let relay = spec("office-2026-relay.toml");
+    let e = relay.enclosure.as_ref().expect("the city's plan");
+    assert_eq!(e.title, "绵阳市2026年农村人居环境整治提升工作方案");
+    assert_eq!(e.number.as_deref(), Some("绵农发〔2026〕15号"));
+    assert_eq!(e.sections.len(), 3);
+}

@@ -119,7 +119,11 @@ pub fn transmit_verb(spec: &Spec) -> &str {
 /// The title of a cover notice: the spec's, or 关于印发《…》的通知 after its enclosure.
 pub fn cover_title(spec: &Spec) -> String {
     match (&spec.enclosure, spec.title.trim()) {
-        (Some(e), "") => format!("关于{}《{}》的通知", transmit_verb(spec), e.title.trim()),
+        (Some(e), "") => format!(
+            "关于{}{}的通知",
+            transmit_verb(spec),
+            text::book_title(&e.title)
+        ),
         (_, t) => t.to_owned(),
     }
 }
@@ -136,8 +140,8 @@ pub fn transmit_sentence(spec: &Spec) -> Option<String> {
         .map(|n| format!("（{n}）"))
         .unwrap_or_default();
     Some(format!(
-        "现将《{}》{number}{}给你们，{}",
-        e.title.trim(),
+        "现将{}{number}{}给你们，{}",
+        text::book_title(&e.title),
         transmit_verb(spec),
         request.trim()
     ))
@@ -153,7 +157,7 @@ pub fn reply_citation(spec: &Spec) -> Option<String> {
         .filter(|n| !n.is_empty())
         .map(|n| format!("（{n}）"))
         .unwrap_or_default();
-    Some(format!("《{}》{number}收悉。", a.title.trim()))
+    Some(format!("{}{number}收悉。", text::book_title(&a.title)))
 }
 
 /// 出席/请假/列席 lists: the label in 黑体 with its colon, the names in 仿宋, 左空二字, wrapped

@@ -78,6 +78,21 @@ pub fn chinese_numeral(n: usize) -> String {
     }
 }
 
+/// A title in 书名号: 《…》, with the 书名号 inside it made single (〈…〉), as GB/T 15834 nests
+/// them (《关于转发〈四川省教育厅关于…的通知〉的通知》).
+pub fn book_title(title: &str) -> String {
+    let inner: String = title
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '《' => '〈',
+            '》' => '〉',
+            c => c,
+        })
+        .collect();
+    format!("《{inner}》")
+}
+
 /// Adds the full-width colon a 主送 line ends with, unless it is already there.
 pub fn with_colon(s: &str) -> String {
     let s = s.trim_end();
@@ -100,6 +115,18 @@ pub fn parenthesized(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_inside_a_title_takes_single_book_title_marks() {
+        assert_eq!(
+            super::book_title("关于转发《四川省教育厅关于做好冬季学校安全工作的通知》的通知"),
+            "《关于转发〈四川省教育厅关于做好冬季学校安全工作的通知〉的通知》"
+        );
+        assert_eq!(
+            super::book_title(" 某县2026年工作方案 "),
+            "《某县2026年工作方案》"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -59,6 +59,23 @@ pub fn subject(title: &str, w: &TitleWords) -> String {
     s.trim().to_owned()
 }
 
+/// The subject of a document an upstream prints (绵阳市2026年××工作方案 → 做好2026年××工作): its
+/// title without the upstream's place before the year and without its document type, in the
+/// words' `document_subject`; none for a title that ends in no document type.
+pub fn document_subject(title: &str, places: &[String], w: &TitleWords) -> Option<String> {
+    let mut endings: Vec<&String> = w.document_endings.iter().collect();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    let rest = endings
+        .iter()
+        .find_map(|e| title.trim().strip_suffix(e.as_str()))?;
+    let rest = places
+        .iter()
+        .find_map(|p| rest.strip_prefix(p.as_str()))
+        .unwrap_or(rest);
+    let topic = rest.strip_suffix("工作").unwrap_or(rest);
+    (!topic.is_empty()).then(|| w.document_subject.replace("{topic}", topic))
+}
+
 /// A work notice's topic: its subject without the verb and a trailing 工作
 /// (做好2026年××工作 → 2026年××).
 pub fn topic(subject: &str, w: &TitleWords) -> String {

@@ -167,7 +167,13 @@ impl<'a> Ctx<'a> {
             })?;
         let year = campaign.map_or(issued.year(), |c| c.year);
         let cite = citation(upstream, campaign);
-        let subject = campaign::subject(&title, &d.title);
+        let subject = match campaign {
+            Some(_) => None,
+            None => {
+                campaign::document_subject(&title, &campaign::places(upstream, &d.title), &d.title)
+            }
+        }
+        .unwrap_or_else(|| campaign::subject(&title, &d.title));
         // A campaign whose name cannot be read is called by its subject.
         let names = campaign.map(|c| {
             campaign::names(upstream, c, &title, &d.title).unwrap_or_else(|| campaign::Names {

@@ -117,6 +117,10 @@ pub struct TitleWords {
     pub work_verbs: Vec<String>,
     /// Endings after it (活动的通知).
     pub endings: Vec<String>,
+    /// Endings of a document an upstream prints (工作方案, 实施意见): see `document_subject`.
+    pub document_endings: Vec<String>,
+    /// The subject of a notice derived from such a document, around its `{topic}`.
+    pub document_subject: String,
     /// The event word trailing a name (活动).
     pub event_word: String,
     /// Scope words before a name (全国).

@@ -24,6 +24,7 @@ mod relay;
 pub mod review;
 
 use crate::calendar::{Calendar, CalendarError};
+use crate::compose::text::book_title;
 use crate::error::{Diagnostic, Error, Result};
 use crate::spec::conventions::PLACEHOLDER;
 use crate::spec::year::expand;
@@ -190,9 +191,9 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
     match upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
         Some(n) => {
             let number = crate::compose::text::doc_number(&n.code, n.year, n.serial);
-            format!("根据{issuer}《{title}》（{number}）要求，")
+            format!("根据{issuer}{}（{number}）要求，", book_title(&title))
         }
-        None => format!("根据{issuer}《{title}》的要求，"),
+        None => format!("根据{issuer}{}的要求，", book_title(&title)),
     }
 }
 
@@ -206,19 +207,34 @@ fn relayed_citation(upstream: &Spec, e: &Enclosure, campaign: Option<&Campaign>)
         .map(|n| format!("（{n}）"))
         .unwrap_or_default();
     match issuer_of(upstream) {
-        Some(by) => format!("根据《{title}》{number}和{by}有关要求，"),
-        None => format!("根据《{title}》{number}要求，"),
+        Some(by) => format!("根据{}{number}和{by}有关要求，", book_title(&title)),
+        None => format!("根据{}{number}要求，", book_title(&title)),
     }
 }
 
 /// The upstream's title with its year variables expanded: a relaying notice's is the relayed
 /// document's, whose subject the office's draft takes up.
 fn upstream_title(upstream: &Spec, campaign: Option<&Campaign>) -> String {
-    let raw = match upstream.relayed() {
-        Some(e) => e.title.clone(),
-        None => crate::compose::cover_title(upstream),
+    let raw = match (upstream.relayed(), printed_document(upstream)) {
+        (Some(e), _) | (None, Some(e)) => e.title.clone(),
+        _ => crate::compose::cover_title(upstream),
     };
     expand(&raw, campaign).unwrap_or(raw)
+}
+
+/// The document of the upstream's own that a work notice prints (关于印发《绵阳市2026年××工作
+/// 方案》的通知): the draft takes up its subject, not the notice's 印发.
+fn printed_document(upstream: &Spec) -> Option<&Enclosure> {
+    let words = &Defaults::embedded().title;
+    upstream
+        .transmitted()
+        .filter(|_| upstream.campaign.is_none() && upstream.relayed().is_none())
+        .filter(|e| {
+            words
+                .document_endings
+                .iter()
+                .any(|d| e.title.trim().ends_with(d.as_str()))
+        })
 }
 
 /// Who issued the upstream: its signature (a 主任单位 signs for its committee), else its

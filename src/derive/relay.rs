@@ -26,8 +26,13 @@ pub fn relay(c: &mut Ctx) -> Spec {
     );
     // A relayed upstream is passed on as it came: the document it relays, not the relaying
     // notice (转发 of a 转发 names the original, as offices shorten it).
-    let enclosure = match c.upstream().relayed() {
-        Some(e) => e.clone(),
+    // A document the upstream printed goes on as itself, cited by the number of the notice that
+    // printed it.
+    let enclosure = match c.upstream().transmitted() {
+        Some(e) => Enclosure {
+            number: e.number.clone().or_else(|| number_of(c.upstream())),
+            ..e.clone()
+        },
         None => relayed(c.upstream()),
     };
     let request = match &c.upstream().transmit {
@@ -51,6 +56,15 @@ pub fn relay(c: &mut Ctx) -> Spec {
     }
 }
 
+/// The upstream's 发文字号, as printed.
+fn number_of(upstream: &Spec) -> Option<String> {
+    upstream
+        .header
+        .as_ref()
+        .and_then(|h| h.doc_number.as_ref())
+        .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial))
+}
+
 /// The upstream document as the relay's enclosure, word for word.
 fn relayed(upstream: &Spec) -> Enclosure {
     let campaign = upstream.campaign.as_ref();
@@ -71,11 +85,7 @@ fn relayed(upstream: &Spec) -> Enclosure {
     };
     Enclosure {
         title: format!("{}{raw}", issuer.unwrap_or_default()),
-        number: upstream
-            .header
-            .as_ref()
-            .and_then(|h| h.doc_number.as_ref())
-            .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial)),
+        number: number_of(upstream),
         recipients: upstream.recipients.clone(),
         opening: Paragraphs(opening_of(upstream).to_vec()),
         closing,

@@ -405,9 +405,14 @@ impl Spec {
     /// The other office's document a 转发 notice relays (its enclosure, when a transmit verb
     /// other than 印发 is set): the document whose requirements the notice passes on.
     pub fn relayed(&self) -> Option<&Enclosure> {
+        self.transmitted().filter(|_| self.transmit_verb.is_some())
+    }
+
+    /// The document a cover notice prints or relays (its enclosure).
+    pub fn transmitted(&self) -> Option<&Enclosure> {
         self.enclosure
             .as_ref()
-            .filter(|_| self.kind == DocKind::Cover && self.transmit_verb.is_some())
+            .filter(|_| self.kind == DocKind::Cover)
     }
 }
 
