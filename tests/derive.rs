@@ -525,6 +525,13 @@ fn summary_phase(plan: &str) -> NaiveDate {
         .start
 }
 
+/// The spec `dir`'s received file imported to (`up.toml`): its text and its value.
+fn imported(dir: &tempfile::TempDir) -> (String, gongwen::spec::Spec) {
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec = toml::from_str(&up).unwrap();
+    (up, spec)
+}
+
 /// A draft of `dir`'s `out/`.
 fn draft(dir: &tempfile::TempDir, name: &str) -> String {
     std::fs::read_to_string(dir.path().join("out").join(name)).unwrap()
@@ -588,8 +595,7 @@ fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_distr
         "xiaofang-district-office.toml",
         &["plan"],
     );
-    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
-    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let (up, spec) = imported(&dir);
     assert!(spec.closing.0.is_empty(), "{up}");
     assert!(
         up.contains("报送支队宣传处（邮箱：tjxfxc@126.com），联系电话：022-23456789。"),
@@ -619,8 +625,7 @@ fn a_relayed_notice_derives_into_a_county_relay_of_the_original_and_a_notice_of_
         "relay-zhongjiang-office.toml",
         &["relay", "notice"],
     );
-    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
-    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let (up, spec) = imported(&dir);
     let e = spec.enclosure.as_ref().expect("the relayed notice");
     assert_eq!(e.number.as_deref(), Some("川教函〔2026〕412号"), "{up}");
     assert_eq!(e.sections.len(), 4, "{up}");
@@ -681,8 +686,7 @@ fn a_web_page_printed_to_pdf_by_a_browser_imports_whole_and_derives_for_a_county
         "qianxin-county-office.toml",
         &["notice"],
     );
-    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
-    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let (up, spec) = imported(&dir);
     assert_eq!(spec.title, "关于开展2026年度根治欠薪冬季专项行动的通知");
     let header = spec.header.as_ref().expect("[header]");
     assert_eq!(header.issuers, ["宁波市人力资源和社会保障局"], "{up}");
@@ -736,8 +740,7 @@ fn a_notice_pasted_from_a_wechat_post_loses_the_post_and_derives_for_a_county() 
         "pasted-xianfa-office.toml",
         &["notice"],
     );
-    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
-    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let (up, spec) = imported(&dir);
     assert_eq!(
         spec.recipients.as_deref(),
         Some("各县（市、区）司法局，新蒲新区、综保区司法所")
