@@ -807,3 +807,26 @@ fn a_notice_printing_the_upper_office_s_plan_derives_into_the_county_s_own_plan(
     assert_eq!(e.number.as_deref(), Some("绵农发〔2026〕15号"));
     assert_eq!(e.sections.len(), 3);
 }
+
+/// A provincial government office's notice to 各市州人民政府 and 省政府各厅委、各直属机构, pasted
+/// as text, derived for a county-level city's government office: the province's departments
+/// become the city's (市直各单位, the part of its 主送 that names departments), the reporting
+/// target loses where the upper body sits (「（设在省消防救援总队）」), and 我省 is 我市.
+#[test]
+fn a_provincial_government_notice_derives_for_a_county_level_city_s_government() {
+    let dir = received_and_derived(
+        "pasted-huozai-gov.txt",
+        "pasted-huozai-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("，市直各单位要按照“管行业必须管安全”的要求"),
+        "{notice}"
+    );
+    assert!(notice.contains("前报宁乡市人民政府办公室。"), "{notice}");
+    assert!(notice.contains("入冬以来，我市气候干燥"), "{notice}");
+    for upper in ["省政府各厅委", "设在省消防救援总队", "省政府总值班室"] {
+        assert!(!notice.contains(upper), "{upper}: {notice}");
+    }
+}

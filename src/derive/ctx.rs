@@ -251,6 +251,7 @@ impl<'a> Ctx<'a> {
                 .last()
                 .filter(|c| "省市县区州旗盟".contains(*c)),
             office_rank: o.level.map_or_else(|| rank(&o.name, true), |l| l.rank()),
+            departments: o.recipients.as_deref().and_then(departments_of),
         }
     }
 
@@ -698,6 +699,17 @@ impl<'a> Ctx<'a> {
 }
 
 /// A section's text and its subsections' made the office's by the work-notice rules.
+/// The part of a 主送 that names the office's departments (市直各单位, 县级有关部门), where it
+/// names its local governments apart (各镇人民政府、街道办事处，市直各单位).
+fn departments_of(recipients: &str) -> Option<String> {
+    let parts: Vec<&str> = recipients.split('，').map(str::trim).collect();
+    let department = |p: &str| {
+        !p.contains("政府") && (p.contains('直') || p.contains("部门") || p.ends_with("单位"))
+    };
+    let found = parts.iter().find(|p| department(p))?;
+    (parts.len() > 1).then(|| (*found).to_owned())
+}
+
 fn localise_section(s: &mut Section, l: &Localiser, notes: &mut Vec<String>) {
     for t in s.text.0.iter_mut() {
         *t = l.apply(t, notes);

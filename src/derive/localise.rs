@@ -18,6 +18,9 @@ pub struct WorkWords {
     pub report_verbs: Vec<String>,
     /// What the target is to do with the report, written after it (报市教育局备案): kept.
     pub report_purposes: Vec<String>,
+    /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
+    /// 直各单位): the office's own departments.
+    pub upper_departments: Vec<String>,
     /// How a target of the upper level starts (省, 市, 国家 …).
     pub upper_levels: Vec<String>,
     /// Levels of lower offices after 各 (设区市, 县（市、区）, 地 …).
@@ -89,6 +92,9 @@ pub struct Localiser<'a> {
     /// The office's own level ([`rank`] of its name): an addressee below it (a city's 各区) is
     /// the office's own and stays.
     pub office_rank: u8,
+    /// The office's own departments, as its 主送 names them (市直各单位), where it names them
+    /// apart from its local governments.
+    pub departments: Option<String>,
 }
 
 impl Localiser<'_> {
@@ -97,12 +103,35 @@ impl Localiser<'_> {
         let text = self.deadlines(text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
+        let text = self.upper_departments(&text, notes);
         let text = self.addressees(&text, notes);
         let text = self.emails(&text, notes);
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
         let text = self.own_department(&text, notes);
         self.own_scope(&text)
+    }
+
+    /// 省政府各厅委、各直属机构 → 市直各单位: the upper government's departments are the office's.
+    fn upper_departments(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let own = self.departments.as_ref().unwrap_or(&self.units);
+        let mut out = text.to_owned();
+        let mut patterns: Vec<&String> = self.words.upper_departments.iter().collect();
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for level in &self.words.upper_levels {
+            if rank(level, false) <= self.office_rank {
+                continue;
+            }
+            for p in &patterns {
+                let phrase = format!("{level}{p}");
+                // The office's own (a county-level 市's 市直各单位) stay.
+                if out.contains(&phrase) && !own.contains(&phrase) {
+                    notes.push(format!("上级机关的部门“{phrase}”→“{own}”"));
+                    out = out.replace(&phrase, own);
+                }
+            }
+        }
+        out
     }
 
     /// 县级民政部门 → 临澧县民政局: the department of the office's own level and line of work,
@@ -519,7 +548,10 @@ impl Localiser<'_> {
                 out.push_str(&self.report_to);
                 // Its telephone number (…办公室（联系电话：0871-…）) goes with it.
                 if let Some(phone) = upper_phone(rest) {
-                    notes.push(format!("上级机关的联系电话“{}”已删去", &rest[..phone]));
+                    notes.push(format!(
+                        "上级机关的联系电话或驻地“{}”已删去",
+                        &rest[..phone]
+                    ));
                     rest = &rest[phone..];
                 }
             } else {
@@ -850,7 +882,9 @@ fn upper_phone(s: &str) -> Option<usize> {
         .iter()
         .any(|l| body.starts_with(l));
     let digits = body.chars().filter(char::is_ascii_digit).count();
-    (labelled && digits >= 7 && body.chars().count() <= 40)
+    // Where the upper body sits (省消防安全委员会办公室（设在省消防救援总队）) goes with it too.
+    let seat = body.starts_with("设在") && body.chars().count() <= 30;
+    ((labelled && digits >= 7 && body.chars().count() <= 40) || seat)
         .then_some('（'.len_utf8() + close + '）'.len_utf8())
 }
 
@@ -1022,6 +1056,7 @@ mod tests {
             scope: office.chars().take(3).collect(),
             level: office.chars().nth(2),
             office_rank: rank,
+            departments: None,
         }
     }
 
@@ -1117,6 +1152,55 @@ mod tests {
                 // 报告 as a noun stays.
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
             ],
+        );
+    }
+
+    #[test]
+    fn the_upper_government_s_departments_are_the_office_s_departments() {
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(
+            &cal,
+            "宁乡市人民政府办公室",
+            "各镇人民政府、街道办事处、市直各单位",
+            "湖南省人民政府办公厅",
+            1,
+        );
+        l.departments = Some("市直各单位".into());
+        let got = l.apply(
+            "各市州人民政府要落实属地管理责任，省政府各厅委、各直属机构要督促本行业领域单位落实主体责任。",
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            got,
+            "各镇人民政府、街道办事处、市直各单位要落实属地管理责任，市直各单位要督促本行业领域单位落实主体责任。"
+        );
+        // A city's own 市直各单位 stay.
+        let city = office(
+            &cal,
+            "长沙市应急管理局",
+            "各区县（市）应急管理局",
+            "湖南省应急管理厅",
+            2,
+        );
+        assert_eq!(
+            city.apply("市直各单位要加强值守。", &mut Vec::new()),
+            "市直各单位要加强值守。"
+        );
+    }
+
+    #[test]
+    fn a_report_to_an_upper_body_loses_where_that_body_sits() {
+        reads(
+            (
+                "宁乡市人民政府办公室",
+                "各镇人民政府",
+                "湖南省人民政府办公厅",
+                3,
+            ),
+            &[(
+                "排查整治情况报省消防安全委员会办公室（设在省消防救援总队）。",
+                "排查整治情况报宁乡市人民政府办公室。",
+            )],
         );
     }
 
