@@ -571,12 +571,17 @@ impl Localiser<'_> {
                 .find_map(|x| u.strip_suffix(x.as_str()));
             s.unwrap_or(u).to_owned()
         };
+        // A county's or district's body is the upper office of a township's (区民政局).
+        let above = ["县", "区", "旗"]
+            .iter()
+            .any(|l| target.starts_with(l) && rank(l, false) > self.office_rank);
         !target.is_empty()
-            && (self
-                .words
-                .upper_levels
-                .iter()
-                .any(|l| target.starts_with(l.as_str()))
+            && (above
+                || self
+                    .words
+                    .upper_levels
+                    .iter()
+                    .any(|l| target.starts_with(l.as_str()))
                 || self
                     .upstream
                     .iter()
@@ -1185,6 +1190,19 @@ mod tests {
         assert_eq!(
             city.apply("市直各单位要加强值守。", &mut Vec::new()),
             "市直各单位要加强值守。"
+        );
+    }
+
+    #[test]
+    fn a_township_reads_a_district_s_notice_as_its_own() {
+        // A 街道办事处 (乡镇级, rank 0): its peers 各街道办事处 are its units, the district's
+        // 区民政局 its upper office.
+        reads(
+            ("石家庄市长安区建北街道办事处", "各社区居民委员会", "石家庄市长安区人民政府办公室", 0),
+            &[(
+                "各街道办事处要全面摸排困难群众取暖情况，摸排结果于11月20日前报区民政局。",
+                "各社区居民委员会要全面摸排困难群众取暖情况，摸排结果于11月17日前报石家庄市长安区建北街道办事处。",
+            )],
         );
     }
 
