@@ -245,11 +245,7 @@ impl<'a> Ctx<'a> {
             upstream: issuers,
             upstream_places: super::campaign::places(upstream, &self.d.title),
             scope: o.scope.clone(),
-            level: o
-                .scope
-                .chars()
-                .last()
-                .filter(|c| "省市县区州旗盟".contains(*c)),
+            level: scope_level(&o.scope),
             office_rank: o.level.map_or_else(|| rank(&o.name, true), |l| l.rank()),
             departments: o.recipients.as_deref().and_then(departments_of),
         }
@@ -699,6 +695,19 @@ impl<'a> Ctx<'a> {
 }
 
 /// A section's text and its subsections' made the office's by the work-notice rules.
+/// The level word the office's scope ends with (县 of 修水县, 街道 of 建北街道), which its own
+/// scope words take (本县, 全街道).
+fn scope_level(scope: &str) -> Option<String> {
+    if scope.ends_with("街道") {
+        return Some("街道".to_owned());
+    }
+    scope
+        .chars()
+        .last()
+        .filter(|c| "省市县区州旗盟镇乡".contains(*c))
+        .map(String::from)
+}
+
 /// The part of a 主送 that names the office's departments (市直各单位, 县级有关部门), where it
 /// names its local governments apart (各镇人民政府、街道办事处，市直各单位).
 fn departments_of(recipients: &str) -> Option<String> {

@@ -88,7 +88,7 @@ pub struct Localiser<'a> {
     /// The office's own place (融安县): an event there is its own.
     pub scope: String,
     /// 县 of 某某县: 本市 → 本县.
-    pub level: Option<char>,
+    pub level: Option<String>,
     /// The office's own level ([`rank`] of its name): an addressee below it (a city's 各区) is
     /// the office's own and stays.
     pub office_rank: u8,
@@ -639,7 +639,7 @@ impl Localiser<'_> {
         let plain = kind
             .chars()
             .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
-        let level = self.level?;
+        let level = self.level.as_deref()?;
         (plain && kind.ends_with("机构") && (3..=8).contains(&kind.chars().count()))
             .then(|| format!("全{level}{kind}"))
     }
@@ -742,7 +742,7 @@ impl Localiser<'_> {
 
     /// 本市 → 本县, 我市 → 我县 (the office's own level).
     fn own_scope(&self, text: &str) -> String {
-        let Some(level) = self.level else {
+        let Some(level) = self.level.as_deref() else {
             return text.to_owned();
         };
         let mut out = text.to_owned();
@@ -1059,7 +1059,7 @@ mod tests {
                 vec![upstream[..at + '市'.len_utf8()].to_owned()]
             }),
             scope: office.chars().take(3).collect(),
-            level: office.chars().nth(2),
+            level: office.chars().nth(2).map(String::from),
             office_rank: rank,
             departments: None,
         }
@@ -1203,6 +1203,20 @@ mod tests {
                 "各街道办事处要全面摸排困难群众取暖情况，摸排结果于11月20日前报区民政局。",
                 "各社区居民委员会要全面摸排困难群众取暖情况，摸排结果于11月17日前报石家庄市长安区建北街道办事处。",
             )],
+        );
+        // The office's own scope words take its level word: 全区 → 全街道.
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(
+            &cal,
+            "石家庄市长安区建北街道办事处",
+            "各社区居民委员会",
+            "石家庄市长安区人民政府办公室",
+            0,
+        );
+        l.level = Some("街道".into());
+        assert_eq!(
+            l.apply("为确保全区居民温暖过冬。", &mut Vec::new()),
+            "为确保全街道居民温暖过冬。"
         );
     }
 
