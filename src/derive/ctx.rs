@@ -357,11 +357,7 @@ impl<'a> Ctx<'a> {
         Provenance {
             upstream_file: self.up.path.display().to_string(),
             upstream_title: crate::compose::cover_title(upstream),
-            upstream_number: upstream
-                .header
-                .as_ref()
-                .and_then(|h| h.doc_number.as_ref())
-                .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial)),
+            upstream_number: super::number_of(upstream),
             upstream_date: upstream.signature.as_ref().map(|s| s.date),
             office_file: self.office.path.display().to_string(),
             derived_as: self.as_.name().to_owned(),

@@ -572,9 +572,8 @@ impl Localiser<'_> {
             s.unwrap_or(u).to_owned()
         };
         // A county's or district's body is the upper office of a township's (区民政局).
-        let above = ["县", "区", "旗"]
-            .iter()
-            .any(|l| target.starts_with(l) && rank(l, false) > self.office_rank);
+        let first: String = target.chars().take(1).collect();
+        let above = rank(&first, false) > self.office_rank;
         !target.is_empty()
             && (above
                 || self

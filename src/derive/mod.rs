@@ -188,13 +188,18 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
         !title.starts_with(first)
     });
     let issuer = issuer.unwrap_or_default();
-    match upstream.header.as_ref().and_then(|h| h.doc_number.as_ref()) {
-        Some(n) => {
-            let number = crate::compose::text::doc_number(&n.code, n.year, n.serial);
+    match number_of(upstream) {
+        Some(number) => {
             format!("根据{issuer}{}（{number}）要求，", book_title(&title))
         }
         None => format!("根据{issuer}{}的要求，", book_title(&title)),
     }
+}
+
+/// The upstream's 发文字号, as printed (豫农发〔2026〕9号).
+pub(crate) fn number_of(upstream: &Spec) -> Option<String> {
+    let n = upstream.header.as_ref()?.doc_number.as_ref()?;
+    Some(crate::compose::text::doc_number(&n.code, n.year, n.serial))
 }
 
 /// A relayed document is cited first, by its title and number, and the office that relayed it

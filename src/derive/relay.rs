@@ -2,7 +2,7 @@
 //! own arrangements before it and the upstream's annexes after it.
 
 use super::ctx::Ctx;
-use super::{issuer_of, opening_of, sections_of};
+use super::{issuer_of, number_of, opening_of, sections_of};
 use crate::spec::year::expand;
 use crate::spec::{DocKind, Enclosure, Paragraphs, Signature, Spec};
 
@@ -54,15 +54,6 @@ pub fn relay(c: &mut Ctx) -> Spec {
         annexes,
         ..Spec::default()
     }
-}
-
-/// The upstream's 发文字号, as printed.
-fn number_of(upstream: &Spec) -> Option<String> {
-    upstream
-        .header
-        .as_ref()
-        .and_then(|h| h.doc_number.as_ref())
-        .map(|n| crate::compose::text::doc_number(&n.code, n.year, n.serial))
 }
 
 /// The upstream document as the relay's enclosure, word for word.

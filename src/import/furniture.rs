@@ -97,11 +97,6 @@ pub fn is_furniture(text: &str) -> bool {
         || super::post::is_furniture(text)
 }
 
-/// Whether `w` is one of a web page's buttons (打印, 关闭, 分享 …).
-pub fn is_button(w: &str) -> bool {
-    BUTTONS.contains(&w)
-}
-
 /// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
 fn font_size_switch(t: &str) -> bool {
     t.contains("大中小") && (t.contains("字") || t.len() <= "【大中小】".len() + 8)
@@ -113,8 +108,15 @@ fn buttons_only(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || "【】[]|｜：:/".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let button = |w: &&str| BUTTONS.contains(w) || matches!(*w, "大" | "中" | "小");
-    !words.is_empty() && words.iter().all(button)
+    // A post's buttons (点赞, 在看) and its read count (阅读 2041) too.
+    let count = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
+    let button = |w: &&str| {
+        BUTTONS.contains(w)
+            || super::post::BUTTONS.contains(w)
+            || matches!(*w, "大" | "中" | "小" | "阅读")
+            || count(w)
+    };
+    words.iter().any(|w| !count(w)) && words.iter().all(button)
 }
 
 /// How many ASCII digits `t` starts with.
