@@ -830,3 +830,51 @@ fn a_provincial_government_notice_derives_for_a_county_level_city_s_government()
         assert!(!notice.contains(upper), "{upper}: {notice}");
     }
 }
+
+/// A provincial 生态环境厅's work notice typed in Word with automatic numbering (its 一、 from a
+/// heading style's list, its （一） and 1. from the paragraphs' own, 附件：'s items a list of
+/// their own; none of these numbers is in the text), received as Word and as LibreOffice save
+/// it, derived for a city office. Both files import to the same spec, with every heading at its
+/// level, the list items as sentences, both annexes named and the signature read; the city's
+/// notice takes 各市州 (a level of the province's addressees) as its own units.
+#[test]
+fn word_list_numbering_gives_headings_and_annex_items_their_numbers_and_derives_for_a_city() {
+    let mut imports = Vec::new();
+    for received in [
+        "paiwukou-numbered-word.docx",
+        "paiwukou-numbered-libreoffice.docx",
+    ] {
+        let dir = received_and_derived(received, "paiwukou-city-office.toml", &["notice"]);
+        let (up, spec) = imported(&dir);
+        let shape: Vec<(String, usize)> = spec
+            .sections
+            .iter()
+            .map(|s| (s.heading.clone(), s.sections.len()))
+            .collect();
+        let want = [("工作目标", 0), ("重点任务", 3), ("工作要求", 2)];
+        assert_eq!(shape, want.map(|(h, n)| (h.to_owned(), n)), "{received}: {up}");
+        let items = &spec.sections[1].sections[1].sections;
+        assert_eq!(items.len(), 3, "{up}");
+        assert!(items.iter().all(|i| i.heading.is_empty()), "{up}");
+        let annexes: Vec<&str> = spec.annexes.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            annexes,
+            ["入河排污口排查情况统计表", "入河排污口整治进展月报表"],
+            "{up}"
+        );
+        let signature = spec.signature.as_ref().expect("[signature]");
+        assert_eq!(signature.date, d(2026, 11, 30), "{up}");
+        let notice = draft(&dir, "office-2026-notice.toml");
+        assert!(!notice.contains("各市州"), "{notice}");
+        assert!(
+            notice.contains("各县市区分局、市生态环境保护综合行政执法支队要组织力量"),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("于每月22日前将排查整治进展报送株洲市生态环境局"),
+            "{notice}"
+        );
+        imports.push(spec);
+    }
+    assert_eq!(imports[0], imports[1]);
+}

@@ -1,6 +1,7 @@
 //! DOCX reader: paragraphs with their runs' size, colour, bold and font, alignment; tables as
 //! rows of cells. A paragraph is one [`Line`] (never joined to its neighbour).
 
+use super::docx_numbering::{NumPr, Numbering};
 use super::lines::{Align, Line};
 use super::patterns::ends_sentence;
 use super::xml::{attr, broken, entity, is_red, local, text, zip_text};
@@ -29,6 +30,7 @@ struct Para {
     runs: Vec<Run>,
     align: Align,
     indent_chars: Option<f64>,
+    numbering: NumPr,
 }
 
 /// Reads the paragraphs and tables of `word/document.xml`.
@@ -40,15 +42,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
     }
     let xml = zip_text(&mut zip, "word/document.xml")?
         .ok_or("文件已损坏或不是 DOCX：缺少 word/document.xml")?;
-    parse(&xml)
+    let mut numbering = Numbering::read(&mut zip)?;
+    parse(&xml, &mut numbering)
 }
 
 fn on(e: &quick_xml::events::BytesStart) -> bool {
     attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
 }
 
-/// Parses document.xml.
-fn parse(xml: &str) -> Result<Vec<Line>, String> {
+/// Parses document.xml; `numbering` gives numbered paragraphs the label Word shows.
+fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let (mut page, mut line) = (1, 0);
@@ -65,6 +68,8 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
     let mut outer: Vec<(Option<Para>, Run)> = Vec::new();
     // Word repeats a text box for old readers (mc:Fallback): read once, from mc:Choice.
     let mut fallback = 0usize;
+    // A tracked change's former paragraph properties (w:pPrChange) are not the paragraph's.
+    let mut former = 0usize;
     loop {
         let event = reader
             .read_event()
@@ -81,6 +86,22 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
         match event {
             Event::Eof => break,
             Event::Start(e) if local(&e) == "Fallback" => fallback = 1,
+            Event::Start(e) if local(&e) == "pPrChange" => former += 1,
+            Event::End(e) if e.local_name().as_ref() == b"pPrChange" => {
+                former = former.saturating_sub(1)
+            }
+            Event::Start(e) | Event::Empty(e)
+                if former == 0 && matches!(local(&e).as_str(), "pStyle" | "numId" | "ilvl") =>
+            {
+                if let Some(p) = para.as_mut() {
+                    let val = attr(&e, "val");
+                    match local(&e).as_str() {
+                        "pStyle" => p.numbering.style = val,
+                        "numId" => p.numbering.num = val,
+                        _ => p.numbering.level = val.and_then(|v| v.parse().ok()),
+                    }
+                }
+            }
             Event::Start(e) | Event::Empty(e) => {
                 let name = local(&e);
                 match name.as_str() {
@@ -159,7 +180,8 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
                     run = Run::default();
                 }
                 "p" => {
-                    let Some(p) = para.take() else { continue };
+                    let Some(mut p) = para.take() else { continue };
+                    number(&mut p, numbering);
                     if let Some((p, r)) = outer.pop() {
                         (para, run) = (p, r);
                     }
@@ -206,6 +228,22 @@ fn parse(xml: &str) -> Result<Vec<Line>, String> {
     Ok(out)
 }
 
+/// Puts the label of Word's automatic numbering before the paragraph's text, in the look of
+/// its first run (a numbered paragraph with no text shows nothing).
+fn number(p: &mut Para, numbering: &mut Numbering) {
+    let Some(label) = numbering.label(&p.numbering) else {
+        return;
+    };
+    let Some(first) = p.runs.iter().find(|r| !r.text.trim().is_empty()) else {
+        return;
+    };
+    let run = Run {
+        text: label,
+        ..first.clone()
+    };
+    p.runs.insert(0, run);
+}
+
 /// Text boxes inside text boxes deeper than this are read as their anchor's text (a hostile
 /// file cannot grow the stack without bound).
 const MAX_NESTING: usize = 8;
@@ -243,6 +281,7 @@ fn split_soft_breaks(p: Para) -> Vec<Para> {
         runs,
         align,
         indent_chars,
+        numbering: NumPr::default(),
     };
     let (mut paras, mut cur, mut offset) = (Vec::new(), Vec::new(), 0);
     for run in p.runs {

@@ -9,6 +9,7 @@
 pub mod chars;
 pub mod copied_table;
 pub mod docx;
+pub mod docx_numbering;
 pub mod furniture;
 pub mod grid;
 pub mod isolated;

@@ -321,9 +321,10 @@ fn split_heading(
         // A numbered sentence (「一、同意……。」) is an item in the body face, not a heading:
         // one that reads as a sentence (check's rule), or any standalone line ending in 。 past
         // a few words (a heading ends in 。 only when its text runs on after it), so that the
-        // items of one list are read alike.
+        // items of one list are read alike. An item ending in ；is a clause of a running list.
         _ if crate::spec::conventions::reads_as_sentence(rest, false)
-            || (rest.ends_with('。') && rest.chars().count() > SHORT_HEADING_CHARS) =>
+            || (rest.ends_with('。') && rest.chars().count() > SHORT_HEADING_CHARS)
+            || rest.ends_with(['；', ';']) =>
         {
             (String::new(), false, Some(rest.to_owned()))
         }

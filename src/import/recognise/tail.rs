@@ -308,7 +308,10 @@ fn annex_note(d: &mut Doc, i: usize, first: &str, tail: &mut Tail) -> usize {
             .map_or(s.trim(), |(_, rest)| rest.trim())
             .to_owned()
     };
-    tail.annex_note.push((i, strip(first)));
+    // 「附件：」 alone on its line, its items numbered on the lines below (Word's list).
+    if !first.trim().is_empty() {
+        tail.annex_note.push((i, strip(first)));
+    }
     let mut k = i + 1;
     while k < d.len() {
         let t = d.text(k);
