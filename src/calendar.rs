@@ -15,6 +15,31 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("2026.toml", include_str!("../data/holidays/2026.toml")),
 ];
 
+/// The festivals' dates of the years after the shipped schedules, for a provisional schedule.
+const FESTIVALS: &str = include_str!("../data/holidays/festivals.toml");
+
+/// `data/holidays/festivals.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Festivals {
+    years: Vec<FestivalYear>,
+}
+
+/// One year's lunar festivals and 清明, as "MM-DD".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FestivalYear {
+    year: i32,
+    /// 正月初一.
+    spring: String,
+    /// 清明.
+    qingming: String,
+    /// 端午 (五月初五).
+    dragon_boat: String,
+    /// 中秋 (八月十五).
+    mid_autumn: String,
+}
+
 /// One year's schedule as written in its file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +74,8 @@ pub struct Calendar {
     off: BTreeSet<NaiveDate>,
     workdays: BTreeSet<NaiveDate>,
     years: BTreeMap<i32, String>,
+    /// Years counted by the statutory holidays alone (no published schedule yet).
+    provisional: BTreeSet<i32>,
 }
 
 impl Calendar {
@@ -81,7 +108,51 @@ impl Calendar {
         for (file, text) in files {
             cal.add(&file, &text)?;
         }
+        cal.add_provisional()?;
         Ok(cal)
+    }
+
+    /// Years of `festivals.toml` without a schedule: the statutory holidays (《全国年节及纪念日
+    /// 放假办法》, 2024) and weekends, a holiday on a weekend (or two on one day) made up on the
+    /// workdays after it; the 调休 weekends cannot be known and are not counted.
+    fn add_provisional(&mut self) -> Result<(), CalendarError> {
+        let file = "data/holidays/festivals.toml";
+        let bad = |message: String| CalendarError::BadFile {
+            file: file.to_owned(),
+            message,
+        };
+        let f: Festivals = toml::from_str(FESTIVALS).map_err(|e| bad(e.message().to_owned()))?;
+        let published: BTreeSet<i32> = self.years.keys().copied().collect();
+        for y in f.years.iter().filter(|y| !published.contains(&y.year)) {
+            let day = |s: &str| {
+                let (m, d) = s.split_once('-').unwrap_or(("", ""));
+                m.parse()
+                    .ok()
+                    .zip(d.parse().ok())
+                    .and_then(|(m, d)| NaiveDate::from_ymd_opt(y.year, m, d))
+                    .ok_or_else(|| bad(format!("日期“{s}”不存在")))
+            };
+            let spring = day(&y.spring)?;
+            let mut days = vec![
+                day("01-01")?,
+                day(&y.qingming)?,
+                day("05-01")?,
+                day("05-02")?,
+            ];
+            days.extend(
+                spring
+                    .pred_opt()
+                    .into_iter()
+                    .chain(spring.iter_days().take(3)),
+            );
+            days.extend([day(&y.dragon_boat)?, day(&y.mid_autumn)?]);
+            days.extend(day("10-01")?.iter_days().take(3));
+            days.sort();
+            self.off.extend(made_up(&days));
+            self.years.insert(y.year, format!("{file}（推算）"));
+            self.provisional.insert(y.year);
+        }
+        Ok(())
     }
 
     fn add(&mut self, file: &str, text: &str) -> Result<(), CalendarError> {
@@ -124,9 +195,14 @@ impl Calendar {
         CALENDAR.get_or_init(|| Calendar::load(None).ok()).as_ref()
     }
 
-    /// Years with a schedule.
+    /// Years with a published schedule (not the provisional ones).
     pub fn years(&self) -> impl Iterator<Item = &i32> {
-        self.years.keys()
+        self.years.keys().filter(|y| !self.provisional.contains(y))
+    }
+
+    /// Whether `year` is counted by the statutory holidays alone, its schedule unpublished.
+    pub fn is_provisional(&self, year: i32) -> bool {
+        self.provisional.contains(&year)
     }
 
     /// Whether `d` is a working day (an error for a year without a schedule).
@@ -177,6 +253,32 @@ impl Calendar {
         }
         Ok(d)
     }
+}
+
+/// The statutory holidays `days` (sorted, a day twice where two fall on it) and the workdays
+/// after each run of them that make up for those on a weekend or doubled.
+fn made_up(days: &[NaiveDate]) -> BTreeSet<NaiveDate> {
+    let weekend = |d: &NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+    let mut off: BTreeSet<NaiveDate> = days.iter().copied().collect();
+    let mut i = 0;
+    while i < days.len() {
+        let mut j = i + 1;
+        while j < days.len() && days[j] <= days[j - 1].succ_opt().unwrap_or(days[j - 1]) {
+            j += 1;
+        }
+        let run = &days[i..j];
+        let distinct: BTreeSet<_> = run.iter().collect();
+        let mut owed = run.len() - distinct.len() + distinct.iter().filter(|d| weekend(d)).count();
+        let mut d = run[run.len() - 1];
+        while owed > 0 {
+            d = d.succ_opt().unwrap_or(d);
+            if !weekend(&d) && off.insert(d) {
+                owed -= 1;
+            }
+        }
+        i = j;
+    }
+    off
 }
 
 #[cfg(test)]
@@ -248,8 +350,8 @@ mod tests {
     #[test]
     fn a_year_without_a_schedule_is_an_error_not_a_guess() {
         assert_eq!(
-            cal().add_workdays(d(2026, 12, 30), 5),
-            Err(CalendarError::NoData(2027))
+            cal().add_workdays(d(2030, 12, 30), 5),
+            Err(CalendarError::NoData(2031))
         );
         assert_eq!(
             cal().is_workday(d(2022, 6, 1)),
@@ -268,5 +370,28 @@ mod tests {
         let c = Calendar::load(Some(dir.path())).unwrap();
         assert!(!c.is_workday(d(2027, 1, 1)).unwrap());
         assert!(c.is_workday(d(2027, 1, 4)).unwrap());
+    }
+
+    #[test]
+    fn an_unpublished_year_is_counted_by_its_statutory_holidays_and_said_to_be() {
+        let c = cal();
+        assert!(c.is_provisional(2027) && !c.is_provisional(2026));
+        assert!(!c.years().any(|y| *y == 2027), "not a published schedule");
+        let off = |y, m, day| !c.is_workday(d(y, m, day)).unwrap();
+        // 元旦 2027 is a Friday; 春节: 除夕 Friday 02-05 to 初三 Monday 02-08, its weekend made
+        // up on Tuesday and Wednesday.
+        assert!(off(2027, 1, 1) && !off(2027, 1, 4));
+        let spring: Vec<bool> = (4..=11).map(|day| off(2027, 2, day)).collect();
+        assert_eq!(spring, [false, true, true, true, true, true, true, false]);
+        // 清明 Monday 04-05; 劳动节 Saturday and Sunday 05-01/02, made up Monday and Tuesday.
+        assert!(off(2027, 4, 5) && off(2027, 5, 3) && off(2027, 5, 4) && !off(2027, 5, 5));
+        // 2028: 中秋 on 国庆's third day, 10-01 a Sunday: two days made up (10-04, 10-05).
+        let october: Vec<bool> = (1..=6).map(|day| off(2028, 10, day)).collect();
+        assert_eq!(october, [true, true, true, true, true, false]);
+        assert_eq!(
+            c.sub_workdays(d(2027, 2, 11), 1).unwrap(),
+            d(2027, 2, 4),
+            "the working day before the holiday"
+        );
     }
 }

@@ -481,7 +481,7 @@ fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_
         "{}",
         w[0].1
     );
-    assert!(w[0].1.contains("周一至周五"), "{}", w[0].1);
+    assert!(w[0].1.contains("按法定节假日"), "{}", w[0].1);
 }
 
 /// A received file from `tests/fixtures/import` imported (as `received.EXT`) and derived as each
@@ -556,8 +556,10 @@ fn a_plan_s_summary_phase_follows_the_summary_deadline_the_upstream_sets() {
 /// A national joint 科技活动周 notice (科技部, 中央宣传部, 中国科协) made into a DOCX by
 /// LibreOffice, derived for a city office: the event the upper office hosts goes, institutions
 /// across its area become the city's, the plan's 总结阶段 is the summary deadline its own text
-/// gives (6月2日, later than the campaign's end plus five working days), and a deadline that
-/// would come before the draft's date becomes one working day before the upper office's.
+/// gives (6月2日, later than the campaign's end plus five working days), and the draft goes out
+/// soon after the upstream (3月24日), not a month later on the date counted back from the
+/// campaign (4月28日), which would have left the counties a day for the plans due 4月30日: the
+/// office's deadline is then the upper office's, three working days earlier.
 #[test]
 fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
     let dir = received_and_derived(
@@ -571,23 +573,25 @@ fn a_national_notice_derived_for_a_city_reads_as_the_city_s_own() {
     assert!(plan.contains("请于6月2日前将活动总结"), "{plan}");
     for draft in [&plan, &notice] {
         assert!(!draft.contains("开幕式"), "{draft}");
-        assert!(!draft.contains("4月27日"), "{draft}");
     }
     assert!(
         notice.contains("全市科研机构、高校实验室要面向公众开放"),
         "{notice}"
     );
     assert!(
-        notice.contains("于4月29日前将活动方案报送绵阳市科学技术局"),
+        notice.contains("于4月27日前将活动方案报送绵阳市科学技术局"),
         "{notice}"
     );
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert_eq!(spec.signature.unwrap().date, d(2026, 3, 24), "{notice}");
 }
 
 /// A city 消防救援支队's “119”消防宣传月 notice printed to PDF by LibreOffice, derived for a
 /// district: the body's last sentence, wrapped before 「（邮箱：…），联系电话：…」, stays one sentence
 /// (it had become the closing); the name that quotes a part of itself keeps its marks
-/// (“119”消防宣传月, not 119”消防宣传月), and quoted again in a pattern they nest
-/// (进行“‘119’消防宣传月”的…); the form's two fields stay two and its four blank rows four.
+/// (“119”消防宣传月, not 119”消防宣传月), and a pattern that quotes a name does not quote it
+/// again (进行“119”消防宣传月的…, not 进行“‘119’消防宣传月”的); the form's two fields stay two
+/// and its four blank rows four.
 #[test]
 fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_district() {
     let dir = received_and_derived(
@@ -608,7 +612,8 @@ fn a_libreoffice_pdf_campaign_notice_with_a_part_quoted_name_derives_for_a_distr
     assert_eq!(table.blank_rows, 4, "{up}");
     let plan = draft(&dir, "office-2026-plan.toml");
     assert!(plan.contains("河西区“119”消防宣传月"), "{plan}");
-    assert!(plan.contains("进行“‘119’消防宣传月”的"), "{plan}");
+    assert!(plan.contains("进行“119”消防宣传月的"), "{plan}");
+    assert!(!plan.contains('‘'), "{plan}");
     assert!(!plan.contains("““") && !plan.contains("””"), "{plan}");
 }
 
@@ -852,7 +857,11 @@ fn word_list_numbering_gives_headings_and_annex_items_their_numbers_and_derives_
             .map(|s| (s.heading.clone(), s.sections.len()))
             .collect();
         let want = [("工作目标", 0), ("重点任务", 3), ("工作要求", 2)];
-        assert_eq!(shape, want.map(|(h, n)| (h.to_owned(), n)), "{received}: {up}");
+        assert_eq!(
+            shape,
+            want.map(|(h, n)| (h.to_owned(), n)),
+            "{received}: {up}"
+        );
         let items = &spec.sections[1].sections[1].sections;
         assert_eq!(items.len(), 3, "{up}");
         assert!(items.iter().all(|i| i.heading.is_empty()), "{up}");
@@ -877,4 +886,69 @@ fn word_list_numbering_gives_headings_and_annex_items_their_numbers_and_derives_
         imports.push(spec);
     }
     assert_eq!(imports[0], imports[1]);
+}
+
+/// A joint campaign notice of three city departments typed in Word from a template whose red
+/// mark is a table (issuers one per row, 「文件」 merged down beside them), for a campaign in
+/// January 2027 whose dates stand only in the body (决定于2027年1月20日至2月20日…组织开展××主题
+/// 活动), derived for a county department in December 2026. The campaign is read from the body;
+/// 2027, whose holiday schedule is not published, is counted by its statutory holidays and the
+/// drafts say so; the notice goes out soon enough for the first deadline it passes on (it was
+/// dated 1月4日 for a 1月6日 deadline); a name that opens with its own quoted part is not quoted
+/// again in the plan's phases.
+#[test]
+fn a_table_mark_joint_notice_for_next_january_derives_with_next_years_statutory_holidays() {
+    let dir = received_and_derived(
+        "chunjie-tablemark-word.docx",
+        "chunjie-county-office.toml",
+        &["notice", "plan"],
+    );
+    let (up, spec) = imported(&dir);
+    let header = spec.header.as_ref().expect("[header]");
+    let joint = [
+        "中共郴州市委宣传部",
+        "郴州市文化旅游广电体育局",
+        "郴州市教育局",
+    ];
+    assert_eq!(header.issuers, joint, "{up}");
+    assert_eq!(spec.signature.as_ref().unwrap().issuers, joint, "{up}");
+    let campaign = spec.campaign.as_ref().expect("[campaign] from the body");
+    assert_eq!(
+        (campaign.start, campaign.end),
+        (d(2027, 1, 20), d(2027, 2, 20))
+    );
+
+    let notice = draft(&dir, "office-2027-notice.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert_eq!(
+        spec.signature.as_ref().unwrap().date,
+        d(2026, 12, 3),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("于2027年1月6日前报中共桂阳县委宣传部备案"),
+        "{notice}"
+    );
+    assert!(!notice.contains("宣教科"), "{notice}");
+    let plan = draft(&dir, "office-2027-plan.toml");
+    assert!(
+        plan.contains("报送“我们的节日·春节”主题活动总结") && !plan.contains('‘'),
+        "{plan}"
+    );
+    let o = gongwen(
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "-o",
+            "again",
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("2027 年的放假安排尚未发布") && said.contains("按法定节假日"),
+        "{said}"
+    );
 }

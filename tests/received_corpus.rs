@@ -483,5 +483,5 @@ fn a_county_names_its_edition_of_a_campaign_as_offices_do() {
 #[test]
 fn text_copied_out_of_a_pdf_viewer_keeps_over_nine_units_in_ten() {
     // 370 of 395 units (93.7 %); the session before this one kept 64 % (python's count).
-    assert_kept("copied.txt", 0.93);
+    assert_kept("copied.txt", 0.94);
 }

@@ -33,6 +33,11 @@ impl Vars {
         let mut out = pattern.to_owned();
         for (key, value) in &self.pairs {
             if out.contains(key) {
+                // A name that opens with its own quoted part (“我们的节日·春节”主题, “119”消防
+                // 宣传月) is marked already: the pattern's marks around it go.
+                if value.starts_with('“') {
+                    out = out.replace(&format!("“{key}”"), key);
+                }
                 out = out.replace(key, value);
             }
         }
@@ -67,8 +72,8 @@ impl Vars {
 }
 
 /// Quotation marks inside quotation marks become single ones (GB/T 15834: 双引号里面的引号
-///用单引号): a pattern that quotes a name which quotes a part of itself (进行“{short}”的 with
-/// “119”消防宣传月) reads 进行“‘119’消防宣传月”的, not 进行““119”消防宣传月”的.
+///用单引号): a pattern that quotes a name which quotes a part of itself inside it (组织“{short}”
+/// with 全国“质量月”) reads 组织“全国‘质量月’”, not 组织“全国“质量月””.
 fn nest_quotes(text: &str) -> String {
     let mut depth = 0;
     text.chars()
@@ -166,6 +171,8 @@ impl<'a> Ctx<'a> {
                 )]),
             })?;
         let year = campaign.map_or(issued.year(), |c| c.year);
+        let mut todo = todo;
+        todo.extend(provisional_years(cal, campaign, dates.as_ref(), issued));
         let cite = citation(upstream, campaign);
         let subject = match campaign {
             Some(_) => None,
@@ -762,6 +769,26 @@ fn issued(
         (None, Some(s)) => after_upstream(s.date)?,
         (None, None) => return Err(("signature", None)),
     };
+    // Counted back from the campaign, the draft may come too late for a deadline the upstream
+    // sets before it (1月10日前报备案): it then goes out as soon as the office can send it.
+    let issued = match (dates, signature) {
+        (Some(_), Some(s)) if s.date < issued => {
+            match first_own_deadline(&up.value, s.date, p, cal).filter(|own| {
+                cal.sub_workdays(*own, DEADLINE_ROOM)
+                    .is_ok_and(|d| d < issued)
+            }) {
+                Some(own) => {
+                    let moved = after_upstream(s.date)?.min(issued);
+                    notes.push(format!(
+                        "成文日期：按活动日期推算为 {issued}，距本稿最早的期限 {own} 不足 {DEADLINE_ROOM} 个工作日，已改为收文后 {workdays} 个工作日的 {moved}"
+                    ));
+                    moved
+                }
+                None => issued,
+            }
+        }
+        _ => issued,
+    };
     Ok(match signature {
         Some(s) if s.date > issued => {
             let moved = after_upstream(s.date)?;
@@ -773,6 +800,25 @@ fn issued(
         }
         _ => issued,
     })
+}
+
+/// Working days a draft leaves its units before the first deadline it sets them.
+const DEADLINE_ROOM: u32 = 5;
+
+/// The earliest deadline the upstream sets after its own date, made the office's (earlier by
+/// the profile's working days).
+fn first_own_deadline(
+    upstream: &Spec,
+    dated: NaiveDate,
+    p: &Profile,
+    cal: &Calendar,
+) -> Option<NaiveDate> {
+    let first = crate::spec::texts::texts(upstream)
+        .iter()
+        .flat_map(|(_, t)| super::deadlines_in(t, dated.year()))
+        .filter(|d| *d > dated)
+        .min()?;
+    cal.sub_workdays(first, p.deadlines.lead_workdays).ok()
 }
 
 /// The words of a derivation: the office's, the campaign's names and the deadlines (or
@@ -880,4 +926,32 @@ fn vars(
         end: issued,
     });
     Vars { pairs, year_only }
+}
+
+/// What to check where the draft's working days fall in a year whose holiday schedule is not
+/// published: they were counted by the statutory holidays, without the year's 调休.
+fn provisional_years(
+    cal: &Calendar,
+    campaign: Option<&Campaign>,
+    dates: Option<&Dates>,
+    issued: NaiveDate,
+) -> Vec<String> {
+    let mut years: Vec<i32> = vec![issued.year()];
+    years.extend(campaign.iter().flat_map(|c| [c.start.year(), c.end.year()]));
+    years.extend(
+        dates
+            .iter()
+            .flat_map(|d| [d.summary.year(), d.prepare_start.year()]),
+    );
+    years.sort();
+    years.dedup();
+    years
+        .into_iter()
+        .filter(|y| cal.is_provisional(*y))
+        .map(|y| {
+            format!(
+                "{y} 年的放假安排尚未发布：本稿的工作日按法定节假日和周末推算，未计调休上班日；请对照国务院办公厅的通知核对日期（发布后用 --holidays 加入 {y}.toml）"
+            )
+        })
+        .collect()
 }

@@ -480,8 +480,16 @@ impl Localiser<'_> {
             new.day(),
             d.time
         );
+        let counted = if self.calendar.is_provisional(new.year()) {
+            format!(
+                "；{} 年的放假安排尚未发布，按法定节假日推算，请核对",
+                new.year()
+            )
+        } else {
+            String::new()
+        };
         notes.push(format!(
-            "期限“{original}”→“{text}”（比上级来文提前 {} 个工作日）",
+            "期限“{original}”→“{text}”（比上级来文提前 {} 个工作日{counted}）",
             self.lead_workdays
         ));
         if new < self.issued {

@@ -394,7 +394,7 @@ pub fn follow_upstream_summary(
 }
 
 /// The dates of the deadlines (`M月D日前`) in `text`.
-fn deadlines_in(text: &str, year: i32) -> Vec<NaiveDate> {
+pub(crate) fn deadlines_in(text: &str, year: i32) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some((at, d)) = localise::next_deadline(rest, year) {

@@ -92,12 +92,14 @@ impl Numbering {
                     match local(&e).as_str() {
                         "abstractNum" if self.abstracts.len() < MAX_DEFINITIONS => {
                             let id = attr(&e, "abstractNumId").unwrap_or_default();
-                            self.abstracts.insert(id.clone(), vec![Level::default(); LEVELS]);
+                            self.abstracts
+                                .insert(id.clone(), vec![Level::default(); LEVELS]);
                             abs = Some(id);
                         }
                         "num" if self.nums.len() < MAX_DEFINITIONS => {
                             let id = attr(&e, "numId").unwrap_or_default();
-                            self.nums.insert(id.clone(), (String::new(), [None; LEVELS]));
+                            self.nums
+                                .insert(id.clone(), (String::new(), [None; LEVELS]));
                             num = Some(id);
                         }
                         "lvl" if num.is_none() => level = ilvl(&e),
@@ -232,7 +234,11 @@ impl Numbering {
             chars.next();
             let l = l as usize - 1;
             let count = counters[l].unwrap_or_else(|| start(l));
-            let format = if shown.legal { "decimal" } else { &levels[l].format };
+            let format = if shown.legal {
+                "decimal"
+            } else {
+                &levels[l].format
+            };
             text.push_str(&format_count(count, format));
         }
         (!text.trim().is_empty()).then_some(text)
@@ -285,7 +291,12 @@ pub fn format_count(n: u32, format: &str) -> String {
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
             .to_string()
             .chars()
-            .map(|d| "〇一二三四五六七八九".chars().nth(d as usize - '0' as usize).unwrap_or(d))
+            .map(|d| {
+                "〇一二三四五六七八九"
+                    .chars()
+                    .nth(d as usize - '0' as usize)
+                    .unwrap_or(d)
+            })
             .collect(),
         "chineseLegalSimplified" => han()
             .chars()
@@ -429,7 +440,10 @@ mod tests {
         let mut n = lists(LISTS, STYLES);
         n.label(&para(None, Some("5"), Some(2)));
         n.label(&para(None, Some("5"), Some(2)));
-        assert_eq!(n.label(&para(None, Some("6"), Some(2))).as_deref(), Some("1."));
+        assert_eq!(
+            n.label(&para(None, Some("6"), Some(2))).as_deref(),
+            Some("1.")
+        );
     }
 
     #[test]
@@ -453,7 +467,20 @@ mod tests {
         .collect();
         assert_eq!(
             got,
-            ["十一", "十二", "丙", "二〇二六", "拾贰", "③", "⑷", "７", "bb", "XIV", "05", "9"]
+            [
+                "十一",
+                "十二",
+                "丙",
+                "二〇二六",
+                "拾贰",
+                "③",
+                "⑷",
+                "７",
+                "bb",
+                "XIV",
+                "05",
+                "9"
+            ]
         );
     }
 
@@ -463,6 +490,9 @@ mod tests {
         for _ in 0..MAX_COUNT + 10 {
             n.label(&para(None, Some("5"), Some(2)));
         }
-        assert_eq!(n.label(&para(None, Some("5"), Some(2))).as_deref(), Some("99999."));
+        assert_eq!(
+            n.label(&para(None, Some("5"), Some(2))).as_deref(),
+            Some("99999.")
+        );
     }
 }

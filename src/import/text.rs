@@ -59,5 +59,101 @@ pub fn read(text: &str) -> Vec<Line> {
             }
         }
     }
+    spaced_mark(out)
+}
+
+/// Lines of the 版头 a PDF viewer copies a character per line (a joint mark whose names are
+/// spread to the mark's width: 柳 / 州 / 市 / 教 / 育 / 局 / 柳 / …): a run of three or more such
+/// lines near the top is the names again, cut after an office's ending.
+fn spaced_mark(lines: Vec<Line>) -> Vec<Line> {
+    const TOP: usize = 30;
+    let single = |l: &Line| {
+        let mut c = l.text.trim().chars();
+        c.next().is_some_and(is_han) && c.next().is_none() && l.cells.is_none()
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let run = match lines[i..].split_first() {
+            Some((first, rest)) if i < TOP && single(first) => {
+                1 + rest
+                    .iter()
+                    .take_while(|l| single(l) && !l.after_blank)
+                    .count()
+            }
+            _ => 1,
+        };
+        if run < 3 {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
+        let joined: String = lines[i..i + run].iter().map(|l| l.text.trim()).collect();
+        for name in office_names(&joined) {
+            let mut l = lines[i].clone();
+            l.text = name;
+            out.push(l);
+        }
+        i += run;
+    }
     out
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Names of offices written together, cut after an office's ending where a name of four or
+/// more characters follows (柳州市教育局柳州市公安局 → 柳州市教育局, 柳州市公安局).
+fn office_names(joined: &str) -> Vec<String> {
+    const ENDINGS: [&str; 10] = [
+        "局",
+        "厅",
+        "部",
+        "室",
+        "院",
+        "府",
+        "处",
+        "委员会",
+        "协会",
+        "联合会",
+    ];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in joined.char_indices() {
+        let end = i + c.len_utf8();
+        let ends = ENDINGS.iter().any(|e| joined[start..end].ends_with(e));
+        if ends && joined[end..].chars().count() >= 4 {
+            out.push(joined[start..end].to_owned());
+            start = end;
+        }
+    }
+    out.push(joined[start..].to_owned());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_joint_mark_copied_a_character_per_line_is_its_names_again() {
+        let text = "中共柳州市委网络安全和信息化委员会办公室\n柳\n州\n市\n教\n育\n局\n柳\n州\n市\n公\n安\n局\n\n文件\n\n一\n二\n";
+        let got: Vec<String> = read(text).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            got,
+            [
+                "中共柳州市委网络安全和信息化委员会办公室",
+                "柳州市教育局",
+                "柳州市公安局",
+                "文件",
+                "一",
+                "二"
+            ]
+        );
+        assert_eq!(
+            office_names("国家税务总局湖南省税务局湖南省人力资源和社会保障厅"),
+            ["国家税务总局", "湖南省税务局", "湖南省人力资源和社会保障厅"]
+        );
+    }
 }

@@ -34,8 +34,9 @@ fn day(var: &str, date: NaiveDate, modifier: Option<&str>) -> Result<String, Str
 
 /// `start-5` / `end+5`: the 5th working day before the campaign's start or after its end, by
 /// the year's State Council holiday schedule (调休 included), so that a deadline defined in
-/// working days stays one when the spec moves to another year. A year without a schedule counts
-/// Monday to Friday.
+/// working days stays one when the spec moves to another year. A year whose schedule is not yet
+/// published counts its statutory holidays ([`crate::calendar::Calendar::is_provisional`]); a
+/// year beyond those counts Monday to Friday.
 fn workday(rule: &str, c: &Campaign) -> Option<NaiveDate> {
     let (base, n, forward) = if let Some(n) = rule.strip_prefix("start-") {
         (c.start, n, false)
@@ -128,6 +129,16 @@ pub fn unscheduled_workdays(
     if missing.is_empty() {
         return Vec::new();
     }
+    let provisional = crate::calendar::Calendar::embedded().is_some_and(|cal| {
+        missing
+            .iter()
+            .all(|y| cal.is_provisional(y.parse().unwrap_or(0)))
+    });
+    let counted = if provisional {
+        "按法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）和周末推算，未计调休上班日"
+    } else {
+        "按周一至周五计算"
+    };
     let years = missing.join("、");
     written
         .iter()
@@ -137,7 +148,7 @@ pub fn unscheduled_workdays(
             severity: crate::error::Severity::Warning,
             field: field.clone(),
             message: format!(
-                "{years} 年的放假调休安排尚未内置（国务院办公厅通常在上一年 11 月前后公布），此处的工作日按周一至周五计算；请对照当年的放假安排核对这些日期"
+                "{years} 年的放假调休安排尚未内置（国务院办公厅通常在上一年 11 月前后公布），此处的工作日{counted}；请对照当年的放假安排核对这些日期"
             ),
             fix: None,
         })

@@ -158,7 +158,39 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     finish_kind(&mut d, spec);
     cc_without_printer(&mut d, spec);
     issuers_from_signature(&mut d, spec);
+    if !looks_official(spec) {
+        d.not_placed(
+            0,
+            format!(
+                "不像一份公文：没有版头（发文机关标志、发文字号）、主送机关和发文机关署名，标题“{}”也不以文种（通知、请示、方案……）结尾；已按正文导入，请核对是否选错了文件",
+                spec.title.trim()
+            ),
+        );
+    }
     (out, d.findings)
+}
+
+/// Whether a recognised spec has any element only a 公文 has: a 版头, a 主送, a signing office,
+/// or a title ending in a 文种 (a 方案 received alone has only that).
+fn looks_official(spec: &Spec) -> bool {
+    let signed = spec
+        .signature
+        .as_ref()
+        .is_some_and(|s| s.issuer.is_some() || !s.issuers.is_empty() || s.signer.is_some());
+    let titled = crate::spec::KINDS
+        .iter()
+        .flat_map(|k| k.title_endings.iter())
+        .any(|e| spec.title.trim().ends_with(e));
+    spec.header
+        .as_ref()
+        .is_some_and(|h| h.doc_number.is_some() || h.mark_suffix.as_deref() != Some(""))
+        || spec
+            .recipients
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty())
+        || signed
+        || titled
+        || spec.kind.row().untitled
 }
 
 /// The 附件说明's items without the document a cover notice transmits: offices that list the
@@ -313,7 +345,7 @@ fn campaign(d: &Spec) -> Option<Campaign> {
     });
     // The body names the campaign with its dates (M月D日至D日为××周): its name is
     // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
-    let body = body_campaign(d, year);
+    let body = body_campaign(d, year, name.is_some());
     if let Some((body_name, _, _)) = &body {
         if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
             name = Some(body_name.clone());
@@ -335,11 +367,16 @@ fn campaign(d: &Spec) -> Option<Campaign> {
     })
 }
 
-/// A campaign the opening or a section names with its dates.
-fn body_campaign(d: &Spec, year: i32) -> Option<(String, chrono::NaiveDate, chrono::NaiveDate)> {
-    let words = &crate::derive::defaults::Defaults::embedded()
-        .title
-        .campaign_words;
+/// A campaign the opening or a section names with its dates (…至…为××周); where the title
+/// holds an event (关于开展2027年××主题活动的通知), its 活动 with dates too (决定于1月20日至2月20日
+/// 组织开展××主题活动).
+fn body_campaign(
+    d: &Spec,
+    year: i32,
+    titled_event: bool,
+) -> Option<(String, chrono::NaiveDate, chrono::NaiveDate)> {
+    let title_words = &crate::derive::defaults::Defaults::embedded().title;
+    let words = &title_words.campaign_words;
     let mut texts: Vec<&String> = d.opening.0.iter().collect();
     fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
         for s in list {
@@ -348,9 +385,17 @@ fn body_campaign(d: &Spec, year: i32) -> Option<(String, chrono::NaiveDate, chro
         }
     }
     walk(&d.sections, &mut texts);
-    texts
-        .into_iter()
-        .find_map(|t| super::patterns::named_period(t, year, words))
+    let named = |words: &[String]| {
+        texts
+            .iter()
+            .find_map(|t| super::patterns::named_period(t, year, words))
+    };
+    // The event word only where no 周/月 is named (××活动周 is not ××活动).
+    named(words).or_else(|| {
+        titled_event
+            .then(|| named(std::slice::from_ref(&title_words.event_word)))
+            .flatten()
+    })
 }
 
 /// The campaign named by a title that holds an event (关于开展2025年XXX活动的通知 → XXX),

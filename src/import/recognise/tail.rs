@@ -166,8 +166,11 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
 fn stands_apart(d: &Doc, k: usize) -> bool {
     let l = &d.lines[k];
     let indented_text = matches!(d.wrap, crate::import::join::Wrap::Indented(_));
+    // The blank line a PDF viewer copies at a page's end is no gap between paragraphs.
+    let new_page = k > 0 && d.lines[k - 1].page != l.page;
+    let gap = l.after_blank && !new_page;
     l.align != Align::Unknown
-        || (l.indented.is_some() && !l.after_blank && !(indented_text && l.indented == Some(true)))
+        || (l.indented.is_some() && !gap && !(indented_text && l.indented == Some(true)))
 }
 
 /// A 版记 line: 抄送：… or …印发.
