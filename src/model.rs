@@ -308,6 +308,9 @@ pub struct Annex {
 pub struct Table {
     /// Header cells (repeated on every page).
     pub columns: Vec<String>,
+    /// The head's upper row: each column's group title, none for a column whose title spans
+    /// both rows (all none: a head of one row).
+    pub groups: Vec<Option<String>>,
     /// Column widths as fractions of the table width (sum 1).
     pub widths: Vec<f64>,
     /// Body rows; blank rows are rows of empty strings.

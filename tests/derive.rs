@@ -839,7 +839,7 @@ fn a_provincial_government_notice_derives_for_a_county_level_city_s_government()
 /// A provincial 生态环境厅's work notice typed in Word with automatic numbering (its 一、 from a
 /// heading style's list, its （一） and 1. from the paragraphs' own, 附件：'s items a list of
 /// their own; none of these numbers is in the text), received as Word and as LibreOffice save
-/// it, derived for a city office. Both files import to the same spec, with every heading at its
+/// and print it, derived for a city office. All three import to the same spec, every heading at its
 /// level, the list items as sentences, both annexes named and the signature read; the city's
 /// notice takes 各市州 (a level of the province's addressees) as its own units.
 #[test]
@@ -848,6 +848,7 @@ fn word_list_numbering_gives_headings_and_annex_items_their_numbers_and_derives_
     for received in [
         "paiwukou-numbered-word.docx",
         "paiwukou-numbered-libreoffice.docx",
+        "paiwukou-numbered-libreoffice.pdf",
     ] {
         let dir = received_and_derived(received, "paiwukou-city-office.toml", &["notice"]);
         let (up, spec) = imported(&dir);
@@ -886,6 +887,12 @@ fn word_list_numbering_gives_headings_and_annex_items_their_numbers_and_derives_
         imports.push(spec);
     }
     assert_eq!(imports[0], imports[1]);
+    // The PDF shows no seal (a DOCX cannot say); all else is the same, the contact line that
+    // wrapped before its e-mail address (「…邮箱：」 / 「hnsstc@163.com。」) one paragraph again.
+    if let Some(s) = imports[2].signature.as_mut() {
+        s.sealed = true;
+    }
+    assert_eq!(imports[0], imports[2]);
 }
 
 /// A joint campaign notice of three city departments typed in Word from a template whose red

@@ -1525,3 +1525,82 @@ fn a_mark_in_a_word_text_box_is_read_once_and_tracked_changes_read_as_accepted()
     let unplaced: Vec<_> = got.report.not_recognised().collect();
     assert!(unplaced.is_empty(), "{unplaced:?}");
 }
+
+/// A form whose head has two rows (排查情况 over 排查场所 and 发现隐患, 整改情况 over two more,
+/// 序号 and 单位 merged down both rows; python-docx writes gridSpan and vMerge, as Word does):
+/// the head is read as one row of columns with their group titles (it had become four columns
+/// and a row of six cells, and failed check), and rendered again with its two rows: each
+/// group's title centred over its columns, above their titles, 序号 spanning both rows.
+#[test]
+fn a_form_head_of_two_rows_imports_with_its_groups_and_renders_them_over_their_columns() {
+    let name = "xiaofang-twohead-python-docx.docx";
+    let got = import_bytes(Path::new(name), &std::fs::read(fixture(name)).unwrap()).unwrap();
+    let spec = checked(&got.toml, name);
+    let form = spec.annexes.first().expect("the form");
+    let head: Vec<(&str, Option<&str>)> = form
+        .columns
+        .iter()
+        .map(|c| (c.title.as_str(), c.group.as_deref()))
+        .collect();
+    assert_eq!(
+        head,
+        [
+            ("序号", None),
+            ("单位", None),
+            ("排查场所（家）", Some("排查情况")),
+            ("发现隐患（处）", Some("排查情况")),
+            ("已整改（处）", Some("整改情况")),
+            ("整改率（%）", Some("整改情况")),
+        ],
+        "{}",
+        got.toml
+    );
+    assert_eq!((form.rows.len(), form.blank_rows), (1, 3), "{}", got.toml);
+    let m = common::measure_str(&got.toml).unwrap();
+    let run = |t: &str| {
+        m.texts
+            .iter()
+            .find(|r| r.text.trim() == t)
+            .unwrap_or_else(|| panic!("{t} is drawn alone"))
+    };
+    let centre = |t: &str| (run(t).x + run(t).width / 2.0, run(t).baseline);
+    let (group, group_y) = centre("排查情况");
+    let (_, a_y) = centre("排查场所");
+    // The two columns' titles (each centred in its cell) are as wide: the cells meet midway
+    // between the first's end and the second's start, under the group's centre.
+    let first_close = m
+        .texts
+        .iter()
+        .filter(|r| r.text == "）" && (r.baseline - a_y).abs() < 0.1)
+        .map(|r| r.right())
+        .fold(f64::INFINITY, f64::min);
+    let meet = (first_close + run("发现隐患").x) / 2.0;
+    let (_, number_y) = centre("序号");
+    assert!((group - meet).abs() < 1.0, "{group} over {meet}");
+    assert!(a_y - group_y > 4.0, "the group's row is above its columns'");
+    assert!(
+        number_y > group_y && number_y < a_y,
+        "序号 centred across both rows"
+    );
+    // Our DOCX writes the two rows back (gridSpan, vMerge, both repeated on every page) and
+    // reads back to the same columns.
+    let doc = compose_spec(&spec);
+    let docx = engine()
+        .render(&doc, Format::Docx, PdfSettings::default())
+        .unwrap()
+        .get(Format::Docx)
+        .map(<[u8]>::to_vec)
+        .unwrap();
+    let again = import_bytes(Path::new("again.docx"), &docx).unwrap();
+    let again = checked(&again.toml, "again.docx");
+    assert_eq!(again.annexes[0].columns, form.columns);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert_eq!(
+        xml.matches("<w:tblHeader").count(),
+        2,
+        "both head rows repeat"
+    );
+}

@@ -520,6 +520,9 @@ fn landscape(a: &crate::spec::Annex) -> bool {
         .unwrap_or(a.columns.len() > crate::gbt9704::PORTRAIT_MAX_COLUMNS)
 }
 
+/// Longest column title kept on one line whatever the other columns ask.
+const SHORT_TITLE_CHARS: usize = 4;
+
 /// Width in characters of the longest run a line cannot break (a number, a phone number, an
 /// e-mail address: half-width characters without spaces).
 fn unbreakable_chars(s: &str) -> f64 {
@@ -590,12 +593,19 @@ fn table(a: &crate::spec::Annex, landscape: bool) -> Table {
     let char_mm = std_::TABLE_SIZE_PT / std_::PT_PER_MM;
     let minimum: Vec<f64> = (0..cols)
         .map(|c| {
+            // A title of a word or two (序号, 单位, 备注) is never broken inside the head.
+            let title = a.columns[c].title.trim();
+            let short = if title.chars().count() <= SHORT_TITLE_CHARS {
+                width_chars(title)
+            } else {
+                0.0
+            };
             let run = a
                 .rows
                 .iter()
                 .filter_map(|r| r.get(c))
                 .map(|s| unbreakable_chars(s))
-                .fold(0.0, f64::max);
+                .fold(short, f64::max);
             // Half a character of slack for the Latin face's wider digits.
             ((run + 0.5) * char_mm + 2.0 * std_::TABLE_CELL_PAD_MM) / width_mm
         })
@@ -616,6 +626,17 @@ fn table(a: &crate::spec::Annex, landscape: bool) -> Table {
             .columns
             .iter()
             .map(|c| c.title.trim().to_owned())
+            .collect(),
+        groups: a
+            .columns
+            .iter()
+            .map(|c| {
+                c.group
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty())
+                    .map(str::to_owned)
+            })
             .collect(),
         widths,
         rows,

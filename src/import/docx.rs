@@ -59,10 +59,10 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
     let mut run = Run::default();
     let mut in_text = false;
     let mut tables = 0usize;
-    let mut row: Vec<String> = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
     let mut row_red = false;
-    let mut cell: Option<String> = None;
-    let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut cell: Option<Cell> = None;
+    let mut rows: Vec<(Vec<Cell>, bool)> = Vec::new();
     // A text box's paragraphs (the red mark of many Word templates) stand inside a run of the
     // paragraph that anchors it: they are lines of their own, before that paragraph's text.
     let mut outer: Vec<(Option<Para>, Run)> = Vec::new();
@@ -163,7 +163,24 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
                         row.clear();
                         row_red = false;
                     }
-                    "tc" if tables == 1 => cell = Some(String::new()),
+                    "tc" if tables == 1 => cell = Some(Cell::default()),
+                    "gridSpan" if tables == 1 => {
+                        if let Some(c) = cell.as_mut() {
+                            c.span = attr(&e, "val")
+                                .and_then(|v| v.parse::<usize>().ok())
+                                .unwrap_or(1)
+                                .clamp(1, MAX_SPAN);
+                        }
+                    }
+                    "vMerge" if tables == 1 => {
+                        if let Some(c) = cell.as_mut() {
+                            c.merge = if attr(&e, "val").as_deref() == Some("restart") {
+                                Merge::Starts
+                            } else {
+                                Merge::Continues
+                            };
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -185,7 +202,7 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
                     if let Some((p, r)) = outer.pop() {
                         (para, run) = (p, r);
                     }
-                    if let Some(c) = cell.as_mut() {
+                    if let Some(c) = cell.as_mut().map(|c| &mut c.text) {
                         let t: String = p.runs.iter().map(|r| r.text.replace('\n', "")).collect();
                         row_red |= p.runs.iter().any(|r| r.red);
                         if !c.is_empty() && !t.trim().is_empty() {
@@ -206,17 +223,10 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
                 "tbl" => {
                     tables = tables.saturating_sub(1);
                     if tables == 0 {
-                        for (cells, red) in rows.drain(..) {
+                        for mut l in table_lines(std::mem::take(&mut rows)) {
                             line += 1;
-                            out.push(Line {
-                                text: cells.join(" "),
-                                page,
-                                line,
-                                red,
-                                paragraph: true,
-                                cells: Some(cells),
-                                ..Line::default()
-                            });
+                            (l.page, l.line) = (page, line);
+                            out.push(l);
                         }
                     }
                 }
@@ -242,6 +252,102 @@ fn number(p: &mut Para, numbering: &mut Numbering) {
         ..first.clone()
     };
     p.runs.insert(0, run);
+}
+
+/// A table cell: its text, the grid columns it spans (`w:gridSpan`) and whether it merges
+/// down (`w:vMerge`).
+#[derive(Debug, Clone, Default)]
+struct Cell {
+    text: String,
+    span: usize,
+    merge: Merge,
+}
+
+/// A cell's part in a vertical merge.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Merge {
+    /// Not merged.
+    #[default]
+    None,
+    /// The first cell of a merge (its text stands for the cells below).
+    Starts,
+    /// A cell the one above merges into.
+    Continues,
+}
+
+/// Most grid columns one cell may span (a hostile file's gridSpan of a billion).
+const MAX_SPAN: usize = 64;
+
+/// A table's rows as lines of cells, one per grid column (a cell spanning columns is followed
+/// by empty ones). A head of two rows (a title over several columns, the others merged down
+/// across both: 排查情况 over 排查场所 and 发现隐患) is one line whose `head_groups` hold the
+/// upper titles.
+fn table_lines(rows: Vec<(Vec<Cell>, bool)>) -> Vec<Line> {
+    let grid = |cells: &[Cell]| -> Vec<(String, Merge, bool)> {
+        cells
+            .iter()
+            .flat_map(|c| {
+                let span = c.span.max(1);
+                (0..span).map(move |k| {
+                    (
+                        if k == 0 {
+                            c.text.clone()
+                        } else {
+                            String::new()
+                        },
+                        c.merge,
+                        span > 1,
+                    )
+                })
+            })
+            .collect()
+    };
+    let line = |cells: Vec<String>, red: bool| Line {
+        text: cells.join(" "),
+        red,
+        paragraph: true,
+        cells: Some(cells),
+        ..Line::default()
+    };
+    let mut out = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    if let Some((first, red)) = rows.next() {
+        let upper = grid(&first);
+        let head = rows.peek().map(|(second, _)| grid(second)).filter(|lower| {
+            lower.len() == upper.len()
+                && upper.iter().any(|(_, _, wide)| *wide)
+                && upper
+                    .iter()
+                    .zip(lower)
+                    .all(|(u, l)| (u.1 == Merge::Starts) == (l.1 == Merge::Continues))
+        });
+        match head {
+            Some(lower) => {
+                rows.next();
+                let mut titles = Vec::new();
+                let mut groups = Vec::new();
+                let mut group = String::new();
+                for (u, l) in upper.iter().zip(&lower) {
+                    if u.1 == Merge::Starts {
+                        titles.push(u.0.clone());
+                        groups.push(None);
+                        continue;
+                    }
+                    if !u.0.is_empty() || !u.2 {
+                        group = u.0.clone();
+                    }
+                    titles.push(l.0.clone());
+                    groups.push(Some(group.clone()).filter(|g| !g.is_empty()));
+                }
+                let mut l = line(titles, red);
+                l.head_groups = Some(groups);
+                out.push(l);
+            }
+            None => out.push(line(upper.into_iter().map(|c| c.0).collect(), red)),
+        }
+    }
+    out.extend(rows.map(|(cells, red)| line(grid(&cells).into_iter().map(|c| c.0).collect(), red)));
+    out
 }
 
 /// Text boxes inside text boxes deeper than this are read as their anchor's text (a hostile

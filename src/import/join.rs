@@ -93,10 +93,17 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
             // breaks after a fixed count of characters (an OA system) leaves half a cell free
             // for each half-width one.
             let half = c.chars().filter(|ch| ch.is_ascii_graphic()).count() as f64 / 2.0;
-            let full = cur
-                .right_gap
-                .is_some_and(|g| g < 2.0 + half || (g < 3.0 + half && !ends_sentence(c)));
-            let first_line = cur.indent.is_some_and(|i| i < 2.5);
+            // A line that stops short because the Latin word after it (an e-mail or web
+            // address) did not fit in what was left of it is full too.
+            let word = leading_word_width(n);
+            let full = cur.right_gap.is_some_and(|g| {
+                g < 2.0 + half
+                    || (g < 3.0 + half && !ends_sentence(c))
+                    || (word >= 2.0 && g < word + 1.0)
+            });
+            // (A paragraph's first line, indented two characters of a size other than the body's,
+            // may look centred: 32 pt in 11 pt text.)
+            let first_line = cur.indent.is_some_and(|i| i < 3.5);
             full && next.indent.is_none_or(|i| i < 0.5)
                 && cur
                     .size
@@ -122,6 +129,18 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 && (!ends_sentence(c) || width_chars(c) >= w - 3.5)
         }
     }
+}
+
+/// The width in characters of the Latin word (an address, a number) `s` starts with, with the
+/// closing mark that may not start a line after it (hnsstc@163.com。): what a line before it had
+/// to leave free when it did not fit.
+fn leading_word_width(s: &str) -> f64 {
+    let latin = s.chars().take_while(|c| c.is_ascii_graphic()).count();
+    let mark = s
+        .chars()
+        .nth(latin)
+        .is_some_and(|c| "。，；：、）”！？".contains(c));
+    latin as f64 / 2.0 + if latin > 0 && mark { 1.0 } else { 0.0 }
 }
 
 /// A number broken after its hyphen at the line's end (0871- / 63215580): the next line goes on

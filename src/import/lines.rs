@@ -43,6 +43,9 @@ pub struct Line {
     pub lead_run: Option<usize>,
     /// Table cells, when the line is a table row.
     pub cells: Option<Vec<String>>,
+    /// A table head of two rows read as one: each cell's title in the upper row (none where
+    /// the cell spans both rows).
+    pub head_groups: Option<Vec<Option<String>>>,
     /// Plain text: whether the line starts indented (a paragraph's first line, where the text
     /// indents its paragraphs); unknown for other formats.
     pub indented: Option<bool>,

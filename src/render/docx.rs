@@ -897,8 +897,11 @@ fn table(t: &MTable, width_mm: f64) -> Table {
             })
             .collect::<Vec<_>>()
     };
-    // No row breaks across pages (cantSplit); docx_xml makes the first row the repeated head.
-    let mut rows = vec![TableRow::new(row(&t.columns, FontRole::Hei)).cant_split()];
+    // No row breaks across pages (cantSplit); docx_xml makes the head rows repeat.
+    let mut rows: Vec<TableRow> = head_rows(t, &widths, &cell_para)
+        .into_iter()
+        .map(|r| TableRow::new(r).cant_split())
+        .collect();
     for r in &t.rows {
         let blank = r.iter().all(String::is_empty);
         let mut tr = TableRow::new(row(r, FontRole::Fangsong)).cant_split();
@@ -915,6 +918,50 @@ fn table(t: &MTable, width_mm: f64) -> Table {
         .layout(TableLayoutType::Fixed)
         .width(widths.iter().sum(), WidthType::Dxa)
         .margins(TableCellMargins::new().margin(pad, pad, pad, pad))
+}
+
+/// A table's head: one row of titles, or two where columns have a group title over them (the
+/// group's cell spans its columns, `gridSpan`; an ungrouped column's title merges down across
+/// both rows, `vMerge`).
+fn head_rows(
+    t: &MTable,
+    widths: &[usize],
+    para: &dyn Fn(&str, FontRole) -> Paragraph,
+) -> Vec<Vec<TableCell>> {
+    let cell = |text: &str, width: usize| {
+        TableCell::new()
+            .width(width, WidthType::Dxa)
+            .vertical_align(VAlignType::Center)
+            .add_paragraph(para(text, FontRole::Hei))
+    };
+    if t.groups.iter().all(Option::is_none) {
+        return vec![t
+            .columns
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| cell(c, *w))
+            .collect()];
+    }
+    let (mut upper, mut lower) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < t.columns.len() {
+        let Some(g) = &t.groups[i] else {
+            let w = widths[i];
+            upper.push(cell(&t.columns[i], w).vertical_merge(VMergeType::Restart));
+            lower.push(cell("", w).vertical_merge(VMergeType::Continue));
+            i += 1;
+            continue;
+        };
+        let n = t.groups[i..]
+            .iter()
+            .take_while(|x| x.as_ref() == Some(g))
+            .count();
+        let w: usize = widths[i..i + n].iter().sum();
+        upper.push(cell(g, w).grid_span(n));
+        lower.extend((i..i + n).map(|k| cell(&t.columns[k], widths[k])));
+        i += n;
+    }
+    vec![upper, lower]
 }
 
 /// 版记: framed at the bottom of the last page, between its rules.

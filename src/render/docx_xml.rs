@@ -274,20 +274,31 @@ fn first_page_unnumbered(xml: &str) -> String {
 
 /// The first row of every table whose rows the writer marked `cantSplit` (annex tables: no
 /// row breaks across pages) repeats on every page as the table's head (docx-rs has no
-/// `tblHeader`).
+/// `tblHeader`), and the second with it where the first merges down into it (a head of two
+/// rows).
 pub fn repeat_header_rows(xml: &str) -> String {
     const TABLE: &str = "<w:tbl>";
+    let head = |row: &str| {
+        row.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1)
+            .replacen("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>", 1)
+    };
     let mut out = String::with_capacity(xml.len() + 64);
     let mut rest = xml;
     while let Some(i) = rest.find(TABLE) {
-        let (head, tail) = rest.split_at(i + TABLE.len());
-        out.push_str(head);
+        let (start, tail) = rest.split_at(i + TABLE.len());
+        out.push_str(start);
         let row_end = tail.find("</w:tr>").unwrap_or(tail.len());
-        let first_row = tail[..row_end]
-            .replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1)
-            .replacen("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>", 1);
-        out.push_str(&first_row);
+        let first = &tail[..row_end];
+        out.push_str(&head(first));
         rest = &tail[row_end..];
+        if first.contains(r#"<w:vMerge w:val="restart""#) {
+            let second_end = rest
+                .find("</w:tr>")
+                .and_then(|a| rest[a + 1..].find("</w:tr>").map(|b| a + 1 + b))
+                .unwrap_or(rest.len());
+            out.push_str(&head(&rest[..second_end]));
+            rest = &rest[second_end..];
+        }
     }
     out.push_str(rest);
     out

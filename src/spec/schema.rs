@@ -524,13 +524,16 @@ pub struct Field {
     pub value: String,
 }
 
-/// 表头的一列: a title, or a table `{ title = "…", width = 2 }`.
+/// 表头的一列: a title, or a table `{ title = "…", width = 2, group = "…" }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     /// 列名.
     pub title: String,
     /// Relative width; derived from the content when absent.
     pub width: Option<f64>,
+    /// 表头上层: the title over this column and its neighbours of the same group (a two-row
+    /// head, e.g. 排查情况 over 排查场所 and 发现隐患).
+    pub group: Option<String>,
 }
 
 /// 版记.
@@ -590,17 +593,19 @@ impl<'de> Deserialize<'de> for Column {
         struct Full {
             title: String,
             width: Option<f64>,
+            group: Option<String>,
         }
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = Column;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a column title or a table { title, width }")
+                f.write_str("a column title or a table { title, width, group }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Column, E> {
                 Ok(Column {
                     title: v.to_owned(),
                     width: None,
+                    group: None,
                 })
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Column, A::Error> {
@@ -608,6 +613,7 @@ impl<'de> Deserialize<'de> for Column {
                 Ok(Column {
                     title: full.title,
                     width: full.width,
+                    group: full.group,
                 })
             }
         }
@@ -662,19 +668,22 @@ impl Serialize for Paragraphs {
     }
 }
 
-/// A column without a width as its title, else `{ title, width }`.
+/// A column without a width or a group as its title, else `{ title, width, group }`.
 impl Serialize for Column {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        match self.width {
-            None => s.serialize_str(&self.title),
-            Some(w) => {
-                let mut t = s.serialize_struct("Column", 2)?;
-                t.serialize_field("title", &self.title)?;
-                t.serialize_field("width", &w)?;
-                t.end()
-            }
+        if self.width.is_none() && self.group.is_none() {
+            return s.serialize_str(&self.title);
         }
+        let mut t = s.serialize_struct("Column", 3)?;
+        t.serialize_field("title", &self.title)?;
+        if let Some(w) = self.width {
+            t.serialize_field("width", &w)?;
+        }
+        if let Some(g) = &self.group {
+            t.serialize_field("group", g)?;
+        }
+        t.end()
     }
 }
 

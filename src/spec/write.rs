@@ -522,10 +522,16 @@ title = "乙"
         let group = (text(), prop::collection::vec(text(), 0..3))
             .prop_map(|(label, items)| ListGroup { label, items });
         let field = (text(), text()).prop_map(|(label, value)| Field { label, value });
-        let column = (text(), proptest::option::of(1u8..9)).prop_map(|(title, w)| Column {
-            title,
-            width: w.map(f64::from),
-        });
+        let column = (
+            text(),
+            proptest::option::of(1u8..9),
+            proptest::option::of(text()),
+        )
+            .prop_map(|(title, w, group)| Column {
+                title,
+                width: w.map(f64::from),
+                group,
+            });
         (
             (
                 text(),

@@ -222,9 +222,15 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
         if let Some(cells) = &line.cells {
             let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
             if a.columns.is_empty() {
+                let groups = line.head_groups.clone().unwrap_or_default();
                 a.columns = cells
                     .into_iter()
-                    .map(|title| Column { title, width: None })
+                    .enumerate()
+                    .map(|(k, title)| Column {
+                        title,
+                        width: None,
+                        group: groups.get(k).cloned().flatten(),
+                    })
                     .collect();
             } else if cells.iter().eq(a.columns.iter().map(|c| &c.title)) {
                 // The table head repeated on a new page.

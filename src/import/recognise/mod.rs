@@ -84,7 +84,7 @@ impl<'a> Doc<'a> {
             && continues(&self.lines[last], &self.lines[j], self.wrap, last == i)
             && !tail::starts(self, j)
             && (number_broken(&self.lines[last].text, &self.lines[j].text)
-                || !((is_contact(&self.lines[j].text) && ends_sentence(&self.lines[last].text))
+                || !((is_contact(&self.lines[j].text) && ended(&self.lines[last].text))
                     || (is_contact(&self.lines[last].text) && self.wrap == Wrap::Sentences)))
         {
             p.text = join_text(&p.text, &self.lines[j].text);
@@ -93,6 +93,13 @@ impl<'a> Doc<'a> {
         }
         (p, j)
     }
+}
+
+/// Whether a line ends its sentence: not where a label waits for what the next line gives
+/// (「…邮箱：」 / 「hnsstc@163.com。」).
+fn ended(line: &str) -> bool {
+    let line = line.trim_end();
+    ends_sentence(line) && !line.ends_with(['：', ':'])
 }
 
 /// Recognises a 公文 in `lines` (already repaired): the spec, with what could not be placed
