@@ -1530,7 +1530,8 @@ fn a_mark_in_a_word_text_box_is_read_once_and_tracked_changes_read_as_accepted()
 /// 序号 and 单位 merged down both rows; python-docx writes gridSpan and vMerge, as Word does):
 /// the head is read as one row of columns with their group titles (it had become four columns
 /// and a row of six cells, and failed check), and rendered again with its two rows: each
-/// group's title centred over its columns, above their titles, 序号 spanning both rows.
+/// group's title centred over its columns, above their titles, 序号 spanning both rows; our
+/// DOCX, PDF and OFD and LibreOffice's PDF of the form read back to the same head.
 #[test]
 fn a_form_head_of_two_rows_imports_with_its_groups_and_renders_them_over_their_columns() {
     let name = "xiaofang-twohead-python-docx.docx";
@@ -1594,6 +1595,29 @@ fn a_form_head_of_two_rows_imports_with_its_groups_and_renders_them_over_their_c
     let again = import_bytes(Path::new("again.docx"), &docx).unwrap();
     let again = checked(&again.toml, "again.docx");
     assert_eq!(again.annexes[0].columns, form.columns);
+    // Read from ruled lines too: LibreOffice's PDF of the form, and our own PDF and OFD.
+    let rendered = engine()
+        .render(
+            &doc,
+            gongwen::Formats::all().with(Format::Ofd),
+            PdfSettings::default(),
+        )
+        .unwrap();
+    let lo = std::fs::read(fixture("xiaofang-twohead-libreoffice.pdf")).unwrap();
+    for (name, bytes) in [
+        ("xiaofang-twohead-libreoffice.pdf", lo),
+        ("again.pdf", rendered.get(Format::Pdf).unwrap().to_vec()),
+        ("again.ofd", rendered.get(Format::Ofd).unwrap().to_vec()),
+    ] {
+        let got = import_bytes(Path::new(name), &bytes).unwrap();
+        let spec = checked(&got.toml, name);
+        assert_eq!(
+            spec.annexes[0].columns, form.columns,
+            "{name}: {}",
+            got.toml
+        );
+        assert_eq!(spec.annexes[0].blank_rows, 3, "{name}: {}", got.toml);
+    }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)

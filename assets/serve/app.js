@@ -795,13 +795,14 @@ function tableWidget(f, path, value, ctx) {
     h('div', { class: 'table-actions', 'data-field': f.rows ? `${base}.rows` : null },
       h('button', { type: 'button', class: 'btn', onclick: () => addColumn(base) }, '＋ 添加列'),
       f.rows ? h('button', { type: 'button', class: 'btn', onclick: () => addRow(base, width) }, '＋ 添加行') : null,
-      h('span', { class: 'hint' }, `${width} 列${f.rows ? ` · ${rows.length} 行` : ''}；宽度为相对值，不填则按内容`)));
+      h('span', { class: 'hint' }, `${width} 列${f.rows ? ` · ${rows.length} 行` : ''}；宽度为相对值，不填则按内容；“上层”相同的相邻列共用一个上层标题（两行表头）`)));
 }
 
 function columnHead(base, cols, j) {
   const col = cols[j];
   const title = isObject(col) ? col.title ?? '' : col ?? '';
   const width = isObject(col) ? col.width ?? '' : '';
+  const group = isObject(col) ? col.group ?? '' : '';
   return h('th', { scope: 'col' },
     h('input', {
       type: 'text',
@@ -822,6 +823,15 @@ function columnHead(base, cols, j) {
         'data-field': `${base}.columns[${j}].width`,
         value: width,
         oninput: (e) => writeColumnWidth(base, j, e.target.value),
+      }),
+      h('input', {
+        type: 'text',
+        class: 'col-group',
+        placeholder: '上层',
+        'aria-label': `第${j + 1}列的上层标题`,
+        'data-field': `${base}.columns[${j}].group`,
+        value: group,
+        oninput: (e) => writeColumnGroup(base, j, e.target.value),
       }),
       toolButton(`删除第${j + 1}列`, '✕', () => removeColumn(base, j))));
 }
@@ -847,17 +857,24 @@ function writeColumnTitle(base, j, v) {
   edit(isObject(col) ? `${base}.columns[${j}].title` : `${base}.columns[${j}]`, v);
 }
 
-/** A width turns the column into { title, width }; without one it is a plain title again. */
-function writeColumnWidth(base, j, v) {
+/** A width or a group turns the column into { title, … }; with neither it is a plain title again. */
+function writeColumnKey(base, j, key, value) {
   const path = `${base}.columns[${j}]`;
   const col = getAt(state.data, path);
-  const title = isObject(col) ? col.title ?? '' : col ?? '';
+  const obj = isObject(col) ? { ...col } : { title: col ?? '' };
+  if (value === undefined) delete obj[key];
+  else obj[key] = value;
+  edit(path, Object.keys(obj).every((k) => k === 'title') ? obj.title ?? '' : obj);
+}
+
+function writeColumnWidth(base, j, v) {
   const n = Number(v);
-  if (v === '' || !Number.isFinite(n)) {
-    if (isObject(col) && Object.keys(col).every((k) => k === 'title' || k === 'width')) edit(path, title);
-    return;
-  }
-  edit(path, isObject(col) ? { ...col, width: n } : { title, width: n });
+  writeColumnKey(base, j, 'width', v === '' || !Number.isFinite(n) ? undefined : n);
+}
+
+/** 上层: the title over this column and its neighbours of the same group. */
+function writeColumnGroup(base, j, v) {
+  writeColumnKey(base, j, 'group', v.trim() === '' ? undefined : v);
 }
 
 // ----------------------------------------------------------------------------- structural edits

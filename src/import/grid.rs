@@ -73,6 +73,19 @@ pub struct TableRow {
     pub glyphs: Vec<G>,
     /// Each cell's glyphs, empty cells included.
     pub cells: Vec<Vec<G>>,
+    /// A head of two rows read as one: the glyphs of each cell's title in the upper row (none
+    /// where the cell spans both rows).
+    pub groups: Option<Vec<Option<Vec<G>>>>,
+}
+
+/// A band of a ruled table before heads are merged: its top and bottom, the walls of its
+/// cells and the glyphs in each.
+struct Band {
+    top: f64,
+    bottom: f64,
+    walls: Vec<f64>,
+    cells: Vec<Vec<G>>,
+    glyphs: Vec<G>,
 }
 
 /// Takes the glyphs that stand in ruled cells out of `glyphs` and returns them as table rows.
@@ -112,19 +125,115 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
         *glyphs = rest;
         let empty = empty_bands(&bands, &h, &v);
         bands.extend(empty);
-        for ((top, bottom), gs) in bands {
-            let xs = crossing(&v, (top + bottom) / 2.0);
-            let mut cells: Vec<Vec<G>> = vec![Vec::new(); xs.len().saturating_sub(1)];
-            for g in &gs {
-                let x = g.x + g.advance / 2.0;
-                if let Some(k) = xs.windows(2).position(|w| w[0] <= x && x < w[1]) {
-                    cells[k].push(g.clone());
+        let mut split: Vec<Band> = bands
+            .into_iter()
+            .map(|((top, bottom), gs)| {
+                let walls = crossing(&v, (top + bottom) / 2.0);
+                let mut cells: Vec<Vec<G>> = vec![Vec::new(); walls.len().saturating_sub(1)];
+                for g in &gs {
+                    let x = g.x + g.advance / 2.0;
+                    if let Some(k) = walls.windows(2).position(|w| w[0] <= x && x < w[1]) {
+                        cells[k].push(g.clone());
+                    }
+                }
+                Band {
+                    top,
+                    bottom,
+                    walls,
+                    cells,
+                    glyphs: gs,
+                }
+            })
+            .collect();
+        split.sort_by(|a, b| a.top.total_cmp(&b.top).then(b.bottom.total_cmp(&a.bottom)));
+        out.extend(two_row_heads(split));
+    }
+    out
+}
+
+/// The bands as table rows, a head of two rows as one: a band as tall as two others (the
+/// titles merged down: 序号, 单位) with an upper one (the group titles: 排查情况) and a lower
+/// one (their columns' titles) between its rules.
+fn two_row_heads(bands: Vec<Band>) -> Vec<TableRow> {
+    let near = |a: f64, b: f64| (a - b).abs() < TOL;
+    let mut out = Vec::new();
+    let mut rest = bands.into_iter().peekable();
+    while let Some(tall) = rest.next() {
+        let mut parts = Vec::new();
+        while parts.len() < 2 {
+            match rest.peek() {
+                Some(b)
+                    if b.top >= tall.top - TOL
+                        && b.bottom <= tall.bottom + TOL
+                        && !near(b.bottom - b.top, tall.bottom - tall.top) =>
+                {
+                    parts.extend(rest.next());
+                }
+                _ => break,
+            }
+        }
+        let head = match parts.as_slice() {
+            [upper, lower]
+                if near(upper.top, tall.top)
+                    && near(upper.bottom, lower.top)
+                    && near(lower.bottom, tall.bottom) =>
+            {
+                Some(merge_head(&tall, upper, lower))
+            }
+            _ => None,
+        };
+        match head {
+            Some(row) => out.push(row),
+            None => {
+                for b in std::iter::once(tall).chain(parts) {
+                    out.push(TableRow {
+                        glyphs: b.glyphs,
+                        cells: b.cells,
+                        groups: None,
+                    });
                 }
             }
-            out.push(TableRow { glyphs: gs, cells });
         }
     }
     out
+}
+
+/// One row of the lower band's cells: where the tall band has text over a cell it is the
+/// column's title (spanning both rows), else the lower band's, under the upper band's cell
+/// that covers it as its group.
+fn merge_head(tall: &Band, upper: &Band, lower: &Band) -> TableRow {
+    fn cell_at(b: &Band, x: f64) -> Option<&Vec<G>> {
+        b.walls
+            .windows(2)
+            .position(|w| w[0] <= x && x < w[1])
+            .and_then(|k| b.cells.get(k))
+    }
+    let mut cells = Vec::new();
+    let mut groups = Vec::new();
+    for (k, w) in lower.walls.windows(2).enumerate() {
+        let mid = (w[0] + w[1]) / 2.0;
+        let spanning = cell_at(tall, mid).filter(|c| !c.is_empty());
+        match spanning {
+            Some(c) => {
+                cells.push(c.clone());
+                groups.push(None);
+            }
+            None => {
+                cells.push(lower.cells.get(k).cloned().unwrap_or_default());
+                groups.push(cell_at(upper, mid).filter(|c| !c.is_empty()).cloned());
+            }
+        }
+    }
+    let glyphs = [&tall.glyphs, &upper.glyphs, &lower.glyphs]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    TableRow {
+        glyphs,
+        cells,
+        groups: groups.iter().any(Option::is_some).then_some(groups),
+    }
 }
 
 /// Where the segments that cross the line at `across` stand, in order, near ones merged.

@@ -32,6 +32,8 @@ pub struct Row {
     y: f64,
     /// The cells' texts, when the row is a ruled table's.
     cells: Option<Vec<String>>,
+    /// A head of two rows: each cell's group title.
+    head_groups: Option<Vec<Option<String>>>,
 }
 
 impl Row {
@@ -53,17 +55,17 @@ impl Row {
 pub fn ruled_rows(mut glyphs: Vec<G>, rules: &[Rule]) -> Vec<Row> {
     let tables = take_tables(&mut glyphs, rules);
     let mut out = rows(glyphs);
+    let text = |c: Vec<G>| {
+        rows(c)
+            .iter()
+            .map(|r| row_text(r).0)
+            .fold(String::new(), |a, b| join_text(&a, &b))
+    };
     for t in tables {
-        let cells = t
-            .cells
-            .into_iter()
-            .map(|c| {
-                rows(c)
-                    .iter()
-                    .map(|r| row_text(r).0)
-                    .fold(String::new(), |a, b| join_text(&a, &b))
-            })
-            .collect();
+        let cells = t.cells.into_iter().map(text).collect();
+        let head_groups = t
+            .groups
+            .map(|gs| gs.into_iter().map(|g| g.map(text)).collect());
         let mut glyphs = t.glyphs;
         glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
         let y = glyphs.iter().map(|g| g.y).fold(f64::INFINITY, f64::min);
@@ -71,6 +73,7 @@ pub fn ruled_rows(mut glyphs: Vec<G>, rules: &[Rule]) -> Vec<Row> {
             glyphs,
             y,
             cells: Some(cells),
+            head_groups,
         });
     }
     out.sort_by(|a, b| {
@@ -103,6 +106,7 @@ pub fn rows(mut glyphs: Vec<G>) -> Vec<Row> {
                 y: g.y,
                 glyphs: vec![g],
                 cells: None,
+                head_groups: None,
             }),
         }
     }
@@ -160,6 +164,7 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
                 indent: Some(indent),
                 right_gap: Some(right_gap),
                 cells,
+                head_groups: r.head_groups.clone(),
                 lead_run: None,
                 ..Line::default()
             });
