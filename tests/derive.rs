@@ -959,3 +959,54 @@ fn a_table_mark_joint_notice_for_next_january_derives_with_next_years_statutory_
         "{said}"
     );
 }
+
+/// A short work notice without numbered sections (its requests are paragraphs after its
+/// decision), derived for a county: the requests follow the county's own 现就有关事项通知如下：,
+/// made the county's. They were lost: the draft announced its items and gave none.
+#[test]
+fn a_notice_without_sections_keeps_its_requests_after_the_county_s_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = r#"kind = "notice"
+title = "江西省应急管理厅关于做好元旦春节期间安全防范工作的通知"
+recipients = "各设区市应急管理局"
+opening = [
+    "元旦、春节将至，安全风险上升。为切实做好节日期间安全防范工作，经研究，决定在全省开展节前安全检查。现将有关事项通知如下：",
+    "各地要于2027年1月10日前对辖区内人员密集场所开展一次全面检查，检查情况于2027年1月20日前报送省应急管理厅综合协调处。",
+    "节日期间，各地要严格落实24小时值班和领导带班制度，遇有重大情况及时报告。",
+]
+[header]
+issuers = ["江西省应急管理厅"]
+doc_number = "赣应急字〔2026〕88号"
+[signature]
+issuer = "江西省应急管理厅"
+date = 2026-12-01
+"#;
+    let office = r#"[office]
+name = "修水县应急管理局"
+scope = "修水县"
+doc_code = "修应急"
+serial = 77
+recipients = "各乡镇人民政府，县直有关单位"
+"#;
+    std::fs::write(dir.path().join("up.toml"), up).unwrap();
+    std::fs::write(dir.path().join("office.toml"), office).unwrap();
+    let o = gongwen(
+        &["derive", "up.toml", "--office", "office.toml", "-o", "out"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let notice = draft(&dir, "office-2026-notice.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    let opening = &spec.opening.0;
+    assert_eq!(opening.len(), 3, "{notice}");
+    assert!(
+        opening[0].ends_with("结合修水县实际，现就有关事项通知如下："),
+        "{notice}"
+    );
+    assert!(
+        opening[1].starts_with("各乡镇人民政府、县直有关单位要于2027年1月6日前")
+            && opening[1].ends_with("报送修水县应急管理局。"),
+        "{notice}"
+    );
+    assert!(opening[2].contains("24小时值班"), "{notice}");
+}

@@ -149,6 +149,9 @@ pub struct OpeningWords {
     /// How the name of an office or a body ends (省委, 省政府, 省应急管理厅): a 和 right after one
     /// joins two bases; any other 和 is inside a name (人力资源和社会保障厅) and stays.
     pub name_endings: Vec<String>,
+    /// How a request to the recipients starts (请, 各): in an opening without a decision, the
+    /// paragraphs from the first such one follow the office's decision.
+    pub request_starts: Vec<String>,
 }
 
 /// Headings of the upstream's guidance section.

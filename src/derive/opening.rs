@@ -6,16 +6,33 @@ use super::defaults::OpeningWords;
 
 /// The office's opening paragraphs from the upstream's (`paragraphs`, already in the office's
 /// wording), its citation (根据…《…》（…）要求，) and its decision.
+/// Paragraphs after the decision (a notice without sections holds its requests there), or
+/// from the first request where there is no decision, follow the office's decision.
 pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWords) -> Vec<String> {
     let decided = paragraphs
         .iter()
         .position(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())));
-    let (background, reasons) = match decided {
-        Some(k) => (&paragraphs[..k], reasons(&paragraphs[k], w)),
-        None => (paragraphs, String::new()),
+    let (background, reasons, requests) = match decided {
+        Some(k) => (
+            &paragraphs[..k],
+            reasons(&paragraphs[k], w),
+            &paragraphs[k + 1..],
+        ),
+        None => {
+            let first = paragraphs
+                .iter()
+                .position(|p| {
+                    w.request_starts
+                        .iter()
+                        .any(|r| p.trim_start().starts_with(r.as_str()))
+                })
+                .unwrap_or(paragraphs.len());
+            (&paragraphs[..first], String::new(), &paragraphs[first..])
+        }
     };
     let mut out: Vec<String> = background.to_vec();
     out.push(format!("{}{decision}", join_citation(&reasons, cite, w)));
+    out.extend(requests.iter().cloned());
     out
 }
 
@@ -200,5 +217,37 @@ mod tests {
         let up = ["农村供水工程是重要基础设施。".to_owned()];
         let o = opening(&up, CITE, DECIDE, &words());
         assert_eq!(o, [up[0].clone(), format!("{CITE}{DECIDE}")]);
+    }
+
+    #[test]
+    fn the_requests_of_a_notice_without_sections_follow_the_decision() {
+        let decided = [
+            "为做好节日期间安全防范工作，经研究，决定开展节前安全检查。现将有关事项通知如下："
+                .to_owned(),
+            "各地要于1月10日前开展一次全面检查。".to_owned(),
+            "节日期间，各地要严格落实24小时值班制度。".to_owned(),
+        ];
+        let o = opening(&decided, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [
+                format!("为做好节日期间安全防范工作，{CITE}{DECIDE}"),
+                decided[1].clone(),
+                decided[2].clone()
+            ]
+        );
+        let undecided = [
+            "元旦将至。".to_owned(),
+            "请于1月12日前报送统计表。".to_owned(),
+        ];
+        let o = opening(&undecided, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [
+                undecided[0].clone(),
+                format!("{CITE}{DECIDE}"),
+                undecided[1].clone()
+            ]
+        );
     }
 }
