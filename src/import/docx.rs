@@ -277,6 +277,9 @@ enum Merge {
 
 /// Most grid columns one cell may span (a hostile file's gridSpan of a billion).
 const MAX_SPAN: usize = 64;
+/// Most grid columns a row is read with (Word's tables have at most 63): a hostile row of a
+/// million spanning cells does not become a million times as many.
+const MAX_COLUMNS: usize = 256;
 
 /// A table's rows as lines of cells, one per grid column (a cell spanning columns is followed
 /// by empty ones). A head of two rows (a title over several columns, the others merged down
@@ -300,6 +303,7 @@ fn table_lines(rows: Vec<(Vec<Cell>, bool)>) -> Vec<Line> {
                     )
                 })
             })
+            .take(MAX_COLUMNS)
             .collect()
     };
     let line = |cells: Vec<String>, red: bool| Line {
@@ -459,4 +463,48 @@ fn paragraph_line(p: Para, page: usize, line: usize) -> Option<Line> {
         lead_run,
         ..Line::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, span: usize, merge: Merge) -> Cell {
+        Cell {
+            text: text.to_owned(),
+            span,
+            merge,
+        }
+    }
+
+    #[test]
+    fn a_head_of_two_rows_is_one_row_with_its_groups_and_a_wide_row_is_bounded() {
+        let upper = vec![
+            cell("序号", 1, Merge::Starts),
+            cell("排查情况", 2, Merge::None),
+            cell("备注", 1, Merge::Starts),
+        ];
+        let lower = vec![
+            cell("", 1, Merge::Continues),
+            cell("场所", 1, Merge::None),
+            cell("隐患", 1, Merge::None),
+            cell("", 1, Merge::Continues),
+        ];
+        let body = vec![cell("合计", 3, Merge::None), cell("", 1, Merge::None)];
+        let lines = table_lines(vec![(upper, false), (lower, false), (body, false)]);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0].cells.as_deref(),
+            Some(&["序号", "场所", "隐患", "备注"].map(String::from)[..])
+        );
+        let group = Some("排查情况".to_owned());
+        assert_eq!(
+            lines[0].head_groups,
+            Some(vec![None, group.clone(), group, None])
+        );
+        assert_eq!(lines[1].cells.as_ref().map(Vec::len), Some(4));
+        let hostile = vec![cell("x", MAX_SPAN, Merge::None); 10_000];
+        let lines = table_lines(vec![(hostile, false)]);
+        assert_eq!(lines[0].cells.as_ref().map(Vec::len), Some(MAX_COLUMNS));
+    }
 }
