@@ -43,6 +43,8 @@ struct Style {
 #[derive(Debug, Default)]
 pub struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
+    /// A list definition that takes its levels from a list style (`w:numStyleLink`): the style.
+    links: HashMap<String, String>,
     /// numId → (abstractNumId, start overrides by level).
     nums: HashMap<String, (String, [Option<u32>; LEVELS])>,
     styles: HashMap<String, Style>,
@@ -103,6 +105,11 @@ impl Numbering {
                             num = Some(id);
                         }
                         "lvl" if num.is_none() => level = ilvl(&e),
+                        "numStyleLink" => {
+                            if let (Some(id), Some(v)) = (&abs, val()) {
+                                self.links.insert(id.clone(), v);
+                            }
+                        }
                         "lvlOverride" => override_level = ilvl(&e),
                         "abstractNumId" => {
                             if let (Some(id), Some(v)) = (&num, val()) {
@@ -155,10 +162,15 @@ impl Numbering {
                     let name = local(&e);
                     if name == "style" {
                         style = None;
-                        let paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
-                        if paragraph && self.styles.len() < MAX_DEFINITIONS {
+                        // Paragraph styles, and list styles (a multilevel list's own list).
+                        let kind = attr(&e, "type");
+                        let paragraph = kind.as_deref().is_none_or(|t| t == "paragraph");
+                        let listed = paragraph || kind.as_deref() == Some("numbering");
+                        if listed && self.styles.len() < MAX_DEFINITIONS {
                             let id = attr(&e, "styleId").unwrap_or_default();
-                            if attr(&e, "default").is_some_and(|v| v == "1" || v == "true") {
+                            let default =
+                                attr(&e, "default").is_some_and(|v| v == "1" || v == "true");
+                            if paragraph && default {
                                 self.default_style = Some(id.clone());
                             }
                             self.styles.insert(id.clone(), Style::default());
@@ -189,6 +201,7 @@ impl Numbering {
         let (style_num, style_level) = self.style_numbering(style.as_deref());
         let num = p.num.clone().or(style_num)?;
         let (abs_id, overrides) = self.nums.get(&num)?.clone();
+        let abs_id = self.linked(abs_id);
         let levels = self.abstracts.get(&abs_id)?;
         let level = p
             .level
@@ -242,6 +255,20 @@ impl Numbering {
             text.push_str(&format_count(count, format));
         }
         (!text.trim().is_empty()).then_some(text)
+    }
+
+    /// The definition whose levels a list uses: through its list style's own list where it
+    /// names one (`w:numStyleLink`, as Word writes a multilevel list style), else itself.
+    fn linked(&self, abs_id: String) -> String {
+        let Some(style) = self.links.get(&abs_id) else {
+            return abs_id;
+        };
+        self.style_numbering(Some(style))
+            .0
+            .and_then(|num| self.nums.get(&num))
+            .map(|(target, _)| target.clone())
+            .filter(|target| !self.links.contains_key(target))
+            .unwrap_or(abs_id)
     }
 
     /// A style's list and level, inherited through `basedOn`.
@@ -433,6 +460,32 @@ mod tests {
             None,
         ];
         assert_eq!(got, want.map(|w| w.map(String::from)));
+    }
+
+    #[test]
+    fn a_list_of_a_list_style_takes_the_style_s_levels() {
+        let lists = r#"<w:numbering xmlns:w="w">
+          <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="GWList"/>
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+          </w:abstractNum>
+          <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="GWList"/></w:abstractNum>
+          <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+          <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+        </w:numbering>"#;
+        let styles = r#"<w:styles xmlns:w="w">
+          <w:style w:type="numbering" w:styleId="GWList"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+        </w:styles>"#;
+        let mut n = Numbering::default();
+        n.read_lists(lists).unwrap();
+        n.read_styles(styles).unwrap();
+        assert_eq!(
+            n.label(&para(None, Some("4"), Some(0))).as_deref(),
+            Some("一、")
+        );
+        assert_eq!(
+            n.label(&para(None, Some("4"), Some(0))).as_deref(),
+            Some("二、")
+        );
     }
 
     #[test]
