@@ -25,6 +25,8 @@ pub struct WorkWords {
     pub upper_levels: Vec<String>,
     /// Levels of lower offices after 各 (设区市, 县（市、区）, 地 …).
     pub levels: Vec<String>,
+    /// What a level pairs with in one addressee (各地各校, 各地各部门): taken with it.
+    pub paired: Vec<String>,
     /// Endings of an office's name (局, 厅, 部门 …).
     pub org_endings: Vec<String>,
     /// An issuing office's name without these is its parent (民政部办公厅 → 民政部): a target
@@ -822,6 +824,15 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     let level = &after[..n];
     // An office's name after the level: up to an office ending, within a few characters.
     let tail = &after[n..];
+    // 各地各校, 各地各部门: the level with the units it pairs with is one addressee.
+    if let Some(p) = words
+        .paired
+        .iter()
+        .filter(|p| tail.starts_with(p.as_str()))
+        .max_by_key(|p| p.len())
+    {
+        return Some(n + p.len());
+    }
     let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
     // 林业和草原局, 住房和城乡建设局, 林业和草原、应急管理部门: a 和 with an office's ending a
     // few characters after it (before any other stop) is inside the name.
@@ -1383,6 +1394,25 @@ mod tests {
             "县级以上民政部门应当加强指导。",
         ] {
             assert_eq!(l.apply(kept, &mut notes), kept);
+        }
+    }
+
+    #[test]
+    fn a_level_paired_with_its_units_is_one_addressee() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        for (upstream, own) in [
+            (
+                "各地各校要开展一次安全教育。",
+                "各乡镇人民政府、局属各单位要开展一次安全教育。",
+            ),
+            (
+                "各地各部门要加强值守。",
+                "各乡镇人民政府、局属各单位要加强值守。",
+            ),
+        ] {
+            assert_eq!(l.apply(upstream, &mut notes), own);
         }
     }
 
