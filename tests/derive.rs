@@ -1010,3 +1010,35 @@ recipients = "各乡镇人民政府，县直有关单位"
     );
     assert!(opening[2].contains("24小时值班"), "{notice}");
 }
+
+/// A national 卫健委办公厅 work notice pasted from its 政务公开 page (the metadata table pasted
+/// with tabs, its 标题 row repeating the title), derived for a province: the metadata is page
+/// furniture (it had become the mark and the title), the notice's 「报送我委医政司」 is the upper
+/// office naming itself and becomes the province's own target, and the report on the 元旦
+/// period due 1月5日 is not brought forward to before 元旦 (it had become 12月30日).
+#[test]
+fn a_gov_cn_paste_derives_for_a_province_without_its_metadata_or_the_upper_office_s_self() {
+    let dir = received_and_derived(
+        "pasted-weijian-gov.txt",
+        "pasted-weijian-province.toml",
+        &["notice"],
+    );
+    let (up, spec) = imported(&dir);
+    assert_eq!(
+        spec.title,
+        "国家卫生健康委办公厅关于做好2027年元旦春节期间医疗服务保障工作的通知"
+    );
+    assert_eq!(
+        spec.header.as_ref().unwrap().issuers,
+        ["国家卫生健康委办公厅"]
+    );
+    for furniture in ["索引号", "索 引 号", "主题分类", "发布日期", "标　　题"] {
+        assert!(!up.contains(furniture), "{furniture}: {up}");
+    }
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("于2027年1月4日前将元旦期间工作情况、2027年2月22日前将春节期间工作情况报送湖南省卫生健康委员会。"),
+        "{notice}"
+    );
+    assert!(!notice.contains("我委"), "{notice}");
+}

@@ -27,6 +27,9 @@ pub struct WorkWords {
     pub levels: Vec<String>,
     /// What a level pairs with in one addressee (各地各校, 各地各部门): taken with it.
     pub paired: Vec<String>,
+    /// How the upper office names itself (报送我委医政司): a target starting so is the upper
+    /// office's.
+    pub self_references: Vec<String>,
     /// Endings of an office's name (局, 厅, 部门 …).
     pub org_endings: Vec<String>,
     /// An issuing office's name without these is its parent (民政部办公厅 → 民政部): a target
@@ -441,6 +444,24 @@ impl Localiser<'_> {
         out
     }
 
+    /// A deadline brought forward to `new` never crosses back over a holiday that lies before
+    /// the upper office's `date` (元旦期间工作情况 due 1月5日 is not due before 元旦): it is the
+    /// first working day after that holiday, where that is still before `date`.
+    fn after_holiday(&self, new: NaiveDate, date: NaiveDate) -> NaiveDate {
+        let weekday =
+            |d: &NaiveDate| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+        let holiday = new
+            .iter_days()
+            .skip(1)
+            .take_while(|d| *d < date)
+            .filter(|d| weekday(d) && self.calendar.is_workday(*d) == Ok(false))
+            .last();
+        holiday
+            .and_then(|h| self.calendar.add_workdays(h, 1).ok())
+            .filter(|first| *first < date)
+            .unwrap_or(new)
+    }
+
     fn earlier(&self, d: &Deadline, original: &str, notes: &mut Vec<String>) -> String {
         let Some(date) = d.date else {
             // 每月5日前: a monthly deadline, earlier by as many days.
@@ -450,7 +471,7 @@ impl Localiser<'_> {
             return new;
         };
         let new = match self.calendar.sub_workdays(date, self.lead_workdays) {
-            Ok(new) => new,
+            Ok(new) => self.after_holiday(new, date),
             // A year without a holiday schedule (2027 here): counted Monday to Friday, and said,
             // as a {workday:…} date of such a year is.
             Err(_) => {
@@ -490,9 +511,16 @@ impl Localiser<'_> {
         } else {
             String::new()
         };
+        let lead = (0..=self.lead_workdays)
+            .find(|&k| self.calendar.sub_workdays(date, k).is_ok_and(|d| d <= new))
+            .unwrap_or(self.lead_workdays);
+        let held = if lead < self.lead_workdays {
+            "，不提前到其前的假期之前"
+        } else {
+            ""
+        };
         notes.push(format!(
-            "期限“{original}”→“{text}”（比上级来文提前 {} 个工作日{counted}）",
-            self.lead_workdays
+            "期限“{original}”→“{text}”（比上级来文提前 {lead} 个工作日{held}{counted}）"
         ));
         if new < self.issued {
             // Too little time between the draft's date and the upper office's: one working day
@@ -590,6 +618,7 @@ impl Localiser<'_> {
                     .words
                     .upper_levels
                     .iter()
+                    .chain(&self.words.self_references)
                     .any(|l| target.starts_with(l.as_str()))
                 || self
                     .upstream
@@ -1398,6 +1427,23 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_brought_forward_never_crosses_back_over_a_holiday() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let mut notes = Vec::new();
+        // 2026: 国庆 10-01..10-07. Three working days before 10-09 would be 09-29, before the
+        // holiday the report is about: 10-08 instead.
+        let t = l.apply("请于10月9日前将国庆期间工作情况报送省水利厅。", &mut notes);
+        assert_eq!(
+            t, "请于10月8日前将国庆期间工作情况报送县水利局。",
+            "{notes:?}"
+        );
+        // No holiday between: three working days, as before.
+        let t = l.apply("请于11月20日前将情况报送省水利厅。", &mut notes);
+        assert_eq!(t, "请于11月17日前将情况报送县水利局。");
+    }
+
+    #[test]
     fn a_level_paired_with_its_units_is_one_addressee() {
         let cal = Calendar::load(None).unwrap();
         let l = localiser(&cal);
@@ -1410,6 +1456,11 @@ mod tests {
             (
                 "各地各部门要加强值守。",
                 "各乡镇人民政府、局属各单位要加强值守。",
+            ),
+            // The upper office naming itself is an upper target too.
+            (
+                "请于8月5日前将情况报送我厅规划处。",
+                "请于7月31日前将情况报送县水利局。",
             ),
         ] {
             assert_eq!(l.apply(upstream, &mut notes), own);

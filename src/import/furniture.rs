@@ -16,7 +16,7 @@ const PAGE_COUNTERS: [&str; 6] = [
     "访问次数",
 ];
 /// Labels of a page's metadata; two on one line make it a metadata line.
-const PAGE_LABELS: [&str; 16] = [
+const PAGE_LABELS: [&str; 17] = [
     "来源：",
     "发布时间：",
     "发布日期：",
@@ -29,6 +29,7 @@ const PAGE_LABELS: [&str; 16] = [
     "发文机关：",
     "成文日期：",
     "文号：",
+    "发文字号：",
     "发布机构：",
     "有效性：",
     "公开方式：",
@@ -87,6 +88,7 @@ pub fn is_furniture(text: &str) -> bool {
         || PAGE_COUNTERS.iter().any(|w| t.contains(w))
         || labels >= 2
         || (labels == 1 && t.starts_with("索引号"))
+        || metadata_title(&t)
         || FOOTER.iter().any(|w| t.contains(w))
         || ((t.contains("主办：") || t.contains("主办单位：")) && t.contains("地址："))
         || t.starts_with("上一篇")
@@ -95,6 +97,13 @@ pub fn is_furniture(text: &str) -> bool {
         || font_size_switch(&t)
         || buttons_only(text)
         || super::post::is_furniture(text)
+}
+
+/// A 政务公开 table's 标题 row (标　　题：…的通知): the document's title as the site lists it,
+/// not the title the document prints.
+fn metadata_title(t: &str) -> bool {
+    t.strip_prefix("标题：")
+        .is_some_and(crate::spec::kind::ends_in_a_kind)
 }
 
 /// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
@@ -252,7 +261,17 @@ fn drop_lines(
     lines
         .into_iter()
         .filter(|l| {
-            let drop = l.cells.is_none() && furniture(&l.text);
+            // A 政务公开 table pasted with tabs (索引号：…	主题分类：…) is furniture too: every
+            // cell a label's; a form's row is not.
+            let labelled = |c: &String| {
+                let c: String = c.chars().filter(|c| !c.is_whitespace()).collect();
+                c.is_empty() || PAGE_LABELS.iter().any(|l| c.starts_with(l)) || metadata_title(&c)
+            };
+            let row_ok = l
+                .cells
+                .as_ref()
+                .is_none_or(|cells| cells.iter().all(labelled));
+            let drop = row_ok && furniture(&l.text);
             if drop {
                 repairs.push(Repair {
                     page: l.page,
@@ -324,6 +343,7 @@ mod tests {
             "网站标识码：4103000045　　豫ICP备12016523号-1",
             "京ICP备18051578号　　京公网安备11010502038125号",
             "上一篇：柳州市开展个人信息保护专项检查　　下一篇：关于公布名单的公示",
+            "标　　题：国家卫生健康委办公厅关于做好2027年元旦春节期间医疗服务保障工作的通知",
         ] {
             assert!(is_furniture(t), "{t}");
         }

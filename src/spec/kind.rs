@@ -158,6 +158,19 @@ impl DocKind {
     }
 }
 
+/// Whether a title ends in a 文种 (…的通知, …方案, …的请示, …的函 …): the words of every
+/// kind's title endings and of its name (命令（令） and 公告、通告 read as each of their words).
+pub fn ends_in_a_kind(title: &str) -> bool {
+    let title = title.trim();
+    KINDS.iter().any(|k| {
+        k.title_endings.iter().any(|e| title.ends_with(e))
+            || k.name
+                .split(['（', '）', '、'])
+                .filter(|w| !w.is_empty())
+                .any(|w| title.ends_with(w))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,10 +184,7 @@ fn looks_official(spec: &Spec) -> bool {
         .signature
         .as_ref()
         .is_some_and(|s| s.issuer.is_some() || !s.issuers.is_empty() || s.signer.is_some());
-    let titled = crate::spec::KINDS
-        .iter()
-        .flat_map(|k| k.title_endings.iter())
-        .any(|e| spec.title.trim().ends_with(e));
+    let titled = crate::spec::kind::ends_in_a_kind(&spec.title);
     spec.header
         .as_ref()
         .is_some_and(|h| h.doc_number.is_some() || h.mark_suffix.as_deref() != Some(""))
