@@ -30,6 +30,9 @@ pub struct WorkWords {
     /// How the upper office names itself (报送我委医政司): a target starting so is the upper
     /// office's.
     pub self_references: Vec<String>,
+    /// Words of a holiday (元旦, 春节, 节日, 假期 …): a text holding one is about it, and its
+    /// deadlines are not brought forward to before the holiday.
+    pub holiday_words: Vec<String>,
     /// Endings of an office's name (局, 厅, 部门 …).
     pub org_endings: Vec<String>,
     /// An issuing office's name without these is its parent (民政部办公厅 → 民政部): a target
@@ -398,10 +401,16 @@ impl Localiser<'_> {
     fn deadlines(&self, text: &str, notes: &mut Vec<String>) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
+        // A text about a holiday (元旦期间工作情况) keeps its deadlines after that holiday.
+        let about_holiday = self
+            .words
+            .holiday_words
+            .iter()
+            .any(|w| text.contains(w.as_str()));
         while let Some((at, d)) = next_deadline(rest, self.year) {
             out.push_str(&rest[..at]);
             let original = &rest[at..at + d.len];
-            out.push_str(&self.earlier(&d, original, notes));
+            out.push_str(&self.earlier(&d, original, about_holiday, notes));
             rest = &rest[at + d.len..];
         }
         out.push_str(rest);
@@ -444,9 +453,10 @@ impl Localiser<'_> {
         out
     }
 
-    /// A deadline brought forward to `new` never crosses back over a holiday that lies before
-    /// the upper office's `date` (元旦期间工作情况 due 1月5日 is not due before 元旦): it is the
-    /// first working day after that holiday, where that is still before `date`.
+    /// A deadline of a text about a holiday, brought forward to `new`, never crosses back over
+    /// a holiday that lies before the upper office's `date` (元旦期间工作情况 due 1月5日 is not
+    /// due before 元旦): it is the first working day after that holiday, where that is still
+    /// before `date`.
     fn after_holiday(&self, new: NaiveDate, date: NaiveDate) -> NaiveDate {
         let weekday =
             |d: &NaiveDate| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
@@ -462,7 +472,13 @@ impl Localiser<'_> {
             .unwrap_or(new)
     }
 
-    fn earlier(&self, d: &Deadline, original: &str, notes: &mut Vec<String>) -> String {
+    fn earlier(
+        &self,
+        d: &Deadline,
+        original: &str,
+        about_holiday: bool,
+        notes: &mut Vec<String>,
+    ) -> String {
         let Some(date) = d.date else {
             // 每月5日前: a monthly deadline, earlier by as many days.
             let day = d.day.saturating_sub(self.lead_workdays).max(1);
@@ -471,7 +487,8 @@ impl Localiser<'_> {
             return new;
         };
         let new = match self.calendar.sub_workdays(date, self.lead_workdays) {
-            Ok(new) => self.after_holiday(new, date),
+            Ok(new) if about_holiday => self.after_holiday(new, date),
+            Ok(new) => new,
             // A year without a holiday schedule (2027 here): counted Monday to Friday, and said,
             // as a {workday:…} date of such a year is.
             Err(_) => {
@@ -1427,7 +1444,7 @@ mod tests {
     }
 
     #[test]
-    fn a_deadline_brought_forward_never_crosses_back_over_a_holiday() {
+    fn a_deadline_about_a_holiday_is_never_brought_forward_to_before_it() {
         let cal = Calendar::load(None).unwrap();
         let l = localiser(&cal);
         let mut notes = Vec::new();
@@ -1441,6 +1458,9 @@ mod tests {
         // No holiday between: three working days, as before.
         let t = l.apply("请于11月20日前将情况报送省水利厅。", &mut notes);
         assert_eq!(t, "请于11月17日前将情况报送县水利局。");
+        // A report not about a holiday may be due before one: 10-09 → 09-29.
+        let t = l.apply("请于10月9日前将活动总结报送省水利厅。", &mut notes);
+        assert_eq!(t, "请于9月29日前将活动总结报送县水利局。");
     }
 
     #[test]
