@@ -126,10 +126,68 @@ pub fn derive_one(engine: &Engine, shared: &Shared, job: &Job, office: &Path) ->
     derive_for(engine, shared, job, &derive::load_office(office)?)
 }
 
+/// The draft's `[provenance]` files named from the folder the draft is written to (../来文.toml),
+/// as a path in a file is read, so that `check` finds the upstream wherever it is run from.
+fn provenance_beside(draft: &mut derive::Draft, out: &Path) {
+    let Some(p) = draft.spec.spec.provenance.as_mut() else {
+        return;
+    };
+    // Only where both are given alike (the web app names the upstream within its workspace
+    // and the folder by its full path: the two have no common base here).
+    let from = |file: &str| {
+        let file = Path::new(file);
+        if file.is_absolute() == out.is_absolute() {
+            relative_to(file, out)
+        } else {
+            file.display().to_string()
+        }
+    };
+    let (upstream, office) = (from(&p.upstream_file), from(&p.office_file));
+    if (upstream.as_str(), office.as_str()) == (p.upstream_file.as_str(), p.office_file.as_str()) {
+        return;
+    }
+    (p.upstream_file, p.office_file) = (upstream, office);
+    draft.toml = crate::spec::write::write(&draft.spec);
+}
+
+/// `file` as a path from the folder `dir` (both taken from the working folder when relative);
+/// as given where no relative path leads there (another drive).
+fn relative_to(file: &Path, dir: &Path) -> String {
+    use std::path::Component;
+    // The parts of a path from the root, `..` taken back; none for a Windows drive prefix.
+    let parts = |p: &Path| -> Option<Vec<std::ffi::OsString>> {
+        let mut out = Vec::new();
+        for c in std::path::absolute(p).ok()?.components() {
+            match c {
+                Component::Normal(n) => out.push(n.to_os_string()),
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::RootDir | Component::CurDir => {}
+                Component::Prefix(_) => return None,
+            }
+        }
+        Some(out)
+    };
+    let (Some(f), Some(d)) = (parts(file), parts(dir)) else {
+        return file.display().to_string();
+    };
+    let common = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..d.len() {
+        rel.push("..");
+    }
+    for c in &f[common..] {
+        rel.push(c);
+    }
+    rel.display().to_string()
+}
+
 /// [`derive_one`] for a profile already read (whose `path` is the name the draft records).
 pub fn derive_for(engine: &Engine, shared: &Shared, job: &Job, office: &Office) -> Result<Derived> {
-    let draft = derive::derive(&shared.upstream, office, job.as_, &shared.calendar)?;
+    let mut draft = derive::derive(&shared.upstream, office, job.as_, &shared.calendar)?;
     let target = job.out.join(&draft.file_name);
+    provenance_beside(&mut draft, &job.out);
     // The draft passes the same checks as any spec before it is written.
     let report = engine.check_source(&draft.toml, &target)?;
     if report.has_errors() {
@@ -187,4 +245,30 @@ pub fn derive_for(engine: &Engine, shared: &Shared, job: &Job, office: &Office) 
         files,
         pages,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use std::path::Path;
+
+    #[test]
+    fn provenance_files_are_named_from_the_draft_s_folder() {
+        assert_eq!(
+            relative_to(Path::new("来文.toml"), Path::new("drafts")),
+            "../来文.toml"
+        );
+        assert_eq!(
+            relative_to(Path::new("a/来文.toml"), Path::new("a")),
+            "来文.toml"
+        );
+        assert_eq!(
+            relative_to(Path::new("/x/y/来文.toml"), Path::new("/x/z/out")),
+            "../../y/来文.toml"
+        );
+        assert_eq!(
+            relative_to(Path::new("./b/../来文.toml"), Path::new(".")),
+            "来文.toml"
+        );
+    }
 }
