@@ -166,6 +166,8 @@ pub struct FontSet {
     fallback_coverage: Vec<u64>,
     /// Set once the faces are being warmed ([`FontSet::warm`]).
     warmed: std::sync::Once,
+    /// Set once the fallback face is being warmed ([`FontSet::warm_fallback`]).
+    fallback_warmed: std::sync::Once,
 }
 
 /// Bits for every Unicode scalar value.
@@ -217,6 +219,7 @@ impl FontSet {
             coverage: Vec::new(),
             fallback_coverage: Vec::new(),
             warmed: std::sync::Once::new(),
+            fallback_warmed: std::sync::Once::new(),
         };
         set.coverage = FontRole::ALL
             .iter()
@@ -293,12 +296,11 @@ impl FontSet {
     }
 
     /// The faces a document is set in, in the order a layout first needs them: the 发文机关标志
-    /// and title's, the body's, the headings', then the Latin and the fallback faces.
+    /// and title's, the body's, the headings', then the Latin face. (Not the fallback face: a
+    /// document draws from it only where `check` finds a character its own faces lack.)
     pub fn working_faces(&self) -> Vec<Font> {
         let roles = FontRole::ALL.iter().map(|&r| self.primary_index(r));
-        let extra = [LATIN_FAMILY, FALLBACK_FAMILY]
-            .into_iter()
-            .filter_map(|f| self.book.select_family(&f.to_lowercase()).next());
+        let extra = self.book.select_family(&LATIN_FAMILY.to_lowercase()).next();
         // By index: comparing two faces compares their hashes, the very work put off here.
         let mut indices: Vec<usize> = Vec::new();
         for i in roles.chain(extra) {
@@ -313,17 +315,23 @@ impl FontSet {
     /// face it shapes with in full the first time (5–8 MB of a CJK face, ≈ 2 ms each), which a
     /// first layout otherwise waits for; warmed beside it, the layout finds the hashes made.
     pub fn warm(&self) {
-        self.warmed.call_once(|| {
-            let faces = self.working_faces();
-            let warming = move || {
-                for face in faces {
-                    typst::utils::hash128(&face);
-                }
-            };
-            // Without a thread (none left to the process) the layout hashes them as before.
-            let _ = std::thread::Builder::new()
-                .name("gongwen-fonts".to_owned())
-                .spawn(warming);
+        self.warmed
+            .call_once(|| hash_beside(self.working_faces(), "gongwen-fonts"));
+    }
+
+    /// Hashes the fallback face as [`FontSet::warm`] does the working faces, once: called by
+    /// `check` when some text needs it (hashing 7 MB no document draws from cost every
+    /// document ≈ 3 ms of a core).
+    pub fn warm_fallback(&self) {
+        self.fallback_warmed.call_once(|| {
+            let face = self
+                .book
+                .select_family(&FALLBACK_FAMILY.to_lowercase())
+                .next();
+            hash_beside(
+                face.map(|i| self.fonts[i].clone()).into_iter().collect(),
+                "gongwen-fallback",
+            );
         });
     }
 
@@ -331,6 +339,19 @@ impl FontSet {
     pub fn covers(&self, role: FontRole, c: char) -> bool {
         self.covers_in_own_face(role, c) || bit(&self.fallback_coverage, c)
     }
+}
+
+/// Hashes `faces` for typst's memo on a thread named `name` (none left to the process: the
+/// layout hashes them itself as it needs them).
+fn hash_beside(faces: Vec<Font>, name: &str) {
+    let warming = move || {
+        for face in faces {
+            typst::utils::hash128(&face);
+        }
+    };
+    let _ = std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(warming);
 }
 
 /// Whether `c`'s bit is set in `bits`.
@@ -429,6 +450,23 @@ fn system_dirs() -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_faces_warmed_for_every_document_leave_out_the_fallback_face() {
+        let set = FontSet::load(&[], false);
+        let families: Vec<String> = set
+            .working_faces()
+            .iter()
+            .map(|f| f.info().family.clone())
+            .collect();
+        assert!(
+            families.iter().all(|f| f != FALLBACK_FAMILY),
+            "{families:?}"
+        );
+        assert!(families.iter().any(|f| f == LATIN_FAMILY), "{families:?}");
+        // The body's 仿宋 and the title's 小标宋 are among them.
+        assert!(families.len() >= 3, "{families:?}");
+    }
 
     #[cfg(unix)]
     #[test]

@@ -471,6 +471,8 @@ fn fallback_glyphs(all: &[(String, String)], fonts: &FontSet, out: &mut Vec<Find
         if chars.is_empty() {
             continue;
         }
+        // The layout will draw from the fallback face: its hash made ahead, beside the check.
+        fonts.warm_fallback();
         let list: Vec<String> = chars.iter().take(5).map(|c| format!("“{c}”")).collect();
         out.push(finding(
             "fallback-glyph",
