@@ -45,11 +45,29 @@ pub struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     /// A list definition that takes its levels from a list style (`w:numStyleLink`): the style.
     links: HashMap<String, String>,
-    /// numId → (abstractNumId, start overrides by level).
-    nums: HashMap<String, (String, [Option<u32>; LEVELS])>,
+    /// numId → the list instance (`w:num`).
+    nums: HashMap<String, Instance>,
     styles: HashMap<String, Style>,
     default_style: Option<String>,
     counters: HashMap<String, [Option<u32>; LEVELS]>,
+}
+
+/// A list instance (`w:num`): the definition it counts and what it overrides of it by level.
+#[derive(Debug, Clone, Default)]
+struct Instance {
+    /// `w:abstractNumId`.
+    abs: String,
+    /// `w:lvlOverride/w:startOverride`.
+    starts: [Option<u32>; LEVELS],
+    /// `w:lvlOverride/w:lvl`: a level redefined for this instance alone (its format, text, start).
+    levels: [Option<Level>; LEVELS],
+}
+
+impl Instance {
+    /// Whether the instance counts apart from its definition's other instances.
+    fn overrides(&self) -> bool {
+        self.starts.iter().any(Option::is_some) || self.levels.iter().any(Option::is_some)
+    }
 }
 
 /// What a paragraph says of its numbering: its style and its own `w:numPr`.
@@ -83,6 +101,8 @@ impl Numbering {
         let (mut abs, mut num): (Option<String>, Option<String>) = (None, None);
         let mut level: Option<usize> = None;
         let mut override_level: Option<usize> = None;
+        // Inside a `w:lvlOverride`'s own `w:lvl`: the level it redefines.
+        let mut redefined: Option<usize> = None;
         loop {
             match reader
                 .read_event()
@@ -100,11 +120,19 @@ impl Numbering {
                         }
                         "num" if self.nums.len() < MAX_DEFINITIONS => {
                             let id = attr(&e, "numId").unwrap_or_default();
-                            self.nums
-                                .insert(id.clone(), (String::new(), [None; LEVELS]));
+                            self.nums.insert(id.clone(), Instance::default());
                             num = Some(id);
                         }
                         "lvl" if num.is_none() => level = ilvl(&e),
+                        "lvl" => {
+                            let (Some(id), Some(l)) = (&num, override_level) else {
+                                continue;
+                            };
+                            if let Some(n) = self.nums.get_mut(id) {
+                                n.levels[l] = Some(Level::default());
+                                redefined = Some(l);
+                            }
+                        }
                         "numStyleLink" => {
                             if let (Some(id), Some(v)) = (&abs, val()) {
                                 self.links.insert(id.clone(), v);
@@ -114,7 +142,7 @@ impl Numbering {
                         "abstractNumId" => {
                             if let (Some(id), Some(v)) = (&num, val()) {
                                 if let Some(n) = self.nums.get_mut(id) {
-                                    n.0 = v;
+                                    n.abs = v;
                                 }
                             }
                         }
@@ -123,11 +151,17 @@ impl Numbering {
                                 continue;
                             };
                             if let Some(n) = self.nums.get_mut(id) {
-                                n.1[l] = val().and_then(|v| v.parse().ok());
+                                n.starts[l] = val().and_then(|v| v.parse().ok());
                             }
                         }
                         name => {
-                            if let Some(lvl) = self.level_mut(&abs, level) {
+                            let lvl = match (&num, redefined) {
+                                (Some(id), Some(l)) => {
+                                    self.nums.get_mut(id).and_then(|n| n.levels[l].as_mut())
+                                }
+                                _ => self.level_mut(&abs, level),
+                            };
+                            if let Some(lvl) = lvl {
                                 set_level(lvl, name, val(), &e);
                             }
                         }
@@ -136,7 +170,7 @@ impl Numbering {
                 Event::End(e) => match e.local_name().as_ref() {
                     b"abstractNum" => abs = None,
                     b"num" => num = None,
-                    b"lvl" => level = None,
+                    b"lvl" => (level, redefined) = (None, None),
                     b"lvlOverride" => override_level = None,
                     _ => {}
                 },
@@ -200,8 +234,8 @@ impl Numbering {
         let style = p.style.clone().or_else(|| self.default_style.clone());
         let (style_num, style_level) = self.style_numbering(style.as_deref());
         let num = p.num.clone().or(style_num)?;
-        let (abs_id, overrides) = self.nums.get(&num)?.clone();
-        let abs_id = self.linked(abs_id);
+        let instance = self.nums.get(&num)?.clone();
+        let abs_id = self.linked(instance.abs.clone());
         let levels = self.abstracts.get(&abs_id)?;
         let level = p
             .level
@@ -214,14 +248,19 @@ impl Numbering {
             })
             .unwrap_or(0)
             .min(LEVELS - 1);
-        let levels = levels.clone();
-        let key = if overrides.iter().any(Option::is_some) {
+        let mut levels = levels.clone();
+        for (l, redefined) in levels.iter_mut().zip(&instance.levels) {
+            if let Some(r) = redefined {
+                *l = r.clone();
+            }
+        }
+        let key = if instance.overrides() {
             format!("num:{num}")
         } else {
             format!("abs:{abs_id}")
         };
         let counters = self.counters.entry(key).or_insert([None; LEVELS]);
-        let start = |l: usize| overrides[l].unwrap_or(levels[l].start);
+        let start = |l: usize| instance.starts[l].unwrap_or(levels[l].start);
         counters[level] = Some(match counters[level] {
             Some(c) => (c + 1).min(MAX_COUNT),
             None => start(level).min(MAX_COUNT),
@@ -266,7 +305,7 @@ impl Numbering {
         self.style_numbering(Some(style))
             .0
             .and_then(|num| self.nums.get(&num))
-            .map(|(target, _)| target.clone())
+            .map(|target| target.abs.clone())
             .filter(|target| !self.links.contains_key(target))
             .unwrap_or(abs_id)
     }
@@ -497,6 +536,25 @@ mod tests {
             n.label(&para(None, Some("6"), Some(2))).as_deref(),
             Some("1.")
         );
+    }
+
+    #[test]
+    fn a_level_redefined_for_one_list_shows_its_own_format_and_start() {
+        // WPS and Word's 「设置编号值」 write a whole level into the instance: here the items of
+        // one list read ⑴ ⑵ from 3, the definition's other list 1. 2. as before.
+        let numbering = LISTS.replace(
+            "</w:numbering>",
+            r#"<w:num w:numId="7"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="2">
+                 <w:lvl w:ilvl="2"><w:start w:val="3"/><w:numFmt w:val="decimalEnclosedParen"/><w:lvlText w:val="%3"/></w:lvl>
+               </w:lvlOverride></w:num></w:numbering>"#,
+        );
+        let mut n = lists(&numbering, STYLES);
+        let got: Vec<Option<String>> = [("7", 2), ("7", 2), ("5", 2), ("7", 0)]
+            .iter()
+            .map(|&(num, level)| n.label(&para(None, Some(num), Some(level))))
+            .collect();
+        let want = [Some("⑶"), Some("⑷"), Some("1."), Some("一、")];
+        assert_eq!(got, want.map(|w| w.map(String::from)));
     }
 
     #[test]
