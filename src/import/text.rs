@@ -59,7 +59,93 @@ pub fn read(text: &str) -> Vec<Line> {
             }
         }
     }
-    spaced_mark(out)
+    tables(spaced_mark(out))
+}
+
+/// The tables of a paste (runs of tab-separated lines) made regular: a head of two rows read
+/// as one line with its groups (a web page's merged cells come as blanks), and the empty
+/// cells a page adds after each row's last (a trailing tab) dropped beyond the head's width.
+fn tables(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut rest = lines.into_iter().peekable();
+    while let Some(mut line) = rest.next() {
+        let Some(head) = line.cells.clone() else {
+            out.push(line);
+            continue;
+        };
+        let second = rest.peek().and_then(|l| l.cells.clone());
+        let mut width = filled_width(&head);
+        if let Some(merged) = second.as_deref().and_then(|s| two_row_head(&head, s)) {
+            width = merged.0.len();
+            (line.cells, line.head_groups) = (Some(merged.0), Some(merged.1));
+            rest.next();
+        }
+        trim_to(&mut line, width);
+        out.push(line);
+        while let Some(mut row) = rest.next_if(|l| l.cells.is_some()) {
+            trim_to(&mut row, width);
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Cells up to the last one with text.
+fn filled_width(cells: &[String]) -> usize {
+    cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |k| k + 1)
+}
+
+/// Drops a row's empty cells beyond `width` (never a cell with text).
+fn trim_to(line: &mut Line, width: usize) {
+    if let Some(cells) = line.cells.as_mut() {
+        let keep = width.max(filled_width(cells));
+        cells.truncate(keep);
+    }
+}
+
+/// Two head rows as a web page pastes them, read as one: `upper` holds the titles standing in
+/// both rows and the group titles, each followed by blanks for the columns it spans; `lower`
+/// the columns' own titles under each group and blanks under the titles of both rows
+/// (序号 学校名称 隐患数量 ∅ 整改情况 ∅ / ∅ ∅ 一般 重大 已整改 未整改). The cells and each one's
+/// group; `None` where the two rows are not such a head (a data row has figures).
+fn two_row_head(upper: &[String], lower: &[String]) -> Option<(Vec<String>, Vec<Option<String>>)> {
+    let width = filled_width(upper).max(filled_width(lower));
+    let at = |row: &[String], k: usize| row.get(k).map_or("", String::as_str).to_owned();
+    let looks_like_data = |c: &str| c.starts_with(|ch: char| ch.is_ascii_digit());
+    if width < 2 || (0..width).any(|k| looks_like_data(&at(lower, k))) {
+        return None;
+    }
+    let (mut cells, mut groups) = (Vec::new(), Vec::new());
+    let mut group: Option<String> = None;
+    let mut grouped = false;
+    for k in 0..width {
+        let (top, bottom) = (at(upper, k), at(lower, k));
+        match (top.is_empty(), bottom.is_empty()) {
+            // A title of both rows: ends any group.
+            (false, true) => {
+                group = None;
+                cells.push(top);
+                groups.push(None);
+            }
+            // A group's first column.
+            (false, false) => {
+                group = Some(top);
+                cells.push(bottom);
+                groups.push(group.clone());
+            }
+            // A column the group above spans.
+            (true, false) if group.is_some() => {
+                grouped = true;
+                cells.push(bottom);
+                groups.push(group.clone());
+            }
+            _ => return None,
+        }
+    }
+    grouped.then_some((cells, groups))
 }
 
 /// Lines of the 版头 a PDF viewer copies a character per line (a joint mark whose names are
@@ -135,6 +221,40 @@ fn office_names(joined: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_two_row_head_is_one_head_with_groups_and_rows_keep_its_width() {
+        let text = "统计表\n序号\t学校名称\t隐患数量\t\t整改情况\t\n\t\t一般\t重大\t已整改\t未整改\n1\t\t\t\t\t\t\n2\t一中\t3\t0\t3\t\t\n";
+        let lines = read(text);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        let head = &lines[1];
+        assert_eq!(
+            head.cells.as_deref().unwrap(),
+            ["序号", "学校名称", "一般", "重大", "已整改", "未整改"]
+        );
+        let group = |g: &str| Some(g.to_owned());
+        assert_eq!(
+            head.head_groups.as_deref().unwrap(),
+            [
+                None,
+                None,
+                group("隐患数量"),
+                group("隐患数量"),
+                group("整改情况"),
+                group("整改情况")
+            ]
+        );
+        assert_eq!(lines[2].cells.as_ref().unwrap().len(), 6);
+        assert_eq!(
+            lines[3].cells.as_deref().unwrap(),
+            ["2", "一中", "3", "0", "3", ""]
+        );
+        // A head over data rows is not merged with them.
+        let plain = read("序号\t名称\t数量\t\n1\t一中\t3\n");
+        assert_eq!(plain.len(), 2);
+        assert!(plain[0].head_groups.is_none());
+        assert_eq!(plain[0].cells.as_deref().unwrap(), ["序号", "名称", "数量"]);
+    }
 
     #[test]
     fn a_joint_mark_copied_a_character_per_line_is_its_names_again() {
