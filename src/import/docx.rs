@@ -279,7 +279,7 @@ enum Merge {
 const MAX_SPAN: usize = 64;
 /// Most grid columns a row is read with (Word's tables have at most 63): a hostile row of a
 /// million spanning cells does not become a million times as many.
-const MAX_COLUMNS: usize = 256;
+pub(super) const MAX_COLUMNS: usize = 256;
 
 /// A table's rows as lines of cells, one per grid column (a cell spanning columns is followed
 /// by empty ones). A head of two rows (a title over several columns, the others merged down
