@@ -49,7 +49,7 @@ pub fn read(text: &str) -> Vec<Line> {
             l.indented = Some(piece.starts_with([' ', '\u{3000}', '\t', '\u{a0}']));
             l.after_blank = std::mem::take(&mut blank);
             if piece.contains('\t') {
-                l.cells = Some(piece.split('\t').map(|c| c.trim().to_owned()).collect());
+                l.cells = Some(cells(piece));
             }
             let ends_page = is_page_number(piece);
             out.push(l);
@@ -60,6 +60,27 @@ pub fn read(text: &str) -> Vec<Line> {
         }
     }
     tables(spaced_mark(out))
+}
+
+/// A tab-separated line's cells, at most [`super::docx::MAX_COLUMNS`] as the DOCX reader keeps:
+/// the text of any further cells goes into the last one, spaced, so none is lost and a hostile
+/// line of a million tabs is not a million cells.
+fn cells(piece: &str) -> Vec<String> {
+    let mut parts = piece.split('\t');
+    let mut out: Vec<String> = parts
+        .by_ref()
+        .take(super::docx::MAX_COLUMNS)
+        .map(|c| c.trim().to_owned())
+        .collect();
+    for rest in parts.map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(last) = out.last_mut() {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(rest);
+        }
+    }
+    out
 }
 
 /// The tables of a paste (runs of tab-separated lines) made regular: a head of two rows read
@@ -253,6 +274,11 @@ mod tests {
             lines[3].cells.as_deref().unwrap(),
             ["2", "一中", "3", "0", "3", ""]
         );
+        // A hostile line of a million tabs is 256 cells, its text all kept.
+        let wide = format!("a{}b\tc\n", "\t".repeat(1_000_000));
+        let cells = read(&wide)[0].cells.clone().unwrap();
+        assert_eq!(cells.len(), 256);
+        assert_eq!((cells[0].as_str(), cells[255].as_str()), ("a", "b c"));
         // A head over data rows is not merged with them.
         let plain = read("序号\t名称\t数量\t\n1\t一中\t3\n");
         assert_eq!(plain.len(), 2);
