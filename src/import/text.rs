@@ -134,10 +134,6 @@ fn trim_to(line: &mut Line, width: usize) {
 /// group; `None` where the two rows are not such a head (a data row has figures).
 fn two_row_head(upper: &[String], lower: &[String]) -> Option<(Vec<String>, Vec<Option<String>>)> {
     let width = filled_width(upper).max(filled_width(lower));
-    // A head wider than any table a reader lays out is no form (a hostile paste).
-    if width > super::docx::MAX_COLUMNS {
-        return None;
-    }
     let at = |row: &[String], k: usize| row.get(k).map_or("", String::as_str).to_owned();
     let looks_like_data = |c: &str| c.starts_with(|ch: char| ch.is_ascii_digit());
     if width < 2 || (0..width).any(|k| looks_like_data(&at(lower, k))) {
