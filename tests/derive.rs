@@ -1042,3 +1042,50 @@ fn a_gov_cn_paste_derives_for_a_province_without_its_metadata_or_the_upper_offic
     );
     assert!(!notice.contains("我委"), "{notice}");
 }
+
+/// A city 人社局's notice relaying the province's (关于转发《…厅关于做好…工作的通知》的通知), pasted
+/// from its web page with the province's notice as an attached file, derived for a county: the
+/// county relays it under the original's title (a 转发 of a 转发 is named by the original, never
+/// 关于转发《…关于转发〈…〉的通知》的通知), its own notice and plan take up the original's subject
+/// (not 关于转发…), and every draft cites the province's notice by its number and the city after
+/// it; the addressees it writes in place of 各地 are its own units, which the draft review does
+/// not take for the upper office's (a plan has no 主送 to compare with).
+#[test]
+fn a_relaying_notice_with_its_document_attached_derives_under_the_original_s_title() {
+    let dir = received_and_derived(
+        "pasted-jiuye-relay-web.txt",
+        "pasted-jiuye-county-office.toml",
+        &["relay", "notice", "plan"],
+    );
+    let original = "广东省人力资源和社会保障厅关于做好2026年高校毕业生等青年就业创业工作的通知";
+    let cited = format!(
+        "根据《{original}》（粤人社函〔2026〕87号）和韶关市人力资源和社会保障局有关要求，"
+    );
+    let title = |toml: &str| toml::from_str::<gongwen::spec::Spec>(toml).unwrap().title;
+    let relay = draft(&dir, "office-2026-relay.toml");
+    assert_eq!(title(&relay), format!("关于转发《{original}》的通知"), "{relay}");
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert_eq!(
+        title(&notice),
+        "乳源瑶族自治县人力资源和社会保障局关于做好2026年高校毕业生等青年就业创业工作的通知"
+    );
+    assert!(notice.contains(&cited), "{notice}");
+    let plan = draft(&dir, "office-2026-plan.toml");
+    assert_eq!(
+        title(&plan),
+        "乳源瑶族自治县2026年高校毕业生等青年就业创业工作方案"
+    );
+    assert!(plan.contains(&cited), "{plan}");
+    for name in [
+        "office-2026-relay.toml",
+        "office-2026-notice.toml",
+        "office-2026-plan.toml",
+    ] {
+        let path = format!("out/{name}");
+        let o = gongwen(&["check", &path], dir.path());
+        let said = String::from_utf8_lossy(&o.stderr).into_owned()
+            + &String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{name}: {said}");
+        assert!(said.contains("（0 条警告）"), "{name}: {said}");
+    }
+}

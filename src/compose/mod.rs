@@ -119,13 +119,14 @@ pub fn transmit_verb(spec: &Spec) -> &str {
 /// The title of a cover notice: the spec's, or 关于印发《…》的通知 after its enclosure.
 pub fn cover_title(spec: &Spec) -> String {
     match (&spec.enclosure, spec.title.trim()) {
-        (Some(e), "") => format!(
-            "关于{}{}的通知",
-            transmit_verb(spec),
-            text::book_title(&e.title)
-        ),
+        (Some(e), "") => transmitting_title(transmit_verb(spec), &e.title),
         (_, t) => t.to_owned(),
     }
+}
+
+/// 关于{verb}《title》的通知: the title of a notice that prints or relays `title`.
+pub fn transmitting_title(verb: &str, title: &str) -> String {
+    format!("关于{verb}{}的通知", text::book_title(title))
 }
 
 /// The sentence a cover notice transmits its enclosure with.

@@ -21,6 +21,7 @@ pub mod opening;
 mod plan;
 pub mod profile;
 mod relay;
+pub mod relayed;
 pub mod review;
 
 use crate::calendar::{Calendar, CalendarError};
@@ -178,8 +179,8 @@ pub fn seal_path(profile: &Path, seal: &str) -> PathBuf {
 /// `citation`: 根据…《title》（number）要求， — or 根据《title》的要求， without a number;
 /// the issuer is named unless the title already starts with it.
 pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
-    if let Some(e) = upstream.relayed() {
-        return relayed_citation(upstream, e, campaign);
+    if let Some(e) = relayed::relayed_doc(upstream) {
+        return relayed_citation(upstream, &e, campaign);
     }
     let title = upstream_title(upstream, campaign);
     // A title that names its issuers already (民政部办公厅 应急管理部办公厅关于…) is cited alone.
@@ -220,8 +221,9 @@ fn relayed_citation(upstream: &Spec, e: &Enclosure, campaign: Option<&Campaign>)
 /// The upstream's title with its year variables expanded: a relaying notice's is the relayed
 /// document's, whose subject the office's draft takes up.
 fn upstream_title(upstream: &Spec, campaign: Option<&Campaign>) -> String {
-    let raw = match (upstream.relayed(), printed_document(upstream)) {
-        (Some(e), _) | (None, Some(e)) => e.title.clone(),
+    let raw = match (relayed::relayed_doc(upstream), printed_document(upstream)) {
+        (Some(e), _) => e.title.clone(),
+        (None, Some(e)) => e.title.clone(),
         _ => crate::compose::cover_title(upstream),
     };
     expand(&raw, campaign).unwrap_or(raw)

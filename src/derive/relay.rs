@@ -35,6 +35,12 @@ pub fn relay(c: &mut Ctx) -> Spec {
         },
         None => relayed(c.upstream()),
     };
+    // A relaying notice that came with the document it relays attached is passed on whole,
+    // and named by that document, as the title of a 转发 of a 转发 is shortened.
+    let verb = &c.d.patterns.relay_verb;
+    let title = super::relayed::attached(c.upstream())
+        .map(|y| crate::compose::transmitting_title(verb, &y.title))
+        .unwrap_or_default();
     let request = match &c.upstream().transmit {
         Some(t) if passes_on && own.request.is_none() => t.as_str(),
         _ => request,
@@ -43,7 +49,8 @@ pub fn relay(c: &mut Ctx) -> Spec {
     annexes.extend(c.own_annexes());
     Spec {
         kind: DocKind::Cover,
-        transmit_verb: Some(c.d.patterns.relay_verb.clone()),
+        title,
+        transmit_verb: Some(verb.clone()),
         recipients: Some(recipients),
         opening: Paragraphs(c.vars.fill_all(&own.opening.0)),
         transmit: Some(c.vars.fill(request)),

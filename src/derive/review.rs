@@ -205,14 +205,24 @@ fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &m
         if field == "recipients" || field.starts_with("provenance") {
             continue;
         }
+        // The draft's text joins its 主送's units with 、 where the 主送 lists them with ，.
+        let series = |s: &str| s.replace(['，', ','], "、");
         let own = |p: &String| {
             draft
                 .recipients
                 .as_deref()
-                .is_some_and(|r| r.contains(p.as_str()))
+                .is_some_and(|r| series(r).contains(&series(p)))
         };
         // A city's 各区 are its own units; a county's are not.
-        let below = |p: &String| rank(p, false) < office;
+        // The addressee's level is the one its 各 names (各镇人民政府、县… is a township's).
+        let level = |p: &str| {
+            let after = p.strip_prefix('各').unwrap_or(p);
+            let named = words.levels.iter().filter(|l| after.starts_with(l.as_str()));
+            named
+                .max_by_key(|l| l.len())
+                .map_or_else(|| rank(p, false), |l| rank(l, false))
+        };
+        let below = |p: &String| level(p) < office;
         let found = Localiser::upper_addressee(words, text).filter(|p| !own(p) && !below(p));
         if let Some(phrase) = found {
             out.push(warn(
