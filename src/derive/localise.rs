@@ -482,7 +482,7 @@ impl Localiser<'_> {
         let Some(date) = d.date else {
             // 每月5日前: a monthly deadline, earlier by as many days.
             let day = d.day.saturating_sub(self.lead_workdays).max(1);
-            let new = format!("每月{day}日{}前", d.time);
+            let new = format!("每月{day}日{}{}", d.time, d.before);
             notes.push(format!("期限“{original}”→“{new}”"));
             return new;
         };
@@ -510,15 +510,16 @@ impl Localiser<'_> {
             String::new()
         };
         let weekday = if d.with_weekday {
-            format!("（{}）", weekday(new))
+            format!("（{}{}）", d.weekday_word, weekday(new))
         } else {
             String::new()
         };
         let text = format!(
-            "{year}{}月{}日{weekday}{}前",
+            "{year}{}月{}日{weekday}{}{}",
             new.month(),
             new.day(),
-            d.time
+            d.time,
+            d.before
         );
         let counted = if self.calendar.is_provisional(new.year()) {
             format!(
@@ -549,15 +550,16 @@ impl Localiser<'_> {
                 .filter(|c| *c >= self.issued && self.lead_workdays > 1)
             {
                 let closer = format!(
-                    "{year}{}月{}日{}{}前",
+                    "{year}{}月{}日{}{}{}",
                     closer.month(),
                     closer.day(),
                     if d.with_weekday {
-                        format!("（{}）", self::weekday(closer))
+                        format!("（{}{}）", d.weekday_word, self::weekday(closer))
                     } else {
                         String::new()
                     },
-                    d.time
+                    d.time,
+                    d.before
                 );
                 notes.push(format!(
                     "期限“{text}”早于本文成文日期 {}：改为“{closer}”（比上级来文提前 1 个工作日），请核定",
@@ -1009,7 +1011,11 @@ pub(crate) struct Deadline {
     day: u32,
     with_year: bool,
     with_weekday: bool,
+    /// How the weekday is written: 周 (周一) or 星期 (星期一).
+    weekday_word: &'static str,
     time: String,
+    /// The word after the date as written: 前, 之前 or 以前.
+    before: &'static str,
     /// Its length in the text (bytes).
     pub len: usize,
 }
@@ -1034,11 +1040,20 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
         (0, day, r)
     } else {
         let (m, r) = number(rest, '月')?;
-        let (d, r) = number(r, '日')?;
-        (m, d, r)
+        match r.strip_prefix('底') {
+            // 7月底前: the month's last day.
+            Some(r) if r.starts_with('前') => (m, last_day(y.unwrap_or(year), m)?, r),
+            _ => {
+                let (d, r) = number(r, '日')?;
+                (m, d, r)
+            }
+        }
     };
     let mut rest = rest;
-    let with_weekday = rest.starts_with("（周") || rest.starts_with("（星期");
+    let weekday_word = ["周", "星期"]
+        .into_iter()
+        .find(|w| rest.strip_prefix('（').is_some_and(|r| r.starts_with(w)));
+    let with_weekday = weekday_word.is_some();
     if with_weekday {
         rest = &rest[rest.find('）')? + '）'.len_utf8()..];
     }
@@ -1049,7 +1064,13 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
         time = rest[..hours + unit.len_utf8()].to_owned();
         rest = &rest[hours + unit.len_utf8()..];
     }
-    let rest = rest.strip_prefix('前')?;
+    // 前, 之前, 以前 end a deadline; 前后 (around the date) does not.
+    let (before, rest) = BEFORE
+        .iter()
+        .find_map(|w| rest.strip_prefix(w).map(|r| (*w, r)))?;
+    if rest.starts_with('后') {
+        return None;
+    }
     let date = if monthly {
         None
     } else {
@@ -1063,10 +1084,25 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
             day,
             with_year: y.is_some(),
             with_weekday,
+            weekday_word: weekday_word.unwrap_or("周"),
             time,
+            before,
             len,
         },
     ))
+}
+
+/// The words that end a deadline after its date, the longest first.
+const BEFORE: [&str; 3] = ["之前", "以前", "前"];
+
+/// The last day of `month` in `year`.
+fn last_day(year: i32, month: u32) -> Option<u32> {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some(next.pred_opt()?.day())
 }
 
 /// Digits followed by `unit`.
@@ -1078,8 +1114,9 @@ fn number(s: &str, unit: char) -> Option<(u32, &str)> {
     Some((s[..n].parse().ok()?, s[n..].strip_prefix(unit)?))
 }
 
+/// The day of the week, after 周 or 星期: 一 … 日.
 fn weekday(d: NaiveDate) -> &'static str {
-    ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+    ["一", "二", "三", "四", "五", "六", "日"]
         [d.weekday().num_days_from_monday() as usize]
 }
 
@@ -1366,6 +1403,25 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn deadlines_written_with_zhiqian_yiqian_or_a_month_s_end_come_earlier_as_written() {
+        // The draft is dated 2026-04-23; three working days earlier each, in the upstream's words.
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "某县民政局", "各乡镇人民政府", "某市民政局", 1);
+        for (upstream, own) in [
+            ("要于2026年5月29日之前确定联络员。", "要于2026年5月26日之前确定联络员。"),
+            ("于6月12日以前完成。", "于6月9日以前完成。"),
+            ("督促在7月底前完成整改。", "督促在7月28日前完成整改。"),
+            ("于9月10日（星期四）前报送。", "于9月7日（星期一）前报送。"),
+            ("于9月10日（周四）前报送。", "于9月7日（周一）前报送。"),
+            // 前后 is around a date, not a deadline.
+            ("5月29日前后开展抽查。", "5月29日前后开展抽查。"),
+        ] {
+            let mut notes = Vec::new();
+            assert_eq!(l.apply(upstream, &mut notes), own, "{notes:?}");
+        }
     }
 
     #[test]

@@ -168,7 +168,10 @@ fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
                         field,
                         format!("期限“{written}”早于本文成文日期 {}", sig.date),
                     ));
-                } else if cal.and_then(|c| c.is_workday(date).ok()) == Some(false) {
+                } else if !written.contains('底')
+                    && cal.and_then(|c| c.is_workday(date).ok()) == Some(false)
+                {
+                    // (7月底前 names the month's end, whatever day that is.)
                     out.push(warn(field, format!("期限“{written}”（{date}）不是工作日")));
                 }
             }
