@@ -1058,12 +1058,15 @@ fn a_relaying_notice_with_its_document_attached_derives_under_the_original_s_tit
         &["relay", "notice", "plan"],
     );
     let original = "广东省人力资源和社会保障厅关于做好2026年高校毕业生等青年就业创业工作的通知";
-    let cited = format!(
-        "根据《{original}》（粤人社函〔2026〕87号）和韶关市人力资源和社会保障局有关要求，"
-    );
+    let cited =
+        format!("根据《{original}》（粤人社函〔2026〕87号）和韶关市人力资源和社会保障局有关要求，");
     let title = |toml: &str| toml::from_str::<gongwen::spec::Spec>(toml).unwrap().title;
     let relay = draft(&dir, "office-2026-relay.toml");
-    assert_eq!(title(&relay), format!("关于转发《{original}》的通知"), "{relay}");
+    assert_eq!(
+        title(&relay),
+        format!("关于转发《{original}》的通知"),
+        "{relay}"
+    );
     let notice = draft(&dir, "office-2026-notice.toml");
     assert_eq!(
         title(&notice),
@@ -1083,8 +1086,8 @@ fn a_relaying_notice_with_its_document_attached_derives_under_the_original_s_tit
     ] {
         let path = format!("out/{name}");
         let o = gongwen(&["check", &path], dir.path());
-        let said = String::from_utf8_lossy(&o.stderr).into_owned()
-            + &String::from_utf8_lossy(&o.stdout);
+        let said =
+            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
         assert!(o.status.success(), "{name}: {said}");
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }

@@ -1628,3 +1628,39 @@ fn a_form_head_of_two_rows_imports_with_its_groups_and_renders_them_over_their_c
         "both head rows repeat"
     );
 }
+
+/// A notice received while still under revision (made by python-docx with Word's tracked-change
+/// markup): it imports as it reads with every change accepted — insertions kept, deleted text,
+/// a deleted paragraph and a moved-away sentence left out, no comment in the text, a hyperlink's
+/// words kept — and the report says the file carries revisions and a comment, which the clerk
+/// should not take for the final text unasked.
+#[test]
+fn a_docx_under_revision_imports_as_accepted_and_says_so() {
+    let name = "tracked-revisions-python-docx.docx";
+    let got = import_bytes(Path::new(name), &std::fs::read(fixture(name)).unwrap()).unwrap();
+    let toml = &got.toml;
+    assert!(
+        toml.contains(
+            "确保完成年度空气质量改善目标，经局党组研究，决定开展夏季臭氧污染防治攻坚行动。"
+        ),
+        "{toml}"
+    );
+    assert!(toml.contains("每月至少开展一次联合执法。"), "{toml}");
+    assert!(toml.contains("检查情况详见省厅专题网页。"), "{toml}");
+    for gone in [
+        "经研究，决定",
+        "每周至少",
+        "此段已删除",
+        "移走的句子",
+        "时间是否太紧",
+    ] {
+        assert!(!toml.contains(gone), "{gone}\n{toml}");
+    }
+    let report = got.report.to_string();
+    assert!(
+        report.contains("文件含未接受的修订（插入 2 处、删除 3 处、移动 1 处）"),
+        "{report}"
+    );
+    assert!(report.contains("文件含批注 1 条"), "{report}");
+    checked(toml, name);
+}

@@ -1116,8 +1116,7 @@ fn number(s: &str, unit: char) -> Option<(u32, &str)> {
 
 /// The day of the week, after 周 or 星期: 一 … 日.
 fn weekday(d: NaiveDate) -> &'static str {
-    ["一", "二", "三", "四", "五", "六", "日"]
-        [d.weekday().num_days_from_monday() as usize]
+    ["一", "二", "三", "四", "五", "六", "日"][d.weekday().num_days_from_monday() as usize]
 }
 
 #[cfg(test)]
@@ -1411,7 +1410,10 @@ mod tests {
         let cal = Calendar::load(None).unwrap();
         let l = office(&cal, "某县民政局", "各乡镇人民政府", "某市民政局", 1);
         for (upstream, own) in [
-            ("要于2026年5月29日之前确定联络员。", "要于2026年5月26日之前确定联络员。"),
+            (
+                "要于2026年5月29日之前确定联络员。",
+                "要于2026年5月26日之前确定联络员。",
+            ),
             ("于6月12日以前完成。", "于6月9日以前完成。"),
             ("督促在7月底前完成整改。", "督促在7月28日前完成整改。"),
             ("于9月10日（星期四）前报送。", "于9月7日（星期一）前报送。"),

@@ -113,6 +113,9 @@ mod tests {
             Some("粤人社函〔2026〕87号")
         );
         let unnumbered = Paragraphs(vec!["现将《某省厅关于做好某工作的通知》转发给你们。".into()]);
-        assert_eq!(cited_number(&unnumbered, "某省厅关于做好某工作的通知"), None);
+        assert_eq!(
+            cited_number(&unnumbered, "某省厅关于做好某工作的通知"),
+            None
+        );
     }
 }

@@ -220,7 +220,10 @@ fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &m
         // The addressee's level is the one its 各 names (各镇人民政府、县… is a township's).
         let level = |p: &str| {
             let after = p.strip_prefix('各').unwrap_or(p);
-            let named = words.levels.iter().filter(|l| after.starts_with(l.as_str()));
+            let named = words
+                .levels
+                .iter()
+                .filter(|l| after.starts_with(l.as_str()));
             named
                 .max_by_key(|l| l.len())
                 .map_or_else(|| rank(p, false), |l| rank(l, false))

@@ -70,6 +70,8 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
     let mut fallback = 0usize;
     // A tracked change's former paragraph properties (w:pPrChange) are not the paragraph's.
     let mut former = 0usize;
+    // Text a tracked change removed (w:del, w:moveFrom) is not read: the text as accepted.
+    let mut removed = 0usize;
     loop {
         let event = reader
             .read_event()
@@ -87,6 +89,13 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
             Event::Eof => break,
             Event::Start(e) if local(&e) == "Fallback" => fallback = 1,
             Event::Start(e) if local(&e) == "pPrChange" => former += 1,
+            Event::Start(e) if matches!(local(&e).as_str(), "del" | "moveFrom") => removed += 1,
+            Event::End(e) if matches!(e.local_name().as_ref(), b"del" | b"moveFrom") => {
+                removed = removed.saturating_sub(1)
+            }
+            Event::Start(e) | Event::Empty(e)
+                if removed > 0
+                    && matches!(local(&e).as_str(), "t" | "tab" | "br" | "noBreakHyphen") => {}
             Event::End(e) if e.local_name().as_ref() == b"pPrChange" => {
                 former = former.saturating_sub(1)
             }

@@ -10,6 +10,7 @@ pub mod chars;
 pub mod copied_table;
 pub mod docx;
 pub mod docx_numbering;
+mod docx_review;
 pub mod furniture;
 pub mod grid;
 pub mod isolated;
@@ -231,6 +232,17 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
     let damaged = undecodable(&lines);
     let mut imported = from_lines(path, &format, lines, sealed)?;
     imported.report.repairs.splice(0..0, damaged);
+    if matches!(kind_of(path, bytes), Kind::Docx) {
+        let notes = docx_review::notes(bytes)
+            .into_iter()
+            .map(|what| recognise::Finding {
+                page: 0,
+                line: 0,
+                recognised: false,
+                what,
+            });
+        imported.report.findings.splice(0..0, notes);
+    }
     Ok(imported)
 }
 
