@@ -1092,3 +1092,39 @@ fn a_relaying_notice_with_its_document_attached_derives_under_the_original_s_tit
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
 }
+
+/// A provincial 农业农村厅's 函 to the cities (报送…储备情况的函), its text pasted from a web page
+/// without its mark, derived for a county: the imported 函 has the mark of the office that
+/// signed it (a 函 is known by its mark; `check` had refused it), and the county's notice is
+/// titled …关于报送…情况的通知 (it was …情况的函的通知), its opening the 函's reasons with the
+/// county's citation and decision, the province's request (现请你们…函告如下：) left out.
+#[test]
+fn a_letter_pasted_without_its_mark_imports_whole_and_derives_a_notice() {
+    let dir = received_and_derived(
+        "pasted-nongtian-letter-web.txt",
+        "pasted-nongtian-county-office.toml",
+        &["notice"],
+    );
+    let (up, spec) = imported(&dir);
+    assert_eq!(
+        spec.header.map(|h| h.issuers),
+        Some(vec!["安徽省农业农村厅".to_owned()]),
+        "{up}"
+    );
+    let o = gongwen(&["check", "up.toml"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let notice = draft(&dir, "office-2026-notice.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert_eq!(
+        spec.title,
+        "含山县农业农村局关于报送2026年高标准农田建设项目储备情况的通知"
+    );
+    assert_eq!(
+        spec.opening.0,
+        vec!["为做好2027年高标准农田建设项目储备工作，根据农业农村部有关要求和《安徽省农业农村厅关于报送2026年高标准农田建设项目储备情况的函》的要求，结合含山县实际，现就有关事项通知如下：".to_owned()]
+    );
+    assert!(
+        notice.contains("于2026年6月16日前以正式文件报送含山县农业农村局"),
+        "{notice}"
+    );
+}

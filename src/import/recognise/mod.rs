@@ -240,6 +240,11 @@ fn issuers_from_signature(d: &mut Doc, spec: &mut Spec) {
         .as_ref()
         .map(Signature::names)
         .unwrap_or_default();
+    // A 函, 纪要 or 命令 is known by its mark: one received without it (its text pasted from a
+    // web page) gets the mark of the office that signed it.
+    if spec.header.is_none() && spec.kind.row().needs_header && !names.is_empty() {
+        spec.header = Some(Header::default());
+    }
     let Some(h) = spec.header.as_mut().filter(|h| h.issuers.is_empty()) else {
         return;
     };
