@@ -43,7 +43,7 @@ pub fn notes(bytes: &[u8]) -> Vec<String> {
         }
     }
     if let Ok(Some(xml)) = zip_text(&mut zip, "word/comments.xml") {
-        let n = count(&xml, &["comment"]);
+        let n = count(&xml, "comment");
         if n > 0 {
             out.push(format!("文件含批注 {n} 条：批注未导入"));
         }
@@ -51,27 +51,33 @@ pub fn notes(bytes: &[u8]) -> Vec<String> {
     out
 }
 
-/// The tracked changes of `xml`: a change that holds text opens an element (an empty `w:del`
-/// or `w:ins` marks a paragraph mark, counted with the text it joins).
+/// The tracked changes of `xml`, in one pass: a change that holds text opens an element (an
+/// empty `w:del` or `w:ins` marks a paragraph mark, counted with the text it joins).
 fn revisions(xml: &str) -> Revisions {
-    Revisions {
-        inserted: count(xml, &["ins"]),
-        deleted: count(xml, &["del"]),
-        moved: count(xml, &["moveFrom"]),
-        formatted: count(
-            xml,
-            &["rPrChange", "pPrChange", "tblPrChange", "tcPrChange"],
-        ),
+    let mut r = Revisions::default();
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => match local(&e).as_str() {
+                "ins" => r.inserted += 1,
+                "del" => r.deleted += 1,
+                "moveFrom" => r.moved += 1,
+                "rPrChange" | "pPrChange" | "tblPrChange" | "tcPrChange" => r.formatted += 1,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return r,
+            _ => {}
+        }
     }
 }
 
-/// How many elements named one of `names` open in `xml` (a broken part counts what it read).
-fn count(xml: &str, names: &[&str]) -> usize {
+/// How many elements named `name` open in `xml` (a broken part counts what it read).
+fn count(xml: &str, name: &str) -> usize {
     let mut reader = Reader::from_str(xml);
     let mut n = 0;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if names.contains(&local(&e).as_str()) => n += 1,
+            Ok(Event::Start(e)) if local(&e) == name => n += 1,
             Ok(Event::Eof) | Err(_) => return n,
             _ => {}
         }
