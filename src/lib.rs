@@ -90,6 +90,23 @@ impl Engine {
         let options = spec::Options {
             fonts: Some(&self.fonts),
             year,
+            upstream: None,
+        };
+        spec::check(source, path, options)
+    }
+
+    /// [`Engine::check_source`] with a derived draft's upstream read by `upstream` (the web
+    /// app reads it inside its workspace, not where the draft's text points).
+    pub fn check_source_with(
+        &self,
+        source: &str,
+        path: &Path,
+        upstream: &spec::UpstreamReader,
+    ) -> Result<spec::Report> {
+        let options = spec::Options {
+            fonts: Some(&self.fonts),
+            year: None,
+            upstream: Some(upstream),
         };
         spec::check(source, path, options)
     }

@@ -946,3 +946,99 @@ fn every_refused_or_failed_request_says_in_chinese_what_to_do_next() {
     let v: Value = serde_json::from_str(&body).unwrap();
     assert!(v["next"].as_str().unwrap().contains("另存"), "{v}");
 }
+
+/// A draft made by `gongwen derive` (its upstream named beside it: ../上级通知.toml) and opened
+/// in the web app is reviewed against that upstream, read inside the workspace: the upstream's
+/// deadline left in the draft is found at its field. A draft whose provenance points outside
+/// the workspace is not reviewed against that file: the app says it cannot find the upstream.
+#[test]
+fn the_web_app_reviews_a_derived_draft_against_its_upstream_in_the_workspace() {
+    let (dir, s) = workspace();
+    server::add_upstream_and_office(dir.path());
+    let o = common::gongwen(
+        &[
+            "derive",
+            "上级通知.toml",
+            "--office",
+            "offices/hubei.toml",
+            "--as",
+            "notice",
+            "-o",
+            "drafts",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let name = std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".toml"))
+        .unwrap();
+    let path = dir.path().join("drafts").join(&name);
+    let draft = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        draft.contains("upstream_file = \"../上级通知.toml\""),
+        "{draft}"
+    );
+    // The upstream's addressees copied back into the draft's text: a review finding.
+    let upstream: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("上级通知.toml")).unwrap())
+            .unwrap();
+    let theirs = upstream.recipients.unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&draft).unwrap();
+    let ours = spec.recipients.unwrap();
+    std::fs::write(
+        &path,
+        draft.replacen(
+            &format!("recipients = \"{ours}\""),
+            &format!("recipients = \"{theirs}\""),
+            1,
+        ),
+    )
+    .unwrap();
+    let f = s.get(&format!("/api/file?name={}", q(&format!("drafts/{name}"))));
+    assert_eq!(f.status, 200);
+    let d = f.json()["diagnostics"].clone();
+    let messages: Vec<&str> = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        d.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["field"] == "recipients"
+                && x["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("主送机关与上级来文相同")),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("找不到上级来文")),
+        "{messages:?}"
+    );
+
+    // Pointed outside the workspace: not read.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("上级通知.toml"),
+        outside.path().join("u.toml"),
+    )
+    .unwrap();
+    let escaped = std::fs::read_to_string(&path).unwrap().replace(
+        "\"../上级通知.toml\"",
+        &format!(
+            "\"../../{}/u.toml\"",
+            outside.path().file_name().unwrap().to_string_lossy()
+        ),
+    );
+    std::fs::write(&path, escaped).unwrap();
+    let f = s.get(&format!("/api/file?name={}", q(&format!("drafts/{name}"))));
+    let d = f.json()["diagnostics"].to_string();
+    assert!(d.contains("找不到上级来文"), "{d}");
+    assert!(!d.contains("主送机关与上级来文相同"), "{d}");
+}

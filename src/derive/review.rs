@@ -10,6 +10,7 @@ use crate::error::Severity;
 use crate::spec::conventions::Finding;
 use crate::spec::texts::texts;
 use crate::spec::Spec;
+use crate::spec::UpstreamReader;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -27,11 +28,16 @@ fn warn(field: &str, message: String) -> Finding {
 }
 
 /// The draft review of `draft` (read from `path`); nothing for a spec without provenance.
-pub fn review(draft: &Spec, path: &Path) -> Vec<Finding> {
+/// `reader` reads the upstream where the caller must (the web app: inside its workspace).
+pub fn review(draft: &Spec, path: &Path, reader: Option<&UpstreamReader>) -> Vec<Finding> {
     let Some(p) = &draft.provenance else {
         return Vec::new();
     };
-    let Some(upstream) = upstream_of(&p.upstream_file, path) else {
+    let upstream = match reader {
+        Some(read) => read(&p.upstream_file),
+        None => upstream_of(&p.upstream_file, path),
+    };
+    let Some(upstream) = upstream else {
         return vec![warn(
             "provenance.upstream_file",
             format!("找不到上级来文 {}，未能对照它审查本草稿", p.upstream_file),

@@ -281,10 +281,13 @@ fn findings(state: &AppState, text: &str, name: &str, role: Role) -> Vec<Diagnos
                 .map(|(field, message)| spec::located(text, path, &field, message))
                 .collect()
         }),
-        _ => state
-            .engine
-            .check_source(text, path)
-            .map(|report| report.diagnostics),
+        _ => {
+            let upstream = |file: &str| upstream_in(state, name, file);
+            state
+                .engine
+                .check_source_with(text, path, &upstream)
+                .map(|report| report.diagnostics)
+        }
     };
     match result {
         Ok(d) => d,
@@ -295,6 +298,33 @@ fn findings(state: &AppState, text: &str, name: &str, role: Role) -> Vec<Diagnos
             ..Diagnostic::default()
         }],
     }
+}
+
+/// The upstream a draft named `draft` cites (`provenance.upstream_file`: relative to the draft's
+/// folder, as `gongwen derive` writes it, or to the workspace, as the app's 派生 does), read
+/// inside the workspace: a draft cannot make the app read a file elsewhere.
+fn upstream_in(state: &AppState, draft: &str, file: &str) -> Option<spec::Spec> {
+    let folder = draft.rsplit_once('/').map_or("", |(f, _)| f);
+    [folder, ""].into_iter().find_map(|base| {
+        let name = joined(base, file)?;
+        let opened = state.workspace.open_name(&name, false).ok()?;
+        spec::load_template(opened.reading()).ok()
+    })
+}
+
+/// `file` below the workspace folder `base`, `..` taken back; none above the workspace.
+fn joined(base: &str, file: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in file.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// `POST /api/sync` body: TOML to read as form data, or form data to merge into `base`.

@@ -168,7 +168,13 @@ pub struct Options<'a> {
     pub fonts: Option<&'a FontSet>,
     /// Move the spec to this campaign year first (`--year`).
     pub year: Option<i32>,
+    /// Reads the upstream a derived draft's `provenance.upstream_file` names (the web app
+    /// reads it inside its workspace); none: the file named, else beside the draft.
+    pub upstream: Option<&'a UpstreamReader<'a>>,
 }
+
+/// Reads the spec a draft's `provenance.upstream_file` names, as the caller can reach it.
+pub type UpstreamReader<'a> = dyn Fn(&str) -> Option<Spec> + 'a;
 
 /// Reads and validates a spec file (conventions included, glyph coverage not).
 pub fn load(path: &Path) -> Result<Spec> {
@@ -208,7 +214,7 @@ pub fn check(source: &str, path: &Path, options: Options) -> Result<Report> {
         .into_iter()
         .chain(year::kept_citations(&spec, options.year, &expanded))
         .chain(year::unscheduled_workdays(&spec, &written))
-        .chain(crate::derive::review::review(&spec, path));
+        .chain(crate::derive::review::review(&spec, path, options.upstream));
     diagnostics.extend(findings.map(|f| {
         let offset = locate::offset_of(source, &f.field);
         Diagnostic {
