@@ -1128,3 +1128,57 @@ fn a_letter_pasted_without_its_mark_imports_whole_and_derives_a_notice() {
         "{notice}"
     );
 }
+
+/// A city office's notice printing its own 工作要点, pasted from its web page with the 要点 as a
+/// file to download (关于印发《2026年嘉兴市…工作要点》的通知), derived for a county: the county's
+/// notice and plan take up the 要点's subject (…关于做好2026年城乡生活垃圾分类工作的通知, 嘉善县
+/// 2026年城乡生活垃圾分类工作方案; they were …关于印发《2026年嘉兴市…》的通知 and 嘉善县印发《…》
+/// 工作方案), the cover gives it as its reason (为做好…工作，; it was 为印发《…》，), the relay is
+/// titled after the 要点, and what the city asked in the sentence after its 印发 (各县（市、区）要
+/// 于4月15日前制定…) is asked of the county's units, earlier, not dropped.
+#[test]
+fn a_notice_with_its_own_document_attached_derives_from_that_document_s_subject() {
+    let dir = received_and_derived(
+        "pasted-lajifenlei-print-web.txt",
+        "pasted-lajifenlei-county-office.toml",
+        &["notice", "plan", "cover", "relay"],
+    );
+    let spec = |name: &str| toml::from_str::<gongwen::spec::Spec>(&draft(&dir, name)).unwrap();
+    let notice = spec("office-2026-notice.toml");
+    assert_eq!(
+        notice.title,
+        "嘉善县生活垃圾分类工作领导小组办公室关于做好2026年城乡生活垃圾分类工作的通知"
+    );
+    let asked = notice.opening.0.join("");
+    assert!(
+        asked.contains("要于4月10日前制定本地区年度工作计划"),
+        "{asked}"
+    );
+    assert!(!asked.contains("4月15日"), "{asked}");
+    assert_eq!(
+        spec("office-2026-plan.toml").title,
+        "嘉善县2026年城乡生活垃圾分类工作方案"
+    );
+    let cover = spec("office-2026-cover.toml");
+    assert_eq!(
+        cover.opening.0,
+        vec!["为做好2026年城乡生活垃圾分类工作，".to_owned()]
+    );
+    assert_eq!(
+        spec("office-2026-relay.toml").title,
+        "关于转发《2026年嘉兴市城乡生活垃圾分类工作要点》的通知"
+    );
+    for name in [
+        "office-2026-notice.toml",
+        "office-2026-plan.toml",
+        "office-2026-cover.toml",
+        "office-2026-relay.toml",
+    ] {
+        let o = gongwen(&["check", &format!("out/{name}")], dir.path());
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}

@@ -72,8 +72,19 @@ pub fn document_subject(title: &str, places: &[String], w: &TitleWords) -> Optio
         .iter()
         .find_map(|p| rest.strip_prefix(p.as_str()))
         .unwrap_or(rest);
+    // The place may follow the year (2026年嘉兴市城乡…要点): it goes there too.
+    let rest = year_then_place(rest, places).unwrap_or_else(|| rest.to_owned());
+    let rest = rest.as_str();
     let topic = rest.strip_suffix("工作").unwrap_or(rest);
     (!topic.is_empty()).then(|| w.document_subject.replace("{topic}", topic))
+}
+
+/// `2026年` + place + rest → `2026年` + rest, where the title's place follows its year.
+fn year_then_place(title: &str, places: &[String]) -> Option<String> {
+    let digits = title.bytes().take_while(u8::is_ascii_digit).count();
+    let after = title[digits..].strip_prefix('年').filter(|_| digits == 4)?;
+    let rest = places.iter().find_map(|p| after.strip_prefix(p.as_str()))?;
+    Some(format!("{}{rest}", &title[..digits + '年'.len_utf8()]))
 }
 
 /// A work notice's topic: its subject without the verb and a trailing 工作
@@ -270,6 +281,21 @@ mod tests {
             subject("某市防汛办关于做好2025年汛期安全防范工作的通知", w()),
             "做好2025年汛期安全防范工作"
         );
+    }
+
+    #[test]
+    fn a_printed_document_s_subject_drops_the_place_before_or_after_its_year() {
+        let places = vec!["嘉兴市".to_owned(), "嘉兴".to_owned()];
+        for title in [
+            "2026年嘉兴市城乡生活垃圾分类工作要点",
+            "嘉兴市2026年城乡生活垃圾分类工作要点",
+        ] {
+            assert_eq!(
+                document_subject(title, &places, w()).as_deref(),
+                Some("做好2026年城乡生活垃圾分类工作"),
+                "{title}"
+            );
+        }
     }
 
     #[test]

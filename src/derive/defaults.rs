@@ -69,6 +69,8 @@ pub struct Patterns {
     pub relay_request: String,
     /// 转发的动词.
     pub relay_verb: String,
+    /// 印发的动词 (a notice that prints its own document).
+    pub print_verb: String,
 }
 
 /// 本机关各块的标题.

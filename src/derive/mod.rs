@@ -223,25 +223,28 @@ fn relayed_citation(upstream: &Spec, e: &Enclosure, campaign: Option<&Campaign>)
 fn upstream_title(upstream: &Spec, campaign: Option<&Campaign>) -> String {
     let raw = match (relayed::relayed_doc(upstream), printed_document(upstream)) {
         (Some(e), _) => e.title.clone(),
-        (None, Some(e)) => e.title.clone(),
+        (None, Some(e)) => e.title,
         _ => crate::compose::cover_title(upstream),
     };
     expand(&raw, campaign).unwrap_or(raw)
 }
 
 /// The document of the upstream's own that a work notice prints (关于印发《绵阳市2026年××工作
-/// 方案》的通知): the draft takes up its subject, not the notice's 印发.
-fn printed_document(upstream: &Spec) -> Option<&Enclosure> {
-    let words = &Defaults::embedded().title;
-    upstream
+/// 方案》的通知), printed after it or attached as a file: the draft takes up its subject, not the
+/// notice's 印发.
+pub(crate) fn printed_document(upstream: &Spec) -> Option<Enclosure> {
+    let d = Defaults::embedded();
+    let printed = upstream
         .transmitted()
-        .filter(|_| upstream.campaign.is_none() && upstream.relayed().is_none())
-        .filter(|e| {
-            words
-                .document_endings
-                .iter()
-                .any(|d| e.title.trim().ends_with(d.as_str()))
-        })
+        .filter(|_| upstream.relayed().is_none())
+        .cloned()
+        .or_else(|| relayed::attached_by(upstream, &d.patterns.print_verb))?;
+    let document = d
+        .title
+        .document_endings
+        .iter()
+        .any(|e| printed.title.trim().ends_with(e.as_str()));
+    (upstream.campaign.is_none() && document).then_some(printed)
 }
 
 /// Who issued the upstream: its signature (a 主任单位 signs for its committee), else its

@@ -12,12 +12,16 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
     let decided = paragraphs
         .iter()
         .position(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())));
+    let mut asked = Vec::new();
     let (background, reasons, requests) = match decided {
-        Some(k) => (
-            &paragraphs[..k],
-            reasons(&paragraphs[k], w),
-            &paragraphs[k + 1..],
-        ),
+        Some(k) => {
+            asked.extend(requests_after_decision(&paragraphs[k], w));
+            (
+                &paragraphs[..k],
+                reasons(&paragraphs[k], w),
+                &paragraphs[k + 1..],
+            )
+        }
         None => {
             let first = paragraphs
                 .iter()
@@ -32,8 +36,34 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
     };
     let mut out: Vec<String> = background.to_vec();
     out.push(format!("{}{decision}", join_citation(&reasons, cite, w)));
+    out.extend(asked);
     out.extend(requests.iter().cloned());
     out
+}
+
+/// The requests the decision's paragraph goes on with after the decision's sentence (现将《…》
+/// 印发给你们，请认真抓好落实。各县（市、区）要于4月15日前…): the sentences from the first that
+/// starts with a request word, as a paragraph of their own.
+fn requests_after_decision(paragraph: &str, w: &OpeningWords) -> Option<String> {
+    let at = w
+        .decision_words
+        .iter()
+        .filter_map(|d| paragraph.find(d.as_str()))
+        .min()?;
+    let end = at + paragraph[at..].find('。')? + '。'.len_utf8();
+    let mut rest = &paragraph[end..];
+    while !rest.is_empty() {
+        let rest_trimmed = rest.trim_start();
+        if w.request_starts
+            .iter()
+            .any(|r| rest_trimmed.starts_with(r.as_str()))
+        {
+            return Some(rest_trimmed.to_owned());
+        }
+        let next = rest.find('。')? + '。'.len_utf8();
+        rest = &rest[next..];
+    }
+    None
 }
 
 /// The part of a paragraph before the clause of its decision, up to and including the last ，
@@ -141,6 +171,23 @@ mod tests {
 
     const CITE: &str = "根据省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，";
     const DECIDE: &str = "结合某县实际，现就有关事项通知如下：";
+
+    #[test]
+    fn requests_after_the_decision_in_its_paragraph_follow_the_office_s_decision() {
+        let up = ["现将《2026年某市城乡生活垃圾分类工作要点》印发给你们，请结合实际认真抓好落实。各县（市、区）要于4月10日前制定本地区年度工作计划。"
+            .to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [
+                format!("{CITE}{DECIDE}"),
+                "各县（市、区）要于4月10日前制定本地区年度工作计划。".to_owned()
+            ]
+        );
+        // A decision's paragraph with nothing asked after it keeps nothing more.
+        let up = ["为做好防汛工作，现就有关事项通知如下：".to_owned()];
+        assert_eq!(opening(&up, CITE, DECIDE, &words()).len(), 1);
+    }
 
     #[test]
     fn a_basis_of_two_titles_gives_its_he_to_the_citation() {

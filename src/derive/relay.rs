@@ -38,7 +38,11 @@ pub fn relay(c: &mut Ctx) -> Spec {
     // A relaying notice that came with the document it relays attached is passed on whole,
     // and named by that document, as the title of a 转发 of a 转发 is shortened.
     let verb = &c.d.patterns.relay_verb;
-    let title = super::relayed::attached(c.upstream())
+    // So is a notice that came with its own document attached (关于印发《××工作要点》的通知).
+    let attached = super::relayed::attached(c.upstream()).or_else(|| {
+        super::printed_document(c.upstream()).filter(|_| c.upstream().enclosure.is_none())
+    });
+    let title = attached
         .map(|y| crate::compose::transmitting_title(verb, &y.title))
         .unwrap_or_default();
     let request = match &c.upstream().transmit {

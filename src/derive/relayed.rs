@@ -18,11 +18,17 @@ pub fn relayed_doc(upstream: &Spec) -> Option<Cow<'_, Enclosure>> {
 /// The relayed document of a relaying notice without an enclosure: the title's 《…》 after
 /// 关于转发, with the number the opening cites it by.
 pub fn attached(upstream: &Spec) -> Option<Enclosure> {
+    attached_by(upstream, &Defaults::embedded().patterns.relay_verb)
+}
+
+/// The document a notice without an enclosure prints or relays with `verb` (印发, 转发): the
+/// title's 《…》 after 关于{verb}, with the number the opening cites it by.
+pub fn attached_by(upstream: &Spec, verb: &str) -> Option<Enclosure> {
     if upstream.enclosure.is_some() {
         return None;
     }
     let d = Defaults::embedded();
-    let title = relayed_title(&upstream.title, &d.patterns.relay_verb, &d.title.endings)?;
+    let title = relayed_title(&upstream.title, verb, &d.title.endings)?;
     Some(Enclosure {
         number: cited_number(&upstream.opening, &title),
         title,
