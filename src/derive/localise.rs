@@ -480,9 +480,9 @@ impl Localiser<'_> {
         notes: &mut Vec<String>,
     ) -> String {
         let Some(date) = d.date else {
-            // 每月5日前: a monthly deadline, earlier by as many days.
+            // 每月5日前, 每季度末月25日前: a recurring deadline, earlier by as many days.
             let day = d.day.saturating_sub(self.lead_workdays).max(1);
-            let new = format!("每月{day}日{}{}", d.time, d.before);
+            let new = format!("{}{day}日{}{}", d.period, d.time, d.before);
             notes.push(format!("期限“{original}”→“{new}”"));
             return new;
         };
@@ -1011,6 +1011,8 @@ pub(crate) struct Deadline {
     day: u32,
     with_year: bool,
     with_weekday: bool,
+    /// The period of a recurring deadline as written (每月, 每季度末月), else empty.
+    period: &'static str,
     /// How the weekday is written: 周 (周一) or 星期 (星期一).
     weekday_word: &'static str,
     time: String,
@@ -1020,7 +1022,8 @@ pub(crate) struct Deadline {
     pub len: usize,
 }
 
-/// The next `[YYYY年]M月D日[（周X）][H时]前` or `每月D日前` in `s`: its byte offset and parts.
+/// The next `[YYYY年]M月D日[（周X）][H时]前` or a recurring `每月D日前` (每季度末月D日前 …) in
+/// `s`: its byte offset and parts.
 pub(crate) fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
     s.char_indices()
         .filter(|(i, c)| c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit()))
@@ -1028,8 +1031,9 @@ pub(crate) fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
 }
 
 fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
-    let monthly = s[..i].ends_with("每月");
-    let start = if monthly { i - "每月".len() } else { i };
+    let period = RECURRING.iter().find(|p| s[..i].ends_with(*p)).copied();
+    let monthly = period.is_some();
+    let start = i - period.map_or(0, str::len);
     let (mut y, mut rest) = (None, &s[i..]);
     if let Some((v, r)) = number(rest, '年').filter(|(v, _)| *v >= 1900) {
         y = Some(v as i32);
@@ -1085,12 +1089,25 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
             with_year: y.is_some(),
             with_weekday,
             weekday_word: weekday_word.unwrap_or("周"),
+            period: period.unwrap_or(""),
             time,
             before,
             len,
         },
     ))
 }
+
+/// The periods of a recurring deadline before its day (每月5日前, 每季度末月25日前), the
+/// longest first where one ends another.
+const RECURRING: [&str; 7] = [
+    "每季度最后一个月",
+    "每季度第一个月",
+    "每季度末月",
+    "每季度首月",
+    "每季末月",
+    "每半年末月",
+    "每月",
+];
 
 /// The words that end a deadline after its date, the longest first.
 const BEFORE: [&str; 3] = ["之前", "以前", "前"];
@@ -1420,6 +1437,11 @@ mod tests {
             ("于9月10日（周四）前报送。", "于9月7日（周一）前报送。"),
             // 前后 is around a date, not a deadline.
             ("5月29日前后开展抽查。", "5月29日前后开展抽查。"),
+            ("每季度末月25日前报送进展。", "每季度末月22日前报送进展。"),
+            (
+                "每季度第一个月10日前报送上季度情况。",
+                "每季度第一个月7日前报送上季度情况。",
+            ),
         ] {
             let mut notes = Vec::new();
             assert_eq!(l.apply(upstream, &mut notes), own, "{notes:?}");
