@@ -1669,3 +1669,19 @@ fn a_docx_under_revision_imports_as_accepted_and_says_so() {
     assert!(report.contains("文件含批注 1 条"), "{report}");
     checked(toml, name);
 }
+
+/// Text copied out of a PDF viewer gives a 版记 line's right part after the page's foot
+/// (「衡阳市卫生健康委员会办公室」, 「-2-」, 「2026 年 6 月 3 日印发」): the 印发机关 and 印发日期 are
+/// read across the page number, the 抄送 with them (they had been left unplaced and the 抄送
+/// dropped).
+#[test]
+fn a_colophon_line_split_by_a_copied_page_number_is_read_whole() {
+    let text = "衡阳市卫生健康委员会文件\n衡卫发〔2026〕17 号\n衡阳市卫生健康委员会\n关于做好 2026 年夏季医疗机构消防安全工作\n的通知\n各县市区卫生健康局，委直属各单位：\n夏季高温天气用电负荷大，医疗机构消防安全风险突出。为切实做好医疗机构消防安全工作，现将有关事项通知如下：\n一、全面开展隐患排查\n各单位要对病房楼、门诊楼、药品仓库等重点部位开展一次全面排查，于 6 月 30 日前完成整改。\n特此通知。\n衡阳市卫生健康委员会\n2026 年 6 月 3 日\n（此件主动公开）\n\n抄送：市消防救援支队。\n衡阳市卫生健康委员会办公室\n\n-2-\n\n2026 年 6 月 3 日印发\n";
+    let got = import_bytes(Path::new("copied.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&got.toml, "copied.txt");
+    let c = spec.colophon.expect("a 版记");
+    assert_eq!(c.cc, ["市消防救援支队"]);
+    assert_eq!(c.printer.as_deref(), Some("衡阳市卫生健康委员会办公室"));
+    assert_eq!(c.print_date, chrono::NaiveDate::from_ymd_opt(2026, 6, 3));
+    assert_eq!(got.report.not_recognised().count(), 0, "{}", got.report);
+}

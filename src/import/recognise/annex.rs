@@ -39,13 +39,14 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &
                 .filter(|s| !s.is_empty())
                 .collect();
             d.found(i - 1, "抄送");
-        } else if let Some(c) = printed(&t) {
+        } else if let Some((c, last)) = printed(&t).map(|c| (c, i)).or_else(|| printed_apart(d, i))
+        {
             d.found(i, "印发机关和印发日期");
             draft.colophon = Some(Colophon {
                 cc: std::mem::take(&mut cc),
                 ..c
             });
-            i += 1;
+            i = last + 1;
         } else if list_annex_at(d, i) {
             let (a, comment, next) = annex(d, i);
             d.found(i, format!("附件（无附件标识）：{}（名单）", a.title));
@@ -129,6 +130,23 @@ fn printed(s: &str) -> Option<Colophon> {
         printer: Some(printer.to_owned()),
         print_date: Some(date),
     })
+}
+
+/// 某某办公室 on line `i` and 2024年3月21日印发 on a later line, a page number between them at
+/// most (text copied out of a PDF viewer gives the line's right part after the page's foot):
+/// the 印发机关 and 印发日期, and the line of the date.
+fn printed_apart(d: &Doc, i: usize) -> Option<(Colophon, usize)> {
+    let folio = |s: &str| {
+        let s = s.trim_matches(|c: char| c.is_whitespace() || "-—－–".contains(c));
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+    };
+    let next =
+        (i + 1..d.len().min(i + 4)).find(|&k| !d.text(k).trim().is_empty() && !folio(d.text(k)))?;
+    let (name, date) = (d.text(i).trim(), d.text(next).trim());
+    if name.is_empty() || date_prefix(name).is_some() || name.chars().count() > 30 {
+        return None;
+    }
+    printed(&format!("{name} {date}")).map(|c| (c, next))
 }
 
 /// A fill-in line above a table: 单位名称：… (short, no sentence); several on one line
