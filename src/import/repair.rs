@@ -51,7 +51,7 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         }
         if let Some(cells) = &mut line.cells {
             for c in cells.iter_mut() {
-                *c = fix_text(c, false, false, &mut quotes).0;
+                *c = fix_text(c, false, Phrases::None, &mut quotes).0;
             }
             out.push(line);
             continue;
@@ -63,8 +63,16 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         let keep = contact || open_contact || line.paragraph;
         open_contact = (contact || open_contact) && !line.paragraph && unclosed(&line.text);
         // Typed text (a paste) separates a slogan's phrases with a space: meant, unless the
-        // line is spaced out character by character.
-        let phrases = line.indented.is_some() && !spaced_numbers && !letter_spaced(&line.text);
+        // line is spaced out character by character. Text copied out of a PDF viewer spaces
+        // numbers apart (2026 年) and may space words apart too; a line of it with one or two
+        // gaps between Chinese phrases keeps them (奶豆添营养 少油更健康).
+        let phrases = if line.indented.is_none() || letter_spaced(&line.text) {
+            Phrases::None
+        } else if spaced_numbers {
+            Phrases::Themed
+        } else {
+            Phrases::All
+        };
         let (fixed, changes) = fix_text(&line.text, keep, phrases, &mut quotes);
         if !changes.is_empty() {
             repairs.push(Repair {
@@ -133,6 +141,18 @@ fn spaced_date(s: &str) -> bool {
     })
 }
 
+/// Which spaces between Chinese phrases a line keeps.
+#[derive(Clone, Copy, PartialEq)]
+enum Phrases {
+    /// None: every such space is an extraction's.
+    None,
+    /// Those of a theme or slogan only: inside quotation marks or after 主题 (text copied out
+    /// of a PDF viewer, where a title's line break may come back as a space).
+    Themed,
+    /// All: typed text (a paste) separates a slogan's phrases with a space.
+    All,
+}
+
 /// Whether a line is spaced out character by character (a web page's or a PDF's doing).
 fn letter_spaced(s: &str) -> bool {
     let chars: Vec<char> = s.trim().chars().collect();
@@ -166,7 +186,7 @@ fn unclosed(s: &str) -> bool {
 fn fix_text(
     text: &str,
     keep_spaces: bool,
-    phrases: bool,
+    phrases: Phrases,
     quotes: &mut Quotes,
 ) -> (String, Vec<String>) {
     let mut changes = Vec::new();
@@ -213,10 +233,15 @@ fn fix_text(
             }
             continue;
         }
-        let phrase_gap = phrases
-            && c == ' '
+        let themed = || quotes.open || out.contains("主题");
+        let phrase_gap = c == ' '
             && han_run(&chars, i, true) >= 2
-            && han_run(&chars, i + 1, false) >= 2;
+            && han_run(&chars, i + 1, false) >= 2
+            && match phrases {
+                Phrases::None => false,
+                Phrases::Themed => themed(),
+                Phrases::All => true,
+            };
         if phrase_gap {
             out.push(' ');
             continue;
@@ -290,7 +315,7 @@ mod tests {
     use super::*;
 
     fn fix(s: &str) -> String {
-        fix_text(s, is_contact(s), false, &mut Quotes::default()).0
+        fix_text(s, is_contact(s), Phrases::None, &mut Quotes::default()).0
     }
 
     #[test]
@@ -312,7 +337,7 @@ mod tests {
         );
         assert_eq!(fix("保护\u{a0}促进"), "保护 促进");
         assert_eq!(
-            fix_text("保护 促进", true, false, &mut Quotes::default()).0,
+            fix_text("保护 促进", true, Phrases::None, &mut Quotes::default()).0,
             "保护 促进"
         );
     }
@@ -335,7 +360,14 @@ mod tests {
 
     #[test]
     fn a_pasted_slogan_keeps_the_spaces_between_its_phrases() {
-        let typed = |s: &str| fix_text(s, false, !letter_spaced(s), &mut Quotes::default()).0;
+        let typed = |s: &str| {
+            let p = if letter_spaced(s) {
+                Phrases::None
+            } else {
+                Phrases::All
+            };
+            fix_text(s, false, p, &mut Quotes::default()).0
+        };
         assert_eq!(
             typed("全民营养周主题：奶豆添营养 少油更健康。"),
             "全民营养周主题：奶豆添营养 少油更健康。"
@@ -347,6 +379,31 @@ mod tests {
         assert_eq!(
             typed("二 级 以 上 医 疗 机 构 要 在 活 动 期 间 开 设"),
             "二级以上医疗机构要在活动期间开设"
+        );
+    }
+
+    #[test]
+    fn copied_text_keeps_a_theme_s_spaces_and_drops_a_title_s_line_break() {
+        let copied = |lines: &[&str]| {
+            let mut q = Quotes::default();
+            let out: Vec<String> = lines
+                .iter()
+                .map(|s| fix_text(s, false, Phrases::Themed, &mut q).0)
+                .collect();
+            out
+        };
+        assert_eq!(
+            copied(&["全民营养周主题：奶豆添营养 少油更健康。"]),
+            ["全民营养周主题：奶豆添营养 少油更健康。"]
+        );
+        // A quotation opened on the line before.
+        assert_eq!(
+            copied(&["活动的宣传主题为“节水", "护水 共建幸福河湖”。"]),
+            ["活动的宣传主题为“节水", "护水 共建幸福河湖”。"]
+        );
+        assert_eq!(
+            copied(&["关于开展2024年全国知识产权 宣传周活动的通知"]),
+            ["关于开展2024年全国知识产权宣传周活动的通知"]
         );
     }
 }

@@ -267,7 +267,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
         } else if !a.groups.is_empty()
             && a.text.is_empty()
             && !ends_sentence(&t)
-            && !t.contains('：')
+            && !t.contains(['：', '，', '；'])
             && hangs(line.indent, group_at.0)
         {
             if let Some(ListGroup { items, .. }) = a.groups.last_mut() {
