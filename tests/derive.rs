@@ -1182,3 +1182,36 @@ fn a_notice_with_its_own_document_attached_derives_from_that_document_s_subject(
         );
     }
 }
+
+/// A prefecture's cover notice printing its “安全生产月” plan (关于印发《2026年黔东南州“安全生产月”
+/// 活动方案》的通知, the plan after it), pasted from its web page, derived for a county: the
+/// campaign is named from the plan it prints (“安全生产月”; it had been 雷山县印发《…》, giving
+/// …关于开展{year}年雷山县印发《…》活动的通知), and two bases the upstream's reasons join with 和
+/// (国务院安委会办公室和省安委办的部署) give it up to the citation's.
+#[test]
+fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
+    let dir = received_and_derived(
+        "pasted-anquanyue-cover-web.txt",
+        "pasted-anquanyue-county-office.toml",
+        &["notice", "plan", "cover"],
+    );
+    let spec = |name: &str| toml::from_str::<gongwen::spec::Spec>(&draft(&dir, name)).unwrap();
+    let notice = spec("office-2026-notice.toml");
+    assert_eq!(
+        notice.title,
+        "雷山县安全生产委员会办公室关于开展{year}年“安全生产月”活动的通知"
+    );
+    assert!(
+        notice.opening.0[0].contains("根据国务院安委会办公室、省安委办的部署和黔东南州"),
+        "{:?}",
+        notice.opening
+    );
+    assert_eq!(
+        spec("office-2026-plan.toml").title,
+        "雷山县{year}年“安全生产月”活动方案"
+    );
+    assert_eq!(
+        spec("office-2026-cover.toml").opening.0,
+        vec!["为组织开展好{year}年“安全生产月”活动，".to_owned()]
+    );
+}

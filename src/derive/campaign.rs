@@ -102,6 +102,12 @@ pub fn topic(subject: &str, w: &TitleWords) -> String {
 /// The campaign's name in a title such as 关于开展2025年全国××活动周活动的通知.
 pub fn name_from_title(title: &str, w: &TitleWords) -> Option<String> {
     let mut s = subject(title, w);
+    // A plan's title (2026年某州“安全生产月”活动方案): the name is before its document type.
+    let mut endings: Vec<&String> = w.document_endings.iter().collect();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    if let Some(rest) = endings.iter().find_map(|e| s.strip_suffix(e.as_str())) {
+        s = rest.to_owned();
+    }
     let mut verbs: Vec<&String> = w.verbs.iter().collect();
     verbs.sort_by_key(|v| std::cmp::Reverse(v.chars().count()));
     if let Some(v) = verbs.iter().find(|v| s.starts_with(v.as_str())) {
@@ -280,6 +286,14 @@ mod tests {
         assert_eq!(
             subject("某市防汛办关于做好2025年汛期安全防范工作的通知", w()),
             "做好2025年汛期安全防范工作"
+        );
+    }
+
+    #[test]
+    fn a_plan_s_title_names_its_campaign_before_its_document_type() {
+        assert_eq!(
+            name_from_title("2026年某州“安全生产月”活动方案", w()).as_deref(),
+            Some("某州“安全生产月”")
         );
     }
 
