@@ -1186,8 +1186,9 @@ fn a_notice_with_its_own_document_attached_derives_from_that_document_s_subject(
 /// A prefecture's cover notice printing its “安全生产月” plan (关于印发《2026年黔东南州“安全生产月”
 /// 活动方案》的通知, the plan after it), pasted from its web page, derived for a county: the
 /// campaign is named from the plan it prints (“安全生产月”; it had been 雷山县印发《…》, giving
-/// …关于开展{year}年雷山县印发《…》活动的通知), and two bases the upstream's reasons join with 和
-/// (国务院安委会办公室和省安委办的部署) give it up to the citation's.
+/// …关于开展{year}年雷山县印发《…》活动的通知); two bases the upstream's reasons join with 和
+/// (国务院安委会办公室和省安委办的部署) give it up to the citation's; and what the cover asks
+/// beyond its 印发 (各县（市）安委会要于5月25日前…) is asked of the county's units (it was lost).
 #[test]
 fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
     let dir = received_and_derived(
@@ -1205,6 +1206,14 @@ fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
         notice.opening.0[0].contains("根据国务院安委会办公室、省安委办的部署和黔东南州"),
         "{:?}",
         notice.opening
+    );
+    // What the cover asked beyond its 印发 is asked of the county's units, earlier.
+    assert_eq!(
+        notice.closing.0,
+        [
+            "各乡镇安委会、县安委会各成员单位要于5月20日前将本地区活动方案报送雷山县安全生产委员会办公室，7月1日前报送活动总结。",
+            "特此通知。"
+        ]
     );
     assert_eq!(
         spec("office-2026-plan.toml").title,

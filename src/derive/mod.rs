@@ -247,6 +247,17 @@ pub(crate) fn printed_document(upstream: &Spec) -> Option<Enclosure> {
     (upstream.campaign.is_none() && document).then_some(printed)
 }
 
+/// The sentences of a cover notice's transmit request after its first (现将《…》印发给你们，
+/// 请认真组织实施。各县（市）安委会要于5月25日前…): what it asks beyond carrying the document out.
+fn transmit_requests(upstream: &Spec) -> Option<String> {
+    upstream
+        .transmitted()
+        .filter(|_| upstream.relayed().is_none())?;
+    let t = upstream.transmit.as_deref()?.trim();
+    let end = t.find('。')? + '。'.len_utf8();
+    Some(t[end..].trim().to_owned()).filter(|r| !r.is_empty())
+}
+
 /// Who issued the upstream: its signature (a 主任单位 signs for its committee), else its
 /// joint issuers.
 fn issuer_of(upstream: &Spec) -> Option<String> {
