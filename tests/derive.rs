@@ -1224,3 +1224,32 @@ fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
         vec!["为组织开展好{year}年“安全生产月”活动，".to_owned()]
     );
 }
+
+/// A city government office's 实施意见 (…关于进一步加强农村集体“三资”管理的实施意见), pasted from
+/// its web page, derived for a county government office: the notice is titled after what the
+/// 意见 is about (…关于进一步加强农村集体“三资”管理的通知; it was …关于做好人民政府办公室关于进一步
+/// 加强…管理的工作的通知), its opening keeps the 意见's reasons before the county's citation and
+/// decision (经市政府同意，现提出如下实施意见 left out: it had stayed as a paragraph of its own),
+/// and the plan is 梓潼县农村集体“三资”管理工作方案.
+#[test]
+fn an_opinion_derives_a_notice_about_its_subject() {
+    let dir = received_and_derived(
+        "pasted-sanzi-opinion-web.txt",
+        "pasted-sanzi-county-office.toml",
+        &["notice", "plan"],
+    );
+    let spec = |name: &str| toml::from_str::<gongwen::spec::Spec>(&draft(&dir, name)).unwrap();
+    let notice = spec("office-2026-notice.toml");
+    assert_eq!(
+        notice.title,
+        "梓潼县人民政府办公室关于进一步加强农村集体“三资”管理的通知"
+    );
+    assert_eq!(
+        notice.opening.0,
+        ["为进一步规范农村集体资金、资产、资源（以下简称“三资”）管理，保障农村集体经济组织成员合法权益，根据《绵阳市人民政府办公室关于进一步加强农村集体“三资”管理的实施意见》的要求，结合梓潼县实际，现就有关事项通知如下："]
+    );
+    assert_eq!(
+        spec("office-2026-plan.toml").title,
+        "梓潼县农村集体“三资”管理工作方案"
+    );
+}

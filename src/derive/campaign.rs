@@ -68,6 +68,11 @@ pub fn document_subject(title: &str, places: &[String], w: &TitleWords) -> Optio
     let rest = endings
         .iter()
         .find_map(|e| title.trim().strip_suffix(e.as_str()))?;
+    // 某市人民政府办公室关于进一步加强××管理的实施意见: the subject is what it is about, as written.
+    if let Some(at) = rest.find("关于") {
+        let about = rest[at + "关于".len()..].trim_end_matches('的').trim();
+        return (!about.is_empty()).then(|| about.to_owned());
+    }
     let rest = places
         .iter()
         .find_map(|p| rest.strip_prefix(p.as_str()))
@@ -286,6 +291,19 @@ mod tests {
         assert_eq!(
             subject("某市防汛办关于做好2025年汛期安全防范工作的通知", w()),
             "做好2025年汛期安全防范工作"
+        );
+    }
+
+    #[test]
+    fn an_opinion_s_subject_is_what_it_is_about() {
+        assert_eq!(
+            document_subject(
+                "某市人民政府办公室关于进一步加强农村集体“三资”管理的实施意见",
+                &["某市".to_owned()],
+                w()
+            )
+            .as_deref(),
+            Some("进一步加强农村集体“三资”管理")
         );
     }
 
