@@ -1155,10 +1155,12 @@ fn a_notice_with_its_own_document_attached_derives_from_that_document_s_subject(
         "{asked}"
     );
     assert!(!asked.contains("4月15日"), "{asked}");
-    assert_eq!(
-        spec("office-2026-plan.toml").title,
-        "嘉善县2026年城乡生活垃圾分类工作方案"
-    );
+    let plan = spec("office-2026-plan.toml");
+    assert_eq!(plan.title, "嘉善县2026年城乡生活垃圾分类工作方案");
+    // The 要点 itself was a file the page did not hold: the plan is an outline to fill in.
+    let outline: Vec<&str> = plan.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(outline, ["工作目标", "主要任务", "工作步骤", "保障措施"]);
+    assert_eq!(plan.sections[0].text.0, ["【待填写：本机关的工作目标】"]);
     let cover = spec("office-2026-cover.toml");
     assert_eq!(
         cover.opening.0,

@@ -5,7 +5,7 @@ use crate::spec::{DocKind, Enclosure, Paragraphs, Spec};
 
 /// The cover notice with the plan as its enclosure.
 pub fn cover(c: &mut Ctx) -> Spec {
-    let sections = c.body();
+    let sections = c.plan_body();
     let recipients = c.recipients();
     let profile = c.profile();
     let opening = match &profile.cover {

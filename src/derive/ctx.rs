@@ -632,6 +632,21 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// A plan's sections: the body, or where the upstream gives none to carry, the outline of
+    /// the defaults, each heading over a 【待填写】 mark (listed).
+    pub fn plan_body(&mut self) -> Vec<Section> {
+        let body = self.body();
+        if !body.is_empty() {
+            return body;
+        }
+        let outline = self.d.headings.plan_outline.clone();
+        let what = self.d.placeholders.plan_section.clone();
+        outline
+            .iter()
+            .map(|h| self.own_block(h, &what.replace("{heading}", h), &[]))
+            .collect()
+    }
+
     /// The office's block: its own sections, or a 【待填写】 mark saying what belongs there.
     fn block(&self, heading: &str, own: &[Section]) -> Section {
         Section {

@@ -83,6 +83,8 @@ pub struct Headings {
     pub activities: String,
     /// 时间安排.
     pub schedule: String,
+    /// The headings of a plan the upstream gives no sections for (工作目标, 主要任务 …).
+    pub plan_outline: Vec<String>,
 }
 
 /// What each 【待填写】 mark asks for.
@@ -103,6 +105,8 @@ pub struct Placeholders {
     /// The office's e-mail address, where inherited text gives the upper office's and the
     /// profile names none.
     pub email: String,
+    /// Under a plan outline's heading (`{heading}`).
+    pub plan_section: String,
 }
 
 /// Words for reading a campaign's name from a title.

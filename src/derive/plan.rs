@@ -5,7 +5,7 @@ use crate::spec::{DocKind, Paragraphs, Spec};
 
 /// The office's plan.
 pub fn plan(c: &mut Ctx) -> Spec {
-    let sections = c.body();
+    let sections = c.plan_body();
     Spec {
         kind: DocKind::Plan,
         label: Some("附件1".to_owned()),
