@@ -1685,3 +1685,30 @@ fn a_colophon_line_split_by_a_copied_page_number_is_read_whole() {
     assert_eq!(c.print_date, chrono::NaiveDate::from_ymd_opt(2026, 6, 3));
     assert_eq!(got.report.not_recognised().count(), 0, "{}", got.report);
 }
+
+/// A notice with a table inside its body (python-docx: the units' programmes under 二、): the
+/// spec has tables in annexes only, so every row is kept as a paragraph with its cells spaced
+/// apart, and the report says so once, at the table's first row (it had said nothing); the
+/// 回执 after the signature is a table annex with its fields.
+#[test]
+fn a_table_inside_the_body_is_kept_as_text_and_said() {
+    let name = "body-table-python-docx.docx";
+    let got = import_bytes(Path::new(name), &std::fs::read(fixture(name)).unwrap()).unwrap();
+    let spec = checked(&got.toml, name);
+    let text = &spec.sections[1].text.0;
+    assert_eq!(
+        text[1..],
+        ["单位 节目数 类型", "芗城区 2 合唱、舞蹈", "龙文区 1 戏曲"]
+    );
+    let said: Vec<&str> = got
+        .report
+        .not_recognised()
+        .map(|f| f.what.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("正文中的表格（首行“单位 节目数 类型”）按文字导入"),
+        "{said:?}"
+    );
+    assert_eq!(spec.annexes[0].columns.len(), 4);
+}

@@ -168,6 +168,7 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
     }
     let mut stack: Vec<Marker> = Vec::new();
     let mut contacts: Vec<String> = Vec::new();
+    let mut in_table = false;
     while i < d.len() && Some(i) != stop && !tail::starts(d, i) {
         let (p, next) = d.paragraph(i, stop);
         let text = p.text.trim().to_owned();
@@ -175,6 +176,16 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
             i = next;
             continue;
         }
+        // A table inside the body: the spec has tables in annexes only, so its rows are kept
+        // as paragraphs, their cells spaced apart, and said once.
+        let row = d.lines[i].cells.is_some();
+        if row && !in_table {
+            d.not_placed(
+                i,
+                format!("正文中的表格（首行“{text}”）按文字导入，每行一段、各格以空格分隔：请核对，或将表格移作附件"),
+            );
+        }
+        in_table = row;
         if let Some(num) = numbered(&text).filter(|_| part.closing.is_empty()) {
             flush(&mut part, &stack, &mut contacts);
             heading(d, i, &mut part, &mut stack, num, &text, p.lead_run);
