@@ -63,11 +63,7 @@ pub fn subject(title: &str, w: &TitleWords) -> String {
 /// title without the upstream's place before the year and without its document type, in the
 /// words' `document_subject`; none for a title that ends in no document type.
 pub fn document_subject(title: &str, places: &[String], w: &TitleWords) -> Option<String> {
-    let mut endings: Vec<&String> = w.document_endings.iter().collect();
-    endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    let rest = endings
-        .iter()
-        .find_map(|e| title.trim().strip_suffix(e.as_str()))?;
+    let rest = without_document_type(title.trim(), w)?;
     // 某市人民政府办公室关于进一步加强××管理的实施意见: the subject is what it is about, as written.
     if let Some(at) = rest.find("关于") {
         let about = rest[at + "关于".len()..].trim_end_matches('的').trim();
@@ -82,6 +78,14 @@ pub fn document_subject(title: &str, places: &[String], w: &TitleWords) -> Optio
     let rest = rest.as_str();
     let topic = rest.strip_suffix("工作").unwrap_or(rest);
     (!topic.is_empty()).then(|| w.document_subject.replace("{topic}", topic))
+}
+
+/// `title` without the document type it ends in (实施方案, 工作要点 …; the longest that fits).
+pub(crate) fn without_document_type<'t>(title: &'t str, w: &TitleWords) -> Option<&'t str> {
+    w.document_endings
+        .iter()
+        .filter_map(|e| title.strip_suffix(e.as_str()))
+        .min_by_key(|rest| rest.len())
 }
 
 /// `2026年` + place + rest → `2026年` + rest, where the title's place follows its year.
@@ -108,9 +112,7 @@ pub fn topic(subject: &str, w: &TitleWords) -> String {
 pub fn name_from_title(title: &str, w: &TitleWords) -> Option<String> {
     let mut s = subject(title, w);
     // A plan's title (2026年某州“安全生产月”活动方案): the name is before its document type.
-    let mut endings: Vec<&String> = w.document_endings.iter().collect();
-    endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    if let Some(rest) = endings.iter().find_map(|e| s.strip_suffix(e.as_str())) {
+    if let Some(rest) = without_document_type(&s, w) {
         s = rest.to_owned();
     }
     let mut verbs: Vec<&String> = w.verbs.iter().collect();

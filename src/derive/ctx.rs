@@ -185,8 +185,7 @@ impl<'a> Ctx<'a> {
         // A campaign's cover notice (关于印发《2026年某州“××月”活动方案》的通知) names it in the
         // plan it prints.
         let printed = upstream
-            .transmitted()
-            .filter(|_| upstream.relayed().is_none())
+            .printed()
             .map_or(title.as_str(), |e| e.title.as_str());
         let names = campaign.map(|c| {
             campaign::names(upstream, c, printed, &d.title).unwrap_or_else(|| campaign::Names {

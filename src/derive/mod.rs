@@ -235,24 +235,17 @@ fn upstream_title(upstream: &Spec, campaign: Option<&Campaign>) -> String {
 pub(crate) fn printed_document(upstream: &Spec) -> Option<Enclosure> {
     let d = Defaults::embedded();
     let printed = upstream
-        .transmitted()
-        .filter(|_| upstream.relayed().is_none())
+        .printed()
         .cloned()
         .or_else(|| relayed::attached_by(upstream, &d.patterns.print_verb))?;
-    let document = d
-        .title
-        .document_endings
-        .iter()
-        .any(|e| printed.title.trim().ends_with(e.as_str()));
+    let document = campaign::without_document_type(printed.title.trim(), &d.title).is_some();
     (upstream.campaign.is_none() && document).then_some(printed)
 }
 
 /// The sentences of a cover notice's transmit request after its first (现将《…》印发给你们，
 /// 请认真组织实施。各县（市）安委会要于5月25日前…): what it asks beyond carrying the document out.
 fn transmit_requests(upstream: &Spec) -> Option<String> {
-    upstream
-        .transmitted()
-        .filter(|_| upstream.relayed().is_none())?;
+    upstream.printed()?;
     let t = upstream.transmit.as_deref()?.trim();
     let end = t.find('。')? + '。'.len_utf8();
     Some(t[end..].trim().to_owned()).filter(|r| !r.is_empty())

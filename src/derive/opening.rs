@@ -45,11 +45,7 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
 /// 印发给你们，请认真抓好落实。各县（市、区）要于4月15日前…): the sentences from the first that
 /// starts with a request word, as a paragraph of their own.
 fn requests_after_decision(paragraph: &str, w: &OpeningWords) -> Option<String> {
-    let at = w
-        .decision_words
-        .iter()
-        .filter_map(|d| paragraph.find(d.as_str()))
-        .min()?;
+    let at = decision_at(paragraph, w)?;
     let end = at + paragraph[at..].find('。')? + '。'.len_utf8();
     let mut rest = &paragraph[end..];
     while !rest.is_empty() {
@@ -69,12 +65,7 @@ fn requests_after_decision(paragraph: &str, w: &OpeningWords) -> Option<String> 
 /// The part of a paragraph before the clause of its decision, up to and including the last ，
 /// before it, without a trailing 经研究，.
 pub fn reasons(paragraph: &str, w: &OpeningWords) -> String {
-    let at = w
-        .decision_words
-        .iter()
-        .filter_map(|d| paragraph.find(d.as_str()))
-        .min();
-    let Some(at) = at else {
+    let Some(at) = decision_at(paragraph, w) else {
         return String::new();
     };
     // The decision's own sentence: what stands before it in the paragraph is background.
@@ -99,6 +90,14 @@ pub fn reasons(paragraph: &str, w: &OpeningWords) -> String {
         r.truncate(r.len() - clause.len() - '，'.len_utf8());
     }
     r
+}
+
+/// Where the paragraph's decision starts: its first decision word.
+fn decision_at(paragraph: &str, w: &OpeningWords) -> Option<usize> {
+    w.decision_words
+        .iter()
+        .filter_map(|d| paragraph.find(d.as_str()))
+        .min()
 }
 
 /// The last clause of reasons ending in ，, without that comma.

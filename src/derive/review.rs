@@ -56,26 +56,32 @@ pub fn review(draft: &Spec, path: &Path, reader: Option<&UpstreamReader>) -> Vec
     out
 }
 
-/// The upstream spec: the path as recorded, else beside the draft. A cascade checks thousands
-/// of drafts of one upstream: it is read once while the file stays the same.
+/// The upstream spec: the path as recorded, else beside the draft.
 fn upstream_of(file: &str, draft: &Path) -> Option<Spec> {
-    type Cache = Mutex<Option<(PathBuf, SystemTime, Spec)>>;
-    static LAST: Cache = Mutex::new(None);
     let recorded = PathBuf::from(file);
     let beside = draft.parent().map(|d| d.join(&recorded));
     let path = [Some(recorded), beside]
         .into_iter()
         .flatten()
         .find(|p| p.is_file())?;
-    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    upstream_at(&path, &path)
+}
+
+/// The upstream spec `key` names, read from `read` (the web app reads through its workspace's
+/// handles). A cascade checks thousands of drafts of one upstream, and the app checks a draft
+/// on every keystroke: it is read once while the file stays the same.
+pub fn upstream_at(key: &Path, read: &Path) -> Option<Spec> {
+    type Cache = Mutex<Option<(PathBuf, SystemTime, Spec)>>;
+    static LAST: Cache = Mutex::new(None);
+    let modified = std::fs::metadata(read).and_then(|m| m.modified()).ok()?;
     let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((p, m, spec)) = last.as_ref() {
-        if *p == path && *m == modified {
+        if p == key && *m == modified {
             return Some(spec.clone());
         }
     }
-    let spec = super::load_upstream(&path).ok()?.value;
-    *last = Some((path, modified, spec.clone()));
+    let spec = crate::spec::load_template(read).ok()?;
+    *last = Some((key.to_owned(), modified, spec.clone()));
     Some(spec)
 }
 

@@ -308,7 +308,7 @@ fn upstream_in(state: &AppState, draft: &str, file: &str) -> Option<spec::Spec> 
     [folder, ""].into_iter().find_map(|base| {
         let name = joined(base, file)?;
         let opened = state.workspace.open_name(&name, false).ok()?;
-        spec::load_template(opened.reading()).ok()
+        crate::derive::review::upstream_at(opened.named(), opened.reading())
     })
 }
 

@@ -408,6 +408,11 @@ impl Spec {
         self.transmitted().filter(|_| self.transmit_verb.is_some())
     }
 
+    /// The office's own document a cover notice prints (its enclosure, when it relays none).
+    pub fn printed(&self) -> Option<&Enclosure> {
+        self.transmitted().filter(|_| self.relayed().is_none())
+    }
+
     /// The document a cover notice prints or relays (its enclosure).
     pub fn transmitted(&self) -> Option<&Enclosure> {
         self.enclosure
