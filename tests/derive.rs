@@ -1255,3 +1255,33 @@ fn an_opinion_derives_a_notice_about_its_subject() {
         "梓潼县农村集体“三资”管理工作方案"
     );
 }
+
+/// A city 委办's 基层减负 督查调研 notice (a party organ's work notice, pasted from its web page)
+/// derived for a county 委办: the steps the city's offices take (市委督查室会同市纪委监委…,
+/// 汇总…报市委) are the county's own offices' steps, and a deadline in working days of each month
+/// comes earlier in working days.
+#[test]
+fn a_party_office_s_work_notice_becomes_the_county_s_own_steps_and_deadlines() {
+    let dir = received_and_derived(
+        "pasted-jianfu-party-web.txt",
+        "pasted-jianfu-county-office.toml",
+        &["notice", "plan"],
+    );
+    for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
+        let toml = draft(&dir, name);
+        for want in [
+            "县委督查室会同县纪委监委、县委组织部等单位组成3个督查调研组",
+            "县委督查室汇总督查调研情况，形成专题报告报县委，",
+            "于7月10日前报县委督查室",
+            "要于每月倒数第四个工作日前报送",
+        ] {
+            assert!(toml.contains(want), "{name}: {want}\n{toml}");
+        }
+        assert!(!toml.contains("市委督查室"), "{name}\n{toml}");
+        let path = format!("out/{name}");
+        let o = gongwen(&["check", &path], dir.path());
+        let said =
+            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains("（0 条警告）"), "{name}: {said}");
+    }
+}

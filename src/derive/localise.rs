@@ -116,6 +116,7 @@ impl Localiser<'_> {
         let text = self.emails(&text, notes);
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
+        let text = self.upper_subjects(&text, notes);
         let text = self.own_department(&text, notes);
         self.own_scope(&text)
     }
@@ -208,6 +209,62 @@ impl Localiser<'_> {
             out.push(c);
             start = matches!(c, '。' | '；' | '！');
             rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    /// 市委督查室会同市纪委监委…组成督查组，…报市委。 A sentence whose subject is an office
+    /// named by the upper level's word alone describes a step of the work that the office's
+    /// level takes in its own area: that office and every one so named with it become the
+    /// office's level's (县委督查室会同县纪委监委…报县委督查室), the office's own line of work
+    /// the office itself.
+    fn upper_subjects(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let Some(own) = self.level.as_deref() else {
+            return text.to_owned();
+        };
+        let levels: Vec<&str> = ["省", "市", "州", "盟"]
+            .into_iter()
+            .filter(|l| rank(l, false) > self.office_rank && *l != own)
+            .filter(|l| self.upstream.iter().any(|u| u.contains(l)))
+            .collect();
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive(['。', '；']) {
+            let body = match sentence.split_once('，') {
+                Some((when, rest)) if self.is_time(when) => rest,
+                _ => sentence,
+            };
+            let Some(level) = levels.iter().find(|l| {
+                level_named_organs(body, l)
+                    .first()
+                    .is_some_and(|n| body.starts_with(n.as_str()))
+            }) else {
+                out.push_str(sentence);
+                continue;
+            };
+            let mut changed = sentence.to_owned();
+            for name in level_named_organs(sentence, level) {
+                let rest = &name[level.len()..];
+                let line = rest.trim_end_matches(['局', '委', '厅', '办']);
+                let to = if !line.is_empty() && !line.starts_with('委') && self.is_own_line(line) {
+                    self.office.clone()
+                } else {
+                    format!("{own}{rest}")
+                };
+                changed = changed.replacen(&name, &to, 1);
+            }
+            // 报市委 at the end of the step: the report goes to the office's level.
+            for verb in ["报", "报送"] {
+                for tail in ["委", "政府"] {
+                    changed = changed.replace(
+                        &format!("{verb}{level}{tail}"),
+                        &format!("{verb}{own}{tail}"),
+                    );
+                }
+            }
+            if changed != sentence {
+                notes.push(format!("上级机关本级的工作“{sentence}”→本级“{changed}”"));
+            }
+            out.push_str(&changed);
         }
         out
     }
@@ -414,7 +471,65 @@ impl Localiser<'_> {
             rest = &rest[at + d.len..];
         }
         out.push_str(rest);
-        self.weekly(&out, notes)
+        let out = self.weekly(&out, notes);
+        self.nth_workdays(&out, notes)
+    }
+
+    /// A recurring deadline in working days (每月最后一个工作日前, 每季度第5个工作日前) made
+    /// `lead_workdays` working days earlier: 每月倒数第四个工作日前, 每季度第2个工作日前. One
+    /// that cannot come earlier within its period (每月第2个工作日前) is kept and reported.
+    fn nth_workdays(&self, text: &str, notes: &mut Vec<String>) -> String {
+        const LAST: &str = "最后一个工作日";
+        let lead = self.lead_workdays as usize;
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((at, period)) = RECURRING_WORKDAY
+            .iter()
+            .filter_map(|p| rest.find(p).map(|at| (at, *p)))
+            .min_by_key(|&(at, p)| (at, std::cmp::Reverse(p.len())))
+        {
+            let after = &rest[at + period.len()..];
+            let (nth, tail) = match after.strip_prefix(LAST) {
+                Some(tail) => (None, tail),
+                None => match workday_ordinal(after) {
+                    Some((n, tail)) => (Some(n), tail),
+                    None => {
+                        out.push_str(&rest[..at + period.len()]);
+                        rest = after;
+                        continue;
+                    }
+                },
+            };
+            let Some(until) = tail.find('前').filter(|&k| time_of_day(&tail[..k])) else {
+                out.push_str(&rest[..at + period.len()]);
+                rest = after;
+                continue;
+            };
+            let original = &rest[at..rest.len() - tail.len() + until + '前'.len_utf8()];
+            let ordinal = match nth {
+                None => Some(format!("倒数第{}个工作日", chinese_ordinal(lead + 1))),
+                Some(n) if n > lead => Some(format!("第{}个工作日", n - lead)),
+                Some(_) => None,
+            };
+            out.push_str(&rest[..at]);
+            match ordinal {
+                Some(o) if lead > 0 => {
+                    let changed = format!("{period}{o}{}", &tail[..until + '前'.len_utf8()]);
+                    notes.push(format!("期限“{original}”→“{changed}”"));
+                    out.push_str(&changed);
+                }
+                Some(_) => out.push_str(original),
+                None => {
+                    notes.push(format!(
+                        "期限“{original}”在周期之初，无法提前 {lead} 个工作日，请核定"
+                    ));
+                    out.push_str(original);
+                }
+            }
+            rest = &rest[at + original.len()..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Each weekly deadline (每周五下班前, 每周四12时前) made `lead_workdays` weekdays earlier,
@@ -822,6 +937,44 @@ impl Localiser<'_> {
     }
 }
 
+/// Offices named in `text` by the level word `level` and what follows it up to an office's
+/// ending (市委督查室 in 市委督查室会同…, 市纪委 in 会同市纪委监委…), at least three characters,
+/// where `level` starts a name (after punctuation or a joining word, not inside 南平市).
+pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
+    const BEFORE: &str = "，。；：、（“同与和及报向由经对请将在为";
+    const ENDINGS: [char; 9] = ['室', '局', '厅', '委', '办', '部', '处', '科', '院'];
+    let words = &super::defaults::Defaults::embedded().work;
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(level) {
+        let boundary = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| BEFORE.contains(c));
+        let name: String = text[at..]
+            .chars()
+            .take_while(|c| !"，。；：、（）“”".contains(*c))
+            .take(8)
+            .collect();
+        if !boundary
+            || words
+                .not_levels
+                .iter()
+                .any(|n| name.starts_with(n.as_str()))
+        {
+            continue;
+        }
+        let end = name
+            .char_indices()
+            .skip(2)
+            .find(|(_, c)| ENDINGS.contains(c))
+            .map(|(i, c)| i + c.len_utf8());
+        if let Some(end) = end {
+            out.push(name[..end].to_owned());
+        }
+    }
+    out
+}
+
 /// The e-mail addresses in `text` (name@domain.tld, ASCII).
 fn email_addresses(text: &str) -> Vec<&str> {
     let part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
@@ -1109,6 +1262,43 @@ const RECURRING: [&str; 7] = [
     "每月",
 ];
 
+/// The periods of a recurring deadline in working days (每月最后一个工作日前), the longest
+/// first where one ends another.
+const RECURRING_WORKDAY: [&str; 6] = [
+    "每季度最后一个月",
+    "每季度末月",
+    "每季度",
+    "每半年",
+    "每年",
+    "每月",
+];
+
+/// `第N个工作日` (N in digits or Chinese numerals up to 十) at the start of `s`: N and the rest.
+fn workday_ordinal(s: &str) -> Option<(usize, &str)> {
+    let s = s.strip_prefix('第')?;
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, rest) = if digits > 0 {
+        (s[..digits].parse().ok()?, &s[digits..])
+    } else {
+        let c = s.chars().next()?;
+        let n = CHINESE_DIGITS.iter().position(|d| *d == c)? + 1;
+        (n, &s[c.len_utf8()..])
+    };
+    let rest = rest.strip_prefix('个').unwrap_or(rest);
+    Some((n, rest.strip_prefix("工作日")?))
+}
+
+/// 一 … 十: the Chinese numerals of 1 to 10.
+const CHINESE_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// `n` in Chinese numerals up to 十, in digits above.
+fn chinese_ordinal(n: usize) -> String {
+    match n {
+        1..=10 => CHINESE_DIGITS[n - 1].to_string(),
+        _ => n.to_string(),
+    }
+}
+
 /// The words that end a deadline after its date, the longest first.
 const BEFORE: [&str; 3] = ["之前", "以前", "前"];
 
@@ -1374,6 +1564,38 @@ mod tests {
                     "每周一12时前报送象山县人力资源和社会保障局备案。",
                 ),
                 ("坚持每周一至周五前往工地。", "坚持每周一至周五前往工地。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn offices_named_by_the_upper_level_word_alone_are_found_and_place_names_are_not() {
+        let text = "市委督查室会同市纪委监委、市委组织部等单位组成督查组，报市委；南平市委要求，方便市民办事，市场主体、市县两级。";
+        assert_eq!(
+            level_named_organs(text, "市"),
+            ["市委督查室", "市纪委", "市委组织部"]
+        );
+    }
+
+    #[test]
+    fn deadlines_in_working_days_of_a_period_come_earlier_by_working_days() {
+        // A city 委办's 基层减负 notice for a county 委办 (3 working days' lead).
+        reads(
+            ("光泽县委办公室", "各乡（镇）党委", "中共南平市委办公室", 1),
+            &[
+                (
+                    "各县（市、区）委要于每月最后一个工作日前报送进展情况。",
+                    "各乡（镇）党委要于每月倒数第四个工作日前报送进展情况。",
+                ),
+                (
+                    "于每季度第5个工作日17时前报送。",
+                    "于每季度第2个工作日17时前报送。",
+                ),
+                ("每月第2个工作日前报送。", "每月第2个工作日前报送。"),
+                (
+                    "每月最后一个工作日召开例会。",
+                    "每月最后一个工作日召开例会。",
+                ),
             ],
         );
     }

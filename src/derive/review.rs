@@ -4,7 +4,7 @@
 //! deadlines before the draft's own date or on a day off, the upstream's addressees kept, and
 //! text still addressed to the upstream's recipients (各地, 各设区市…局).
 
-use super::localise::{next_deadline, rank, Localiser};
+use super::localise::{level_named_organs, next_deadline, rank, Localiser};
 use crate::calendar::Calendar;
 use crate::error::Severity;
 use crate::spec::conventions::Finding;
@@ -156,13 +156,38 @@ fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &
                 .match_indices(f.as_str())
                 .any(|(i, m)| !(m.ends_with('部') && plain[i + m.len()..].starts_with('门')))
         };
-        if let Some(f) = forms.iter().find(named) {
+        let short = || {
+            upper_levels(upstream, draft)
+                .iter()
+                .find_map(|l| level_named_organs(&plain, l).into_iter().next())
+        };
+        if let Some(f) = forms.iter().find(named).cloned().or_else(short) {
             out.push(warn(
                 field,
                 format!("草稿中出现上级机关“{f}”（引用来文之外）：请核对是否应改为本机关或删去"),
             ));
         }
     }
+}
+
+/// The level words of the upstream's issuers (市 of 中共南平市委办公室) above the draft's own
+/// office: an office named by that word alone (市委督查室, 市纪委) is of the upper level.
+fn upper_levels(upstream: &Spec, draft: &Spec) -> Vec<&'static str> {
+    let own = draft
+        .signature
+        .iter()
+        .flat_map(|s| s.names())
+        .map(|n| rank(&n, false))
+        .max()
+        .unwrap_or(0);
+    let mut out: Vec<&'static str> = upstream
+        .offices()
+        .iter()
+        .filter_map(|n| ["省", "市", "州", "盟"].into_iter().find(|l| n.contains(l)))
+        .filter(|l| rank(l, false) > own)
+        .collect();
+    out.dedup();
+    out
 }
 
 /// Deadlines (M月D日前) before the draft's 成文日期 or on a day off.
