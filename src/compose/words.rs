@@ -84,6 +84,22 @@ fn numerals_with_their_measures(chars: &[char], bound: &mut [bool]) {
     }
 }
 
+/// A date's unit stays with its digits and ends the word (2026年 / 春季, not 2026 / 年春 as the
+/// dictionary has it); 年度 and 年级 are words of their own after the digits (2026 / 年度).
+fn dates_with_their_units(chars: &[char], bound: &mut [bool]) {
+    for j in 1..chars.len() {
+        let next = chars.get(j + 1).copied();
+        let own_word = chars[j] == '年' && matches!(next, Some('度' | '级'));
+        if !(chars[j - 1].is_ascii_digit() && UNITS.contains(&chars[j])) || own_word {
+            continue;
+        }
+        bound[j] = false;
+        if next.is_some_and(is_han) {
+            bound[j + 1] = true;
+        }
+    }
+}
+
 /// Whether `c` is a Han character (the only script the dictionary splits into words here).
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
@@ -108,6 +124,7 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
         bound[char_at_byte[b]] = true;
     }
     numerals_with_their_measures(chars, &mut bound);
+    dates_with_their_units(chars, &mut bound);
     let icu = bound.clone();
     let mut edge = vec![false; n + 1];
     for word in lexicon() {
@@ -139,7 +156,7 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
         let c = chars[t.1 - 1];
         !is_han(c)
             || FUNCTION.contains(&c)
-            || (UNITS.contains(&c) && t.0 > 0 && chars[t.0 - 1].is_ascii_digit())
+            || (UNITS.contains(&c) && t.1 >= 2 && chars[t.1 - 2].is_ascii_digit())
     };
     let leans_right: Vec<bool> = tokens
         .iter()
