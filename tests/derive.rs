@@ -1285,3 +1285,42 @@ fn a_party_office_s_work_notice_becomes_the_county_s_own_steps_and_deadlines() {
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
 }
+
+/// A joint national 爱国卫生月 notice saved as DOCX by LibreOffice, whose title names the
+/// campaign's edition (第38个) instead of its year, derived for a district 卫生健康局: the
+/// campaign is found from its 活动时间, every level's 爱卫会 is the district's own, and the
+/// ministry's department a report went to goes with the ministry.
+#[test]
+fn a_campaign_titled_by_its_edition_is_found_and_its_committees_are_the_district_s() {
+    let dir = received_and_derived(
+        "aiwei-joint-libreoffice.docx",
+        "aiwei-district-office.toml",
+        &["notice", "plan"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let c = spec.campaign.expect("campaign");
+    assert_eq!(c.name.as_deref(), Some("爱国卫生月"));
+    assert_eq!(
+        (c.start.to_string(), c.end.to_string()),
+        ("2026-04-01".into(), "2026-04-30".into())
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    for want in [
+        "芦淞区爱卫会要加强统筹协调",
+        "于5月12日前将活动总结报送株洲市芦淞区卫生健康局，电子版",
+    ] {
+        assert!(notice.contains(want), "{want}\n{notice}");
+    }
+    assert!(
+        !notice.contains("各地爱卫会") && !notice.contains("规划司"),
+        "{notice}"
+    );
+    for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
+        let path = format!("out/{name}");
+        let o = gongwen(&["check", &path], dir.path());
+        let said =
+            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        assert!(!said.contains("draft-review"), "{name}: {said}");
+    }
+}

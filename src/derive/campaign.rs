@@ -140,6 +140,12 @@ fn strip_year(s: &str) -> &str {
     }
 }
 
+/// Whether `s` names an edition (第38个, 第二十五届) of what it holds.
+pub fn names_edition(s: &str) -> bool {
+    s.match_indices('第')
+        .any(|(i, _)| strip_ordinal(&s[i..]).len() < s.len() - i)
+}
+
 /// `第二十五届` / `第25个` at the start: the edition is not part of the name.
 fn strip_ordinal(s: &str) -> &str {
     let Some(rest) = s.strip_prefix('第') else {

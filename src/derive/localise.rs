@@ -35,6 +35,9 @@ pub struct WorkWords {
     pub holiday_words: Vec<String>,
     /// Endings of an office's name (局, 厅, 部门 …).
     pub org_endings: Vec<String>,
+    /// Endings of an office's internal department (司, 处, 科 …): 报送全国爱卫办（国家卫生健康委
+    /// 规划司） names the department a report goes to.
+    pub department_endings: Vec<String>,
     /// An issuing office's name without these is its parent (民政部办公厅 → 民政部): a target
     /// naming the parent is the upper office too.
     pub issuer_suffixes: Vec<String>,
@@ -718,6 +721,12 @@ impl Localiser<'_> {
             if self.is_upper(target) {
                 notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
                 out.push_str(&self.report_to);
+                // The upper office's department in brackets after it (（国家卫生健康委规划司）)
+                // goes with it.
+                if let Some(dept) = self.upper_in_brackets(rest) {
+                    notes.push(format!("上级机关的内设机构“{}”已删去", &rest[..dept]));
+                    rest = &rest[dept..];
+                }
                 // Its telephone number (…办公室（联系电话：0871-…）) goes with it.
                 if let Some(phone) = upper_phone(rest) {
                     notes.push(format!(
@@ -732,6 +741,22 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// The length of `（…）` at the start of `rest` when it names an upper office (its
+    /// department a report goes to).
+    fn upper_in_brackets(&self, rest: &str) -> Option<usize> {
+        let inner = rest.strip_prefix('（')?;
+        let close = inner.find('）')?;
+        let name = &inner[..close];
+        let office = self
+            .words
+            .org_endings
+            .iter()
+            .chain(&self.words.department_endings)
+            .any(|e| name.ends_with(e.as_str()));
+        (office && !name.contains(['，', '：']) && self.is_upper(name))
+            .then_some('（'.len_utf8() + close + '）'.len_utf8())
     }
 
     fn is_upper(&self, target: &str) -> bool {
@@ -781,14 +806,38 @@ impl Localiser<'_> {
                     out.push_str(&to);
                     rest = self.coordinated(&after[n..], notes);
                 }
-                None => {
-                    out.push('各');
-                    rest = after;
-                }
+                None => match self.committee(after) {
+                    Some(name) => {
+                        let to = format!("{}{name}", self.scope);
+                        notes.push(format!("上级来文的“各地{name}”→“{to}”"));
+                        out.push_str(&to);
+                        rest = &after['地'.len_utf8() + name.len()..];
+                    }
+                    None => {
+                        out.push('各');
+                        rest = after;
+                    }
+                },
             }
         }
         out.push_str(rest);
         out
+    }
+
+    /// 各地爱卫会: a committee every level has (a name of two to six characters ending in 会
+    /// after 地) is, in the office's notice, its own place's committee (芦淞区爱卫会).
+    fn committee<'t>(&self, after: &'t str) -> Option<&'t str> {
+        let tail = after.strip_prefix('地')?;
+        let end = tail
+            .char_indices()
+            .take_while(|(_, c)| {
+                !c.is_ascii() && !"，。；：、要将在对于和与及并应须把按由向（".contains(*c)
+            })
+            .map(|(i, c)| i + c.len_utf8())
+            .last()?;
+        let name = &tail[..end];
+        let n = name.chars().count();
+        ((2..=6).contains(&n) && name.ends_with('会') && !self.scope.is_empty()).then_some(name)
     }
 
     /// 各地教育部门 in a 禁毒办's notice: the local departments of one line of work that is not

@@ -429,6 +429,14 @@ fn control_characters(all: &[(String, String)], out: &mut Vec<Finding>) {
 /// The marker `gongwen derive` puts where the office still has to write something.
 pub const PLACEHOLDER: &str = "【待填写";
 
+/// The first 【待填写…】 mark of `text`, whole (at most 40 characters).
+fn placeholder_in(text: &str) -> String {
+    let at = text.find(PLACEHOLDER).unwrap_or(0);
+    let mark = &text[at..];
+    let end = mark.find('】').map_or(mark.len(), |i| i + '】'.len_utf8());
+    mark[..end].chars().take(40).collect()
+}
+
 /// `placeholder`: text a derived draft marked as still to be written by the office.
 fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
     for (field, text) in all {
@@ -437,7 +445,7 @@ fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
                 "placeholder",
                 Severity::Warning,
                 field,
-                format!("尚待填写：“{}”", text.chars().take(40).collect::<String>()),
+                format!("尚待填写：“{}”", placeholder_in(text)),
             ));
         }
     }

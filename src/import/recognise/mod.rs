@@ -328,10 +328,11 @@ fn answers_of_reply(d: &mut Doc, spec: &mut Spec) {
 /// by the derivation's own rules. A work notice whose 时间安排 has dates is no campaign.
 fn campaign(d: &Spec) -> Option<Campaign> {
     let enclosure_title = d.enclosure.as_ref().map_or("", |e| e.title.as_str());
-    let title = if year_in(&d.title).is_some() {
-        d.title.as_str()
-    } else {
+    // The title with the year: the notice's, else the document it prints.
+    let title = if year_in(&d.title).is_none() && year_in(enclosure_title).is_some() {
         enclosure_title
+    } else {
+        d.title.as_str()
     };
     let year = year_in(title).or_else(|| d.signature.as_ref().map(|s| s.date.year()))?;
     let mut name = campaign_name(title);
@@ -346,12 +347,16 @@ fn campaign(d: &Spec) -> Option<Campaign> {
             .filter(|s| want(&s.heading))
             .find_map(|s| s.text.0.first().and_then(|t| period(t)))
     };
-    let from_sections = year_in(title).and_then(|_| {
-        dated(&|h| h.contains("活动时间")).or_else(|| {
-            name.as_ref()
-                .and_then(|_| dated(&|h: &str| h.contains("时间")))
+    // A title with the campaign's year, or naming its edition (第38个爱国卫生月) without one.
+    let titled = year_in(title).is_some() || name.is_some();
+    let from_sections = titled
+        .then(|| {
+            dated(&|h| h.contains("活动时间")).or_else(|| {
+                name.as_ref()
+                    .and_then(|_| dated(&|h: &str| h.contains("时间")))
+            })
         })
-    });
+        .flatten();
     // The body names the campaign with its dates (M月D日至D日为××周): its name is
     // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
     let body = body_campaign(d, year, name.is_some());
@@ -413,7 +418,8 @@ fn campaign_name(title: &str) -> Option<String> {
     let words = &crate::derive::defaults::Defaults::embedded().title;
     let subject = crate::derive::campaign::subject(title, words);
     let holds_event = words.verbs.iter().any(|v| subject.starts_with(v.as_str()));
-    if !holds_event || year_in(&subject).is_none() {
+    let dated = year_in(&subject).is_some() || crate::derive::campaign::names_edition(&subject);
+    if !holds_event || !dated {
         return None;
     }
     crate::derive::campaign::name_from_title(title, words)
@@ -465,6 +471,10 @@ mod tests {
         assert_eq!(
             campaign_name("关于开展2025年全国科技活动周活动的通知").as_deref(),
             Some("全国科技活动周")
+        );
+        assert_eq!(
+            campaign_name("全国爱卫办关于开展第38个爱国卫生月活动的通知").as_deref(),
+            Some("爱国卫生月")
         );
         assert_eq!(
             campaign_name("某办公室关于组织开展2023年质量月活动的通知").as_deref(),
