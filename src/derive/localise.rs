@@ -251,7 +251,11 @@ impl Localiser<'_> {
                 let to = if !line.is_empty() && !line.starts_with('委') && self.is_own_line(line) {
                     self.office.clone()
                 } else {
-                    format!("{own}{rest}")
+                    // A province's 厅 is a 局 below it (省应急厅 → 县应急局).
+                    match rest.strip_suffix('厅') {
+                        Some(stem) => format!("{own}{stem}局"),
+                        None => format!("{own}{rest}"),
+                    }
                 };
                 changed = changed.replacen(&name, &to, 1);
             }
@@ -1623,6 +1627,21 @@ mod tests {
         assert_eq!(
             level_named_organs(text, "市"),
             ["市委督查室", "市纪委", "市委组织部"]
+        );
+    }
+
+    #[test]
+    fn the_upper_level_s_offices_acting_in_a_step_are_the_office_s_level_s() {
+        reads(
+            ("修水县水利局", "各乡镇人民政府", "江西省水利厅", 1),
+            &[
+                (
+                    "省应急厅会商后，省气象局加密监测。",
+                    "县应急局会商后，县气象局加密监测。",
+                ),
+                ("省水利厅汇总材料。", "修水县水利局汇总材料。"),
+                ("根据省应急厅部署，", "根据省应急厅部署，"),
+            ],
         );
     }
 
