@@ -1324,3 +1324,48 @@ fn a_campaign_titled_by_its_edition_is_found_and_its_committees_are_the_district
         assert!(!said.contains("draft-review"), "{name}: {said}");
     }
 }
+
+/// A provincial 教育厅's work notice printed to PDF by LibreOffice, derived for a county 教育局:
+/// its （一） headings typed on lines of their own with a full stop stay headings alike, the
+/// e-mail address after a line break keeps no reader's space, and the province's spot check
+/// with its fellow departments becomes the county's with its own (县公安局, 部分单位).
+#[test]
+fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
+    let dir = received_and_derived(
+        "kaixue-province-libreoffice.pdf",
+        "kaixue-county-office.toml",
+        &["notice", "plan"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let heads: Vec<&str> = spec.sections[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "校舍和设施设备安全。",
+            "食品和饮用水安全。",
+            "校车和交通安全。"
+        ],
+        "{up}"
+    );
+    assert!(up.contains("发送至邮箱scjyt_aqc@163.com。"), "{up}");
+    let notice = draft(&dir, "office-2026-notice.toml");
+    for want in [
+        "屏山县教育局将会同县公安局、县市场监管局组成联合检查组，于9月上旬对部分单位进行抽查。",
+        "于9月15日（星期二）前将检查工作总结",
+        "检查范围为全县各级各类中小学校",
+    ] {
+        assert!(notice.contains(want), "{want}\n{notice}");
+    }
+    for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
+        let path = format!("out/{name}");
+        let o = gongwen(&["check", &path], dir.path());
+        let said =
+            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        assert!(!said.contains("draft-review"), "{name}: {said}");
+    }
+}

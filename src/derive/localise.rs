@@ -236,10 +236,19 @@ impl Localiser<'_> {
                 Some((when, rest)) if self.is_time(when) => rest,
                 _ => sentence,
             };
+            // The office itself as the subject, put there for the upper office (省教育厅将会同
+            // 省公安厅… → 屏山县教育局将会同…): the offices it acts with are of its level too.
+            let itself = [&self.report_to, &self.office].into_iter().any(|o| {
+                body.strip_prefix(o.as_str()).is_some_and(|r| {
+                    ["将会同", "会同", "将联合", "联合"]
+                        .iter()
+                        .any(|v| r.starts_with(v))
+                })
+            });
             let Some(level) = levels.iter().find(|l| {
-                level_named_organs(body, l)
-                    .first()
-                    .is_some_and(|n| body.starts_with(n.as_str()))
+                let named = level_named_organs(body, l);
+                itself && !named.is_empty()
+                    || named.first().is_some_and(|n| body.starts_with(n.as_str()))
             }) else {
                 out.push_str(sentence);
                 continue;
@@ -267,6 +276,16 @@ impl Localiser<'_> {
                         &format!("{verb}{own}{tail}"),
                     );
                 }
+            }
+            // 对部分市（州）进行抽查: some of the levels below the upper office are, below the
+            // office, some of its units.
+            let mut lower: Vec<&String> = self.words.levels.iter().collect();
+            lower.sort_by_key(|l| std::cmp::Reverse(l.len()));
+            for l in lower
+                .into_iter()
+                .filter(|l| rank(l, false) > self.office_rank)
+            {
+                changed = changed.replace(&format!("部分{l}"), "部分单位");
             }
             if changed != sentence {
                 notes.push(format!("上级机关本级的工作“{sentence}”→本级“{changed}”"));
@@ -1641,6 +1660,10 @@ mod tests {
                 ),
                 ("省水利厅汇总材料。", "修水县水利局汇总材料。"),
                 ("根据省应急厅部署，", "根据省应急厅部署，"),
+                (
+                    "省水利厅将会同省公安厅组成检查组，对部分市（州）进行抽查。",
+                    "修水县水利局将会同县公安局组成检查组，对部分单位进行抽查。",
+                ),
             ],
         );
     }

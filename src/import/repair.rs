@@ -34,6 +34,7 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let headers = running_headers(&lines);
     let mut quotes = Quotes::default();
     let mut open_contact = false;
+    let mut previous_full = false;
     // Text extracted from a PDF (2024 年, 5 月 12 日) spaces words apart; a paste does not.
     let spaced_numbers = lines.iter().any(|l| spaced_date(&l.text));
     let mut out = Vec::with_capacity(lines.len());
@@ -59,7 +60,11 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         line.raw = line.text.clone();
         // A contact line still open in its parenthesis goes on in the next line; a DOCX
         // paragraph's spaces were typed, not left by extraction.
-        let contact = is_contact(&line.text);
+        // A PDF line that goes on from a full line before it (no indent) is no contact line
+        // however it starts (…电子版发送至 / 邮箱 abc@…: the space there is the reader's).
+        let continues = line.indent.is_some_and(|i| i < 0.5) && previous_full;
+        previous_full = line.right_gap.is_some_and(|g| g < 1.0);
+        let contact = is_contact(&line.text) && !continues;
         let keep = contact || open_contact || line.paragraph;
         open_contact = (contact || open_contact) && !line.paragraph && unclosed(&line.text);
         // Typed text (a paste) separates a slogan's phrases with a space: meant, unless the

@@ -299,8 +299,9 @@ fn heading(
     stack.push(num.marker);
 }
 
-/// A standalone numbered line ending in 。 this short may still be a heading (活动时间。).
-const SHORT_HEADING_CHARS: usize = 8;
+/// A standalone numbered line ending in 。 this short may still be a heading (活动时间。,
+/// 校舍和设施设备安全。) when it is a phrase (no comma, colon or enumeration inside).
+const SHORT_HEADING_CHARS: usize = 16;
 
 /// Heading text, run-in, and the text after a run-in heading: the leading run when the
 /// format marks it, else the first sentence ending in 。 when text follows it.
@@ -334,7 +335,9 @@ fn split_heading(
         // a few words (a heading ends in 。 only when its text runs on after it), so that the
         // items of one list are read alike. An item ending in ；is a clause of a running list.
         _ if crate::spec::conventions::reads_as_sentence(rest, false)
-            || (rest.ends_with('。') && rest.chars().count() > SHORT_HEADING_CHARS)
+            || (rest.ends_with('。')
+                && (rest.chars().count() > SHORT_HEADING_CHARS
+                    || rest.contains(['，', '：', '、', ',', ':'])))
             || rest.ends_with(['；', ';']) =>
         {
             (String::new(), false, Some(rest.to_owned()))
