@@ -1369,3 +1369,40 @@ fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
         assert!(!said.contains("draft-review"), "{name}: {said}");
     }
 }
+
+/// A city government office's 印发 notice with its 行动方案, shared in a 公众号 post and pasted,
+/// derived for a county government office: the account's name above the byline is no mark,
+/// the plan's 牵头单位 and the city's 领导小组 are the county's, and the city's telephone after
+/// a report target goes with it.
+#[test]
+fn a_city_plan_shared_in_a_post_becomes_the_county_s_plan_with_its_own_responsible_offices() {
+    let dir = received_and_derived(
+        "pasted-renju-post.txt",
+        "renju-county-office.toml",
+        &["cover", "plan"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
+    let header = spec.header.expect("header");
+    assert_eq!(header.issuers, ["宁德市人民政府办公室"], "{up}");
+    for name in ["office-2026-cover.toml", "office-2026-plan.toml"] {
+        let toml = draft(&dir, name);
+        for want in [
+            "（牵头单位：县住建局；配合单位：县农业农村局、县生态环境局）",
+            "（牵头单位：县农业农村局；配合单位：县卫健委）",
+            "县城乡人居环境整治提升工作领导小组统筹推进全县工作",
+            "将工作进展情况报送霞浦县人民政府办公室。",
+        ] {
+            assert!(toml.contains(want), "{name}: {want}\n{toml}");
+        }
+        assert!(
+            !toml.contains("0593-2872365") && !toml.contains("市住建局"),
+            "{toml}"
+        );
+        let path = format!("out/{name}");
+        let o = gongwen(&["check", &path], dir.path());
+        let said =
+            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains("（0 条警告）"), "{name}: {said}");
+    }
+}

@@ -35,6 +35,11 @@ pub struct WorkWords {
     pub holiday_words: Vec<String>,
     /// Endings of an office's name (局, 厅, 部门 …).
     pub org_endings: Vec<String>,
+    /// Labels of the offices responsible for a task (牵头单位：, 配合单位： …): the offices after
+    /// them are the office's level's in its own plan.
+    pub responsible_labels: Vec<String>,
+    /// Endings of a body with a long name (领导小组, 指挥部 …), named by a level's word alone.
+    pub body_endings: Vec<String>,
     /// Endings of an office's internal department (司, 处, 科 …): 报送全国爱卫办（国家卫生健康委
     /// 规划司） names the department a report goes to.
     pub department_endings: Vec<String>,
@@ -120,6 +125,7 @@ impl Localiser<'_> {
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
         let text = self.upper_subjects(&text, notes);
+        let text = self.responsible(&text, notes);
         let text = self.own_department(&text, notes);
         self.own_scope(&text)
     }
@@ -225,11 +231,7 @@ impl Localiser<'_> {
         let Some(own) = self.level.as_deref() else {
             return text.to_owned();
         };
-        let levels: Vec<&str> = ["省", "市", "州", "盟"]
-            .into_iter()
-            .filter(|l| rank(l, false) > self.office_rank && *l != own)
-            .filter(|l| self.upstream.iter().any(|u| u.contains(l)))
-            .collect();
+        let levels = self.upper_level_words(own);
         let mut out = String::with_capacity(text.len());
         for sentence in text.split_inclusive(['。', '；']) {
             let body = match sentence.split_once('，') {
@@ -255,18 +257,7 @@ impl Localiser<'_> {
             };
             let mut changed = sentence.to_owned();
             for name in level_named_organs(sentence, level) {
-                let rest = &name[level.len()..];
-                let line = rest.trim_end_matches(['局', '委', '厅', '办']);
-                let to = if !line.is_empty() && !line.starts_with('委') && self.is_own_line(line) {
-                    self.office.clone()
-                } else {
-                    // A province's 厅 is a 局 below it (省应急厅 → 县应急局).
-                    match rest.strip_suffix('厅') {
-                        Some(stem) => format!("{own}{stem}局"),
-                        None => format!("{own}{rest}"),
-                    }
-                };
-                changed = changed.replacen(&name, &to, 1);
+                changed = changed.replacen(&name, &self.counterpart(&name, level, own), 1);
             }
             // 报市委 at the end of the step: the report goes to the office's level.
             for verb in ["报", "报送"] {
@@ -291,6 +282,61 @@ impl Localiser<'_> {
                 notes.push(format!("上级机关本级的工作“{sentence}”→本级“{changed}”"));
             }
             out.push_str(&changed);
+        }
+        out
+    }
+
+    /// The office of the office's level that does what `name` (an office named by the upper
+    /// level's word `level`) does above it: the office itself for its own line of work, else
+    /// the same name under `own` (市住建局 → 县住建局), a province's 厅 a 局 (省应急厅 → 县应急局).
+    fn counterpart(&self, name: &str, level: &str, own: &str) -> String {
+        let rest = &name[level.len()..];
+        let line = rest.trim_end_matches(['局', '委', '厅', '办']);
+        if !line.is_empty() && !line.starts_with('委') && self.is_own_line(line) {
+            return self.office.clone();
+        }
+        match rest.strip_suffix('厅') {
+            Some(stem) => format!("{own}{stem}局"),
+            None => format!("{own}{rest}"),
+        }
+    }
+
+    /// The upper levels whose offices, named by the level's word alone, have counterparts at
+    /// the office's level (市 for a county under 宁德市…).
+    fn upper_level_words(&self, own: &str) -> Vec<&'static str> {
+        ["省", "市", "州", "盟"]
+            .into_iter()
+            .filter(|l| rank(l, false) > self.office_rank && *l != own)
+            .filter(|l| self.upstream.iter().any(|u| u.contains(l)))
+            .collect()
+    }
+
+    /// （牵头单位：市住建局；配合单位：市农业农村局）: in the office's own plan the offices
+    /// responsible for a task are its level's.
+    fn responsible(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let Some(own) = self.level.as_deref() else {
+            return text.to_owned();
+        };
+        let levels = self.upper_level_words(own);
+        let mut out = text.to_owned();
+        for label in &self.words.responsible_labels {
+            let mut from = 0;
+            while let Some(at) = out[from..].find(label.as_str()).map(|i| i + from) {
+                let start = at + label.len();
+                let end = out[start..]
+                    .find(['）', '。', '\n'])
+                    .map_or(out.len(), |i| start + i);
+                let mut span = out[start..end].to_owned();
+                for level in &levels {
+                    for name in level_named_organs(&span, level) {
+                        let to = self.counterpart(&name, level, own);
+                        notes.push(format!("{label}“{name}”→“{to}”"));
+                        span = span.replacen(&name, &to, 1);
+                    }
+                }
+                out.replace_range(start..end, &span);
+                from = start + span.len();
+            }
         }
         out
     }
@@ -750,8 +796,9 @@ impl Localiser<'_> {
                     notes.push(format!("上级机关的内设机构“{}”已删去", &rest[..dept]));
                     rest = &rest[dept..];
                 }
-                // Its telephone number (…办公室（联系电话：0871-…）) goes with it.
-                if let Some(phone) = upper_phone(rest) {
+                // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
+                // goes with it.
+                while let Some(phone) = upper_phone(rest).or_else(|| phone_clause(rest)) {
                     notes.push(format!(
                         "上级机关的联系电话或驻地“{}”已删去",
                         &rest[..phone]
@@ -1035,6 +1082,21 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
         {
             continue;
         }
+        // A body with a long name (市城乡人居环境整治提升工作领导小组), within a clause.
+        let clause: String = text[at..]
+            .chars()
+            .take_while(|c| !"，。；：、（）“”".contains(*c))
+            .take(24)
+            .collect();
+        if let Some(end) = words
+            .body_endings
+            .iter()
+            .filter_map(|e| clause.find(e.as_str()).map(|i| i + e.len()))
+            .min()
+        {
+            out.push(clause[..end].to_owned());
+            continue;
+        }
         let end = name
             .char_indices()
             .skip(2)
@@ -1167,6 +1229,20 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// The length of a clause giving a telephone number at the start of `s` (，联系电话：0593-2872365).
+fn phone_clause(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('，')?;
+    let label = ["联系电话：", "电话：", "联系电话", "电话"]
+        .iter()
+        .find(|l| rest.starts_with(*l))?;
+    let after = &rest[label.len()..];
+    let n = after
+        .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '—' || c == '、'))
+        .unwrap_or(after.len());
+    let digits = after[..n].chars().filter(char::is_ascii_digit).count();
+    (digits >= 7).then_some('，'.len_utf8() + label.len() + n)
 }
 
 /// The length of a telephone number in parentheses at the start of `s` (（联系电话：0871-64150930）).
@@ -1660,6 +1736,14 @@ mod tests {
                 ),
                 ("省水利厅汇总材料。", "修水县水利局汇总材料。"),
                 ("根据省应急厅部署，", "根据省应急厅部署，"),
+                (
+                    "完成年度任务。（牵头单位：省应急厅；配合单位：省气象局、省水利厅）",
+                    "完成年度任务。（牵头单位：县应急局；配合单位：县气象局、修水县水利局）",
+                ),
+                (
+                    "省防汛抗旱指挥部办公室统筹推进全省工作。",
+                    "县防汛抗旱指挥部办公室统筹推进全县工作。",
+                ),
                 (
                     "省水利厅将会同省公安厅组成检查组，对部分市（州）进行抽查。",
                     "修水县水利局将会同县公安局组成检查组，对部分单位进行抽查。",

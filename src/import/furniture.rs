@@ -246,6 +246,16 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             });
         }
     }
+    // A post's account name (宁德发布) on the line above its byline (原创 … 2026年05月08日
+    // 10:12 福建): the post's, not the document's mark.
+    if let Some(at) = super::post::account_name(&lines) {
+        let l = lines.remove(at);
+        repairs.push(Repair {
+            page: l.page,
+            line: l.line,
+            what: format!("删除推文的公众号名称“{}”", l.text.trim()),
+        });
+    }
     let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
     (kept, repairs)
 }

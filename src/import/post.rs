@@ -81,6 +81,23 @@ pub fn is_furniture(text: &str) -> bool {
         || credit
 }
 
+/// The line of a post's account name: the first line, short and with no sentence or 关于 in
+/// it, right above the post's byline (原创 … with its date and time).
+pub fn account_name(lines: &[crate::import::lines::Line]) -> Option<usize> {
+    let at = lines.iter().position(|l| !l.text.trim().is_empty())?;
+    let name: String = lines[at].text.split_whitespace().collect();
+    let byline = lines[at + 1..]
+        .iter()
+        .find(|l| !l.text.trim().is_empty())
+        .is_some_and(|l| {
+            let t = l.text.trim();
+            is_furniture(t) && (t.starts_with("原创") || timestamp(t))
+        });
+    let n = name.chars().count();
+    let plain = !sentence(&name) && !name.contains("关于") && !name.contains(['《', '〔']);
+    (byline && plain && (2..=12).contains(&n)).then_some(at)
+}
+
 /// Whether `text` heads the list of other posts (往期推荐).
 pub fn other_posts(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -124,6 +141,19 @@ mod tests {
             assert!(!is_furniture(t), "{t}");
         }
         assert!(other_posts("往期推荐") && other_posts("▌推荐阅读"));
+        let lines = |ts: &[&str]| -> Vec<crate::import::lines::Line> {
+            ts.iter()
+                .enumerate()
+                .map(|(i, t)| crate::import::lines::Line::plain(*t, 1, i + 1))
+                .collect()
+        };
+        let byline = "原创 宁德市人民政府办公室 2026年05月08日 10:12 福建";
+        assert_eq!(super::account_name(&lines(&["宁德发布", byline])), Some(0));
+        assert_eq!(
+            super::account_name(&lines(&["关于做好防汛工作的通知", byline])),
+            None
+        );
+        assert_eq!(super::account_name(&lines(&["宁德发布", "各县："])), None);
         assert!(!other_posts("推荐阅读书目如下："));
     }
 }
