@@ -1379,8 +1379,11 @@ fn a_city_plan_shared_in_a_post_becomes_the_county_s_plan_with_its_own_responsib
     let dir = received_and_derived(
         "pasted-renju-post.txt",
         "renju-county-office.toml",
-        &["cover", "plan"],
+        &["cover", "plan", "notice"],
     );
+    // The city's approval (经市政府同意，) is the city's: the county's notice does not open so.
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("经市政府同意"), "{notice}");
     let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
     let spec: gongwen::spec::Spec = toml::from_str(&up).unwrap();
     let header = spec.header.expect("header");

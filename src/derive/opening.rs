@@ -34,7 +34,13 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
             (&paragraphs[..first], String::new(), &paragraphs[first..])
         }
     };
-    let mut out: Vec<String> = background.to_vec();
+    // A paragraph that is only the upstream's procedure (经市政府同意，: a cover's words before
+    // the document it prints) is the upstream's, as inside the decision's paragraph.
+    let mut out: Vec<String> = background
+        .iter()
+        .filter(|p| !is_procedure(p.trim(), w))
+        .cloned()
+        .collect();
     out.push(format!("{}{decision}", join_citation(&reasons, cite, w)));
     out.extend(asked);
     out.extend(requests.iter().cloned());
@@ -77,19 +83,25 @@ pub fn reasons(paragraph: &str, w: &OpeningWords) -> String {
         _ => paragraph[..start].to_owned(),
     };
     while let Some(clause) = last_clause(&r) {
-        let procedure = w
-            .procedure_starts
-            .iter()
-            .any(|s| clause.starts_with(s.as_str()))
-            && w.procedure_ends
-                .iter()
-                .any(|e| clause.ends_with(e.as_str()));
-        if !procedure {
+        if !is_procedure(&format!("{clause}，"), w) {
             break;
         }
         r.truncate(r.len() - clause.len() - '，'.len_utf8());
     }
     r
+}
+
+/// Whether `clause` (ending in ，) is one clause of the upstream's own procedure (经研究，
+/// 经市政府同意，).
+fn is_procedure(clause: &str, w: &OpeningWords) -> bool {
+    let Some(body) = clause.strip_suffix('，') else {
+        return false;
+    };
+    !body.contains(['，', '。'])
+        && w.procedure_starts
+            .iter()
+            .any(|s| body.starts_with(s.as_str()))
+        && w.procedure_ends.iter().any(|e| body.ends_with(e.as_str()))
 }
 
 /// Where the paragraph's decision starts: its first decision word.
@@ -222,6 +234,9 @@ mod tests {
         let o = opening(&up, CITE, DECIDE, &words());
         assert_eq!(o.len(), 2);
         assert_eq!(o[0], up[0]);
+        // A cover's opening that is only its procedure (经市政府同意，) is not carried.
+        let cover = opening(&["经市政府同意，".to_owned()], CITE, DECIDE, &words());
+        assert_eq!(cover, [format!("{CITE}{DECIDE}")]);
         assert_eq!(
             o[1],
             format!("为增强防灾减灾意识，提升自救互救能力，{CITE}{DECIDE}")
