@@ -1316,6 +1316,16 @@ fn a_campaign_titled_by_its_edition_is_found_and_its_committees_are_the_district
         !notice.contains("各地爱卫会") && !notice.contains("规划司"),
         "{notice}"
     );
+    // The campaign's period in the inherited 活动时间 moves with the edition of another year.
+    let plan = draft(&dir, "office-2026-plan.toml");
+    let mut spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
+    assert!(gongwen::spec::year::apply(&mut spec, Some(2027)).is_empty());
+    let when = spec
+        .sections
+        .iter()
+        .find(|s| s.heading == "活动时间")
+        .expect("活动时间");
+    assert_eq!(when.text.0, ["2027年4月1日至30日。"], "{plan}");
     for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
         let path = format!("out/{name}");
         let o = gongwen(&["check", &path], dir.path());

@@ -435,6 +435,31 @@ pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {
         .collect()
 }
 
+/// The campaign's period written out in inherited text (活动时间：2026年4月1日至30日) becomes
+/// `{campaign}`, so that the draft's edition of another year (`--year`, 按年份) moves it with
+/// the campaign; a title cited in 《》 keeps its words.
+fn year_bound_periods(spec: &mut Spec) {
+    let Some(c) = spec.campaign.clone() else {
+        return;
+    };
+    let written = crate::spec::year::period(c.start, c.end);
+    crate::spec::texts::for_each_text_mut(spec, &mut |field, text| {
+        if field.starts_with("provenance") || !text.contains(&written) {
+            return;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (at, _) in text.match_indices(&written) {
+            let cited = text[..at].matches('《').count() > text[..at].matches('》').count();
+            out.push_str(&text[last..at]);
+            out.push_str(if cited { &written } else { "{campaign}" });
+            last = at + written.len();
+        }
+        out.push_str(&text[last..]);
+        *text = out;
+    });
+}
+
 /// Derives the office's draft from the upstream notice.
 pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> Result<Draft> {
     let mut c = ctx::Ctx::new(up, office, as_, cal)?;
@@ -446,6 +471,10 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     };
     spec.provenance = Some(c.provenance());
     spec.campaign = c.campaign();
+    // A relay prints the upstream's document as it is.
+    if as_ != DeriveAs::Relay {
+        year_bound_periods(&mut spec);
+    }
     if as_ != DeriveAs::Plan {
         spec.header = c.header();
         spec.signature = Some(c.signature());
