@@ -1326,6 +1326,15 @@ fn a_campaign_titled_by_its_edition_is_found_and_its_committees_are_the_district
         .find(|s| s.heading == "活动时间")
         .expect("活动时间");
     assert_eq!(when.text.0, ["2027年4月1日至30日。"], "{plan}");
+    // So do the year and the edition the notice opens with (the edition read from the title).
+    assert_eq!(c.edition, Some(38));
+    let mut spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert!(gongwen::spec::year::apply(&mut spec, Some(2027)).is_empty());
+    assert!(
+        spec.opening.0[0].starts_with("2027年4月是第39个爱国卫生月。"),
+        "{:?}",
+        spec.opening
+    );
     for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
         let path = format!("out/{name}");
         let o = gongwen(&["check", &path], dir.path());

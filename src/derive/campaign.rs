@@ -146,6 +146,46 @@ pub fn names_edition(s: &str) -> bool {
         .any(|(i, _)| strip_ordinal(&s[i..]).len() < s.len() - i)
 }
 
+/// The edition `s` names (38 of 第38个, 25 of 第二十五届), the first one.
+pub fn edition_in(s: &str) -> Option<i32> {
+    s.match_indices('第').find_map(|(i, _)| {
+        let rest = &s[i + '第'.len_utf8()..];
+        let number: String = rest.chars().take_while(|c| is_numeral(*c)).collect();
+        let after = &rest[number.len()..];
+        if number.is_empty() || !after.starts_with(['届', '个', '次']) {
+            return None;
+        }
+        match number.parse::<i32>() {
+            Ok(n) => Some(n),
+            Err(_) => chinese_number(&number),
+        }
+    })
+}
+
+/// A number in Chinese numerals below 10000 (三十八, 二十五, 十一, 一百零五).
+fn chinese_number(s: &str) -> Option<i32> {
+    let digit = |c: char| "〇一二三四五六七八九".find(c).map(|i| (i / 3) as i32);
+    let (mut total, mut current) = (0, 0);
+    for c in s.chars() {
+        match c {
+            '零' | '〇' => {}
+            '两' => current = 2,
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                total += current.max(1) * unit;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+    }
+    let n = total + current;
+    (n > 0).then_some(n)
+}
+
 /// `第二十五届` / `第25个` at the start: the edition is not part of the name.
 fn strip_ordinal(s: &str) -> &str {
     let Some(rest) = s.strip_prefix('第') else {
@@ -368,5 +408,14 @@ mod tests {
         );
         assert_eq!(leading_place("市场监管总局", w()), None);
         assert_eq!(leading_place("科学技术部", w()), None);
+    }
+
+    #[test]
+    fn an_edition_is_read_in_digits_or_chinese_numerals() {
+        assert_eq!(edition_in("关于开展第38个爱国卫生月活动的通知"), Some(38));
+        assert_eq!(edition_in("第二十五届全国科技活动周"), Some(25));
+        assert_eq!(edition_in("第十一届"), Some(11));
+        assert_eq!(edition_in("第一百零五次"), Some(105));
+        assert_eq!(edition_in("第二批"), None);
     }
 }

@@ -435,29 +435,63 @@ pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {
         .collect()
 }
 
-/// The campaign's period written out in inherited text (活动时间：2026年4月1日至30日) becomes
-/// `{campaign}`, so that the draft's edition of another year (`--year`, 按年份) moves it with
-/// the campaign; a title cited in 《》 keeps its words.
+/// The campaign's period, year and edition written out in inherited text (活动时间：2026年4月
+/// 1日至30日; 2026年4月是第38个爱国卫生月) become `{campaign}`, `{year}` and `{edition}`, so that
+/// the draft's edition of another year (`--year`, 按年份) moves them with the campaign; a title
+/// cited in 《》 and a full date (a day of its own year) keep their words.
 fn year_bound_periods(spec: &mut Spec) {
     let Some(c) = spec.campaign.clone() else {
         return;
     };
-    let written = crate::spec::year::period(c.start, c.end);
+    let mut pairs = vec![
+        (
+            crate::spec::year::period(c.start, c.end),
+            "{campaign}".to_owned(),
+        ),
+        (format!("{}年", c.year), "{year}年".to_owned()),
+    ];
+    if let Some(e) = c.edition {
+        for unit in ["届", "个", "次"] {
+            pairs.push((format!("第{e}{unit}"), format!("第{{edition}}{unit}")));
+        }
+    }
     crate::spec::texts::for_each_text_mut(spec, &mut |field, text| {
-        if field.starts_with("provenance") || !text.contains(&written) {
+        if field.starts_with("provenance") || field == "title" {
             return;
         }
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0;
-        for (at, _) in text.match_indices(&written) {
-            let cited = text[..at].matches('《').count() > text[..at].matches('》').count();
-            out.push_str(&text[last..at]);
-            out.push_str(if cited { &written } else { "{campaign}" });
-            last = at + written.len();
+        for (written, var) in &pairs {
+            *text = outside_citations(text, written, var);
         }
-        out.push_str(&text[last..]);
-        *text = out;
     });
+}
+
+/// Whether `s` starts with a month and day (1月6日).
+fn full_date(s: &str) -> bool {
+    let month = s.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = s[month..].strip_prefix('月').filter(|_| month > 0) else {
+        return false;
+    };
+    let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+    day > 0 && rest[day..].starts_with('日')
+}
+
+/// `text` with `written` replaced by `var` wherever it stands outside a title in 《》 (and not
+/// right after a digit: 12026年 is no year).
+fn outside_citations(text: &str, written: &str, var: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(written) {
+        let cited = text[..at].matches('《').count() > text[..at].matches('》').count();
+        let glued = text[..at].ends_with(|c: char| c.is_ascii_digit());
+        // A full date (2027年1月6日) is a day of its own year: it stays as written.
+        let date = written.ends_with('年') && full_date(&text[at + written.len()..]);
+        let glued = glued || date;
+        out.push_str(&text[last..at]);
+        out.push_str(if cited || glued { written } else { var });
+        last = at + written.len();
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// Derives the office's draft from the upstream notice.

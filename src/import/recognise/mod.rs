@@ -375,7 +375,7 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         short: None,
         occasion: None,
         year,
-        edition: None,
+        edition: crate::derive::campaign::edition_in(title),
         start,
         end,
     })
