@@ -1387,6 +1387,49 @@ fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
             String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
         assert!(!said.contains("draft-review"), "{name}: {said}");
     }
+    // One level down: the county's notice, printed by gongwen and received by a township's
+    // central school (its place is a 镇: a township's level though its name starts with the
+    // county), names the school's own units where the county named its whole 主送.
+    let o = gongwen(
+        &["render", "out/office-2026-notice.toml", "-o", "county"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::copy(
+        fixtures.join("kaixue-township-office.toml"),
+        dir.path().join("township.toml"),
+    )
+    .unwrap();
+    for args in [
+        vec![
+            "import",
+            "county/office-2026-notice.pdf",
+            "-o",
+            "county.toml",
+        ],
+        vec![
+            "derive",
+            "county.toml",
+            "--office",
+            "township.toml",
+            "-o",
+            "town",
+        ],
+    ] {
+        let o = gongwen(&args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let town = std::fs::read_to_string(dir.path().join("town/township-2026-notice.toml")).unwrap();
+    assert!(
+        town.contains("镇属各村小、幼儿园对照检查重点全面开展自查"),
+        "{town}"
+    );
+    assert!(!town.contains("各乡镇中心学校"), "{town}");
+    let o = gongwen(&["check", "town/township-2026-notice.toml"], dir.path());
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(!said.contains("draft-review"), "{said}");
 }
 
 /// A city government office's 印发 notice with its 行动方案, shared in a 公众号 post and pasted,

@@ -258,8 +258,17 @@ impl<'a> Ctx<'a> {
             upstream_places: super::campaign::places(upstream, &self.d.title),
             scope: o.scope.clone(),
             level: scope_level(&o.scope),
-            office_rank: o.level.map_or_else(|| rank(&o.name, true), |l| l.rank()),
+            office_rank: o
+                .level
+                .map_or_else(|| office_rank(&o.name, &o.scope), |l| l.rank()),
             departments: o.recipients.as_deref().and_then(departments_of),
+            addressed: upstream
+                .recipients
+                .as_deref()
+                .map(|r| r.trim_end_matches('：').replace('，', "、"))
+                .filter(|r| r.chars().count() >= 4)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -720,6 +729,15 @@ impl<'a> Ctx<'a> {
 /// A section's text and its subsections' made the office's by the work-notice rules.
 /// The level word the office's scope ends with (县 of 修水县, 街道 of 建北街道), which its own
 /// scope words take (本县, 全街道).
+/// The office's level read from its place (书楼镇, 城关街道: a township's, whatever county its
+/// name starts with), else from its name.
+fn office_rank(name: &str, scope: &str) -> u8 {
+    match scope_level(scope).as_deref() {
+        Some("镇" | "乡" | "街道") => 0,
+        _ => rank(name, true),
+    }
+}
+
 fn scope_level(scope: &str) -> Option<String> {
     if scope.ends_with("街道") {
         return Some("街道".to_owned());

@@ -111,12 +111,16 @@ pub struct Localiser<'a> {
     /// The office's own departments, as its 主送 names them (市直各单位), where it names them
     /// apart from its local governments.
     pub departments: Option<String>,
+    /// The upstream's 主送 written as a list (各乡镇中心学校、县属各中小学校、幼儿园): in its text
+    /// the whole list is whom the upstream addresses, the office's units in the office's.
+    pub addressed: Vec<String>,
 }
 
 impl Localiser<'_> {
     /// One inherited text made the office's; every change is described in `notes`.
     pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
-        let text = self.deadlines(text, notes);
+        let text = self.upstream_addressees(text, notes);
+        let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
         let text = self.upper_departments(&text, notes);
@@ -128,6 +132,22 @@ impl Localiser<'_> {
         let text = self.responsible(&text, notes);
         let text = self.own_department(&text, notes);
         self.own_scope(&text)
+    }
+
+    /// The upstream's whole 主送 named in its text (各乡镇中心学校、县属各中小学校、幼儿园要…) →
+    /// the office's units, before its parts are read one by one.
+    fn upstream_addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        for list in &self.addressed {
+            let written = [list.clone(), list.replace('、', "，")];
+            for w in &written {
+                if out.contains(w.as_str()) {
+                    notes.push(format!("上级来文的主送“{w}”→“{}”", self.units));
+                    out = out.replace(w.as_str(), &self.units);
+                }
+            }
+        }
+        out
     }
 
     /// 省政府各厅委、各直属机构 → 市直各单位: the upper government's departments are the office's.
@@ -1517,6 +1537,7 @@ mod tests {
             level: office.chars().nth(2).map(String::from),
             office_rank: rank,
             departments: None,
+            addressed: Vec::new(),
         }
     }
 
