@@ -1712,3 +1712,23 @@ fn a_table_inside_the_body_is_kept_as_text_and_said() {
     );
     assert_eq!(spec.annexes[0].columns.len(), 4);
 }
+
+/// A provincial notice pasted from its web page, which lists its annexes as files to download
+/// (附件：1.…名单.docx) and repeats them under 相关附件：: the annexes are titled without the
+/// files' extensions, and the download list is the page's, not the document's.
+#[test]
+fn a_web_page_s_annex_downloads_are_titled_without_extensions_and_its_list_dropped() {
+    let path = fixture("pasted-pingjia-downloads-web.txt");
+    let imported = import_file(&path).unwrap();
+    let spec = checked(&imported.toml, "pasted-pingjia-downloads-web.txt");
+    let titles: Vec<&str> = spec.annexes.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "2026年第一批职业技能等级认定社会培训评价组织名单",
+            "职业技能等级认定工作承诺书"
+        ]
+    );
+    assert!(!imported.toml.contains(".docx"), "{}", imported.toml);
+    assert!(!imported.toml.contains("相关附件"), "{}", imported.toml);
+}

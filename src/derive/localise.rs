@@ -1420,9 +1420,10 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
 
 /// The periods of a recurring deadline before its day (每月5日前, 每季度末月25日前), the
 /// longest first where one ends another.
-const RECURRING: [&str; 7] = [
+const RECURRING: [&str; 8] = [
     "每季度最后一个月",
     "每季度第一个月",
+    "每季度第1个月",
     "每季度末月",
     "每季度首月",
     "每季末月",
@@ -1788,6 +1789,7 @@ mod tests {
                     "于每季度第2个工作日17时前报送。",
                 ),
                 ("每月第2个工作日前报送。", "每月第2个工作日前报送。"),
+                ("每季度第1个月10日前报送。", "每季度第1个月7日前报送。"),
                 (
                     "每月最后一个工作日召开例会。",
                     "每月最后一个工作日召开例会。",

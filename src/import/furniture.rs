@@ -73,6 +73,40 @@ const TRAIL: [&str; 6] = [
     "所在位置",
 ];
 
+/// Extensions of the files a web page offers for download with a notice (its annexes).
+const FILE_EXTENSIONS: [&str; 12] = [
+    ".docx", ".doc", ".xlsx", ".xls", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".txt",
+    ".pptx",
+];
+
+/// `name` without a downloadable file's extension (名单.docx → 名单).
+pub fn without_file_extension(name: &str) -> &str {
+    let lower = name.to_ascii_lowercase();
+    FILE_EXTENSIONS
+        .iter()
+        .find(|e| lower.ends_with(*e) && name.len() > e.len())
+        .map_or(name, |e| name[..name.len() - e.len()].trim_end())
+}
+
+/// A line of a web page's download list: its label (相关附件：, 附件下载：) or a file's name
+/// alone (名单.docx), not an item of the 附件说明 (附件：1.…, 2.…).
+fn download_list(t: &str) -> bool {
+    let label = ["相关附件", "附件下载", "下载附件", "相关文件", "相关下载"]
+        .iter()
+        .any(|l| t.trim_end_matches(['：', ':']) == *l);
+    let file = without_file_extension(t).len() < t.len()
+        && !t.starts_with("附件")
+        && !numbered_item(t)
+        && !t.contains(['，', '。', '；']);
+    label || file
+}
+
+/// `2.名称` / `2、名称`: an item of a numbered list (the 附件说明's second annex).
+fn numbered_item(t: &str) -> bool {
+    let n = t.bytes().take_while(u8::is_ascii_digit).count();
+    n > 0 && t[n..].starts_with(['.', '．', '、'])
+}
+
 /// Whether a pasted line is page furniture.
 pub fn is_furniture(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -95,6 +129,7 @@ pub fn is_furniture(text: &str) -> bool {
         || t.starts_with("下一篇")
         || (t.starts_with("分享到") && t.chars().count() <= 40)
         || font_size_switch(&t)
+        || download_list(&t)
         || buttons_only(text)
         || super::post::is_furniture(text)
 }

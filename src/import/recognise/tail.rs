@@ -306,10 +306,11 @@ pub(super) fn parse(d: &mut Doc, mut i: usize, tail: &mut Tail) -> usize {
 /// 附件：1. 名称 / 2. 名称 …, each name maybe over several lines.
 fn annex_note(d: &mut Doc, i: usize, first: &str, tail: &mut Tail) -> usize {
     d.found(i, "附件说明");
+    // A web page lists its annexes as the files to download (1.名单.docx): the title is the
+    // name without the file's extension.
     let strip = |s: &str| {
-        item_number(s)
-            .map_or(s.trim(), |(_, rest)| rest.trim())
-            .to_owned()
+        let title = item_number(s).map_or(s.trim(), |(_, rest)| rest.trim());
+        crate::import::furniture::without_file_extension(title).to_owned()
     };
     // 「附件：」 alone on its line, its items numbered on the lines below (Word's list).
     if !first.trim().is_empty() {
