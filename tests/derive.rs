@@ -484,6 +484,12 @@ fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_
     assert!(w[0].1.contains("按法定节假日"), "{}", w[0].1);
 }
 
+/// What `gongwen check` says of the draft at `path` (inside `dir`), stderr and stdout.
+fn checked_draft(dir: &tempfile::TempDir, path: &str) -> String {
+    let o = gongwen(&["check", path], dir.path());
+    String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout)
+}
+
 /// A received file from `tests/fixtures/import` imported (as `received.EXT`) and derived as each
 /// of `as_` for the office profile `office` (also a fixture): the folder, holding `up.toml` and
 /// the drafts in `out/`.
@@ -1278,10 +1284,7 @@ fn a_party_office_s_work_notice_becomes_the_county_s_own_steps_and_deadlines() {
             assert!(toml.contains(want), "{name}: {want}\n{toml}");
         }
         assert!(!toml.contains("市委督查室"), "{name}\n{toml}");
-        let path = format!("out/{name}");
-        let o = gongwen(&["check", &path], dir.path());
-        let said =
-            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        let said = checked_draft(&dir, &format!("out/{name}"));
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
 }
@@ -1336,10 +1339,7 @@ fn a_campaign_titled_by_its_edition_is_found_and_its_committees_are_the_district
         spec.opening
     );
     for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
-        let path = format!("out/{name}");
-        let o = gongwen(&["check", &path], dir.path());
-        let said =
-            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        let said = checked_draft(&dir, &format!("out/{name}"));
         assert!(!said.contains("draft-review"), "{name}: {said}");
     }
 }
@@ -1381,10 +1381,7 @@ fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
         assert!(notice.contains(want), "{want}\n{notice}");
     }
     for name in ["office-2026-notice.toml", "office-2026-plan.toml"] {
-        let path = format!("out/{name}");
-        let o = gongwen(&["check", &path], dir.path());
-        let said =
-            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        let said = checked_draft(&dir, &format!("out/{name}"));
         assert!(!said.contains("draft-review"), "{name}: {said}");
     }
     // One level down: the county's notice, printed by gongwen and received by a township's
@@ -1426,9 +1423,7 @@ fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
         "{town}"
     );
     assert!(!town.contains("各乡镇中心学校"), "{town}");
-    let o = gongwen(&["check", "town/township-2026-notice.toml"], dir.path());
-    let said =
-        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    let said = checked_draft(&dir, "town/township-2026-notice.toml");
     assert!(!said.contains("draft-review"), "{said}");
 }
 
@@ -1464,10 +1459,7 @@ fn a_city_plan_shared_in_a_post_becomes_the_county_s_plan_with_its_own_responsib
             !toml.contains("0593-2872365") && !toml.contains("市住建局"),
             "{toml}"
         );
-        let path = format!("out/{name}");
-        let o = gongwen(&["check", &path], dir.path());
-        let said =
-            String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        let said = checked_draft(&dir, &format!("out/{name}"));
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
 }

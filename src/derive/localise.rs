@@ -324,10 +324,9 @@ impl Localiser<'_> {
     /// The upper levels whose offices, named by the level's word alone, have counterparts at
     /// the office's level (市 for a county under 宁德市…).
     fn upper_level_words(&self, own: &str) -> Vec<&'static str> {
-        ["省", "市", "州", "盟"]
+        level_words_above(&self.upstream, self.office_rank)
             .into_iter()
-            .filter(|l| rank(l, false) > self.office_rank && *l != own)
-            .filter(|l| self.upstream.iter().any(|u| u.contains(l)))
+            .filter(|l| *l != own)
             .collect()
     }
 
@@ -1127,6 +1126,16 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The level words (省, 市, 州, 盟) of the `upstream` offices' names above `rank`: an office
+/// named by such a word alone (市委督查室) is of the upper level.
+pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<&'static str> {
+    ["省", "市", "州", "盟"]
+        .into_iter()
+        .filter(|l| rank(l, false) > rank_of_office)
+        .filter(|l| upstream.iter().any(|u| u.contains(l)))
+        .collect()
 }
 
 /// The e-mail addresses in `text` (name@domain.tld, ASCII).

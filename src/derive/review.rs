@@ -180,14 +180,7 @@ fn upper_levels(upstream: &Spec, draft: &Spec) -> Vec<&'static str> {
         .map(|n| rank(&n, false))
         .max()
         .unwrap_or(0);
-    let mut out: Vec<&'static str> = upstream
-        .offices()
-        .iter()
-        .filter_map(|n| ["省", "市", "州", "盟"].into_iter().find(|l| n.contains(l)))
-        .filter(|l| rank(l, false) > own)
-        .collect();
-    out.dedup();
-    out
+    super::localise::level_words_above(&upstream.offices(), own)
 }
 
 /// Deadlines (M月D日前) before the draft's 成文日期 or on a day off.
