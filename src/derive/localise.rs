@@ -323,7 +323,12 @@ impl Localiser<'_> {
 
     /// The upper levels whose offices, named by the level's word alone, have counterparts at
     /// the office's level (市 for a county under 宁德市…).
+    /// None for a township's office: its level has no 局 or 督查室 of its own to stand for the
+    /// upper level's (街道公安局 is nothing), so their names stay for the review to show.
     fn upper_level_words(&self, own: &str) -> Vec<&'static str> {
+        if self.office_rank == 0 {
+            return Vec::new();
+        }
         level_words_above(&self.upstream, self.office_rank)
             .into_iter()
             .filter(|l| *l != own)
@@ -1781,6 +1786,17 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn a_township_has_no_counterparts_of_the_upper_level_s_departments() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(&cal, "城关镇人民政府", "各村（社区）", "江西省水利厅", 0);
+        let out = l.apply(
+            "（牵头单位：省应急厅；配合单位：省气象局）",
+            &mut Vec::new(),
+        );
+        assert_eq!(out, "（牵头单位：省应急厅；配合单位：省气象局）");
     }
 
     #[test]
