@@ -1463,3 +1463,35 @@ fn a_city_plan_shared_in_a_post_becomes_the_county_s_plan_with_its_own_responsib
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
 }
+
+/// A provincial 应急管理厅's 征求意见 letter pasted from its web page, derived for a city 应急管理局:
+/// 各设区市应急管理局 (a city's level, though 设区市 holds 区) are the city's counties, the
+/// province naming itself (我厅起草了…) is named as the province, its decision (现印发给你们) gives
+/// way to the city's, and its contact person and telephone go.
+#[test]
+fn a_province_s_letter_asking_for_comments_becomes_the_city_s_notice() {
+    let dir = received_and_derived(
+        "pasted-zhengqiu-letter-web.txt",
+        "zhengqiu-city-office.toml",
+        &["notice", "plan", "cover", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    for want in [
+        "省应急管理厅起草了《江西省生产安全事故应急预案管理实施细则（征求意见稿）》，根据《",
+        "请各县（区）应急管理局、市安委会有关成员单位组织",
+        "请于9月15日前将书面意见",
+    ] {
+        assert!(notice.contains(want), "{want}\n{notice}");
+    }
+    for gone in ["我厅", "现印发给你们", "张明", "0791-88761234", "各设区市"] {
+        assert!(!notice.contains(gone), "{gone}\n{notice}");
+    }
+    for name in [
+        "office-2026-notice.toml",
+        "office-2026-plan.toml",
+        "office-2026-cover.toml",
+    ] {
+        let said = checked_draft(&dir, &format!("out/{name}"));
+        assert!(said.contains("（0 条警告）"), "{name}: {said}");
+    }
+}

@@ -117,7 +117,16 @@ pub fn body(
             after.unwrap_or_else(|| out.iter().position(|d| d.requirements).unwrap_or(out.len()));
         out.insert(at, plain(l.section()));
     }
-    out.into_iter().map(|d| d.section).collect()
+    // An item whose only text was the upper office's own (its contact line) goes with it.
+    out.into_iter()
+        .map(|d| d.section)
+        .filter(|s| {
+            !(s.heading.is_empty()
+                && s.text.0.is_empty()
+                && s.sections.is_empty()
+                && s.phases.is_empty())
+        })
+        .collect()
 }
 
 fn plain(section: Section) -> Drafted {

@@ -119,6 +119,12 @@ pub struct Localiser<'a> {
 impl Localiser<'_> {
     /// One inherited text made the office's; every change is described in `notes`.
     pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
+        if upper_contact(text) {
+            notes.push(format!(
+                "上级机关的联系人“{text}”已删去（本机关的联系人写在机关资料的 contacts，印作附注）"
+            ));
+            return String::new();
+        }
         let text = self.upstream_addressees(text, notes);
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
@@ -130,6 +136,7 @@ impl Localiser<'_> {
         let text = self.upper_actions(&text, notes);
         let text = self.upper_subjects(&text, notes);
         let text = self.responsible(&text, notes);
+        let text = self.upper_self(&text, notes);
         let text = self.own_department(&text, notes);
         self.own_scope(&text)
     }
@@ -302,6 +309,23 @@ impl Localiser<'_> {
                 notes.push(format!("上级机关本级的工作“{sentence}”→本级“{changed}”"));
             }
             out.push_str(&changed);
+        }
+        out
+    }
+
+    /// 我厅起草了《…》: the upper office naming itself, in the office's text, is named as the
+    /// upper office (省应急管理厅起草了《…》); its targets and its announcements were made the
+    /// office's before.
+    fn upper_self(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let Some(name) = self.upstream.first().map(|u| short_name(u)) else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for w in &self.words.self_references {
+            if out.contains(w.as_str()) {
+                notes.push(format!("上级来文的“{w}”→“{name}”"));
+                out = out.replace(w.as_str(), &name);
+            }
         }
         out
     }
@@ -1133,6 +1157,31 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
     out
 }
 
+/// A paragraph that is only the upstream's contact (联系人：张明，电话：0791-88761234。): its
+/// person and telephone are the upper office's.
+fn upper_contact(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['（', '(']);
+    let labelled = ["联系人", "联系电话", "联系方式"]
+        .iter()
+        .any(|l| t.starts_with(l));
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    labelled && digits >= 7 && t.chars().count() <= 80
+}
+
+/// An office's name as its own level writes it (江西省应急管理厅 → 省应急管理厅); a name
+/// without a place before its level (应急管理部) as it is.
+pub(crate) fn short_name(name: &str) -> String {
+    for level in ["省", "自治区", "市", "州", "盟", "县", "区"] {
+        if let Some(i) = name.find(level).filter(|&i| i > 0 && i <= 12) {
+            let short = format!("{level}{}", &name[i + level.len()..]);
+            if short.chars().count() >= 3 {
+                return short;
+            }
+        }
+    }
+    name.to_owned()
+}
+
 /// The level words (省, 市, 州, 盟) of the `upstream` offices' names above `rank`: an office
 /// named by such a word alone (市委督查室) is of the upper level.
 pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<&'static str> {
@@ -1297,7 +1346,10 @@ fn upper_phone(s: &str) -> Option<usize> {
 /// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
 /// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
 pub(crate) fn rank(text: &str, last: bool) -> u8 {
+    // 设区市 and 设区的市 are cities, whatever 区 they hold.
     let levels = [
+        ("设区的市", 2),
+        ("设区市", 2),
         ("省", 3),
         ("自治区", 3),
         ("市", 2),
@@ -1789,6 +1841,29 @@ mod tests {
     }
 
     #[test]
+    fn a_city_reads_the_province_s_cities_as_its_own_level() {
+        // 设区市 holds 区 but names cities: a city's counties are what it asks.
+        reads(
+            (
+                "新余市应急管理局",
+                "各县（区）应急管理局",
+                "江西省应急管理厅",
+                2,
+            ),
+            &[
+                (
+                    "请各设区市水利局组织开展讨论。",
+                    "请各县（区）应急管理局组织开展讨论。",
+                ),
+                // The upper office naming itself is named as the upper office.
+                ("我厅起草了《细则》。", "省应急管理厅起草了《细则》。"),
+            ],
+        );
+        assert_eq!(rank("设区市水利局", false), 2);
+        assert_eq!(rank("设区的市人民政府", false), 2);
+    }
+
+    #[test]
     fn a_township_has_no_counterparts_of_the_upper_level_s_departments() {
         let cal = Calendar::load(None).unwrap();
         let l = office(&cal, "城关镇人民政府", "各村（社区）", "江西省水利厅", 0);
@@ -1815,6 +1890,7 @@ mod tests {
                 ),
                 ("每月第2个工作日前报送。", "每月第2个工作日前报送。"),
                 ("每季度第1个月10日前报送。", "每季度第1个月7日前报送。"),
+                ("联系人：张明，电话：0791-88761234。", ""),
                 (
                     "每月最后一个工作日召开例会。",
                     "每月最后一个工作日召开例会。",

@@ -120,15 +120,7 @@ fn upper_name_forms(upstream: &Spec) -> Vec<String> {
             .find_map(|x| n.strip_suffix(x.as_str()))
             .unwrap_or(&n)
             .to_owned();
-        for level in ["省", "自治区", "市", "州", "盟", "县", "区"] {
-            if let Some(i) = stem.find(level).filter(|&i| i > 0 && i <= 12) {
-                let short = format!("{level}{}", &stem[i + level.len()..]);
-                if short.chars().count() >= 3 {
-                    forms.push(short);
-                }
-                break;
-            }
-        }
+        forms.push(super::localise::short_name(&stem));
         forms.push(stem);
         forms.push(n);
     }
