@@ -1483,6 +1483,13 @@ fn a_province_s_letter_asking_for_comments_becomes_the_city_s_notice() {
     ] {
         assert!(notice.contains(want), "{want}\n{notice}");
     }
+    // The draft it asks comments on is the province's, attached under its own title.
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    let annexes: Vec<&str> = spec.annexes.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        annexes,
+        ["江西省生产安全事故应急预案管理实施细则（征求意见稿）"]
+    );
     for gone in ["我厅", "现印发给你们", "张明", "0791-88761234", "各设区市"] {
         assert!(!notice.contains(gone), "{gone}\n{notice}");
     }

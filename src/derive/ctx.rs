@@ -501,8 +501,19 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut a = a.clone();
-        let mut notes = Vec::new();
         let up = &self.up.value;
+        // A text the upstream cites by its title (我厅起草了《…（征求意见稿）》) is the upper
+        // office's document, carried as it is (a form cited so is still the office's to fill).
+        let cited = format!("《{}》", a.title);
+        let text = a.kind == AnnexKind::Text;
+        if text
+            && crate::spec::texts::texts(up)
+                .iter()
+                .any(|(field, t)| !field.starts_with("annexes") && t.contains(&cited))
+        {
+            return Some(a);
+        }
+        let mut notes = Vec::new();
         a.title = campaign::local_title(&a.title, up, &self.d.title, &p.office.scope);
         a.title = l.apply(&a.title, &mut notes);
         for t in a.text.0.iter_mut() {
