@@ -283,6 +283,63 @@ fn blank_lines(n: u32) -> Vec<Paragraph> {
         .collect()
 }
 
+/// The height of a block in twips as Word and LibreOffice lay it out: a paragraph of exact
+/// lines (its lines, the space before it, a bottom border with its space); none for a table or
+/// a paragraph of another spacing.
+fn block_twips(b: &Block) -> Option<i32> {
+    let Block::P(p) = b else { return None };
+    let xml = String::from_utf8(p.build()).ok()?;
+    let attr = |name: &str| -> Option<i32> {
+        let at = xml.find(&format!("{name}=\""))? + name.len() + 2;
+        xml[at..].split('"').next()?.parse().ok()
+    };
+    if !xml.contains("w:lineRule=\"exact\"") {
+        return None;
+    }
+    let lines = 1 + xml.matches("<w:br").count() as i32;
+    let mut twips = attr("w:line")? * lines + attr("w:before").unwrap_or(0);
+    if let Some(at) = xml.find("<w:bottom ") {
+        let border = &xml[at..];
+        let get = |name: &str| -> i32 {
+            border
+                .find(&format!("{name}=\""))
+                .and_then(|i| border[i + name.len() + 2..].split('"').next()?.parse().ok())
+                .unwrap_or(0)
+        };
+        // Its space in points, its width in eighths of a point.
+        twips += get("w:space") * 20 + get("w:sz") * 20 / 8;
+    }
+    Some(twips)
+}
+
+/// A page's first blocks (版头 and title) that end a little past the line grid (a rounding of
+/// the 版头's millimetres, a fraction of a line) give that up from their last spacer: the
+/// blank line after the title then starts on the grid line it would have started on, not on
+/// the next one, and a page whose last line is the 成文日期 still holds it in Word and
+/// LibreOffice as in the PDF.
+fn onto_grid(blocks: &mut [Block]) {
+    let Some(total) = blocks.iter().map(block_twips).sum::<Option<i32>>() else {
+        return;
+    };
+    let past = total.rem_euclid(pitch());
+    if past == 0 || past > pitch() / 8 {
+        return;
+    }
+    let spacer_at = blocks.iter().rposition(|b| match b {
+        Block::P(p) => {
+            let xml = String::from_utf8_lossy(&p.build()).into_owned();
+            !xml.contains("<w:t") && xml.contains("w:snapToGrid w:val=\"false\"")
+        }
+        Block::T(_) => false,
+    });
+    // (The page's first block carries its page break: it is not replaced.)
+    if let Some(k) = spacer_at.filter(|&k| k > 0) {
+        if let Some(h) = block_twips(&blocks[k]).filter(|h| *h > past + 20) {
+            blocks[k] = Block::p(spacer(h - past));
+        }
+    }
+}
+
 /// Builds the DOCX bytes of a document.
 pub fn write(doc: &Document) -> Result<Vec<u8>> {
     write_laid_out(doc, &Placement::default())
@@ -418,6 +475,11 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
     }
     // A blank line below the title, before the 主送 or, without one, before the 正文.
     if p.recipients.is_some() || (!p.title.is_empty() && !p.body.is_empty()) {
+        // On a page's first part the title ends on the page's line grid, so that the blank line
+        // after it (which Word and LibreOffice set on the grid) does not start a line late.
+        if first == 0 || new_page {
+            onto_grid(&mut out[first..]);
+        }
         out.extend(
             blank_lines(g::BELOW_TITLE_BLANK_LINES)
                 .into_iter()
@@ -1084,4 +1146,44 @@ fn page_number_footer(odd: bool) -> Footer {
         .add_run(field().add_field_char(FieldCharType::End, false))
         .add_run(r(" —"));
     Footer::new().add_paragraph(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heights(blocks: &[Block]) -> Vec<i32> {
+        blocks.iter().map(|b| block_twips(b).unwrap()).collect()
+    }
+
+    #[test]
+    fn a_first_page_block_a_little_past_the_grid_gives_it_up_from_its_last_spacer() {
+        // 版头 and title ending 12 twips past 13 lines (光泽县's cover: LibreOffice set the blank
+        // after the title a line late and moved the closing to page 2).
+        let p = pitch();
+        let mut blocks = vec![
+            Block::p(spacer(2 * p)),
+            Block::p(
+                Paragraph::new()
+                    .line_spacing(exact(p))
+                    .add_run(Run::new().add_text("标题")),
+            ),
+            Block::p(spacer(10 * p + 12)),
+        ];
+        onto_grid(&mut blocks);
+        assert_eq!(heights(&blocks), [2 * p, p, 10 * p]);
+        // A bottom border counts with its space and width: 11 pt and 11/8 pt.
+        let number = Paragraph::new().line_spacing(exact(320)).set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .size(11)
+                    .space(11),
+            ),
+        );
+        assert_eq!(block_twips(&Block::p(number)), Some(320 + 220 + 27));
+        // Half a line past is no rounding: left as it is.
+        let mut blocks = vec![Block::p(spacer(p)), Block::p(spacer(p + p / 2))];
+        onto_grid(&mut blocks);
+        assert_eq!(heights(&blocks), [p, p + p / 2]);
+    }
 }
