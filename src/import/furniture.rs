@@ -96,15 +96,9 @@ fn download_list(t: &str) -> bool {
         .any(|l| t.trim_end_matches(['：', ':']) == *l);
     let file = without_file_extension(t).len() < t.len()
         && !t.starts_with("附件")
-        && !numbered_item(t)
+        && super::patterns::item_number(t).is_none()
         && !t.contains(['，', '。', '；']);
     label || file
-}
-
-/// `2.名称` / `2、名称`: an item of a numbered list (the 附件说明's second annex).
-fn numbered_item(t: &str) -> bool {
-    let n = t.bytes().take_while(u8::is_ascii_digit).count();
-    n > 0 && t[n..].starts_with(['.', '．', '、'])
 }
 
 /// Whether a pasted line is page furniture.

@@ -418,6 +418,17 @@ pub fn ends_like_organisation(name: &str) -> bool {
     ORGANISATION_ENDS.iter().any(|e| name.ends_with(e))
 }
 
+/// 附件说明 item number: 2. or 2．, even before digits (2.2025年…).
+pub(crate) fn item_number(s: &str) -> Option<(usize, &str)> {
+    let s = s.trim_start();
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let rest = s[n..].strip_prefix(['.', '．', '、'])?;
+    Some((s[..n].parse().ok()?, rest))
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -5,7 +5,7 @@ use crate::compose::text::width_chars;
 use crate::import::lines::Align;
 use crate::import::patterns::{
     annex_label, attendance_line, date_line, date_prefix, ends_like_organisation, ends_sentence,
-    is_contact, numbered,
+    is_contact, item_number, numbered,
 };
 use crate::spec::{Attendance, Signature};
 use chrono::NaiveDate;
@@ -362,17 +362,6 @@ fn attendance(d: &mut Doc, i: usize, which: usize, first: &str, tail: &mut Tail)
     list.extend(names);
     d.found(i, label);
     k
-}
-
-/// 附件说明 item number: 2. or 2．, even before digits (2.2025年…).
-fn item_number(s: &str) -> Option<(usize, &str)> {
-    let s = s.trim_start();
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    if n == 0 || n > 2 {
-        return None;
-    }
-    let rest = s[n..].strip_prefix(['.', '．', '、'])?;
-    Some((s[..n].parse().ok()?, rest))
 }
 
 /// Whether line `k` runs to the right edge (its paragraph goes on).
