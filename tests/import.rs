@@ -1732,3 +1732,37 @@ fn a_web_page_s_annex_downloads_are_titled_without_extensions_and_its_list_dropp
     assert!(!imported.toml.contains(".docx"), "{}", imported.toml);
     assert!(!imported.toml.contains("相关附件"), "{}", imported.toml);
 }
+
+/// Numbered sentences of a 批复 that follow each other (一、同意…。二、原则同意…。) are items in
+/// the body face, while numbered phrases each followed by their own paragraph (（一）校舍和设施
+/// 设备安全。 then its text) are headings: the paragraph after a line tells them apart.
+#[test]
+fn numbered_sentences_are_items_and_numbered_phrases_with_their_text_are_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reply.txt");
+    std::fs::write(
+        &path,
+        "某县人民政府关于某镇总体规划的批复\n某镇人民政府：\n你镇《关于某镇总体规划的请示》（某政〔2026〕3号）收悉。经研究，批复如下：\n一、同意你镇报送的总体规划。\n二、原则同意规划的功能定位。\n三、请认真组织实施。\n此复。\n某县人民政府\n2026年5月6日\n",
+    )
+    .unwrap();
+    let imported = import_file(&path).unwrap();
+    let spec = checked(&imported.toml, "reply.txt");
+    assert_eq!(spec.sections[0].heading, "", "{}", imported.toml);
+    assert_eq!(spec.sections[0].text.0, ["同意你镇报送的总体规划。"]);
+    assert_eq!(spec.sections[1].heading, "", "{}", imported.toml);
+    let imported = import_file(&fixture("kaixue-province-libreoffice.pdf")).unwrap();
+    let spec = checked(&imported.toml, "kaixue-province-libreoffice.pdf");
+    let heads: Vec<&str> = spec.sections[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "校舍和设施设备安全。",
+            "食品和饮用水安全。",
+            "校车和交通安全。"
+        ]
+    );
+}

@@ -199,7 +199,10 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         } else {
             flush(&mut part, &stack, &mut contacts);
             match deepest(&mut part.sections, stack.len()) {
-                Some(s) => s.text.0.push(text),
+                Some(s) => {
+                    heading_with_its_text(s);
+                    s.text.0.push(text)
+                }
                 None => part.opening.push(text),
             }
         }
@@ -211,6 +214,21 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         d.found(i.saturating_sub(1), format!("正文：{count} 个层次标题"));
     }
     (part, i)
+}
+
+/// A numbered item that is a short phrase ending in 。 (（一）校舍和设施设备安全。) with a paragraph
+/// of text coming after it is that text's heading, typed on a line of its own.
+fn heading_with_its_text(s: &mut Section) {
+    let phrase = |t: &str| {
+        t.ends_with('。')
+            && t.chars().count() <= PHRASE_HEADING_CHARS
+            && !t.contains(['，', '：', '、', '；', ',', ':'])
+    };
+    if s.heading.is_empty() && s.sections.is_empty() && s.text.0.len() == 1 && phrase(&s.text.0[0])
+    {
+        s.heading = s.text.0.remove(0);
+        s.run_in = false;
+    }
 }
 
 /// Contact lines followed by more text belong to the section they stand in.
@@ -299,9 +317,12 @@ fn heading(
     stack.push(num.marker);
 }
 
-/// A standalone numbered line ending in 。 this short may still be a heading (活动时间。,
-/// 校舍和设施设备安全。) when it is a phrase (no comma, colon or enumeration inside).
-const SHORT_HEADING_CHARS: usize = 16;
+/// A standalone numbered line ending in 。 this short may still be a heading (活动时间。).
+const SHORT_HEADING_CHARS: usize = 8;
+
+/// A numbered phrase ending in 。 this short (校舍和设施设备安全。) is a heading when its own text
+/// follows it as a paragraph; items that follow each other (一、同意…。二、…) stay items.
+const PHRASE_HEADING_CHARS: usize = 16;
 
 /// Heading text, run-in, and the text after a run-in heading: the leading run when the
 /// format marks it, else the first sentence ending in 。 when text follows it.
@@ -335,9 +356,7 @@ fn split_heading(
         // a few words (a heading ends in 。 only when its text runs on after it), so that the
         // items of one list are read alike. An item ending in ；is a clause of a running list.
         _ if crate::spec::conventions::reads_as_sentence(rest, false)
-            || (rest.ends_with('。')
-                && (rest.chars().count() > SHORT_HEADING_CHARS
-                    || rest.contains(['，', '：', '、', ',', ':'])))
+            || (rest.ends_with('。') && rest.chars().count() > SHORT_HEADING_CHARS)
             || rest.ends_with(['；', ';']) =>
         {
             (String::new(), false, Some(rest.to_owned()))
