@@ -26,9 +26,7 @@ pub fn wrap_of(lines: &[Line]) -> Wrap {
     }
     let indented = lines.iter().filter(|l| l.indented == Some(true)).count();
     if indented >= 3 && indented * 4 >= lines.len() {
-        let mut widths: Vec<f64> = lines.iter().map(|l| width_chars(&l.text)).collect();
-        widths.sort_by(f64::total_cmp);
-        return Wrap::Indented(widths[widths.len() * 4 / 5]);
+        return Wrap::Indented(indented_width(lines));
     }
     let mut widths: Vec<f64> = lines
         .iter()
@@ -46,6 +44,31 @@ pub fn wrap_of(lines: &[Line]) -> Wrap {
     } else {
         Wrap::Sentences
     }
+}
+
+/// The width an indented paste was wrapped at: the median of the lines that stop mid-sentence
+/// with the paragraph going on under them (a page column's wrap), where there are three;
+/// else most lines' width. A paste may mix wrapped paragraphs with whole ones on a line each.
+fn indented_width(lines: &[Line]) -> f64 {
+    let mut wrapped: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| {
+            let (cur, next) = (&w[0], &w[1]);
+            cur.cells.is_none()
+                && !next.after_blank
+                && next.indented == Some(false)
+                && !ends_sentence(cur.text.trim())
+                && !starts_element(next.text.trim())
+        })
+        .map(|w| width_chars(&w[0].text))
+        .collect();
+    wrapped.sort_by(f64::total_cmp);
+    if wrapped.len() >= 3 {
+        return wrapped[wrapped.len() / 2];
+    }
+    let mut widths: Vec<f64> = lines.iter().map(|l| width_chars(&l.text)).collect();
+    widths.sort_by(f64::total_cmp);
+    widths[widths.len() * 4 / 5]
 }
 
 /// Whether a line that starts a new element (heading, annex, date, 附件说明, …) begins here.
@@ -123,10 +146,13 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 || (!ends_sentence(c) && width_chars(c) >= w * 0.75)
         }
         Wrap::Sentences => !ends_sentence(c),
+        // A line ending a sentence goes on only where it fills the wrap width: one much
+        // longer was never wrapped (a whole paragraph on its line).
         Wrap::Indented(w) => {
+            let width = width_chars(c);
             !next.after_blank
                 && next.indented == Some(false)
-                && (!ends_sentence(c) || width_chars(c) >= w - 3.5)
+                && (!ends_sentence(c) || (width >= w - 3.5 && width <= w + 2.5))
         }
     }
 }
@@ -153,15 +179,67 @@ pub fn number_broken(c: &str, n: &str) -> bool {
 }
 
 /// Joins two pieces of a paragraph: a space only between two Latin words (a number or a date
-/// broken at the line end, 5月2 / 9日, is one number again).
+/// broken at the line end, 5月2 / 9日, is one number again). A Latin word written against
+/// Chinese text (发送至ql / slyjfhk@163.com) is one word broken at the line end: no space.
 pub fn join_text(a: &str, b: &str) -> String {
     let (a, b) = (a.trim_end(), b.trim_start());
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let (last, first) = (a.chars().last(), b.chars().next());
-    if (letter(last) && word(first)) || (word(last) && letter(first)) {
+    let before_word = a
+        .chars()
+        .rev()
+        .find(|c| !c.is_ascii_alphanumeric() && !"@._-".contains(*c));
+    let against_chinese = before_word.is_some_and(|c| !c.is_ascii());
+    if !against_chinese && ((letter(last) && word(first)) || (word(last) && letter(first))) {
         format!("{a} {b}")
     } else {
         format!("{a}{b}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_latin_word_written_against_chinese_is_joined_without_a_space() {
+        assert_eq!(
+            join_text("电子版发送至ql", "slyjfhk@163.com。"),
+            "电子版发送至qlslyjfhk@163.com。"
+        );
+        assert_eq!(
+            join_text("World Health", "Organization"),
+            "World Health Organization"
+        );
+        assert_eq!(join_text("于5月2", "9日前"), "于5月29日前");
+    }
+
+    #[test]
+    fn a_whole_paragraph_on_one_line_ends_at_its_sentence_in_a_wrapped_paste() {
+        let line = |t: &str, indented: bool| {
+            let mut l = Line::plain(t, 1, 1);
+            l.indented = Some(indented);
+            l
+        };
+        let wrapped = "各地林业主管部门要切实增强责任感和紧迫感，严格落实森林防火行政首长";
+        let lines = vec![
+            line("一、提高思想认识，压实防火责任", true),
+            line("二、加强火源管控，严防人为失火", true),
+            line(wrapped, true),
+            line("负责制和林长制，逐级签订防火责任书，把责任落实到山头地块和具体人", false),
+            line("员。各地应急管理部门要发挥综合协调作用，会同林业主管部门于12月", false),
+            line("15日前完成辖区防火责任体系梳理，将县、乡、村三级防火责任人名单报", false),
+            line("送市林业局。", false),
+            line(&format!("{}劝导群众文明祭扫。", "各地林业主管部门要紧盯重点时段、重点区域、重点人群，全面落实野外火源管理措施，".repeat(3)), true),
+            line("春节、清明期间，各县（市、区）要组织护林员加密巡护频次。", false),
+        ];
+        let wrap = wrap_of(&lines);
+        let Wrap::Indented(w) = wrap else {
+            panic!("{wrap:?}")
+        };
+        assert!((30.0..=36.0).contains(&w), "{w}");
+        assert!(continues(&lines[2], &lines[3], wrap, true));
+        assert!(!continues(&lines[7], &lines[8], wrap, false));
     }
 }

@@ -220,6 +220,14 @@ fn fix_text(
     };
     let next_solid = |i: usize| chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
     for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() && form_blank(&chars, i) {
+            out.push(c);
+            continue;
+        }
+        if c.is_whitespace() && before_phone(&chars, i) {
+            out.push(' ');
+            continue;
+        }
         if c == '\u{3000}'
             && cjk(prev_solid(i))
             && cjk(next_solid(i))
@@ -290,7 +298,16 @@ fn fix_text(
         }
         out.push(c);
     }
-    let out = out.trim().to_owned();
+    let mut out = out.trim().to_owned();
+    // The year's blank of a date to fill in (　　年　　月　　日) is the line's start.
+    let lead = text
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|&c| c == '\u{3000}')
+        .count();
+    if lead >= 2 && out.starts_with('年') && out.chars().count() <= 12 && out.contains('日') {
+        out.insert_str(0, &"\u{3000}".repeat(lead));
+    }
     if spaces > 0 {
         changes.push(format!("删除汉字间多余空格 {spaces} 处"));
     }
@@ -308,6 +325,43 @@ fn fix_text(
         changes.push(format!("直引号改为中文引号 {quoted} 处"));
     }
     (out, changes)
+}
+
+/// Whether the space at `i` is part of a blank left to be filled in on a form: a run of two or
+/// more after a field's colon (填表人：　　　审核人：) or between the parts of a date written
+/// without figures (　　年　　月　　日).
+fn form_blank(chars: &[char], i: usize) -> bool {
+    let run = |at: usize| {
+        let start = chars[..at]
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(0, |k| k + 1);
+        let end = chars[at..]
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .map_or(chars.len(), |k| at + k);
+        (start, end)
+    };
+    let (start, end) = run(i);
+    let (before, after) = (
+        start.checked_sub(1).map(|k| chars[k]),
+        chars.get(end).copied(),
+    );
+    end - start >= 2
+        && (matches!(before, Some('：' | ':'))
+            || (matches!(before, Some('年' | '月')) && matches!(after, Some('月' | '日'))))
+}
+
+/// Whether the space at `i` stands between a name and a telephone number (韩立群 0736-5290385):
+/// typed so, and kept as the contact line's other spaces are.
+fn before_phone(chars: &[char], i: usize) -> bool {
+    let han_before = i > 0 && cjk(Some(chars[i - 1])) && !is_punct(Some(chars[i - 1]));
+    let number: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == '-')
+        .collect();
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    han_before && digits >= 7 && number.starts_with(['0', '1'])
 }
 
 /// Punctuation around which no space is kept.
@@ -345,6 +399,21 @@ mod tests {
             fix_text("保护 促进", true, Phrases::None, &mut Quotes::default()).0,
             "保护 促进"
         );
+    }
+
+    #[test]
+    fn a_form_s_blanks_and_the_space_before_a_telephone_number_are_kept() {
+        assert_eq!(
+            fix("填表人：　　　审核人：　　　联系电话："),
+            "填表人：　　　审核人：　　　联系电话："
+        );
+        assert_eq!(fix("　　年　　月　　日"), "　　年　　月　　日");
+        assert_eq!(
+            fix("火灾防治管理科 韩立群 0736-5290385；"),
+            "火灾防治管理科韩立群 0736-5290385；"
+        );
+        // A PDF's spaces around figures still go.
+        assert_eq!(fix("于 12 月 15 日前"), "于12月15日前");
     }
 
     #[test]

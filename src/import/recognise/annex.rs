@@ -156,12 +156,14 @@ fn field_line(s: &str) -> Option<Vec<Field>> {
     let short = |l: &str| !l.is_empty() && l.chars().count() <= 8;
     // A numbered item (一、燃气经营企业：是否…) or a clause of prose after the colon is text.
     let prose = numbered(s).is_some() || rest.contains(['，', '；']);
-    if !short(label.trim()) || width_chars(s) > 36.0 || s.contains('。') || prose {
+    // The blanks left to fill in (kept as typed) do not count towards a line of fields' width.
+    let solid: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !short(label.trim()) || width_chars(&solid) > 36.0 || s.contains('。') || prose {
         return None;
     }
     let field = |label: &str, value: &str| Field {
         label: label.trim().to_owned(),
-        value: value.trim().to_owned(),
+        value: date_blank(value),
     };
     let mut fields = Vec::new();
     let mut label = label;
@@ -186,6 +188,16 @@ fn field_line(s: &str) -> Option<Vec<Field>> {
         label = next;
     }
     Some(fields)
+}
+
+/// A field's value trimmed, but a date left to fill in keeps the year's blank (　　年　　月　　日).
+fn date_blank(value: &str) -> String {
+    let trimmed = value.trim();
+    if trimmed.starts_with('年') && trimmed.contains('日') {
+        format!("\u{3000}\u{3000}{trimmed}")
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// Whether the annex ends at line `i`.
@@ -337,6 +349,10 @@ mod tests {
         let f = field_line("填报单位（盖章）：        填报日期：").unwrap();
         let labels: Vec<&str> = f.iter().map(|f| f.label.as_str()).collect();
         assert_eq!(labels, ["填报单位（盖章）", "填报日期"]);
+        let blanks = "填报单位（盖章）：　　　　　　　　　　　　　　　　填报日期：　　年　　月　　日";
+        let f = field_line(blanks).unwrap();
+        assert_eq!(f[1].label, "填报日期");
+        assert_eq!(f[1].value, "　　年　　月　　日");
         assert!(field_line("一、燃气经营企业：是否依法取得燃气经营许可证，安全").is_none());
         assert!(field_line("居民用户：是否使用不合格的燃气具，是").is_none());
     }
