@@ -1006,7 +1006,7 @@ recipients = "各乡镇人民政府，县直有关单位"
     let opening = &spec.opening.0;
     assert_eq!(opening.len(), 3, "{notice}");
     assert!(
-        opening[0].ends_with("结合修水县实际，现就有关事项通知如下："),
+        opening[0].ends_with("结合修水县实际，决定在全县开展节前安全检查。现就有关事项通知如下："),
         "{notice}"
     );
     assert!(

@@ -158,6 +158,13 @@ pub struct OpeningWords {
     /// How a request to the recipients starts (请, 各): in an opening without a decision, the
     /// paragraphs from the first such one follow the office's decision.
     pub request_starts: Vec<String>,
+    /// The decision word, then the verbs of a decision to act that the office carries as its
+    /// own (决定在全县开展…。).
+    pub carried_decision: Vec<String>,
+    /// 全国: a decision for such an area is not carried.
+    pub uncarried_areas: Vec<String>,
+    /// 现就, 现将: where the announcement starts in the office's decision.
+    pub announcements: Vec<String>,
 }
 
 /// Headings of the upstream's guidance section.

@@ -13,8 +13,12 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
         .iter()
         .position(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())));
     let mut asked = Vec::new();
+    let mut decision = decision.to_owned();
     let (background, reasons, requests) = match decided {
         Some(k) => {
+            if let Some(act) = decision_to_act(&paragraphs[k], w) {
+                decision = with_decision(&decision, &act, w);
+            }
             asked.extend(requests_after_decision(&paragraphs[k], w));
             (
                 &paragraphs[..k],
@@ -45,6 +49,39 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
     out.extend(asked);
     out.extend(requests.iter().cloned());
     out
+}
+
+/// The upstream's decision to act, up to its 。 (决定在全县范围内开展…工作。), where its
+/// decision is one (决定…开展/组织/实施/部署), short, and asks nothing of its recipients.
+fn decision_to_act(paragraph: &str, w: &OpeningWords) -> Option<String> {
+    let (word, verbs) = w.carried_decision.split_first()?;
+    let at = decision_at(paragraph, w).filter(|&at| paragraph[at..].starts_with(word.as_str()))?;
+    let end = at + paragraph[at..].find('。')? + '。'.len_utf8();
+    let clause = &paragraph[at..end];
+    let acts = verbs.iter().any(|v| clause.contains(v.as_str()))
+        && !w.uncarried_areas.iter().any(|a| clause.contains(a.as_str()));
+    (acts && clause.chars().count() <= 80 && !clause.contains(['：', '；']))
+        .then(|| clause.to_owned())
+}
+
+/// The office's decision with the upstream's decision to act before its announcement (结合某县
+/// 实际，决定在全县开展…。现就有关事项通知如下：); a decision that decides already is kept.
+fn with_decision(decision: &str, act: &str, w: &OpeningWords) -> String {
+    let (word, _) = w
+        .carried_decision
+        .split_first()
+        .expect("checked by decision_to_act");
+    let at = w
+        .announcements
+        .iter()
+        .filter_map(|a| decision.find(a.as_str()))
+        .min();
+    match at {
+        Some(at) if !decision.contains(word.as_str()) => {
+            format!("{}{act}{}", &decision[..at], &decision[at..])
+        }
+        _ => decision.to_owned(),
+    }
 }
 
 /// The requests the decision's paragraph goes on with after the decision's sentence (现将《…》
@@ -183,6 +220,11 @@ mod tests {
     const CITE: &str = "根据省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，";
     const DECIDE: &str = "结合某县实际，现就有关事项通知如下：";
 
+    /// The office's decision with the upstream's decision to act carried into it.
+    fn decided(act: &str) -> String {
+        DECIDE.replace("现就", &format!("{act}现就"))
+    }
+
     #[test]
     fn requests_after_the_decision_in_its_paragraph_follow_the_office_s_decision() {
         let up = ["现将《2026年某市城乡生活垃圾分类工作要点》印发给你们，请结合实际认真抓好落实。各县（市、区）要于4月10日前制定本地区年度工作计划。"
@@ -225,6 +267,27 @@ mod tests {
     }
 
     #[test]
+    fn the_upstream_s_decision_to_act_is_the_office_s_own_before_its_announcement() {
+        let up = ["为维护农民工权益，根据人力资源社会保障部统一部署，省人力资源社会保障厅决定在全县开展2026年冬季根治欠薪专项行动。现将有关事项通知如下："
+            .to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            ["为维护农民工权益，根据人力资源社会保障部统一部署和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，结合某县实际，决定在全县开展2026年冬季根治欠薪专项行动。现就有关事项通知如下："]
+        );
+        // A decision that does not act (表彰) is not the office's; nor is one the office's
+        // decision already makes.
+        let up = [
+            "为表彰先进，经研究，决定对张三等同志予以通报表扬。现将有关事项通知如下：".to_owned(),
+        ];
+        assert!(!opening(&up, CITE, DECIDE, &words())[0].contains("通报表扬"));
+        let own = "某县决定组织开展2026年某某活动。现就有关事项通知如下：";
+        let up =
+            ["为做好宣传，经研究，决定在全县组织开展某某活动。现将有关事项通知如下：".to_owned()];
+        assert!(opening(&up, CITE, own, &words())[0].ends_with(own));
+    }
+
+    #[test]
     fn background_paragraphs_are_kept_and_the_procedure_dropped() {
         let up = [
             "今年5月12日是第18个全国防灾减灾日。当前正值汛期。".to_owned(),
@@ -239,7 +302,10 @@ mod tests {
         assert_eq!(cover, [format!("{CITE}{DECIDE}")]);
         assert_eq!(
             o[1],
-            format!("为增强防灾减灾意识，提升自救互救能力，{CITE}{DECIDE}")
+            format!(
+                "为增强防灾减灾意识，提升自救互救能力，{CITE}{}",
+                decided("决定开展系列活动。")
+            )
         );
     }
 
@@ -268,7 +334,8 @@ mod tests {
         assert_eq!(
             o,
             [format!(
-                "为深刻汲取事故教训，坚决防范事故发生，{CITE}{DECIDE}"
+                "为深刻汲取事故教训，坚决防范事故发生，{CITE}{}",
+                decided("决定开展“回头看”工作。")
             )]
         );
     }
@@ -292,7 +359,10 @@ mod tests {
         assert_eq!(
             o,
             [
-                format!("为做好节日期间安全防范工作，{CITE}{DECIDE}"),
+                format!(
+                    "为做好节日期间安全防范工作，{CITE}{}",
+                    super::tests::decided("决定开展节前安全检查。")
+                ),
                 decided[1].clone(),
                 decided[2].clone()
             ]

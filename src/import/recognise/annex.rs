@@ -349,7 +349,8 @@ mod tests {
         let f = field_line("填报单位（盖章）：        填报日期：").unwrap();
         let labels: Vec<&str> = f.iter().map(|f| f.label.as_str()).collect();
         assert_eq!(labels, ["填报单位（盖章）", "填报日期"]);
-        let blanks = "填报单位（盖章）：　　　　　　　　　　　　　　　　填报日期：　　年　　月　　日";
+        let blanks =
+            "填报单位（盖章）：　　　　　　　　　　　　　　　　填报日期：　　年　　月　　日";
         let f = field_line(blanks).unwrap();
         assert_eq!(f[1].label, "填报日期");
         assert_eq!(f[1].value, "　　年　　月　　日");
