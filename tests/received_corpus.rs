@@ -239,7 +239,31 @@ fn every_county_draft_of_the_corpus_passes_check_and_is_the_county_s_own() {
                 assert_eq!(spec.end.to_string(), c.end.to_string(), "{at}");
             }
             if as_ == DeriveAs::Relay {
-                continue; // A relay passes the upstream on word for word.
+                // A relay passes the upstream on word for word; what it asks to be reported,
+                // it asks of the county's units in its own words, by the county's dates.
+                let asks: String = report.spec.closing.0.concat();
+                let reported = expect.deadlines.iter().any(|d| d.who.is_some());
+                assert!(
+                    !reported || !asks.is_empty(),
+                    "{at}: no report asked
+{t}"
+                );
+                for d in &expect.deadlines {
+                    assert!(
+                        !asks.contains(&d.text),
+                        "{at}: “{}” kept
+{t}",
+                        d.text
+                    );
+                    if let Some(who) = &d.who {
+                        assert!(
+                            !asks.contains(who.as_str()),
+                            "{at}: reports to “{who}”
+{t}"
+                        );
+                    }
+                }
+                continue;
             }
             // Left to the office: a campaign plan's own activities, and a citation of the
             // upper office's member list (which is never the county's); nothing else.

@@ -234,10 +234,19 @@ impl<'a> Ctx<'a> {
         let o = &self.profile().office;
         let upstream = self.upstream();
         let issuers = upstream.offices();
-        let units = o
-            .units
-            .clone()
-            .or_else(|| o.recipients.as_ref().map(|r| r.replace('，', "、")));
+        let units = o.units.clone().or_else(|| {
+            o.recipients.as_ref().map(|r| {
+                let listed = r
+                    .split(['，', '、'])
+                    .filter(|u| !u.trim().is_empty())
+                    .count();
+                if listed > self.d.work.units_listed {
+                    self.d.work.collective_units.clone()
+                } else {
+                    r.replace('，', "、")
+                }
+            })
+        });
         Localiser {
             words: &self.d.work,
             calendar: self.cal,
@@ -288,6 +297,40 @@ impl<'a> Ctx<'a> {
             localise_section(&mut kept, &l, &mut self.changes);
             if !kept.text.0.is_empty() || !kept.sections.is_empty() {
                 out.push(kept);
+            }
+        }
+        out
+    }
+
+    /// What the upstream asks to be reported by a deadline, asked of the office's own units:
+    /// each such sentence of its text made the office's (an earlier date, the office as the
+    /// target), so that a relay does not leave its units with the upper office's dates and
+    /// addresses only (the relayed document keeps them, word for word).
+    pub fn relay_reports(&mut self) -> Vec<String> {
+        let l = self.own_localiser();
+        let upstream = self.upstream();
+        let sections = sections_of(upstream);
+        let mut texts: Vec<&String> = super::opening_of(upstream).iter().collect();
+        collect_texts(&sections, &mut texts);
+        let year = l.year;
+        let mut out: Vec<String> = Vec::new();
+        for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
+            let reports = self
+                .d
+                .work
+                .report_verbs
+                .iter()
+                .any(|v| sentence.contains(v.as_str()));
+            let due = super::localise::next_deadline(sentence, year).is_some()
+                || sentence.contains("每周");
+            if !reports || !due {
+                continue;
+            }
+            let mut notes = Vec::new();
+            let made = l.apply(sentence.trim(), &mut notes);
+            if made.contains(l.report_to.as_str()) && !out.contains(&made) {
+                self.changes.extend(notes);
+                out.push(made);
             }
         }
         out
@@ -769,6 +812,15 @@ fn departments_of(recipients: &str) -> Option<String> {
     };
     let found = parts.iter().find(|p| department(p))?;
     (parts.len() > 1).then(|| (*found).to_owned())
+}
+
+/// Every paragraph of `sections` and their items, in order.
+fn collect_texts<'s>(sections: &'s [Section], out: &mut Vec<&'s String>) {
+    for s in sections {
+        out.extend(s.text.0.iter());
+        out.extend(s.phases.iter().map(|p| &p.text));
+        collect_texts(&s.sections, out);
+    }
 }
 
 fn localise_section(s: &mut Section, l: &Localiser, notes: &mut Vec<String>) {

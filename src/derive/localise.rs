@@ -16,6 +16,10 @@ use serde::Deserialize;
 pub struct WorkWords {
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
+    /// The most recipients the default units list (more: `collective_units`).
+    pub units_listed: usize,
+    /// 各单位: the office's units where its recipients are too many to repeat.
+    pub collective_units: String,
     /// What the target is to do with the report, written after it (报市教育局备案): kept.
     pub report_purposes: Vec<String>,
     /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
@@ -701,10 +705,20 @@ impl Localiser<'_> {
             .take_while(|d| *d < date)
             .filter(|d| weekday(d) && self.calendar.is_workday(*d) == Ok(false))
             .last();
-        holiday
-            .and_then(|h| self.calendar.add_workdays(h, 1).ok())
-            .filter(|first| *first < date)
-            .unwrap_or(new)
+        match holiday.and_then(|h| self.calendar.add_workdays(h, 1).ok()) {
+            Some(first) if first < date => first,
+            // The upper office's deadline is the first working day after the holiday: the same
+            // day, earlier in it (below).
+            Some(_) => date,
+            None => new,
+        }
+    }
+
+    /// A time of day two hours earlier (12时 → 10时), not before 9时; none for no time.
+    fn earlier_hour(time: &str) -> Option<String> {
+        let unit = time.chars().last()?;
+        let hour: u32 = time.strip_suffix(unit)?.parse().ok()?;
+        (hour >= 11).then(|| format!("{}{unit}", (hour - 2).max(9)))
     }
 
     fn earlier(
@@ -721,8 +735,18 @@ impl Localiser<'_> {
             notes.push(format!("期限“{original}”→“{new}”"));
             return new;
         };
+        let mut time = d.time.clone();
         let new = match self.calendar.sub_workdays(date, self.lead_workdays) {
-            Ok(new) if about_holiday => self.after_holiday(new, date),
+            Ok(new) if about_holiday => match self.after_holiday(new, date) {
+                same if same == date => match Self::earlier_hour(&d.time) {
+                    Some(t) => {
+                        time = t;
+                        date
+                    }
+                    None => new,
+                },
+                after => after,
+            },
             Ok(new) => new,
             // A year without a holiday schedule (2027 here): counted Monday to Friday, and said,
             // as a {workday:…} date of such a year is.
@@ -753,7 +777,7 @@ impl Localiser<'_> {
             "{year}{}月{}日{weekday}{}{}",
             new.month(),
             new.day(),
-            d.time,
+            time,
             d.before
         );
         let counted = if self.calendar.is_provisional(new.year()) {
@@ -963,6 +987,8 @@ impl Localiser<'_> {
     /// (宜良县教育部门), not the office's units (the sentence would lose whom it asks).
     fn other_line<'t>(&self, addressee: &'t str) -> Option<&'t str> {
         let line = addressee.strip_prefix('地')?.strip_suffix("部门")?;
+        // 各地林业主管部门: the line's departments in charge.
+        let line = line.strip_suffix("主管").unwrap_or(line);
         let n = line.chars().count();
         let plain = line
             .chars()
@@ -1372,8 +1398,15 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
     pick.map_or(0, |(_, r)| r)
 }
 
-/// A time of day a weekly deadline may give before 前: none, 下班, 12时, 17点, 17:00.
+/// A time of day a weekly deadline may give before 前: none, 下班, 12时, 17点, 17:00, 下午5时.
 fn time_of_day(s: &str) -> bool {
+    let s = ["上午", "中午", "下午"]
+        .iter()
+        .find_map(|p| {
+            s.strip_prefix(p)
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(s);
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
     match &s[n..] {
         "" => n == 0 || n <= 2,
@@ -1800,6 +1833,10 @@ mod tests {
                     "每周一12时前报送象山县人力资源和社会保障局备案。",
                 ),
                 ("坚持每周一至周五前往工地。", "坚持每周一至周五前往工地。"),
+                (
+                    "于每周五下午5时前报送市劳动保障监察处。",
+                    "于每周二下午5时前报送象山县人力资源和社会保障局。",
+                ),
             ],
         );
     }
@@ -2232,6 +2269,13 @@ mod tests {
         // 04-30, 04-29, 04-28.
         let t = l.apply("于5月6日（周三）12时前报送市交通运输局。", &mut notes);
         assert_eq!(t, "于4月28日（周二）12时前报送县水利局。");
+        // A report on the holiday itself, due the first working day after it, stays on that
+        // day, two hours earlier: it cannot be due before the holiday.
+        let t = l.apply(
+            "5月6日12时前将假期道路运输工作总结报送市交通运输局。",
+            &mut notes,
+        );
+        assert_eq!(t, "5月6日10时前将假期道路运输工作总结报送县水利局。");
         // A level with its parenthesis is an addressee whatever verb follows it.
         let t = l.apply("补贴标准由各县（市、区）根据资金规模测算确定。", &mut notes);
         assert_eq!(

@@ -290,7 +290,7 @@ pub fn inherited_opening(upstream: &Spec, decision: &str, cite: &str) -> Vec<Str
 }
 
 /// The upstream's opening paragraphs (a cover notice's enclosure carries them when it has none).
-fn opening_of(upstream: &Spec) -> &[String] {
+pub(crate) fn opening_of(upstream: &Spec) -> &[String] {
     match &upstream.enclosure {
         Some(e) if upstream.relayed().is_some() && !e.opening.0.is_empty() => &e.opening.0,
         Some(e) if upstream.opening.0.is_empty() => &e.opening.0,

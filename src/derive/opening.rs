@@ -59,7 +59,10 @@ fn decision_to_act(paragraph: &str, w: &OpeningWords) -> Option<String> {
     let end = at + paragraph[at..].find('。')? + '。'.len_utf8();
     let clause = &paragraph[at..end];
     let acts = verbs.iter().any(|v| clause.contains(v.as_str()))
-        && !w.uncarried_areas.iter().any(|a| clause.contains(a.as_str()));
+        && !w
+            .uncarried_areas
+            .iter()
+            .any(|a| clause.contains(a.as_str()));
     (acts && clause.chars().count() <= 80 && !clause.contains(['：', '；']))
         .then(|| clause.to_owned())
 }

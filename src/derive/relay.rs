@@ -24,6 +24,14 @@ pub fn relay(c: &mut Ctx) -> Spec {
             .filter(|l| l.for_.is_empty() || l.for_.contains(&c.as_))
             .map(super::profile::LocalSection::section),
     );
+    // What the upstream asks to be reported, asked of the office's units by its own dates
+    // after the transmitting sentence, where neither a relaying upstream's requirements (made
+    // the office's) nor the profile's own sections say what they are to do.
+    let reports = if sections.is_empty() {
+        c.relay_reports()
+    } else {
+        Vec::new()
+    };
     // A relayed upstream is passed on as it came: the document it relays, not the relaying
     // notice (转发 of a 转发 names the original, as offices shorten it).
     // A document the upstream printed goes on as itself, cited by the number of the notice that
@@ -58,6 +66,7 @@ pub fn relay(c: &mut Ctx) -> Spec {
         recipients: Some(recipients),
         opening: Paragraphs(c.vars.fill_all(&own.opening.0)),
         transmit: Some(c.vars.fill(request)),
+        closing: Paragraphs(reports),
         notes: own.notes.clone(),
         contacts: c.contacts(),
         sections,
