@@ -964,6 +964,12 @@ fn a_table_mark_joint_notice_for_next_january_derives_with_next_years_statutory_
         said.contains("2027 年的放假安排尚未发布") && said.contains("按法定节假日"),
         "{said}"
     );
+    // And the draft's review says it of the deadline, at its field, whenever it is checked.
+    let checked = checked_draft(&dir, "out/office-2027-notice.toml");
+    assert!(
+        checked.contains("期限“2027年1月6日前”在 2027 年：该年的放假调休安排尚未发布"),
+        "{checked}"
+    );
 }
 
 /// A short work notice without numbered sections (its requests are paragraphs after its

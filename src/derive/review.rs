@@ -195,6 +195,16 @@ fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
                 {
                     // (7月底前 names the month's end, whatever day that is.)
                     out.push(warn(field, format!("期限“{written}”（{date}）不是工作日")));
+                } else if cal.is_some_and(|c| c.is_provisional(chrono::Datelike::year(&date)))
+                    || cal.is_some_and(|c| c.is_workday(date).is_err())
+                {
+                    out.push(warn(
+                        field,
+                        format!(
+                            "期限“{written}”在 {} 年：该年的放假调休安排尚未发布，是否工作日按法定节假日推算，请在安排发布后核对（可用 --holidays 补入）",
+                            chrono::Datelike::year(&date)
+                        ),
+                    ));
                 }
             }
             rest = &rest[at + d.len..];
