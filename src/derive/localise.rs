@@ -16,6 +16,10 @@ use serde::Deserialize;
 pub struct WorkWords {
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
+    /// 每个: a quota for each place of a level (每个县（市、区）).
+    pub each: String,
+    /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
+    pub event_verbs: Vec<String>,
     /// The most recipients the default units list (more: `collective_units`).
     pub units_listed: usize,
     /// 各单位: the office's units where its recipients are too many to repeat.
@@ -425,7 +429,7 @@ impl Localiser<'_> {
                 Some((when, rest)) if self.is_time(when) => rest,
                 _ => sentence,
             };
-            if self.hosted_by_upper(body) {
+            if self.hosted_by_upper(body) || self.upper_event(body) {
                 notes.push(format!("上级机关本级的活动已删去：{sentence}"));
                 continue;
             }
@@ -536,6 +540,28 @@ impl Localiser<'_> {
             end.is_some_and(|e| {
                 let who = &after[..e];
                 e > 0 && self.is_upper_office(who)
+            })
+        })
+    }
+
+    /// 文化和旅游部将会同浙江省人民政府在杭州市举办…: the upper office (before 将) holding an
+    /// event at a place that is not the office's is its own event, not the office's to mirror.
+    fn upper_event(&self, body: &str) -> bool {
+        let Some((subject, rest)) = body.split_once('将') else {
+            return false;
+        };
+        if !(self.is_upper_office(subject) || self.names_upstream(subject)) {
+            return false;
+        }
+        let clause = rest.split(['，', '。', '；']).next().unwrap_or(rest);
+        clause.match_indices('在').any(|(at, c)| {
+            let after = &clause[at + c.len()..];
+            self.words.event_verbs.iter().any(|v| {
+                after.find(v.as_str()).is_some_and(|end| {
+                    let place = &after[..end];
+                    (2..=15).contains(&place.chars().count())
+                        && (self.scope.is_empty() || !place.contains(self.scope.as_str()))
+                })
             })
         })
     }
@@ -1114,6 +1140,16 @@ impl Localiser<'_> {
         for w in &self.words.own_scope {
             if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
                 out = out.replace(w.as_str(), &format!("{first}{level}"));
+            }
+        }
+        // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
+        // in its notice, the office's whole place's (全县).
+        let mut levels: Vec<&String> = self.words.levels.iter().collect();
+        levels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        for l in levels {
+            let each = format!("{}{l}", self.words.each);
+            if rank(l, false) == self.office_rank && out.contains(&each) {
+                out = out.replace(&each, &format!("全{level}"));
             }
         }
         // Only a level above the office's: a city's 区属 units are its own.
@@ -2240,6 +2276,39 @@ mod tests {
         // Not a subject: left as it is.
         let t = l.apply("各地要将情况报告省水利厅。", &mut Vec::new());
         assert!(t.contains("各乡镇") || t.contains("要将"), "{t}");
+    }
+
+    #[test]
+    fn an_upper_office_s_event_elsewhere_goes_and_a_quota_per_county_is_the_county_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "澄溪县文化和旅游局",
+            "各单位",
+            "文化和旅游部办公厅",
+            1,
+        );
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "文化和旅游部将会同浙江省人民政府在浙江省杭州市举办主场城市活动。各地要同步开展展示活动。",
+            &mut notes,
+        );
+        assert!(
+            !t.contains("杭州") && !t.contains("澄溪县文化和旅游局将"),
+            "{t}"
+        );
+        // The office's own level mirrors what the upper office does at home.
+        let t = l.apply("文化和旅游部将会同教育部开展进校园活动。", &mut notes);
+        assert!(t.starts_with("澄溪县文化和旅游局将会同"), "{t}");
+        let l = office(&cal, "柏山县林业局", "各单位", "青岚市林业局", 1);
+        let t = l.apply(
+            "组织开展实战化演练，每个县（市、区）至少组织1次综合演练，每个乡镇至少1次。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "组织开展实战化演练，全县至少组织1次综合演练，每个乡镇至少1次。"
+        );
     }
 
     #[test]
