@@ -16,6 +16,8 @@ use serde::Deserialize;
 pub struct WorkWords {
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
+    /// The sections of an upper office and a county's (处室 → 股室), in a step made the county's.
+    pub county_sections: Vec<Vec<String>>,
     /// 每个: a quota for each place of a level (每个县（市、区）).
     pub each: String,
     /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
@@ -240,12 +242,10 @@ impl Localiser<'_> {
                     out.push_str(&rest[..n]);
                     rest = &rest[n..];
                 }
+                // The office acts (its reporting target may be one of its sections: 股).
                 if let Some(subject) = self.acting_upper(rest) {
-                    notes.push(format!(
-                        "上级机关的安排“{subject}将…”→“{}将…”",
-                        self.report_to
-                    ));
-                    out.push_str(&self.report_to);
+                    notes.push(format!("上级机关的安排“{subject}将…”→“{}将…”", self.office));
+                    out.push_str(&self.office);
                     rest = &rest[subject.len()..];
                 }
             }
@@ -312,6 +312,14 @@ impl Localiser<'_> {
                 .filter(|l| rank(l, false) > self.office_rank)
             {
                 changed = changed.replace(&format!("部分{l}"), "部分单位");
+            }
+            // 省局各有关处室 → 县局各有关股室: a county's offices have 股室, not 处室.
+            if self.office_rank <= 1 {
+                for pair in &self.words.county_sections {
+                    if let [upper, county] = pair.as_slice() {
+                        changed = changed.replace(upper.as_str(), county);
+                    }
+                }
             }
             if changed != sentence {
                 notes.push(format!("上级机关本级的工作“{sentence}”→本级“{changed}”"));
@@ -599,7 +607,8 @@ impl Localiser<'_> {
     /// The upper office as the subject of `sentence` (省水利厅 in 省水利厅将…): a short name of an
     /// office of the upper level right before 将.
     fn acting_upper<'t>(&self, sentence: &'t str) -> Option<&'t str> {
-        let at = sentence.find('将')?;
+        let clause = sentence.split(['。', '；', '，']).next().unwrap_or(sentence);
+        let at = clause.find('将')?;
         let subject = &sentence[..at];
         self.is_upper_office(subject).then_some(subject)
     }
@@ -2198,7 +2207,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "请于3月5日前报送县水利局。清明节前后，县水利局将组织督查。"
+            "请于3月5日前报送县水利局。清明节前后，修水县水利局将组织督查。"
         );
         let t = l.apply(
             "县级部门要逐一检查；省、市两级水利部门会同应急管理部门开展抽查督导。",
@@ -2270,7 +2279,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "请按时报送。县水利局将适时开展督导检查，对工作进度慢的地区进行通报。市场监管局将配合。"
+            "请按时报送。修水县水利局将适时开展督导检查，对工作进度慢的地区进行通报。市场监管局将配合。"
         );
         assert!(notes.iter().any(|n| n.contains("省水利厅将")), "{notes:?}");
         // Not a subject: left as it is.
@@ -2308,6 +2317,32 @@ mod tests {
         assert_eq!(
             t,
             "组织开展实战化演练，全县至少组织1次综合演练，每个乡镇至少1次。"
+        );
+        // The upper office's sections are a county office's 股室; the office acts, whatever
+        // section it is reported to.
+        let l = Localiser {
+            report_to: "县局特种设备安全监察股".into(),
+            ..office(
+                &cal,
+                "霍山县市场监督管理局",
+                "各单位",
+                "安徽省市场监督管理局",
+                1,
+            )
+        };
+        let t = l.apply(
+            "省局各有关处室要加强对口指导。省局将适时组织督导检查。",
+            &mut notes,
+        );
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "省局各有关处室要加强对口指导。省局将适时组织督导检查。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
+            "{notes:?}"
         );
     }
 
