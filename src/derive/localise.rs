@@ -2330,10 +2330,6 @@ mod tests {
                 1,
             )
         };
-        let t = l.apply(
-            "省局各有关处室要加强对口指导。省局将适时组织督导检查。",
-            &mut notes,
-        );
         let mut notes = Vec::new();
         let t = l.apply(
             "省局各有关处室要加强对口指导。省局将适时组织督导检查。",
