@@ -484,6 +484,44 @@ fn a_deadline_in_a_year_without_a_holiday_schedule_is_said_to_be_counted_monday_
     assert!(w[0].1.contains("按法定节假日"), "{}", w[0].1);
 }
 
+/// A national 遗产日 notice typed with python-docx and printed by LibreOffice, whose campaign is
+/// a day named only in its opening (今年6月13日是我国第二十一个“文化和自然遗产日”) and whose
+/// activities run in 旬 (6月上旬至6月中旬), derived for a county 文化和旅游局: the campaign is
+/// found (its plan had lost its whole 活动内容 without a word), the ministry's own event in
+/// 杭州 is not the county's, the county decides what the ministry decided, and its relay asks
+/// the county's units for the reports by the county's dates.
+#[test]
+fn a_national_day_named_in_the_opening_derives_as_a_campaign_with_the_county_s_reports() {
+    let dir = received_and_derived(
+        "yichan-national-libreoffice.pdf",
+        "yichan-county-office.toml",
+        &["notice", "relay"],
+    );
+    let (up, spec) = imported(&dir);
+    let campaign = spec.campaign.as_ref().expect("[campaign] from the body");
+    assert_eq!(campaign.name.as_deref(), Some("文化和自然遗产日"), "{up}");
+    assert_eq!(
+        (campaign.start, campaign.end),
+        (d(2026, 6, 1), d(2026, 6, 20))
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("杭州"), "{notice}");
+    assert!(notice.contains("决定组织开展{year}年"), "{notice}");
+    let relay = draft(&dir, "office-2026-relay.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&relay).unwrap();
+    let asks = spec.closing.0.concat();
+    assert!(
+        asks.contains("6月2日前") && asks.contains("6月25日前"),
+        "{relay}"
+    );
+    assert!(
+        asks.contains("报送澄溪县文化和旅游局") && !asks.contains("非物质文化遗产司"),
+        "{relay}"
+    );
+    let checked = checked_draft(&dir, "out/office-2026-relay.toml");
+    assert!(!checked.contains("错误"), "{checked}");
+}
+
 /// What `gongwen check` says of the draft at `path` (inside `dir`), stderr and stdout.
 fn checked_draft(dir: &tempfile::TempDir, path: &str) -> String {
     let o = gongwen(&["check", path], dir.path());

@@ -607,7 +607,10 @@ impl Localiser<'_> {
     /// The upper office as the subject of `sentence` (省水利厅 in 省水利厅将…): a short name of an
     /// office of the upper level right before 将.
     fn acting_upper<'t>(&self, sentence: &'t str) -> Option<&'t str> {
-        let clause = sentence.split(['。', '；', '，']).next().unwrap_or(sentence);
+        let clause = sentence
+            .split(['。', '；', '，'])
+            .next()
+            .unwrap_or(sentence);
         let at = clause.find('将')?;
         let subject = &sentence[..at];
         self.is_upper_office(subject).then_some(subject)
@@ -2336,8 +2339,7 @@ mod tests {
             &mut notes,
         );
         assert_eq!(
-            t,
-            "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
+            t, "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
             "{notes:?}"
         );
     }

@@ -156,8 +156,13 @@ fn number_then(s: &str, unit: char) -> Option<(u32, &str)> {
     Some((value?, rest))
 }
 
-/// A campaign period 2025年4月20日至26日 (or 至5月3日, 至2026年1月2日) in `s`.
+/// A campaign period 2025年4月20日至26日 (or 至5月3日, 至2026年1月2日) in `s`, or one of
+/// 旬 (2026年6月上旬至6月中旬: the first day of the one to the last of the other).
 pub fn period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    days_period(s).or_else(|| dekads_period(s))
+}
+
+fn days_period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     for (i, _) in s.char_indices() {
         let Some((start, n)) = date_prefix(&s[i..]) else {
             continue;
@@ -185,6 +190,32 @@ pub fn period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
+/// `YYYY年M月X旬至[M月]X旬` in `s` (上旬 1–10, 中旬 11–20, 下旬 21 to the month's end).
+fn dekads_period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let dekad = |s: &str| -> Option<(u32, usize)> {
+        let k = ["上旬", "中旬", "下旬"]
+            .iter()
+            .position(|d| s.starts_with(d))?;
+        Some((k as u32, "上旬".len()))
+    };
+    s.char_indices().find_map(|(i, _)| {
+        let (y, rest) = number_then(&s[i..], '年').filter(|(y, _)| *y >= 1900)?;
+        let (m, rest) = number_then(rest, '月')?;
+        let (first, n) = dekad(rest)?;
+        let rest = rest[n..].strip_prefix(['至', '—', '～'])?;
+        let (m2, rest) = number_then(rest, '月').unwrap_or((m, rest));
+        let (last, _) = dekad(rest)?;
+        let start = NaiveDate::from_ymd_opt(y as i32, m, first * 10 + 1)?;
+        let end = match last {
+            2 => (28..=31)
+                .rev()
+                .find_map(|d| NaiveDate::from_ymd_opt(y as i32, m2, d))?,
+            k => NaiveDate::from_ymd_opt(y as i32, m2, k * 10 + 10)?,
+        };
+        (end >= start).then_some((start, end))
+    })
+}
+
 /// A period and the campaign the same clause names, as a body writes them: M月D日至D日为××周,
 /// 定于YYYY年M月D日至D日开展××周活动, M月D日至D日是第N届“××周”. `year` stands for a period
 /// written without one; the name ends with one of `words` (data: the derivation defaults).
@@ -203,6 +234,31 @@ pub fn named_period(
                 .unwrap_or(clause.len())];
             Some((campaign_in(clause, words)?, start, end))
         })
+}
+
+/// A day of the year named as one (6月13日是我国第二十一个“文化和自然遗产日”): the name, the
+/// day as start and end. Only a name quoted or numbered as an edition, ending in 日.
+pub fn named_day(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
+    s.char_indices()
+        .filter(|&(i, c)| c.is_ascii_digit() && !s[..i].ends_with(|p: char| p.is_ascii_digit()))
+        .find_map(|(i, _)| named_day_at(&s[i..], year))
+}
+
+fn named_day_at(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
+    let (y, rest) = match number_then(s, '年') {
+        Some((y, r)) if y >= 1900 => (y as i32, r),
+        _ => (year, s),
+    };
+    let (m, rest) = number_then(rest, '月')?;
+    let (d, rest) = number_then(rest, '日')?;
+    let clause = rest.strip_prefix('是')?;
+    let clause = &clause[..clause.find(['，', '。', '；']).unwrap_or(clause.len())];
+    let named = clause.contains('“') || clause.contains('第');
+    // The name from its edition or its opening mark (我国第二十一个“××日”).
+    let from = clause.find(['第', '“']).unwrap_or(0);
+    let name = campaign_in(&clause[from..], &["日".to_owned()])?;
+    let day = NaiveDate::from_ymd_opt(y, m, d)?;
+    (named && name.chars().count() >= 3).then_some((name, day, day))
 }
 
 /// `M月D日至[M月]D日` (a year before it optional) at the start of `s`: dates and length.
@@ -460,6 +516,25 @@ mod tests {
         assert!(numbered("2025年4月").is_none());
         assert!(numbered("4.26宣传活动").is_none());
         assert!(numbered("（此件公开发布）").is_none());
+    }
+
+    #[test]
+    fn a_day_named_in_the_body_and_a_period_of_dekads_are_campaign_dates() {
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(
+            named_day(
+                "今年6月13日是我国第二十一个“文化和自然遗产日”。为深入学习…",
+                2026
+            ),
+            Some(("文化和自然遗产日".to_owned(), d(6, 13), d(6, 13)))
+        );
+        assert_eq!(named_day("6月13日是星期六。", 2026), None);
+        assert_eq!(
+            period("2026年6月上旬至6月中旬。"),
+            Some((d(6, 1), d(6, 20)))
+        );
+        assert_eq!(period("2026年5月下旬至6月上旬"), Some((d(5, 21), d(6, 10))));
+        assert_eq!(period("2026年2月中旬至下旬"), Some((d(2, 11), d(2, 28))));
     }
 
     #[test]

@@ -404,12 +404,19 @@ fn body_campaign(
             .iter()
             .find_map(|t| super::patterns::named_period(t, year, words))
     };
-    // The event word only where no 周/月 is named (××活动周 is not ××活动).
-    named(words).or_else(|| {
-        titled_event
-            .then(|| named(std::slice::from_ref(&title_words.event_word)))
-            .flatten()
-    })
+    // A named day (6月13日是第二十一个“××日”) where no 周/月 is named with its dates; the
+    // event word only where neither is (××活动周 is not ××活动).
+    named(words)
+        .or_else(|| {
+            texts
+                .iter()
+                .find_map(|t| super::patterns::named_day(t, year))
+        })
+        .or_else(|| {
+            titled_event
+                .then(|| named(std::slice::from_ref(&title_words.event_word)))
+                .flatten()
+        })
 }
 
 /// The campaign named by a title that holds an event (关于开展2025年XXX活动的通知 → XXX),
