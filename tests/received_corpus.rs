@@ -449,7 +449,7 @@ fn check_reviews_a_draft_against_its_upstream() {
         said("sections", "11月29日前”（2026-11-29）不是工作日"),
         "{found:?}"
     );
-    assert!(said("sections", "4月1日前”早于本文成文日期"), "{found:?}");
+    assert!(said("sections", "4月1日前”不晚于本文成文日期"), "{found:?}");
     assert!(said("sections", "“各地”是上级来文的主送对象"), "{found:?}");
 }
 

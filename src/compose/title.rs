@@ -22,10 +22,21 @@ pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
     let penalties = break_penalties(&chars);
     let lines = line_count(total, max_units);
     if lines <= MAX_SHAPED_LINES {
+        // One line more where the fewest lines would cut an issuer's name.
+        let named = issuer_names(&chars);
+        let cuts_name = |b: &[usize]| b.iter().any(|&i| named[i]);
+        let mut found: Option<Vec<usize>> = None;
         for n in lines..=lines + 2 {
             if let Some(breaks) = best_breaks(&chars, &penalties, n, max_units) {
-                return split_at(&chars, &breaks);
+                match &found {
+                    None if cuts_name(&breaks) => found = Some(breaks),
+                    Some(first) if cuts_name(&breaks) => return split_at(&chars, first),
+                    _ => return split_at(&chars, &breaks),
+                }
             }
+        }
+        if let Some(first) = found {
+            return split_at(&chars, &first);
         }
     }
     // Too long to shape (or no shaped split exists): each line as full as a good break allows.
@@ -90,8 +101,12 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
             _ => {}
         }
     }
+    let named = issuer_names(chars);
     for i in 1..n {
         let (a, b) = (chars[i - 1], chars[i]);
+        if named[i] {
+            pen[i] = pen[i].map(|p| p + NAMED);
+        }
         let closing = "，。、；：？！）》”".contains(b);
         let opening = "（《“".contains(a);
         let number_unit = a.is_ascii_digit() && (b.is_ascii_digit() || "年月日号个届".contains(b));
@@ -103,6 +118,36 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
         }
     }
     pen
+}
+
+/// Extra penalty for a break inside an issuer's name (青岚市应急管理 / 局).
+const NAMED: f64 = 40.0;
+
+/// Which breaks fall inside the name of an issuing office: the names a title (or a title it
+/// quotes) gives before its 关于, between its start (or 《) and 关于, apart at 、 or a space.
+fn issuer_names(chars: &[char]) -> Vec<bool> {
+    let n = chars.len();
+    let mut inside = vec![false; n + 1];
+    let text: String = chars.iter().collect();
+    let at_char = |byte: usize| text[..byte].chars().count();
+    for (b, _) in text.match_indices("关于") {
+        let end = at_char(b);
+        let start = chars[..end]
+            .iter()
+            .rposition(|&c| c == '《')
+            .map_or(0, |k| k + 1);
+        let mut name_start = start;
+        for k in start..=end {
+            let apart = k == end || chars[k] == '、' || chars[k].is_whitespace();
+            if apart {
+                for slot in inside.iter_mut().take(k).skip(name_start + 1) {
+                    *slot = true;
+                }
+                name_start = k + 1;
+            }
+        }
+    }
+    inside
 }
 
 /// The cheapest `n`-line split with every line within `max` units.
@@ -288,6 +333,29 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| width_chars(l) <= 20.0));
         assert!(!lines[1].starts_with('展') && !lines[0].ends_with("知识"));
+    }
+
+    #[test]
+    fn an_issuer_s_name_and_a_lexicon_term_stay_whole_in_a_relay_title() {
+        let t = "关于转发《青岚市林业局、青岚市应急管理局关于做好2026—2027年度森林防火期森林草原防灭火工作的通知》的通知";
+        let lines = break_title(t, 19.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.ends_with("应急管理") && !l.ends_with("防火")),
+            "{lines:?}"
+        );
+        let t =
+            "关于转发《贵州省人力资源和社会保障厅关于开展2026年冬季根治欠薪专项行动的通知》的通知";
+        let lines = break_title(t, 19.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.ends_with("人力资源") && !l.ends_with("专项")),
+            "{lines:?}"
+        );
+        let lines = break_title("2026年冬季根治欠薪专项行动工作进展周报表", 13.0);
+        assert!(lines.iter().all(|l| !l.ends_with("专项")), "{lines:?}");
     }
 
     #[test]

@@ -127,7 +127,12 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
     dates_with_their_units(chars, &mut bound);
     let icu = bound.clone();
     let mut edge = vec![false; n + 1];
-    for word in lexicon() {
+    // Longer terms first; a shorter one never cuts a longer one it stands in (专项 in
+    // 专项行动).
+    let mut whole = vec![false; n + 1];
+    let mut terms: Vec<&&str> = lexicon().iter().collect();
+    terms.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    for word in terms {
         for (b, _) in text.match_indices(word) {
             let start = char_at_byte[b];
             let end = start + word.chars().count();
@@ -137,8 +142,12 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
             if !(joins_words || is_a_word) {
                 continue;
             }
-            for slot in bound.iter_mut().take(end).skip(start + 1) {
-                *slot = false;
+            if whole[start] || whole[end] {
+                continue;
+            }
+            for i in start + 1..end {
+                bound[i] = false;
+                whole[i] = true;
             }
             bound[start] = true;
             bound[end] = true;

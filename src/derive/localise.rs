@@ -18,8 +18,16 @@ pub struct WorkWords {
     pub report_verbs: Vec<String>,
     /// The sections of an upper office and a county's (处室 → 股室), in a step made the county's.
     pub county_sections: Vec<Vec<String>>,
+    /// 12时: the hour of a deadline set on the upper office's own day where that gives none.
+    pub same_day_hour: String,
     /// 每个: a quota for each place of a level (每个县（市、区）).
     pub each: String,
+    /// 形势, 据监测 …: a sentence holding one (and asking nothing) reports facts.
+    pub fact_markers: Vec<String>,
+    /// 要, 须, 请 …: a sentence holding one asks something (see `not_directive`).
+    pub directive_words: Vec<String>,
+    /// 要求, 应急 …: words holding a directive word that ask nothing.
+    pub not_directive: Vec<String>,
     /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
     pub event_verbs: Vec<String>,
     /// The most recipients the default units list (more: `collective_units`).
@@ -552,6 +560,26 @@ impl Localiser<'_> {
         })
     }
 
+    /// Whether `sentence` reports facts of the upper level's place (形势, 据监测 …) and asks
+    /// nothing of anyone (要, 须, 请 … outside 要求, 应急 …).
+    fn states_facts(&self, sentence: &str) -> bool {
+        let mut plain = sentence.to_owned();
+        for w in &self.words.not_directive {
+            plain = plain.replace(w.as_str(), "");
+        }
+        let asks = self
+            .words
+            .directive_words
+            .iter()
+            .any(|w| plain.contains(w.as_str()));
+        let facts = self
+            .words
+            .fact_markers
+            .iter()
+            .any(|w| sentence.contains(w.as_str()));
+        facts && !asks
+    }
+
     /// 文化和旅游部将会同浙江省人民政府在杭州市举办…: the upper office (before 将) holding an
     /// event at a place that is not the office's is its own event, not the office's to mirror.
     fn upper_event(&self, body: &str) -> bool {
@@ -837,17 +865,28 @@ impl Localiser<'_> {
         notes.push(format!(
             "期限“{original}”→“{text}”（比上级来文提前 {lead} 个工作日{held}{counted}）"
         ));
-        if new < self.issued {
-            // Too little time between the draft's date and the upper office's: one working day
-            // before the upper office's where that is not before the draft, else as counted.
-            if let Some(closer) = self
+        if new <= self.issued {
+            // Too little time between the draft's date and the upper office's (a deadline on
+            // the day the draft is signed leaves none): one working day before the upper
+            // office's where that is after the draft, else as counted.
+            let day_before = self
                 .calendar
                 .sub_workdays(date, 1)
                 .ok()
-                .filter(|c| *c >= self.issued && self.lead_workdays > 1)
+                .filter(|c| *c > self.issued && self.lead_workdays > 1);
+            // Else the upper office's own day, earlier in it (noon where it gives no hour).
+            let same_day = || {
+                let hour = if d.time.is_empty() {
+                    Some(self.words.same_day_hour.clone())
+                } else {
+                    Self::earlier_hour(&d.time)
+                };
+                hour.filter(|_| date > self.issued).map(|h| (date, h))
+            };
+            if let Some((closer, hour)) = day_before.map(|c| (c, d.time.clone())).or_else(same_day)
             {
                 let closer = format!(
-                    "{year}{}月{}日{}{}{}",
+                    "{year}{}月{}日{}{hour}{}",
                     closer.month(),
                     closer.day(),
                     if d.with_weekday {
@@ -855,17 +894,16 @@ impl Localiser<'_> {
                     } else {
                         String::new()
                     },
-                    d.time,
                     d.before
                 );
                 notes.push(format!(
-                    "期限“{text}”早于本文成文日期 {}：改为“{closer}”（比上级来文提前 1 个工作日），请核定",
+                    "期限“{text}”不晚于本文成文日期 {}：改为“{closer}”，请核定",
                     self.issued
                 ));
                 return closer;
             }
             notes.push(format!(
-                "期限“{text}”早于本文成文日期 {}，请核定",
+                "期限“{text}”不晚于本文成文日期 {}，请核定",
                 self.issued
             ));
         }
@@ -1148,11 +1186,23 @@ impl Localiser<'_> {
         let Some(level) = self.level.as_deref() else {
             return text.to_owned();
         };
-        let mut out = text.to_owned();
-        for w in &self.words.own_scope {
-            if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
-                out = out.replace(w.as_str(), &format!("{first}{level}"));
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive('。') {
+            // The office's own sentence (a step made its level's) is its own place's too.
+            let own = [level, self.scope.as_str(), self.office.as_str()]
+                .iter()
+                .any(|o| !o.is_empty() && sentence.trim_start().starts_with(o));
+            if !own && self.states_facts(sentence) {
+                out.push_str(sentence);
+                continue;
             }
+            let mut s = sentence.to_owned();
+            for w in &self.words.own_scope {
+                if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
+                    s = s.replace(w.as_str(), &format!("{first}{level}"));
+                }
+            }
+            out.push_str(&s);
         }
         // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
         // in its notice, the office's whole place's (全县).
@@ -2019,9 +2069,15 @@ mod tests {
                     "各地林业和草原、应急管理部门要完成隐患排查。",
                     "各乡镇人民政府要完成隐患排查。",
                 ),
+                // The facts the upper level reports of its own place stay its; what it asks
+                // of it is the county's.
                 (
                     "当前，我市即将进入森林草原防火期。",
                     "当前，我县即将进入森林草原防火期。",
+                ),
+                (
+                    "今年以来，全市森林防火形势严峻。全市各地要严防死守。",
+                    "今年以来，全市森林防火形势严峻。全县各乡镇人民政府要严防死守。",
                 ),
             ],
         );
@@ -2061,14 +2117,22 @@ mod tests {
         let l = office(&cal, "某县民政局", "各乡镇人民政府", "某市民政局", 1);
         let mut notes = Vec::new();
         assert_eq!(
+            l.apply("请于4月27日前报送。", &mut notes),
+            "请于4月24日前报送。"
+        );
+        // One working day before it would be the draft's own day: the upper office's day,
+        // before noon.
+        let mut notes = Vec::new();
+        assert_eq!(
             l.apply("请于4月24日前报送。", &mut notes),
-            "请于4月23日前报送。"
+            "请于4月24日12时前报送。"
         );
         assert!(
-            notes.iter().any(|n| n.contains("早于本文成文日期")),
+            notes.iter().any(|n| n.contains("不晚于本文成文日期")),
             "{notes:?}"
         );
-        // Where even that is before the draft, the date stays as counted, and is said.
+        // Where even the upper office's day is the draft's, the date stays as counted, and
+        // is said.
         let mut notes = Vec::new();
         assert_eq!(
             l.apply("请于4月23日前报送。", &mut notes),

@@ -185,10 +185,13 @@ fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
         while let Some((at, d)) = next_deadline(rest, year) {
             let written = &rest[at..at + d.len];
             if let Some(date) = d.date {
-                if date < sig.date {
+                if date <= sig.date {
                     out.push(warn(
                         field,
-                        format!("期限“{written}”早于本文成文日期 {}", sig.date),
+                        format!(
+                            "期限“{written}”不晚于本文成文日期 {}，下级单位来不及办理",
+                            sig.date
+                        ),
                     ));
                 } else if !written.contains('底')
                     && cal.and_then(|c| c.is_workday(date).ok()) == Some(false)
