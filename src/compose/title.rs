@@ -138,7 +138,7 @@ fn issuer_names(chars: &[char]) -> Vec<bool> {
             .map_or(0, |k| k + 1);
         let mut name_start = start;
         for k in start..=end {
-            let apart = k == end || chars[k] == '、' || chars[k].is_whitespace();
+            let apart = chars.get(k).is_none_or(|&c| c == '、' || c.is_whitespace()) || k == end;
             if apart {
                 for slot in inside.iter_mut().take(k).skip(name_start + 1) {
                     *slot = true;
