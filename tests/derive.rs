@@ -1061,6 +1061,53 @@ recipients = "各乡镇人民政府，县直有关单位"
     assert!(opening[2].contains("24小时值班"), "{notice}");
 }
 
+/// A city government office's holiday notice issued 经市政府同意, derived for a county
+/// government office and for a county department: the county's general office states its own
+/// government's approval (经县政府同意), the department none (it is no general office).
+#[test]
+fn a_general_office_states_its_own_government_s_approval_where_the_upstream_stated_the_city_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = r#"kind = "notice"
+title = "关于做好2027年元旦春节期间有关工作的通知"
+recipients = "各县（市、区）人民政府，市政府各部门，各直属机构"
+opening = "经市政府同意，现就做好2027年元旦春节期间有关工作通知如下："
+
+[[sections]]
+heading = "加强值班值守"
+text = "各地各部门要严格落实24小时值班制度，值班表于12月25日前报市政府总值班室。"
+
+[header]
+issuers = ["清源市人民政府办公室"]
+doc_number = "清政办明电〔2026〕45号"
+
+[signature]
+issuer = "清源市人民政府办公室"
+date = 2026-12-10
+"#;
+    std::fs::write(dir.path().join("up.toml"), up).unwrap();
+    let offices = [
+        ("office.toml", "桐溪县人民政府办公室", "桐政办"),
+        ("dept.toml", "桐溪县应急管理局", "桐应急"),
+    ];
+    for (file, name, code) in offices {
+        let profile = format!(
+            "[office]\nname = \"{name}\"\nscope = \"桐溪县\"\ndoc_code = \"{code}\"\nserial = 1\nrecipients = \"各乡镇人民政府，县直各单位\"\n"
+        );
+        std::fs::write(dir.path().join(file), profile).unwrap();
+        let o = gongwen(
+            &[
+                "derive", "up.toml", "--office", file, "-o", "out", "--force",
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let own = draft(&dir, "office-2026-notice.toml");
+    assert!(own.contains("经县政府同意，结合桐溪县实际"), "{own}");
+    let dept = draft(&dir, "dept-2026-notice.toml");
+    assert!(!dept.contains("同意"), "{dept}");
+}
+
 /// A national 卫健委办公厅 work notice pasted from its 政务公开 page (the metadata table pasted
 /// with tabs, its 标题 row repeating the title), derived for a province: the metadata is page
 /// furniture (it had become the mark and the title), the notice's 「报送我委医政司」 is the upper
@@ -1281,7 +1328,8 @@ fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
 /// its web page, derived for a county government office: the notice is titled after what the
 /// 意见 is about (…关于进一步加强农村集体“三资”管理的通知; it was …关于做好人民政府办公室关于进一步
 /// 加强…管理的工作的通知), its opening keeps the 意见's reasons before the county's citation and
-/// decision (经市政府同意，现提出如下实施意见 left out: it had stayed as a paragraph of its own),
+/// decision (经市政府同意，现提出如下实施意见 left out: it had stayed as a paragraph of its own;
+/// the county's general office states its own government's approval instead),
 /// and the plan is 梓潼县农村集体“三资”管理工作方案.
 #[test]
 fn an_opinion_derives_a_notice_about_its_subject() {
@@ -1298,7 +1346,7 @@ fn an_opinion_derives_a_notice_about_its_subject() {
     );
     assert_eq!(
         notice.opening.0,
-        ["为进一步规范农村集体资金、资产、资源（以下简称“三资”）管理，保障农村集体经济组织成员合法权益，根据《绵阳市人民政府办公室关于进一步加强农村集体“三资”管理的实施意见》的要求，结合梓潼县实际，现就有关事项通知如下："]
+        ["为进一步规范农村集体资金、资产、资源（以下简称“三资”）管理，保障农村集体经济组织成员合法权益，根据《绵阳市人民政府办公室关于进一步加强农村集体“三资”管理的实施意见》的要求，经县政府同意，结合梓潼县实际，现就有关事项通知如下："]
     );
     assert_eq!(
         spec("office-2026-plan.toml").title,

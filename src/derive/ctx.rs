@@ -336,6 +336,23 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// 经县政府同意，: a general office (县人民政府办公室) whose upstream, the upper level's general
+    /// office, issued with its organ's approval (经市政府同意) issues with its own organ's.
+    pub fn approval(&self) -> Option<String> {
+        let o = &self.profile().office;
+        let level = scope_level(&o.scope)?;
+        let opening = super::opening_of(self.upstream()).concat();
+        self.d.opening.approving_organs.iter().find_map(|organ| {
+            let general_office = o.name.ends_with(&format!("{organ}办公室"));
+            let clause = opening.match_indices('经').find_map(|(at, _)| {
+                let rest = &opening[at + '经'.len_utf8()..];
+                let end = rest.find("同意")?;
+                (end <= 12 && rest[..end].ends_with(organ.as_str())).then_some(())
+            });
+            (general_office && clause.is_some()).then(|| format!("经{level}{organ}同意，"))
+        })
+    }
+
     /// Inherited text made the office's (deadlines, reporting targets; a work notice's
     /// addressees).
     pub fn localise(&mut self, text: &str) -> String {

@@ -161,6 +161,9 @@ pub struct OpeningWords {
     /// The decision word, then the verbs of a decision to act that the office carries as its
     /// own (决定在全县开展…。).
     pub carried_decision: Vec<String>,
+    /// 政府, 委: the organ whose approval (经市政府同意) its general office's notice states; the
+    /// office's own organ's where the office is such a general office.
+    pub approving_organs: Vec<String>,
     /// 全国: a decision for such an area is not carried.
     pub uncarried_areas: Vec<String>,
     /// 现就, 现将: where the announcement starts in the office's decision.

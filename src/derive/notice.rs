@@ -10,6 +10,10 @@ pub fn notice(c: &mut Ctx) -> Spec {
     let o = &c.profile().office;
     let title = c.pattern(&o.notice_title, &p.notice_title, &p.work_title);
     let decision = c.pattern(&o.notice_decision, &p.notice_decision, &p.work_decision);
+    let decision = match c.approval() {
+        Some(approved) => format!("{approved}{decision}"),
+        None => decision,
+    };
     let sections = c.body();
     let recipients = c.recipients();
     // The office's wording replaces the upstream's in the inherited paragraphs only: the

@@ -118,7 +118,8 @@ pub fn is_furniture(text: &str) -> bool {
         || (labels == 1 && t.starts_with("索引号"))
         || metadata_title(&t)
         || FOOTER.iter().any(|w| t.contains(w))
-        || ((t.contains("主办：") || t.contains("主办单位：")) && t.contains("地址："))
+        || ((t.contains("主办：") || t.contains("主办单位："))
+            && (t.contains("地址：") || t.contains("承办：") || t.contains("承办单位：")))
         || t.starts_with("上一篇")
         || t.starts_with("下一篇")
         || (t.starts_with("分享到") && t.chars().count() <= 40)
@@ -379,6 +380,7 @@ mod tests {
             "分享到：微信 微博 QQ空间",
             "索 引 号：K11010-0302-2026-0015",
             "主办：洛阳市卫生健康委员会　地址：洛阳市洛龙区开元大道218号",
+            "主办：清源市人民政府办公室　承办：清源市大数据发展中心",
             "网站标识码：4103000045　　豫ICP备12016523号-1",
             "京ICP备18051578号　　京公网安备11010502038125号",
             "上一篇：柳州市开展个人信息保护专项检查　　下一篇：关于公布名单的公示",
