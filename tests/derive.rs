@@ -520,6 +520,10 @@ fn a_national_day_named_in_the_opening_derives_as_a_campaign_with_the_county_s_r
     );
     let checked = checked_draft(&dir, "out/office-2026-relay.toml");
     assert!(!checked.contains("错误"), "{checked}");
+    // The ministry named as the organiser of what the county's units join is no finding.
+    assert!(notice.contains("参与文化和旅游部组织的"), "{notice}");
+    let checked = checked_draft(&dir, "out/office-2026-notice.toml");
+    assert!(!checked.contains("上级机关“文化和旅游部"), "{checked}");
 }
 
 /// What `gongwen check` says of the draft at `path` (inside `dir`), stderr and stdout.

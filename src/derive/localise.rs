@@ -22,6 +22,10 @@ pub struct WorkWords {
     pub same_day_hour: String,
     /// 每个: a quota for each place of a level (每个县（市、区）).
     pub each: String,
+    /// 据, 参与 …: before an office named as a source or an organiser (see `attribution_after`).
+    pub attribution_before: Vec<String>,
+    /// 监测, 组织的 …: after it; the review leaves such a clause alone.
+    pub attribution_after: Vec<String>,
     /// 形势, 据监测 …: a sentence holding one (and asking nothing) reports facts.
     pub fact_markers: Vec<String>,
     /// 要, 须, 请 …: a sentence holding one asks something (see `not_directive`).

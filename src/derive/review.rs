@@ -107,6 +107,28 @@ fn without_citations(text: &str) -> String {
     out
 }
 
+/// Text with the clauses that name an office as a source or an organiser taken out (据县疾控
+/// 中心监测，…; 参与文化和旅游部组织的…活动): naming the upper office there is right.
+fn without_attributions(text: &str) -> String {
+    let words = &super::defaults::Defaults::embedded().work;
+    let mut out = String::with_capacity(text.len());
+    for clause in text.split_inclusive(['，', '。', '；']) {
+        let attributed = words.attribution_before.iter().any(|b| {
+            clause.match_indices(b.as_str()).any(|(at, _)| {
+                let after = &clause[at + b.len()..];
+                words
+                    .attribution_after
+                    .iter()
+                    .any(|a| after.find(a.as_str()).is_some_and(|k| k <= 30))
+            })
+        });
+        if !attributed {
+            out.push_str(clause);
+        }
+    }
+    out
+}
+
 /// The names an upper office goes by in text: as issued, without 办公厅/办公室, and with its
 /// place shortened to its level (江西省水利厅 → 省水利厅).
 fn upper_name_forms(upstream: &Spec) -> Vec<String> {
@@ -141,7 +163,7 @@ fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &
         if field.starts_with("provenance") || field.starts_with("signature") {
             continue;
         }
-        let plain = without_citations(text);
+        let plain = without_attributions(&without_citations(text));
         // 自然资源部门 names the departments of a level, not the ministry 自然资源部.
         let named = |f: &&String| {
             plain
