@@ -25,6 +25,8 @@ fn cell_line(l: &Line) -> bool {
         && !ends_sentence(t)
         && !t.contains(['：', ':', '，', '。'])
         && !starts_element(t)
+        // A page's number printed between dashes (—4—; a bare 4 may be a row's 序号).
+        && !(super::repair::is_page_number(t) && t.contains(['—', '-', '－', '–']))
 }
 
 /// The copied cells starting at line `i`: each cell's text and the line after the run.
@@ -103,6 +105,15 @@ mod tests {
             &["序号", "县（市、区）", "工程名称", "维修养护内容", "备注"]
         );
         assert_eq!(rows[0], rows[1]);
+        // A page number the viewer copied between the cells is none of them.
+        let text = "附件\n统计表\n序号\n\n地区\n\n追发工资\n\n—4—\n\n备注\n";
+        let lines = rebuild(read(text));
+        let cells: Vec<&String> = lines
+            .iter()
+            .filter_map(|l| l.cells.as_ref())
+            .flatten()
+            .collect();
+        assert!(!cells.iter().any(|c| c.contains('4')), "{lines:?}");
         // Paragraphs and a signature are left alone.
         let text = "各地要抓好落实。\n\n应急管理部办公厅\n\n自然资源部办公厅\n\n中国气象局办公室\n\n2026年4月17日\n";
         assert!(rebuild(read(text)).iter().all(|l| l.cells.is_none()));
