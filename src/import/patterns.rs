@@ -245,12 +245,7 @@ pub fn named_day(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
 }
 
 fn named_day_at(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
-    let (y, rest) = match number_then(s, '年') {
-        Some((y, r)) if y >= 1900 => (y as i32, r),
-        _ => (year, s),
-    };
-    let (m, rest) = number_then(rest, '月')?;
-    let (d, rest) = number_then(rest, '日')?;
+    let (y, m, d, rest) = month_day_at(s, year)?;
     let clause = rest.strip_prefix('是')?;
     let clause = &clause[..clause.find(['，', '。', '；']).unwrap_or(clause.len())];
     let named = clause.contains('“') || clause.contains('第');
@@ -261,14 +256,21 @@ fn named_day_at(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
     (named && name.chars().count() >= 3).then_some((name, day, day))
 }
 
-/// `M月D日至[M月]D日` (a year before it optional) at the start of `s`: dates and length.
-fn period_at(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate, usize)> {
+/// `[YYYY年]M月D日` at the start of `s` (`year` where none is written): year, month, day and
+/// the rest.
+fn month_day_at(s: &str, year: i32) -> Option<(i32, u32, u32, &str)> {
     let (y, rest) = match number_then(s, '年') {
         Some((y, r)) if y >= 1900 => (y as i32, r),
         _ => (year, s),
     };
     let (m, rest) = number_then(rest, '月')?;
     let (d, rest) = number_then(rest, '日')?;
+    Some((y, m, d, rest))
+}
+
+/// `M月D日至[M月]D日` (a year before it optional) at the start of `s`: dates and length.
+fn period_at(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate, usize)> {
+    let (y, m, d, rest) = month_day_at(s, year)?;
     let rest = rest.strip_prefix(['至', '—', '～'])?;
     let (m2, d2, rest) = match number_then(rest, '月') {
         Some((m2, r)) => {
