@@ -805,7 +805,14 @@ impl<'a> Ctx<'a> {
 fn office_rank(name: &str, scope: &str) -> u8 {
     match scope_level(scope).as_deref() {
         Some("镇" | "乡" | "街道") => 0,
-        _ => rank(name, true),
+        _ => {
+            // 霍山县市场监督管理局 is a county's: 市场 names no level.
+            let mut plain = name.to_owned();
+            for w in &Defaults::embedded().work.not_levels {
+                plain = plain.replace(w.as_str(), "");
+            }
+            rank(&plain, true)
+        }
     }
 }
 
@@ -1072,4 +1079,17 @@ fn provisional_years(
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::office_rank;
+
+    #[test]
+    fn an_office_s_level_is_read_past_words_that_name_none() {
+        assert_eq!(office_rank("霍山县市场监督管理局", "霍山县"), 1);
+        assert_eq!(office_rank("南平市市场监督管理局", "南平市"), 2);
+        assert_eq!(office_rank("江西省水利厅", "江西省"), 3);
+        assert_eq!(office_rank("岚溪县青石镇人民政府", "青石镇"), 0);
+    }
 }

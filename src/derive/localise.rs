@@ -1218,6 +1218,14 @@ impl Localiser<'_> {
                 out = out.replace(&each, &format!("全{level}"));
             }
         }
+        // 县局各有关处室 (an upper office's sections made the county's by any rule): 股室.
+        if self.office_rank <= 1 {
+            for pair in &self.words.county_sections {
+                if let [upper, county] = pair.as_slice() {
+                    out = own_sections(&out, upper, county, level);
+                }
+            }
+        }
         // Only a level above the office's: a city's 区属 units are its own.
         for w in &self.words.owned {
             let above = w
@@ -1230,6 +1238,22 @@ impl Localiser<'_> {
         }
         out
     }
+}
+
+/// `upper` (处室) as the sections of an office of `level` named just before it (县局各有关处室)
+/// → `county` (股室).
+fn own_sections(text: &str, upper: &str, county: &str, level: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(upper) {
+        let before: String = rest[..at].chars().rev().take(6).collect();
+        let own = before.contains(level);
+        out.push_str(&rest[..at]);
+        out.push_str(if own { county } else { upper });
+        rest = &rest[at + upper.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Offices named in `text` by the level word `level` and what follows it up to an office's
@@ -2409,6 +2433,10 @@ mod tests {
         let t = l.apply(
             "省局各有关处室要加强对口指导。省局将适时组织督导检查。",
             &mut notes,
+        );
+        assert_eq!(
+            own_sections("县局各有关处室和市局处室", "处室", "股室", "县"),
+            "县局各有关股室和市局处室"
         );
         assert_eq!(
             t, "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
