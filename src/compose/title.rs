@@ -124,31 +124,36 @@ fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
 const NAMED: f64 = 40.0;
 
 /// Which breaks fall inside the name of an issuing office: the names a title (or a title it
-/// quotes) gives before its 关于, between its start (or 《) and 关于, apart at 、 or a space.
+/// quotes) gives before its 关于, back to its start, a 《 or a mark, apart at 、 or a space;
+/// at most [`NAMES_BEFORE`] characters back, so that a long title is read in linear time.
 fn issuer_names(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut inside = vec![false; n + 1];
-    let text: String = chars.iter().collect();
-    let at_char = |byte: usize| text[..byte].chars().count();
-    for (b, _) in text.match_indices("关于") {
-        let end = at_char(b);
-        let start = chars[..end]
-            .iter()
-            .rposition(|&c| c == '《')
-            .map_or(0, |k| k + 1);
-        let mut name_start = start;
-        for k in start..=end {
-            let apart = chars.get(k).is_none_or(|&c| c == '、' || c.is_whitespace()) || k == end;
-            if apart {
-                for slot in inside.iter_mut().take(k).skip(name_start + 1) {
-                    *slot = true;
-                }
-                name_start = k + 1;
+    for end in 0..n.saturating_sub(1) {
+        if chars[end] != '关' || chars[end + 1] != '于' {
+            continue;
+        }
+        let mut name_end = end;
+        for k in (end.saturating_sub(NAMES_BEFORE)..end).rev() {
+            let c = chars[k];
+            if "《，。；：“”（）".contains(c) {
+                break;
+            }
+            if c == '、' || c.is_whitespace() {
+                name_end = k;
+                continue;
+            }
+            // A break before k + 1 (after k) inside the name that ends at name_end.
+            if k + 1 < name_end {
+                inside[k + 1] = true;
             }
         }
     }
     inside
 }
+
+/// How far back from 关于 the issuers' names are read.
+const NAMES_BEFORE: usize = 60;
 
 /// The cheapest `n`-line split with every line within `max` units.
 fn best_breaks(chars: &[char], pen: &[Option<f64>], n: usize, max: f64) -> Option<Vec<usize>> {
