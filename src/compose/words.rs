@@ -38,15 +38,18 @@ const PREFIX: &[char] = &[
     '各', '全', '本', '该', '第', '每', '某', '新', '总', '副', '非', '首', '再', '近', '跨',
 ];
 
-/// Compound terms that must not be split (`templates/words.txt`), one per line.
+/// Compound terms that must not be split (`templates/words.txt`), one per line; the longest
+/// first.
 pub fn lexicon() -> &'static [&'static str] {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../templates/words.txt")
+        let mut words: Vec<&str> = include_str!("../../templates/words.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        words
     })
 }
 
@@ -127,12 +130,10 @@ pub fn break_costs(chars: &[char]) -> Vec<f64> {
     dates_with_their_units(chars, &mut bound);
     let icu = bound.clone();
     let mut edge = vec![false; n + 1];
-    // Longer terms first; a shorter one never cuts a longer one it stands in (专项 in
-    // 专项行动).
+    // Longer terms first (the lexicon's order); a shorter one never cuts a longer one it
+    // stands in (专项 in 专项行动).
     let mut whole = vec![false; n + 1];
-    let mut terms: Vec<&&str> = lexicon().iter().collect();
-    terms.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    for word in terms {
+    for word in lexicon() {
         for (b, _) in text.match_indices(word) {
             let start = char_at_byte[b];
             let end = start + word.chars().count();
