@@ -564,6 +564,18 @@ impl Localiser<'_> {
         })
     }
 
+    /// Whether `sentence` is a step of the office's own (its subject, after a time clause, is
+    /// the office, its place or an office of its level).
+    fn office_step(&self, sentence: &str, level: &str) -> bool {
+        let body = match sentence.trim_start().split_once('，') {
+            Some((when, rest)) if self.is_time(when) => rest,
+            _ => sentence.trim_start(),
+        };
+        [level, self.scope.as_str(), self.office.as_str()]
+            .iter()
+            .any(|o| !o.is_empty() && body.starts_with(o))
+    }
+
     /// Whether `sentence` reports facts of the upper level's place (形势, 据监测 …) and asks
     /// nothing of anyone (要, 须, 请 … outside 要求, 应急 …).
     fn states_facts(&self, sentence: &str) -> bool {
@@ -1192,15 +1204,22 @@ impl Localiser<'_> {
         };
         let mut out = String::with_capacity(text.len());
         for sentence in text.split_inclusive('。') {
-            // The office's own sentence (a step made its level's) is its own place's too.
-            let own = [level, self.scope.as_str(), self.office.as_str()]
-                .iter()
-                .any(|o| !o.is_empty() && sentence.trim_start().starts_with(o));
+            // The office's own sentence (a step made its level's) is its own place's too, and
+            // the places it inspects are its units (对各地…开展情况进行督导, …不力的地区).
+            let own = self.office_step(sentence, level);
             if !own && self.states_facts(sentence) {
                 out.push_str(sentence);
                 continue;
             }
             let mut s = sentence.to_owned();
+            if own {
+                for (upper, units) in [
+                    ("对各地", format!("对{}", self.words.collective_units)),
+                    ("的地区", "的单位".to_owned()),
+                ] {
+                    s = s.replace(upper, &units);
+                }
+            }
             for w in &self.words.own_scope {
                 if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
                     s = s.replace(w.as_str(), &format!("{first}{level}"));
@@ -2378,7 +2397,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "请按时报送。修水县水利局将适时开展督导检查，对工作进度慢的地区进行通报。市场监管局将配合。"
+            "请按时报送。修水县水利局将适时开展督导检查，对工作进度慢的单位进行通报。市场监管局将配合。"
         );
         assert!(notes.iter().any(|n| n.contains("省水利厅将")), "{notes:?}");
         // Not a subject: left as it is.
@@ -2437,6 +2456,15 @@ mod tests {
         assert_eq!(
             own_sections("县局各有关处室和市局处室", "处室", "股室", "县"),
             "县局各有关股室和市局处室"
+        );
+        // The places the office's own step inspects are its units.
+        let inspected = l.apply(
+            "防火期内，省局将组成督导组，对各地工作开展情况进行督导检查，对工作不力的地区予以通报。",
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            inspected,
+            "防火期内，霍山县市场监督管理局将组成督导组，对各单位工作开展情况进行督导检查，对工作不力的单位予以通报。"
         );
         assert_eq!(
             t, "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
