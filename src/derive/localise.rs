@@ -18,6 +18,9 @@ pub struct WorkWords {
     pub report_verbs: Vec<String>,
     /// The sections of an upper office and a county's (处室 → 股室), in a step made the county's.
     pub county_sections: Vec<Vec<String>>,
+    /// The places the office's own step inspects, as the upper office named them, and as the
+    /// office's units (对各地 → 对{units}, 的地区 → 的单位).
+    pub inspected_places: Vec<Vec<String>>,
     /// 12时: the hour of a deadline set on the upper office's own day where that gives none.
     pub same_day_hour: String,
     /// 每个: a quota for each place of a level (每个县（市、区）).
@@ -1213,11 +1216,13 @@ impl Localiser<'_> {
             }
             let mut s = sentence.to_owned();
             if own {
-                for (upper, units) in [
-                    ("对各地", format!("对{}", self.words.collective_units)),
-                    ("的地区", "的单位".to_owned()),
-                ] {
-                    s = s.replace(upper, &units);
+                for pair in &self.words.inspected_places {
+                    if let [upper, units] = pair.as_slice() {
+                        s = s.replace(
+                            upper.as_str(),
+                            &units.replace("{units}", &self.words.collective_units),
+                        );
+                    }
                 }
             }
             for w in &self.words.own_scope {
