@@ -1112,6 +1112,35 @@ date = 2026-12-10
     assert!(!dept.contains("同意"), "{dept}");
 }
 
+/// A received file whose one paragraph is far longer than a spec may hold (400,000 characters)
+/// is refused when it is derived from, at its field, before any work, and writes nothing: it
+/// had taken 9 s to be made the county's and was refused only when the draft was checked.
+#[test]
+fn an_upstream_paragraph_over_the_size_limit_is_refused_before_deriving() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "请各地于5月15日前将材料报送市水利局。".repeat(20_000);
+    let up = format!(
+        "kind = \"notice\"\ntitle = \"关于做好水利工作的通知\"\nopening = \"{long}\"\n\n[signature]\nissuer = \"某市水利局\"\ndate = 2026-05-01\n"
+    );
+    std::fs::write(dir.path().join("up.toml"), up).unwrap();
+    std::fs::write(
+        dir.path().join("office.toml"),
+        "[office]\nname = \"某县水利局\"\nscope = \"某县\"\n",
+    )
+    .unwrap();
+    let o = gongwen(
+        &["derive", "up.toml", "--office", "office.toml", "-o", "out"],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        said.contains("up.toml:3:") && said.contains("opening") && said.contains("超过上限 20000"),
+        "{said}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
 /// A national 卫健委办公厅 work notice pasted from its 政务公开 page (the metadata table pasted
 /// with tabs, its 标题 row repeating the title), derived for a province: the metadata is page
 /// furniture (it had become the mark and the title), the notice's 「报送我委医政司」 is the upper
