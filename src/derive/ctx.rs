@@ -251,10 +251,7 @@ impl<'a> Ctx<'a> {
             words: &self.d.work,
             calendar: self.cal,
             lead_workdays: self.profile().deadlines.lead_workdays,
-            year: upstream
-                .signature
-                .as_ref()
-                .map_or(self.year, |s| s.date.year()),
+            since: upstream.signature.as_ref().map_or(self.issued, |s| s.date),
             issued: self.issued,
             report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
             email: o
@@ -312,7 +309,7 @@ impl<'a> Ctx<'a> {
         let sections = sections_of(upstream);
         let mut texts: Vec<&String> = super::opening_of(upstream).iter().collect();
         collect_texts(&sections, &mut texts);
-        let year = l.year;
+        let since = l.since;
         let mut out: Vec<String> = Vec::new();
         for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
             let reports = self
@@ -321,7 +318,7 @@ impl<'a> Ctx<'a> {
                 .report_verbs
                 .iter()
                 .any(|v| sentence.contains(v.as_str()));
-            let due = super::localise::next_deadline(sentence, year).is_some()
+            let due = super::localise::next_deadline(sentence, since).is_some()
                 || sentence.contains("每周");
             if !reports || !due {
                 continue;
@@ -658,6 +655,7 @@ impl<'a> Ctx<'a> {
         let mut guidance_done = p.guidance.is_empty();
         let subs: &[Substitution] = &p.substitutions;
         let localiser = self.localiser();
+        let fixed = self.upstream().campaign.as_ref().map(|c| (c.start, c.end));
         let (counts, changes) = (&mut self.counts, &mut self.changes);
         let mut inherit = |s: &Section| {
             let mut kept = super::inherit_section(s, subs, counts);
@@ -672,6 +670,7 @@ impl<'a> Ctx<'a> {
             if let Some(l) = &localiser {
                 l.prune_tiers(&mut kept, changes);
                 localise_section(&mut kept, l, changes);
+                super::stages::localise(std::slice::from_mut(&mut kept), l, fixed, changes);
             }
             kept
         };
@@ -940,7 +939,7 @@ fn first_own_deadline(
 ) -> Option<NaiveDate> {
     let first = crate::spec::texts::texts(upstream)
         .iter()
-        .flat_map(|(_, t)| super::deadlines_in(t, dated.year()))
+        .flat_map(|(_, t)| super::deadlines_in(t, dated))
         .filter(|d| *d > dated)
         .min()?;
     cal.sub_workdays(first, p.deadlines.lead_workdays).ok()

@@ -109,8 +109,9 @@ pub struct Localiser<'a> {
     pub calendar: &'a Calendar,
     /// Working days the office's deadlines come before the upstream's.
     pub lead_workdays: u32,
-    /// The upstream's year (for dates written without one).
-    pub year: i32,
+    /// The upstream's date: a date written without a year is in its year, or the next where
+    /// that would put it more than two months before (1月26日 in a December notice).
+    pub since: NaiveDate,
     /// The draft's 成文日期: a deadline before it is reported.
     pub issued: NaiveDate,
     /// Whom the office's units report to.
@@ -673,7 +674,7 @@ impl Localiser<'_> {
             .holiday_words
             .iter()
             .any(|w| text.contains(w.as_str()));
-        while let Some((at, d)) = next_deadline(rest, self.year) {
+        while let Some((at, d)) = next_deadline(rest, self.since) {
             out.push_str(&rest[..at]);
             let original = &rest[at..at + d.len];
             out.push_str(&self.earlier(&d, original, about_holiday, notes));
@@ -1028,6 +1029,17 @@ impl Localiser<'_> {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(at) = rest.find('各') {
+            // The office's units, put in already (for the upstream's 主送), are not read again:
+            // 「各乡镇中心学校、县直各学校、各民办学校要」 is not an addressee before 「学校」.
+            let units = (!self.units.is_empty())
+                .then(|| rest.find(self.units.as_str()))
+                .flatten()
+                .filter(|&u| u <= at);
+            if let Some(u) = units {
+                out.push_str(&rest[..u + self.units.len()]);
+                rest = &rest[u + self.units.len()..];
+                continue;
+            }
             out.push_str(&rest[..at]);
             let after = &rest[at + '各'.len_utf8()..];
             let own = |n: usize| rank(&after[..n], false) < self.office_rank;
@@ -1593,14 +1605,16 @@ pub(crate) struct Deadline {
 }
 
 /// The next `[YYYY年]M月D日[（周X）][H时]前` or a recurring `每月D日前` (每季度末月D日前 …) in
-/// `s`: its byte offset and parts.
-pub(crate) fn next_deadline(s: &str, year: i32) -> Option<(usize, Deadline)> {
+/// `s`: its byte offset and parts. A date without its year is in `since`'s year, or the next
+/// where that would put it more than two months before `since`.
+pub(crate) fn next_deadline(s: &str, since: NaiveDate) -> Option<(usize, Deadline)> {
     s.char_indices()
         .filter(|(i, c)| c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit()))
-        .find_map(|(i, _)| deadline_at(s, i, year).map(|d| (d.0, d.1)))
+        .find_map(|(i, _)| deadline_at(s, i, since).map(|d| (d.0, d.1)))
 }
 
-fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
+fn deadline_at(s: &str, i: usize, since: NaiveDate) -> Option<(usize, Deadline)> {
+    let year = since.year();
     let period = RECURRING.iter().find(|p| s[..i].ends_with(*p)).copied();
     let monthly = period.is_some();
     let start = i - period.map_or(0, str::len);
@@ -1648,7 +1662,12 @@ fn deadline_at(s: &str, i: usize, year: i32) -> Option<(usize, Deadline)> {
     let date = if monthly {
         None
     } else {
-        Some(NaiveDate::from_ymd_opt(y.unwrap_or(year), month, day)?)
+        let date = NaiveDate::from_ymd_opt(y.unwrap_or(year), month, day)?;
+        let long_before = y.is_none() && date < since - chrono::Duration::days(61);
+        Some(match long_before {
+            true => NaiveDate::from_ymd_opt(year + 1, month, day)?,
+            false => date,
+        })
     };
     let len = s.len() - rest.len() - start;
     Some((
@@ -1745,7 +1764,7 @@ fn weekday(d: NaiveDate) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn localiser(cal: &Calendar) -> Localiser<'_> {
@@ -1762,7 +1781,7 @@ mod tests {
     }
 
     /// A county's localiser for `office` (reporting to itself) under `upstream`, at `rank`.
-    fn office<'a>(
+    pub(crate) fn office<'a>(
         cal: &'a Calendar,
         office: &str,
         units: &str,
@@ -1773,7 +1792,7 @@ mod tests {
             words: &super::super::defaults::Defaults::embedded().work,
             calendar: cal,
             lead_workdays: 3,
-            year: 2026,
+            since: NaiveDate::from_ymd_opt(2026, 4, 20).unwrap(),
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
             report_to: office.into(),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
@@ -2475,6 +2494,36 @@ mod tests {
             t, "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
             "{notes:?}"
         );
+    }
+
+    #[test]
+    fn a_january_deadline_of_a_december_notice_is_next_year_s() {
+        let cal = Calendar::load(None).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let l = Localiser {
+            since: day(12, 1),
+            issued: day(12, 4),
+            ..localiser(&cal)
+        };
+        let mut notes = Vec::new();
+        let t = l.apply("各地于1月26日前报送省水利厅。", &mut notes);
+        // 2027-01-26 is a Tuesday; three weekdays before is Thursday 01-21 (2027 has no
+        // published schedule: counted Monday to Friday and said).
+        assert_eq!(t, "各乡镇人民政府、局属各单位于1月21日前报送县水利局。");
+        assert!(notes.iter().all(|n| !n.contains("不晚于")), "{notes:?}");
+    }
+
+    #[test]
+    fn units_put_in_for_the_upstream_s_addressees_are_not_read_again() {
+        let cal = Calendar::load(None).unwrap();
+        let units = "各乡镇中心学校、县直各学校、各民办学校";
+        let l = Localiser {
+            addressed: vec!["各市州教育（体育）局".into()],
+            ..office(&cal, "湘潭县教育局", units, "湖南省教育厅", 1)
+        };
+        let mut notes = Vec::new();
+        let t = l.apply("各市州教育（体育）局要汇总本地自查情况。", &mut notes);
+        assert_eq!(t, format!("{units}要汇总本地自查情况。"));
     }
 
     #[test]

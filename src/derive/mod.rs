@@ -23,6 +23,7 @@ pub mod profile;
 mod relay;
 pub mod relayed;
 pub mod review;
+pub mod stages;
 
 use crate::calendar::{Calendar, CalendarError};
 use crate::compose::text::book_title;
@@ -398,15 +399,15 @@ pub fn follow_upstream_summary(
     p: &Profile,
     cal: &Calendar,
 ) {
-    let year = upstream
-        .signature
-        .as_ref()
-        .map_or(c.year, |s| s.date.year());
+    let since = upstream.signature.as_ref().map_or(
+        NaiveDate::from_ymd_opt(c.year, 1, 1).unwrap_or(c.start),
+        |s| s.date,
+    );
     let window = c.end + chrono::Duration::days(60);
     let found = crate::spec::texts::texts(upstream)
         .iter()
         .filter(|(_, t)| t.contains("总结"))
-        .flat_map(|(_, t)| deadlines_in(t, year))
+        .flat_map(|(_, t)| deadlines_in(t, since))
         .filter(|d| *d > c.end && *d <= window)
         .min();
     let Some(own) = found.and_then(|d| cal.sub_workdays(d, p.deadlines.lead_workdays).ok()) else {
@@ -419,11 +420,12 @@ pub fn follow_upstream_summary(
         .unwrap_or(dates.summary_workdays);
 }
 
-/// The dates of the deadlines (`M月D日前`) in `text`.
-pub(crate) fn deadlines_in(text: &str, year: i32) -> Vec<NaiveDate> {
+/// The dates of the deadlines (`M月D日前`) in `text` (a date without its year as
+/// [`localise::next_deadline`] reads it after `since`).
+pub(crate) fn deadlines_in(text: &str, since: NaiveDate) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some((at, d)) = localise::next_deadline(rest, year) {
+    while let Some((at, d)) = localise::next_deadline(rest, since) {
         out.extend(d.date);
         rest = &rest[at + d.len..];
     }

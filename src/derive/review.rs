@@ -200,11 +200,10 @@ fn upper_levels(upstream: &Spec, draft: &Spec) -> Vec<&'static str> {
 /// Deadlines (M月D日前) before the draft's 成文日期 or on a day off.
 fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
     let Some(sig) = &draft.signature else { return };
-    let year = chrono::Datelike::year(&sig.date);
     let cal = Calendar::embedded();
     for (field, text) in texts {
         let mut rest = text.as_str();
-        while let Some((at, d)) = next_deadline(rest, year) {
+        while let Some((at, d)) = next_deadline(rest, sig.date) {
             let written = &rest[at..at + d.len];
             if let Some(date) = d.date {
                 if date <= sig.date {
