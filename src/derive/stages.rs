@@ -344,14 +344,13 @@ mod tests {
     use super::*;
     use crate::calendar::Calendar;
 
+    /// A day as (year, month, day).
+    type Ymd = (i32, u32, u32);
+
     /// The headings of `stages` made the office's, issued on `issued`, with `fixed` dates.
-    fn made(
-        stages: &[&str],
-        issued: (i32, u32, u32),
-        fixed: Option<((i32, u32, u32), (i32, u32, u32))>,
-    ) -> Vec<String> {
+    fn made(stages: &[&str], issued: Ymd, fixed: Option<(Ymd, Ymd)>) -> Vec<String> {
         let cal = Calendar::load(None).unwrap();
-        let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let day = |(y, m, d): Ymd| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let l = Localiser {
             issued: day(issued),
             ..super::super::localise::tests::office(
