@@ -393,6 +393,47 @@ fn an_office_typed_letter_keeps_its_copy_number_urgency_items_and_cc() {
     assert_eq!(cc, &["县人民政府办公室", "县畜牧兽医发展中心"]);
 }
 
+/// A joint notice typed as a web page and saved as DOCX by LibreOffice
+/// (tests/fixtures/import/make_zhichan_docx.sh): the mark's three issuers on lines of one
+/// paragraph, red only by its style, are three issuers; the title's issuers broken by a line
+/// keep a space between them; the contacts, one a line, stay apart and are the closing; the
+/// 抄送's 「、」 parts one office's departments, its 「，」 the offices.
+#[test]
+fn a_libreoffice_docx_s_styled_mark_and_lines_keep_issuers_contacts_and_copies_apart() {
+    let imported = import_file(&fixture("zhichan-joint-libreoffice.docx")).unwrap();
+    let spec = checked(&imported.toml, "zhichan-joint-libreoffice.docx");
+    let issuers = [
+        "国家知识产权局办公室",
+        "最高人民检察院办公厅",
+        "国家市场监督管理总局办公厅",
+    ];
+    assert_eq!(spec.header.as_ref().expect("header").issuers, issuers);
+    assert_eq!(
+        spec.title,
+        format!(
+            "{}关于开展2027年全国知识产权宣传周活动的通知",
+            issuers.join("\u{3000}")
+        )
+    );
+    assert_eq!(
+        spec.closing.0,
+        [
+            "联系人及电话：国家知识产权局办公室\u{3000}王立新 010-62088321",
+            "最高人民检察院办公厅\u{3000}刘\u{3000}敏 010-65209876",
+            "国家市场监督管理总局办公厅\u{3000}陈晓峰 010-88650123",
+        ]
+    );
+    let cc = &spec.colophon.as_ref().expect("版记").cc;
+    assert_eq!(
+        cc,
+        &[
+            "国家知识产权局知识产权保护司、知识产权运用促进司",
+            "最高人民检察院知识产权检察办公室",
+            "国家市场监督管理总局执法稽查局"
+        ]
+    );
+}
+
 /// A DOCX (and its PDF) written the way an office does: red mark as coloured text, headings as
 /// bold lines, no styles (tests/fixtures/import/make_fixtures.py).
 #[test]

@@ -120,7 +120,18 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
                         }
                         para = Some(Para::default())
                     }
-                    "r" => run = Run::default(),
+                    // A run says only what differs from its paragraph's style.
+                    "r" => {
+                        let look = numbering
+                            .look(para.as_ref().and_then(|p| p.numbering.style.as_deref()));
+                        run = Run {
+                            text: String::new(),
+                            size: look.size,
+                            red: look.red.unwrap_or(false),
+                            bold: look.bold.unwrap_or(false),
+                            font: look.font,
+                        };
+                    }
                     "t" => in_text = true,
                     "tab" if para.is_some() => run.text.push(' '),
                     // Word's non-breaking hyphen (025-83271605 kept on one line) is a hyphen.
@@ -207,6 +218,10 @@ fn parse(xml: &str, numbering: &mut Numbering) -> Result<Vec<Line>, String> {
                 }
                 "p" => {
                     let Some(mut p) = para.take() else { continue };
+                    if p.align == Align::Unknown {
+                        let style = p.numbering.style.as_deref();
+                        p.align = numbering.look(style).align.unwrap_or(Align::Unknown);
+                    }
                     number(&mut p, numbering);
                     if let Some((p, r)) = outer.pop() {
                         (para, run) = (p, r);
@@ -371,7 +386,7 @@ fn local_end(name: &[u8]) -> String {
     String::from_utf8_lossy(name).into_owned()
 }
 
-fn red_hex(v: &str) -> bool {
+pub(crate) fn red_hex(v: &str) -> bool {
     if v.len() != 6 || !v.is_ascii() {
         return false;
     }
@@ -380,21 +395,50 @@ fn red_hex(v: &str) -> bool {
 }
 
 /// A paragraph typed with soft line breaks (Shift+Enter) as the paragraphs it holds: a break
-/// after a sentence's end or before an indented line ends a paragraph; any other (a title or a
-/// line broken by hand) only joins its two lines.
+/// after a sentence's end, before an indented line or in a red mark (one issuer a line) ends a
+/// paragraph; any other (a title or a line broken by hand) only joins its two lines, with a
+/// space where it parts two issuers' names before a centred title's 关于.
 fn split_soft_breaks(p: Para) -> Vec<Para> {
     let full: String = p.runs.iter().map(|r| r.text.as_str()).collect();
     if !full.contains('\n') {
         return vec![p];
+    }
+    let mut red_at = Vec::new();
+    let mut offset = 0;
+    for r in &p.runs {
+        red_at.extend(
+            r.text
+                .match_indices('\n')
+                .filter(|_| r.red)
+                .map(|(i, _)| offset + i),
+        );
+        offset += r.text.len();
     }
     let splits: Vec<usize> = full
         .match_indices('\n')
         .map(|(i, _)| i)
         .filter(|&i| {
             let after = &full[i + 1..];
-            ends_sentence(&full[..i]) || after.starts_with('\u{3000}') || after.starts_with("  ")
+            // A contact's telephone number ends its line (联系人及电话：…010-62088321).
+            let phone_ends = full[..i].ends_with(|c: char| c.is_ascii_digit())
+                && after.starts_with(|c: char| !c.is_ascii() && !c.is_whitespace())
+                && full[..i].contains("电话");
+            ends_sentence(&full[..i])
+                || phone_ends
+                || after.starts_with('\u{3000}')
+                || after.starts_with("  ")
+                || red_at.contains(&i)
         })
         .collect();
+    let names_end = full.find("关于").filter(|_| p.align == Align::Center);
+    let space = names_end
+        .and_then(|end| full[..end].chars().find(|c| matches!(c, '\u{3000}' | ' ')))
+        .unwrap_or('\u{3000}');
+    let parts_names = |i: usize| {
+        // Another issuer's name follows, before 关于.
+        names_end.is_some_and(|end| i < end && !full[i + 1..end].trim().is_empty())
+            && crate::import::patterns::ends_like_organisation(full[..i].trim_end())
+    };
     let (align, indent_chars) = (p.align, p.indent_chars);
     let para = |runs| Para {
         runs,
@@ -416,6 +460,11 @@ fn split_soft_breaks(p: Para) -> Vec<Para> {
             }
             if is_break && splits.contains(&(offset + i)) {
                 paras.push(para(std::mem::take(&mut cur)));
+            } else if is_break && parts_names(offset + i) {
+                cur.push(Run {
+                    text: space.to_string(),
+                    ..run.clone()
+                });
             }
             start = i + 1;
         }

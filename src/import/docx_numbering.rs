@@ -31,12 +31,29 @@ struct Level {
     style: Option<String>,
 }
 
-/// A paragraph style's numbering and parent (`w:style`).
+/// A paragraph style's numbering, look and parent (`w:style`).
 #[derive(Debug, Clone, Default)]
 struct Style {
     num: Option<String>,
     level: Option<usize>,
     based_on: Option<String>,
+    look: Look,
+}
+
+/// What a paragraph style gives its runs and lines where they say nothing themselves (a red
+/// mark, a title's size and face written once in the style, as LibreOffice writes HTML).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Look {
+    /// Size in points (`w:sz` / 2).
+    pub size: Option<f64>,
+    /// `w:color` read as red or not.
+    pub red: Option<bool>,
+    /// `w:b`.
+    pub bold: Option<bool>,
+    /// `w:rFonts` (East Asian face, else ASCII).
+    pub font: Option<String>,
+    /// `w:jc`: centred, right or left.
+    pub align: Option<super::lines::Align>,
 }
 
 /// The lists and styles of a DOCX, and the counters of the lists met so far.
@@ -219,7 +236,7 @@ impl Numbering {
                         "basedOn" => s.based_on = attr(&e, "val"),
                         "numId" => s.num = attr(&e, "val"),
                         "ilvl" => s.level = attr(&e, "val").and_then(|v| v.parse().ok()),
-                        _ => {}
+                        _ => read_look(&mut s.look, &name, &e),
                     }
                 }
                 Event::End(e) if e.local_name().as_ref() == b"style" => style = None,
@@ -310,6 +327,26 @@ impl Numbering {
             .unwrap_or(abs_id)
     }
 
+    /// The look a paragraph of `style` (the default paragraph style where none) gives what
+    /// does not say otherwise, inherited through `basedOn`, the nearest style first.
+    pub fn look(&self, style: Option<&str>) -> Look {
+        let mut id = style.or(self.default_style.as_deref());
+        let mut out = Look::default();
+        for _ in 0..MAX_BASED_ON {
+            let Some(s) = id.and_then(|i| self.styles.get(i)) else {
+                break;
+            };
+            let l = &s.look;
+            out.size = out.size.or(l.size);
+            out.red = out.red.or(l.red);
+            out.bold = out.bold.or(l.bold);
+            out.font = out.font.clone().or_else(|| l.font.clone());
+            out.align = out.align.or(l.align);
+            id = s.based_on.as_deref();
+        }
+        out
+    }
+
     /// A style's list and level, inherited through `basedOn`.
     fn style_numbering<'a>(&'a self, mut id: Option<&'a str>) -> (Option<String>, Option<usize>) {
         let (mut num, mut level) = (None, None);
@@ -322,6 +359,32 @@ impl Numbering {
             id = s.based_on.as_deref();
         }
         (num.filter(|n| n != "0"), level)
+    }
+}
+
+/// One property of a style's `w:rPr` or `w:pPr` into its look.
+fn read_look(l: &mut Look, name: &str, e: &quick_xml::events::BytesStart) {
+    use super::lines::Align;
+    match name {
+        "sz" => {
+            l.size = attr(e, "val")
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(|v| v / 2.0)
+        }
+        "color" => l.red = Some(attr(e, "val").is_some_and(|v| super::docx::red_hex(&v))),
+        "b" => {
+            l.bold =
+                Some(attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off")))
+        }
+        "rFonts" => l.font = attr(e, "eastAsia").or_else(|| attr(e, "ascii")),
+        "jc" => {
+            l.align = Some(match attr(e, "val").as_deref() {
+                Some("center") => Align::Center,
+                Some("right" | "end") => Align::Right,
+                _ => Align::Left,
+            })
+        }
+        _ => {}
     }
 }
 

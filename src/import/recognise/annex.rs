@@ -32,9 +32,16 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &
                 text.push_str(d.text(i));
                 i += 1;
             }
+            // Offices are parted by 「，」 where the line has one; a 「、」 then parts the
+            // departments of one office (保护司、运用促进司).
+            let text = text.trim_end_matches('。');
+            let parts: &[char] = if text.contains('，') {
+                &['，']
+            } else {
+                &['、']
+            };
             cc = text
-                .trim_end_matches('。')
-                .split(['，', '、'])
+                .split(parts)
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .collect();

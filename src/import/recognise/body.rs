@@ -192,7 +192,9 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         } else if is_closing_phrase(&text) {
             flush(&mut part, &stack, &mut contacts);
             part.closing.push(text);
-        } else if is_contact(&text) && !part.sections.is_empty() {
+        } else if (is_contact(&text) || (!contacts.is_empty() && contact_line(&text)))
+            && !part.sections.is_empty()
+        {
             contacts.push(text);
         } else if !part.closing.is_empty() {
             part.closing.push(text);
@@ -214,6 +216,18 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         d.found(i.saturating_sub(1), format!("正文：{count} 个层次标题"));
     }
     (part, i)
+}
+
+/// A further line of a contact list (最高人民检察院办公厅　刘　敏 010-65209876): short, no
+/// sentence, ending in a telephone number.
+fn contact_line(text: &str) -> bool {
+    let digits = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .filter(char::is_ascii_digit)
+        .count();
+    digits >= 7 && text.chars().count() <= 40 && !text.contains(['。', '，', '；'])
 }
 
 /// A numbered item that is a short phrase ending in 。 (（一）校舍和设施设备安全。) with a paragraph
