@@ -434,6 +434,48 @@ fn a_libreoffice_docx_s_styled_mark_and_lines_keep_issuers_contacts_and_copies_a
     );
 }
 
+/// A 政务公开 page selected whole and copied in Chromium (tests/fixtures/import/
+/// pasted-chunyun-chromium.html): its top bar, its menu run together, its metadata table in
+/// label and value cells (名称：	…的通知), and a footer ending in the site's address are the
+/// page's, not the notice's title, mark or annex.
+#[test]
+fn a_whole_government_page_copied_keeps_the_notice_and_drops_the_site_around_it() {
+    let imported = import_file(&fixture("pasted-chunyun-chromium.txt")).unwrap();
+    let spec = checked(&imported.toml, "pasted-chunyun-chromium.txt");
+    assert_eq!(
+        spec.title,
+        "宜春市人民政府办公室关于做好2027年春运工作的通知"
+    );
+    assert_eq!(
+        spec.header.as_ref().expect("header").issuers,
+        ["宜春市人民政府办公室"]
+    );
+    for furniture in [
+        "无障碍",
+        "政务服务互动交流",
+        "索引号",
+        "邮编",
+        "ICP备",
+        "浏览次数",
+    ] {
+        assert!(
+            !imported.toml.contains(furniture),
+            "{furniture}\n{}",
+            imported.toml
+        );
+    }
+    let titles: Vec<&str> = spec.annexes.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["2027年春运期间值班安排表", "2027年春运道路客运日报表"]
+    );
+    assert!(
+        spec.annexes.iter().all(|a| a.text.0.is_empty()),
+        "{}",
+        imported.toml
+    );
+}
+
 /// A DOCX (and its PDF) written the way an office does: red mark as coloured text, headings as
 /// bold lines, no styles (tests/fixtures/import/make_fixtures.py).
 #[test]

@@ -16,7 +16,7 @@ const PAGE_COUNTERS: [&str; 6] = [
     "访问次数",
 ];
 /// Labels of a page's metadata; two on one line make it a metadata line.
-const PAGE_LABELS: [&str; 17] = [
+const PAGE_LABELS: &[&str] = &[
     "来源：",
     "发布时间：",
     "发布日期：",
@@ -34,7 +34,16 @@ const PAGE_LABELS: [&str; 17] = [
     "有效性：",
     "公开方式：",
     "体裁分类：",
+    "生成日期：",
+    "组配分类：",
+    "服务对象：",
+    "公开范围：",
+    "公开时限：",
+    "信息分类：",
+    "主题词：",
 ];
+/// A site's top bar: its accessibility and language switches.
+const TOP_BAR: [&str; 6] = ["无障碍", "长者模式", "适老化", "关怀版", "繁體", "English"];
 /// A site footer's words.
 const FOOTER: [&str; 6] = [
     "网站标识码",
@@ -123,18 +132,49 @@ pub fn is_furniture(text: &str) -> bool {
         || t.starts_with("上一篇")
         || t.starts_with("下一篇")
         || (t.starts_with("分享到") && t.chars().count() <= 40)
+        || (TOP_BAR.iter().any(|w| t.contains(w)) && !t.contains(['，', '。', '；']))
+        || navigation(&t)
         || font_size_switch(&t)
         || download_list(&t)
         || buttons_only(text)
         || super::post::is_furniture(text)
 }
 
-/// A 政务公开 table's 标题 row (标　　题：…的通知): the document's title as the site lists it,
-/// not the title the document prints.
+/// A 政务公开 table's 标题 or 名称 row (标　　题：…的通知): the document's title as the site
+/// lists it, not the title the document prints.
 fn metadata_title(t: &str) -> bool {
-    t.strip_prefix("标题：")
-        .is_some_and(crate::spec::kind::ends_in_a_kind)
+    ["标题：", "名称：", "信息名称：", "文件名称："]
+        .iter()
+        .filter_map(|l| t.strip_prefix(l))
+        .any(crate::spec::kind::ends_in_a_kind)
 }
+
+/// A site's navigation bar copied as one run of its menu's words (首页政务公开政务服务…): it
+/// starts with 首页 and holds no punctuation.
+fn navigation(t: &str) -> bool {
+    t.starts_with("首页")
+        && t.chars().count() <= 40
+        && !t.contains(|c: char| c.is_ascii_digit() || "，。；：、（）“”".contains(c))
+}
+
+/// Where a site's footer starts at the end of a page (网站地图, 主办：…承办：…, ICP备): that line
+/// and every line after it, none a table row or a sentence (地址：…　邮编：…).
+fn footer_start(lines: &[Line]) -> Option<usize> {
+    let tail = lines.len().saturating_sub(FOOTER_LINES);
+    let start = (tail..lines.len()).find(|&k| {
+        let t: String = lines[k].text.split_whitespace().collect();
+        FOOTER.iter().any(|w| t.contains(w))
+            || ((t.contains("主办：") || t.contains("主办单位："))
+                && (t.contains("地址：") || t.contains("承办：") || t.contains("承办单位：")))
+    })?;
+    lines[start..]
+        .iter()
+        .all(|l| l.cells.is_none() && !l.text.contains('。') && l.text.chars().count() <= 80)
+        .then_some(start)
+}
+
+/// Lines at the end of a page where its footer is looked for.
+const FOOTER_LINES: usize = 12;
 
 /// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
 fn font_size_switch(t: &str) -> bool {
@@ -286,6 +326,15 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             what: format!("删除推文的公众号名称“{}”", l.text.trim()),
         });
     }
+    if let Some(at) = footer_start(&lines) {
+        for l in lines.drain(at..) {
+            repairs.push(Repair {
+                page: l.page,
+                line: l.line,
+                what: format!("删除网页页脚“{}”", l.text.trim()),
+            });
+        }
+    }
     let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
     (kept, repairs)
 }
@@ -307,10 +356,18 @@ fn drop_lines(
                 let c: String = c.chars().filter(|c| !c.is_whitespace()).collect();
                 c.is_empty() || PAGE_LABELS.iter().any(|l| c.starts_with(l)) || metadata_title(&c)
             };
+            // Or label and value in cells of their own (索引号：	K11010…	主题分类：	交通).
+            let pairs = |cells: &Vec<String>| {
+                cells.len() >= 2
+                    && cells.iter().step_by(2).all(|c| {
+                        let c = c.trim();
+                        c.ends_with(['：', ':']) && c.chars().count() <= 8
+                    })
+            };
             let row_ok = l
                 .cells
                 .as_ref()
-                .is_none_or(|cells| cells.iter().all(labelled));
+                .is_none_or(|cells| cells.iter().all(labelled) || pairs(cells));
             let drop = row_ok && furniture(&l.text);
             if drop {
                 repairs.push(Repair {
@@ -364,6 +421,34 @@ mod tests {
     }
 
     #[test]
+    fn a_site_footer_goes_with_every_line_after_it_and_a_document_s_address_stays() {
+        let lines = |texts: &[&str]| -> Vec<super::Line> {
+            texts
+                .iter()
+                .map(|t| super::Line {
+                    text: (*t).to_owned(),
+                    ..Default::default()
+                })
+                .collect()
+        };
+        let page = lines(&[
+            "宜春市人民政府办公室",
+            "2026年12月1日",
+            "网站地图 | 联系我们 | 隐私声明",
+            "主办：宜春市人民政府办公室　承办：宜春市大数据发展中心",
+            "地址：江西省宜春市袁州区宜阳大道1号　邮编：336000　联系电话：0795-3299012",
+        ]);
+        let (kept, _) = super::strip(page);
+        let kept: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, ["宜春市人民政府办公室", "2026年12月1日"]);
+        let letter = lines(&[
+            "特此函告。",
+            "联系地址：宜春市袁州区宜阳大道1号　邮编：336000",
+        ]);
+        assert_eq!(super::strip(letter).0.len(), 2);
+    }
+
+    #[test]
     fn a_web_page_s_furniture_is_recognised() {
         for t in [
             "首页 > 政务公开 > 通知公告",
@@ -385,6 +470,10 @@ mod tests {
             "京ICP备18051578号　　京公网安备11010502038125号",
             "上一篇：柳州市开展个人信息保护专项检查　　下一篇：关于公布名单的公示",
             "标　　题：国家卫生健康委办公厅关于做好2027年元旦春节期间医疗服务保障工作的通知",
+            "名称：\t宜春市人民政府办公室关于做好2027年春运工作的通知",
+            "生成日期：\t2026-12-01\t主题分类：\t交通",
+            "2026年12月2日 星期三　无障碍浏览　长者模式　English",
+            "首页政务公开政务服务互动交流走进宜春",
         ] {
             assert!(is_furniture(t), "{t}");
         }
