@@ -436,7 +436,7 @@ fn a_libreoffice_docx_s_styled_mark_and_lines_keep_issuers_contacts_and_copies_a
 
 /// A 政务公开 page selected whole and copied in Chromium (tests/fixtures/import/
 /// pasted-chunyun-chromium.html): its top bar, its menu run together, its metadata table in
-/// label and value cells (名称：	…的通知), and a footer ending in the site's address are the
+/// label and value cells (名称：, a tab, …的通知), and a footer ending in the site's address are the
 /// page's, not the notice's title, mark or annex.
 #[test]
 fn a_whole_government_page_copied_keeps_the_notice_and_drops_the_site_around_it() {
