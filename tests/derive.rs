@@ -1414,6 +1414,53 @@ fn a_party_office_s_work_notice_becomes_the_county_s_own_steps_and_deadlines() {
     }
 }
 
+/// A provincial work notice printed by LibreOffice whose stages are dated headings
+/// (动员部署阶段（2026年12月上旬—12月15日）。 over a paragraph), derived for a county bureau:
+/// the stages are headings, and the county's begin with its draft (2026-12-07) and end three
+/// working days before the province's, each the day after the one before; the province acting
+/// after a condition, its contact and its mailbox are the county's.
+#[test]
+fn a_work_notice_s_dated_stages_become_the_county_s_with_its_own_dates() {
+    let dir = received_and_derived(
+        "anpai-province-libreoffice.pdf",
+        "anpai-county-office.toml",
+        &["notice", "plan"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    let stages = [
+        "动员部署阶段（2026年12月7日—12月10日）。",
+        "自查自纠阶段（12月11日—2027年1月6日）。",
+        "督导检查阶段（2027年1月7日—1月27日）。",
+        "总结提升阶段（2027年1月28日—2月17日）。",
+    ];
+    for want in stages {
+        assert!(
+            notice.contains(&format!("heading = \"{want}\"")),
+            "{want}\n{notice}"
+        );
+    }
+    for want in [
+        "，湘潭县教育局将予以通报批评",
+        "发送至县教育局安全股电子邮箱xtxjyjaqg@163.com。",
+        "结合湘潭县实际，决定自2026年12月上旬",
+        "会同县公安局、县市场监管局、县消防救援大队组成联合督导组",
+    ] {
+        assert!(notice.contains(want), "{want}\n{notice}");
+    }
+    for gone in [
+        "省教育厅将",
+        "省教育厅安全",
+        "省消防",
+        "谭志刚",
+        "学校学校",
+        "12月15日）",
+    ] {
+        assert!(!notice.contains(gone), "{gone}\n{notice}");
+    }
+    let plan = draft(&dir, "office-2026-plan.toml");
+    assert!(plan.contains(stages[0]), "{plan}");
+}
+
 /// A joint national 爱国卫生月 notice saved as DOCX by LibreOffice, whose title names the
 /// campaign's edition (第38个) instead of its year, derived for a district 卫生健康局: the
 /// campaign is found from its 活动时间, every level's 爱卫会 is the district's own, and the

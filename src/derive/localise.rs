@@ -65,6 +65,8 @@ pub struct WorkWords {
     pub responsible_labels: Vec<String>,
     /// Endings of a body with a long name (领导小组, 指挥部 …), named by a level's word alone.
     pub body_endings: Vec<String>,
+    /// A corps' units from a province's down to a township's (总队, 支队, 大队, 中队).
+    pub corps_ranks: Vec<String>,
     /// Endings of an office's internal department (司, 处, 科 …): 报送全国爱卫办（国家卫生健康委
     /// 规划司） names the department a report goes to.
     pub department_endings: Vec<String>,
@@ -145,13 +147,11 @@ pub struct Localiser<'a> {
 impl Localiser<'_> {
     /// One inherited text made the office's; every change is described in `notes`.
     pub fn apply(&self, text: &str, notes: &mut Vec<String>) -> String {
-        if upper_contact(text) {
-            notes.push(format!(
-                "上级机关的联系人“{text}”已删去（本机关的联系人写在机关资料的 contacts，印作附注）"
-            ));
-            return String::new();
+        let text = without_upper_contacts(text, notes);
+        if text.is_empty() {
+            return text;
         }
-        let text = self.upstream_addressees(text, notes);
+        let text = self.upstream_addressees(&text, notes);
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
@@ -267,7 +267,8 @@ impl Localiser<'_> {
             }
             let Some(c) = rest.chars().next() else { break };
             out.push(c);
-            start = matches!(c, '。' | '；' | '！');
+            // A clause may name the upper office acting too (对…不到位的，省教育厅将予以通报).
+            start = matches!(c, '。' | '；' | '！' | '，');
             rest = &rest[c.len_utf8()..];
         }
         out
@@ -370,6 +371,16 @@ impl Localiser<'_> {
         let line = rest.trim_end_matches(['局', '委', '厅', '办']);
         if !line.is_empty() && !line.starts_with('委') && self.is_own_line(line) {
             return self.office.clone();
+        }
+        // A corps' unit is the office's level's rank of it (总队 → 大队 for a county).
+        let ranks = &self.words.corps_ranks;
+        let own_rank = ranks.len().checked_sub(1 + self.office_rank as usize);
+        if let Some((stem, to)) = ranks
+            .iter()
+            .find_map(|r| rest.strip_suffix(r.as_str()))
+            .zip(own_rank.and_then(|k| ranks.get(k)))
+        {
+            return format!("{own}{stem}{to}");
         }
         match rest.strip_suffix('厅') {
             Some(stem) => format!("{own}{stem}局"),
@@ -946,6 +957,13 @@ impl Localiser<'_> {
             let end = after
                 .find(['，', '。', '；', '、', '：', '（', '('])
                 .unwrap_or(after.len());
+            // A mailbox after the target (…安全工作处电子邮箱a@b.cn) is not the target's name:
+            // it stays, for the office's own address to replace.
+            let end = ["电子邮箱", "邮箱"]
+                .iter()
+                .filter_map(|m| after[..end].find(m))
+                .min()
+                .unwrap_or(end);
             let purpose = self
                 .words
                 .report_purposes
@@ -1345,8 +1363,26 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
     out
 }
 
-/// A paragraph that is only the upstream's contact (联系人：张明，电话：0791-88761234。): its
-/// person and telephone are the upper office's.
+/// `text` without the upstream's contact, a paragraph or its last sentences (…发送至…。联系人：
+/// 省教育厅安全工作处 谭志刚，电话：0731-84715263。): its person and telephone are the upper
+/// office's; the office's own are the profile's contacts, printed as 附注.
+fn without_upper_contacts(text: &str, notes: &mut Vec<String>) -> String {
+    let sentences: Vec<&str> = text.split_inclusive('。').collect();
+    let first = (0..sentences.len())
+        .find(|&k| upper_contact(&sentences[k..].concat()))
+        .unwrap_or(sentences.len());
+    let dropped = sentences[first..].concat();
+    if !dropped.trim().is_empty() {
+        notes.push(format!(
+            "上级机关的联系人“{}”已删去（本机关的联系人写在机关资料的 contacts，印作附注）",
+            dropped.trim()
+        ));
+    }
+    sentences[..first].concat()
+}
+
+/// Text that is only the upstream's contact (联系人：张明，电话：0791-88761234。): its person
+/// and telephone are the upper office's.
 fn upper_contact(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['（', '(']);
     let labelled = ["联系人", "联系电话", "联系方式"]
@@ -2511,6 +2547,34 @@ pub(crate) mod tests {
         // published schedule: counted Monday to Friday and said).
         assert_eq!(t, "各乡镇人民政府、局属各单位于1月21日前报送县水利局。");
         assert!(notes.iter().all(|n| !n.contains("不晚于")), "{notes:?}");
+    }
+
+    #[test]
+    fn the_upper_office_acting_after_a_condition_its_contact_and_its_mailbox_become_the_office_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            report_to: "县教育局安全股".into(),
+            email: "xtxjyjaqg@163.com".into(),
+            ..office(&cal, "湘潭县教育局", "各学校", "湖南省教育厅", 1)
+        };
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "对整改不到位的，省教育厅将予以通报批评；因此发生事故的，依法追究责任。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "对整改不到位的，湘潭县教育局将予以通报批评；因此发生事故的，依法追究责任。"
+        );
+        let t = l.apply(
+            "材料以PDF格式发送至省教育厅安全工作处电子邮箱hnsjytaqc@126.com。联系人：省教育厅安全工作处 谭志刚，电话：0731-84715263。",
+            &mut notes,
+        );
+        assert_eq!(
+            t,
+            "材料以PDF格式发送至县教育局安全股电子邮箱xtxjyjaqg@163.com。"
+        );
+        assert!(notes.iter().any(|n| n.contains("谭志刚")), "{notes:?}");
     }
 
     #[test]

@@ -63,8 +63,9 @@ fn decision_to_act(paragraph: &str, w: &OpeningWords) -> Option<String> {
             .uncarried_areas
             .iter()
             .any(|a| clause.contains(a.as_str()));
-    (acts && clause.chars().count() <= 80 && !clause.contains(['：', '；']))
-        .then(|| clause.to_owned())
+    // 决定，自…起 without its subject reads 决定自…起.
+    let clause = format!("{word}{}", clause[word.len()..].trim_start_matches('，'));
+    (acts && clause.chars().count() <= 80 && !clause.contains(['：', '；'])).then_some(clause)
 }
 
 /// The office's decision with the upstream's decision to act before its announcement (结合某县
@@ -288,6 +289,15 @@ mod tests {
         let up =
             ["为做好宣传，经研究，决定在全县组织开展某某活动。现将有关事项通知如下：".to_owned()];
         assert!(opening(&up, CITE, own, &words())[0].ends_with(own));
+        // 决定，自…: the comma that followed the deciding office goes with it.
+        let up = ["为消除隐患，省教育厅决定，自12月上旬至2月下旬，在全省集中开展大排查大整治工作。现将有关事项通知如下："
+            .to_owned()];
+        assert!(
+            opening(&up, CITE, DECIDE, &words())[0]
+                .contains("实际，决定自12月上旬至2月下旬，在全省集中开展大排查大整治工作。现就"),
+            "{:?}",
+            opening(&up, CITE, DECIDE, &words())
+        );
     }
 
     #[test]

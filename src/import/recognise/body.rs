@@ -233,9 +233,13 @@ fn contact_line(text: &str) -> bool {
 /// A numbered item that is a short phrase ending in 。 (（一）校舍和设施设备安全。) with a paragraph
 /// of text coming after it is that text's heading, typed on a line of its own.
 fn heading_with_its_text(s: &mut Section) {
+    // A dated stage (动员部署阶段（2026年12月上旬—12月15日）。) is a phrase too, however long
+    // its dates.
     let phrase = |t: &str| {
+        let n = t.chars().count();
         t.ends_with('。')
-            && t.chars().count() <= PHRASE_HEADING_CHARS
+            && (n <= PHRASE_HEADING_CHARS
+                || (t.contains("阶段（") && n <= 2 * PHRASE_HEADING_CHARS + 8))
             && !t.contains(['，', '：', '、', '；', ',', ':'])
     };
     if s.heading.is_empty() && s.sections.is_empty() && s.text.0.len() == 1 && phrase(&s.text.0[0])
