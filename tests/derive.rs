@@ -1461,6 +1461,36 @@ fn a_work_notice_s_dated_stages_become_the_county_s_with_its_own_dates() {
     assert!(plan.contains(stages[0]), "{plan}");
 }
 
+/// A city government office's 春运 notice copied from its web page, derived by a county bureau
+/// and by the county government's office: the city's departments given tasks are the county's
+/// in both, and `check` tells the bureau, not the government's office, that it cannot give its
+/// peers orders (县公安局要…).
+#[test]
+fn a_bureau_s_draft_giving_its_peers_orders_is_reported_and_the_government_office_s_is_not() {
+    let bureau = received_and_derived(
+        "pasted-chunyun-chromium.txt",
+        "pasted-chunyun-county-bureau.toml",
+        &["notice"],
+    );
+    let said = checked_draft(&bureau, "out/office-2026-notice.toml");
+    for peer in ["县公安局", "县气象局", "县商务局"] {
+        assert!(
+            said.contains(&format!("不能向同级的{peer}部署工作")),
+            "{peer}\n{said}"
+        );
+    }
+    assert!(!said.contains("县交通运输局部署"), "{said}");
+    let office = received_and_derived(
+        "pasted-chunyun-chromium.txt",
+        "pasted-chunyun-county-office.toml",
+        &["notice"],
+    );
+    let said = checked_draft(&office, "out/office-2026-notice.toml");
+    assert!(!said.contains("部署工作"), "{said}");
+    let notice = draft(&office, "office-2026-notice.toml");
+    assert!(notice.contains("经县政府同意"), "{notice}");
+}
+
 /// A joint national 爱国卫生月 notice saved as DOCX by LibreOffice, whose title names the
 /// campaign's edition (第38个) instead of its year, derived for a district 卫生健康局: the
 /// campaign is found from its 活动时间, every level's 爱卫会 is the district's own, and the

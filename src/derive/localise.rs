@@ -67,6 +67,8 @@ pub struct WorkWords {
     pub body_endings: Vec<String>,
     /// A corps' units from a province's down to a township's (总队, 支队, 大队, 中队).
     pub corps_ranks: Vec<String>,
+    /// Endings of offices that direct their level's departments (人民政府, 政府办公室 …).
+    pub governing_endings: Vec<String>,
     /// Endings of an office's internal department (司, 处, 科 …): 报送全国爱卫办（国家卫生健康委
     /// 规划司） names the department a report goes to.
     pub department_endings: Vec<String>,

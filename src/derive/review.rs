@@ -51,6 +51,7 @@ pub fn review(draft: &Spec, path: &Path, reader: Option<&UpstreamReader>) -> Vec
         .filter(|(field, _)| !field.starts_with("annexes") || !relay)
         .collect();
     upper_names(draft, &upstream, &texts, &mut out);
+    peer_orders(draft, &texts, &mut out);
     deadlines(draft, &texts, &mut out);
     addressees(draft, &upstream, &texts, &mut out);
     out
@@ -179,6 +180,43 @@ fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &
             out.push(warn(
                 field,
                 format!("草稿中出现上级机关“{f}”（引用来文之外）：请核对是否应改为本机关或删去"),
+            ));
+        }
+    }
+}
+
+/// Offices of the draft's own level given orders (县公安局要…) in the draft of an office that
+/// does not direct them (a 局, not its government or the government's office).
+fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+    let words = &super::defaults::Defaults::embedded().work;
+    let Some(office) = draft.signature.iter().flat_map(|s| s.names()).next() else {
+        return;
+    };
+    let governs = words
+        .governing_endings
+        .iter()
+        .any(|e| office.ends_with(e.as_str()));
+    let short = super::localise::short_name(&office);
+    let Some(level) = short.chars().next().map(String::from) else {
+        return;
+    };
+    if governs || rank(&level, false) == 0 {
+        return;
+    }
+    for (field, text) in texts {
+        if field.starts_with("provenance") || field.starts_with("signature") {
+            continue;
+        }
+        let ordered = level_named_organs(text, &level).into_iter().find(|name| {
+            let own = *name == short || office.ends_with(name.as_str());
+            !own && text.contains(&format!("{name}要"))
+        });
+        if let Some(name) = ordered {
+            out.push(warn(
+                field,
+                format!(
+                    "“{name}要…”：{office}不能向同级的{name}部署工作，请改为“配合{name}…”或删去"
+                ),
             ));
         }
     }
