@@ -1491,6 +1491,32 @@ fn a_bureau_s_draft_giving_its_peers_orders_is_reported_and_the_government_offic
     assert!(notice.contains("经县政府同意"), "{notice}");
 }
 
+/// A county government office's 烟花爆竹 notice copied from a 公众号 post, derived by a township
+/// government under the county (攸县鸾山镇, whose name holds the county's 县): the county's
+/// 各乡镇人民政府（街道办事处） are the township's units whole, parenthesis and all, and `check`
+/// reports the county's bureaus given tasks (县公安局要…) as the upper level's.
+#[test]
+fn a_township_s_draft_takes_the_county_s_addressees_whole_and_is_told_of_county_bureaus() {
+    let dir = received_and_derived(
+        "pasted-yanhua-post.txt",
+        "pasted-yanhua-township-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("各村（社区）、镇直各单位要落实属地管理责任"),
+        "{notice}"
+    );
+    assert!(!notice.contains("单位）"), "{notice}");
+    let said = checked_draft(&dir, "out/office-2026-notice.toml");
+    for county in ["县应急管理局", "县公安局"] {
+        assert!(
+            said.contains(&format!("上级机关“{county}”")),
+            "{county}\n{said}"
+        );
+    }
+}
+
 /// A joint national 爱国卫生月 notice saved as DOCX by LibreOffice, whose title names the
 /// campaign's edition (第38个) instead of its year, derived for a district 卫生健康局: the
 /// campaign is found from its 活动时间, every level's 爱卫会 is the district's own, and the
@@ -1625,8 +1651,17 @@ fn a_provincial_work_notice_printed_by_libreoffice_becomes_the_county_s_own() {
         "{town}"
     );
     assert!(!town.contains("各乡镇中心学校"), "{town}");
+    // The county's joint inspection (屏山县教育局将会同县公安局…) is not the school's to make
+    // with the county's police: the only finding the clerk is shown.
     let said = checked_draft(&dir, "town/township-2026-notice.toml");
-    assert!(!said.contains("draft-review"), "{said}");
+    let reviewed: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("draft-review"))
+        .collect();
+    assert!(
+        reviewed.len() == 1 && reviewed[0].contains("上级机关“县公安局”"),
+        "{said}"
+    );
 }
 
 /// A city government office's 印发 notice with its 行动方案, shared in a 公众号 post and pasted,

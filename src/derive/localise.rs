@@ -157,6 +157,7 @@ impl Localiser<'_> {
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
+        let text = self.one_target(&text);
         let text = self.upper_departments(&text, notes);
         let text = self.addressees(&text, notes);
         let text = self.emails(&text, notes);
@@ -616,10 +617,18 @@ impl Localiser<'_> {
     /// 文化和旅游部将会同浙江省人民政府在杭州市举办…: the upper office (before 将) holding an
     /// event at a place that is not the office's is its own event, not the office's to mirror.
     fn upper_event(&self, body: &str) -> bool {
-        let Some((subject, rest)) = body.split_once('将') else {
+        // 省文化和旅游厅将在杭州举办…, or the upper offices together without 将
+        // (某部、某院…在北京联合举办…).
+        let at = match body.find('将') {
+            Some(at) => Some((at, '将'.len_utf8())),
+            None => body.find('在').map(|at| (at, 0)),
+        };
+        let Some((at, skip)) = at else {
             return false;
         };
-        if !(self.is_upper_office(subject) || self.names_upstream(subject)) {
+        let (subject, rest) = (&body[..at], &body[at + skip..]);
+        let upper = |s: &str| self.is_upper_office(s) || self.names_upstream(s);
+        if subject.is_empty() || !subject.split('、').all(upper) {
             return false;
         }
         let clause = rest.split(['，', '。', '；']).next().unwrap_or(rest);
@@ -978,6 +987,21 @@ impl Localiser<'_> {
             if self.is_upper(target) {
                 notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
                 out.push_str(&self.report_to);
+                // Further upper targets listed with it (、市教育局) go: the office is the one.
+                while let Some(next) = rest.strip_prefix(['、', '和']) {
+                    let end = next
+                        .find(['，', '。', '；', '、', '（', '和'])
+                        .unwrap_or(next.len());
+                    if end == 0 || !self.is_upper(&next[..end]) {
+                        break;
+                    }
+                    notes.push(format!(
+                        "报送对象“{}”已并入“{}”",
+                        &next[..end],
+                        self.report_to
+                    ));
+                    rest = &next[end..];
+                }
                 // The upper office's department in brackets after it (（国家卫生健康委规划司）)
                 // goes with it.
                 if let Some(dept) = self.upper_in_brackets(rest) {
@@ -998,6 +1022,33 @@ impl Localiser<'_> {
             }
         }
         out.push_str(rest);
+        out
+    }
+
+    /// Two upstream targets made the office's one (分别报送市卫生健康委、市教育局 → 报送
+    /// 区教育局): named once, and 分别 goes.
+    fn one_target(&self, text: &str) -> String {
+        let r = self.report_to.as_str();
+        if r.is_empty() || !text.contains(r) {
+            return text.to_owned();
+        }
+        let mut out = text.to_owned();
+        for joint in ['、', '和'] {
+            let twice = format!("{r}{joint}{r}");
+            while out.contains(&twice) {
+                out = out.replace(&twice, r);
+            }
+        }
+        for verb in &self.words.report_verbs {
+            let apart = format!("分别{verb}{r}");
+            let listed = |o: &str| {
+                o.find(&apart)
+                    .is_some_and(|at| o[at + apart.len()..].starts_with(['、', '和']))
+            };
+            if out.contains(&apart) && !listed(&out) {
+                out = out.replace(&apart, &format!("{verb}{r}"));
+            }
+        }
         out
     }
 
@@ -1411,7 +1462,8 @@ pub(crate) fn short_name(name: &str) -> String {
 /// The level words (省, 市, 州, 盟) of the `upstream` offices' names above `rank`: an office
 /// named by such a word alone (市委督查室) is of the upper level.
 pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<&'static str> {
-    ["省", "市", "州", "盟"]
+    // 县, 区 and 旗 are above a township only.
+    ["省", "市", "州", "盟", "县", "区", "旗"]
         .into_iter()
         .filter(|l| rank(l, false) > rank_of_office)
         .filter(|l| upstream.iter().any(|u| u.contains(l)))
@@ -1523,13 +1575,19 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
             best = Some(i);
         }
     }
-    let Some(b) = best else {
+    let Some(mut b) = best else {
         // The level alone (各地要…, 各县（市、区）根据…): a whole word, not 各市场; a level
         // written with its parenthesis (县（市、区）) is one whatever follows.
         let next = tail.chars().next();
         let whole = level.ends_with('）') || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
         return whole.then_some(n);
     };
+    // 乡镇人民政府（街道办事处）: a name ending inside its parenthesis ends with it.
+    if inside_parens(&tail[..b]) {
+        if let Some(close) = tail[b..].find('）').filter(|&c| c <= 12) {
+            b += close + '）'.len_utf8();
+        }
+    }
     n += b;
     // 水利（水务）局（中心）: a parenthesis right after the office goes with it.
     if let Some(p) = after[n..].strip_prefix('（') {
@@ -1596,6 +1654,34 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
         found.min_by_key(|(i, r)| (*i, std::cmp::Reverse(*r)))
     };
     pick.map_or(0, |(_, r)| r)
+}
+
+/// An office's level from its name: that of its last level word, a township's (镇, 乡, 街道:
+/// 0) too — 攸县鸾山镇人民政府 is a township's, 霍山县市场监督管理局 (市场 names no level) and
+/// 县住房和城乡建设局 (城乡 neither) a county's.
+pub(crate) fn name_rank(name: &str) -> u8 {
+    let words = &super::defaults::Defaults::embedded().work;
+    let mut plain = name.to_owned();
+    for w in words
+        .not_levels
+        .iter()
+        .map(String::as_str)
+        .chain(["城乡", "乡村", "城镇"])
+    {
+        plain = plain.replace(w, "");
+    }
+    let township = ["镇", "乡", "街道"]
+        .iter()
+        .filter_map(|w| plain.rfind(w))
+        .max();
+    let other = ["省", "自治区", "市", "州", "盟", "县", "区", "旗"]
+        .iter()
+        .filter_map(|w| plain.rfind(w))
+        .max();
+    match (township, other) {
+        (Some(t), o) if o.is_none_or(|o| t > o) => 0,
+        _ => rank(&plain, true),
+    }
 }
 
 /// A time of day a weekly deadline may give before 前: none, 下班, 12时, 17点, 17:00, 下午5时.
@@ -1879,6 +1965,22 @@ pub(crate) mod tests {
             "宣传周期间在融安县城广场设立咨询台。组织专家深入社区开展宣讲。"
         );
         assert!(notes[0].contains("工人文化宫"), "{notes:?}");
+        // Upper offices together, without 将, at a place of theirs.
+        let l = Localiser {
+            upstream: vec!["国家知识产权局办公室".into(), "最高人民检察院办公厅".into()],
+            ..office(
+                &cal,
+                "南昌县市场监督管理局",
+                "各市场监管所",
+                "国家知识产权局办公室",
+                1,
+            )
+        };
+        let text = "4月20日上午，国家知识产权局、最高人民检察院在北京联合举办宣传周启动仪式。各地要同步举办启动活动。";
+        assert_eq!(
+            l.apply(text, &mut notes),
+            "各市场监管所要同步举办启动活动。"
+        );
     }
 
     /// `office` (name, units, upstream, rank) turns each text into its expected reading.
@@ -1982,10 +2084,17 @@ pub(crate) mod tests {
         // 区民政局 its upper office.
         reads(
             ("石家庄市长安区建北街道办事处", "各社区居民委员会", "石家庄市长安区人民政府办公室", 0),
-            &[(
-                "各街道办事处要全面摸排困难群众取暖情况，摸排结果于11月20日前报区民政局。",
-                "各社区居民委员会要全面摸排困难群众取暖情况，摸排结果于11月17日前报石家庄市长安区建北街道办事处。",
-            )],
+            &[
+                (
+                    "各街道办事处要全面摸排困难群众取暖情况，摸排结果于11月20日前报区民政局。",
+                    "各社区居民委员会要全面摸排困难群众取暖情况，摸排结果于11月17日前报石家庄市长安区建北街道办事处。",
+                ),
+                // A name ending inside its parenthesis takes the parenthesis whole.
+                (
+                    "各乡镇人民政府（街道办事处）要落实属地管理责任。",
+                    "各社区居民委员会要落实属地管理责任。",
+                ),
+            ],
         );
         // The office's own scope words take its level word: 全区 → 全街道.
         let cal = Calendar::load(None).unwrap();
@@ -2577,6 +2686,22 @@ pub(crate) mod tests {
             "材料以PDF格式发送至县教育局安全股电子邮箱xtxjyjaqg@163.com。"
         );
         assert!(notes.iter().any(|n| n.contains("谭志刚")), "{notes:?}");
+    }
+
+    #[test]
+    fn two_upstream_targets_made_one_are_named_once() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            report_to: "区教育局体卫艺股".into(),
+            upstream: vec!["株洲市卫生健康委员会".into(), "株洲市教育局".into()],
+            ..office(&cal, "株洲市渌口区教育局", "各学校", "株洲市教育局", 1)
+        };
+        let mut notes = Vec::new();
+        let t = l.apply(
+            "请于1月15日前将工作总结分别报送市卫生健康委、市教育局。",
+            &mut notes,
+        );
+        assert_eq!(t, "请于1月12日前将工作总结报送区教育局体卫艺股。");
     }
 
     #[test]

@@ -176,6 +176,18 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
             let head = reasons.trim_end_matches('，');
             let clause = last_clause(reasons).unwrap_or("");
             let (before, clause) = head.split_at(head.len() - clause.len());
+            // 根据《A》要求 and 《B》要求: the word both end with is said once, after the last
+            // (根据《A》和《B》要求).
+            let ending = rest
+                .trim_end_matches('，')
+                .rsplit(['》', '）'])
+                .next()
+                .filter(|e| !e.is_empty() && e.chars().count() <= 4)
+                .unwrap_or("");
+            let clause = match clause.strip_suffix(ending) {
+                Some(c) if !ending.is_empty() && c.ends_with(['》', '）']) => c,
+                _ => clause,
+            };
             format!("{before}{}和{rest}", loosen_and(clause, w))
         }
         _ => format!("{reasons}{cite}"),
@@ -254,6 +266,13 @@ mod tests {
         assert_eq!(
             o,
             ["为保障饮食安全，根据《中华人民共和国食品安全法》《学校食品安全规定》和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，结合某县实际，现就有关事项通知如下："]
+        );
+        // Both ending in 要求: it is said once.
+        let up = ["为做好防控工作，根据《关于做好学校防控工作的通知》（湘卫发〔2026〕15号）要求，现就有关事项通知如下：".to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert!(
+            o[0].contains("根据《关于做好学校防控工作的通知》（湘卫发〔2026〕15号）和省水利厅《"),
+            "{o:?}"
         );
         let up = ["为做好防汛工作，根据省委和省政府部署，现就有关事项通知如下：".to_owned()];
         let o = opening(&up, CITE, DECIDE, &words());

@@ -200,7 +200,7 @@ fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>)
     let Some(level) = short.chars().next().map(String::from) else {
         return;
     };
-    if governs || rank(&level, false) == 0 {
+    if governs || super::localise::name_rank(&office) == 0 {
         return;
     }
     for (field, text) in texts {
@@ -229,7 +229,7 @@ fn upper_levels(upstream: &Spec, draft: &Spec) -> Vec<&'static str> {
         .signature
         .iter()
         .flat_map(|s| s.names())
-        .map(|n| rank(&n, false))
+        .map(|n| super::localise::name_rank(&n))
         .max()
         .unwrap_or(0);
     super::localise::level_words_above(&upstream.offices(), own)

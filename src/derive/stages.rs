@@ -1,7 +1,7 @@
 //! 阶段: the dated stages of the upstream's work (部署阶段（12月1日—12月10日）。) made the
 //! office's. Each stage ends earlier by the office's lead, so that its units' work is summed up
 //! and reported in time; the first begins no earlier than the draft; stages that followed each
-//! other still do; a stage over the campaign's own dates (a 宣传周 set nationally) keeps them.
+//! other still do; a stage over the campaign's own dates (a week set nationally) keeps them.
 
 use chrono::{Datelike, Duration, NaiveDate};
 

@@ -238,8 +238,7 @@ fn heading_with_its_text(s: &mut Section) {
     let phrase = |t: &str| {
         let n = t.chars().count();
         t.ends_with('。')
-            && (n <= PHRASE_HEADING_CHARS
-                || (t.contains("阶段（") && n <= 2 * PHRASE_HEADING_CHARS + 8))
+            && (n <= PHRASE_HEADING_CHARS || (t.contains("阶段（") && n <= STAGE_HEADING_CHARS))
             && !t.contains(['，', '：', '、', '；', ',', ':'])
     };
     if s.heading.is_empty() && s.sections.is_empty() && s.text.0.len() == 1 && phrase(&s.text.0[0])
@@ -340,7 +339,10 @@ const SHORT_HEADING_CHARS: usize = 8;
 
 /// A numbered phrase ending in 。 this short (校舍和设施设备安全。) is a heading when its own text
 /// follows it as a paragraph; items that follow each other (一、同意…。二、…) stay items.
-const PHRASE_HEADING_CHARS: usize = 16;
+const PHRASE_HEADING_CHARS: usize = 20;
+
+/// A dated stage typed so (动员部署阶段（2026年12月上旬—12月15日）。) is a heading up to this long.
+const STAGE_HEADING_CHARS: usize = 40;
 
 /// Heading text, run-in, and the text after a run-in heading: the leading run when the
 /// format marks it, else the first sentence ending in 。 when text follows it.
