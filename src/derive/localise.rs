@@ -783,7 +783,18 @@ impl Localiser<'_> {
                 (Some(day), Some(k)) if time_of_day(&tail[..k]) => {
                     let new = DAYS[day.saturating_sub(self.lead_workdays as usize)];
                     let original = &rest[at..rest.len() - tail.len() + k + '前'.len_utf8()];
-                    let changed = format!("每周{new}{}", &original["每周".len() + 3..]);
+                    let mut changed = format!("每周{new}{}", &original["每周".len() + 3..]);
+                    // Due on Monday already: earlier in the day (每周一下班前 → 每周一12时前).
+                    if day == 0 && self.lead_workdays > 0 {
+                        let time = &tail[..k];
+                        let earlier = match time {
+                            "" | "下班" => Some(self.words.same_day_hour.clone()),
+                            t => Self::earlier_hour(t),
+                        };
+                        if let Some(t) = earlier {
+                            changed = format!("每周一{t}前");
+                        }
+                    }
                     if changed != original {
                         notes.push(format!("期限“{original}”→“{changed}”"));
                     }
@@ -2130,6 +2141,7 @@ pub(crate) mod tests {
 
     #[test]
     fn weekly_deadlines_come_earlier_and_a_report_s_purpose_stays() {
+        // (Monday's come earlier in the day.)
         // A city's 根治欠薪 notice for a county (3 working days' lead): 每周五 → 每周二; the
         // target goes, 备案 after it stays.
         reads(
@@ -2144,9 +2156,14 @@ pub(crate) mod tests {
                     "各地要于每周五下班前将进展情况报送市劳动保障监察处。",
                     "各地要于每周二下班前将进展情况报送象山县人力资源和社会保障局。",
                 ),
+                // Due on Monday already: earlier that day.
                 (
                     "每周一12时前报送市人力资源和社会保障局备案。",
-                    "每周一12时前报送象山县人力资源和社会保障局备案。",
+                    "每周一10时前报送象山县人力资源和社会保障局备案。",
+                ),
+                (
+                    "于每周一下班前报送市劳动保障监察处。",
+                    "于每周一12时前报送象山县人力资源和社会保障局。",
                 ),
                 ("坚持每周一至周五前往工地。", "坚持每周一至周五前往工地。"),
                 (
