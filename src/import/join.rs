@@ -34,7 +34,28 @@ pub fn wrap_of(lines: &[Line]) -> Wrap {
         .map(|l| width_chars(&l.text))
         .filter(|w| *w >= 8.0)
         .collect();
-    if widths.len() < 4 {
+    // Hard-wrapped text breaks its lines mid-sentence at about one width; a paste with a
+    // paragraph a line (many short lines beside: headings, a form's cells) breaks none, and
+    // its lines that end otherwise (a title, 主送, 附件：…) have widths of their own.
+    let mut going_on: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| {
+            let (cur, next) = (&w[0], &w[1]);
+            let t = cur.text.trim();
+            !cur.paragraph
+                && cur.cells.is_none()
+                && width_chars(t) >= 20.0
+                && !ends_sentence(t)
+                && !t.ends_with(['：', ':'])
+                && !starts_element(next.text.trim())
+        })
+        .map(|w| width_chars(&w[0].text))
+        .collect();
+    going_on.sort_by(f64::total_cmp);
+    let wrapped = going_on
+        .get(going_on.len() / 2)
+        .is_some_and(|m| going_on.iter().filter(|w| (*w - m).abs() <= 3.0).count() >= 3);
+    if widths.len() < 4 || !wrapped {
         return Wrap::Sentences;
     }
     widths.sort_by(f64::total_cmp);
@@ -141,7 +162,9 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
         // first line: to its indent and a character; copied text has lost the indent).
         Wrap::Width(w) => {
             let free = if ends_sentence(c) && !first { 1.5 } else { 3.5 };
-            width_chars(c) >= w - free
+            // A whole paragraph on its line, much longer than the wrap, ends at its sentence.
+            let whole = ends_sentence(c) && width_chars(c) > w + 2.5;
+            !whole && width_chars(c) >= w - free
                 || c.ends_with(['，', '、'])
                 || (!ends_sentence(c) && width_chars(c) >= w * 0.75)
         }
@@ -213,6 +236,30 @@ mod tests {
             "World Health Organization"
         );
         assert_eq!(join_text("于5月2", "9日前"), "于5月29日前");
+    }
+
+    #[test]
+    fn a_paste_with_a_paragraph_a_line_and_short_lines_beside_is_not_hard_wrapped() {
+        let para = "各单位要严格执行24小时值班和领导带班制度，于12月25日前将值班表报县应急管理局。";
+        let lines: Vec<Line> = [
+            "攸县人民政府办公室关于做好2027年元旦春节期间烟花爆竹安全管理工作的通知",
+            "各乡镇人民政府、街道办事处，县直有关单位：",
+            "一、严格落实禁限放规定",
+            para,
+            "二、强化安全监管执法",
+            para,
+            "三、强化宣传教育引导",
+            para,
+            "县应急管理局24小时值班电话：0731-24221110。",
+            "附件：2027年元旦春节期间烟花爆竹安全管理值班表",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line::plain(*t, 1, i + 1))
+        .collect();
+        let wrap = wrap_of(&lines);
+        assert_eq!(wrap, Wrap::Sentences);
+        assert!(!continues(&lines[7], &lines[8], wrap, true));
     }
 
     #[test]
