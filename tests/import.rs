@@ -476,6 +476,45 @@ fn a_whole_government_page_copied_keeps_the_notice_and_drops_the_site_around_it(
     );
 }
 
+/// A central government site's page copied whole: its header above the breadcrumb (无障碍, 简,
+/// 繁, 登录, the site's name and menus), its metadata table a cell per line (label, then value:
+/// 标　　题：, the title), the date and time before 来源, and a footer of related articles and
+/// links are the site's; the 发文字号 the page shows only in that table is kept.
+#[test]
+fn a_central_government_page_keeps_its_notice_and_the_number_its_table_shows() {
+    let imported = import_file(&fixture("pasted-jieri-govcn.txt")).unwrap();
+    let spec = checked(&imported.toml, "pasted-jieri-govcn.txt");
+    assert_eq!(
+        spec.title,
+        "应急管理部办公厅关于做好2027年元旦春节期间安全防范工作的通知"
+    );
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各省、自治区、直辖市应急管理厅（局），新疆生产建设兵团应急管理局")
+    );
+    let h = spec.header.as_ref().expect("header");
+    assert_eq!(h.issuers, ["应急管理部办公厅"]);
+    assert_eq!(
+        h.doc_number.as_ref().and_then(|n| n.written.as_deref()),
+        Some("应急厅函〔2026〕318号")
+    );
+    assert_eq!(spec.sections.len(), 5, "{}", imported.toml);
+    for furniture in [
+        "中国政府网",
+        "相关稿件",
+        "登录",
+        "16:30",
+        "索引号",
+        "000014349",
+    ] {
+        assert!(
+            !imported.toml.contains(furniture),
+            "{furniture}\n{}",
+            imported.toml
+        );
+    }
+}
+
 /// A DOCX (and its PDF) written the way an office does: red mark as coloured text, headings as
 /// bold lines, no styles (tests/fixtures/import/make_fixtures.py).
 #[test]

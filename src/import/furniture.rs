@@ -54,7 +54,14 @@ const FOOTER: [&str; 6] = [
     "网站地图",
 ];
 /// Buttons and links a copy picks up (字号 大 中 小 is handled apart).
-const BUTTONS: [&str; 16] = [
+const BUTTONS: &[&str] = &[
+    "简",
+    "繁",
+    "EN",
+    "登录",
+    "注册",
+    "退出",
+    "个人中心",
     "打印本页",
     "打印",
     "关闭窗口",
@@ -132,6 +139,7 @@ pub fn is_furniture(text: &str) -> bool {
         || t.starts_with("上一篇")
         || t.starts_with("下一篇")
         || (t.starts_with("分享到") && t.chars().count() <= 40)
+        || dated_source(&t)
         || (TOP_BAR.iter().any(|w| t.contains(w)) && !t.contains(['，', '。', '；']))
         || navigation(&t)
         || font_size_switch(&t)
@@ -149,6 +157,36 @@ fn metadata_title(t: &str) -> bool {
         .any(crate::spec::kind::ends_in_a_kind)
 }
 
+/// The page's date and time before its source (2026-12-04 16:30　来源：应急管理部网站).
+fn dated_source(t: &str) -> bool {
+    let labelled = ["来源：", "来源:"].iter().any(|l| t.contains(l));
+    labelled && t.starts_with(|c: char| c.is_ascii_digit()) && t.chars().count() <= 60
+}
+
+/// A 政务公开 table copied a cell per line: a line that is a label alone (索  引  号：), whose
+/// value is the next line.
+fn label_alone(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    PAGE_LABELS.contains(&t.as_str())
+        || ["标题：", "名称：", "发布日期：", "信息名称："].contains(&t.as_str())
+}
+
+/// Lines above a breadcrumb near the top (首页 > 政策 > 通知): the site's name, its menus and
+/// switches, none a sentence; the index of the breadcrumb.
+fn site_header_end(lines: &[Line]) -> Option<usize> {
+    let at = lines.iter().take(HEADER_LINES).position(|l| {
+        let t: String = l.text.split_whitespace().collect();
+        TRAIL.iter().any(|w| t.starts_with(w)) && t.contains(['>', '＞', '»', '›'])
+    })?;
+    lines[..at]
+        .iter()
+        .all(|l| l.text.chars().count() <= 60 && !l.text.contains(['，', '。', '；']))
+        .then_some(at)
+}
+
+/// Lines at the top of a page where its breadcrumb is looked for.
+const HEADER_LINES: usize = 16;
+
 /// A site's navigation bar copied as one run of its menu's words (首页政务公开政务服务…): it
 /// starts with 首页 and holds no punctuation.
 fn navigation(t: &str) -> bool {
@@ -164,6 +202,8 @@ fn footer_start(lines: &[Line]) -> Option<usize> {
     let start = (tail..lines.len()).find(|&k| {
         let t: String = lines[k].text.split_whitespace().collect();
         FOOTER.iter().any(|w| t.contains(w))
+            || FOOTER_STARTS.contains(&t.as_str())
+            || t.contains("运行维护单位")
             || ((t.contains("主办：") || t.contains("主办单位："))
                 && (t.contains("地址：") || t.contains("承办：") || t.contains("承办单位：")))
     })?;
@@ -174,7 +214,18 @@ fn footer_start(lines: &[Line]) -> Option<usize> {
 }
 
 /// Lines at the end of a page where its footer is looked for.
-const FOOTER_LINES: usize = 12;
+const FOOTER_LINES: usize = 16;
+
+/// Lines that start a page's footer when they stand alone near its end (a list of related
+/// articles, the phone-view link): as words inside the document they are no furniture.
+const FOOTER_STARTS: [&str; 6] = [
+    "相关稿件",
+    "相关新闻",
+    "相关文章",
+    "相关链接",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上查看当前页",
+];
 
 /// 【字体：大 中 小】, [ 大 中 小 ], 字号：T|T|T.
 fn font_size_switch(t: &str) -> bool {
@@ -325,6 +376,49 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             line: l.line,
             what: format!("删除推文的公众号名称“{}”", l.text.trim()),
         });
+    }
+    if let Some(at) = site_header_end(&lines) {
+        for l in lines.drain(..at) {
+            repairs.push(Repair {
+                page: l.page,
+                line: l.line,
+                what: format!("删除网页页头“{}”", l.text.trim()),
+            });
+        }
+    }
+    // A metadata table copied a cell per line: each label alone with its value after it; the
+    // 发文字号's value stays where the document shows none of its own.
+    let mut k = 0;
+    while k < lines.len() {
+        let label: String = lines[k].text.split_whitespace().collect();
+        let number = matches!(label.as_str(), "发文字号：" | "文号：")
+            && k + 1 < lines.len()
+            && !lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != k + 1 && l.text.trim() == lines[k + 1].text.trim());
+        if number {
+            let l = lines.remove(k);
+            repairs.push(Repair {
+                page: l.page,
+                line: l.line,
+                what: format!(
+                    "删除网页的信息公开目录“{}”（其后的发文字号保留）",
+                    l.text.trim()
+                ),
+            });
+            k += 1;
+        } else if label_alone(&lines[k].text) && k + 1 < lines.len() {
+            for l in lines.drain(k..k + 2) {
+                repairs.push(Repair {
+                    page: l.page,
+                    line: l.line,
+                    what: format!("删除网页的信息公开目录“{}”", l.text.trim()),
+                });
+            }
+        } else {
+            k += 1;
+        }
     }
     if let Some(at) = footer_start(&lines) {
         for l in lines.drain(at..) {
