@@ -696,10 +696,15 @@ impl Localiser<'_> {
             .holiday_words
             .iter()
             .any(|w| text.contains(w.as_str()));
+        // The year a reader takes a date without one to be in: the upstream's, then that of
+        // the last date written with one (2026年12月29日前、2月17日前 — the second is not 2026's).
+        let mut context = self.since.year();
         while let Some((at, d)) = next_deadline(rest, self.since) {
             out.push_str(&rest[..at]);
             let original = &rest[at..at + d.len];
-            out.push_str(&self.earlier(&d, original, about_holiday, notes));
+            let (text, year) = self.earlier(&d, original, about_holiday, context, notes);
+            out.push_str(&text);
+            context = year.unwrap_or(context);
             rest = &rest[at + d.len..];
         }
         out.push_str(rest);
@@ -840,20 +845,45 @@ impl Localiser<'_> {
         (hour >= 11).then(|| format!("{}{unit}", (hour - 2).max(9)))
     }
 
+    /// A deadline made `lead_workdays` earlier, its year written where it was or where it is
+    /// not the `context` year a reader takes; and the year it was written with, if any.
     fn earlier(
         &self,
         d: &Deadline,
         original: &str,
         about_holiday: bool,
+        context: i32,
         notes: &mut Vec<String>,
-    ) -> String {
+    ) -> (String, Option<i32>) {
         let Some(date) = d.date else {
             // 每月5日前, 每季度末月25日前: a recurring deadline, earlier by as many days.
             let day = d.day.saturating_sub(self.lead_workdays).max(1);
             let new = format!("{}{day}日{}{}", d.period, d.time, d.before);
             notes.push(format!("期限“{original}”→“{new}”"));
-            return new;
+            return (new, None);
         };
+        let text = self.earlier_date(d, date, original, about_holiday, context, notes);
+        let year = text
+            .split_once('年')
+            .and_then(|(y, _)| y.parse().ok())
+            .filter(|_| {
+                text.chars()
+                    .take(5)
+                    .all(|c| c.is_ascii_digit() || c == '年')
+            });
+        (text, year)
+    }
+
+    /// [`Self::earlier`] for a deadline on a date.
+    fn earlier_date(
+        &self,
+        d: &Deadline,
+        date: NaiveDate,
+        original: &str,
+        about_holiday: bool,
+        context: i32,
+        notes: &mut Vec<String>,
+    ) -> String {
         let mut time = d.time.clone();
         let new = match self.calendar.sub_workdays(date, self.lead_workdays) {
             Ok(new) if about_holiday => match self.after_holiday(new, date) {
@@ -882,7 +912,7 @@ impl Localiser<'_> {
                 new
             }
         };
-        let year = if d.with_year {
+        let year = if d.with_year || new.year() != context {
             format!("{}年", new.year())
         } else {
             String::new()
@@ -2672,9 +2702,19 @@ pub(crate) mod tests {
         let mut notes = Vec::new();
         let t = l.apply("各地于1月26日前报送省水利厅。", &mut notes);
         // 2027-01-26 is a Tuesday; three weekdays before is Thursday 01-21 (2027 has no
-        // published schedule: counted Monday to Friday and said).
-        assert_eq!(t, "各乡镇人民政府、局属各单位于1月21日前报送县水利局。");
+        // published schedule: counted Monday to Friday and said); its year is said, since the
+        // draft is dated in 2026.
+        assert_eq!(
+            t,
+            "各乡镇人民政府、局属各单位于2027年1月21日前报送县水利局。"
+        );
         assert!(notes.iter().all(|n| !n.contains("不晚于")), "{notes:?}");
+        // After a date written with its year, one without it that is not in that year.
+        let t = l.apply(
+            "分别于2026年12月31日前、2月17日前报送省水利厅。",
+            &mut notes,
+        );
+        assert_eq!(t, "分别于2026年12月28日前、2027年2月12日前报送县水利局。");
     }
 
     #[test]
@@ -2715,10 +2755,10 @@ pub(crate) mod tests {
         };
         let mut notes = Vec::new();
         let t = l.apply(
-            "请于1月15日前将工作总结分别报送市卫生健康委、市教育局。",
+            "请于5月15日前将工作总结分别报送市卫生健康委、市教育局。",
             &mut notes,
         );
-        assert_eq!(t, "请于1月12日前将工作总结报送区教育局体卫艺股。");
+        assert_eq!(t, "请于5月12日前将工作总结报送区教育局体卫艺股。");
     }
 
     #[test]
