@@ -1517,6 +1517,28 @@ fn a_township_s_draft_takes_the_county_s_addressees_whole_and_is_told_of_county_
     }
 }
 
+/// A ministry's holiday notice copied from a central government page and relayed by a county
+/// bureau: the relay asks its units, in its own words, for what the ministry asks — its dates
+/// earlier (the year said where it is not the draft's) and its time limits for reporting an
+/// accident (30分钟内电话报告、1小时内书面报告) — to the county bureau, not the ministry.
+#[test]
+fn a_relay_passes_on_the_upstream_s_reporting_time_limits_as_the_county_s() {
+    let dir = received_and_derived(
+        "pasted-jieri-govcn.txt",
+        "pasted-jieri-county-office.toml",
+        &["relay"],
+    );
+    let relay = draft(&dir, "office-2026-relay.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&relay).unwrap();
+    let closing = spec.closing.0.join("");
+    assert!(
+        closing.contains("30分钟内电话报告、1小时内书面报告县应急管理局指挥中心"),
+        "{closing}"
+    );
+    assert!(closing.contains("2027年2月"), "{closing}");
+    assert!(!closing.contains("应急管理部"), "{closing}");
+}
+
 /// A joint national 爱国卫生月 notice saved as DOCX by LibreOffice, whose title names the
 /// campaign's edition (第38个) instead of its year, derived for a district 卫生健康局: the
 /// campaign is found from its 活动时间, every level's 爱卫会 is the district's own, and the

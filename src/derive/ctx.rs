@@ -318,8 +318,10 @@ impl<'a> Ctx<'a> {
                 .report_verbs
                 .iter()
                 .any(|v| sentence.contains(v.as_str()));
+            // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
             let due = super::localise::next_deadline(sentence, since).is_some()
-                || sentence.contains("每周");
+                || sentence.contains("每周")
+                || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
             if !reports || !due {
                 continue;
             }
