@@ -351,86 +351,72 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let mut lines = lines;
     if let Some(at) = page_heading(&lines) {
         let l = lines.remove(at);
-        repairs.push(Repair {
-            page: l.page,
-            line: l.line,
-            what: format!("删除网页标题“{}”（与公文标题重复）", l.text.trim()),
-        });
+        repairs.push(removed(&l, "删除网页标题", "（与公文标题重复）"));
     }
     // A post's list of other posts: its heading and every line after it go.
     if let Some(at) = lines.iter().position(|l| super::post::other_posts(&l.text)) {
-        for l in lines.drain(at..) {
-            repairs.push(Repair {
-                page: l.page,
-                line: l.line,
-                what: format!("删除推文附带的其他文章“{}”", l.text.trim()),
-            });
-        }
+        repairs.extend(
+            lines
+                .drain(at..)
+                .map(|l| removed(&l, "删除推文附带的其他文章", "")),
+        );
     }
     // A post's account name (宁德发布) on the line above its byline (原创 … 2026年05月08日
     // 10:12 福建): the post's, not the document's mark.
     if let Some(at) = super::post::account_name(&lines) {
         let l = lines.remove(at);
-        repairs.push(Repair {
-            page: l.page,
-            line: l.line,
-            what: format!("删除推文的公众号名称“{}”", l.text.trim()),
-        });
+        repairs.push(removed(&l, "删除推文的公众号名称", ""));
     }
     if let Some(at) = site_header_end(&lines) {
-        for l in lines.drain(..at) {
-            repairs.push(Repair {
-                page: l.page,
-                line: l.line,
-                what: format!("删除网页页头“{}”", l.text.trim()),
-            });
-        }
+        repairs.extend(lines.drain(..at).map(|l| removed(&l, "删除网页页头", "")));
     }
-    // A metadata table copied a cell per line: each label alone with its value after it; the
-    // 发文字号's value stays where the document shows none of its own.
+    metadata_cells(&mut lines, &mut repairs);
+    if let Some(at) = footer_start(&lines) {
+        repairs.extend(lines.drain(at..).map(|l| removed(&l, "删除网页页脚", "")));
+    }
+    let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
+    (kept, repairs)
+}
+
+/// The report of a dropped line: `what`, the line's text quoted, then `note`.
+fn removed(l: &Line, what: &str, note: &str) -> Repair {
+    Repair {
+        page: l.page,
+        line: l.line,
+        what: format!("{what}“{}”{note}", l.text.trim()),
+    }
+}
+
+/// A metadata table copied a cell per line: each label alone goes with its value after it; the
+/// 发文字号's value stays where the page shows it nowhere else.
+fn metadata_cells(lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
     let mut k = 0;
-    while k < lines.len() {
+    while k + 1 < lines.len() {
         let label: String = lines[k].text.split_whitespace().collect();
+        let value = lines[k + 1].text.trim();
         let number = matches!(label.as_str(), "发文字号：" | "文号：")
-            && k + 1 < lines.len()
             && !lines
                 .iter()
                 .enumerate()
-                .any(|(j, l)| j != k + 1 && l.text.trim() == lines[k + 1].text.trim());
+                .any(|(j, l)| j != k + 1 && l.text.trim() == value);
         if number {
             let l = lines.remove(k);
-            repairs.push(Repair {
-                page: l.page,
-                line: l.line,
-                what: format!(
-                    "删除网页的信息公开目录“{}”（其后的发文字号保留）",
-                    l.text.trim()
-                ),
-            });
+            repairs.push(removed(
+                &l,
+                "删除网页的信息公开目录",
+                "（其后的发文字号保留）",
+            ));
             k += 1;
-        } else if label_alone(&lines[k].text) && k + 1 < lines.len() {
-            for l in lines.drain(k..k + 2) {
-                repairs.push(Repair {
-                    page: l.page,
-                    line: l.line,
-                    what: format!("删除网页的信息公开目录“{}”", l.text.trim()),
-                });
-            }
+        } else if label_alone(&lines[k].text) {
+            repairs.extend(
+                lines
+                    .drain(k..k + 2)
+                    .map(|l| removed(&l, "删除网页的信息公开目录", "")),
+            );
         } else {
             k += 1;
         }
     }
-    if let Some(at) = footer_start(&lines) {
-        for l in lines.drain(at..) {
-            repairs.push(Repair {
-                page: l.page,
-                line: l.line,
-                what: format!("删除网页页脚“{}”", l.text.trim()),
-            });
-        }
-    }
-    let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
-    (kept, repairs)
 }
 
 /// `lines` without those (other than table rows) whose text is `furniture`, each drop reported
@@ -464,11 +450,7 @@ fn drop_lines(
                 .is_none_or(|cells| cells.iter().all(labelled) || pairs(cells));
             let drop = row_ok && furniture(&l.text);
             if drop {
-                repairs.push(Repair {
-                    page: l.page,
-                    line: l.line,
-                    what: format!("{what}“{}”", l.text.trim()),
-                });
+                repairs.push(removed(l, what, ""));
             }
             !drop
         })
