@@ -1701,6 +1701,16 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
 /// 0) too — 攸县鸾山镇人民政府 is a township's, 霍山县市场监督管理局 (市场 names no level) and
 /// 县住房和城乡建设局 (城乡 neither) a county's.
 pub(crate) fn name_rank(name: &str) -> u8 {
+    match level_word(name) {
+        Some("镇" | "乡" | "街道") => 0,
+        Some(w) => rank(w, true),
+        None => 0,
+    }
+}
+
+/// The last level word of an office's name (株洲市渌口区教育局: 区; 霍山县市场监督管理局: 县, 市场
+/// naming no level; 攸县鸾山镇人民政府: 镇).
+pub(crate) fn level_word(name: &str) -> Option<&'static str> {
     let words = &super::defaults::Defaults::embedded().work;
     let mut plain = name.to_owned();
     for w in words
@@ -1711,18 +1721,23 @@ pub(crate) fn name_rank(name: &str) -> u8 {
     {
         plain = plain.replace(w, "");
     }
-    let township = ["镇", "乡", "街道"]
-        .iter()
-        .filter_map(|w| plain.rfind(w))
-        .max();
-    let other = ["省", "自治区", "市", "州", "盟", "县", "区", "旗"]
-        .iter()
-        .filter_map(|w| plain.rfind(w))
-        .max();
-    match (township, other) {
-        (Some(t), o) if o.is_none_or(|o| t > o) => 0,
-        _ => rank(&plain, true),
-    }
+    [
+        "镇",
+        "乡",
+        "街道",
+        "省",
+        "自治区",
+        "市",
+        "州",
+        "盟",
+        "县",
+        "区",
+        "旗",
+    ]
+    .into_iter()
+    .filter_map(|w| plain.rfind(w).map(|at| (at, w)))
+    .max()
+    .map(|(_, w)| w)
 }
 
 /// A time of day a weekly deadline may give before 前: none, 下班, 12时, 17点, 17:00, 下午5时.
@@ -2743,6 +2758,20 @@ pub(crate) mod tests {
             "材料以PDF格式发送至县教育局安全股电子邮箱xtxjyjaqg@163.com。"
         );
         assert!(notes.iter().any(|n| n.contains("谭志刚")), "{notes:?}");
+    }
+
+    #[test]
+    fn an_office_s_level_is_its_name_s_last_level_word() {
+        for (name, word, rank) in [
+            ("株洲市渌口区教育局", "区", 1),
+            ("霍山县市场监督管理局", "县", 1),
+            ("攸县鸾山镇人民政府", "镇", 0),
+            ("修水县住房和城乡建设局", "县", 1),
+            ("绵阳市农业农村局", "市", 2),
+        ] {
+            assert_eq!(level_word(name), Some(word), "{name}");
+            assert_eq!(name_rank(name), rank, "{name}");
+        }
     }
 
     #[test]

@@ -196,18 +196,20 @@ fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>)
         .governing_endings
         .iter()
         .any(|e| office.ends_with(e.as_str()));
-    let short = super::localise::short_name(&office);
-    let Some(level) = short.chars().next().map(String::from) else {
+    let Some(level) = super::localise::level_word(&office) else {
         return;
     };
     if governs || super::localise::name_rank(&office) == 0 {
         return;
     }
+    let short = office
+        .rfind(level)
+        .map_or_else(|| office.clone(), |at| office[at..].to_owned());
     for (field, text) in texts {
         if field.starts_with("provenance") || field.starts_with("signature") {
             continue;
         }
-        let ordered = level_named_organs(text, &level).into_iter().find(|name| {
+        let ordered = level_named_organs(text, level).into_iter().find(|name| {
             let own = *name == short || office.ends_with(name.as_str());
             !own && text.contains(&format!("{name}要"))
         });

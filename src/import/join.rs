@@ -164,7 +164,11 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
             let free = if ends_sentence(c) && !first { 1.5 } else { 3.5 };
             // A whole paragraph on its line, much longer than the wrap, ends at its sentence.
             let whole = ends_sentence(c) && width_chars(c) > w + 2.5;
-            !whole && width_chars(c) >= w - free
+            // A line that stops short because the Latin word after it (an e-mail address) did
+            // not fit in what was left of it is full too.
+            let word = leading_word_width(n);
+            let pushed = word >= 2.0 && width_chars(c) + word >= w - 1.0 && !ended(c);
+            !whole && (width_chars(c) >= w - free || pushed)
                 || c.ends_with(['，', '、'])
                 || (!ends_sentence(c) && width_chars(c) >= w * 0.75)
         }
@@ -178,6 +182,12 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 && (!ends_sentence(c) || (width >= w - 3.5 && width <= w + 2.5))
         }
     }
+}
+
+/// Whether a line ends its sentence: not where a label waits for what the next line gives
+/// (「…（电子邮箱：」 / 「aqxtszhc@mem.gov.cn）。」).
+fn ended(line: &str) -> bool {
+    ends_sentence(line) && !line.ends_with(['：', ':'])
 }
 
 /// The width in characters of the Latin word (an address, a number) `s` starts with, with the
@@ -236,6 +246,19 @@ mod tests {
             "World Health Organization"
         );
         assert_eq!(join_text("于5月2", "9日前"), "于5月29日前");
+    }
+
+    #[test]
+    fn a_copied_line_short_of_an_e_mail_address_after_its_label_goes_on() {
+        let c = Line::plain(
+            "请于2月22日前将工作情况报送应急管理部安全生产综合协调司（电子邮箱：",
+            1,
+            1,
+        );
+        let n = Line::plain("aqxtszhc@mem.gov.cn）。", 1, 2);
+        assert!(continues(&c, &n, Wrap::Width(40.0), false));
+        let ended = Line::plain("报送应急管理部安全生产综合协调司。", 1, 1);
+        assert!(!continues(&ended, &n, Wrap::Width(40.0), false));
     }
 
     #[test]
