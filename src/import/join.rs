@@ -186,7 +186,8 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
 
 /// Whether a line ends its sentence: not where a label waits for what the next line gives
 /// (「…（电子邮箱：」 / 「aqxtszhc@mem.gov.cn）。」).
-fn ended(line: &str) -> bool {
+pub fn ended(line: &str) -> bool {
+    let line = line.trim_end();
     ends_sentence(line) && !line.ends_with(['：', ':'])
 }
 

@@ -9,9 +9,9 @@ mod body;
 mod header;
 mod tail;
 
-use super::join::{continues, join_text, number_broken, wrap_of, Wrap};
+use super::join::{continues, ended, join_text, number_broken, wrap_of, Wrap};
 use super::lines::Line;
-use super::patterns::{ends_sentence, is_contact, period, year_in};
+use super::patterns::{is_contact, period, year_in};
 use crate::spec::{
     Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
 };
@@ -93,13 +93,6 @@ impl<'a> Doc<'a> {
         }
         (p, j)
     }
-}
-
-/// Whether a line ends its sentence: not where a label waits for what the next line gives
-/// (「…邮箱：」 / 「hnsstc@163.com。」).
-fn ended(line: &str) -> bool {
-    let line = line.trim_end();
-    ends_sentence(line) && !line.ends_with(['：', ':'])
 }
 
 /// Recognises a 公文 in `lines` (already repaired): the spec, with what could not be placed
