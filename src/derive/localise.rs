@@ -627,8 +627,7 @@ impl Localiser<'_> {
             return false;
         };
         let (subject, rest) = (&body[..at], &body[at + skip..]);
-        let upper = |s: &str| self.is_upper_office(s) || self.names_upstream(s);
-        if subject.is_empty() || !subject.split('、').all(upper) {
+        if subject.is_empty() || !subject.split('、').all(|s| self.is_upper_office(s)) {
             return false;
         }
         let clause = rest.split(['，', '。', '；']).next().unwrap_or(rest);
