@@ -53,6 +53,25 @@ fn every_font_in_the_pdf_is_embedded() {
     }
 }
 
+#[test]
+fn poppler_reads_our_pdf_and_pdf_a_without_a_complaint() {
+    let Some(pdfinfo) = common::tool("pdfinfo") else {
+        return;
+    };
+    let pdf_a = PdfSettings { pdf_a: true };
+    for settings in [PdfSettings::default(), pdf_a] {
+        let (_dir, pdf) = render_sample("national-2025-notice.toml", settings);
+        let o = Command::new(&pdfinfo).arg(&pdf).output().expect("runs");
+        // poppler 22.12 printed 「Syntax Error: Suspects object is wrong type (boolean)」 for
+        // every command on every PDF we wrote.
+        assert!(
+            o.status.success() && o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
 /// Word boxes of a page as poppler reports them: (text, xMin, yMin, xMax) in mm.
 fn words(
     pdftotext: &std::path::Path,

@@ -1,6 +1,7 @@
 //! Every sample — the seeds' documents and every kind's — rendered to our PDF and to DOCX read
 //! through LibreOffice, the two measured against each other on the printed page (issue 24):
-//! the page count, the mark's line count, the red line's position (± 0.5 mm), the 版记's last
+//! the page count, the mark's line count, the red line's position (± 0.5 mm), every red rule of
+//! page 1 stroke by stroke (top ± 0.3 mm, thickness ± 0.15 mm), the 版记's last
 //! rule on the text block's foot (262 ± 0.5 mm), and the line that ends each page.
 //! `GONGWEN_SOFFICE` names another LibreOffice to measure (CI: 25.2 from bookworm-backports
 //! beside Debian's 7.4).
@@ -97,6 +98,9 @@ struct Printed {
     red_line: Option<f64>,
     /// Lines of the mark (bands of red text above the red line).
     mark_lines: usize,
+    /// Every red rule of page 1 as (top, thickness) in mm, top to bottom: the red line, or the
+    /// 信函's two double lines stroke by stroke.
+    red_strokes: Vec<(f64, f64)>,
     /// Centre of the lowest full-width black rule of the last page (the 版记's last, mm).
     colophon_foot: Option<f64>,
     /// The text that ends each page's text block.
@@ -116,6 +120,11 @@ fn printed(pdftoppm: &Path, pdftotext: &Path, pdf: &Path) -> Printed {
         .into_iter()
         .filter(|b| b.1 <= above && b.1 - b.0 > 4.0)
         .count();
+    let red_strokes = Raster::of(pdftoppm, pdf, 1, 400)
+        .bands(rule_mm, red)
+        .into_iter()
+        .map(|(top, bottom)| (top, bottom - top))
+        .collect();
     let last = Raster::of(pdftoppm, pdf, pages, 100);
     let block_foot = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
     let colophon_foot = last
@@ -128,6 +137,7 @@ fn printed(pdftoppm: &Path, pdftotext: &Path, pdf: &Path) -> Printed {
         pages,
         red_line: red_rule.map(|r| r.0),
         mark_lines,
+        red_strokes,
         colophon_foot,
         page_ends,
     }
@@ -242,6 +252,18 @@ fn every_sample_prints_in_libreoffice_as_in_our_pdf() {
             (Some(a), Some(b)) if (a - b).abs() <= 0.5 => {}
             (None, None) => {}
             (a, b) => fail(format!("red line at {a:?} mm, LibreOffice {b:?}")),
+        }
+        let strokes_alike = ours.red_strokes.len() == lo.red_strokes.len()
+            && ours
+                .red_strokes
+                .iter()
+                .zip(&lo.red_strokes)
+                .all(|(a, b)| (a.0 - b.0).abs() <= 0.3 && (a.1 - b.1).abs() <= 0.15);
+        if !strokes_alike {
+            fail(format!(
+                "red rules (top, thickness) {:.2?} mm, LibreOffice {:.2?}",
+                ours.red_strokes, lo.red_strokes
+            ));
         }
         let foot = g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM;
         for (who, at) in [

@@ -599,27 +599,24 @@ fn on_page(mut p: Paragraph, x_mm: f64, y_mm: f64, width_mm: f64, height: i32) -
     p
 }
 
-/// A red double line of the 信函格式 as the border of an empty framed paragraph: thick over
-/// thin (`upper` thicker) as its top border, thin over thick as its bottom border.
-fn double_rule(r: &DoubleRule) -> Paragraph {
-    let total = r.upper_mm + r.gap_mm + r.lower_mm;
-    let (position, kind, y) = if r.upper_mm >= r.lower_mm {
-        (
-            ParagraphBorderPosition::Top,
-            BorderType::ThickThinSmallGap,
-            r.top_mm,
-        )
-    } else {
-        (
-            ParagraphBorderPosition::Bottom,
-            BorderType::ThinThickSmallGap,
-            r.top_mm + total - 1.0,
-        )
-    };
-    let border = ParagraphBorder::new(position)
-        .val(kind)
+/// A red double line of the 信函格式 as two strokes, each the single top border of an empty
+/// framed paragraph at the stroke's top. Compound borders (`thickThinSmallGap`, …) are read
+/// differently by Word and LibreOffice (which stroke is outside, which width `w:sz` gives):
+/// LibreOffice drew the 上粗下细 line thin over a 1.6 mm stroke.
+fn double_rule(r: &DoubleRule) -> [Paragraph; 2] {
+    let lower_top = r.top_mm + r.upper_mm + r.gap_mm;
+    [
+        rule_stroke(r, r.top_mm, r.upper_mm),
+        rule_stroke(r, lower_top, r.lower_mm),
+    ]
+}
+
+/// One stroke of a double line: `thick_mm` thick, its top `top_mm` below the text block's top.
+fn rule_stroke(r: &DoubleRule, top_mm: f64, thick_mm: f64) -> Paragraph {
+    let border = ParagraphBorder::new(ParagraphBorderPosition::Top)
+        .val(BorderType::Single)
         .color(g::RED.trim_start_matches('#'))
-        .size((total * g::PT_PER_MM * 8.0).round() as usize)
+        .size((thick_mm * g::PT_PER_MM * 8.0).round().max(2.0) as usize)
         .space(0);
     let mut p = Paragraph::new().line_spacing(exact(20)).size(2);
     p.property = p
@@ -628,7 +625,7 @@ fn double_rule(r: &DoubleRule) -> Paragraph {
     on_page(
         p,
         g::MARGIN_LEFT_MM + r.left_mm,
-        g::MARGIN_TOP_MM + y,
+        g::MARGIN_TOP_MM + top_mm,
         r.length_mm,
         twips_mm(1.0),
     )
@@ -660,7 +657,7 @@ fn letter_header(out: &mut Vec<Block>, h: &Header) {
             twips_pt(size),
         )));
     }
-    out.extend(h.double_rules.iter().map(|r| Block::p(double_rule(r))));
+    out.extend(h.double_rules.iter().flat_map(double_rule).map(Block::p));
     let Some(first) = h.double_rules.first() else {
         return;
     };

@@ -248,8 +248,12 @@ impl ChunkContainer {
                 catalog.pair(Name(b"StructTreeRoot"), remapper[&st.0]);
                 let mut mark_info = catalog.mark_info();
                 mark_info.marked(true);
+                // gongwen: `/Suspects false` only where PDF/UA asks for it. It is the default,
+                // and poppler (Debian 12's 22.12) prints 「Syntax Error: Suspects object is
+                // wrong type (boolean)」 for it on every pdftoppm, pdfinfo and pdftotext.
                 if sc.serialize_settings().pdf_version() >= PdfVersion::Pdf16
                     && sc.serialize_settings().pdf_version() < PdfVersion::Pdf20
+                    && sc.serialize_settings().validators().accessibility().is_some()
                 {
                     // We always set suspects to false because it's required by PDF/UA.
                     mark_info.suspects(false);
