@@ -1874,3 +1874,21 @@ fn numbered_sentences_are_items_and_numbered_phrases_with_their_text_are_heading
     assert_eq!(spec.sections[1].heading, "", "{}", imported.toml);
     // Phrases each followed by their own text are headings: tests/derive.rs (the 教育厅's PDF).
 }
+
+/// A joint notice written as a web page and printed by Chromium (Type 3 fonts;
+/// tests/fixtures/import/joint-chromium-print.html, `chromium --headless --print-to-pdf`): the
+/// signature's row of three offices wraps its last character onto a line of its own
+/// (四川省公安 / 厅), and the title names the offices spaced apart before 关于.
+#[test]
+fn a_browser_printed_joint_signature_wrapped_at_its_last_name_reads_as_its_offices() {
+    let imported = import_file(&fixture("joint-chromium-print.pdf")).unwrap();
+    let spec = checked(&imported.toml, "joint-chromium-print.pdf");
+    let offices = ["四川省医疗保障局", "四川省卫生健康委员会", "四川省公安厅"];
+    let sig = spec.signature.as_ref().expect("signature");
+    assert_eq!(sig.issuers, offices);
+    assert_eq!(spec.header.as_ref().expect("header").issuers, offices);
+    assert_eq!(
+        spec.title,
+        "四川省医疗保障局 四川省卫生健康委员会 四川省公安厅关于开展2027年医保基金违法违规问题专项整治工作的通知"
+    );
+}

@@ -403,7 +403,7 @@ fn title(d: &Doc, at: usize) -> (String, usize) {
         return (String::new(), at);
     }
     let first = &d.lines[at];
-    let mut title = first.text.trim().to_owned();
+    let mut title = issuers_spaced(&first.raw, first.text.trim());
     let mut k = at + 1;
     while k < d.len() && k < at + 4 && !ends_with_doc_type(&title) {
         let next = &d.lines[k];
@@ -422,8 +422,37 @@ fn title(d: &Doc, at: usize) -> (String, usize) {
         {
             break;
         }
-        title.push_str(t);
+        let t = issuers_spaced(&next.raw, t);
+        // One issuer's name ends the line, another's starts the next, before 关于.
+        let names_meet = !title.contains("关于")
+            && ends_like_organisation(&title)
+            && t.split_once("关于")
+                .is_some_and(|(name, _)| ends_like_organisation(name));
+        if names_meet {
+            title.push(' ');
+        }
+        title.push_str(&t);
         k += 1;
     }
     (title, k)
+}
+
+/// A title's line as the source spaced the issuers' names before 关于 (四川省医疗保障局
+/// 四川省卫生健康委员会): the repair of stray spaces between Chinese characters had run them
+/// together. Other spaces stay repaired.
+fn issuers_spaced(raw: &str, text: &str) -> String {
+    if text.contains(char::is_whitespace) {
+        return text.to_owned();
+    }
+    let pieces: Vec<&str> = raw.split_whitespace().collect();
+    let same = pieces.concat() == text;
+    let names = pieces.len() >= 2
+        && pieces[..pieces.len() - 1]
+            .iter()
+            .all(|p| !p.contains("关于") && ends_like_organisation(p) && !p.ends_with("文件"));
+    if same && names {
+        pieces.join(" ")
+    } else {
+        text.to_owned()
+    }
 }

@@ -124,9 +124,10 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
 /// two names or more; every word of every line ends as an office's name does (市长　陈立新
 /// is a 命令's signer, not two offices).
 fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
-    let mut issuers = Vec::new();
+    let mut issuers: Vec<String> = Vec::new();
     let mut side_by_side = false;
-    for k in i..d.len().min(i + 5) {
+    let mut k = i;
+    while k < d.len().min(i + 5) {
         let t = d.text(k);
         if k > i {
             if let Some(date) = date_line(t) {
@@ -139,15 +140,17 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
                 });
             }
         }
-        // Split where the source spaced them (the raw line: the repair of stray spaces between
-        // Chinese characters joined 「甘肃省市场监督管理局        甘肃省教育厅」 into one name).
-        let raw = d.lines[k].raw.trim();
-        let spaced: Vec<&str> = raw.split_whitespace().collect();
-        let names: Vec<&str> = if spaced.concat() == t.split_whitespace().collect::<String>() {
-            spaced
-        } else {
-            t.split_whitespace().collect()
-        };
+        let mut names = spaced_names(d, k);
+        // A row too long for its line wraps its last name (四川省公安 / 厅, as a browser prints
+        // a right-aligned paragraph): the next line ends it.
+        if let Some(last) = names.last_mut().filter(|n| !ends_like_organisation(n)) {
+            let next = d.lines.get(k + 1).map(|_| d.text(k + 1)).unwrap_or("");
+            let whole = format!("{last}{next}");
+            if width_chars(next) <= 4.0 && !next.contains(' ') && ends_like_organisation(&whole) {
+                *last = whole;
+                k += 1;
+            }
+        }
         let all_names = names
             .iter()
             .all(|n| issuer_like(n) && ends_like_organisation(n));
@@ -155,9 +158,25 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
             return None;
         }
         side_by_side |= names.len() >= 2;
-        issuers.extend(names.iter().map(|n| (*n).to_owned()));
+        issuers.extend(names);
+        k += 1;
     }
     None
+}
+
+/// The names of line `k`, split where the source spaced them (the raw line: the repair of stray
+/// spaces between Chinese characters joined 「甘肃省市场监督管理局        甘肃省教育厅」 into
+/// one name).
+fn spaced_names(d: &Doc, k: usize) -> Vec<String> {
+    let t = d.text(k);
+    let raw = d.lines[k].raw.trim();
+    let spaced: Vec<&str> = raw.split_whitespace().collect();
+    let names: Vec<&str> = if spaced.concat() == t.split_whitespace().collect::<String>() {
+        spaced
+    } else {
+        t.split_whitespace().collect()
+    };
+    names.into_iter().map(str::to_owned).collect()
 }
 
 /// Whether line `k` goes on a block of signing offices: aligned (right or centred) where the
