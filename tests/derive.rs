@@ -1459,6 +1459,8 @@ fn a_work_notice_s_dated_stages_become_the_county_s_with_its_own_dates() {
     }
     let plan = draft(&dir, "office-2026-plan.toml");
     assert!(plan.contains(stages[0]), "{plan}");
+    // The plan's one form is its 附件 under its label 附件1, as seed 001's list.
+    assert!(plan.contains("label = \"附件1\""), "{plan}");
 }
 
 /// A city government office's 春运 notice copied from its web page, derived by a county bureau
@@ -1760,4 +1762,60 @@ fn a_province_s_letter_asking_for_comments_becomes_the_city_s_notice() {
         let said = checked_draft(&dir, &format!("out/{name}"));
         assert!(said.contains("（0 条警告）"), "{name}: {said}");
     }
+}
+
+/// A plan has no signature: `check` reviews it as the office of the profile it was derived for
+/// (its peers given orders, its deadlines), as it does the office's notice; and a unit the
+/// profile names among those the office directs may be given tasks.
+#[test]
+fn a_plan_is_reviewed_as_its_office_s_and_units_the_profile_directs_may_be_given_tasks() {
+    let dir = received_and_derived(
+        "pasted-chunyun-chromium.txt",
+        "pasted-chunyun-county-bureau.toml",
+        &["notice", "plan"],
+    );
+    let said = checked_draft(&dir, "out/office-2026-plan.toml");
+    for peer in ["县公安局", "县商务局"] {
+        assert!(
+            said.contains(&format!("万载县交通运输局不能向同级的{peer}部署工作")),
+            "{peer}\n{said}"
+        );
+    }
+    let office = dir.path().join("office.toml");
+    let profile = std::fs::read_to_string(&office).unwrap().replace(
+        "recipients = \"各乡镇交通运输管理站，",
+        "recipients = \"各乡镇交通运输管理站，县商务局，",
+    );
+    std::fs::write(&office, profile).unwrap();
+    let said = checked_draft(&dir, "out/office-2026-plan.toml");
+    assert!(said.contains("不能向同级的县公安局部署工作"), "{said}");
+    assert!(!said.contains("不能向同级的县商务局"), "{said}");
+}
+
+/// A city 财政局's work notice copied whole from its web page (Chromium, page furniture and
+/// all; tests/fixtures/import/pasted-juesuan-chromium.html): the download list under 相关附件
+/// (附件1.….xls), the buttons run together (打印本页关闭窗口) and the 相关稿件： list are the
+/// page's; a task that opens an item (各单位报送决算时，一并填报《…》（附件1）。) is no run-in
+/// heading; the county's plan, with two forms of its own, is not labelled 附件1 over them.
+#[test]
+fn a_pasted_finance_notice_leaves_the_page_s_lists_and_its_plan_labels_only_its_forms() {
+    let dir = received_and_derived(
+        "pasted-juesuan-chromium.txt",
+        "pasted-juesuan-county-office.toml",
+        &["plan"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    for gone in [
+        ".xls",
+        "打印本页",
+        "相关稿件",
+        "2025-12-03",
+        "heading = \"各单位报送决算时",
+    ] {
+        assert!(!up.contains(gone), "{gone}\n{up}");
+    }
+    assert!(up.contains("text = \"各单位报送决算时，一并填报《"), "{up}");
+    let plan = draft(&dir, "office-2026-plan.toml");
+    assert_eq!(plan.matches("[[annexes]]").count(), 2, "{plan}");
+    assert!(!plan.contains("\nlabel ="), "{plan}");
 }

@@ -546,6 +546,12 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         }
         spec.annexes.extend(annexes);
     }
+    // A plan stands as 附件1 of its notice (seed 001, its one annex labelled 附件); with two
+    // forms or more of its own it numbers them 附件1, 附件2 …, and its label would repeat
+    // theirs: the notice that sends it labels it then.
+    if as_ == DeriveAs::Plan && spec.annexes.len() > 1 {
+        spec.label = None;
+    }
     let mut draft = Annotated::new(spec);
     draft.preamble = vec![
         format!(

@@ -9,8 +9,9 @@ use crate::calendar::Calendar;
 use crate::error::Severity;
 use crate::spec::conventions::Finding;
 use crate::spec::texts::texts;
-use crate::spec::Spec;
 use crate::spec::UpstreamReader;
+use crate::spec::{Provenance, Spec};
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -44,17 +45,57 @@ pub fn review(draft: &Spec, path: &Path, reader: Option<&UpstreamReader>) -> Vec
         )];
     };
     let relay = p.derived_as == "relay";
+    let voice = voice(draft, p, path, reader.is_none());
+    let own = &voice.names;
+    let date = draft.signature.as_ref().map(|s| s.date).or(p.upstream_date);
     let mut out = Vec::new();
     let texts: Vec<(String, String)> = texts(draft)
         .into_iter()
         .filter(|(field, _)| !(relay && (field.starts_with("enclosure") || field == "title")))
         .filter(|(field, _)| !field.starts_with("annexes") || !relay)
         .collect();
-    upper_names(draft, &upstream, &texts, &mut out);
-    peer_orders(draft, &texts, &mut out);
-    deadlines(draft, &texts, &mut out);
-    addressees(draft, &upstream, &texts, &mut out);
+    upper_names(own, &upstream, &texts, &mut out);
+    peer_orders(&voice, &texts, &mut out);
+    if let Some(date) = date {
+        deadlines(date, &texts, &mut out);
+    }
+    addressees(draft, own, &upstream, &texts, &mut out);
     out
+}
+
+/// Whom the draft speaks for: its signature's offices, else (a plan has none) the office of
+/// the profile it was derived for; and the units that office directs (its profile's 主送 and
+/// 下级单位), which its own draft may give orders. The profile is read where the command line
+/// finds it (`profile_too`; the web app reads only inside its workspace).
+struct Voice {
+    names: Vec<String>,
+    units: String,
+}
+
+fn voice(draft: &Spec, p: &Provenance, path: &Path, profile_too: bool) -> Voice {
+    let signed: Vec<String> = draft.signature.iter().flat_map(|s| s.names()).collect();
+    let recorded = PathBuf::from(&p.office_file);
+    let beside = path.parent().map(|d| d.join(&recorded));
+    let profile = [Some(recorded), beside]
+        .into_iter()
+        .flatten()
+        .filter(|_| profile_too)
+        .find(|f| f.is_file())
+        .and_then(|f| super::load_office(&f).ok())
+        .map(|o| o.value.office);
+    let units = profile.as_ref().map_or_else(String::new, |o| {
+        [&o.recipients, &o.units]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("、")
+    });
+    let names = match profile {
+        Some(o) if signed.is_empty() => vec![o.name],
+        _ => signed,
+    };
+    Voice { names, units }
 }
 
 /// The upstream spec: the path as recorded, else beside the draft.
@@ -154,8 +195,12 @@ fn upper_name_forms(upstream: &Spec) -> Vec<String> {
 }
 
 /// The upper office or its departments named in the draft outside the citation.
-fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
-    let own: Vec<String> = draft.signature.iter().flat_map(|s| s.names()).collect();
+fn upper_names(
+    own: &[String],
+    upstream: &Spec,
+    texts: &[(String, String)],
+    out: &mut Vec<Finding>,
+) {
     let forms: Vec<String> = upper_name_forms(upstream)
         .into_iter()
         .filter(|f| !own.iter().any(|o| o.contains(f.as_str())))
@@ -172,7 +217,7 @@ fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &
                 .any(|(i, m)| !(m.ends_with('部') && plain[i + m.len()..].starts_with('门')))
         };
         let short = || {
-            upper_levels(upstream, draft)
+            upper_levels(upstream, own)
                 .iter()
                 .find_map(|l| level_named_organs(&plain, l).into_iter().next())
         };
@@ -186,10 +231,11 @@ fn upper_names(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &
 }
 
 /// Offices of the draft's own level given orders (县公安局要…) in the draft of an office that
-/// does not direct them (a 局, not its government or the government's office).
-fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+/// does not direct them (a 局, not its government or the government's office; nor a unit its
+/// profile names among those it directs, such as its own 事务中心).
+fn peer_orders(voice: &Voice, texts: &[(String, String)], out: &mut Vec<Finding>) {
     let words = &super::defaults::Defaults::embedded().work;
-    let Some(office) = draft.signature.iter().flat_map(|s| s.names()).next() else {
+    let Some(office) = voice.names.first().cloned() else {
         return;
     };
     let governs = words
@@ -211,7 +257,8 @@ fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>)
         }
         let ordered = level_named_organs(text, level).into_iter().find(|name| {
             let own = *name == short || office.ends_with(name.as_str());
-            !own && text.contains(&format!("{name}要"))
+            let directed = voice.units.contains(name.as_str());
+            !own && !directed && text.contains(&format!("{name}要"))
         });
         if let Some(name) = ordered {
             out.push(warn(
@@ -226,33 +273,27 @@ fn peer_orders(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>)
 
 /// The level words of the upstream's issuers (市 of 中共南平市委办公室) above the draft's own
 /// office: an office named by that word alone (市委督查室, 市纪委) is of the upper level.
-fn upper_levels(upstream: &Spec, draft: &Spec) -> Vec<&'static str> {
-    let own = draft
-        .signature
+fn upper_levels(upstream: &Spec, own: &[String]) -> Vec<&'static str> {
+    let own = own
         .iter()
-        .flat_map(|s| s.names())
-        .map(|n| super::localise::name_rank(&n))
+        .map(|n| super::localise::name_rank(n))
         .max()
         .unwrap_or(0);
     super::localise::level_words_above(&upstream.offices(), own)
 }
 
 /// Deadlines (M月D日前) before the draft's 成文日期 or on a day off.
-fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
-    let Some(sig) = &draft.signature else { return };
+fn deadlines(dated: NaiveDate, texts: &[(String, String)], out: &mut Vec<Finding>) {
     let cal = Calendar::embedded();
     for (field, text) in texts {
         let mut rest = text.as_str();
-        while let Some((at, d)) = next_deadline(rest, sig.date) {
+        while let Some((at, d)) = next_deadline(rest, dated) {
             let written = &rest[at..at + d.len];
             if let Some(date) = d.date {
-                if date <= sig.date {
+                if date <= dated {
                     out.push(warn(
                         field,
-                        format!(
-                            "期限“{written}”不晚于本文成文日期 {}，下级单位来不及办理",
-                            sig.date
-                        ),
+                        format!("期限“{written}”不晚于本文成文日期 {dated}，下级单位来不及办理"),
                     ));
                 } else if !written.contains('底')
                     && cal.and_then(|c| c.is_workday(date).ok()) == Some(false)
@@ -277,7 +318,13 @@ fn deadlines(draft: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
 }
 
 /// The upstream's 主送 kept, and text still addressed to the upstream's recipients.
-fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &mut Vec<Finding>) {
+fn addressees(
+    draft: &Spec,
+    own: &[String],
+    upstream: &Spec,
+    texts: &[(String, String)],
+    out: &mut Vec<Finding>,
+) {
     let up = upstream
         .recipients
         .as_deref()
@@ -292,7 +339,7 @@ fn addressees(draft: &Spec, upstream: &Spec, texts: &[(String, String)], out: &m
     }
     let words = &super::defaults::Defaults::embedded().work;
     // The office's own level: its signature, else its mark, else its title (a plan's).
-    let mut names: Vec<String> = draft.signature.iter().flat_map(|s| s.names()).collect();
+    let mut names: Vec<String> = own.to_vec();
     names.extend(draft.header.iter().flat_map(|h| h.issuers.clone()));
     names.push(draft.title.clone());
     let office = names

@@ -104,12 +104,13 @@ pub fn without_file_extension(name: &str) -> &str {
         .map_or(name, |e| name[..name.len() - e.len()].trim_end())
 }
 
+/// The labels of a web page's list of files to download.
+const DOWNLOAD_LABELS: [&str; 5] = ["相关附件", "附件下载", "下载附件", "相关文件", "相关下载"];
+
 /// A line of a web page's download list: its label (相关附件：, 附件下载：) or a file's name
 /// alone (名单.docx), not an item of the 附件说明 (附件：1.…, 2.…).
 fn download_list(t: &str) -> bool {
-    let label = ["相关附件", "附件下载", "下载附件", "相关文件", "相关下载"]
-        .iter()
-        .any(|l| t.trim_end_matches(['：', ':']) == *l);
+    let label = DOWNLOAD_LABELS.contains(&t.trim_end_matches(['：', ':']));
     let file = without_file_extension(t).len() < t.len()
         && !t.starts_with("附件")
         && super::patterns::item_number(t).is_none()
@@ -202,7 +203,7 @@ fn footer_start(lines: &[Line]) -> Option<usize> {
     let start = (tail..lines.len()).find(|&k| {
         let t: String = lines[k].text.split_whitespace().collect();
         FOOTER.iter().any(|w| t.contains(w))
-            || FOOTER_STARTS.contains(&t.as_str())
+            || FOOTER_STARTS.contains(&t.trim_end_matches(['：', ':']))
             || t.contains("运行维护单位")
             || ((t.contains("主办：") || t.contains("主办单位："))
                 && (t.contains("地址：") || t.contains("承办：") || t.contains("承办单位：")))
@@ -245,8 +246,25 @@ fn buttons_only(text: &str) -> bool {
             || super::post::BUTTONS.contains(w)
             || matches!(*w, "大" | "中" | "小" | "阅读")
             || count(w)
+            || buttons_run_together(w)
     };
     words.iter().any(|w| !count(w)) && words.iter().all(button)
+}
+
+/// Buttons of two characters or more copied without a space between them (打印本页关闭窗口).
+fn buttons_run_together(word: &str) -> bool {
+    let mut rest = word;
+    while !rest.is_empty() {
+        let longest = BUTTONS
+            .iter()
+            .filter(|b| b.chars().count() >= 2 && rest.starts_with(**b))
+            .max_by_key(|b| b.len());
+        match longest {
+            Some(b) => rest = &rest[b.len()..],
+            None => return false,
+        }
+    }
+    word.chars().count() >= 4
 }
 
 /// How many ASCII digits `t` starts with.
@@ -371,11 +389,38 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         repairs.extend(lines.drain(..at).map(|l| removed(&l, "删除网页页头", "")));
     }
     metadata_cells(&mut lines, &mut repairs);
+    download_files(&mut lines, &mut repairs);
     if let Some(at) = footer_start(&lines) {
         repairs.extend(lines.drain(at..).map(|l| removed(&l, "删除网页页脚", "")));
     }
     let kept = drop_lines(lines, is_furniture, "删除网页附带的文字", &mut repairs);
     (kept, repairs)
+}
+
+/// The files listed under a download label (相关附件：), even those a page names as its
+/// annexes (附件1.…登记表.xls): the list is the page's; the 附件说明 and the annexes are the
+/// document's own.
+fn download_files(lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
+    let Some(label) = lines.iter().position(|l| {
+        let t: String = l.text.split_whitespace().collect();
+        DOWNLOAD_LABELS.contains(&t.trim_end_matches(['：', ':']))
+    }) else {
+        return;
+    };
+    let files = lines[label + 1..]
+        .iter()
+        .take_while(|l| {
+            let t = l.text.trim();
+            without_file_extension(t).len() < t.len() && !t.contains(['，', '。', '；'])
+        })
+        .count();
+    if files > 0 {
+        repairs.extend(
+            lines
+                .drain(label..=label + files)
+                .map(|l| removed(&l, "删除网页的附件下载列表", "")),
+        );
+    }
 }
 
 /// The report of a dropped line: `what`, the line's text quoted, then `note`.
@@ -537,6 +582,7 @@ mod tests {
             "[ 大 中 小 ]　　[ 打印 ]　　[ 关闭 ]",
             "字号：【大】【中】【小】　　打印　　关闭",
             "【打印本页】　【关闭窗口】",
+            "打印本页关闭窗口",
             "分享到：",
             "分享到：微信 微博 QQ空间",
             "索 引 号：K11010-0302-2026-0015",

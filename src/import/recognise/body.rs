@@ -366,8 +366,13 @@ fn split_heading(
         }
         return (rest.to_owned(), false, None);
     }
+    // Without the format's word, a first sentence is a run-in heading when it is a phrase:
+    // short (精心组织，规范管理。), or of one clause naming no document (宣传学习贯彻…思想。);
+    // not a task (各单位报送决算时，一并填报《…登记表》（附件1）。).
+    let phrase =
+        |h: &str| h.chars().count() <= PHRASE_HEADING_CHARS || !h.contains(['，', '；', '《']);
     match rest.find('。') {
-        Some(p) if p + '。'.len_utf8() < rest.len() => {
+        Some(p) if p + '。'.len_utf8() < rest.len() && phrase(&rest[..p]) => {
             let (h, b) = rest.split_at(p + '。'.len_utf8());
             (h.to_owned(), true, Some(b.trim().to_owned()))
         }
