@@ -731,7 +731,7 @@ fn a_relayed_notice_derives_into_a_county_relay_of_the_original_and_a_notice_of_
 /// text maps 人 to the Kangxi radical ⼈ and spaces to U+0001; the browser's date, title,
 /// address and page count in the margins; the site's furniture), derived for a county. The
 /// import reads it as the document it shows; the county's notice keeps the 和 inside
-/// 人力资源和社会保障厅, brings the weekly deadline forward (每周五 → 每周二) and reports to itself.
+/// 人力资源和社会保障厅, brings the weekly deadline forward (每周五 → 每周四) and reports to itself.
 #[test]
 fn a_web_page_printed_to_pdf_by_a_browser_imports_whole_and_derives_for_a_county() {
     let dir = received_and_derived(
@@ -771,7 +771,7 @@ fn a_web_page_printed_to_pdf_by_a_browser_imports_whole_and_derives_for_a_county
         "{notice}"
     );
     assert!(
-        notice.contains("于每周二下班前将专项行动进展情况报送象山县人力资源和社会保障局"),
+        notice.contains("于每周四下班前将专项行动进展情况报送象山县人力资源和社会保障局"),
         "{notice}"
     );
     assert!(notice.contains("于12月16日前完成"), "{notice}");

@@ -768,8 +768,9 @@ impl Localiser<'_> {
         out
     }
 
-    /// Each weekly deadline (每周五下班前, 每周四12时前) made `lead_workdays` weekdays earlier,
-    /// Monday at the earliest.
+    /// Each weekly deadline (每周五下班前, 每周四12时前) made one weekday earlier, Monday at the
+    /// earliest: a week's figures gathered `lead_workdays` (3) earlier would be three days old
+    /// when they go up (每周五 → 每周二 was read so by a clerk); a day is what gathering takes.
     fn weekly(&self, text: &str, notes: &mut Vec<String>) -> String {
         const DAYS: [char; 5] = ['一', '二', '三', '四', '五'];
         let mut out = String::with_capacity(text.len());
@@ -785,7 +786,7 @@ impl Localiser<'_> {
             out.push_str(&rest[..at]);
             match (day, until) {
                 (Some(day), Some(k)) if time_of_day(&tail[..k]) => {
-                    let new = DAYS[day.saturating_sub(self.lead_workdays as usize)];
+                    let new = DAYS[day.saturating_sub(self.lead_workdays.min(1) as usize)];
                     let original = &rest[at..rest.len() - tail.len() + k + '前'.len_utf8()];
                     let mut changed = format!("每周{new}{}", &original["每周".len() + 3..]);
                     // Due on Monday already: earlier in the day (每周一下班前 → 每周一12时前).
@@ -2186,8 +2187,8 @@ pub(crate) mod tests {
     #[test]
     fn weekly_deadlines_come_earlier_and_a_report_s_purpose_stays() {
         // (Monday's come earlier in the day.)
-        // A city's 根治欠薪 notice for a county (3 working days' lead): 每周五 → 每周二; the
-        // target goes, 备案 after it stays.
+        // A city's 根治欠薪 notice for a county (3 working days' lead): 每周五 → 每周四 (a day
+        // to gather a week's figures, whatever the lead); the target goes, 备案 after it stays.
         reads(
             (
                 "象山县人力资源和社会保障局",
@@ -2198,7 +2199,7 @@ pub(crate) mod tests {
             &[
                 (
                     "各地要于每周五下班前将进展情况报送市劳动保障监察处。",
-                    "各地要于每周二下班前将进展情况报送象山县人力资源和社会保障局。",
+                    "各地要于每周四下班前将进展情况报送象山县人力资源和社会保障局。",
                 ),
                 // Due on Monday already: earlier that day.
                 (
@@ -2212,7 +2213,7 @@ pub(crate) mod tests {
                 ("坚持每周一至周五前往工地。", "坚持每周一至周五前往工地。"),
                 (
                     "于每周五下午5时前报送市劳动保障监察处。",
-                    "于每周二下午5时前报送象山县人力资源和社会保障局。",
+                    "于每周四下午5时前报送象山县人力资源和社会保障局。",
                 ),
             ],
         );

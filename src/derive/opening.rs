@@ -198,10 +198,13 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
 /// last: 根据《A》和《B》 → 根据《A》《B》 (titles side by side take no mark between them),
 /// 根据省委和省政府部署 → 根据省委、省政府部署. A 和 inside a title (中华人民共和国) stays.
 fn loosen_and(clause: &str, w: &OpeningWords) -> String {
-    // The 和 between two bases follows a title or a name (《A》和《B》, 省委和省政府); any other 和
-    // is inside an office's name (人力资源和社会保障厅), and is left.
+    // The 和 between two bases follows a title, its 发文字号 or a name (《A》和《B》,
+    // 《A》（财库〔2026〕47号）和《B》, 省委和省政府); any other 和 is inside an office's name
+    // (人力资源和社会保障厅), and is left.
     let joins = |before: &str| {
-        before.ends_with('》') || w.name_endings.iter().any(|e| before.ends_with(e.as_str()))
+        before.ends_with('》')
+            || before.ends_with("号）")
+            || w.name_endings.iter().any(|e| before.ends_with(e.as_str()))
     };
     let mut depth = 0i32;
     let mut last = None;
@@ -277,6 +280,13 @@ mod tests {
         let up = ["为做好防汛工作，根据省委和省政府部署，现就有关事项通知如下：".to_owned()];
         let o = opening(&up, CITE, DECIDE, &words());
         assert!(o[0].contains("根据省委、省政府部署和省水利厅《"), "{o:?}");
+        // Two titles with their numbers: 、 between them, 和 before the citation alone.
+        let up = ["部门决算是重要依据。根据《财政部关于做好部门决算编制工作的通知》（财库〔2026〕47号）和《省财政厅关于做好部门决算编报工作的通知》（闽财预〔2026〕58号）要求，现就有关事项通知如下：".to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert!(
+            o[0].contains("（财库〔2026〕47号）、《省财政厅关于做好部门决算编报工作的通知》（闽财预〔2026〕58号）和省水利厅《"),
+            "{o:?}"
+        );
         // A 和 inside a name stays (人力资源和社会保障厅), the one after the title gives way.
         let up = ["为维护农民工权益，根据《保障农民工工资支付条例》和省人力资源和社会保障厅统一部署，现就有关事项通知如下："
             .to_owned()];
