@@ -391,7 +391,8 @@ fn letter_docx_frames_the_mark_30mm_down_with_both_double_lines_and_no_first_pag
         .unwrap();
     let twips = |mm: f64| ((mm * 72.0 * 20.0 / 25.4).round() as i64).to_string();
     // The mark's frame hangs from the page 30 mm down; the double lines are 170 mm wide from
-    // 20 mm, thick over thin then thin over thick.
+    // 20 mm, thick over thin then thin over thick, stroke by stroke (a framed paragraph's
+    // single top border each: compound borders read differently in Word and LibreOffice).
     assert!(
         xml.contains(&format!("w:y=\"{}\"", twips(g::LETTER_MARK_TOP_MM))),
         "mark frame at 30 mm"
@@ -400,11 +401,22 @@ fn letter_docx_frames_the_mark_30mm_down_with_both_double_lines_and_no_first_pag
     assert_eq!(
         xml.matches(&format!("w:w=\"{}\"", twips(g::LETTER_RULE_LENGTH_MM)))
             .count(),
-        2
+        4
     );
     assert!(xml.contains(&format!("w:x=\"{}\"", twips(20.0))));
-    assert!(xml.contains("w:val=\"thickThinSmallGap\""));
-    assert!(xml.contains("w:val=\"thinThickSmallGap\""));
+    let eighths = |mm: f64| ((mm * 72.0 / 25.4 * 8.0).round() as i64).to_string();
+    let red = g::RED.trim_start_matches('#');
+    let strokes: Vec<&str> = xml
+        .split("<w:top ")
+        .skip(1)
+        .filter(|b| b.contains(&format!("w:color=\"{red}\"")))
+        .filter_map(|b| b.split("w:sz=\"").nth(1)?.split('"').next())
+        .collect();
+    let (thick, thin) = (
+        eighths(g::LETTER_RULE_THICK_MM),
+        eighths(g::LETTER_RULE_THIN_MM),
+    );
+    assert_eq!(strokes, [&thick, &thin, &thin, &thick], "{xml}");
     assert!(
         xml.contains("<w:titlePg"),
         "first page footer of its own (empty)"
