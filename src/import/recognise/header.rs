@@ -444,13 +444,12 @@ fn issuers_spaced(raw: &str, text: &str) -> String {
     if text.contains(char::is_whitespace) {
         return text.to_owned();
     }
-    let pieces: Vec<&str> = raw.split_whitespace().collect();
-    let same = pieces.concat() == text;
+    let pieces = super::source_words(raw, text);
     let names = pieces.len() >= 2
         && pieces[..pieces.len() - 1]
             .iter()
             .all(|p| !p.contains("关于") && ends_like_organisation(p) && !p.ends_with("文件"));
-    if same && names {
+    if names {
         pieces.join(" ")
     } else {
         text.to_owned()

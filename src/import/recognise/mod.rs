@@ -170,6 +170,18 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     (out, d.findings)
 }
 
+/// A line's words as the source spaced them: the raw line's where the repair of stray spaces
+/// between Chinese characters only took spaces out (it had joined 「甘肃省市场监督管理局
+/// 甘肃省教育厅」 into one name), else the repaired text's.
+pub(super) fn source_words<'a>(raw: &'a str, text: &'a str) -> Vec<&'a str> {
+    let spaced: Vec<&str> = raw.split_whitespace().collect();
+    if spaced.concat() == text.split_whitespace().collect::<String>() {
+        spaced
+    } else {
+        text.split_whitespace().collect()
+    }
+}
+
 /// Whether a recognised spec has any element only a 公文 has: a 版头, a 主送, a signing office,
 /// or a title ending in a 文种 (a 方案 received alone has only that).
 fn looks_official(spec: &Spec) -> bool {

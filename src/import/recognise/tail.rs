@@ -140,7 +140,10 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
                 });
             }
         }
-        let mut names = spaced_names(d, k);
+        let mut names: Vec<String> = super::source_words(&d.lines[k].raw, d.text(k))
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         // A row too long for its line wraps its last name (四川省公安 / 厅, as a browser prints
         // a right-aligned paragraph): the next line ends it.
         if let Some(last) = names.last_mut().filter(|n| !ends_like_organisation(n)) {
@@ -162,21 +165,6 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
         k += 1;
     }
     None
-}
-
-/// The names of line `k`, split where the source spaced them (the raw line: the repair of stray
-/// spaces between Chinese characters joined 「甘肃省市场监督管理局        甘肃省教育厅」 into
-/// one name).
-fn spaced_names(d: &Doc, k: usize) -> Vec<String> {
-    let t = d.text(k);
-    let raw = d.lines[k].raw.trim();
-    let spaced: Vec<&str> = raw.split_whitespace().collect();
-    let names: Vec<&str> = if spaced.concat() == t.split_whitespace().collect::<String>() {
-        spaced
-    } else {
-        t.split_whitespace().collect()
-    };
-    names.into_iter().map(str::to_owned).collect()
 }
 
 /// Whether line `k` goes on a block of signing offices: aligned (right or centred) where the
