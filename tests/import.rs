@@ -1892,3 +1892,29 @@ fn a_browser_printed_joint_signature_wrapped_at_its_last_name_reads_as_its_offic
         "四川省医疗保障局 四川省卫生健康委员会 四川省公安厅关于开展2027年医保基金违法违规问题专项整治工作的通知"
     );
 }
+
+/// The same web page printed by Chromium on Letter paper with its print margins (the date and
+/// title at the top, the file's address and 1/3 at the foot, 8 pt beside the 9 pt text): the
+/// margins and the site's menus are no part of the text block, so a line wrapped at its right
+/// edge goes on in the next and the signature stands right.
+#[test]
+fn a_browser_print_with_its_margin_lines_keeps_paragraphs_whole_and_its_signature() {
+    let imported = import_file(&fixture("pasted-juesuan-chromium-letter.pdf")).unwrap();
+    let spec = checked(&imported.toml, "pasted-juesuan-chromium-letter.pdf");
+    // No line of the page is left over (the web page has no red mark: that is the one note).
+    assert!(!imported.toml.contains("未能归入规格的原文"), "{}", imported.toml);
+    assert_eq!(spec.opening.0.len(), 1, "{:?}", spec.opening);
+    assert!(spec.opening.0[0].ends_with("有关事项通知如下："), "{:?}", spec.opening);
+    let sig = spec.signature.as_ref().expect("signature");
+    assert_eq!(sig.issuer.as_deref(), Some("南平市财政局"));
+    assert_eq!(sig.date.to_string(), "2026-12-01");
+    let paragraphs: usize = spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.sections)
+        .map(|s| s.text.0.len())
+        .sum();
+    // Fourteen paragraphs lie at the second level (the 1. items are a level deeper), each one
+    // paragraph however many lines the page gave it.
+    assert_eq!(paragraphs, 14, "{:#?}", spec.sections);
+}

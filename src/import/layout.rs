@@ -179,7 +179,20 @@ pub fn lines(pages: &[Vec<Row>]) -> Vec<Line> {
 /// lines lie inside the block of the page with the most body lines takes that block, so that
 /// a signature standing right reads as standing right, at its true distance from the edge.
 fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
-    let blocks: Vec<(f64, f64, usize)> = pages.iter().map(|rows| text_block(rows, body)).collect();
+    let running = running_rows(pages, body);
+    let blocks: Vec<(f64, f64, usize)> = pages
+        .iter()
+        .zip(&running)
+        .map(|(rows, run)| {
+            let inside: Vec<&Row> = rows
+                .iter()
+                .zip(run)
+                .filter(|(_, r)| !**r)
+                .map(|(r, _)| r)
+                .collect();
+            text_block(&inside, body)
+        })
+        .collect();
     let Some(&(ml, mr, most)) = blocks.iter().max_by_key(|b| b.2) else {
         return Vec::new();
     };
@@ -198,13 +211,14 @@ fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
 }
 
 /// A page's text block (left and right edges) and how many body lines show it.
-fn text_block(rows: &[Row], body: f64) -> (f64, f64, usize) {
+fn text_block(rows: &[&Row], body: f64) -> (f64, f64, usize) {
     let body_rows: Vec<&Row> = rows
         .iter()
-        .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
+        .copied()
+        .filter(|r| body_sized(r, body) && r.glyphs.len() >= 8)
         .collect();
     let all: Vec<&Row> = if body_rows.is_empty() {
-        rows.iter().collect()
+        rows.to_vec()
     } else {
         body_rows
     };
@@ -212,7 +226,8 @@ fn text_block(rows: &[Row], body: f64) -> (f64, f64, usize) {
     // long line on the page is a first line indented two characters.
     let left = rows
         .iter()
-        .filter(|r| (r.size() - body).abs() < 1.0)
+        .copied()
+        .filter(|r| body_sized(r, body))
         .chain(all.iter().copied())
         .map(|r| r.x0())
         .fold(f64::INFINITY, f64::min);
@@ -221,10 +236,64 @@ fn text_block(rows: &[Row], body: f64) -> (f64, f64, usize) {
 }
 
 /// Rows of body size long enough to reach both edges of the block.
-fn body_rows_count(rows: &[Row], body: f64) -> usize {
+fn body_rows_count(rows: &[&Row], body: f64) -> usize {
     rows.iter()
-        .filter(|r| (r.size() - body).abs() < 1.0 && r.glyphs.len() >= 8)
+        .filter(|r| body_sized(r, body) && r.glyphs.len() >= 8)
         .count()
+}
+
+/// Whether a row is set in the body's size: a web page's menus, breadcrumbs and a browser's
+/// print margins a point smaller are not.
+fn body_sized(r: &Row, body: f64) -> bool {
+    (r.size() - body).abs() < 0.5
+}
+
+/// Per page, which rows run in its margin on every page (a browser's printed date, title and
+/// address, a page number): the first or the last row of each page, at one height on every
+/// page of two or more, set smaller than the body or standing apart from the text. They do
+/// not show the text block's edges.
+fn running_rows(pages: &[Vec<Row>], body: f64) -> Vec<Vec<bool>> {
+    let mut out: Vec<Vec<bool>> = pages.iter().map(|rows| vec![false; rows.len()]).collect();
+    let ends = |last: bool| -> Vec<Option<usize>> {
+        pages
+            .iter()
+            .map(|rows| {
+                let flow = rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.glyphs[0].dir == (1, 0));
+                if last {
+                    flow.last()
+                } else {
+                    flow.min_by(|a, b| a.1.y.total_cmp(&b.1.y))
+                }
+                .map(|(k, _)| k)
+            })
+            .collect()
+    };
+    for last in [false, true] {
+        let at = ends(last);
+        let ys: Vec<f64> = at
+            .iter()
+            .zip(pages)
+            .filter_map(|(k, rows)| k.map(|k| rows[k].y))
+            .collect();
+        let same = ys.len() >= 2 && ys.iter().all(|y| (y - ys[0]).abs() < 1.0);
+        if !same {
+            continue;
+        }
+        for (p, k) in at.iter().enumerate() {
+            let Some(k) = *k else { continue };
+            let rows = &pages[p];
+            let neighbour = rows
+                .iter()
+                .filter(|r| r.glyphs[0].dir == (1, 0) && (r.y - rows[k].y).abs() > 0.1)
+                .map(|r| (r.y - rows[k].y).abs())
+                .fold(f64::INFINITY, f64::min);
+            out[p][k] = rows[k].size() < body - 0.25 || neighbour > 2.5 * body;
+        }
+    }
+    out
 }
 
 /// A space glyph between Chinese characters: an ideographic space when the next character
