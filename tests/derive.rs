@@ -282,6 +282,9 @@ fn wuhua_cover_from_the_kunming_notice_reads_like_seed_003() {
     ] {
         assert!(text.contains(expected), "missing: {expected}");
     }
+    // The office's profile asks for the plan to repeat the cover's 主送 (seed 003 does).
+    let plain: String = text.split_whitespace().collect();
+    assert_eq!(plain.matches("区各街道办事处：").count(), 2, "{text}");
 }
 
 #[test]
@@ -1818,4 +1821,47 @@ fn a_pasted_finance_notice_leaves_the_page_s_lists_and_its_plan_labels_only_its_
     let plan = draft(&dir, "office-2026-plan.toml");
     assert_eq!(plan.matches("[[annexes]]").count(), 2, "{plan}");
     assert!(!plan.contains("\nlabel ="), "{plan}");
+}
+
+/// A city's 专项行动 pasted from its web page, derived for a district: the action is dated as a
+/// campaign (its four stages keep their order and dates, inside the action's period) but drafted
+/// as a work notice: the plan is a 工作方案 (not 「专项行动活动方案」), with no 活动安排 to fill in
+/// and no default 准备/实施/总结 stages beside the upstream's own; the plan printed after the
+/// cover names no 主送.
+#[test]
+fn an_action_campaign_derives_as_a_work_plan_with_its_own_stages() {
+    let dir = received_and_derived(
+        "pasted-qianxin-metadata-web.txt",
+        "pasted-qianxin-district-office.toml",
+        &["plan", "cover", "notice"],
+    );
+    let plan = draft(&dir, "office-2026-plan.toml");
+    let cover = draft(&dir, "office-2026-cover.toml");
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        plan.contains("title = \"鄞州区2026年冬季根治欠薪专项行动工作方案\""),
+        "{plan}"
+    );
+    for draft in [&plan, &cover, &notice] {
+        for wrong in [
+            "活动方案",
+            "活动安排",
+            "准备阶段",
+            "实施阶段",
+            "【待填写：本地",
+        ] {
+            assert!(!draft.contains(wrong), "{wrong}: {draft}");
+        }
+        assert!(
+            draft.contains("总结提升阶段（2027年2月5日—2月10日）"),
+            "{draft}"
+        );
+    }
+    let spec: gongwen::spec::Spec = toml::from_str(&cover).unwrap();
+    assert_eq!(spec.enclosure.expect("plan").recipients, None, "{cover}");
+    for name in ["plan", "cover", "notice"] {
+        let path = format!("out/office-2026-{name}.toml");
+        let report = checked_draft(&dir, &path);
+        assert!(report.contains("检查通过"), "{report}");
+    }
 }

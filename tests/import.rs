@@ -1902,9 +1902,17 @@ fn a_browser_print_with_its_margin_lines_keeps_paragraphs_whole_and_its_signatur
     let imported = import_file(&fixture("pasted-juesuan-chromium-letter.pdf")).unwrap();
     let spec = checked(&imported.toml, "pasted-juesuan-chromium-letter.pdf");
     // No line of the page is left over (the web page has no red mark: that is the one note).
-    assert!(!imported.toml.contains("未能归入规格的原文"), "{}", imported.toml);
+    assert!(
+        !imported.toml.contains("未能归入规格的原文"),
+        "{}",
+        imported.toml
+    );
     assert_eq!(spec.opening.0.len(), 1, "{:?}", spec.opening);
-    assert!(spec.opening.0[0].ends_with("有关事项通知如下："), "{:?}", spec.opening);
+    assert!(
+        spec.opening.0[0].ends_with("有关事项通知如下："),
+        "{:?}",
+        spec.opening
+    );
     let sig = spec.signature.as_ref().expect("signature");
     assert_eq!(sig.issuer.as_deref(), Some("南平市财政局"));
     assert_eq!(sig.date.to_string(), "2026-12-01");
@@ -1917,4 +1925,40 @@ fn a_browser_print_with_its_margin_lines_keeps_paragraphs_whole_and_its_signatur
     // Fourteen paragraphs lie at the second level (the 1. items are a level deeper), each one
     // paragraph however many lines the page gave it.
     assert_eq!(paragraphs, 14, "{:#?}", spec.sections);
+}
+
+/// A 政务公开 page copied whole, its metadata table a row per line (公开方式：主动公开,
+/// 发布机构：…, 文号：…, 成文日期：…): the rows are the page's, not the red mark, the number
+/// keeps no 文号： label and is not glued to the 主送; an action's period written in the opening
+/// (决定自2026年11月15日至2027年2月10日在全市开展冬季根治欠薪专项行动) is the campaign's.
+#[test]
+fn a_metadata_table_a_row_per_line_is_no_mark_and_an_action_s_period_is_found() {
+    let imported = import_file(&fixture("pasted-qianxin-metadata-web.txt")).unwrap();
+    let spec = checked(&imported.toml, "pasted-qianxin-metadata-web.txt");
+    let header = spec.header.as_ref().expect("header");
+    assert_eq!(header.issuers, ["宁波市人力资源和社会保障局"]);
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各区（县、市）人力资源和社会保障局")
+    );
+    assert!(
+        imported
+            .toml
+            .contains("doc_number = \"甬人社发〔2026〕58号\""),
+        "{}",
+        imported.toml
+    );
+    let c = spec.campaign.as_ref().expect("campaign");
+    assert_eq!(c.name.as_deref(), Some("冬季根治欠薪专项行动"));
+    assert_eq!(
+        (c.start.to_string(), c.end.to_string()),
+        ("2026-11-15".into(), "2027-02-10".into())
+    );
+    for furniture in ["公开方式", "主题分类", "成文日期", "点击数"] {
+        assert!(
+            !imported.toml.contains(furniture),
+            "{furniture}: {}",
+            imported.toml
+        );
+    }
 }

@@ -15,6 +15,18 @@ pub struct Names {
     pub short: String,
 }
 
+/// Whether a campaign is an action (专项行动, 专项整治), not an event: by its name, else the
+/// name its title gives.
+pub fn is_action(campaign: &Campaign, title: &str, w: &TitleWords) -> bool {
+    let name = campaign
+        .name
+        .clone()
+        .or_else(|| name_from_title(title, w))
+        .unwrap_or_default();
+    let name = name.trim_end_matches(['”', '"']);
+    w.action_words.iter().any(|a| name.ends_with(a.as_str()))
+}
+
 /// The campaign's names: `[campaign] name`/`short` when given, else read from `title`.
 pub fn names(upstream: &Spec, campaign: &Campaign, title: &str, w: &TitleWords) -> Option<Names> {
     let full = campaign

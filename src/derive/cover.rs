@@ -8,7 +8,7 @@ pub fn cover(c: &mut Ctx) -> Spec {
     let sections = c.plan_body();
     let recipients = c.recipients();
     let profile = c.profile();
-    let opening = match &profile.cover {
+    let opening = match profile.cover.as_ref().filter(|own| !own.opening.is_empty()) {
         Some(own) => c.vars.fill_all(&own.opening.0),
         None => {
             let p = &c.d.patterns;
@@ -28,7 +28,11 @@ pub fn cover(c: &mut Ctx) -> Spec {
         enclosure: Some(Enclosure {
             title: c.plan_title(),
             number: None,
-            recipients: profile.office.recipients.clone(),
+            recipients: profile
+                .cover
+                .as_ref()
+                .filter(|own| own.plan_recipients)
+                .and(profile.office.recipients.clone()),
             opening: Paragraphs(vec![c.plan_opening()]),
             closing: Paragraphs::default(),
             sections,

@@ -174,7 +174,9 @@ impl<'a> Ctx<'a> {
         let mut todo = todo;
         todo.extend(provisional_years(cal, campaign, dates.as_ref(), issued));
         let cite = citation(upstream, campaign);
-        let subject = match campaign {
+        // An action (专项行动) is dated as a campaign and worded as a work notice.
+        let event = campaign.filter(|c| !campaign::is_action(c, &title, &d.title));
+        let subject = match event {
             Some(_) => None,
             None => {
                 campaign::document_subject(&title, &campaign::places(upstream, &d.title), &d.title)
@@ -187,7 +189,7 @@ impl<'a> Ctx<'a> {
         let printed = upstream
             .printed()
             .map_or(title.as_str(), |e| e.title.as_str());
-        let names = campaign.map(|c| {
+        let names = event.map(|c| {
             campaign::names(upstream, c, printed, &d.title).unwrap_or_else(|| campaign::Names {
                 full: subject.clone(),
                 name: subject.clone(),
@@ -768,6 +770,10 @@ impl<'a> Ctx<'a> {
         let c = self.upstream().campaign.as_ref()?;
         let dates = self.dates.as_ref()?;
         if !(plan_like || self.named(profile::Block::Schedule)) || rules.is_empty() {
+            return None;
+        }
+        // The default stages are an event's (筹备, 活动, 总结); an action carries its own.
+        if p.phases.is_empty() && self.names.is_none() {
             return None;
         }
         let phases = phases(c, dates, rules)

@@ -129,6 +129,10 @@ pub struct TitleWords {
     pub document_subject: String,
     /// The event word trailing a name (活动).
     pub event_word: String,
+    /// Words a campaign's name ends with when it is an action, not an event (专项行动, 专项整治):
+    /// its dates are the campaign's, its drafts read as a work notice's (工作方案, no 活动安排).
+    #[serde(default)]
+    pub action_words: Vec<String>,
     /// Scope words before a name (全国).
     pub scope_words: Vec<String>,
     /// Endings of a place name (省, 市).

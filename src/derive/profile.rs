@@ -396,8 +396,13 @@ pub struct Form {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cover {
-    /// Sentences before 现将《…》印发给你们，… (ending with ，).
+    /// Sentences before 现将《…》印发给你们，… (ending with ，); none: the default reason.
+    #[serde(default)]
     pub opening: Paragraphs,
+    /// 方案主送: the plan printed after its cover repeats the cover's 主送 (as 五华区 prints
+    /// it); by default a plan sent with its cover names none.
+    #[serde(default)]
+    pub plan_recipients: bool,
     /// Issuer of the cover notice (default: the office name).
     pub issuer: Option<String>,
     /// 附注 lines of the cover, e.g. 某区市场监督管理局代章.

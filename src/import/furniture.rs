@@ -389,6 +389,7 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         repairs.extend(lines.drain(..at).map(|l| removed(&l, "删除网页页头", "")));
     }
     metadata_cells(&mut lines, &mut repairs);
+    metadata_rows(&mut lines, &mut repairs);
     download_files(&mut lines, &mut repairs);
     if let Some(at) = footer_start(&lines) {
         repairs.extend(lines.drain(at..).map(|l| removed(&l, "删除网页页脚", "")));
@@ -461,6 +462,46 @@ fn metadata_cells(lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
         } else {
             k += 1;
         }
+    }
+}
+
+/// A metadata table copied a row per line, each a label and its value (公开方式：主动公开,
+/// 发布机构：…, 文号：…): two or more such lines in a row go; a 文号's value stays, where the
+/// page shows it nowhere else.
+fn metadata_rows(lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
+    let row = |l: &Line| {
+        let t: String = l.text.split_whitespace().collect();
+        let label = PAGE_LABELS.iter().find(|p| t.starts_with(*p))?;
+        let short = t.chars().count() <= 60 && !t.contains('。') && l.cells.is_none();
+        short.then(|| (label.to_owned(), t[label.len()..].to_owned()))
+    };
+    let mut k = 0;
+    while k < lines.len() {
+        let run = lines[k..].iter().take_while(|l| row(l).is_some()).count();
+        if run < 2 {
+            k += 1;
+            continue;
+        }
+        let mut at = k;
+        for _ in 0..run {
+            let (label, value) = row(&lines[at]).expect("a metadata row");
+            let number = matches!(label, "发文字号：" | "文号：")
+                && !value.is_empty()
+                && !lines.iter().any(|l| l.text.trim() == value);
+            if number {
+                repairs.push(removed(
+                    &lines[at],
+                    "删除网页的信息公开目录",
+                    "（其后的发文字号保留）",
+                ));
+                lines[at].text = value;
+                at += 1;
+            } else {
+                let l = lines.remove(at);
+                repairs.push(removed(&l, "删除网页的信息公开目录", ""));
+            }
+        }
+        k = at;
     }
 }
 

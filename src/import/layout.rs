@@ -262,10 +262,11 @@ fn running_rows(pages: &[Vec<Row>], body: f64) -> Vec<Vec<bool>> {
                     .iter()
                     .enumerate()
                     .filter(|(_, r)| r.glyphs[0].dir == (1, 0));
+                let by_y = |a: &(usize, &Row), b: &(usize, &Row)| a.1.y.total_cmp(&b.1.y);
                 if last {
-                    flow.last()
+                    flow.max_by(by_y)
                 } else {
-                    flow.min_by(|a, b| a.1.y.total_cmp(&b.1.y))
+                    flow.min_by(by_y)
                 }
                 .map(|(k, _)| k)
             })

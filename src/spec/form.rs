@@ -973,10 +973,11 @@ fn annex_form() -> Vec<Field> {
 fn cover_notice() -> Vec<Field> {
     vec![
         paras("opening", "开头")
-            .req()
-            .hint("接在“现将《……》印发给你们”之前，以“，”结尾"),
+            .hint("接在“现将《……》印发给你们”之前，以“，”结尾；不填则用默认的印发缘由"),
         text("issuer", "发文机关").hint("默认为本机关名称"),
         lines("notes", "附注").hint("每行一条"),
+        boolean("plan_recipients", "方案重复主送")
+            .hint("方案正文前再印一次印发通知的主送机关（默认不印）"),
     ]
 }
 

@@ -341,11 +341,18 @@ fn campaign(d: &Spec) -> Option<Campaign> {
     };
     let year = year_in(title).or_else(|| d.signature.as_ref().map(|s| s.date.year()))?;
     let mut name = campaign_name(title);
-    let sections: Vec<&Section> = d
-        .sections
-        .iter()
-        .chain(d.enclosure.iter().flat_map(|e| e.sections.iter()))
-        .collect();
+    // Every section at every level: the period may be a run-in heading's (（一）行动时间。).
+    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a Section>) {
+        for s in list {
+            out.push(s);
+            walk(&s.sections, out);
+        }
+    }
+    let mut sections: Vec<&Section> = Vec::new();
+    walk(&d.sections, &mut sections);
+    if let Some(e) = &d.enclosure {
+        walk(&e.sections, &mut sections);
+    }
     let dated = |want: &dyn Fn(&str) -> bool| {
         sections
             .iter()
@@ -364,7 +371,7 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         .flatten();
     // The body names the campaign with its dates (M月D日至D日为××周): its name is
     // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
-    let body = body_campaign(d, year, name.is_some());
+    let body = body_campaign(d, year, name.as_deref());
     if let Some((body_name, _, _)) = &body {
         if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
             name = Some(body_name.clone());
@@ -392,7 +399,7 @@ fn campaign(d: &Spec) -> Option<Campaign> {
 fn body_campaign(
     d: &Spec,
     year: i32,
-    titled_event: bool,
+    titled: Option<&str>,
 ) -> Option<(String, chrono::NaiveDate, chrono::NaiveDate)> {
     let title_words = &crate::derive::defaults::Defaults::embedded().title;
     let words = &title_words.campaign_words;
@@ -418,10 +425,14 @@ fn body_campaign(
                 .find_map(|t| super::patterns::named_day(t, year))
         })
         .or_else(|| {
-            titled_event
+            titled
+                .is_some()
                 .then(|| named(std::slice::from_ref(&title_words.event_word)))
                 .flatten()
         })
+        // The title's own name after the dates (决定自11月15日至2月10日在全市开展冬季根治欠薪
+        // 专项行动): a 行动 or 整治 is a campaign of its own words.
+        .or_else(|| titled.and_then(|n| named(&[n.to_owned()])))
 }
 
 /// The campaign named by a title that holds an event (关于开展2025年XXX活动的通知 → XXX),
