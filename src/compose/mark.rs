@@ -64,11 +64,72 @@ fn mark_of(h: &crate::spec::Header, suffix: &str, layout: &KindLayout) -> Mark {
     if one.size_pt >= std_::MARK_MIN_ONE_LINE_PT || name.chars().count() < 4 {
         return one;
     }
-    capped(&break_name(name), suffix, h.mark_size, cap)
+    let size = |lines: &[String]| capped(lines, suffix, h.mark_size, cap).size_pt;
+    let lines = (2..=3)
+        .filter_map(|n| name_at_words(name, n, &size))
+        .find(|lines| size(lines) >= std_::MARK_MIN_ONE_LINE_PT)
+        .unwrap_or_else(|| break_name(name));
+    capped(&lines, suffix, h.mark_size, cap)
+}
+
+/// Ends of a place's name (宁波市鄞州区): after one an office's name breaks best.
+const PLACE_ENDS: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// A long issuer name in `n` lines broken only between words: the break giving the largest
+/// mark (`size`), then breaking after the place (宁波市鄞州区 / 人力资源和社会保障局), then the
+/// longer line first. None where the name has too few word boundaries.
+fn name_at_words(name: &str, n: usize, size: &dyn Fn(&[String]) -> f64) -> Option<Vec<String>> {
+    let chars: Vec<char> = name.chars().collect();
+    let costs = super::words::break_costs(&chars);
+    let cuts: Vec<usize> = (1..chars.len())
+        .filter(|&i| super::words::is_word_boundary(&costs, i))
+        .collect();
+    let mut best: Option<((f64, usize, bool), Vec<String>)> = None;
+    for chosen in choices(&cuts, n - 1) {
+        let ends: Vec<usize> = std::iter::once(0)
+            .chain(chosen.iter().copied())
+            .chain(std::iter::once(chars.len()))
+            .collect();
+        let lines: Vec<String> = ends
+            .windows(2)
+            .map(|w| chars[w[0]..w[1]].iter().collect())
+            .collect();
+        let places = chosen
+            .iter()
+            .filter(|&&i| PLACE_ENDS.contains(&chars[i - 1]))
+            .count();
+        let top_heavy = ends[1] * 2 >= chars.len();
+        let score = ((size(&lines) * 10.0).round(), places, top_heavy);
+        let better = best
+            .as_ref()
+            .is_none_or(|(b, _)| (score.0, score.1, score.2) > (b.0, b.1, b.2));
+        if better {
+            best = Some((score, lines));
+        }
+    }
+    best.map(|(_, lines)| lines)
+}
+
+/// Every choice of `k` of `items`, in order.
+fn choices(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    (0..items.len())
+        .flat_map(|i| {
+            choices(&items[i + 1..], k - 1)
+                .into_iter()
+                .map(move |mut rest| {
+                    rest.insert(0, items[i]);
+                    rest
+                })
+        })
+        .collect()
 }
 
 /// A long issuer name in as few balanced lines as keep the stacked mark at least
-/// [`std_::MARK_MIN_ONE_LINE_PT`], broken at word boundaries (the title's lexicon).
+/// [`std_::MARK_MIN_ONE_LINE_PT`], broken at word boundaries (the title's lexicon); for a name
+/// with too few boundaries between its words.
 fn break_name(name: &str) -> Vec<String> {
     let width = width_chars(name);
     let text_width_pt = std_::TEXT_WIDTH_MM * std_::PT_PER_MM;
@@ -185,6 +246,14 @@ mod tests {
         assert_eq!(m.size_pt, 34.0);
         // The second line (11 characters) is spread to the first's width: 2 em over 10 gaps.
         assert!((m.lines[1].tracking_em - 0.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_long_name_breaks_after_its_place_where_the_mark_keeps_its_size() {
+        let h = spec_header("issuers = [\"宁波市鄞州区人力资源和社会保障局\"]");
+        let m = header(&h, &kind::layout(crate::spec::DocKind::Notice)).mark;
+        let lines: Vec<&str> = m.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines, ["宁波市鄞州区", "人力资源和社会保障局"]);
     }
 
     #[test]
