@@ -49,6 +49,19 @@ pub fn is_wide(c: char) -> bool {
         || matches!(c, '—' | '…' | '“' | '”' | '‘' | '’' | '★' | '·')
 }
 
+/// Whether the hyphen at `chars[i]` joins a telephone number's area code to its number
+/// (0574-87186532: three or four digits from 0, then seven or eight): no line breaks there, in
+/// the PDF or the DOCX, where a clerk reads and dials the number whole.
+pub fn is_phone_hyphen(chars: &[char], i: usize) -> bool {
+    let digits = |r: &mut dyn Iterator<Item = &char>| r.take_while(|c| c.is_ascii_digit()).count();
+    if chars.get(i) != Some(&'-') {
+        return false;
+    }
+    let before = digits(&mut chars[..i].iter().rev());
+    let after = digits(&mut chars[i + 1..].iter());
+    (3..=4).contains(&before) && chars[i - before] == '0' && (7..=8).contains(&after)
+}
+
 /// 成文日期 style: 2025年4月2日 (Arabic numerals, no zero padding).
 pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -124,7 +124,7 @@ fn page_number_fonts() -> RunFonts {
 
 /// A run of text in a role at a size (pt).
 fn run(text: &str, role: FontRole, size_pt: f64) -> Run {
-    styled(role, size_pt).add_text(text)
+    styled(role, size_pt).add_text(super::docx_xml::phone_hyphens_kept(text))
 }
 
 /// The red mark's text at exactly `size_pt`: Word sizes text in half points, so the size is

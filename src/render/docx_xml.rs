@@ -183,9 +183,37 @@ fn solid_doc_number(xml: &str) -> String {
     format!("{}{patched}{}", &xml[..start], &xml[end..])
 }
 
+/// Stands in for a telephone number's hyphen in a run's text until [`no_break_hyphens`] makes
+/// it Word's non-breaking hyphen (U+2011, which the body faces may not draw).
+const KEPT_HYPHEN: char = '\u{2011}';
+
+/// `text` with each telephone number's hyphen (0574-87186532) marked to be kept on its line.
+pub fn phone_hyphens_kept(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            if crate::compose::text::is_phone_hyphen(&chars, i) {
+                KEPT_HYPHEN
+            } else {
+                chars[i]
+            }
+        })
+        .collect()
+}
+
+/// Each marked hyphen as `w:noBreakHyphen` between the run's texts: Word, WPS and LibreOffice
+/// draw a hyphen there and never break the line after it.
+fn no_break_hyphens(xml: &str) -> String {
+    xml.replace(
+        KEPT_HYPHEN,
+        r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#,
+    )
+}
+
 /// The document-part fixes, in order.
 pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
-    let xml = seal_anchors(xml);
+    let xml = no_break_hyphens(xml);
+    let xml = seal_anchors(&xml);
     let xml = repeat_header_rows(&xml);
     let xml = char_indents(&xml);
     let xml = share_footers(&xml);

@@ -81,7 +81,9 @@ pub fn runs(text: &str) -> Option<Vec<Run>> {
             }
             out.push(piece);
             i += len;
-        } else if digit_hyphen_digit(&chars[i..]) {
+        } else if digit_hyphen_digit(&chars[i..])
+            && !crate::compose::text::is_phone_hyphen(&chars, i + 1)
+        {
             special = true;
             plain.extend([chars[i], '-']);
             out.push(Run::Text(std::mem::take(&mut plain)));
@@ -91,7 +93,10 @@ pub fn runs(text: &str) -> Option<Vec<Run>> {
         } else if latin > 0 {
             // A short Latin run stays whole up to a hyphen between digits inside it.
             let end = (i..i + latin)
-                .find(|&j| digit_hyphen_digit(&chars[j..]))
+                .find(|&j| {
+                    digit_hyphen_digit(&chars[j..])
+                        && !crate::compose::text::is_phone_hyphen(&chars, j + 1)
+                })
                 .unwrap_or(i + latin);
             plain.extend(&chars[i..end.max(i + 1)]);
             i = end.max(i + 1);
@@ -174,9 +179,12 @@ mod tests {
     fn a_hyphen_between_digits_is_followed_by_a_break_opportunity_once_per_match() {
         let brk = Run::Break { z: 1 };
         assert_eq!(
-            runs("电话025-83271605").unwrap(),
-            vec![text("电话025-"), brk.clone(), text("83271605")]
+            runs("2024-2025年度").unwrap(),
+            vec![text("2024-"), brk.clone(), text("2025年度")]
         );
+        // A telephone number stays whole: a clerk dials it from the page.
+        assert_eq!(runs("电话025-83271605"), None);
+        assert_eq!(runs("（0574-87186532）").unwrap().len(), 3);
         // As the regex it replaces: the match consumes its second digit.
         assert_eq!(runs("1-2-3").unwrap(), vec![text("1-"), brk, text("2-3")]);
     }
