@@ -435,3 +435,33 @@ fn a_letter_s_first_page_has_no_number_when_its_colophon_has_a_section_of_its_ow
         "page 1 carries no number: {footer}"
     );
 }
+
+/// A telephone number's hyphen is Word's non-breaking hyphen (w:noBreakHyphen), so no line
+/// ends at 「0791-」; the number reads whole when the text is imported again.
+#[test]
+fn a_telephone_number_keeps_its_hyphen_on_its_line() {
+    let p = parts(&docx("flood-2025-notice.toml"));
+    let body = &p["word/document.xml"];
+    let kept = body.matches("<w:noBreakHyphen />").count();
+    assert!(kept >= 1, "no telephone hyphen kept");
+    assert!(!body.contains('\u{2011}'));
+    let imported = gongwen::import::import_bytes(
+        std::path::Path::new("flood.docx"),
+        &docx("flood-2025-notice.toml"),
+    )
+    .unwrap();
+    let number = regex_free_phone(&imported.toml).expect("a telephone number");
+    assert!(number.contains('-'), "{number}");
+}
+
+/// The first 0NNN-NNNNNNN in `s`.
+fn regex_free_phone(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .find(|&i| gongwen::compose::text::is_phone_hyphen(&chars, i))
+        .map(|i| {
+            chars[i.saturating_sub(4)..(i + 9).min(chars.len())]
+                .iter()
+                .collect()
+        })
+}
