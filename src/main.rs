@@ -489,6 +489,9 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     for path in specs {
         match app::check::check_file(&engine, path, fix) {
             Ok(checked) => {
+                if checked.profile {
+                    err_line!("{}：机关资料（office profile），检查通过", path.display());
+                }
                 if checked.fixed > 0 {
                     err_line!("{}: 已改正 {} 处", path.display(), checked.fixed);
                 }

@@ -391,3 +391,31 @@ fn annex_forms_and_derived_drafts_are_rendered_as_ofd_too() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("文档 2 个"));
 }
+
+/// `check` on an office profile checks it as a profile (as `derive --office` reads it): a
+/// sample profile passes, and a wrong key is named with the profile's own keys, not the spec's.
+#[test]
+fn check_reads_an_office_profile_as_a_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::sample("offices/wuhua.toml").display().to_string();
+    let run = |path: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .args(["check", path, "--no-system-fonts"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let good = run(&profile);
+    let said = String::from_utf8_lossy(&good.stderr).into_owned();
+    assert_eq!(good.status.code(), Some(0), "{said}");
+    assert!(said.contains("机关资料"), "{said}");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[office]\nname = \"某县局\"\nbogus = 1\n").unwrap();
+    let out = run(&bad.display().to_string());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("office.bogus") && said.contains("report_to"),
+        "{said}"
+    );
+}

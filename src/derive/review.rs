@@ -256,7 +256,9 @@ fn peer_orders(voice: &Voice, texts: &[(String, String)], out: &mut Vec<Finding>
             continue;
         }
         let ordered = level_named_organs(text, level).into_iter().find(|name| {
-            let own = *name == short || office.ends_with(name.as_str());
+            // 县局 (its sections, 县局各股室) is how a 局 names itself.
+            let abbreviated = office.ends_with('局') && name.starts_with(&format!("{level}局"));
+            let own = *name == short || office.ends_with(name.as_str()) || abbreviated;
             let directed = voice.units.contains(name.as_str());
             !own && !directed && text.contains(&format!("{name}要"))
         });
@@ -379,5 +381,27 @@ fn addressees(
                 format!("“{phrase}”是上级来文的主送对象：本机关的文件应写本机关的下级单位"),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orders(office: &str, text: &str) -> Vec<Finding> {
+        let voice = Voice {
+            names: vec![office.to_owned()],
+            units: "各市场监管所".to_owned(),
+        };
+        let mut out = Vec::new();
+        peer_orders(&voice, &[("sections".into(), text.into())], &mut out);
+        out
+    }
+
+    #[test]
+    fn a_bureau_giving_its_own_sections_orders_is_no_peer_order() {
+        let office = "攸县市场监督管理局";
+        assert!(orders(office, "县局各相关股室要按照职责分工，加强业务指导。").is_empty());
+        assert_eq!(orders(office, "县公安局要加强巡查。").len(), 1);
     }
 }
