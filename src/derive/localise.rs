@@ -1536,6 +1536,24 @@ fn email_addresses(text: &str) -> Vec<&str> {
 }
 
 /// Length of a lower level's addressee after 各 (the level and the office named after it).
+/// The levels `after` starts with (县（市、区）; 设区市、县（市、区）: levels listed under one 各
+/// share it and the office after them).
+pub fn levels_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
+    let level_at = |at: &str| {
+        words
+            .levels
+            .iter()
+            .filter(|l| at.starts_with(l.as_str()))
+            .max_by_key(|l| l.len())
+            .map(String::len)
+    };
+    let mut n = level_at(after)?;
+    while let Some(next) = after[n..].strip_prefix('、').and_then(level_at) {
+        n += '、'.len_utf8() + next;
+    }
+    Some(&after[..n])
+}
+
 fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     if words
         .not_levels
@@ -1545,20 +1563,8 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     {
         return None;
     }
-    let level_at = |at: &str| {
-        words
-            .levels
-            .iter()
-            .filter(|l| at.starts_with(l.as_str()))
-            .max_by_key(|l| l.len())
-    };
-    let level = level_at(after)?;
+    let level = levels_at(words, after)?;
     let mut n = level.len();
-    // 各设区市、县（市、区）安委会: levels listed under one 各 share it and the office after them.
-    while let Some(next) = after[n..].strip_prefix('、').and_then(level_at) {
-        n += '、'.len_utf8() + next.len();
-    }
-    let level = &after[..n];
     // An office's name after the level: up to an office ending, within a few characters.
     let tail = &after[n..];
     // 各地各校, 各地各部门: the level with the units it pairs with is one addressee.
@@ -1668,6 +1674,11 @@ fn upper_phone(s: &str) -> Option<usize> {
         .then_some('（'.len_utf8() + close + '）'.len_utf8())
 }
 
+/// Words holding a level's character that name no level (攸县市场监督管理局 is a county's).
+const NOT_LEVELS: [&str; 12] = [
+    "市场", "市政", "市民", "市容", "城市", "都市", "社区", "园区", "景区", "小区", "区域", "县域",
+];
+
 /// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
 /// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
 pub(crate) fn rank(text: &str, last: bool) -> u8 {
@@ -1685,8 +1696,19 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
         ("区", 1),
         ("旗", 1),
     ];
+    // A level word inside an ordinary word (市场监督管理局, 城市, 社区, 区域) names no level.
+    let in_word = |i: usize, w: &str| {
+        NOT_LEVELS.iter().any(|n| {
+            n.match_indices(w)
+                .any(|(k, _)| i >= k && text[i - k..].starts_with(n))
+        })
+    };
     let found = levels.iter().filter_map(|(w, r)| {
-        let at = if last { text.rfind(w) } else { text.find(w) };
+        let mut at = text
+            .match_indices(*w)
+            .map(|(i, _)| i)
+            .filter(|&i| !in_word(i, w));
+        let at = if last { at.last() } else { at.next() };
         at.map(|i| (i, *r))
     });
     let pick = if last {

@@ -375,13 +375,37 @@ fn addressees(
         };
         let below = |p: &String| level(p) < office;
         let found = Localiser::upper_addressee(words, text).filter(|p| !own(p) && !below(p));
-        if let Some(phrase) = found {
+        // The levels the upstream addressed, named without their offices (对各州、市…开展
+        // 明查暗访, 加强对县市区的业务指导).
+        let bare = || {
+            upstream_levels(upstream)
+                .into_iter()
+                .find(|p| text.contains(p.as_str()) && !own(p) && !below(p))
+        };
+        if let Some(phrase) = found.or_else(bare) {
             out.push(warn(
                 field,
                 format!("“{phrase}”是上级来文的主送对象：本机关的文件应写本机关的下级单位"),
             ));
         }
     }
+}
+
+/// The levels of the upstream's 主送, without their offices and 各 (州、市 of 各州、市林业和草原局、
+/// 应急管理局; 县市区 of 各县市区市场监督管理局): only those of two characters or more, which no
+/// office's own text uses for itself.
+fn upstream_levels(upstream: &Spec) -> Vec<String> {
+    let words = &super::defaults::Defaults::embedded().work;
+    let Some(recipients) = upstream.recipients.as_deref() else {
+        return Vec::new();
+    };
+    recipients
+        .split(['，', ','])
+        .filter_map(|r| r.trim().strip_prefix('各'))
+        .filter_map(|after| super::localise::levels_at(words, after))
+        .filter(|l| l.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -396,6 +420,33 @@ mod tests {
         let mut out = Vec::new();
         peer_orders(&voice, &[("sections".into(), text.into())], &mut out);
         out
+    }
+
+    #[test]
+    fn the_upstream_s_addressed_levels_are_read_from_its_recipients() {
+        let spec = |r: &str| Spec {
+            recipients: Some(r.to_owned()),
+            ..Spec::default()
+        };
+        assert_eq!(
+            upstream_levels(&spec("各州、市林业和草原局、应急管理局")),
+            ["州、市"]
+        );
+        assert_eq!(
+            upstream_levels(&spec("各县市区市场监督管理局、市局各相关科室")),
+            ["县市区"]
+        );
+        // One character (各市林业局) is no phrase of its own: 市 is in every office's text.
+        assert!(upstream_levels(&spec("各市林业局，省直有关单位")).is_empty());
+    }
+
+    #[test]
+    fn a_county_market_bureau_is_a_county_s_office() {
+        assert_eq!(crate::derive::localise::rank("攸县市场监督管理局", true), 1);
+        assert_eq!(
+            crate::derive::localise::rank("宁波市鄞州区城市管理局", true),
+            1
+        );
     }
 
     #[test]
