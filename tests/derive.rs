@@ -1865,3 +1865,36 @@ fn an_action_campaign_derives_as_a_work_plan_with_its_own_stages() {
         assert!(report.contains("检查通过"), "{report}");
     }
 }
+
+/// A relay passes the upstream on as it is, its 附注 too: the province's 此件主动公开 prints
+/// under the relayed notice's date, not lost with the relaying office's own notes.
+#[test]
+fn a_relay_keeps_the_relayed_notice_s_notes() {
+    let dir = received_and_derived(
+        "anpai-province-libreoffice.pdf",
+        "anpai-county-office.toml",
+        &["relay"],
+    );
+    let relay = draft(&dir, "office-2026-relay.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&relay).unwrap();
+    let relayed = spec.enclosure.expect("the relayed notice");
+    assert_eq!(relayed.notes, ["此件主动公开"], "{relay}");
+    let doc = gongwen::compose::compose(&{
+        let mut s = toml::from_str::<gongwen::spec::Spec>(&relay).unwrap();
+        s.enclosure.as_mut().unwrap().contacts =
+            Some("联系人：省厅某处 张三，电话：0871-65123478".into());
+        s
+    });
+    let notes: Vec<String> = doc.parts[1]
+        .notes
+        .iter()
+        .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "（联系人：省厅某处 张三，电话：0871-65123478）",
+            "（此件主动公开）"
+        ]
+    );
+}

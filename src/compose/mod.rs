@@ -28,7 +28,8 @@ pub fn compose(spec: &Spec) -> Document {
         let at_end = spec.signature.as_ref().is_some_and(|s| s.after_enclosure);
         if at_end && enclosed.signature.is_none() {
             enclosed.signature = parts[0].signature.take();
-            enclosed.notes = std::mem::take(&mut parts[0].notes);
+            let own = std::mem::take(&mut parts[0].notes);
+            enclosed.notes.extend(own);
         }
         parts.push(enclosed);
     }
@@ -208,15 +209,7 @@ fn main_part(spec: &Spec, layout: &kind::KindLayout) -> Part {
         }
     }
     let body = body(&opening, &spec.sections, &spec.closing.0);
-    let mut notes: Vec<Paragraph> = Vec::new();
-    if let Some(c) = &spec.contacts {
-        notes.push(indented_line(&text::parenthesized(c)));
-    }
-    notes.extend(
-        spec.notes
-            .iter()
-            .map(|n| indented_line(&text::parenthesized(n))),
-    );
+    let notes = notes(spec.contacts.as_deref(), &spec.notes);
     let title = cover_title(spec);
     Part {
         header: spec.header.as_ref().map(|h| mark::header(h, layout)),
@@ -245,6 +238,15 @@ fn body(opening: &[String], sections: &[Section], closing: &[String]) -> Vec<Par
     out
 }
 
+/// 附注 lines below the date: the contact, then each note, in parentheses.
+fn notes(contacts: Option<&str>, notes: &[String]) -> Vec<Paragraph> {
+    contacts
+        .into_iter()
+        .chain(notes.iter().map(String::as_str))
+        .map(|n| indented_line(&text::parenthesized(n)))
+        .collect()
+}
+
 /// The plan or text a cover notice transmits, on its own pages after the notice.
 fn enclosure_part(e: &Enclosure) -> Part {
     let body = body(&e.opening.0, &e.sections, &e.closing.0);
@@ -256,7 +258,7 @@ fn enclosure_part(e: &Enclosure) -> Part {
         body,
         annex_note: Vec::new(),
         signature: e.signature.as_ref().map(signature::signature),
-        notes: Vec::new(),
+        notes: notes(e.contacts.as_deref(), &e.notes),
         attendance: Vec::new(),
     }
 }

@@ -37,6 +37,8 @@ pub fn cover(c: &mut Ctx) -> Spec {
             closing: Paragraphs::default(),
             sections,
             signature: None,
+            notes: Vec::new(),
+            contacts: None,
         }),
         ..Spec::default()
     }

@@ -112,5 +112,7 @@ fn relayed(upstream: &Spec) -> Enclosure {
             seal_size_mm: None,
             after_enclosure: false,
         }),
+        notes: upstream.notes.clone(),
+        contacts: upstream.contacts.clone(),
     }
 }

@@ -37,6 +37,8 @@ pub fn attached_by(upstream: &Spec, verb: &str) -> Option<Enclosure> {
         closing: Paragraphs::default(),
         sections: Vec::new(),
         signature: None,
+        notes: Vec::new(),
+        contacts: None,
     })
 }
 

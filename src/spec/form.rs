@@ -685,6 +685,8 @@ fn enclosure() -> Vec<Field> {
         tree("sections", "正文各层"),
         paras("closing", "结尾").hint(PARA_HINT),
         obj("signature", "署名和成文日期", signature()),
+        text("contacts", "联系人及电话").hint("被转发文件的附注，印在其成文日期下"),
+        lines("notes", "附注").hint("每行一条"),
     ]
 }
 

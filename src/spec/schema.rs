@@ -182,6 +182,12 @@ pub struct Enclosure {
     /// 署名和日期 of the enclosed document, if it has its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<Signature>,
+    /// 附注 of the enclosed document (a relayed notice's 此件公开发布), below its date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// 联系人及电话 of the enclosed document (a relayed notice's contact), as its 附注.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacts: Option<String>,
 }
 
 /// 版头: everything above the red separator line.

@@ -593,16 +593,21 @@ title = "乙"
             paragraphs(),
             prop::collection::vec(section(1), 0..2),
             proptest::option::of(signature()),
+            (prop::collection::vec(text(), 0..2), opt_text()),
         )
-            .prop_map(|(title, number, opening, sections, signature)| Enclosure {
-                title,
-                number,
-                recipients: None,
-                opening,
-                closing: Paragraphs::default(),
-                sections,
-                signature,
-            });
+            .prop_map(
+                |(title, number, opening, sections, signature, (notes, contacts))| Enclosure {
+                    title,
+                    number,
+                    recipients: None,
+                    opening,
+                    closing: Paragraphs::default(),
+                    sections,
+                    signature,
+                    notes,
+                    contacts,
+                },
+            );
         let colophon = (
             prop::collection::vec(text(), 0..3),
             opt_text(),

@@ -134,6 +134,8 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
             closing: Paragraphs(part.closing),
             sections: part.sections,
             signature: tails.second_signature.take(),
+            notes: Vec::new(),
+            contacts: None,
         });
     }
     let spec = &mut out.spec;
