@@ -1898,3 +1898,44 @@ fn a_relay_keeps_the_relayed_notice_s_notes() {
         ]
     );
 }
+
+/// An office whose profile names its 印发机关 and 抄送机关 gets its 版记 on its notice and
+/// its relay, printed on the 成文日期; its plan (an annex of the notice) has none.
+#[test]
+fn a_profile_s_printer_and_copies_make_the_draft_s_colophon() {
+    let dir = received_and_derived(
+        "anpai-province-libreoffice.pdf",
+        "anpai-county-office.toml",
+        &[],
+    );
+    let office = dir.path().join("office.toml");
+    let profile = std::fs::read_to_string(&office).unwrap().replace(
+        "sealed = true",
+        "sealed = true\nprinter = \"湘潭县教育局办公室\"\ncc = [\"湘潭市教育局\", \"县人民政府办公室\"]",
+    );
+    std::fs::write(&office, profile).unwrap();
+    for as_ in ["notice", "relay", "plan"] {
+        let args = [
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            as_,
+            "-o",
+            "out",
+        ];
+        let o = gongwen(&args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    for as_ in ["notice", "relay"] {
+        let text = draft(&dir, &format!("office-2026-{as_}.toml"));
+        let spec: gongwen::spec::Spec = toml::from_str(&text).unwrap();
+        let colophon = spec.colophon.expect("a colophon");
+        assert_eq!(colophon.printer.as_deref(), Some("湘潭县教育局办公室"));
+        assert_eq!(colophon.cc, ["湘潭市教育局", "县人民政府办公室"]);
+        assert_eq!(colophon.print_date, Some(spec.signature.unwrap().date));
+    }
+    let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2026-plan.toml")).unwrap();
+    assert!(plan.colophon.is_none());
+}

@@ -483,6 +483,17 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// 版记: the profile's 抄送 and 印发机关, printed on the 成文日期; none without a 印发机关
+    /// or 抄送 in the profile.
+    pub fn colophon(&self) -> Option<crate::spec::Colophon> {
+        let o = &self.profile().office;
+        (o.printer.is_some() || !o.cc.is_empty()).then(|| crate::spec::Colophon {
+            cc: o.cc.clone(),
+            printer: o.printer.clone(),
+            print_date: o.printer.as_ref().map(|_| self.issued),
+        })
+    }
+
     /// `[signature]`: the office (or the cover notice's issuer) on the computed date.
     pub fn signature(&self) -> Signature {
         let p = self.profile();

@@ -531,6 +531,7 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     if as_ != DeriveAs::Plan {
         spec.header = c.header();
         spec.signature = Some(c.signature());
+        spec.colophon = c.colophon();
     }
     if as_ != DeriveAs::Relay {
         let (annexes, map) = c.annexes();

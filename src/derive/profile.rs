@@ -254,6 +254,12 @@ pub struct Office {
     /// 印章图片: the office's own seal (PNG with transparency or SVG), relative to the profile;
     /// its drafts name it in `[signature] seals`, and rendering draws it over the signature.
     pub seal: Option<String>,
+    /// 抄送机关 of the office's notices (版记), e.g. the upper office and the county's leaders.
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 印发机关 of the office's notices (版记), e.g. 某县某局办公室: with it a notice, cover or
+    /// relay gets its 版记, printed on the 成文日期.
+    pub printer: Option<String>,
 }
 
 fn yes() -> bool {

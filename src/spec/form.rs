@@ -825,6 +825,9 @@ fn office() -> Vec<Field> {
         text("seal", "印章图片")
             .more()
             .hint("本机关的印章文件（透明底 PNG 或 SVG），相对于机关资料文件"),
+        text("printer", "印发机关")
+            .hint("版记的印发机关，如“某县某局办公室”；填写后通知、印发通知和转发通知带版记"),
+        lines("cc", "抄送机关").hint("版记的抄送机关，每行一个"),
         text("campaign_name", "本机关的活动名称")
             .more()
             .hint(format!("默认 {}", patterns().local)),
