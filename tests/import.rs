@@ -1962,3 +1962,27 @@ fn a_metadata_table_a_row_per_line_is_no_mark_and_an_action_s_period_is_found() 
         );
     }
 }
+
+/// A provincial notice written with python-docx (tests/fixtures/import/make_gengdi_docx.py)
+/// and printed by LibreOffice: a line that stops inside the quotation it opened (「…调整或
+/// “非农」 / 「化”“非粮化”问题。」: the marks that may neither end nor start a line pushed three
+/// characters down) goes on; a form's 填报日期 wrapped before its 日 keeps it; the 版记's 印发
+/// wrapped onto a line of its own still names the 印发机关 and date.
+#[test]
+fn lines_wrapped_by_a_word_processor_s_line_rules_join_where_they_belong() {
+    let imported = import_file(&fixture("gengdi-province-libreoffice.pdf")).unwrap();
+    let spec = checked(&imported.toml, "gengdi-province-libreoffice.pdf");
+    assert!(!imported.toml.contains("未能归入规格的原文"), "{}", imported.toml);
+    assert!(
+        imported.toml.contains("调整或“非农化”“非粮化”问题。"),
+        "{}",
+        imported.toml
+    );
+    let form = &spec.annexes[0];
+    let date = form.fields.iter().find(|f| f.label == "填报日期").unwrap();
+    assert_eq!(date.value, "　　年　　月　　日");
+    assert!(!form.text.0.iter().any(|t| t == "日"), "{:?}", form.text);
+    let colophon = spec.colophon.as_ref().expect("版记");
+    assert_eq!(colophon.printer.as_deref(), Some("江西省自然资源厅办公室"));
+    assert_eq!(colophon.cc, ["省农业农村厅", "省统计局"]);
+}

@@ -140,10 +140,15 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
             // A line that stops short because the Latin word after it (an e-mail or web
             // address) did not fit in what was left of it is full too.
             let word = leading_word_width(n);
+            // A line that ends inside a quotation or brackets it opened goes on: the marks that
+            // may neither end nor start a line (“非农 / 化”“非粮化”) can push several characters
+            // down together.
+            let open = opens_unclosed(c);
             let full = cur.right_gap.is_some_and(|g| {
                 g < 2.0 + half
                     || (g < 3.0 + half && !ends_sentence(c))
                     || (word >= 2.0 && g < word + 1.0)
+                    || (open && g < 6.0 + half)
             });
             // (A paragraph's first line, indented two characters of a size other than the body's,
             // may look centred: 32 pt in 11 pt text.)
@@ -182,6 +187,13 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 && (!ends_sentence(c) || (width >= w - 3.5 && width <= w + 2.5))
         }
     }
+}
+
+/// Whether `line` opens a quotation or brackets it does not close.
+fn opens_unclosed(line: &str) -> bool {
+    [('“', '”'), ('（', '）'), ('《', '》'), ('‘', '’')]
+        .iter()
+        .any(|&(o, c)| line.matches(o).count() > line.matches(c).count())
 }
 
 /// Whether a line ends its sentence: not where a label waits for what the next line gives

@@ -46,7 +46,10 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &
                 .filter(|s| !s.is_empty())
                 .collect();
             d.found(i - 1, "抄送");
-        } else if let Some((c, last)) = printed(&t).map(|c| (c, i)).or_else(|| printed_apart(d, i))
+        } else if let Some((c, last)) = printed(&t)
+            .map(|c| (c, i))
+            .or_else(|| printed_wrapped(d, i))
+            .or_else(|| printed_apart(d, i))
         {
             d.found(i, "印发机关和印发日期");
             draft.colophon = Some(Colophon {
@@ -137,6 +140,15 @@ fn printed(s: &str) -> Option<Colophon> {
         printer: Some(printer.to_owned()),
         print_date: Some(date),
     })
+}
+
+/// 某某办公室　2024年3月21日 on line `i` with its 印发 wrapped onto the next line alone.
+fn printed_wrapped(d: &Doc, i: usize) -> Option<(Colophon, usize)> {
+    let next = i + 1;
+    (next < d.len() && d.text(next).trim() == "印发")
+        .then(|| printed(&format!("{}印发", d.text(i).trim())))
+        .flatten()
+        .map(|c| (c, next))
 }
 
 /// 某某办公室 on line `i` and 2024年3月21日印发 on a later line, a page number between them at
@@ -305,6 +317,13 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
         {
             pre.extend(f);
             i += 1;
+            // A line of fields wrapped before its last 日 (填报日期：　年　月 / 日).
+            if i < d.len() && d.text(i).trim() == "日" {
+                if let Some(last) = pre.last_mut().filter(|f| f.value.trim_end().ends_with('月')) {
+                    last.value = date_blank(&format!("{}\u{3000}\u{3000}日", last.value.trim_end()));
+                    i += 1;
+                }
+            }
         } else {
             let (p, next) = d.paragraph(i, None);
             a.text.0.push(p.text.trim().to_owned());
