@@ -1972,7 +1972,11 @@ fn a_metadata_table_a_row_per_line_is_no_mark_and_an_action_s_period_is_found() 
 fn lines_wrapped_by_a_word_processor_s_line_rules_join_where_they_belong() {
     let imported = import_file(&fixture("gengdi-province-libreoffice.pdf")).unwrap();
     let spec = checked(&imported.toml, "gengdi-province-libreoffice.pdf");
-    assert!(!imported.toml.contains("未能归入规格的原文"), "{}", imported.toml);
+    assert!(
+        !imported.toml.contains("未能归入规格的原文"),
+        "{}",
+        imported.toml
+    );
     assert!(
         imported.toml.contains("调整或“非农化”“非粮化”问题。"),
         "{}",
@@ -1985,4 +1989,27 @@ fn lines_wrapped_by_a_word_processor_s_line_rules_join_where_they_belong() {
     let colophon = spec.colophon.as_ref().expect("版记");
     assert_eq!(colophon.printer.as_deref(), Some("江西省自然资源厅办公室"));
     assert_eq!(colophon.cc, ["省农业农村厅", "省统计局"]);
+}
+
+/// A real 函 whose mark and signing office are drawn as glyph outlines (paths, no text): the
+/// outlines are no table rules (the text was swallowed as a table's cells and the file refused
+/// as no 公文), and the office that cannot be read is left to fill in, so that the spec checks.
+#[test]
+fn a_real_ofd_letter_with_its_mark_drawn_in_outline_imports_and_checks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/third-party/ofdrw-letter-outlined-mark.ofd");
+    let imported = import_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, "ofdrw-letter-outlined-mark.ofd");
+    assert_eq!(spec.kind, gongwen::spec::DocKind::Letter);
+    assert_eq!(spec.title, "关于加快南货场铁路涵洞下穿建设的函");
+    assert_eq!(spec.recipients.as_deref(), Some("蚌山区政府"));
+    assert!(spec.opening.0[0].starts_with("根据我市2023年房地产用地供应计划"));
+    assert!(spec.opening.0[0].ends_with("并加快工程施工建设。"));
+    assert_eq!(spec.closing.0, ["此函。"]);
+    assert_eq!(
+        spec.signature.as_ref().unwrap().date.to_string(),
+        "2023-07-12"
+    );
+    let issuers = &spec.header.as_ref().unwrap().issuers;
+    assert!(issuers[0].starts_with("【待填写"), "{issuers:?}");
 }

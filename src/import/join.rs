@@ -109,7 +109,8 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
         return false;
     }
     let (c, n) = (cur.text.trim(), next.text.trim());
-    if n.is_empty() || c.is_empty() || starts_element(n) {
+    // No element starts inside brackets the line before opened (（含附件 / 1、附件2）报送…).
+    if n.is_empty() || c.is_empty() || (starts_element(n) && !opens_unclosed(c)) {
         return false;
     }
     if number_broken(c, n) {

@@ -386,6 +386,9 @@ fn objects(
     let mut out = Vec::new();
     let mut rules = Vec::new();
     let mut path: Option<Obj> = None;
+    // The segments of the path being read, and whether it is a shape filled without a stroke.
+    let mut pending: Vec<Rule> = Vec::new();
+    let mut filled_only = false;
     let mut in_path_data = false;
     let mut obj: Option<Obj> = None;
     let mut code: Option<(f64, f64, [Vec<f64>; 2], String)> = None;
@@ -404,6 +407,9 @@ fn objects(
                         obj = Some(o);
                     } else {
                         path = Some(o);
+                        pending.clear();
+                        filled_only = attr(&e, "Fill").as_deref() == Some("true")
+                            && attr(&e, "Stroke").as_deref() == Some("false");
                     }
                 }
                 "CompositeObject" => {
@@ -441,7 +447,7 @@ fn objects(
             },
             Event::Text(t) if in_path_data => {
                 if let Some(p) = path.as_ref() {
-                    path_rules(p, &text(&t), &mut rules);
+                    path_rules(p, &text(&t), &mut pending);
                 }
             }
             Event::Text(t) => {
@@ -493,7 +499,13 @@ fn objects(
                     }
                 }
                 "TextObject" => obj = None,
-                "PathObject" => path = None,
+                "PathObject" => {
+                    path = None;
+                    if rules.len() < MAX_RULES && drawn_rules(&pending, filled_only) {
+                        rules.append(&mut pending);
+                    }
+                    pending.clear();
+                }
                 "AbbreviatedData" => in_path_data = false,
                 _ => {}
             },
@@ -563,6 +575,29 @@ fn typed_space(out: &mut Vec<G>, x: f64, y: f64, dir: (i8, i8)) {
         out.push(g);
     }
 }
+
+/// Whether a path's segments are rules (a table's borders, a red line) rather than a shape
+/// drawn in outline: a mark or a seal's glyphs drawn as paths (many segments in a glyph's box),
+/// or any shape filled without a stroke unless it is thin as a line.
+fn drawn_rules(segments: &[Rule], filled_only: bool) -> bool {
+    let (mut lo, mut hi) = (
+        (f64::INFINITY, f64::INFINITY),
+        (f64::NEG_INFINITY, f64::NEG_INFINITY),
+    );
+    for r in segments {
+        for (x, y) in [r.a, r.b] {
+            lo = (lo.0.min(x), lo.1.min(y));
+            hi = (hi.0.max(x), hi.1.max(y));
+        }
+    }
+    let (w, h) = (hi.0 - lo.0, hi.1 - lo.1);
+    let thin = w.min(h) < GLYPH_OUTLINE_PT / 20.0;
+    let glyph = segments.len() > 8 && w.max(h) < GLYPH_OUTLINE_PT;
+    !segments.is_empty() && (thin || (!filled_only && !glyph))
+}
+
+/// A shape no wider or taller than this (pt) with many segments is a glyph drawn in outline.
+const GLYPH_OUTLINE_PT: f64 = 60.0;
 
 /// Most rules read from one page (a table's borders are a few hundred).
 const MAX_RULES: usize = 1 << 14;

@@ -319,8 +319,12 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
             i += 1;
             // A line of fields wrapped before its last 日 (填报日期：　年　月 / 日).
             if i < d.len() && d.text(i).trim() == "日" {
-                if let Some(last) = pre.last_mut().filter(|f| f.value.trim_end().ends_with('月')) {
-                    last.value = date_blank(&format!("{}\u{3000}\u{3000}日", last.value.trim_end()));
+                if let Some(last) = pre
+                    .last_mut()
+                    .filter(|f| f.value.trim_end().ends_with('月'))
+                {
+                    last.value =
+                        date_blank(&format!("{}\u{3000}\u{3000}日", last.value.trim_end()));
                     i += 1;
                 }
             }

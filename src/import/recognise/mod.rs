@@ -252,6 +252,22 @@ fn issuers_from_signature(d: &mut Doc, spec: &mut Spec) {
     if spec.header.is_none() && spec.kind.row().needs_header && !names.is_empty() {
         spec.header = Some(Header::default());
     }
+    // A kind known by its mark whose mark and signature hold no text (drawn as outlines, or a
+    // seal alone): the office is left to fill in, so that the spec still checks.
+    if spec.kind.row().needs_header && names.is_empty() {
+        let h = spec.header.get_or_insert_with(Header::default);
+        if h.issuers.is_empty() {
+            d.not_placed(
+                0,
+                "原件的发文机关标志和署名未能读出文字（可能画成了图形），已留【待填写】",
+            );
+            h.issuers = vec![format!(
+                "{}：发文机关】",
+                crate::spec::conventions::PLACEHOLDER
+            )];
+            return;
+        }
+    }
     let Some(h) = spec.header.as_mut().filter(|h| h.issuers.is_empty()) else {
         return;
     };
