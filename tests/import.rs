@@ -2013,3 +2013,46 @@ fn a_real_ofd_letter_with_its_mark_drawn_in_outline_imports_and_checks() {
     let issuers = &spec.header.as_ref().unwrap().issuers;
     assert!(issuers[0].starts_with("【待填写"), "{issuers:?}");
 }
+
+/// A provincial cover notice printing its work plan (python-docx, tests/fixtures/import/
+/// make_chubei_docx.py, printed by LibreOffice): 「（含附件」 wrapped before 「1、附件2）报送…」 is
+/// one sentence, no heading 1、; the plan's form keeps its five blank rows above its 合计 row and
+/// its 注 as the sentence under the table; the date to fill in keeps its blanks when printed.
+#[test]
+fn a_cover_with_its_plan_keeps_its_sentences_its_total_row_and_its_blanks() {
+    let imported = import_file(&fixture("chubei-cover-libreoffice.pdf")).unwrap();
+    let spec = checked(&imported.toml, "chubei-cover-libreoffice.pdf");
+    assert_eq!(spec.kind, gongwen::spec::DocKind::Cover);
+    assert!(spec.sections.is_empty(), "{:#?}", spec.sections);
+    assert!(
+        spec.opening
+            .0
+            .iter()
+            .any(|p| p.contains("自查情况（含附件1、附件2）报送省发展改革委粮食储备处")),
+        "{:?}",
+        spec.opening
+    );
+    let plan = spec.enclosure.as_ref().expect("the plan");
+    assert!(plan.sections.len() >= 4, "{:#?}", plan.sections);
+    let form = &spec.annexes[0];
+    assert!(form.groups.is_empty(), "{:?}", form.groups);
+    assert_eq!(
+        form.text.0,
+        ["注：储备性质填写省级储备、市级储备或县级储备。"]
+    );
+    assert_eq!(form.rows.len(), 6, "{:?}", form.rows);
+    assert!(form.rows[..5]
+        .iter()
+        .all(|r| r.iter().all(String::is_empty)));
+    assert_eq!(form.rows[5][0], "合计");
+    let doc = gongwen::compose::compose(&spec);
+    let fields: Vec<String> = doc.annexes[1]
+        .paragraphs
+        .iter()
+        .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    assert!(
+        fields.contains(&"填报日期：　　年　　月　　日".to_owned()),
+        "{fields:?}"
+    );
+}

@@ -492,7 +492,12 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                         .iter()
                         .map(|f| Paragraph {
                             spans: vec![span(
-                                &format!("{}：{}", f.label.trim(), f.value.trim()),
+                                // Ideographic spaces are the blanks to write in (　　年　　月　　日).
+                                &format!(
+                                    "{}：{}",
+                                    f.label.trim(),
+                                    f.value.trim_matches(|c: char| c.is_ascii_whitespace())
+                                ),
                                 FontRole::Fangsong,
                             )],
                             first_line_indent: 0.0,

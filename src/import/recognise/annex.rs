@@ -219,6 +219,18 @@ fn date_blank(value: &str) -> String {
     }
 }
 
+/// A row with more cells than the head has columns (a head read short, cells split by a copy)
+/// keeps its surplus in its last column, so that the table still checks; nothing is dropped.
+fn fit_rows(a: &mut Annex) {
+    let width = a.columns.len();
+    for row in &mut a.rows {
+        if row.len() > width && width > 0 {
+            let surplus: Vec<String> = row.drain(width - 1..).filter(|c| !c.is_empty()).collect();
+            row.push(surplus.join(" "));
+        }
+    }
+}
+
 /// Whether the annex ends at line `i`.
 fn annex_ends(d: &Doc, i: usize) -> bool {
     let t = d.text(i);
@@ -286,6 +298,11 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
             } else if cells.iter().all(String::is_empty) {
                 a.blank_rows += 1;
             } else {
+                // Blank rows above a filled one (合计 at the foot of a form) keep their place.
+                let width = a.columns.len();
+                for _ in 0..std::mem::take(&mut a.blank_rows) {
+                    a.rows.push(vec![String::new(); width]);
+                }
                 a.rows.push(cells);
             }
             i += 1;
@@ -336,6 +353,7 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
     }
     if !a.columns.is_empty() {
         a.kind = AnnexKind::Table;
+        fit_rows(&mut a);
         a.fields = pre;
         if a.rows.is_empty() && a.blank_rows == 0 {
             a.blank_rows = DEFAULT_BLANK_ROWS;

@@ -202,7 +202,10 @@ pub(super) fn annex_group_line(s: &str) -> Option<(String, Vec<String>)> {
         return Some(g);
     }
     let (label, items) = s.split_once('：')?;
+    // A table's note (注：储备性质填写省级储备、市级储备或县级储备。) is a sentence, no list.
+    let note = ["注", "说明", "备注", "填表说明", "填报说明", "注释"].contains(&label.trim());
     let label_ok = !label.is_empty()
+        && !note
         && label.chars().count() <= 10
         && !label.contains(['，', '。', '；', '、'])
         && numbered(label).is_none();
