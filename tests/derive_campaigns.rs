@@ -163,19 +163,25 @@ fn a_minimal_profile_derives_with_the_defaults_and_marks_what_is_missing() {
     let spec = checked(&d);
     assert_eq!(spec.title, "2025年某县科技活动周活动方案");
     let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
-    // The upstream's sections in order, 总体要求 as 指导思想, its 工作要求 kept (the office has
-    // no requirements of its own), the office's activities (to fill in) and schedule before it.
+    // The upstream's sections in order, 总体要求 as 指导思想, its 重点活动 and 工作要求 kept (the
+    // office has no activities or requirements of its own), the schedule before the last.
     assert_eq!(headings.first(), Some(&"指导思想"), "{headings:?}");
     let n = headings.len();
     assert_eq!(
         &headings[n - 3..],
-        ["活动安排", "时间安排", "工作要求"],
+        ["重点活动", "时间安排", "工作要求"],
         "{headings:?}"
     );
-    // Left to the office: its activities, and the upstream's member list its 工作要求 cites.
-    assert_eq!(d.todo.len(), 2, "{:?}", d.todo);
-    assert!(d.todo[0].starts_with("活动安排"), "{:?}", d.todo);
-    assert!(d.todo[1].contains("附件1"), "{:?}", d.todo);
+    assert!(
+        d.substitutions
+            .iter()
+            .any(|c| c.contains("“重点活动”沿用为本机关的活动安排")),
+        "{:?}",
+        d.substitutions
+    );
+    // Left to the office: the upstream's member list its 工作要求 cites.
+    assert_eq!(d.todo.len(), 1, "{:?}", d.todo);
+    assert!(d.todo[0].contains("附件1"), "{:?}", d.todo);
     let schedule = &spec.sections[n - 2];
     let phases: Vec<&str> = schedule.phases.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(phases, ["准备阶段", "实施阶段", "总结阶段"]);
@@ -446,10 +452,28 @@ fn substitutions_never_change_the_cited_title() {
 }
 
 #[test]
-fn a_minimal_plan_puts_the_office_s_activities_where_the_upstream_had_its_own() {
+fn a_minimal_plan_takes_up_the_upstream_s_activities_once_made_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("minimal.toml");
     std::fs::write(&path, "[office]\nname = \"某区某办\"\nscope = \"某区\"\n").unwrap();
+    let d = draft("foodsafety-2025-notice.toml", &path, DeriveAs::Plan);
+    let spec = checked(&d);
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings.iter().filter(|h| **h == "主要活动").count(),
+        1,
+        "{headings:?}"
+    );
+    assert!(!headings.contains(&"活动安排"), "{headings:?}");
+    assert!(!d.toml.contains("【待填写：本地活动"), "{}", d.toml);
+}
+
+#[test]
+fn a_profile_s_own_activities_take_the_place_of_the_upstream_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("own.toml");
+    let profile = "[office]\nname = \"某区某办\"\nscope = \"某区\"\n\n[[activities]]\nheading = \"食品安全进社区\"\ntext = \"在各社区开展宣传。\"\n";
+    std::fs::write(&path, profile).unwrap();
     let spec = checked(&draft("foodsafety-2025-notice.toml", &path, DeriveAs::Plan));
     let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
     assert!(!headings.contains(&"主要活动"), "{headings:?}");

@@ -639,14 +639,37 @@ impl<'a> Ctx<'a> {
         // 【待填写】 mark where the profile has none; a work plan has the block only when the
         // office has activities.
         let has_activities = self.names.is_some() || !p.activities.is_empty();
-        let activities = ((plan_like && has_activities) || self.named(profile::Block::Activities))
-            .then(|| {
-                self.own_block(
-                    &d.headings.activities,
-                    &d.placeholders.activities,
-                    &p.activities,
-                )
+        // An office without activities of its own takes up the upstream's (made its own), as
+        // its notice does, rather than a 【待填写】 mark in their place.
+        let upstream_activities = sections_of(&self.up.value)
+            .iter()
+            .filter(|_| p.activities.is_empty())
+            .find_map(|s| {
+                p.rules
+                    .iter()
+                    .chain(&d.rules)
+                    .find(|r| r.matches(self.as_, &s.heading))
+                    .filter(|r| {
+                        r.action == profile::Action::Replace
+                            && r.block == Some(profile::Block::Activities)
+                    })
+                    .map(|_| s.heading.clone())
             });
+        if let Some(heading) = &upstream_activities {
+            upstream_blocks.push(profile::Block::Activities);
+            self.changes.push(format!(
+                "上级来文的“{heading}”沿用为本机关的活动安排（机关资料未写 activities），请按本地实际核改"
+            ));
+        }
+        let activities = (upstream_activities.is_none()
+            && ((plan_like && has_activities) || self.named(profile::Block::Activities)))
+        .then(|| {
+            self.own_block(
+                &d.headings.activities,
+                &d.placeholders.activities,
+                &p.activities,
+            )
+        });
         let schedule = self.schedule(plan_like);
         let wanted = plan_like || self.named(profile::Block::Schedule);
         if schedule.is_none() && wanted && !p.phases.is_empty() {

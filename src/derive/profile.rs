@@ -405,7 +405,7 @@ pub struct Cover {
     /// Sentences before 现将《…》印发给你们，… (ending with ，); none: the default reason.
     #[serde(default)]
     pub opening: Paragraphs,
-    /// 方案主送: the plan printed after its cover repeats the cover's 主送 (as 五华区 prints
+    /// 方案主送: the plan printed after its cover repeats the cover's 主送 (as seed 003 prints
     /// it); by default a plan sent with its cover names none.
     #[serde(default)]
     pub plan_recipients: bool,
