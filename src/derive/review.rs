@@ -206,7 +206,11 @@ fn upper_names(
         .filter(|f| !own.iter().any(|o| o.contains(f.as_str())))
         .collect();
     for (field, text) in texts {
-        if field.starts_with("provenance") || field.starts_with("signature") {
+        // The 版记 copies the upper office by name, as it should.
+        if ["provenance", "signature", "colophon"]
+            .iter()
+            .any(|f| field.starts_with(f))
+        {
             continue;
         }
         let plain = without_attributions(&without_citations(text));
@@ -380,6 +384,7 @@ fn addressees(
         let bare = || {
             upstream_levels(upstream)
                 .into_iter()
+                .chain(upstream_addressees(upstream))
                 .find(|p| text.contains(p.as_str()) && !own(p) && !below(p))
         };
         if let Some(phrase) = found.or_else(bare) {
@@ -389,6 +394,20 @@ fn addressees(
             ));
         }
     }
+}
+
+/// The upstream's 主送, each addressee written out (县政府各部门, 各直属单位): a draft that
+/// names one still speaks to the upper office's recipients.
+fn upstream_addressees(upstream: &Spec) -> Vec<String> {
+    upstream
+        .recipients
+        .as_deref()
+        .unwrap_or_default()
+        .split(['，', ',', '、', '：'])
+        .map(str::trim)
+        .filter(|a| a.chars().count() >= 5)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The levels of the upstream's 主送, without their offices and 各 (州、市 of 各州、市林业和草原局、
@@ -438,6 +457,18 @@ mod tests {
         );
         // One character (各市林业局) is no phrase of its own: 市 is in every office's text.
         assert!(upstream_levels(&spec("各市林业局，省直有关单位")).is_empty());
+    }
+
+    #[test]
+    fn the_upstream_s_addressees_are_read_one_by_one() {
+        let spec = Spec {
+            recipients: Some("各乡镇人民政府、街道办事处，县政府各部门、各直属单位".to_owned()),
+            ..Spec::default()
+        };
+        assert_eq!(
+            upstream_addressees(&spec),
+            ["各乡镇人民政府", "街道办事处", "县政府各部门", "各直属单位"]
+        );
     }
 
     #[test]
