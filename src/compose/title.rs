@@ -22,9 +22,11 @@ pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
     let penalties = break_penalties(&chars);
     let lines = line_count(total, max_units);
     if lines <= MAX_SHAPED_LINES {
-        // One line more where the fewest lines would cut an issuer's name.
+        // One line more where the fewest lines would cut an issuer's name or a quoted name
+        // (“全 / 民国家安全教育日”).
         let named = issuer_names(&chars);
-        let cuts_name = |b: &[usize]| b.iter().any(|&i| named[i]);
+        let quoted = quoted_names(&chars);
+        let cuts_name = |b: &[usize]| b.iter().any(|&i| named[i] || quoted[i]);
         let mut found: Option<Vec<usize>> = None;
         for n in lines..=lines + 2 {
             if let Some(breaks) = best_breaks(&chars, &penalties, n, max_units) {
@@ -81,6 +83,28 @@ fn filled_breaks(chars: &[char], pen: &[Option<f64>], max: f64) -> Vec<usize> {
         start = at;
     }
 }
+
+/// Whether a break before index `i` falls inside a short quoted name (“全民国家安全教育日”):
+/// a 转发 title's whole 《title》 may be broken, a name in quotation marks not.
+fn quoted_names(chars: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len() + 1];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take().filter(|o| i - o <= QUOTED_NAME_CHARS) {
+                    inside[o + 1..=i].iter_mut().for_each(|b| *b = true);
+                }
+            }
+            _ => {}
+        }
+    }
+    inside
+}
+
+/// A quotation this short (characters) is a name, kept on one line where a title can.
+const QUOTED_NAME_CHARS: usize = 16;
 
 /// Penalty for a break before index `i` (1..len); `None` forbids it.
 fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
@@ -428,5 +452,21 @@ mod tests {
                 "{lines:?}"
             );
         }
+    }
+}
+#[cfg(test)]
+mod quoted_tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_name_is_not_broken_where_a_word_boundary_outside_it_will_do() {
+        let lines = break_title(
+            "开化县人民政府办公室关于开展2027年“全民国家安全教育日”宣传教育活动的通知",
+            19.0,
+        );
+        assert!(
+            lines.iter().all(|l| l.matches('“').count() == l.matches('”').count()),
+            "{lines:?}"
+        );
     }
 }
