@@ -465,7 +465,9 @@ mod quoted_tests {
             19.0,
         );
         assert!(
-            lines.iter().all(|l| l.matches('“').count() == l.matches('”').count()),
+            lines
+                .iter()
+                .all(|l| l.matches('“').count() == l.matches('”').count()),
             "{lines:?}"
         );
     }

@@ -1417,10 +1417,11 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
             .chars()
             .next_back()
             .is_none_or(|c| BEFORE.contains(c));
+        // Up to a long name's length (市人力资源和社会保障局, 市住房和城乡建设局).
         let name: String = text[at..]
             .chars()
             .take_while(|c| !"，。；：、（）“”".contains(*c))
-            .take(8)
+            .take(12)
             .collect();
         if !boundary
             || words
@@ -2274,6 +2275,31 @@ pub(crate) mod tests {
                     "修水县水利局将会同县公安局组成检查组，对部分单位进行抽查。",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_district_reads_the_city_s_partners_as_its_own_level() {
+        let cal = Calendar::load(None).unwrap();
+        let office_name = "宁波市鄞州区人力资源和社会保障局";
+        let l = Localiser {
+            scope: "鄞州区".into(),
+            level: Some("区".into()),
+            ..office(
+                &cal,
+                office_name,
+                "各镇人民政府、各街道办事处",
+                "宁波市人力资源和社会保障局",
+                1,
+            )
+        };
+        // Names longer than eight characters (市住房和城乡建设局) are offices of the level too.
+        assert_eq!(
+            l.apply(
+                "市人力资源和社会保障局将会同市住房和城乡建设局等部门进行督导检查。",
+                &mut Vec::new()
+            ),
+            "宁波市鄞州区人力资源和社会保障局将会同区住房和城乡建设局等部门进行督导检查。"
         );
     }
 
