@@ -1396,6 +1396,17 @@ fn an_electronic_invoice_is_refused_as_an_invoice_not_imported_as_a_notice() {
         err,
         "收到的文件.ofd：这是发票（浙江增值税电子普通发票），不是公文；只能导入收到的公文"
     );
+    // An invoice whose title and labels are its template page's (模板页), under the page's own
+    // values: the template is read with the page, and the invoice is told as one.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/refused/ofdrw-invoice-template.ofd");
+    let err = import_bytes(Path::new("收到的文件.ofd"), &std::fs::read(&path).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "收到的文件.ofd：这是发票（重庆增值税电子普通发票），不是公文；只能导入收到的公文"
+    );
 }
 
 #[test]
@@ -2057,4 +2068,15 @@ fn a_cover_with_its_plan_keeps_its_sentences_its_total_row_and_its_blanks() {
         fields.contains(&"填报日期：　　年　　月　　日".to_owned()),
         "{fields:?}"
     );
+}
+
+/// A sentence that introduces a list under the title (监理大纲应包括（但不限于）下列内容：) ends
+/// with a colon as a 主送 does, but addresses no one.
+#[test]
+fn a_sentence_introducing_a_list_is_no_recipients_line() {
+    let text = "关于做好2027年防汛工作的通知\n\n今年汛期防汛工作应包括下列内容：\n\n一、压实责任\n\n各地要压实防汛责任。\n\n某某县水利局\n2027年3月1日\n";
+    let got = import_bytes(Path::new("来文.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&got.toml, "来文.txt");
+    assert_eq!(spec.recipients, None, "{}", got.toml);
+    assert!(got.toml.contains("今年汛期防汛工作应包括下列内容："), "{}", got.toml);
 }

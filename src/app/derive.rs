@@ -238,7 +238,14 @@ pub fn derive_for(engine: &Engine, shared: &Shared, job: &Job, office: &Office) 
     output::write_all_atomic(&outputs)?;
     let mut lines = vec![format!("{} → {}", office.path.display(), target.display())];
     lines.extend(draft.substitutions.iter().map(|s| format!("  {s}")));
-    lines.extend(draft.todo.iter().map(|t| format!("  待填写：{t}")));
+    // A note to check prints as it is; anything else left to the office is a 【待填写】 mark.
+    lines.extend(draft.todo.iter().map(|t| {
+        if t.starts_with(crate::derive::ctx::CHECK_NOTE) {
+            format!("  {t}")
+        } else {
+            format!("  待填写：{t}")
+        }
+    }));
     Ok(Derived {
         draft: target,
         lines,

@@ -1094,6 +1094,9 @@ fn vars(
     Vars { pairs, year_only }
 }
 
+/// A note for the office to check (no 【待填写】 mark in the draft), among its to-dos.
+pub const CHECK_NOTE: &str = "请核对：";
+
 /// What to check where the draft's working days fall in a year whose holiday schedule is not
 /// published: they were counted by the statutory holidays, without the year's 调休.
 fn provisional_years(
@@ -1116,7 +1119,7 @@ fn provisional_years(
         .filter(|y| cal.is_provisional(*y))
         .map(|y| {
             format!(
-                "{y} 年的放假安排尚未发布：本稿的工作日按法定节假日和周末推算，未计调休上班日；请对照国务院办公厅的通知核对日期（发布后用 --holidays 加入 {y}.toml）"
+                "{CHECK_NOTE}{y} 年的放假安排尚未发布：本稿的工作日按法定节假日和周末推算，未计调休上班日；请对照国务院办公厅的通知核对日期（发布后用 --holidays 加入 {y}.toml）"
             )
         })
         .collect()

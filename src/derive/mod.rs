@@ -513,6 +513,28 @@ fn outside_citations(text: &str, written: &str, var: &str) -> String {
     out
 }
 
+/// The draft without paragraphs its rules emptied (an upstream paragraph that was only the
+/// upper office's contact), which would print as blank lines.
+fn without_empty_paragraphs(spec: &mut Spec) {
+    fn clean(p: &mut crate::spec::Paragraphs) {
+        p.0.retain(|t| !t.trim().is_empty());
+    }
+    fn sections(list: &mut [Section]) {
+        for s in list {
+            clean(&mut s.text);
+            sections(&mut s.sections);
+        }
+    }
+    clean(&mut spec.opening);
+    clean(&mut spec.closing);
+    sections(&mut spec.sections);
+    if let Some(e) = spec.enclosure.as_mut() {
+        clean(&mut e.opening);
+        clean(&mut e.closing);
+        sections(&mut e.sections);
+    }
+}
+
 /// Derives the office's draft from the upstream notice.
 pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> Result<Draft> {
     let mut c = ctx::Ctx::new(up, office, as_, cal)?;
@@ -553,6 +575,7 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     if as_ == DeriveAs::Plan && spec.annexes.len() > 1 {
         spec.label = None;
     }
+    without_empty_paragraphs(&mut spec);
     let mut draft = Annotated::new(spec);
     draft.preamble = vec![
         format!(

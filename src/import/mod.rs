@@ -305,13 +305,26 @@ pub fn from_lines(
         || (spec.signature.is_some() && !spec.opening.is_empty());
     // An electronic invoice (增值税电子普通发票, an OFD the same exchange systems carry) has a
     // title and a date but is no 公文: said so, rather than imported as a notice of numbers.
-    if spec.title.trim_end().ends_with("发票") {
+    // Known by its title, or by the labels only an invoice prints (发票代码, 发票号码) where its
+    // fields read as no title at all; named by the line that says which invoice it is.
+    let invoice_labels = lines
+        .iter()
+        .any(|l| l.text.contains("发票代码") || l.text.contains("发票号码"));
+    let invoice = if spec.title.trim_end().ends_with("发票") {
+        Some(spec.title.trim().to_owned())
+    } else if invoice_labels {
+        let named = lines
+            .iter()
+            .map(|l| l.text.trim())
+            .find(|t| t.ends_with("发票") && t.chars().count() <= 30 && !t.contains(['：', ':']));
+        Some(named.unwrap_or("电子发票").to_owned())
+    } else {
+        None
+    };
+    if let Some(name) = invoice {
         return Err(refuse(
             path,
-            format!(
-                "这是发票（{}），不是公文；只能导入收到的公文",
-                spec.title.trim()
-            ),
+            format!("这是发票（{name}），不是公文；只能导入收到的公文"),
         ));
     }
     // A 命令 or 纪要 has no title: its mark names it.

@@ -56,13 +56,28 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
         ));
     }
     let mut units = Units::of(&mut zip, &document, &base)?;
+    let templates = template_locations(&document);
     let mut pages = Vec::new();
     let mut tagged = Vec::new();
     for (id, loc) in locations {
         let path = resolve(&base, &loc);
         let content =
             zip_text(&mut zip, &path)?.ok_or_else(|| format!("OFD 中缺少页面 {}", short(&path)))?;
-        let (glyphs, rules) = objects(&content, &mut units, IDENTITY, 0)?;
+        // The page's templates (模板页: an invoice's or a form's labels) under its own objects.
+        let (mut glyphs, mut rules) = (Vec::new(), Vec::new());
+        for template in page_templates(&content) {
+            let Some(loc) = templates.get(&template) else {
+                continue;
+            };
+            if let Some(xml) = zip_text(&mut zip, &resolve(&base, loc))? {
+                let (g, r) = objects(&xml, &mut units, IDENTITY, 0)?;
+                glyphs.extend(g);
+                rules.extend(r);
+            }
+        }
+        let (own, own_rules) = objects(&content, &mut units, IDENTITY, 0)?;
+        glyphs.extend(own);
+        rules.extend(own_rules);
         if tags.is_some() {
             tagged.push(super::ofd_tags::TaggedPage { id, glyphs, rules });
         } else {
@@ -143,6 +158,48 @@ pub(super) fn element_text(xml: &str, name: &str) -> Option<String> {
         }
     }
 }
+
+/// BaseLoc of every template page (模板页, CommonData's TemplatePage), by ID.
+fn template_locations(document: &str) -> std::collections::HashMap<String, String> {
+    let mut r = Reader::from_str(document);
+    let mut out = std::collections::HashMap::new();
+    while let Ok(event) = r.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if local(&e) == "TemplatePage" => {
+                if let (Some(id), Some(loc)) = (attr(&e, "ID"), attr(&e, "BaseLoc")) {
+                    out.insert(id.trim().to_owned(), loc);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The template pages a page draws under its content (its Template elements' TemplateID), each
+/// once, at most a few.
+fn page_templates(page: &str) -> Vec<String> {
+    let mut r = Reader::from_str(page);
+    let mut out: Vec<String> = Vec::new();
+    while let Ok(event) = r.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if local(&e) == "Template" => {
+                if let Some(id) = attr(&e, "TemplateID").map(|v| v.trim().to_owned()) {
+                    if !out.contains(&id) && out.len() < MAX_TEMPLATES {
+                        out.push(id);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Most template pages one page draws.
+const MAX_TEMPLATES: usize = 4;
 
 /// ID and BaseLoc of every page, in order.
 fn page_locations(document: &str) -> Vec<(u64, String)> {

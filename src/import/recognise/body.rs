@@ -125,7 +125,11 @@ fn recipients(d: &Doc, i: usize) -> Option<(String, usize)> {
         }
         text.push_str(t);
         if t.ends_with('：') {
-            return (text.chars().count() < 600).then_some((text, k + 1));
+            // A sentence that introduces a list (…应包括下列内容：, 具体如下：) addresses no one.
+            let introduces = ["下列", "如下", "以下", "包括"]
+                .iter()
+                .any(|w| text.contains(w));
+            return (text.chars().count() < 600 && !introduces).then_some((text, k + 1));
         }
         if d.lines[k].paragraph {
             return None;
