@@ -2078,5 +2078,9 @@ fn a_sentence_introducing_a_list_is_no_recipients_line() {
     let got = import_bytes(Path::new("来文.txt"), text.as_bytes()).unwrap();
     let spec = checked(&got.toml, "来文.txt");
     assert_eq!(spec.recipients, None, "{}", got.toml);
-    assert!(got.toml.contains("今年汛期防汛工作应包括下列内容："), "{}", got.toml);
+    assert!(
+        got.toml.contains("今年汛期防汛工作应包括下列内容："),
+        "{}",
+        got.toml
+    );
 }

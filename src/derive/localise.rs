@@ -18,6 +18,10 @@ pub struct WorkWords {
     pub report_verbs: Vec<String>,
     /// The sections of an upper office and a county's (处室 → 股室), in a step made the county's.
     pub county_sections: Vec<Vec<String>>,
+    /// An office's name as it is written in full and as offices shorten it (发展和改革委员会 →
+    /// 发展改革委): the draft review knows the upper office by either.
+    #[serde(default)]
+    pub name_abbreviations: Vec<Vec<String>>,
     /// The places the office's own step inspects, as the upper office named them, and as the
     /// office's units (对各地 → 对{units}, 的地区 → 的单位).
     pub inspected_places: Vec<Vec<String>>,

@@ -188,6 +188,22 @@ fn upper_name_forms(upstream: &Spec) -> Vec<String> {
         forms.push(stem);
         forms.push(n);
     }
+    // The same names as offices shorten them (省发展改革委).
+    let shortened: Vec<String> = forms
+        .iter()
+        .flat_map(|f| {
+            words
+                .name_abbreviations
+                .iter()
+                .filter_map(move |pair| match pair.as_slice() {
+                    [full, short] if f.contains(full.as_str()) => {
+                        Some(f.replace(full.as_str(), short))
+                    }
+                    _ => None,
+                })
+        })
+        .collect();
+    forms.extend(shortened);
     forms.retain(|f| f.chars().count() >= 3);
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     forms.dedup();
@@ -469,6 +485,19 @@ mod tests {
             upstream_addressees(&spec),
             ["各乡镇人民政府", "街道办事处", "县政府各部门", "各直属单位"]
         );
+    }
+
+    #[test]
+    fn the_upper_office_is_known_by_its_shortened_name_too() {
+        let spec = Spec {
+            header: Some(crate::spec::Header {
+                issuers: vec!["山西省发展和改革委员会".to_owned()],
+                ..Default::default()
+            }),
+            ..Spec::default()
+        };
+        let forms = upper_name_forms(&spec);
+        assert!(forms.iter().any(|f| f == "省发展改革委"), "{forms:?}");
     }
 
     #[test]
