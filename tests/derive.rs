@@ -1939,3 +1939,25 @@ fn a_profile_s_printer_and_copies_make_the_draft_s_colophon() {
     let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2026-plan.toml")).unwrap();
     assert!(plan.colophon.is_none());
 }
+
+/// A relay asks its units for what the upstream asks to be reported within a time limit; a
+/// limit that names no one to report to (要在2小时内报告。) is to be reported to the office.
+#[test]
+fn a_relay_asks_its_units_to_report_within_a_time_limit_to_the_office() {
+    let dir = received_and_derived(
+        "pasted-qianxin-metadata-web.txt",
+        "pasted-qianxin-district-office.toml",
+        &["relay"],
+    );
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    assert!(
+        relay
+            .closing
+            .0
+            .iter()
+            .any(|p| p.ends_with("要在2小时内报告区人力资源和社会保障局劳动关系科。")),
+        "{:?}",
+        relay.closing
+    );
+}

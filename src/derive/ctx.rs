@@ -328,7 +328,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut notes = Vec::new();
-            let made = l.apply(sentence.trim(), &mut notes);
+            let mut made = l.apply(sentence.trim(), &mut notes);
+            // A time limit to report without saying to whom (要在2小时内报告。): to the office.
+            let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
+            if limited && !made.contains(l.report_to.as_str()) {
+                if let Some(stem) = made.strip_suffix("报告。") {
+                    made = format!("{stem}报告{}。", l.report_to);
+                }
+            }
             if made.contains(l.report_to.as_str()) && !out.contains(&made) {
                 self.changes.extend(notes);
                 out.push(made);
