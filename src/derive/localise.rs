@@ -171,7 +171,41 @@ impl Localiser<'_> {
         let text = self.responsible(&text, notes);
         let text = self.upper_self(&text, notes);
         let text = self.own_department(&text, notes);
+        let text = self.co_addressees(&text, notes);
         self.own_scope(&text)
+    }
+
+    /// An office the upstream addressed beside another at the same levels, named without them
+    /// (应急管理局 of 各州、市林业和草原局、应急管理局): acted with in its text (会同应急管理局), it is
+    /// the office's own level's (会同县应急管理局).
+    fn co_addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let Some(level) = self.level.as_deref() else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for list in &self.addressed {
+            let items: Vec<&str> = list.split('、').map(str::trim).collect();
+            if !items.first().is_some_and(|f| f.starts_with('各')) {
+                continue;
+            }
+            let bare = items.iter().skip(1).filter(|i| {
+                !i.starts_with('各')
+                    && rank(i, false) == 0
+                    && i.chars().count() >= 3
+                    && i.ends_with(['局', '委', '办', '厅'])
+            });
+            for item in bare {
+                for verb in ["会同", "联合", "配合"] {
+                    let from = format!("{verb}{item}");
+                    if out.contains(&from) {
+                        let to = format!("{verb}{level}{item}");
+                        notes.push(format!("上级来文主送的“{item}”→“{level}{item}”"));
+                        out = out.replace(&from, &to);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The upstream's whole 主送 named in its text (各乡镇中心学校、县属各中小学校、幼儿园要…) →
@@ -2280,6 +2314,28 @@ pub(crate) mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn an_office_addressed_beside_another_is_the_office_s_level_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            scope: "宾川县".into(),
+            level: Some("县".into()),
+            addressed: vec!["各州、市林业和草原局、应急管理局".into()],
+            ..office(
+                &cal,
+                "宾川县林业和草原局",
+                "各乡镇人民政府",
+                "云南省林业和草原局",
+                1,
+            )
+        };
+        let out = l.apply(
+            "县森林消防大队要会同应急管理局开展联合巡查。",
+            &mut Vec::new(),
+        );
+        assert_eq!(out, "县森林消防大队要会同县应急管理局开展联合巡查。");
     }
 
     #[test]
