@@ -1852,8 +1852,9 @@ fn an_action_campaign_derives_as_a_work_plan_with_its_own_stages() {
         ] {
             assert!(!draft.contains(wrong), "{wrong}: {draft}");
         }
+        // Its days of the new year move with the edition (`--year`).
         assert!(
-            draft.contains("总结提升阶段（2027年2月5日—2月10日）"),
+            draft.contains("总结提升阶段（{next_year}年2月5日—2月10日）"),
             "{draft}"
         );
     }

@@ -470,9 +470,32 @@ fn year_bound_periods(spec: &mut Spec) {
         (format!("{}年", c.year), "{year}年".to_owned()),
     ];
     if let Some(e) = c.edition {
+        let zh = crate::compose::text::chinese_numeral(usize::try_from(e).unwrap_or(0));
         for unit in ["届", "个", "次"] {
             pairs.push((format!("第{e}{unit}"), format!("第{{edition}}{unit}")));
+            pairs.push((format!("第{zh}{unit}"), format!("第{{edition:zh}}{unit}")));
         }
+    }
+    // A full date inside the campaign's own period (2027年4月15日是第十二个…日) is the campaign's
+    // day: it moves with the year, unlike a deadline of its own year.
+    let mut day = c.start;
+    while day <= c.end && (day - c.start).num_days() <= 366 {
+        let written = format!("{}年{}月{}日", day.year(), day.month(), day.day());
+        // A period across the new year (2026年11月15日至2027年2月10日) names its days of the
+        // next one by {next_year}.
+        let var = match day.year() - c.year {
+            0 => Some("{year}"),
+            1 => Some("{next_year}"),
+            _ => None,
+        };
+        // After the period itself (`{campaign}`), before the year alone.
+        if let Some(var) = var {
+            pairs.insert(
+                1,
+                (written, format!("{var}年{}月{}日", day.month(), day.day())),
+            );
+        }
+        day = day.succ_opt().unwrap_or(c.end + chrono::Duration::days(1));
     }
     crate::spec::texts::for_each_text_mut(spec, &mut |field, text| {
         if field.starts_with("provenance") || field == "title" {
@@ -757,4 +780,36 @@ pub fn diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
         .unified_diff()
         .header(old_name, new_name)
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_campaign_s_own_day_and_edition_move_with_the_year_a_deadline_does_not() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let mut spec = Spec {
+            campaign: Some(Campaign {
+                name: None,
+                short: None,
+                occasion: None,
+                year: 2027,
+                edition: Some(12),
+                start: d(4, 13),
+                end: d(4, 19),
+            }),
+            opening: crate::spec::Paragraphs(vec![
+                "2027年4月15日是第十二个全民国家安全教育日。请于2027年4月7日前报送方案。".into(),
+            ]),
+            ..Spec::default()
+        };
+        year_bound_periods(&mut spec);
+        assert_eq!(
+            spec.opening.0[0],
+            "{year}年4月15日是第{edition:zh}个全民国家安全教育日。请于2027年4月7日前报送方案。"
+        );
+        let next = crate::spec::year::expand("第{edition:zh}个", spec.campaign.as_ref());
+        assert_eq!(next.as_deref(), Ok("第十二个"));
+    }
 }

@@ -12,6 +12,7 @@ pub const VARIABLES: &[&str] = &[
     "{prev_year}",
     "{next_year}",
     "{edition}",
+    "{edition:zh}",
     "{campaign}",
     "{start}",
     "{end}",
@@ -318,7 +319,15 @@ fn value(var: &str, campaign: Option<&Campaign>) -> Result<String, String> {
         "year" => c.year.to_string(),
         "prev_year" => (c.year - 1).to_string(),
         "next_year" => (c.year + 1).to_string(),
-        "edition" => c.edition.unwrap_or(c.year - 2000).to_string(),
+        "edition" => {
+            let e = c.edition.unwrap_or(c.year - 2000);
+            // {edition:zh}: in Chinese numerals, as a text writes it (第十二个).
+            if parts.next() == Some("zh") {
+                crate::compose::text::chinese_numeral(usize::try_from(e).unwrap_or(0))
+            } else {
+                e.to_string()
+            }
+        }
         "campaign" => period(c.start, c.end),
         "start" => month_day(c.start),
         "end" => month_day(c.end),

@@ -400,14 +400,48 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         (None, Some((_, start, end))) => (start, end),
         (None, None) => return None,
     };
+    let edition = crate::derive::campaign::edition_in(title)
+        .or_else(|| name.as_deref().and_then(|n| body_edition(d, n)));
     Some(Campaign {
         name,
         short: None,
         occasion: None,
         year,
-        edition: crate::derive::campaign::edition_in(title),
+        edition,
         start,
         end,
+    })
+}
+
+/// The campaign's edition where the body names it (4月15日是第十二个全民国家安全教育日) and the
+/// title does not: the 第N个 (届) just before the campaign's own words.
+fn body_edition(d: &Spec, name: &str) -> Option<i32> {
+    let core: String = name.chars().filter(|c| !"“”\"".contains(*c)).collect();
+    let head: String = core.chars().take(4).collect();
+    if head.chars().count() < 4 {
+        return None;
+    }
+    let mut texts: Vec<&String> = d.opening.0.iter().collect();
+    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
+        for s in list {
+            out.extend(&s.text.0);
+            walk(&s.sections, out);
+        }
+    }
+    walk(&d.sections, &mut texts);
+    texts.iter().find_map(|t| {
+        t.match_indices('第').find_map(|(i, _)| {
+            let from = &t[i..];
+            let mark = from.find(['个', '届'])?;
+            let after: String = from[mark + '个'.len_utf8()..]
+                .chars()
+                .filter(|c| *c != '“')
+                .take(4)
+                .collect();
+            (mark <= 12 && after == head)
+                .then(|| crate::derive::campaign::edition_in(&from[..mark + '个'.len_utf8()]))
+                .flatten()
+        })
     })
 }
 
