@@ -485,11 +485,12 @@ fn derive(options: &EngineOptions, job: &app::derive::Job) -> gongwen::Result<()
 
 fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Result<()> {
     let engine = Engine::new(options)?;
-    let (mut failed, mut warnings) = (0, 0);
+    let (mut failed, mut warnings, mut profiles) = (0, 0, 0);
     for path in specs {
         match app::check::check_file(&engine, path, fix) {
             Ok(checked) => {
                 if checked.profile {
+                    profiles += 1;
                     err_line!("{}：机关资料（office profile），检查通过", path.display());
                 }
                 if checked.fixed > 0 {
@@ -512,7 +513,12 @@ fn check(options: &EngineOptions, specs: &[PathBuf], fix: bool) -> gongwen::Resu
     if failed > 0 {
         return Err(gongwen::Error::Failed(failed));
     }
-    out_line!("{} 个规格文件检查通过（{} 条警告）", specs.len(), warnings);
+    let what = match (specs.len() - profiles, profiles) {
+        (n, 0) => format!("{n} 个规格文件"),
+        (0, p) => format!("{p} 份机关资料"),
+        (n, p) => format!("{n} 个规格文件、{p} 份机关资料"),
+    };
+    out_line!("{what}检查通过（{warnings} 条警告）");
     Ok(())
 }
 

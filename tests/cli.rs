@@ -409,6 +409,8 @@ fn check_reads_an_office_profile_as_a_profile() {
     let said = String::from_utf8_lossy(&good.stderr).into_owned();
     assert_eq!(good.status.code(), Some(0), "{said}");
     assert!(said.contains("机关资料"), "{said}");
+    let summary = String::from_utf8_lossy(&good.stdout).into_owned();
+    assert!(summary.contains("1 份机关资料检查通过"), "{summary}");
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[office]\nname = \"某县局\"\nbogus = 1\n").unwrap();
     let out = run(&bad.display().to_string());
