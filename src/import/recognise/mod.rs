@@ -413,6 +413,19 @@ fn campaign(d: &Spec) -> Option<Campaign> {
     })
 }
 
+/// The body's paragraphs: the opening's, then every section's at every level, in order.
+fn body_texts(d: &Spec) -> Vec<&String> {
+    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
+        for s in list {
+            out.extend(&s.text.0);
+            walk(&s.sections, out);
+        }
+    }
+    let mut texts: Vec<&String> = d.opening.0.iter().collect();
+    walk(&d.sections, &mut texts);
+    texts
+}
+
 /// The campaign's edition where the body names it (4月15日是第十二个全民国家安全教育日) and the
 /// title does not: the 第N个 (届) just before the campaign's own words.
 fn body_edition(d: &Spec, name: &str) -> Option<i32> {
@@ -421,14 +434,7 @@ fn body_edition(d: &Spec, name: &str) -> Option<i32> {
     if head.chars().count() < 4 {
         return None;
     }
-    let mut texts: Vec<&String> = d.opening.0.iter().collect();
-    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
-        for s in list {
-            out.extend(&s.text.0);
-            walk(&s.sections, out);
-        }
-    }
-    walk(&d.sections, &mut texts);
+    let texts = body_texts(d);
     texts.iter().find_map(|t| {
         t.match_indices('第').find_map(|(i, _)| {
             let from = &t[i..];
@@ -455,14 +461,7 @@ fn body_campaign(
 ) -> Option<(String, chrono::NaiveDate, chrono::NaiveDate)> {
     let title_words = &crate::derive::defaults::Defaults::embedded().title;
     let words = &title_words.campaign_words;
-    let mut texts: Vec<&String> = d.opening.0.iter().collect();
-    fn walk<'a>(list: &'a [Section], out: &mut Vec<&'a String>) {
-        for s in list {
-            out.extend(&s.text.0);
-            walk(&s.sections, out);
-        }
-    }
-    walk(&d.sections, &mut texts);
+    let texts = body_texts(d);
     let named = |words: &[String]| {
         texts
             .iter()
