@@ -1974,6 +1974,10 @@ fn a_metadata_table_a_row_per_line_is_no_mark_and_an_action_s_period_is_found() 
             imported.toml
         );
     }
+    // A paste has no pages: its lines are named by the file's line numbers alone.
+    let report = imported.report.to_string();
+    assert!(report.contains("第18行：标题："), "{report}");
+    assert!(!report.contains("第1页"), "{report}");
 }
 
 /// A provincial notice written with python-docx (tests/fixtures/import/make_gengdi_docx.py)

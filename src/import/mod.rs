@@ -63,16 +63,31 @@ impl Report {
     }
 }
 
-fn place(page: usize, line: usize) -> String {
-    if page == 0 {
-        "全文".to_owned()
-    } else {
-        format!("第{page}页第{line}行")
+fn place(page: usize, line: usize, paged: bool) -> String {
+    match (page, paged) {
+        (0, _) => "全文".to_owned(),
+        (_, false) => format!("第{line}行"),
+        _ => format!("第{page}页第{line}行"),
+    }
+}
+
+impl Report {
+    /// Whether places are given by page: not in a text without page breaks (a paste), whose
+    /// every line is on its one "page".
+    fn paged(&self) -> bool {
+        let pages = self
+            .findings
+            .iter()
+            .map(|x| x.page)
+            .chain(self.repairs.iter().map(|r| r.page));
+        !self.format.starts_with("文本") || pages.max().unwrap_or(1) > 1
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let paged = self.paged();
+        let place = |page, line| place(page, line, paged);
         writeln!(f, "读取 {}：{} 行", self.format, self.lines)?;
         writeln!(f, "已识别：")?;
         for x in self.findings.iter().filter(|x| x.recognised) {
