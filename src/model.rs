@@ -69,6 +69,45 @@ pub struct Paragraph {
     pub keep_with_next: bool,
 }
 
+impl Paragraph {
+    /// The paragraph cut after its first `n` characters (grapheme clusters, as typst counts
+    /// them): the head, and the rest going on without a first-line indent.
+    pub fn cut_at(&self, n: usize) -> (Paragraph, Paragraph) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let (mut head, mut tail) = (self.clone(), self.clone());
+        head.spans.clear();
+        tail.spans.clear();
+        tail.first_line_indent = 0.0;
+        let mut left = n;
+        for s in &self.spans {
+            let count = s.text.graphemes(true).count();
+            if left >= count {
+                head.spans.push(s.clone());
+                left -= count;
+            } else if left == 0 {
+                tail.spans.push(s.clone());
+            } else {
+                let at = s
+                    .text
+                    .grapheme_indices(true)
+                    .nth(left)
+                    .map_or(s.text.len(), |(i, _)| i);
+                let (a, b) = s.text.split_at(at);
+                head.spans.push(Span {
+                    text: a.to_owned(),
+                    ..s.clone()
+                });
+                tail.spans.push(Span {
+                    text: b.to_owned(),
+                    ..s.clone()
+                });
+                left = 0;
+            }
+        }
+        (head, tail)
+    }
+}
+
 /// A line placed against the right edge, e.g. the issuer name or the date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RightLine {

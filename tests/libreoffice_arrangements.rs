@@ -325,3 +325,88 @@ fn generated_arrangements_lay_out_alike_in_our_pdf_and_libreoffice_s_docx() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A cover notice under a two-line mark whose sealed closing and 附注 do not fit on page 1
+/// even set tight: our PDF cuts the last paragraph at the page end.
+const CUT_CLOSING: &str = r#"title = "关于印发《鄞州区2026年冬季根治欠薪专项行动工作方案》的通知"
+recipients = "各镇人民政府、各街道办事处，区劳动保障监察大队"
+opening = "为开展2026年冬季根治欠薪专项行动，现将《鄞州区2026年冬季根治欠薪专项行动工作方案》印发给你们，请认真贯彻落实。"
+notes = ["联系人及电话：区人力资源和社会保障局劳动关系科 王海燕 0574-88185217"]
+
+[header]
+issuers = ["宁波市鄞州区人力资源和社会保障局"]
+doc_number = "鄞人社发〔2026〕87号"
+
+[signature]
+issuer = "宁波市鄞州区人力资源和社会保障局"
+date = 2026-11-13
+sealed = true
+"#;
+
+/// The text of a page's lines, without spaces and without its page number.
+fn page_text(words: &[Word]) -> Vec<String> {
+    lines_of(words)
+        .iter()
+        .filter(|l| page_number_value(&l.text).is_none())
+        .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect()
+}
+
+#[test]
+fn a_closing_cut_at_the_pdf_s_page_end_is_cut_there_in_libreoffice_too() {
+    let (Some(soffice), Some(pdftotext)) = (tool("soffice"), tool("pdftotext")) else {
+        return;
+    };
+    let m = measure_str(CUT_CLOSING).unwrap();
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let text = |page| -> Vec<String> {
+        m.lines(page)
+            .iter()
+            .filter(|l| page_number_value(&l.text).is_none())
+            .map(|l| squeeze(&l.text))
+            .collect()
+    };
+    let (pdf_1, pdf_2) = (text(1), text(2));
+    // The PDF: the body's first lines on page 1, the rest with the signature on page 2.
+    assert!(
+        pdf_1.iter().any(|l| l.starts_with("为开展")),
+        "PDF page 1: {pdf_1:?}"
+    );
+    let cut = pdf_2.first().cloned().unwrap_or_default();
+    assert!(
+        !cut.is_empty() && "请认真贯彻落实。".ends_with(cut.as_str()),
+        "PDF page 2 starts {cut:?}"
+    );
+
+    let temp = tempfile::tempdir().unwrap();
+    let report = engine()
+        .check_source(CUT_CLOSING, Path::new("cut.toml"))
+        .unwrap();
+    let (spec, _) = report.into_result().unwrap();
+    let doc = gongwen::compose::compose(&spec);
+    let r = engine()
+        .render(&doc, gongwen::Format::Docx, PdfSettings::default())
+        .unwrap();
+    let path = temp.path().join("cut.docx");
+    std::fs::write(
+        &path,
+        as_word_reads_it(r.get(gongwen::Format::Docx).unwrap()),
+    )
+    .unwrap();
+    libreoffice(&soffice, std::slice::from_ref(&path), temp.path());
+    let lo = poppler_pages(&pdftotext, &temp.path().join("cut.pdf"));
+    assert_eq!(lo.len(), m.pages.len(), "LibreOffice's page count");
+    let lo_1 = page_text(&lo[0].1);
+    let lo_2 = page_text(&lo[1].1);
+    // LibreOffice had moved the whole paragraph: page 1 held only the header, title and 主送.
+    assert_eq!(
+        lo_1.iter().filter(|l| !l.is_empty()).last(),
+        pdf_1.iter().filter(|l| !l.is_empty()).last(),
+        "page 1's last line: LibreOffice {lo_1:?}, PDF {pdf_1:?}"
+    );
+    assert_eq!(
+        lo_2.first(),
+        Some(&cut),
+        "page 2's first line in LibreOffice"
+    );
+}

@@ -79,6 +79,20 @@ pub fn tight_moved(paged: &PagedDocument) -> Vec<i64> {
     moved_on(paged, "tight-mark", "before", "in")
 }
 
+/// The closings whose last paragraph was cut at a page end (`<split-closing>`s): part → the
+/// characters (grapheme clusters) of the paragraph left on the page before.
+pub fn closings_split(paged: &PagedDocument) -> std::collections::BTreeMap<usize, usize> {
+    marks(paged, "split-closing")
+        .iter()
+        .filter_map(|m| {
+            let pair = m.value.clone().cast::<typst::foundations::Array>().ok()?;
+            let part = pair.at(0, None).ok()?.cast::<i64>().ok()?;
+            let at = pair.at(1, None).ok()?.cast::<i64>().ok()?;
+            Some((usize::try_from(part).ok()?, usize::try_from(at).ok()?))
+        })
+        .collect()
+}
+
 /// Page breaks the 版记 needs before it (GB/T 9704 §7.4.1: at the bottom of an even last
 /// page): none where the flow's end is on an even portrait page with room for it and a line
 /// above; else one to the next page when the last page of content is odd, two when it is even.

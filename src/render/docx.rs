@@ -356,7 +356,10 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
             &mut body,
             p,
             i > 0,
-            placed.tight.get(&i).copied(),
+            Closing {
+                tight: placed.tight.get(&i).copied(),
+                split: placed.split.get(&i).copied(),
+            },
             &doc.seal_files,
         );
     }
@@ -448,9 +451,17 @@ impl Block {
     }
 }
 
+/// How the PDF set a part's closing: tight, or its last paragraph cut at a page end.
+#[derive(Clone, Copy, Default)]
+struct Closing {
+    tight: Option<Tight>,
+    split: Option<usize>,
+}
+
 /// One part: 版头, 附件标识, title, 主送, body, 附件说明, signature, 附注. The paragraphs from the
 /// last body paragraph on are kept together (the signature never stands alone on a page).
-fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, seals: &[SealFile]) {
+fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, closing: Closing, seals: &[SealFile]) {
+    let tight = closing.tight;
     let first = out.len();
     if let Some(h) = &p.header {
         header(out, h);
@@ -499,8 +510,22 @@ fn part(out: &mut Vec<Block>, p: &Part, new_page: bool, tight: Option<Tight>, se
             keep_with_next: false,
         })));
     }
-    let keep_from = out.len() + p.body.len().saturating_sub(1);
-    out.extend(p.body.iter().map(|b| Block::p(grid_paragraph(b))));
+    let (before, last) = p.body.split_at(p.body.len().saturating_sub(1));
+    out.extend(before.iter().map(|b| Block::p(grid_paragraph(b))));
+    let mut keep_from = out.len();
+    match (last.first(), closing.split) {
+        // Cut where the PDF cut it: the lines on the page before fill it (分散对齐 justifies
+        // the head's last line, a full line there), the rest goes on with the signature.
+        (Some(last), Some(at)) => {
+            let (head, tail) = last.cut_at(at);
+            out.push(Block::p(
+                grid_paragraph(&head).align(AlignmentType::Distribute),
+            ));
+            keep_from = out.len();
+            out.push(Block::p(grid_paragraph(&tail)));
+        }
+        _ => out.extend(last.iter().map(|b| Block::p(grid_paragraph(b)))),
+    }
     if !p.annex_note.is_empty() {
         out.extend(blank_lines(1).into_iter().map(Block::p));
         out.extend(p.annex_note.iter().map(|b| Block::p(grid_paragraph(b))));

@@ -228,6 +228,9 @@ pub struct Placement {
     pub colophon_own_page: bool,
     /// Parts (by index) whose closing is set tight, and how.
     pub tight: BTreeMap<usize, Tight>,
+    /// Parts (by index) whose last paragraph is cut at a page end, the rest going on with the
+    /// signature (§7.3.5.5): the characters (grapheme clusters) left on the page before.
+    pub split: BTreeMap<usize, usize>,
 }
 
 /// The layout decisions of `paged` for the DOCX writer.
@@ -238,6 +241,7 @@ pub fn placement(paged: &PagedDocument) -> Placement {
         .unwrap_or_default();
     Placement {
         colophon_own_page: colophon_on_own_page(paged),
+        split: decide::closings_split(paged),
         tight: tight
             .into_iter()
             .filter_map(|(k, t)| Some((k.parse().ok()?, t)))
