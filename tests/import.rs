@@ -1935,9 +1935,25 @@ fn a_browser_print_with_its_margin_lines_keeps_paragraphs_whole_and_its_signatur
         .flat_map(|s| &s.sections)
         .map(|s| s.text.0.len())
         .sum();
-    // Fourteen paragraphs lie at the second level (the 1. items are a level deeper), each one
-    // paragraph however many lines the page gave it.
-    assert_eq!(paragraphs, 14, "{:#?}", spec.sections);
+    // Eleven paragraphs lie at the second level (the 1. items are a level deeper), each one
+    // paragraph however many lines the page gave it; the three phrases over 1. items
+    // (（一）认真做好年终清理。) are those items' headings.
+    assert_eq!(paragraphs, 11, "{:#?}", spec.sections);
+    let headings: Vec<&str> = spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.sections)
+        .filter(|s| !s.sections.is_empty())
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "认真做好年终清理。",
+            "规范编制决算报表。",
+            "加强审核分析工作。"
+        ]
+    );
 }
 
 /// A 政务公开 page copied whole, its metadata table a row per line (公开方式：主动公开,
@@ -2087,4 +2103,19 @@ fn a_sentence_introducing_a_list_is_no_recipients_line() {
         "{}",
         got.toml
     );
+}
+
+#[test]
+fn a_numbered_phrase_with_numbered_items_after_it_is_their_heading() {
+    // Two clerks' notices (a python-docx DOCX, a LibreOffice PDF): 「（三）做好重点传染病防控。」
+    // then 「1.流行性感冒。…」 had become a paragraph of the body face, not a heading.
+    let text = "关于做好春季学校传染病防控工作的通知\n\n各市卫生健康委：\n\n为做好春季学校传染病防控工作，现将有关事项通知如下：\n一、工作任务\n（一）落实晨午检制度。学校要落实晨午检制度，及时追踪因病缺勤学生病因。\n（二）做好重点传染病防控。\n1.流行性感冒。指导学校加强教室通风，倡导师生接种流感疫苗。\n2.诺如病毒感染。指导学校加强食堂和饮用水卫生管理。\n（三）请各地于3月10日前报送监测学校名单，逾期未报的视为放弃。\n\n某省卫生健康委员会\n2027年2月20日\n";
+    let got = import_bytes(Path::new("notice.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&got.toml, "notice.txt");
+    let tasks = &spec.sections[0].sections;
+    assert_eq!(tasks[1].heading, "做好重点传染病防控。", "{}", got.toml);
+    assert!(tasks[1].text.0.is_empty(), "{}", got.toml);
+    assert_eq!(tasks[1].sections.len(), 2, "{}", got.toml);
+    // A task sentence with its items' siblings stays text.
+    assert!(tasks[2].heading.is_empty(), "{}", got.toml);
 }

@@ -235,7 +235,7 @@ fn contact_line(text: &str) -> bool {
 }
 
 /// A numbered item that is a short phrase ending in 。 (（一）校舍和设施设备安全。) with a paragraph
-/// of text coming after it is that text's heading, typed on a line of its own.
+/// of text or numbered items coming after it is their heading, typed on a line of its own.
 fn heading_with_its_text(s: &mut Section) {
     // A dated stage (动员部署阶段（2026年12月上旬—12月15日）。) is a phrase too, however long
     // its dates.
@@ -320,7 +320,12 @@ fn heading(
         &mut part.sections
     } else {
         match deepest(&mut part.sections, depth - 1) {
-            Some(parent) => &mut parent.sections,
+            // A phrase whose items follow it (（三）做好重点传染病防控。 then 1.流行性感冒。…)
+            // is their heading, as it is with a paragraph after it.
+            Some(parent) => {
+                heading_with_its_text(parent);
+                &mut parent.sections
+            }
             None => &mut part.sections,
         }
     };
