@@ -400,8 +400,8 @@ fn a_closing_cut_at_the_pdf_s_page_end_is_cut_there_in_libreoffice_too() {
     let lo_2 = page_text(&lo[1].1);
     // LibreOffice had moved the whole paragraph: page 1 held only the header, title and 主送.
     assert_eq!(
-        lo_1.iter().filter(|l| !l.is_empty()).last(),
-        pdf_1.iter().filter(|l| !l.is_empty()).last(),
+        lo_1.iter().rfind(|l| !l.is_empty()),
+        pdf_1.iter().rfind(|l| !l.is_empty()),
         "page 1's last line: LibreOffice {lo_1:?}, PDF {pdf_1:?}"
     );
     assert_eq!(

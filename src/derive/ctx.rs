@@ -237,17 +237,9 @@ impl<'a> Ctx<'a> {
         let upstream = self.upstream();
         let issuers = upstream.offices();
         let units = o.units.clone().or_else(|| {
-            o.recipients.as_ref().map(|r| {
-                let listed = r
-                    .split(['，', '、'])
-                    .filter(|u| !u.trim().is_empty())
-                    .count();
-                if listed > self.d.work.units_listed {
-                    self.d.work.collective_units.clone()
-                } else {
-                    r.replace('，', "、")
-                }
-            })
+            o.recipients
+                .as_deref()
+                .map(|r| default_units(&self.d.work, r))
         });
         Localiser {
             words: &self.d.work,
@@ -1132,9 +1124,41 @@ fn provisional_years(
         .collect()
 }
 
+/// The office's units from its recipients: those that are no firms (各有关企业 is addressed
+/// but inspects nothing), or the collective word where they are too many to repeat.
+fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> String {
+    let all: Vec<&str> = recipients
+        .split(['，', '、'])
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .collect();
+    let acting: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|u| !w.firm_words.iter().any(|f| u.contains(f.as_str())))
+        .collect();
+    let units = if acting.is_empty() { all } else { acting };
+    if units.len() > w.units_listed {
+        w.collective_units.clone()
+    } else {
+        units.join("、")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::office_rank;
+    use super::{default_units, office_rank};
+
+    #[test]
+    fn firms_among_the_recipients_are_no_units_acting_for_the_office() {
+        let w = &crate::derive::defaults::Defaults::embedded().work;
+        assert_eq!(
+            default_units(w, "各乡镇农业农村服务中心，县农业农村局各股室，各有关企业"),
+            "各乡镇农业农村服务中心、县农业农村局各股室"
+        );
+        assert_eq!(default_units(w, "各燃气经营企业"), "各燃气经营企业");
+        assert_eq!(default_units(w, "甲、乙、丙、丁、戊"), "各单位");
+    }
 
     #[test]
     fn an_office_s_level_is_read_past_words_that_name_none() {

@@ -45,6 +45,9 @@ pub struct WorkWords {
     pub units_listed: usize,
     /// 各单位: the office's units where its recipients are too many to repeat.
     pub collective_units: String,
+    /// 企业, 公司: recipients of these words are firms, addressed but no units acting for the
+    /// office (the default units leave them out).
+    pub firm_words: Vec<String>,
     /// What the target is to do with the report, written after it (报市教育局备案): kept.
     pub report_purposes: Vec<String>,
     /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
@@ -363,14 +366,8 @@ impl Localiser<'_> {
             }
             // 对部分市（州）进行抽查: some of the levels below the upper office are, below the
             // office, some of its units.
-            let mut lower: Vec<&String> = self.words.levels.iter().collect();
-            lower.sort_by_key(|l| std::cmp::Reverse(l.len()));
-            for l in lower
-                .into_iter()
-                .filter(|l| rank(l, false) > self.office_rank)
-            {
-                changed = changed.replace(&format!("部分{l}"), "部分单位");
-            }
+            // (部分市、州 and 部分省份 as one: the levels joined by 、 go together.)
+            changed = self.some_units(&changed);
             // 省局各有关处室 → 县局各有关股室: a county's offices have 股室, not 处室.
             if self.office_rank <= 1 {
                 for pair in &self.words.county_sections {
@@ -1174,6 +1171,48 @@ impl Localiser<'_> {
                     .any(|u| u.chars().count() >= 2 && target.contains(u.as_str())))
     }
 
+    /// 对各区（市）县…进行督导 in the office's own step: the places it inspects, of its level or
+    /// above (its peers in the upper office's text), are its units (对各单位…).
+    fn inspected_levels(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("对各") {
+            let after = &rest[at + "对各".len()..];
+            out.push_str(&rest[..at + "对".len()]);
+            match levels_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank) {
+                Some(l) => {
+                    out.push_str(&self.words.collective_units);
+                    rest = &after[l.len()..];
+                }
+                None => {
+                    out.push('各');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// 部分市、州, 部分省份 (some of the places of the office's level or above) → 部分单位.
+    fn some_units(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("部分") {
+            let after = &rest[at + "部分".len()..];
+            out.push_str(&rest[..at + "部分".len()]);
+            match levels_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank) {
+                Some(l) => {
+                    out.push_str("单位");
+                    rest = &after[l.len()..];
+                }
+                None => rest = after,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// 各设区市水利（水务）局, 各县（市、区）, 各地 → the office's units.
     fn addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
         let mut out = String::with_capacity(text.len());
@@ -1192,18 +1231,29 @@ impl Localiser<'_> {
             }
             out.push_str(&rest[..at]);
             let after = &rest[at + '各'.len_utf8()..];
-            let own = |n: usize| rank(&after[..n], false) < self.office_rank;
-            match addressee_len(self.words, after).filter(|&n| !own(n)) {
+            // 各级农业农村部门, 各级疾控机构: every level's departments or institutions of a line
+            // are read as 各地's (级 and 地 are as long in UTF-8); no other 各级 phrase is.
+            let every_level = after
+                .strip_prefix('级')
+                .map(|tail| format!("地{tail}"))
+                .filter(|_| !self.scope.is_empty());
+            let read = every_level.as_deref().unwrap_or(after);
+            let own = |n: usize| rank(&read[..n], false) < self.office_rank;
+            let found = match every_level {
+                Some(_) => every_level_len(read),
+                None => addressee_len(self.words, read),
+            };
+            match found.filter(|&n| !own(n)) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
-                    let to = match (self.other_line(&after[..n]), self.institutions(&after[..n])) {
+                    let to = match (self.other_line(&read[..n]), self.institutions(&read[..n])) {
                         (Some(line), _) => format!("{}{line}部门", self.scope),
                         (None, Some(kind)) => kind,
                         (None, None) => self.units.clone(),
                     };
                     notes.push(format!("上级来文的“{phrase}”→“{to}”"));
                     out.push_str(&to);
-                    rest = self.coordinated(&after[n..], notes);
+                    rest = self.coordinated(&after[n..], &to, notes);
                 }
                 None => match self.committee(after) {
                     Some(name) => {
@@ -1277,7 +1327,7 @@ impl Localiser<'_> {
     /// 、平潭综合实验区安委办和省安委会各成员单位 after a replaced addressee: the upper office's
     /// other addressees coordinated with it go too (each an office's name, short, up to the next
     /// joiner or verb).
-    fn coordinated<'t>(&self, mut rest: &'t str, notes: &mut Vec<String>) -> &'t str {
+    fn coordinated<'t>(&self, mut rest: &'t str, to: &str, notes: &mut Vec<String>) -> &'t str {
         let joiners = ['、', '和', '及'];
         let stop = |c: char| "、和及于要将在对按由向，。；：".contains(c);
         while let Some(item) = rest.strip_prefix(joiners) {
@@ -1288,7 +1338,9 @@ impl Localiser<'_> {
                 .org_endings
                 .iter()
                 .any(|e| name.ends_with(e.as_str()));
-            if !office || name.chars().count() > 20 || inside_parens(name) {
+            // 各区（市）县和各燃气经营企业 where the office's units name those firms already.
+            let named = name.chars().count() >= 4 && to.contains(name);
+            if !(office || named) || name.chars().count() > 20 || inside_parens(name) {
                 break;
             }
             notes.push(format!("上级来文的“{name}”（同列的主送）已删去"));
@@ -1386,6 +1438,7 @@ impl Localiser<'_> {
                         );
                     }
                 }
+                s = self.inspected_levels(&self.some_units(&s));
             }
             for w in &self.words.own_scope {
                 if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
@@ -1514,15 +1567,19 @@ fn without_upper_contacts(text: &str, notes: &mut Vec<String>) -> String {
     sentences[..first].concat()
 }
 
-/// Text that is only the upstream's contact (联系人：张明，电话：0791-88761234。): its person
-/// and telephone are the upper office's.
+/// Text that is only the upstream's contact (联系人：张明，电话：0791-88761234。), or its list
+/// of contacts (one office and person a telephone number): its people and telephones are the
+/// upper office's.
 fn upper_contact(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['（', '(']);
     let labelled = ["联系人", "联系电话", "联系方式"]
         .iter()
         .any(|l| t.starts_with(l));
-    let digits = t.chars().filter(char::is_ascii_digit).count();
-    labelled && digits >= 7 && t.chars().count() <= 80
+    let phones = t
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
+        .count();
+    labelled && phones >= 1 && t.chars().count() <= 40 + 40 * phones
 }
 
 /// An office's name as its own level writes it (江西省应急管理厅 → 省应急管理厅); a name
@@ -1591,6 +1648,21 @@ pub fn levels_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
         n += '、'.len_utf8() + next;
     }
     Some(&after[..n])
+}
+
+/// The length of 地农业农村部门 (read from 各级农业农村部门): a plain line of work of two to eight
+/// characters, then 部门 or 机构; not 各级各类学校和托幼机构 nor 各级领导干部.
+fn every_level_len(read: &str) -> Option<usize> {
+    let tail = read.strip_prefix('地')?;
+    let end = ["部门", "机构"]
+        .iter()
+        .filter_map(|e| tail.find(e).map(|i| i + e.len()))
+        .min()?;
+    let line = &tail[..end - "部门".len()];
+    let plain = line
+        .chars()
+        .all(|c| !c.is_ascii() && !"各类和、及与，。；：（）".contains(c));
+    (plain && (2..=8).contains(&line.chars().count())).then_some('地'.len_utf8() + end)
 }
 
 fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
@@ -2131,6 +2203,65 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn every_level_s_departments_and_a_district_s_places_of_its_city_become_the_office_s() {
+        reads(
+            (
+                "郫都区住房和城乡建设局",
+                "各街道办事处",
+                "成都市住房和城乡建设局",
+                1,
+            ),
+            &[
+                (
+                    "各区（市）县和各燃气经营企业要全面开展隐患排查。",
+                    "各街道办事处和各燃气经营企业要全面开展隐患排查。",
+                ),
+                (
+                    "各级住房城乡建设部门要落实属地责任。",
+                    "各街道办事处要落实属地责任。",
+                ),
+                ("各级应急管理部门要配合。", "郫都区应急管理部门要配合。"),
+                // The places the office's own step inspects are its units.
+                (
+                    "市住建局将组成督导组，对各区（市）县“百日攻坚”行动开展情况进行督导检查。",
+                    "郫都区住房和城乡建设局将组成督导组，对各单位“百日攻坚”行动开展情况进行督导检查。",
+                ),
+                (
+                    "成都市住房和城乡建设局将适时对部分区（市）县开展抽查。",
+                    "郫都区住房和城乡建设局将适时对部分单位开展抽查。",
+                ),
+                (
+                    "各级住房城乡建设部门负责组织燃气企业开展自查。",
+                    "各街道办事处负责组织燃气企业开展自查。",
+                ),
+                // No other 各级 phrase is an addressee.
+                ("各级各类学校要加强管理。", "各级各类学校要加强管理。"),
+                (
+                    "各级各类学校和托幼机构要开展消毒。",
+                    "各级各类学校和托幼机构要开展消毒。",
+                ),
+                ("各级领导干部要带头。", "各级领导干部要带头。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_addressee_the_office_s_units_name_already_is_not_named_twice() {
+        reads(
+            (
+                "郫都区住房和城乡建设局",
+                "各街道办事处、辖区各燃气经营企业",
+                "成都市住房和城乡建设局",
+                1,
+            ),
+            &[(
+                "各区（市）县和各燃气经营企业要开展排查。",
+                "各街道办事处、辖区各燃气经营企业要开展排查。",
+            )],
+        );
+    }
+
+    #[test]
     fn an_event_the_upper_office_hosts_goes_and_institutions_across_its_area_become_the_office_s() {
         reads(
             ("绵阳市科学技术局", "各县（市、区）科技局", "科技部", 2),
@@ -2311,6 +2442,10 @@ pub(crate) mod tests {
                 (
                     "省水利厅将会同省公安厅组成检查组，对部分市（州）进行抽查。",
                     "修水县水利局将会同县公安局组成检查组，对部分单位进行抽查。",
+                ),
+                (
+                    "省水利厅、省应急管理厅将于5月联合对部分市、州开展抽查督导。",
+                    "修水县水利局、县应急管理局将于5月联合对部分单位开展抽查督导。",
                 ),
             ],
         );
@@ -2841,6 +2976,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_list_of_the_upper_office_s_contacts_goes_whole() {
+        let mut notes = Vec::new();
+        let text = "请于7月10日前报送。联系人：省疾控中心学校卫生所 周晓雯，电话：027-87652318；省卫生健康委疾控处 李振华，电话：027-87365402；省教育厅体育卫生与艺术教育处 王丽娟，电话：027-87328615。";
+        assert_eq!(
+            without_upper_contacts(text, &mut notes),
+            "请于7月10日前报送。"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // A sentence that gives a number among its work is no contact list.
+        let work = "联系人要及时将排查情况录入系统，系统咨询电话：027-87652318，并做好台账管理、资料归档、问题整改、跟踪复查、情况通报等各项工作，确保排查全覆盖、整改全闭环。";
+        assert!(!upper_contact(work));
+    }
+
+    #[test]
     fn the_upper_office_acting_after_a_condition_its_contact_and_its_mailbox_become_the_office_s() {
         let cal = Calendar::load(None).unwrap();
         let l = Localiser {
@@ -2959,7 +3108,7 @@ pub(crate) mod tests {
         let l = localiser(&cal);
         let mut notes = Vec::new();
         for t in [
-            "各部门、各单位要加强组织领导，各级教育部门要做好宣传报道。",
+            "各部门、各单位要加强组织领导，各级领导干部要带头。",
             "5月1日至5日每日16时报告一次，及时上报。",
             "各类养老机构要落实主体责任。",
         ] {
