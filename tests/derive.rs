@@ -1962,3 +1962,80 @@ fn a_relay_asks_its_units_to_report_within_a_time_limit_to_the_office() {
         relay.closing
     );
 }
+
+/// A ministry's work notice (a LibreOffice DOCX) relayed by a province that asks for the same
+/// reports sooner (4月27日 for the ministry's 4月30日, each quarter's 22日 for its 25日), then
+/// received by a county as the province's PDF: the county's dates come before the province's.
+/// The county had asked its units for the form on the day the province wanted it.
+#[test]
+fn a_county_deriving_from_a_province_s_relay_sets_its_dates_before_the_province_s() {
+    let dir = received_and_derived(
+        "nongye-ministry-libreoffice.docx",
+        "nongye-province-office.toml",
+        &["relay"],
+    );
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::copy(
+        fixtures.join("nongye-county-office.toml"),
+        dir.path().join("county.toml"),
+    )
+    .unwrap();
+    let province = std::fs::read_to_string(dir.path().join("out/office-2026-relay.toml")).unwrap();
+    assert!(province.contains("2027年4月27日前"), "{province}");
+    let runs: [&[&str]; 4] = [
+        &[
+            "render",
+            "out/office-2026-relay.toml",
+            "-o",
+            "pdf",
+            "--format",
+            "pdf",
+        ],
+        &["import", "pdf/office-2026-relay.pdf", "-o", "up2.toml"],
+        &[
+            "derive",
+            "up2.toml",
+            "--office",
+            "county.toml",
+            "--as",
+            "notice",
+            "-o",
+            "out2",
+        ],
+        &[
+            "derive",
+            "up2.toml",
+            "--office",
+            "county.toml",
+            "--as",
+            "relay",
+            "-o",
+            "out2",
+        ],
+    ];
+    for args in runs {
+        let o = gongwen(args, dir.path());
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let notice = std::fs::read_to_string(dir.path().join("out2/county-2026-notice.toml")).unwrap();
+    for want in ["2027年4月22日前", "每季度末月19日前"] {
+        assert!(notice.contains(want), "no {want}:\n{notice}");
+    }
+    for upper in ["4月27日前", "4月30日前", "末月22日前", "末月25日前"] {
+        assert!(!notice.contains(upper), "{upper} kept:\n{notice}");
+    }
+    // The relay passes the ministry's notice on word for word; its own requests are the
+    // county's, before the province's.
+    let relay: gongwen::spec::Spec = toml::from_str(
+        &std::fs::read_to_string(dir.path().join("out2/county-2026-relay.toml")).unwrap(),
+    )
+    .unwrap();
+    let asked = relay.closing.0.concat();
+    for want in ["2027年4月22日前", "每季度末月19日前"] {
+        assert!(asked.contains(want), "no {want}: {asked}");
+    }
+}

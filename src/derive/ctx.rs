@@ -4,6 +4,7 @@
 use super::defaults::Defaults;
 use super::localise::{rank, Localiser};
 use super::profile::{self, Profile, Substitution};
+use super::relayer_dates::RelayerDeadlines;
 use super::{
     body, campaign, citation, deadlines, follow_upstream_summary, phases, sections_of,
     upstream_title, Dates, DeriveAs, Office, Upstream,
@@ -241,11 +242,12 @@ impl<'a> Ctx<'a> {
                 .as_deref()
                 .map(|r| default_units(&self.d.work, r))
         });
+        let since = upstream.signature.as_ref().map_or(self.issued, |s| s.date);
         Localiser {
             words: &self.d.work,
             calendar: self.cal,
             lead_workdays: self.profile().deadlines.lead_workdays,
-            since: upstream.signature.as_ref().map_or(self.issued, |s| s.date),
+            since,
             issued: self.issued,
             report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
             email: o
@@ -269,6 +271,7 @@ impl<'a> Ctx<'a> {
                 .filter(|r| r.chars().count() >= 4)
                 .into_iter()
                 .collect(),
+            relayer: relayer_deadlines(upstream, since),
         }
     }
 
@@ -324,9 +327,7 @@ impl<'a> Ctx<'a> {
             // A time limit to report without saying to whom (要在2小时内报告。): to the office.
             let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
             if limited && !made.contains(l.report_to.as_str()) {
-                if let Some(stem) = made.strip_suffix("报告。") {
-                    made = format!("{stem}报告{}。", l.report_to);
-                }
+                made = report_limit_to(&made, &l.report_to);
             }
             if made.contains(l.report_to.as_str()) && !out.contains(&made) {
                 self.changes.extend(notes);
@@ -1124,6 +1125,35 @@ fn provisional_years(
         .collect()
 }
 
+/// The deadlines an upstream that relays or prints a document set in its own text (its opening,
+/// requirements and closing): none for an upstream that carries no document.
+fn relayer_deadlines(upstream: &Spec, since: NaiveDate) -> RelayerDeadlines {
+    if upstream.enclosure.is_none() {
+        return RelayerDeadlines::default();
+    }
+    let mut texts: Vec<&String> = upstream.opening.0.iter().collect();
+    texts.extend(&upstream.closing.0);
+    collect_texts(&upstream.sections, &mut texts);
+    let texts: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+    RelayerDeadlines::of(&texts, since)
+}
+
+/// A sentence setting a time limit to report, sent to `target` where it names no one: 要在2小时内
+/// 报告。 → 报告{target}; 24小时内报送初次报告 → 24小时内向{target}报送初次报告. One that says to
+/// whom already (向属地疾控机构报告) is left as it is.
+fn report_limit_to(sentence: &str, target: &str) -> String {
+    if sentence.contains('向') {
+        return sentence.to_owned();
+    }
+    if let Some(at) = sentence.find("报送") {
+        return format!("{}向{target}{}", &sentence[..at], &sentence[at..]);
+    }
+    match sentence.strip_suffix("报告。") {
+        Some(stem) => format!("{stem}报告{target}。"),
+        None => sentence.to_owned(),
+    }
+}
+
 /// The office's units from its recipients: those that are no firms (各有关企业 is addressed
 /// but inspects nothing), or the collective word where they are too many to repeat.
 fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> String {
@@ -1147,7 +1177,22 @@ fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> St
 
 #[cfg(test)]
 mod tests {
-    use super::{default_units, office_rank};
+    use super::{default_units, office_rank, report_limit_to};
+
+    #[test]
+    fn a_time_limit_to_report_is_sent_to_the_office_where_it_names_no_one() {
+        let t = "县农业农村局质量安全股";
+        assert_eq!(
+            report_limit_to("事故发生后要在2小时内报告。", t),
+            "事故发生后要在2小时内报告县农业农村局质量安全股。"
+        );
+        assert_eq!(
+            report_limit_to("要在事件确认后24小时内报送初次报告，处置结束后7日内报送结案报告。", t),
+            "要在事件确认后24小时内向县农业农村局质量安全股报送初次报告，处置结束后7日内报送结案报告。"
+        );
+        let told = "应当在2小时内向属地疾控机构报告。";
+        assert_eq!(report_limit_to(told, t), told);
+    }
 
     #[test]
     fn firms_among_the_recipients_are_no_units_acting_for_the_office() {

@@ -151,6 +151,9 @@ pub struct Localiser<'a> {
     /// The upstream's 主送 written as a list (各乡镇中心学校、县属各中小学校、幼儿园): in its text
     /// the whole list is whom the upstream addresses, the office's units in the office's.
     pub addressed: Vec<String>,
+    /// A relaying upstream's own deadlines, sooner than the relayed document's for the same
+    /// report: the office's come before those.
+    pub relayer: super::relayer_dates::RelayerDeadlines,
 }
 
 impl Localiser<'_> {
@@ -161,6 +164,7 @@ impl Localiser<'_> {
             return text;
         }
         let text = self.upstream_addressees(&text, notes);
+        let text = self.relayer.apply(&text, self.since, notes);
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
@@ -1058,6 +1062,12 @@ impl Localiser<'_> {
                 .find(|p| after[..end].ends_with(p.as_str()))
                 .map_or(0, |p| p.len());
             let target = &after[..end - purpose];
+            // 分析报告报送省疾控中心: a report (the noun) before the verb; the target is the verb's.
+            if verbs.iter().any(|v| target.starts_with(v.as_str())) {
+                out.push_str(&rest[..at + len]);
+                rest = after;
+                continue;
+            }
             out.push_str(&rest[..at + len]);
             rest = &after[end - purpose..];
             if self.is_upper(target) {
@@ -1900,6 +1910,7 @@ fn inside_parens(s: &str) -> bool {
 }
 
 /// A deadline found in text: its date (none for 每月D日), its parts as written, and length.
+#[derive(Debug, Clone)]
 pub(crate) struct Deadline {
     /// The date (none for a monthly 每月D日).
     pub date: Option<NaiveDate>,
@@ -1915,6 +1926,18 @@ pub(crate) struct Deadline {
     before: &'static str,
     /// Its length in the text (bytes).
     pub len: usize,
+}
+
+impl Deadline {
+    /// Whether this deadline comes before `other` and is of its kind: both on a date, or both
+    /// recurring in the same period (每季度末月22日前 before 每季度末月25日前).
+    pub(crate) fn sooner_alike(&self, other: &Deadline) -> bool {
+        match (self.date, other.date) {
+            (Some(a), Some(b)) => a < b,
+            (None, None) => self.period == other.period && self.day < other.day,
+            _ => false,
+        }
+    }
 }
 
 /// The next `[YYYY年]M月D日[（周X）][H时]前` or a recurring `每月D日前` (每季度末月D日前 …) in
@@ -2120,6 +2143,7 @@ pub(crate) mod tests {
             office_rank: rank,
             departments: None,
             addressed: Vec::new(),
+            relayer: Default::default(),
         }
     }
 
@@ -2973,6 +2997,22 @@ pub(crate) mod tests {
             &mut notes,
         );
         assert_eq!(t, "分别于2026年12月28日前、2027年2月12日前报送县水利局。");
+    }
+
+    #[test]
+    fn a_report_named_before_its_verb_still_goes_to_the_office() {
+        reads(
+            (
+                "利川市卫生健康局",
+                "各乡镇卫生院",
+                "湖北省卫生健康委员会",
+                1,
+            ),
+            &[(
+                "各地要于每月5日前将上月辖区学校传染病疫情分析报告报送省疾控中心学校卫生所。",
+                "各乡镇卫生院要于每月2日前将上月辖区学校传染病疫情分析报告报送利川市卫生健康局。",
+            )],
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod plan;
 pub mod profile;
 mod relay;
 pub mod relayed;
+pub mod relayer_dates;
 pub mod review;
 pub mod stages;
 

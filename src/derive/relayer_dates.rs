@@ -1,0 +1,140 @@
+//! A relaying upstream's own deadlines. A province relays a ministry's notice and asks for the
+//! same report earlier (部里要求4月30日前, the province 4月27日前): the county's dates come
+//! before the province's, not before the ministry's, or the county asks its units for the
+//! report on the day the province wants it.
+
+use super::localise::{next_deadline, Deadline};
+use chrono::NaiveDate;
+
+/// Characters two sentences must share in one run to ask for the same report
+/// (春季农业安全生产检查情况统计表 …), dates and numbers aside.
+const SAME_REPORT_CHARS: usize = 6;
+
+/// The relaying office's dated requests: each sentence, a deadline in it as written, and that
+/// deadline read.
+#[derive(Debug, Default, Clone)]
+pub struct RelayerDeadlines {
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    sentence: Vec<char>,
+    written: String,
+    deadline: Deadline,
+}
+
+impl RelayerDeadlines {
+    /// The deadlines the relaying office set in its own `texts` (its opening, requirements and
+    /// closing, not the document it relays).
+    pub fn of(texts: &[&str], since: NaiveDate) -> Self {
+        let mut entries = Vec::new();
+        for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
+            let mut rest = sentence;
+            while let Some((at, d)) = next_deadline(rest, since) {
+                let end = at + d.len;
+                entries.push(Entry {
+                    sentence: plain(sentence),
+                    written: rest[at..end].to_owned(),
+                    deadline: d,
+                });
+                rest = &rest[end..];
+            }
+        }
+        RelayerDeadlines { entries }
+    }
+
+    /// `text` (the relayed document's) with each deadline the relaying office set sooner for
+    /// the same report replaced by the relaying office's, as written; each change in `notes`.
+    pub fn apply(&self, text: &str, since: NaiveDate, notes: &mut Vec<String>) -> String {
+        if self.entries.is_empty() {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive('。') {
+            let words = plain(sentence);
+            let mut rest = sentence;
+            while let Some((at, d)) = next_deadline(rest, since) {
+                out.push_str(&rest[..at]);
+                let written = &rest[at..at + d.len];
+                let sooner = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.deadline.sooner_alike(&d))
+                    .filter(|e| common_run(&e.sentence, &words) >= SAME_REPORT_CHARS)
+                    .max_by_key(|e| common_run(&e.sentence, &words));
+                match sooner {
+                    Some(e) => {
+                        notes.push(format!(
+                            "期限“{written}”按转发机关对同一事项的要求“{}”推算",
+                            e.written
+                        ));
+                        out.push_str(&e.written);
+                    }
+                    None => out.push_str(written),
+                }
+                rest = &rest[at + d.len..];
+            }
+            out.push_str(rest);
+        }
+        out
+    }
+}
+
+/// A sentence's characters without digits and the date words around them.
+fn plain(sentence: &str) -> Vec<char> {
+    sentence
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !"年月日前".contains(*c))
+        .collect()
+}
+
+/// The longest run of characters `a` and `b` share.
+fn common_run(a: &[char], b: &[char]) -> usize {
+    let mut best = 0;
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            diagonal = above;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_relaying_office_s_sooner_date_for_the_same_report_replaces_the_relayed_one() {
+        let province = RelayerDeadlines::of(
+            &[
+                "请于2027年4月27日前将春季农业安全生产检查情况统计表（见附件）和工作总结报送省农业农村厅。",
+                "各州、市农业农村局要于每季度末月22日前将本季度农业安全生产工作情况报送省农业农村厅。",
+            ],
+            day(12, 25),
+        );
+        let mut notes = Vec::new();
+        let ministry = "请于2027年4月30日前将春季农业安全生产检查情况统计表（见附件）和工作总结报送部质量监管司。各省级农业农村部门要于每季度末月25日前将本季度农业安全生产工作情况报送部质量监管司。请于2027年5月10日前报送典型案例。";
+        assert_eq!(
+            province.apply(ministry, day(12, 20), &mut notes),
+            "请于2027年4月27日前将春季农业安全生产检查情况统计表（见附件）和工作总结报送部质量监管司。各省级农业农村部门要于每季度末月22日前将本季度农业安全生产工作情况报送部质量监管司。请于2027年5月10日前报送典型案例。"
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+    }
+
+    #[test]
+    fn common_run_counts_the_longest_shared_run() {
+        let a: Vec<char> = "将统计表报送省厅".chars().collect();
+        let b: Vec<char> = "将统计表报送部里".chars().collect();
+        assert_eq!(common_run(&a, &b), 6);
+    }
+}
