@@ -2119,3 +2119,19 @@ fn a_numbered_phrase_with_numbered_items_after_it_is_their_heading() {
     // A task sentence with its items' siblings stays text.
     assert!(tasks[2].heading.is_empty(), "{}", got.toml);
 }
+
+#[test]
+fn an_action_s_period_is_found_when_the_title_gives_no_year() {
+    // A city's 百日攻坚 notice pasted from its page: the title names the action without a
+    // year, the opening its period (决定自2026年12月15日至2027年3月25日在全市开展…行动).
+    let text = "成都市住房和城乡建设局关于开展城镇燃气安全隐患“百日攻坚”排查整治行动的通知\n成住建发〔2026〕88号\n各区（市）县住房城乡建设部门，各燃气经营企业：\n为坚决防范遏制燃气安全事故发生，经研究，市住建局决定自2026年12月15日至2027年3月25日在全市开展城镇燃气安全隐患“百日攻坚”排查整治行动（以下简称“百日攻坚”行动）。现将有关事项通知如下：\n一、排查重点\n各区（市）县要对燃气经营企业开展全覆盖排查。\n二、工作要求\n请于每周五17:00前报送排查整治情况。\n成都市住房和城乡建设局\n2026年12月8日\n";
+    let got = import_bytes(Path::new("gas.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&got.toml, "gas.txt");
+    let c = spec.campaign.as_ref().expect(&got.toml);
+    assert_eq!(c.start.to_string(), "2026-12-15");
+    assert_eq!(c.end.to_string(), "2027-03-25");
+    assert_eq!(
+        c.name.as_deref(),
+        Some("城镇燃气安全隐患“百日攻坚”排查整治行动")
+    );
+}

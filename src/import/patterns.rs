@@ -268,10 +268,15 @@ fn month_day_at(s: &str, year: i32) -> Option<(i32, u32, u32, &str)> {
     Some((y, m, d, rest))
 }
 
-/// `M月D日至[M月]D日` (a year before it optional) at the start of `s`: dates and length.
+/// `M月D日至[[YYYY年]M月]D日` (a year before it optional) at the start of `s`: dates and
+/// length. An end without its year before the start is the next year's (12月15日至3月25日).
 fn period_at(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate, usize)> {
     let (y, m, d, rest) = month_day_at(s, year)?;
     let rest = rest.strip_prefix(['至', '—', '～'])?;
+    let (y2, rest) = match number_then(rest, '年') {
+        Some((y2, r)) if y2 >= 1900 => (Some(y2 as i32), r),
+        _ => (None, rest),
+    };
     let (m2, d2, rest) = match number_then(rest, '月') {
         Some((m2, r)) => {
             let (d2, r) = number_then(r, '日')?;
@@ -283,8 +288,16 @@ fn period_at(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate, usize)> {
         }
     };
     let start = NaiveDate::from_ymd_opt(y, m, d)?;
-    let end = NaiveDate::from_ymd_opt(y, m2, d2)?;
-    (end >= start).then_some((start, end, s.len() - rest.len()))
+    let end = match y2 {
+        Some(y2) => NaiveDate::from_ymd_opt(y2, m2, d2)?,
+        None if m2 < m => NaiveDate::from_ymd_opt(y + 1, m2, d2)?,
+        None => NaiveDate::from_ymd_opt(y, m2, d2)?,
+    };
+    (end >= start && end <= start + chrono::Duration::days(366)).then_some((
+        start,
+        end,
+        s.len() - rest.len(),
+    ))
 }
 
 /// The campaign a clause after a period names: from after its verb to the first campaign word.

@@ -389,7 +389,10 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         .flatten();
     // The body names the campaign with its dates (M月D日至D日为××周): its name is
     // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
-    let body = body_campaign(d, year, name.as_deref());
+    // A title holding an action without a year (关于开展燃气安全“百日攻坚”排查整治行动的通知):
+    // its name is looked for after the body's dates (决定自12月15日至3月25日在全市开展…行动).
+    let undated = name.is_none().then(|| event_name(title)).flatten();
+    let body = body_campaign(d, year, name.as_deref().or(undated.as_deref()));
     if let Some((body_name, _, _)) = &body {
         if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
             name = Some(body_name.clone());
@@ -491,12 +494,18 @@ fn body_campaign(
 fn campaign_name(title: &str) -> Option<String> {
     let words = &crate::derive::defaults::Defaults::embedded().title;
     let subject = crate::derive::campaign::subject(title, words);
-    let holds_event = words.verbs.iter().any(|v| subject.starts_with(v.as_str()));
     let dated = year_in(&subject).is_some() || crate::derive::campaign::names_edition(&subject);
-    if !holds_event || !dated {
-        return None;
-    }
-    crate::derive::campaign::name_from_title(title, words)
+    dated.then(|| event_name(title)).flatten()
+}
+
+/// The event a title holds (关于开展××行动的通知 → ××行动), dated or not.
+fn event_name(title: &str) -> Option<String> {
+    let words = &crate::derive::defaults::Defaults::embedded().title;
+    let subject = crate::derive::campaign::subject(title, words);
+    let holds_event = words.verbs.iter().any(|v| subject.starts_with(v.as_str()));
+    holds_event
+        .then(|| crate::derive::campaign::name_from_title(title, words))
+        .flatten()
 }
 
 /// The 文种 a title names with its last words (…的请示, …的函, …会议纪要): the kind whose
