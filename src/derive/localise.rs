@@ -1344,8 +1344,32 @@ impl Localiser<'_> {
     fn coordinated<'t>(&self, mut rest: &'t str, to: &str, notes: &mut Vec<String>) -> &'t str {
         let joiners = ['、', '和', '及'];
         let stop = |c: char| "、和及于要将在对按由向，。；：".contains(c);
+        // 、直管市及神农架林区卫生健康委: places joined with 及 or 、 before one office name.
+        let hard = |c: char| "于要将在对按由向，。；：".contains(c);
         while let Some(item) = rest.strip_prefix(joiners) {
             let end = item.find(stop).unwrap_or(item.len());
+            let long = item.find(hard).unwrap_or(item.len());
+            let long = self
+                .words
+                .name_breaks
+                .iter()
+                .filter_map(|b| item[..long].find(b.as_str()))
+                .min()
+                .unwrap_or(long);
+            let joint = &item[..long];
+            let end = if long > end
+                && joint.chars().count() <= 20
+                && !inside_parens(joint)
+                && self
+                    .words
+                    .org_endings
+                    .iter()
+                    .any(|e| joint.ends_with(e.as_str()))
+            {
+                long
+            } else {
+                end
+            };
             let name = &item[..end];
             let office = self
                 .words
@@ -2270,6 +2294,22 @@ pub(crate) mod tests {
                 ),
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
             ],
+        );
+    }
+
+    #[test]
+    fn places_joined_before_one_office_name_go_with_the_addressee() {
+        reads(
+            (
+                "利川市卫生健康局",
+                "各乡镇卫生院",
+                "湖北省卫生健康委员会",
+                1,
+            ),
+            &[(
+                "请各市、州、直管市及神农架林区卫生健康委会同教育局于7月10日前报送总结。",
+                "请各乡镇卫生院会同教育局于7月7日前报送总结。",
+            )],
         );
     }
 
