@@ -184,9 +184,21 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
                 .next()
                 .filter(|e| !e.is_empty() && e.chars().count() <= 4)
                 .unwrap_or("");
-            let clause = match clause.strip_suffix(ending) {
-                Some(c) if !ending.is_empty() && c.ends_with(['》', '）']) => c,
-                _ => clause,
+            // 根据…有关工作要求 and 《B》要求: the citation gives its word up instead
+            // (根据…有关工作要求和《B》（…号），), not 要求 twice.
+            let (clause, rest) = match clause.strip_suffix(ending) {
+                Some(c) if !ending.is_empty() && c.ends_with(['》', '）']) => {
+                    (c, rest.to_owned())
+                }
+                Some(_) if !ending.is_empty() => {
+                    let bare = rest.trim_end_matches('，');
+                    let tail = &rest[bare.len()..];
+                    (
+                        clause,
+                        format!("{}{tail}", &bare[..bare.len() - ending.len()]),
+                    )
+                }
+                _ => (clause, rest.to_owned()),
             };
             format!("{before}{}和{rest}", loosen_and(clause, w))
         }
@@ -275,6 +287,12 @@ mod tests {
         let o = opening(&up, CITE, DECIDE, &words());
         assert!(
             o[0].contains("根据《关于做好学校防控工作的通知》（湘卫发〔2026〕15号）和省水利厅《"),
+            "{o:?}"
+        );
+        let up = ["为做好防控工作，根据《学校卫生工作条例》和国家卫生健康委有关工作要求，现就有关事项通知如下：".to_owned()];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert!(
+            o[0].contains("根据《学校卫生工作条例》、国家卫生健康委有关工作要求和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号），结合某县实际"),
             "{o:?}"
         );
         let up = ["为做好防汛工作，根据省委和省政府部署，现就有关事项通知如下：".to_owned()];
