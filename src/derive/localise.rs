@@ -170,7 +170,7 @@ impl Localiser<'_> {
         let text = self.report_targets(&text, notes);
         let text = self.one_target(&text);
         let text = self.upper_departments(&text, notes);
-        let text = self.addressees(&text, notes);
+        let text = self.addressees_outside_facts(&text, notes);
         let text = self.emails(&text, notes);
         let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
@@ -1225,6 +1225,30 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// [`Self::addressees`] in each sentence but those reporting the upper level's facts (2026年，
+    /// 各地农业农村部门认真落实…，形势总体平稳): the units did not do what the upper level reports.
+    fn addressees_outside_facts(&self, text: &str, notes: &mut Vec<String>) -> String {
+        // A report of what was done opens with the time it looks back on (2026年，今年以来，).
+        let looks_back = |s: &str| {
+            let first = s.split('，').next().unwrap_or("");
+            let year = first.len() == 7
+                && first.ends_with('年')
+                && first[..4].bytes().all(|b| b.is_ascii_digit());
+            year || ["以来", "去年", "近年来", "今年"]
+                .iter()
+                .any(|w| first.ends_with(w))
+        };
+        text.split_inclusive('。')
+            .map(|s| {
+                if looks_back(s) && self.states_facts(s) {
+                    s.to_owned()
+                } else {
+                    self.addressees(s, notes)
+                }
+            })
+            .collect()
     }
 
     /// 各设区市水利（水务）局, 各县（市、区）, 各地 → the office's units.
@@ -2294,6 +2318,17 @@ pub(crate) mod tests {
                 ),
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
             ],
+        );
+    }
+
+    #[test]
+    fn the_upper_level_s_facts_keep_whom_they_report_on() {
+        reads(
+            ("祥云县农业农村局", "各乡镇农业农村服务中心", "农业农村部办公厅", 1),
+            &[(
+                "2026年，各地农业农村部门认真落实安全生产责任，农业安全生产形势总体平稳。各地要加强排查。",
+                "2026年，各地农业农村部门认真落实安全生产责任，农业安全生产形势总体平稳。各乡镇农业农村服务中心要加强排查。",
+            )],
         );
     }
 
