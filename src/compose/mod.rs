@@ -419,12 +419,14 @@ fn phase(p: &Phase, level: usize, n: usize) -> Paragraph {
     para
 }
 
-/// 2025年4月11日—4月19日 (the year once when both dates share it), or one date.
+/// 2025年4月11日—4月19日 (the year once when both dates share it), or one date (a phase of
+/// one day is not written as a range: 2027年7月1日, not 2027年7月1日—7月1日).
 pub fn phase_dates(p: &Phase) -> String {
     use chrono::Datelike;
     let start = chinese_date(p.start);
     match p.end {
         None => start,
+        Some(e) if e == p.start => start,
         Some(e) if e.year() == p.start.year() => format!("{start}—{}月{}日", e.month(), e.day()),
         Some(e) => format!("{start}—{}", chinese_date(e)),
     }
@@ -655,6 +657,20 @@ fn table(a: &crate::spec::Annex, landscape: bool) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phase_of_one_day_is_written_as_one_date() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        let p = |end| Phase {
+            name: "总结评估阶段".into(),
+            start: day(7, 1),
+            end,
+            text: String::new(),
+        };
+        assert_eq!(phase_dates(&p(Some(day(7, 1)))), "2027年7月1日");
+        assert_eq!(phase_dates(&p(None)), "2027年7月1日");
+        assert_eq!(phase_dates(&p(Some(day(7, 5)))), "2027年7月1日—7月5日");
+    }
 
     #[test]
     fn columns_keep_their_proportions_when_they_fit() {

@@ -2041,9 +2041,15 @@ fn deadline_at(s: &str, i: usize, since: NaiveDate) -> Option<(usize, Deadline)>
         rest = &rest[hours + unit.len_utf8()..];
     }
     // 前, 之前, 以前 end a deadline; 前后 (around the date) does not.
-    let (before, rest) = BEFORE
+    let (before, rest) = match BEFORE
         .iter()
-        .find_map(|w| rest.strip_prefix(w).map(|r| (*w, r)))?;
+        .find_map(|w| rest.strip_prefix(w).map(|r| (*w, r)))
+    {
+        Some(found) => found,
+        // 于4月9日、7月9日、10月12日前: each date listed before a deadline's is one too.
+        None if !monthly && time.is_empty() && listed_before_deadline(rest) => ("", rest),
+        None => return None,
+    };
     if rest.starts_with('后') {
         return None;
     }
@@ -2072,6 +2078,31 @@ fn deadline_at(s: &str, i: usize, since: NaiveDate) -> Option<(usize, Deadline)>
             len,
         },
     ))
+}
+
+/// Whether `rest` (after a date) goes on with more dates joined by 、 and ends them in 前
+/// (、7月9日、10月12日前), as a list of deadlines does.
+fn listed_before_deadline(mut rest: &str) -> bool {
+    for _ in 0..12 {
+        let Some(next) = rest.strip_prefix('、') else {
+            return false;
+        };
+        let next = match number(next, '年') {
+            Some((y, r)) if y >= 1900 => r,
+            _ => next,
+        };
+        let Some((_, r)) = number(next, '月') else {
+            return false;
+        };
+        let Some((_, r)) = number(r, '日') else {
+            return false;
+        };
+        if let Some(after) = BEFORE.iter().find_map(|w| r.strip_prefix(w)) {
+            return !after.starts_with('后');
+        }
+        rest = r;
+    }
+    false
 }
 
 /// The periods of a recurring deadline before its day (每月5日前, 每季度末月25日前), the
@@ -2317,6 +2348,29 @@ pub(crate) mod tests {
                     "各级各类学校和托幼机构要开展消毒。",
                 ),
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn every_date_of_a_list_of_deadlines_comes_earlier() {
+        reads(
+            (
+                "桐庐县市场监督管理局",
+                "各市场监督管理所",
+                "杭州市市场监督管理局",
+                1,
+            ),
+            &[
+                (
+                    "各地要于2026年7月10日、10月12日前报送季度报告。",
+                    "各市场监督管理所要于2026年7月7日、10月8日前报送季度报告。",
+                ),
+                // Dates listed for something else are no deadlines.
+                (
+                    "将于2026年7月10日、10月12日召开调度会。",
+                    "将于2026年7月10日、10月12日召开调度会。",
+                ),
             ],
         );
     }
