@@ -1281,6 +1281,9 @@ impl Localiser<'_> {
                 Some(_) => every_level_len(read),
                 None => addressee_len(self.words, read),
             };
+            // 各地爱卫会: a committee every level has is the office's place's (before 各地
+            // is read as the places).
+            let found = found.filter(|_| self.committee(after).is_none());
             match found.filter(|&n| !own(n)) {
                 Some(n) => {
                     let phrase = &rest[at..at + '各'.len_utf8() + n];
@@ -1511,14 +1514,26 @@ impl Localiser<'_> {
         }
         // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
         // in its notice, the office's whole place's (全县).
-        let mut levels: Vec<&String> = self.words.levels.iter().collect();
-        levels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        for l in levels {
-            let each = format!("{}{l}", self.words.each);
-            if rank(l, false) == self.office_rank && out.contains(&each) {
-                out = out.replace(&each, &format!("全{level}"));
+        // (每个区、县（市）: the levels joined by 、 go together.)
+        let each = self.words.each.as_str();
+        let mut done = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(each) {
+            let after = &rest[at + each.len()..];
+            done.push_str(&rest[..at]);
+            match levels_at(self.words, after).filter(|l| rank(l, false) == self.office_rank) {
+                Some(l) => {
+                    done.push_str(&format!("全{level}"));
+                    rest = &after[l.len()..];
+                }
+                None => {
+                    done.push_str(each);
+                    rest = after;
+                }
             }
         }
+        done.push_str(rest);
+        let mut out = done;
         // 县局各有关处室 (an upper office's sections made the county's by any rule): 股室.
         if self.office_rank <= 1 {
             for pair in &self.words.county_sections {
@@ -1799,7 +1814,11 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         // The level alone (各地要…, 各县（市、区）根据…): a whole word, not 各市场; a level
         // written with its parenthesis (县（市、区）) is one whatever follows.
         let next = tail.chars().next();
-        let whole = level.ends_with('）') || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
+        // 各地 before any verb (各地开展…, 各地认真总结…) is the level alone too.
+        let places = level == "地" && next.is_some_and(|c| !c.is_ascii() && !"的之".contains(c));
+        let whole = level.ends_with('）')
+            || places
+            || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
         return whole.then_some(n);
     };
     // 乡镇人民政府（街道办事处）: a name ending inside its parenthesis ends with it.
@@ -2349,6 +2368,41 @@ pub(crate) mod tests {
                 ),
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
             ],
+        );
+    }
+
+    #[test]
+    fn the_upper_office_s_places_before_any_verb_are_the_office_s_units() {
+        reads(
+            (
+                "桐庐县市场监督管理局",
+                "各市场监督管理所",
+                "杭州市市场监督管理局",
+                1,
+            ),
+            &[
+                (
+                    "各地认真总结活动开展情况。",
+                    "各市场监督管理所认真总结活动开展情况。",
+                ),
+                ("各地的经验要及时总结。", "各地的经验要及时总结。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quota_for_each_place_of_the_office_s_level_is_its_whole_place_s() {
+        reads(
+            (
+                "桐庐县市场监督管理局",
+                "各市场监督管理所",
+                "杭州市市场监督管理局",
+                1,
+            ),
+            &[(
+                "开学前后开展专项抽检，每个区、县（市）抽检不少于80批次。",
+                "开学前后开展专项抽检，全县抽检不少于80批次。",
+            )],
         );
     }
 
