@@ -2039,3 +2039,44 @@ fn a_county_deriving_from_a_province_s_relay_sets_its_dates_before_the_province_
         assert!(asked.contains(want), "no {want}: {asked}");
     }
 }
+
+/// A provincial joint 安全生产月 notice saved as Word saves it (numbering.xml, styles, a red
+/// joint mark as a table) derived into a county's plan: the upstream's dated phases are its
+/// 时间安排, not doubled by a default one (准备阶段 after 动员部署阶段), and its one-day
+/// 总结评估阶段 prints one date.
+#[test]
+fn a_plan_keeps_the_upstream_s_dated_phases_as_its_one_schedule() {
+    let dir = received_and_derived(
+        "anquanyue-joint-numbered-word.docx",
+        "anquanyue-county-office.toml",
+        &["plan"],
+    );
+    let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2027-plan.toml")).unwrap();
+    fn with_phases(list: &[gongwen::spec::Section]) -> Vec<&gongwen::spec::Section> {
+        list.iter()
+            .flat_map(|s| {
+                let mut v: Vec<&gongwen::spec::Section> =
+                    (!s.phases.is_empty()).then_some(s).into_iter().collect();
+                v.extend(with_phases(&s.sections));
+                v
+            })
+            .collect()
+    }
+    let schedules = with_phases(&plan.sections);
+    assert_eq!(schedules.len(), 1, "{:#?}", plan.sections);
+    let names: Vec<&str> = schedules[0]
+        .phases
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["动员部署阶段", "集中开展阶段", "总结评估阶段"]);
+    let doc = gongwen::compose::compose(&plan);
+    let text: String = doc
+        .parts
+        .iter()
+        .flat_map(|p| &p.body)
+        .flat_map(|p| &p.spans)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(text.contains("总结评估阶段（2027年7月1日）"), "{text}");
+}

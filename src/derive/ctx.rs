@@ -806,8 +806,14 @@ impl<'a> Ctx<'a> {
         if !(plan_like || self.named(profile::Block::Schedule)) || rules.is_empty() {
             return None;
         }
-        // The default stages are an event's (筹备, 活动, 总结); an action carries its own.
-        if p.phases.is_empty() && self.names.is_none() {
+        // The default stages are an event's (筹备, 活动, 总结); an action carries its own, and
+        // so does an upstream whose sections have dated phases (动员部署阶段…): those are
+        // inherited, not doubled by a second 时间安排.
+        fn dated(list: &[Section]) -> bool {
+            list.iter()
+                .any(|s| !s.phases.is_empty() || dated(&s.sections))
+        }
+        if p.phases.is_empty() && (self.names.is_none() || dated(&sections_of(self.upstream()))) {
             return None;
         }
         let phases = phases(c, dates, rules)
