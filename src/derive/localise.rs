@@ -164,6 +164,9 @@ impl Localiser<'_> {
             return text;
         }
         let text = self.upstream_addressees(&text, notes);
+        // The upper office's own events go before its names are made the office's (省应急管理厅、
+        // 省消防救援总队在广州市…举办全省…主场活动 is not the county's).
+        let text = self.upper_own_doings(&text, notes);
         let text = self.relayer.apply(&text, self.since, notes);
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
@@ -172,7 +175,6 @@ impl Localiser<'_> {
         let text = self.upper_departments(&text, notes);
         let text = self.addressees_outside_facts(&text, notes);
         let text = self.emails(&text, notes);
-        let text = self.upper_own_doings(&text, notes);
         let text = self.upper_actions(&text, notes);
         let text = self.upper_subjects(&text, notes);
         let text = self.responsible(&text, notes);
@@ -695,7 +697,8 @@ impl Localiser<'_> {
     }
 
     fn is_upper_office(&self, s: &str) -> bool {
-        if self.names_upstream(s) {
+        // The upstream's issuer, or as its own level writes it (省消防救援总队).
+        if self.names_upstream(s) || self.upstream.iter().any(|u| short_name(u) == s) {
             return true;
         }
         let office = self
@@ -2369,6 +2372,28 @@ pub(crate) mod tests {
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
             ],
         );
+    }
+
+    #[test]
+    fn the_upper_offices_event_at_their_venue_goes() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            upstream: vec!["广东省应急管理厅".into(), "广东省消防救援总队".into()],
+            scope: "乳源瑶族自治县".into(),
+            level: Some("县".into()),
+            ..office(
+                &cal,
+                "乳源瑶族自治县应急管理局",
+                "各镇人民政府",
+                "广东省应急管理厅",
+                1,
+            )
+        };
+        let t = l.apply(
+            "6月16日，省应急管理厅、省消防救援总队在广州市天河区天河体育中心南广场举办全省安全宣传咨询日主场活动。各地要在同一天设置咨询点。",
+            &mut Vec::new(),
+        );
+        assert_eq!(t, "各镇人民政府要在同一天设置咨询点。");
     }
 
     #[test]
