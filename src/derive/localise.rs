@@ -711,7 +711,9 @@ impl Localiser<'_> {
             .not_levels
             .iter()
             .any(|n| s.starts_with(n.as_str()));
-        let plain = !s.contains(['，', '、', '（', '“']) && !s.starts_with('各');
+        // 请各省级应急管理部门 is whom the upstream asks, not the upper office.
+        let asked = s.trim_start_matches('请').starts_with('各');
+        let plain = !s.contains(['，', '、', '（', '“']) && !asked;
         office && plain && !not_level && s.chars().count() <= 20 && self.is_upper(s)
     }
 
