@@ -808,3 +808,37 @@ fn notes_never_stand_alone_on_a_page() {
         "page 1 keeps the body: {first:?}"
     );
 }
+
+/// A 附注 whose telephone number does not fit at the end of its line: the number starts the
+/// next line and the line before it ends short with its characters a grid cell apart, not
+/// stretched across the block (「联 系 人 及 电 话 ：…」, seen in every clerk's cover and in the
+/// foodsafety and scitech samples).
+#[test]
+fn a_note_s_line_before_a_telephone_number_carried_down_is_not_stretched() {
+    let spec = r#"title = "关于做好燃气安全工作的通知"
+recipients = "各街道办事处"
+opening = "为做好今冬明春燃气安全工作，现将有关事项通知如下。"
+contacts = "联系人及电话：区住建局燃气安全科 何晓东 028-87921463"
+
+[signature]
+issuer = "成都市郫都区住房和城乡建设局"
+date = 2026-12-11
+"#;
+    let m = measure_str(spec).unwrap();
+    let line = m.find_line("联系人及电话").expect("the note");
+    let next = m.find_line("87921463").expect("the number");
+    assert!(
+        next.text.trim_start().starts_with("028-87921463"),
+        "{}",
+        next.text
+    );
+    // 「（联系人及电话：区住建局燃气安全科」 (16 characters) and 「 何晓东」: about 19.5 cells
+    // from the note's indent of two, not the 26 of a stretched line.
+    let cell = g::TEXT_WIDTH_MM / f64::from(g::CHARS_PER_LINE);
+    let width = line.x1 - line.x0;
+    assert!(
+        width < 21.0 * cell,
+        "the line is {width:.1} mm: {}",
+        line.text
+    );
+}

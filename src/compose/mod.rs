@@ -243,7 +243,10 @@ fn notes(contacts: Option<&str>, notes: &[String]) -> Vec<Paragraph> {
     contacts
         .into_iter()
         .chain(notes.iter().map(String::as_str))
-        .map(|n| indented_line(&text::parenthesized(n)))
+        .map(|n| {
+            let line = f64::from(std_::CHARS_PER_LINE) - std_::INDENT_CHARS;
+            indented_line(&text::phone_on_its_line(&text::parenthesized(n), line))
+        })
         .collect()
 }
 

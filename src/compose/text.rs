@@ -22,6 +22,56 @@ pub fn printed_width(s: &str) -> f64 {
     width_chars(s) + 0.25 * gaps as f64
 }
 
+/// `text` (a line of `width` grid characters, every line alike) with a line break before a
+/// telephone number that would not fit at the end of a line. Carried down whole (it never
+/// breaks), the number would leave the line before it stretched across the block with wide
+/// gaps between its characters (（联 系 人 及 电 话 ：…何 晓 东 / 028-87921463）); after a break
+/// the line ends short, as a person typing it would end it.
+pub fn phone_on_its_line(text: &str, width: f64) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut used = 0.0;
+    let mut i = 0;
+    while i < chars.len() {
+        // A telephone number, from its area code to its last digit, is one piece.
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let phone = digits > 0
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && is_phone_hyphen(&chars, i + digits);
+        let len = if phone {
+            let tail = chars[i + digits + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            digits + 1 + tail
+        } else {
+            1
+        };
+        let piece: String = chars[i..i + len].iter().collect();
+        let spacing = if i > 0 && is_wide(chars[i - 1]) != is_wide(chars[i]) {
+            0.25
+        } else {
+            0.0
+        };
+        let w = printed_width(&piece) + spacing;
+        if used + w > width + 0.01 {
+            // Left short by two characters or more: a break, not a stretched line.
+            if phone && width - used >= 2.0 && used + w - width > 0.5 {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+            }
+            used = printed_width(&piece);
+        } else {
+            used += w;
+        }
+        out.push_str(&piece);
+        i += len;
+    }
+    out
+}
+
 /// Width of one character in grid characters.
 pub fn char_width(c: char) -> f64 {
     if is_wide(c) {
@@ -128,6 +178,20 @@ pub fn parenthesized(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_telephone_number_carried_down_starts_its_line_after_a_break() {
+        let t = "（联系人及电话：区住建局燃气安全科 何晓东 028-87921463）";
+        assert_eq!(
+            super::phone_on_its_line(t, 26.0),
+            "（联系人及电话：区住建局燃气安全科 何晓东\n028-87921463）"
+        );
+        // One that fits stays on the line; a line of text only is never broken.
+        let short = "（联系人及电话：何晓东 028-87921463）";
+        assert_eq!(super::phone_on_its_line(short, 26.0), short);
+        let plain = "（此件主动公开，各单位要认真组织学习，结合实际抓好贯彻落实）";
+        assert_eq!(super::phone_on_its_line(plain, 26.0), plain);
+    }
+
     #[test]
     fn a_title_inside_a_title_takes_single_book_title_marks() {
         assert_eq!(

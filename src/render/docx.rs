@@ -124,7 +124,15 @@ fn page_number_fonts() -> RunFonts {
 
 /// A run of text in a role at a size (pt).
 fn run(text: &str, role: FontRole, size_pt: f64) -> Run {
-    styled(role, size_pt).add_text(super::docx_xml::phone_hyphens_kept(text))
+    // A line break compose put in the text (before a telephone number) is Word's break.
+    let mut r = styled(role, size_pt);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        r = r.add_text(super::docx_xml::phone_hyphens_kept(line));
+    }
+    r
 }
 
 /// The red mark's text at exactly `size_pt`: Word sizes text in half points, so the size is
