@@ -45,6 +45,9 @@ pub struct WorkWords {
     pub units_listed: usize,
     /// 各单位: the office's units where its recipients are too many to repeat.
     pub collective_units: String,
+    /// 中队, 大队, 支队, 总队: the bodies of a graded line (消防救援) at each level from a
+    /// township's (0) to a province's (3).
+    pub graded_bodies: Vec<String>,
     /// 企业, 公司: recipients of these words are firms, addressed but no units acting for the
     /// office (the default units leave them out).
     pub firm_words: Vec<String>,
@@ -164,6 +167,7 @@ impl Localiser<'_> {
             return text;
         }
         let text = self.upstream_addressees(&text, notes);
+        let text = self.graded_bodies(&text, notes);
         // The upper office's own events go before its names are made the office's (省应急管理厅、
         // 省消防救援总队在广州市…举办全省…主场活动 is not the county's).
         let text = self.upper_own_doings(&text, notes);
@@ -209,6 +213,42 @@ impl Localiser<'_> {
                     if out.contains(&from) {
                         let to = format!("{verb}{level}{item}");
                         notes.push(format!("上级来文主送的“{item}”→“{level}{item}”"));
+                        out = out.replace(&from, &to);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A body of a graded line the upstream addressed without a place (消防救援支队 of 各地级以上市
+    /// 应急管理局、消防救援支队), wherever its text names it (各地消防救援支队要…, 会同消防救援支队):
+    /// the office's level's body of that line (县消防救援大队).
+    fn graded_bodies(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let (Some(level), Some(own)) = (
+            self.level.as_deref(),
+            self.words.graded_bodies.get(usize::from(self.office_rank)),
+        ) else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for list in &self.addressed {
+            for item in list.split('、').map(str::trim).skip(1) {
+                let Some(name) = self
+                    .words
+                    .graded_bodies
+                    .iter()
+                    .find_map(|g| item.strip_suffix(g.as_str()).filter(|_| g != own))
+                else {
+                    continue;
+                };
+                if rank(item, false) != 0 || item.starts_with('各') || name.chars().count() < 2 {
+                    continue;
+                }
+                let to = format!("{level}{name}{own}");
+                for from in [format!("各地{item}"), item.to_owned()] {
+                    if out.contains(&from) {
+                        notes.push(format!("上级来文主送的“{from}”→“{to}”"));
                         out = out.replace(&from, &to);
                     }
                 }
@@ -1198,7 +1238,8 @@ impl Localiser<'_> {
         while let Some(at) = rest.find("对各") {
             let after = &rest[at + "对各".len()..];
             out.push_str(&rest[..at + "对".len()]);
-            match levels_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank) {
+            match levels_named_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank)
+            {
                 Some(l) => {
                     out.push_str(&self.words.collective_units);
                     rest = &after[l.len()..];
@@ -1220,7 +1261,8 @@ impl Localiser<'_> {
         while let Some(at) = rest.find("部分") {
             let after = &rest[at + "部分".len()..];
             out.push_str(&rest[..at + "部分".len()]);
-            match levels_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank) {
+            match levels_named_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank)
+            {
                 Some(l) => {
                     out.push_str("单位");
                     rest = &after[l.len()..];
@@ -1526,7 +1568,8 @@ impl Localiser<'_> {
         while let Some(at) = rest.find(each) {
             let after = &rest[at + each.len()..];
             done.push_str(&rest[..at]);
-            match levels_at(self.words, after).filter(|l| rank(l, false) == self.office_rank) {
+            match levels_named_at(self.words, after).filter(|l| rank(l, false) == self.office_rank)
+            {
                 Some(l) => {
                     done.push_str(&format!("全{level}"));
                     rest = &after[l.len()..];
@@ -1716,6 +1759,20 @@ fn email_addresses(text: &str) -> Vec<&str> {
 /// Length of a lower level's addressee after 各 (the level and the office named after it).
 /// The levels `after` starts with (县（市、区）; 设区市、县（市、区）: levels listed under one 各
 /// share it and the office after them).
+/// [`levels_at`], but not a level's character inside an ordinary word (市场监督管理所: 市场
+/// names no city).
+fn levels_named_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
+    let ordinary = NOT_LEVELS
+        .iter()
+        .copied()
+        .chain(words.not_levels.iter().map(String::as_str))
+        .any(|w| after.starts_with(w));
+    if ordinary {
+        return None;
+    }
+    levels_at(words, after)
+}
+
 pub fn levels_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
     let level_at = |at: &str| {
         words
@@ -1819,8 +1876,11 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         // The level alone (各地要…, 各县（市、区）根据…): a whole word, not 各市场; a level
         // written with its parenthesis (县（市、区）) is one whatever follows.
         let next = tail.chars().next();
-        // 各地 before any verb (各地开展…, 各地认真总结…) is the level alone too.
-        let places = level == "地" && next.is_some_and(|c| !c.is_ascii() && !"的之".contains(c));
+        // 各地 before any verb (各地开展…, 各地认真总结…) is the level alone too; not before a
+        // body's name (各地消防救援支队要…).
+        let named = tail[..tail.find(stop).unwrap_or(tail.len())].ends_with(['队', '所', '站']);
+        let places =
+            level == "地" && !named && next.is_some_and(|c| !c.is_ascii() && !"的之".contains(c));
         let whole = level.ends_with('）')
             || places
             || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
@@ -2361,6 +2421,11 @@ pub(crate) mod tests {
                     "成都市住房和城乡建设局将适时对部分区（市）县开展抽查。",
                     "郫都区住房和城乡建设局将适时对部分单位开展抽查。",
                 ),
+                // 市场 names no city.
+                (
+                    "市住建局将对各市场监督管理所开展情况进行通报。",
+                    "郫都区住房和城乡建设局将对各市场监督管理所开展情况进行通报。",
+                ),
                 (
                     "各级住房城乡建设部门负责组织燃气企业开展自查。",
                     "各街道办事处负责组织燃气企业开展自查。",
@@ -2373,6 +2438,31 @@ pub(crate) mod tests {
                 ),
                 ("各级领导干部要带头。", "各级领导干部要带头。"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_graded_body_the_upstream_addressed_is_the_office_s_level_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            scope: "乳源瑶族自治县".into(),
+            level: Some("县".into()),
+            addressed: vec!["各地级以上市应急管理局、消防救援支队".into()],
+            ..office(
+                &cal,
+                "乳源瑶族自治县应急管理局",
+                "各镇人民政府",
+                "广东省应急管理厅",
+                1,
+            )
+        };
+        let t = l.apply(
+            "各地消防救援支队要组织消防指战员深入企业。各地应急管理局要会同消防救援支队建立联合工作机制。",
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            t,
+            "县消防救援大队要组织消防指战员深入企业。各镇人民政府要会同县消防救援大队建立联合工作机制。"
         );
     }
 
@@ -2413,6 +2503,10 @@ pub(crate) mod tests {
                     "各市场监督管理所认真总结活动开展情况。",
                 ),
                 ("各地的经验要及时总结。", "各地的经验要及时总结。"),
+                (
+                    "各地消防救援支队要深入企业。",
+                    "各地消防救援支队要深入企业。",
+                ),
             ],
         );
     }
