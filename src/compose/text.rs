@@ -43,26 +43,34 @@ pub fn phone_on_its_line(text: &str, width: f64) -> String {
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-            digits + 1 + tail
+            // The closing marks after it go with it (no line starts with one).
+            let marks = chars[i + digits + 1 + tail..]
+                .iter()
+                .take_while(|c| crate::gbt9704::CLOSING_MARKS.contains(**c))
+                .count();
+            digits + 1 + tail + marks
         } else {
             1
         };
         let piece: String = chars[i..i + len].iter().collect();
-        let spacing = if i > 0 && is_wide(chars[i - 1]) != is_wide(chars[i]) {
-            0.25
-        } else {
-            0.0
+        // typst's cjk-latin-spacing: a quarter between an ideograph and a Latin letter or digit
+        // (not beside a space or a mark, which sits in a cell of its own).
+        let ideograph = |c: char| is_wide(c) && c.is_alphabetic();
+        let meets = |a: char, b: char| ideograph(a) && b.is_ascii_alphanumeric();
+        let spacing = match i.checked_sub(1).map(|k| chars[k]) {
+            Some(a) if meets(a, chars[i]) || meets(chars[i], a) => 0.25,
+            _ => 0.0,
         };
-        let w = printed_width(&piece) + spacing;
+        let w = piece_width(&piece) + spacing;
         if used + w > width + 0.01 {
             // Left short by two characters or more: a break, not a stretched line.
-            if phone && width - used >= 2.0 && used + w - width > 0.5 {
+            if phone && width - used >= 2.0 && used + w - width > 0.1 {
                 while out.ends_with(' ') {
                     out.pop();
                 }
                 out.push('\n');
             }
-            used = printed_width(&piece);
+            used = piece_width(&piece);
         } else {
             used += w;
         }
@@ -70,6 +78,19 @@ pub fn phone_on_its_line(text: &str, width: f64) -> String {
         i += len;
     }
     out
+}
+
+/// Width of a piece of a line as the body's faces set it: a cell for a full-width character, half
+/// for a Latin letter or digit, a quarter for a space, a third for a hyphen.
+fn piece_width(piece: &str) -> f64 {
+    piece
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.25,
+            '-' => 1.0 / 3.0,
+            c => char_width(c),
+        })
+        .sum()
 }
 
 /// Width of one character in grid characters.
@@ -185,6 +206,9 @@ mod tests {
             super::phone_on_its_line(t, 26.0),
             "（联系人及电话：区住建局燃气安全科 何晓东\n028-87921463）"
         );
+        // Two contacts whose second number fits at the end of the second line.
+        let two = "（联系人：市疾控中心 向红梅，电话：0718-7283516；市卫生健康局疾病预防控制股 冉启明，电话：0718-7221348）";
+        assert_eq!(super::phone_on_its_line(two, 26.0), two);
         // One that fits stays on the line; a line of text only is never broken.
         let short = "（联系人及电话：何晓东 028-87921463）";
         assert_eq!(super::phone_on_its_line(short, 26.0), short);
