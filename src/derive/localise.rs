@@ -1756,9 +1756,6 @@ fn email_addresses(text: &str) -> Vec<&str> {
     out
 }
 
-/// Length of a lower level's addressee after 各 (the level and the office named after it).
-/// The levels `after` starts with (县（市、区）; 设区市、县（市、区）: levels listed under one 各
-/// share it and the office after them).
 /// [`levels_at`], but not a level's character inside an ordinary word (市场监督管理所: 市场
 /// names no city).
 fn levels_named_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
@@ -1773,6 +1770,8 @@ fn levels_named_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
     levels_at(words, after)
 }
 
+/// The levels `after` starts with (县（市、区）; 设区市、县（市、区）: levels listed under one 各
+/// share it and the office after them).
 pub fn levels_at<'s>(words: &WorkWords, after: &'s str) -> Option<&'s str> {
     let level_at = |at: &str| {
         words
@@ -1804,6 +1803,7 @@ fn every_level_len(read: &str) -> Option<usize> {
     (plain && (2..=8).contains(&line.chars().count())).then_some('地'.len_utf8() + end)
 }
 
+/// Length of a lower level's addressee after 各 (the level and the office named after it).
 fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     if words
         .not_levels
