@@ -543,15 +543,35 @@ impl Localiser<'_> {
     /// it goes.
     fn upper_own_doings(&self, text: &str, notes: &mut Vec<String>) -> String {
         let mut out = String::with_capacity(text.len());
+        // The day of an event that went (6月16日，省应急管理厅…举办…): a sentence after it that
+        // says 同一天 says that day.
+        let mut day_gone: Option<&str> = None;
         for sentence in text.split_inclusive(['。', '；']) {
-            let body = match sentence.split_once('，') {
-                Some((when, rest)) if self.is_time(when) => rest,
-                _ => sentence,
+            let when = sentence
+                .split_once('，')
+                .map(|(w, _)| w)
+                .filter(|w| self.is_time(w));
+            let body = match when {
+                Some(w) => &sentence[w.len() + '，'.len_utf8()..],
+                None => sentence,
             };
             if self.hosted_by_upper(body) || self.upper_event(body) {
                 notes.push(format!("上级机关本级的活动已删去：{sentence}"));
+                day_gone = when;
                 continue;
             }
+            let said;
+            let sentence = match day_gone.take() {
+                Some(day) => {
+                    said = same_day(sentence, day);
+                    said.as_str()
+                }
+                None => sentence,
+            };
+            let body = match when {
+                Some(w) => &sentence[w.len() + '，'.len_utf8()..],
+                None => sentence,
+            };
             let subject = self
                 .words
                 .upper_doings
@@ -2041,6 +2061,14 @@ fn time_of_day(s: &str) -> bool {
     }
 }
 
+/// `sentence` with the day an event that went was on for its 同一天 (同日, 当天).
+fn same_day(sentence: &str, day: &str) -> String {
+    ["同一天", "同日", "当天", "当日"]
+        .iter()
+        .find(|w| sentence.contains(*w))
+        .map_or_else(|| sentence.to_owned(), |w| sentence.replacen(w, day, 1))
+}
+
 fn inside_parens(s: &str) -> bool {
     s.matches('（').count() > s.matches('）').count()
 }
@@ -2485,7 +2513,7 @@ pub(crate) mod tests {
             "6月16日，省应急管理厅、省消防救援总队在广州市天河区天河体育中心南广场举办全省安全宣传咨询日主场活动。各地要在同一天设置咨询点。",
             &mut Vec::new(),
         );
-        assert_eq!(t, "各镇人民政府要在同一天设置咨询点。");
+        assert_eq!(t, "各镇人民政府要在6月16日设置咨询点。");
     }
 
     #[test]
