@@ -2469,20 +2469,28 @@ pub(crate) mod tests {
         );
     }
 
-    #[test]
-    fn a_graded_body_the_upstream_addressed_is_the_office_s_level_s() {
-        let cal = Calendar::load(None).unwrap();
-        let l = Localiser {
+    /// An autonomous county's 应急管理局 (its name's third character is no level) under a
+    /// province's.
+    fn ruyuan(cal: &Calendar) -> Localiser<'_> {
+        Localiser {
             scope: "乳源瑶族自治县".into(),
             level: Some("县".into()),
-            addressed: vec!["各地级以上市应急管理局、消防救援支队".into()],
             ..office(
-                &cal,
+                cal,
                 "乳源瑶族自治县应急管理局",
                 "各镇人民政府",
                 "广东省应急管理厅",
                 1,
             )
+        }
+    }
+
+    #[test]
+    fn a_graded_body_the_upstream_addressed_is_the_office_s_level_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            addressed: vec!["各地级以上市应急管理局、消防救援支队".into()],
+            ..ruyuan(&cal)
         };
         let t = l.apply(
             "各地消防救援支队要组织消防指战员深入企业。各地应急管理局要会同消防救援支队建立联合工作机制。",
@@ -2499,15 +2507,7 @@ pub(crate) mod tests {
         let cal = Calendar::load(None).unwrap();
         let l = Localiser {
             upstream: vec!["广东省应急管理厅".into(), "广东省消防救援总队".into()],
-            scope: "乳源瑶族自治县".into(),
-            level: Some("县".into()),
-            ..office(
-                &cal,
-                "乳源瑶族自治县应急管理局",
-                "各镇人民政府",
-                "广东省应急管理厅",
-                1,
-            )
+            ..ruyuan(&cal)
         };
         let t = l.apply(
             "6月16日，省应急管理厅、省消防救援总队在广州市天河区天河体育中心南广场举办全省安全宣传咨询日主场活动。各地要在同一天设置咨询点。",
