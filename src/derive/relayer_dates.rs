@@ -10,6 +10,11 @@ use chrono::NaiveDate;
 /// (春季农业安全生产检查情况统计表 …), dates and numbers aside.
 const SAME_REPORT_CHARS: usize = 6;
 
+/// Received text is hostile input: sentences longer than this are not compared (the comparison
+/// costs their lengths multiplied), and no more deadlines than this are kept.
+const MAX_SENTENCE_CHARS: usize = 400;
+const MAX_DEADLINES: usize = 200;
+
 /// The relaying office's dated requests: each sentence, a deadline in it as written, and that
 /// deadline read.
 #[derive(Debug, Default, Clone)]
@@ -30,6 +35,9 @@ impl RelayerDeadlines {
     pub fn of(texts: &[&str], since: NaiveDate) -> Self {
         let mut entries = Vec::new();
         for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
+            if sentence.chars().count() > MAX_SENTENCE_CHARS || entries.len() >= MAX_DEADLINES {
+                continue;
+            }
             let mut rest = sentence;
             while let Some((at, d)) = next_deadline(rest, since) {
                 let end = at + d.len;
@@ -52,6 +60,10 @@ impl RelayerDeadlines {
         }
         let mut out = String::with_capacity(text.len());
         for sentence in text.split_inclusive('。') {
+            if sentence.chars().count() > MAX_SENTENCE_CHARS {
+                out.push_str(sentence);
+                continue;
+            }
             let words = plain(sentence);
             let mut rest = sentence;
             while let Some((at, d)) = next_deadline(rest, since) {
@@ -129,6 +141,20 @@ mod tests {
             "请于2027年4月27日前将春季农业安全生产检查情况统计表（见附件）和工作总结报送部质量监管司。各省级农业农村部门要于每季度末月22日前将本季度农业安全生产工作情况报送部质量监管司。请于2027年5月10日前报送典型案例。"
         );
         assert_eq!(notes.len(), 2, "{notes:?}");
+    }
+
+    #[test]
+    fn a_hostile_sentence_is_not_compared() {
+        let long = format!("请于2027年4月27日前将{}报送。", "统计表".repeat(20_000));
+        let province = RelayerDeadlines::of(&[long.as_str()], day(12, 25));
+        assert!(province.entries.is_empty());
+        let mut notes = Vec::new();
+        let out = RelayerDeadlines::of(&["请于2027年4月27日前将统计表报送。"], day(12, 25)).apply(
+            &long.replace("27日", "30日"),
+            day(12, 20),
+            &mut notes,
+        );
+        assert!(out.contains("4月30日前") && notes.is_empty());
     }
 
     #[test]
