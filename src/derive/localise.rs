@@ -1274,6 +1274,41 @@ impl Localiser<'_> {
         out
     }
 
+    /// 市局对各地…进行评估: the upper office named by its level and its kind alone (市局 for a
+    /// county 局) is, in the office's text, the office (县局); not inside a word (超市局).
+    fn upper_office_by_kind(&self, text: &str, level: &str) -> String {
+        let Some(kind) = self
+            .office
+            .chars()
+            .last()
+            .filter(|c| "局委厅办".contains(*c))
+        else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for upper in ["省", "市", "州", "盟"] {
+            if rank(upper, false) <= self.office_rank {
+                continue;
+            }
+            let from = format!("{upper}{kind}");
+            let mut done = String::with_capacity(out.len());
+            let mut rest = out.as_str();
+            while let Some(at) = rest.find(&from) {
+                let bare = rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphabetic() || "对由向和与及将经".contains(c));
+                done.push_str(&rest[..at]);
+                done.push_str(if bare { level } else { upper });
+                done.push(kind);
+                rest = &rest[at + from.len()..];
+            }
+            done.push_str(rest);
+            out = done;
+        }
+        out
+    }
+
     /// 部分市、州, 部分省份 (some of the places of the office's level or above) → 部分单位.
     fn some_units(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
@@ -1577,6 +1612,7 @@ impl Localiser<'_> {
                     s = s.replace(w.as_str(), &format!("{first}{level}"));
                 }
             }
+            s = self.upper_office_by_kind(&s, level);
             out.push_str(&s);
         }
         // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
@@ -2535,6 +2571,25 @@ pub(crate) mod tests {
                     "各地消防救援支队要深入企业。",
                     "各地消防救援支队要深入企业。",
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_upper_office_named_by_its_level_and_kind_is_the_office() {
+        reads(
+            (
+                "桐庐县市场监督管理局",
+                "各市场监督管理所",
+                "杭州市市场监督管理局",
+                1,
+            ),
+            &[
+                (
+                    "各所开展工作总结，市局对各所抽检工作进行评估。",
+                    "各所开展工作总结，县局对各所抽检工作进行评估。",
+                ),
+                ("超市局部区域要加强检查。", "超市局部区域要加强检查。"),
             ],
         );
     }
