@@ -1253,25 +1253,9 @@ impl Localiser<'_> {
     /// 对各区（市）县…进行督导 in the office's own step: the places it inspects, of its level or
     /// above (its peers in the upper office's text), are its units (对各单位…).
     fn inspected_levels(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(at) = rest.find("对各") {
-            let after = &rest[at + "对各".len()..];
-            out.push_str(&rest[..at + "对".len()]);
-            match levels_named_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank)
-            {
-                Some(l) => {
-                    out.push_str(&self.words.collective_units);
-                    rest = &after[l.len()..];
-                }
-                None => {
-                    out.push('各');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        let at_or_above = |l: &str| rank(l, false) >= self.office_rank;
+        let units = &self.words.collective_units;
+        places_after(self.words, text, ("对各", "对"), units, at_or_above)
     }
 
     /// 市局对各地…进行评估: the upper office named by its level and its kind alone (市局 for a
@@ -1311,22 +1295,8 @@ impl Localiser<'_> {
 
     /// 部分市、州, 部分省份 (some of the places of the office's level or above) → 部分单位.
     fn some_units(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(at) = rest.find("部分") {
-            let after = &rest[at + "部分".len()..];
-            out.push_str(&rest[..at + "部分".len()]);
-            match levels_named_at(self.words, after).filter(|l| rank(l, false) >= self.office_rank)
-            {
-                Some(l) => {
-                    out.push_str("单位");
-                    rest = &after[l.len()..];
-                }
-                None => rest = after,
-            }
-        }
-        out.push_str(rest);
-        out
+        let at_or_above = |l: &str| rank(l, false) >= self.office_rank;
+        places_after(self.words, text, ("部分", "部分"), "单位", at_or_above)
     }
 
     /// [`Self::addressees`] in each sentence but those reporting the upper level's facts (2026年，
@@ -1618,26 +1588,9 @@ impl Localiser<'_> {
         // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
         // in its notice, the office's whole place's (全县).
         // (每个区、县（市）: the levels joined by 、 go together.)
-        let each = self.words.each.as_str();
-        let mut done = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        while let Some(at) = rest.find(each) {
-            let after = &rest[at + each.len()..];
-            done.push_str(&rest[..at]);
-            match levels_named_at(self.words, after).filter(|l| rank(l, false) == self.office_rank)
-            {
-                Some(l) => {
-                    done.push_str(&format!("全{level}"));
-                    rest = &after[l.len()..];
-                }
-                None => {
-                    done.push_str(each);
-                    rest = after;
-                }
-            }
-        }
-        done.push_str(rest);
-        let mut out = done;
+        let each = (self.words.each.as_str(), "");
+        let own_level = |l: &str| rank(l, false) == self.office_rank;
+        let mut out = places_after(self.words, &out, each, &format!("全{level}"), own_level);
         // 县局各有关处室 (an upper office's sections made the county's by any rule): 股室.
         if self.office_rank <= 1 {
             for pair in &self.words.county_sections {
@@ -1809,6 +1762,36 @@ fn email_addresses(text: &str) -> Vec<&str> {
             out.push(&text[start..at + 1 + domain.len()]);
         }
     }
+    out
+}
+
+/// `text` with each `lead.0` followed by places (levels) that `wanted` accepts written
+/// `lead.1` + `to` (部分市、州 → 部分单位, 对各区（市）县 → 对各单位, 每个区、县（市） → 全县).
+fn places_after(
+    words: &WorkWords,
+    text: &str,
+    lead: (&str, &str),
+    to: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(lead.0) {
+        let after = &rest[at + lead.0.len()..];
+        out.push_str(&rest[..at]);
+        match levels_named_at(words, after).filter(|l| wanted(l)) {
+            Some(l) => {
+                out.push_str(lead.1);
+                out.push_str(to);
+                rest = &after[l.len()..];
+            }
+            None => {
+                out.push_str(lead.0);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
