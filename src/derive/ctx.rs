@@ -6,8 +6,8 @@ use super::localise::{rank, Localiser};
 use super::profile::{self, Profile, Substitution};
 use super::relayer_dates::RelayerDeadlines;
 use super::{
-    body, campaign, citation, deadlines, follow_upstream_summary, phases, sections_of,
-    upstream_title, Dates, DeriveAs, Office, Upstream,
+    body, campaign, citation, deadlines, follow_upstream_report, follow_upstream_summary, phases,
+    sections_of, upstream_title, Dates, DeriveAs, Office, Upstream,
 };
 use crate::calendar::{Calendar, CalendarError};
 use crate::error::{Error, Result};
@@ -158,6 +158,7 @@ impl<'a> Ctx<'a> {
                 let mut dates =
                     deadlines(c, &office.value, cal).map_err(|e| calendar_error("campaign", e))?;
                 follow_upstream_summary(&mut dates, upstream, c, &office.value, cal);
+                follow_upstream_report(&mut dates, upstream, c, &office.value, cal);
                 Some(dates)
             }
             None => None,

@@ -91,6 +91,9 @@ pub struct WorkWords {
     pub own_scope: Vec<String>,
     /// 省属, 市属 …: owned by the upper level (市属媒体), made the office's level's (县属媒体).
     pub owned: Vec<String>,
+    /// 级领导 …: after a level word of the office's rank (县级领导 in a district's draft),
+    /// named by the office's own level (区级领导).
+    pub own_level_words: Vec<String>,
     /// Endings of a heading over one level's arrangements (省级层面, 市县层面).
     pub tier_endings: Vec<String>,
     /// Words of the national level in such a heading (国家层面).
@@ -812,7 +815,43 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         let out = self.weekly(&out, notes);
+        let out = self.daily(&out, notes);
         self.nth_workdays(&out, notes)
+    }
+
+    /// A daily report's hour comes earlier (每日16时前 → 每日14时前, as [`Self::earlier_hour`]):
+    /// the office gathers its units' reports before it sends its own at the upper office's hour.
+    fn daily(&self, text: &str, notes: &mut Vec<String>) -> String {
+        if self.lead_workdays == 0 {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((at, word)) = ["每日", "每天"]
+            .iter()
+            .filter_map(|w| rest.find(w).map(|i| (i, *w)))
+            .min()
+        {
+            let after = &rest[at + word.len()..];
+            let hours = after.bytes().take_while(u8::is_ascii_digit).count();
+            let time = after[hours..]
+                .chars()
+                .next()
+                .filter(|c| ['时', '点'].contains(c))
+                .map(|c| &after[..hours + c.len_utf8()]);
+            out.push_str(&rest[..at + word.len()]);
+            rest = after;
+            let Some(time) = time.filter(|t| after[t.len()..].starts_with('前')) else {
+                continue;
+            };
+            if let Some(earlier) = Self::earlier_hour(time) {
+                notes.push(format!("期限“{word}{time}前”→“{word}{earlier}前”"));
+                out.push_str(&earlier);
+                rest = &after[time.len()..];
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     /// A recurring deadline in working days (每月最后一个工作日前, 每季度第5个工作日前) made
@@ -1137,43 +1176,52 @@ impl Localiser<'_> {
                 rest = after;
                 continue;
             }
+            // Not an upper office (年报数据质量自查报告报送省统计局…: the 报 of 年报): the
+            // verb is passed and the search goes on inside what followed it, unless a verb
+            // follows at once (专题报告报市委 in an upper office's step: that step's rule).
+            if !self.is_upper(target) {
+                let verb_follows = verbs.iter().any(|v| target.starts_with(v.as_str()));
+                out.push_str(&rest[..at + len]);
+                rest = after;
+                if verb_follows {
+                    out.push_str(target);
+                    rest = &after[end - purpose..];
+                }
+                continue;
+            }
             out.push_str(&rest[..at + len]);
             rest = &after[end - purpose..];
-            if self.is_upper(target) {
-                notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
-                out.push_str(&self.report_to);
-                // Further upper targets listed with it (、市教育局) go: the office is the one.
-                while let Some(next) = rest.strip_prefix(['、', '和']) {
-                    let end = next
-                        .find(['，', '。', '；', '、', '（', '和'])
-                        .unwrap_or(next.len());
-                    if end == 0 || !self.is_upper(&next[..end]) {
-                        break;
-                    }
-                    notes.push(format!(
-                        "报送对象“{}”已并入“{}”",
-                        &next[..end],
-                        self.report_to
-                    ));
-                    rest = &next[end..];
+            notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
+            out.push_str(&self.report_to);
+            // Further upper targets listed with it (、市教育局) go: the office is the one.
+            while let Some(next) = rest.strip_prefix(['、', '和']) {
+                let end = next
+                    .find(['，', '。', '；', '、', '（', '和'])
+                    .unwrap_or(next.len());
+                if end == 0 || !self.is_upper(&next[..end]) {
+                    break;
                 }
-                // The upper office's department in brackets after it (（国家卫生健康委规划司）)
-                // goes with it.
-                if let Some(dept) = self.upper_in_brackets(rest) {
-                    notes.push(format!("上级机关的内设机构“{}”已删去", &rest[..dept]));
-                    rest = &rest[dept..];
-                }
-                // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
-                // goes with it.
-                while let Some(phone) = upper_phone(rest).or_else(|| phone_clause(rest)) {
-                    notes.push(format!(
-                        "上级机关的联系电话或驻地“{}”已删去",
-                        &rest[..phone]
-                    ));
-                    rest = &rest[phone..];
-                }
-            } else {
-                out.push_str(target);
+                notes.push(format!(
+                    "报送对象“{}”已并入“{}”",
+                    &next[..end],
+                    self.report_to
+                ));
+                rest = &next[end..];
+            }
+            // The upper office's department in brackets after it (（国家卫生健康委规划司）)
+            // goes with it.
+            if let Some(dept) = self.upper_in_brackets(rest) {
+                notes.push(format!("上级机关的内设机构“{}”已删去", &rest[..dept]));
+                rest = &rest[dept..];
+            }
+            // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
+            // goes with it.
+            while let Some(phone) = upper_phone(rest).or_else(|| phone_clause(rest)) {
+                notes.push(format!(
+                    "上级机关的联系电话或驻地“{}”已删去",
+                    &rest[..phone]
+                ));
+                rest = &rest[phone..];
             }
         }
         out.push_str(rest);
@@ -1551,6 +1599,21 @@ impl Localiser<'_> {
             .or_else(|| named(&w.national).then_some(4))
     }
 
+    /// A level word of the office's rank before `own_level_words` named by the office's level
+    /// (县级领导 in a district's draft → 区级领导).
+    fn own_level(&self, text: &str, level: &str) -> String {
+        let mut s = text.to_owned();
+        for w in &self.words.own_level_words {
+            for first in ["省", "市", "州", "县", "区"] {
+                let named = format!("{first}{w}");
+                if first != level && rank(first, false) == self.office_rank {
+                    s = s.replace(&named, &format!("{level}{w}"));
+                }
+            }
+        }
+        s
+    }
+
     /// 本市 → 本县, 我市 → 我县 (the office's own level).
     fn own_scope(&self, text: &str) -> String {
         let Some(level) = self.level.as_deref() else {
@@ -1583,6 +1646,7 @@ impl Localiser<'_> {
                 }
             }
             s = self.upper_office_by_kind(&s, level);
+            s = self.own_level(&s, level);
             out.push_str(&s);
         }
         // 每个县（市、区）至少组织1次: a quota each place of the office's own level meets is,
@@ -2770,6 +2834,44 @@ pub(crate) mod tests {
             &[(
                 "排查整治情况报省消防安全委员会办公室（设在省消防救援总队）。",
                 "排查整治情况报宁乡市人民政府办公室。",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_district_names_the_leaders_of_its_level_by_its_own_level() {
+        reads(
+            (
+                "南康区人力资源和社会保障局",
+                "各乡镇人社所",
+                "赣州市人力资源和社会保障局",
+                1,
+            ),
+            &[(
+                "对重大欠薪案件实行县级领导包案化解。",
+                "对重大欠薪案件实行区级领导包案化解。",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_daily_report_s_hour_comes_earlier() {
+        reads(
+            ("岷县林业和草原局", "各林业工作站", "甘肃省林业和草原局", 3),
+            &[(
+                "防火期内每日16时前报送当日火情，每天10时前报送零报告。",
+                "防火期内每日14时前报送当日火情，每天10时前报送零报告。",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_report_whose_name_holds_the_report_verb_goes_to_the_office() {
+        reads(
+            ("新化县统计局", "各乡镇统计站", "湖南省统计局", 3),
+            &[(
+                "将情况表报送省统计局统计设计管理处；将年报数据质量自查报告报送省统计局统计设计管理处。",
+                "将情况表报送新化县统计局；将年报数据质量自查报告报送新化县统计局。",
             )],
         );
     }

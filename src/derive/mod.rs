@@ -338,6 +338,8 @@ fn sections_of(upstream: &Spec) -> Cow<'_, [Section]> {
 pub struct Dates {
     /// 活动安排报送截止 with weekday, e.g. {workday:start-5:weekday}.
     pub report_by: String,
+    /// That deadline's date.
+    pub report: NaiveDate,
     /// 总结报送截止, e.g. {workday:end+5}.
     pub summary_by: String,
     /// 总结 working days, e.g. 5.
@@ -381,6 +383,7 @@ pub fn deadlines(c: &Campaign, p: &Profile, cal: &Calendar) -> Result<Dates, Cal
     };
     Ok(Dates {
         report_by: var(format!("start-{}", d.report_workdays_before), report, true),
+        report,
         summary_by: var(format!("end+{}", d.summary_workdays_after), summary, false),
         summary_workdays: d.summary_workdays_after,
         issued,
@@ -420,6 +423,39 @@ pub fn follow_upstream_summary(
         .find(|&k| cal.add_workdays(c.end, k).is_ok_and(|d| d >= own))
         .unwrap_or(dates.summary_workdays);
 }
+
+/// The upstream's own deadline for the offices' plans (请各设区市于5月20日前将本地活动方案…报送):
+/// `{report_by}` comes at least the profile's lead before it, where counting back from the
+/// campaign's start alone would ask the office's units for their plans after the upper office
+/// wants the office's own.
+pub fn follow_upstream_report(
+    dates: &mut Dates,
+    upstream: &Spec,
+    c: &Campaign,
+    p: &Profile,
+    cal: &Calendar,
+) {
+    let Some(since) = upstream.signature.as_ref().map(|s| s.date) else {
+        return;
+    };
+    let found = crate::spec::texts::texts(upstream)
+        .iter()
+        .flat_map(|(_, t)| t.split_inclusive(['。', '；']))
+        .filter(|t| PLAN_WORDS.iter().any(|w| t.contains(w)))
+        .flat_map(|t| deadlines_in(t, since))
+        .filter(|d| *d < c.start && *d > since)
+        .min();
+    let Some(own) = found.and_then(|d| cal.sub_workdays(d, p.deadlines.lead_workdays).ok()) else {
+        return;
+    };
+    if own < dates.report && own > since {
+        dates.report = own;
+        dates.report_by = date_var(own, true);
+    }
+}
+
+/// Words naming what a lower office reports before a campaign (its plan).
+const PLAN_WORDS: [&str; 2] = ["方案", "活动安排"];
 
 /// The dates of the deadlines (`M月D日前`) in `text` (a date without its year as
 /// [`localise::next_deadline`] reads it after `since`).

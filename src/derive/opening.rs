@@ -163,14 +163,21 @@ fn last_clause(r: &str) -> Option<&str> {
 }
 
 /// Reasons followed by the citation: a reason that already gives a basis (根据《…》，) takes
-/// the citation with 和 instead of a second 根据.
+/// the citation with 和 instead of a second 根据; a basis followed by a purpose (根据《A》，为确保
+/// …，) takes it before that purpose (根据《A》和《B》要求，为确保…，).
 fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
-    let basis = last_clause(reasons)
-        .is_some_and(|c| w.basis_words.iter().any(|b| c.starts_with(b.as_str())));
+    let is_basis = |c: &str| w.basis_words.iter().any(|b| c.starts_with(b.as_str()));
+    let basis = last_clause(reasons).is_some_and(is_basis);
     let cited = w
         .basis_words
         .iter()
         .find_map(|b| cite.strip_prefix(b.as_str()));
+    if let (false, Some(_)) = (basis, cited) {
+        if let Some(end) = last_basis_end(reasons, is_basis) {
+            let (head, purpose) = reasons.split_at(end);
+            return format!("{}{purpose}", join_citation(head, cite, w));
+        }
+    }
     match (basis, cited) {
         (true, Some(rest)) => {
             let head = reasons.trim_end_matches('，');
@@ -204,6 +211,24 @@ fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
         }
         _ => format!("{reasons}{cite}"),
     }
+}
+
+/// Where the last clause of the reasons' last sentence that gives a basis ends (after its ，),
+/// where clauses follow it.
+fn last_basis_end(reasons: &str, is_basis: impl Fn(&str) -> bool) -> Option<usize> {
+    let start = reasons.rfind('。').map_or(0, |i| i + '。'.len_utf8());
+    let mut clause_start = start;
+    let mut found = None;
+    for (i, c) in reasons[start..].char_indices() {
+        if c == '，' {
+            let end = start + i + c.len_utf8();
+            if is_basis(&reasons[clause_start..]) && end < reasons.len() {
+                found = Some(end);
+            }
+            clause_start = end;
+        }
+    }
+    found
 }
 
 /// A basis that already joins two things with 和 gives it up to the citation that now comes
@@ -380,6 +405,21 @@ mod tests {
             o,
             [format!(
                 "为巩固成果，根据《农村供水工程维修养护资金管理办法》和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，{DECIDE}"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_basis_before_a_purpose_takes_the_citation_before_that_purpose() {
+        let up = [
+            "年报工作是统计工作的基础。根据《国家统计局关于布置年报的通知》（国统字〔2026〕88号），为确保全省年报工作顺利开展，现就有关事项通知如下："
+                .to_owned(),
+        ];
+        let o = opening(&up, CITE, DECIDE, &words());
+        assert_eq!(
+            o,
+            [format!(
+                "年报工作是统计工作的基础。根据《国家统计局关于布置年报的通知》（国统字〔2026〕88号）和省水利厅《关于做好供水工作的通知》（赣水字〔2026〕6号）要求，为确保全省年报工作顺利开展，{DECIDE}"
             )]
         );
     }

@@ -6,9 +6,17 @@
 use super::localise::{next_deadline, Deadline};
 use chrono::NaiveDate;
 
-/// Characters two sentences must share in one run to ask for the same report
+/// Characters the matters of two deadlines must share in one run to ask for the same report
 /// (春季农业安全生产检查情况统计表 …), dates and numbers aside.
 const SAME_REPORT_CHARS: usize = 6;
+
+/// Where a deadline's clause hands its report over (the target after it is no part of the
+/// matter: every report of a notice goes to the same 运输科).
+const HANDOVER: [&str; 5] = ["报送", "上报", "报至", "发送至", "发至"];
+
+/// Words that end the subject of a clause (各县区交通运输局要…: who acts is no part of the
+/// matter either; every request of a notice names the same addressees).
+const SUBJECT_ENDS: [char; 3] = ['要', '须', '应'];
 
 /// Received text is hostile input: sentences longer than this are not compared (the comparison
 /// costs their lengths multiplied), and no more deadlines than this are kept.
@@ -24,7 +32,7 @@ pub struct RelayerDeadlines {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    sentence: Vec<char>,
+    matter: Vec<char>,
     written: String,
     deadline: Deadline,
 }
@@ -38,15 +46,15 @@ impl RelayerDeadlines {
             if sentence.chars().count() > MAX_SENTENCE_CHARS || entries.len() >= MAX_DEADLINES {
                 continue;
             }
-            let mut rest = sentence;
-            while let Some((at, d)) = next_deadline(rest, since) {
-                let end = at + d.len;
+            let mut from = 0;
+            while let Some((at, d)) = next_deadline(&sentence[from..], since) {
+                let (at, end) = (from + at, from + at + d.len);
                 entries.push(Entry {
-                    sentence: plain(sentence),
-                    written: rest[at..end].to_owned(),
+                    matter: matter(sentence, at, end),
+                    written: sentence[at..end].to_owned(),
                     deadline: d,
                 });
-                rest = &rest[end..];
+                from = end;
             }
         }
         RelayerDeadlines { entries }
@@ -64,17 +72,18 @@ impl RelayerDeadlines {
                 out.push_str(sentence);
                 continue;
             }
-            let words = plain(sentence);
-            let mut rest = sentence;
-            while let Some((at, d)) = next_deadline(rest, since) {
-                out.push_str(&rest[..at]);
-                let written = &rest[at..at + d.len];
+            let mut from = 0;
+            while let Some((at, d)) = next_deadline(&sentence[from..], since) {
+                let (at, end) = (from + at, from + at + d.len);
+                out.push_str(&sentence[from..at]);
+                let written = &sentence[at..end];
+                let words = matter(sentence, at, end);
                 let sooner = self
                     .entries
                     .iter()
                     .filter(|e| e.deadline.sooner_alike(&d))
-                    .filter(|e| common_run(&e.sentence, &words) >= SAME_REPORT_CHARS)
-                    .max_by_key(|e| common_run(&e.sentence, &words));
+                    .filter(|e| common_run(&e.matter, &words) >= SAME_REPORT_CHARS)
+                    .max_by_key(|e| common_run(&e.matter, &words));
                 match sooner {
                     Some(e) => {
                         notes.push(format!(
@@ -85,15 +94,55 @@ impl RelayerDeadlines {
                     }
                     None => out.push_str(written),
                 }
-                rest = &rest[at + d.len..];
+                from = end;
             }
-            out.push_str(rest);
+            out.push_str(&sentence[from..]);
         }
         out
     }
 }
 
-/// A sentence's characters without digits and the date words around them.
+/// What the deadline at `at..end` of `sentence` asks for: its clause without who acts and
+/// without where the report goes (…于1月12日前将本地春运工作方案报送市交通运输局运输科 →
+/// 于前将本地春运工作方案), with the clause before it where its own says too little
+/// (将统计表填写完整，于4月27日前报送省厅).
+fn matter(sentence: &str, at: usize, end: usize) -> Vec<char> {
+    let breaks = ['，', '；', '。', '：'];
+    let start = sentence[..at]
+        .rfind(breaks)
+        .map_or(0, |i| i + '，'.len_utf8());
+    let stop = sentence[end..]
+        .find(breaks)
+        .map_or(sentence.len(), |i| end + i);
+    let own = clause_matter(&sentence[start..stop], at - start);
+    if own.len() >= SAME_REPORT_CHARS + 2 || start == 0 {
+        return own;
+    }
+    let before = &sentence[..start - '，'.len_utf8()];
+    let from = before.rfind(breaks).map_or(0, |i| i + '，'.len_utf8());
+    let mut both = clause_matter(&before[from..], before.len() - from);
+    both.extend(own);
+    both
+}
+
+/// A clause's characters after its subject (up to 要/须/应 before `deadline_at`) and before the
+/// target its report is handed over to, dates and numbers aside.
+fn clause_matter(clause: &str, deadline_at: usize) -> Vec<char> {
+    let start = clause[..deadline_at]
+        .char_indices()
+        .filter(|(_, c)| SUBJECT_ENDS.contains(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let stop = HANDOVER
+        .iter()
+        .filter_map(|v| clause[deadline_at..].find(v).map(|i| deadline_at + i))
+        .min()
+        .unwrap_or(clause.len());
+    plain(&clause[start..stop.max(start)])
+}
+
+/// Characters without digits and the date words around them.
 fn plain(sentence: &str) -> Vec<char> {
     sentence
         .chars()
@@ -141,6 +190,22 @@ mod tests {
             "请于2027年4月27日前将春季农业安全生产检查情况统计表（见附件）和工作总结报送部质量监管司。各省级农业农村部门要于每季度末月22日前将本季度农业安全生产工作情况报送部质量监管司。请于2027年5月10日前报送典型案例。"
         );
         assert_eq!(notes.len(), 2, "{notes:?}");
+    }
+
+    #[test]
+    fn deadlines_sharing_only_their_addressees_and_target_are_not_the_same_report() {
+        let city = RelayerDeadlines::of(
+            &["各县区交通运输局要抓紧制定本地春运工作方案，细化工作措施，于2027年1月12日前将本地春运工作方案和春运工作领导小组名单报送市交通运输局运输科。"],
+            day(12, 28),
+        );
+        let mut notes = Vec::new();
+        let plan = "各县区交通运输局要于1月15日前完成对辖区客运企业的安全检查。各县区交通运输局要于1月16日前将春运工作联络员信息表报送市交通运输局运输科；3月5日前将春运工作总结报送市交通运输局运输科。";
+        assert_eq!(city.apply(plan, day(12, 28), &mut notes), plan);
+        assert!(notes.is_empty(), "{notes:?}");
+        // The same report, its matter in the clause before the deadline's.
+        let again = "将本地春运工作方案和春运工作领导小组名单填写完整，于2027年1月20日前报送市交通运输局运输科。";
+        let out = city.apply(again, day(12, 28), &mut notes);
+        assert!(out.contains("2027年1月12日前报送"), "{out}");
     }
 
     #[test]

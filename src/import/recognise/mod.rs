@@ -95,6 +95,32 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Past the title written again below the header (a web page's heading above 来源 and the
+/// document's own title under its 发文字号): the lines from `i` that spell the title once more.
+fn past_repeated_title(d: &mut Doc, i: usize, title: &str) -> usize {
+    let bare = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let title = bare(title);
+    if title.is_empty() {
+        return i;
+    }
+    let mut k = i;
+    while k < d.len() && d.text(k).trim().is_empty() {
+        k += 1;
+    }
+    let mut seen = String::new();
+    for j in k..d.len().min(k + 4) {
+        seen.push_str(&bare(d.text(j)));
+        if seen == title {
+            d.found(k, "标题重复出现，已略去重复的一处");
+            return j + 1;
+        }
+        if !title.starts_with(&seen) {
+            break;
+        }
+    }
+    i
+}
+
 /// Recognises a 公文 in `lines` (already repaired): the spec, with what could not be placed
 /// kept beside it, and the findings.
 pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
@@ -107,6 +133,7 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     };
     let mut out = Annotated::new(Spec::default());
     let mut i = header::parse(&mut d, &mut out);
+    i = past_repeated_title(&mut d, i, &out.spec.title);
     d.minutes =
         d.kind == Some(DocKind::Minutes) || kind_by_title(&out.spec.title) == DocKind::Minutes;
     let cover = body::find_enclosure(&d, i);
