@@ -130,10 +130,8 @@ fn matter(sentence: &str, at: usize, end: usize) -> Vec<char> {
 fn clause_matter(clause: &str, deadline_at: usize) -> Vec<char> {
     let start = clause[..deadline_at]
         .char_indices()
-        .filter(|(_, c)| SUBJECT_ENDS.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
+        .rfind(|(_, c)| SUBJECT_ENDS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let stop = HANDOVER
         .iter()
         .filter_map(|v| clause[deadline_at..].find(v).map(|i| deadline_at + i))
