@@ -149,6 +149,9 @@ pub const PAGE_NUMBER_INDENT_CHARS: f64 = 1.0;
 
 /// Annex tables: height of a blank row, room to write by hand (mm).
 pub const TABLE_BLANK_ROW_MM: f64 = 12.0;
+/// Annex tables: the shortest a blank row is made to keep a form on one page (mm): still room
+/// to write a line by hand.
+pub const TABLE_MIN_BLANK_ROW_MM: f64 = 8.0;
 /// Annex tables: cell padding (mm).
 pub const TABLE_CELL_PAD_MM: f64 = 1.5;
 /// Annex tables: a table with more columns goes on a landscape page unless the spec says
@@ -173,6 +176,10 @@ const GRID_SLACK_PT: f64 = 0.001;
 /// long may break after any of its characters: 16 half-width characters are 8 grid cells,
 /// more than a line's end often has room for, and no word of ordinary text is that long.
 pub const LATIN_RUN_BREAK_CHARS: u32 = 16;
+
+/// Such a run breaks after its signs (@ . / _ - ? & = # :); a piece between them longer than this
+/// may break after any character (5 grid cells: the most a line before it is spread by).
+pub const LATIN_PIECE_CHARS: u32 = 10;
 
 /// Full-width closing marks (后置标点): each keeps a cell of its own, and no line starts with one.
 pub const CLOSING_MARKS: &str = "，。、；：？！）》」』】〕〉”’";
@@ -263,8 +270,12 @@ pub struct Layout {
     pub letter_element_gap_pt: f64,
     /// 纪要: blank lines above the attendance lists.
     pub attendance_blank_lines: u32,
-    /// Latin runs without a space this long may break after any character.
+    /// [`TABLE_MIN_BLANK_ROW_MM`].
+    pub table_min_blank_row_mm: f64,
+    /// Latin runs without a space this long break after their signs ([`LATIN_PIECE_CHARS`]).
     pub latin_run_break_chars: u32,
+    /// [`LATIN_PIECE_CHARS`].
+    pub latin_piece_chars: u32,
     /// Full-width closing marks ([`CLOSING_MARKS`]).
     pub closing_marks: &'static str,
     /// Full-width opening marks ([`OPENING_MARKS`]).
@@ -305,7 +316,9 @@ impl Layout {
             colophon_indent_chars: COLOPHON_INDENT_CHARS,
             page_number_below_mm: PAGE_NUMBER_BELOW_MM,
             page_number_indent_chars: PAGE_NUMBER_INDENT_CHARS,
+            table_min_blank_row_mm: TABLE_MIN_BLANK_ROW_MM,
             latin_run_break_chars: LATIN_RUN_BREAK_CHARS,
+            latin_piece_chars: LATIN_PIECE_CHARS,
             closing_marks: CLOSING_MARKS,
             opening_marks: OPENING_MARKS,
             table_blank_row_mm: TABLE_BLANK_ROW_MM,

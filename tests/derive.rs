@@ -2080,3 +2080,84 @@ fn a_plan_keeps_the_upstream_s_dated_phases_as_its_one_schedule() {
         .collect();
     assert!(text.contains("总结评估阶段（2027年7月1日）"), "{text}");
 }
+
+/// A provincial 防灭火 work notice copied as text from its web portal, where the page prints its
+/// title again under the 发文字号: 主送 is the addressees alone (the title was glued to them, and
+/// the relay printed it so); the county's daily report comes before the province's hour and
+/// goes to the county office, not to the province's 防火处 (向…报送 names its target before
+/// the verb).
+#[test]
+fn a_portal_s_repeated_title_stays_out_of_the_recipients_and_the_daily_report_comes_earlier() {
+    let dir = received_and_derived(
+        "pasted-fanghuo-portal-chromium.txt",
+        "fanghuo-county-office.toml",
+        &["notice", "relay"],
+    );
+    let (_, up) = imported(&dir);
+    assert_eq!(
+        up.recipients.as_deref(),
+        Some("各市（州）林业和草原主管部门，各国有林场管理局（中心）")
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    for want in ["每日14时前", "报送当日火情"] {
+        assert!(notice.contains(want), "{want}\n{notice}");
+    }
+    for gone in [
+        "每日16时前",
+        "省林草局森林草原防火处",
+        "各国有林场管理局（中心）",
+    ] {
+        assert!(!notice.contains(gone), "{gone}\n{notice}");
+    }
+    let relay = draft(&dir, "office-2027-relay.toml");
+    assert!(
+        !relay.contains("的通知各市（州）"),
+        "the relayed 主送 is the addressees alone\n{relay}"
+    );
+}
+
+/// A provincial 统计 work notice received as an OFD written as a commercial exporter writes one
+/// (text objects per run, fonts by name, a stamp annotation): the county's opening cites the
+/// province beside the national basis, before the purpose, not as a second 根据 after it; a
+/// report whose name holds 报 (年报数据质量自查报告报送省统计局…) and one addressed with 向 go
+/// to the county office.
+#[test]
+fn a_handmade_ofd_work_notice_gives_one_basis_and_every_report_to_the_county() {
+    let dir = received_and_derived(
+        "tongji-province-handmade.ofd",
+        "tongji-county-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("视频会议精神和《湖南省统计局关于做好2026年统计年报和2027年定期统计报表布置工作的通知》（湘统发〔2026〕41号）要求，为确保我县"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("根据").count(), 1, "{notice}");
+    for gone in ["报送省统计局", "向省统计局报告"] {
+        assert!(!notice.contains(gone), "{gone}\n{notice}");
+    }
+    let relay = draft(&dir, "office-2026-relay.toml");
+    let closing = relay.split("[enclosure]").next().unwrap();
+    assert!(!closing.contains("报送省统计局"), "{closing}");
+}
+
+/// A joint city notice of 人社 and 住建 made with python-docx, derived for a district: its
+/// leaders are 区级, and the unit that gathers the reports (区劳动保障监察大队, whose office's
+/// 监察大队 they go to) is not told to report to itself.
+#[test]
+fn a_district_s_draft_names_its_own_leaders_and_its_collector_reports_to_no_one() {
+    let dir = received_and_derived(
+        "qianxin-joint-python-docx.docx",
+        "qianxin-district-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(notice.contains("实行区级领导包案化解"), "{notice}");
+    assert!(!notice.contains("县级领导"), "{notice}");
+    for sentence in notice.split('。') {
+        let to_itself = sentence.contains("报送区人社局劳动保障监察大队")
+            && sentence.contains("区劳动保障监察大队、");
+        assert!(!to_itself, "{sentence}");
+    }
+}

@@ -268,9 +268,12 @@ fn a_work_notice_derives_a_notice_of_the_office_s_own_arrangements() {
         "{}",
         spec.title
     );
+    // The upstream's basis (按照…工作部署，) takes the citation before its purpose, not a
+    // second basis after it.
     assert!(
-        spec.opening.0[0].contains("根据成都市防汛抗旱指挥部办公室《")
-            || spec.opening.0[0].contains("根据《")
+        spec.opening.0[0].contains("工作部署和成都市防汛抗旱指挥部办公室《关于做好2025年汛期安全防范工作的通知》（成防指办〔2025〕12号）要求，坚持人民至上"),
+        "{}",
+        spec.opening.0[0]
     );
 }
 

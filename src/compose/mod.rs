@@ -234,9 +234,23 @@ fn body(opening: &[String], sections: &[Section], closing: &[String]) -> Vec<Par
     for (i, s) in sections.iter().enumerate() {
         section(&mut out, s, 1, i + 1);
     }
-    out.extend(closing.iter().map(|p| body_paragraph(p)));
+    out.extend(closing.iter().map(|p| contact_or_body(p)));
     out
 }
+
+/// A closing paragraph; a contact line (联系人：…，电话：…) among them takes a break before a
+/// telephone number that would leave the line before it stretched, as the 附注 does.
+fn contact_or_body(text: &str) -> Paragraph {
+    if !CONTACT_STARTS.iter().any(|s| text.trim().starts_with(s)) {
+        return body_paragraph(text);
+    }
+    let full = f64::from(std_::CHARS_PER_LINE);
+    let broken = text::phone_on_its_line(text.trim(), full - std_::INDENT_CHARS, full);
+    body_paragraph(&broken)
+}
+
+/// How a contact line starts.
+const CONTACT_STARTS: [&str; 2] = ["联系人", "联系电话"];
 
 /// 附注 lines below the date: the contact, then each note, in parentheses.
 fn notes(contacts: Option<&str>, notes: &[String]) -> Vec<Paragraph> {
@@ -245,7 +259,11 @@ fn notes(contacts: Option<&str>, notes: &[String]) -> Vec<Paragraph> {
         .chain(notes.iter().map(String::as_str))
         .map(|n| {
             let line = f64::from(std_::CHARS_PER_LINE) - std_::INDENT_CHARS;
-            indented_line(&text::phone_on_its_line(&text::parenthesized(n), line))
+            indented_line(&text::phone_on_its_line(
+                &text::parenthesized(n),
+                line,
+                line,
+            ))
         })
         .collect()
 }

@@ -22,15 +22,16 @@ pub fn printed_width(s: &str) -> f64 {
     width_chars(s) + 0.25 * gaps as f64
 }
 
-/// `text` (a line of `width` grid characters, every line alike) with a line break before a
-/// telephone number that would not fit at the end of a line. Carried down whole (it never
+/// `text` (its first line `first` grid characters wide, every other `width`) with a line break
+/// before a telephone number that would not fit at the end of a line. Carried down whole (it never
 /// breaks), the number would leave the line before it stretched across the block with wide
 /// gaps between its characters (（联 系 人 及 电 话 ：…何 晓 东 / 028-87921463）); after a break
 /// the line ends short, as a person typing it would end it.
-pub fn phone_on_its_line(text: &str, width: f64) -> String {
+pub fn phone_on_its_line(text: &str, first: f64, width: f64) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 1);
     let mut used = 0.0;
+    let mut line = first;
     let mut i = 0;
     while i < chars.len() {
         // A telephone number, from its area code to its last digit, is one piece.
@@ -62,15 +63,16 @@ pub fn phone_on_its_line(text: &str, width: f64) -> String {
             _ => 0.0,
         };
         let w = piece_width(&piece) + spacing;
-        if used + w > width + 0.01 {
+        if used + w > line + 0.01 {
             // Left short by two characters or more: a break, not a stretched line.
-            if phone && width - used >= 2.0 && used + w - width > 0.1 {
+            if phone && line - used >= 2.0 && used + w - line > 0.1 {
                 while out.ends_with(' ') {
                     out.pop();
                 }
                 out.push('\n');
             }
             used = piece_width(&piece);
+            line = width;
         } else {
             used += w;
         }
@@ -203,17 +205,28 @@ mod tests {
     fn a_telephone_number_carried_down_starts_its_line_after_a_break() {
         let t = "（联系人及电话：区住建局燃气安全科 何晓东 028-87921463）";
         assert_eq!(
-            super::phone_on_its_line(t, 26.0),
+            super::phone_on_its_line(t, 26.0, 26.0),
             "（联系人及电话：区住建局燃气安全科 何晓东\n028-87921463）"
         );
         // Two contacts whose second number fits at the end of the second line.
         let two = "（联系人：市疾控中心 向红梅，电话：0718-7283516；市卫生健康局疾病预防控制股 冉启明，电话：0718-7221348）";
-        assert_eq!(super::phone_on_its_line(two, 26.0), two);
+        assert_eq!(super::phone_on_its_line(two, 26.0, 26.0), two);
         // One that fits stays on the line; a line of text only is never broken.
         let short = "（联系人及电话：何晓东 028-87921463）";
-        assert_eq!(super::phone_on_its_line(short, 26.0), short);
+        assert_eq!(super::phone_on_its_line(short, 26.0, 26.0), short);
         let plain = "（此件主动公开，各单位要认真组织学习，结合实际抓好贯彻落实）";
-        assert_eq!(super::phone_on_its_line(plain, 26.0), plain);
+        assert_eq!(super::phone_on_its_line(plain, 26.0, 26.0), plain);
+    }
+
+    #[test]
+    fn a_contact_paragraph_s_number_starts_its_line_after_a_break() {
+        // First line 26 characters (indented two), the next 28.
+        let t =
+            "联系人：市生态环境局宣传教育处 王佳琪，电话：0574-89186327；邮箱：nbhbxj@nbepb.gov.cn";
+        assert_eq!(
+            super::phone_on_its_line(t, 26.0, 28.0),
+            "联系人：市生态环境局宣传教育处 王佳琪，电话：\n0574-89186327；邮箱：nbhbxj@nbepb.gov.cn"
+        );
     }
 
     #[test]

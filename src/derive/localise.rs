@@ -178,8 +178,10 @@ impl Localiser<'_> {
         let text = self.deadlines(&text, notes);
         let text = self.upper_copies(&text, notes);
         let text = self.report_targets(&text, notes);
+        let text = self.reports_toward(&text, notes);
         let text = self.one_target(&text);
         let text = self.upper_departments(&text, notes);
+        let text = self.lone_addressees(&text, notes);
         let text = self.addressees_outside_facts(&text, notes);
         let text = self.emails(&text, notes);
         let text = self.upper_actions(&text, notes);
@@ -188,7 +190,41 @@ impl Localiser<'_> {
         let text = self.upper_self(&text, notes);
         let text = self.own_department(&text, notes);
         let text = self.co_addressees(&text, notes);
-        self.own_scope(&text)
+        let text = self.own_scope(&text);
+        self.collector_not_reporting(&text)
+    }
+
+    /// The unit that gathers the reports (区劳动保障监察大队, whose office's department the
+    /// reports go to: 区人社局劳动保障监察大队) is not among those a sentence has report to it.
+    fn collector_not_reporting(&self, text: &str) -> String {
+        let units: Vec<&str> = self.units.split('、').collect();
+        let collects = |u: &str| {
+            let stem = u.trim_start_matches(['县', '区', '市', '旗', '州']);
+            stem.chars().count() >= 4 && self.report_to.ends_with(stem)
+        };
+        let Some(collector) = units.iter().position(|u| collects(u)) else {
+            return text.to_owned();
+        };
+        if units.len() < 2 || self.report_to.is_empty() {
+            return text.to_owned();
+        }
+        let others: Vec<&str> = (0..units.len())
+            .filter(|&i| i != collector)
+            .map(|i| units[i])
+            .collect();
+        let others = others.join("、");
+        text.split_inclusive('。')
+            .map(|s| {
+                let reports = s
+                    .find(self.units.as_str())
+                    .is_some_and(|at| s[at..].contains(self.report_to.as_str()));
+                if reports {
+                    s.replacen(self.units.as_str(), &others, 1)
+                } else {
+                    s.to_owned()
+                }
+            })
+            .collect()
     }
 
     /// An office the upstream addressed beside another at the same levels, named without them
@@ -1225,6 +1261,60 @@ impl Localiser<'_> {
             }
         }
         out.push_str(rest);
+        out
+    }
+
+    /// A report addressed with 向 before its verb (每日16时前向省林草局森林草原防火处报送当日火情,
+    /// 及时向省统计局报告) goes to the office as [`Self::report_targets`] sends it.
+    fn reports_toward(&self, text: &str, notes: &mut Vec<String>) -> String {
+        const MOST: usize = 40;
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find('向') {
+            let after = &rest[at + '向'.len_utf8()..];
+            out.push_str(&rest[..at + '向'.len_utf8()]);
+            rest = after;
+            let stop = after
+                .find(['，', '。', '；', '、', '：'])
+                .unwrap_or(after.len());
+            let verb = self
+                .words
+                .report_verbs
+                .iter()
+                .filter_map(|v| after[..stop].find(v.as_str()))
+                .min()
+                .filter(|&i| i > 0 && after[..i].chars().count() <= MOST);
+            let Some(v) = verb else { continue };
+            let target = &after[..v];
+            if self.is_upper(target) && !self.report_to.is_empty() {
+                notes.push(format!("报告对象“{target}”→“{}”", self.report_to));
+                out.push_str(&self.report_to);
+                rest = &after[v..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// One addressee of the upstream's 主送 named alone (各国有林场管理局（中心）要落实…, the
+    /// second of 各市（州）林业和草原主管部门，各国有林场管理局（中心）) is the office's units too,
+    /// named once (after the upper government's departments are read: 各直属机构 there is theirs).
+    fn lone_addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        for item in self.addressed.iter().flat_map(|l| l.split(['，', '、'])) {
+            let item = item.trim();
+            // (Those named by a level, 各市（州）…, are read where they stand: [`Self::addressees`].)
+            let Some(rest) = item.strip_prefix('各') else {
+                continue;
+            };
+            let by_level = addressee_len(self.words, rest).is_some();
+            if item.chars().count() < 5 || by_level || !out.contains(item) {
+                continue;
+            }
+            notes.push(format!("上级来文的主送“{item}”→“{}”", self.units));
+            let named = format!("{}、{item}", self.units);
+            out = out.replace(&named, &self.units).replace(item, &self.units);
+        }
         out
     }
 
@@ -2851,6 +2941,56 @@ pub(crate) mod tests {
                 "对重大欠薪案件实行县级领导包案化解。",
                 "对重大欠薪案件实行区级领导包案化解。",
             )],
+        );
+    }
+
+    #[test]
+    fn a_report_addressed_with_xiang_goes_to_the_office() {
+        reads(
+            ("新化县统计局", "各乡镇统计站", "湖南省统计局", 3),
+            &[
+                (
+                    "遇有重大问题及时向省统计局报告。",
+                    "遇有重大问题及时向新化县统计局报告。",
+                ),
+                ("向社会公布举报电话。", "向社会公布举报电话。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_unit_that_gathers_the_reports_does_not_report_to_itself() {
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(
+            &cal,
+            "南康区人力资源和社会保障局",
+            "区劳动保障监察大队、各乡镇人社所",
+            "赣州市人力资源和社会保障局",
+            1,
+        );
+        l.report_to = "区人社局劳动保障监察大队".into();
+        let out = l.collector_not_reporting("区劳动保障监察大队、各乡镇人社所要将情况报送区人社局劳动保障监察大队。区劳动保障监察大队、各乡镇人社所要开展排查。");
+        assert_eq!(out, "各乡镇人社所要将情况报送区人社局劳动保障监察大队。区劳动保障监察大队、各乡镇人社所要开展排查。");
+    }
+
+    #[test]
+    fn an_addressee_of_the_upstream_named_alone_is_the_office_s_units() {
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(
+            &cal,
+            "岷县林业和草原局",
+            "各林业工作站、各国有林场",
+            "甘肃省林业和草原局",
+            1,
+        );
+        l.addressed = vec!["各市（州）林业和草原主管部门、各国有林场管理局（中心）".into()];
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.lone_addressees(
+                "各国有林场管理局（中心）要落实经营主体责任。各林业工作站、各国有林场、各国有林场管理局（中心）每日报告。",
+                &mut notes
+            ),
+            "各林业工作站、各国有林场要落实经营主体责任。各林业工作站、各国有林场每日报告。"
         );
     }
 

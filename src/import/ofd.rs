@@ -529,7 +529,9 @@ fn objects(
                             let step = dx.get(i).copied().unwrap_or(o.size);
                             let (px, py) = o.place(at, down);
                             let cjk = |g: &G| g.text.chars().all(is_wide);
-                            if i == 0 && (is_wide(ch) || out.last().is_some_and(cjk)) {
+                            // (A code that starts with a space of its own has its gap typed.)
+                            let starts = i == 0 && !ch.is_whitespace();
+                            if starts && (is_wide(ch) || out.last().is_some_and(cjk)) {
                                 typed_space(
                                     &mut out,
                                     (px * ux + py * uy) * PT,

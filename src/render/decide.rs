@@ -93,6 +93,20 @@ pub fn closings_split(paged: &PagedDocument) -> std::collections::BTreeMap<usize
         .collect()
 }
 
+/// The annexes whose form's blank rows the template made shorter to keep the form on one page
+/// (`<annex-rows>`s): annex (by index) → the rows' height (mm).
+pub fn annex_rows(paged: &PagedDocument) -> std::collections::BTreeMap<usize, f64> {
+    marks(paged, "annex-rows")
+        .iter()
+        .filter_map(|m| {
+            let pair = m.value.clone().cast::<typst::foundations::Array>().ok()?;
+            let annex = pair.at(0, None).ok()?.cast::<i64>().ok()?;
+            let mm = pair.at(1, None).ok()?.cast::<f64>().ok()?;
+            Some((usize::try_from(annex).ok()?, mm))
+        })
+        .collect()
+}
+
 /// Page breaks the 版记 needs before it (GB/T 9704 §7.4.1: at the bottom of an even last
 /// page): none where the flow's end is on an even portrait page with room for it and a line
 /// above; else one to the next page when the last page of content is odd, two when it is even.

@@ -373,7 +373,21 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
     }
 
     let mut landscape_open = false;
-    for a in &doc.annexes {
+    for (i, a) in doc.annexes.iter().enumerate() {
+        // A form's blank rows as short as the PDF made them to keep it on one page.
+        let fitted;
+        let a = match (placed.annex_rows.get(&i), &a.table) {
+            (Some(&mm), Some(t)) => {
+                let mut t = t.clone();
+                t.row_height_mm = mm;
+                fitted = Annex {
+                    table: Some(t),
+                    ..a.clone()
+                };
+                &fitted
+            }
+            _ => a,
+        };
         if a.landscape != landscape_open {
             if !body.is_empty() {
                 end_section(&mut body, landscape_open);

@@ -231,6 +231,9 @@ pub struct Placement {
     /// Parts (by index) whose last paragraph is cut at a page end, the rest going on with the
     /// signature (§7.3.5.5): the characters (grapheme clusters) left on the page before.
     pub split: BTreeMap<usize, usize>,
+    /// Annexes (by index) whose form's blank rows are shorter, to keep the form on one page:
+    /// their height (mm).
+    pub annex_rows: BTreeMap<usize, f64>,
 }
 
 /// The layout decisions of `paged` for the DOCX writer.
@@ -242,6 +245,7 @@ pub fn placement(paged: &PagedDocument) -> Placement {
     Placement {
         colophon_own_page: colophon_on_own_page(paged),
         split: decide::closings_split(paged),
+        annex_rows: decide::annex_rows(paged),
         tight: tight
             .into_iter()
             .filter_map(|(k, t)| Some((k.parse().ok()?, t)))
