@@ -1354,9 +1354,15 @@ fn a_campaign_cover_is_derived_under_the_campaign_its_plan_names() {
         spec("office-2026-plan.toml").title,
         "雷山县{year}年“安全生产月”活动方案"
     );
+    let cover = spec("office-2026-cover.toml");
     assert_eq!(
-        spec("office-2026-cover.toml").opening.0,
+        cover.opening.0,
         vec!["为组织开展好{year}年“安全生产月”活动，".to_owned()]
+    );
+    // The office's cover asks it too, after its own 印发 (it was dropped).
+    assert_eq!(
+        cover.closing.0,
+        ["各乡镇安委会、县安委会各成员单位要于5月20日前将本地区活动方案报送雷山县安全生产委员会办公室，7月1日前报送活动总结。"]
     );
 }
 

@@ -2135,3 +2135,20 @@ fn an_action_s_period_is_found_when_the_title_gives_no_year() {
         Some("城镇燃气安全隐患“百日攻坚”排查整治行动")
     );
 }
+
+/// A cover notice whose requests stand in a paragraph after its 印发语 (现将《…》印发给你们，
+/// 请结合实际，认真贯彻落实。 then 各县区交通运输局要…报送…): they stay after it, in the
+/// document's order; they had been kept as the opening and printed before the 印发语.
+#[test]
+fn a_cover_s_requests_after_its_transmit_sentence_stay_after_it() {
+    let text = "临沂市交通运输局文件\n\n临交发〔2026〕97号\n\n临沂市交通运输局\n关于印发《2027年春运工作方案》的通知\n\n各县区交通运输局，市局各科室、局属各单位：\n\n　　现将《2027年春运工作方案》印发给你们，请结合实际，认真贯彻落实。\n\n　　各县区交通运输局要抓紧制定本地春运工作方案，于2027年1月12日前报送市交通运输局运输科。\n\n临沂市交通运输局\n2026年12月28日\n\n2027年春运工作方案\n\n一、指导思想\n\n　　坚持人民至上，确保春运安全有序。\n\n二、工作要求\n\n　　各县区要加强值班值守。\n";
+    let imported = import_bytes(Path::new("cover.txt"), text.as_bytes()).unwrap();
+    let spec = checked(&imported.toml, "cover.txt");
+    assert!(spec.opening.0.is_empty(), "{:?}", spec.opening);
+    assert_eq!(
+        spec.transmit.as_deref(),
+        Some("请结合实际，认真贯彻落实。各县区交通运输局要抓紧制定本地春运工作方案，于2027年1月12日前报送市交通运输局运输科。")
+    );
+    let e = spec.enclosure.as_ref().expect("the plan it prints");
+    assert_eq!(e.title, "2027年春运工作方案");
+}

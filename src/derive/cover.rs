@@ -7,6 +7,8 @@ use crate::spec::{DocKind, Enclosure, Paragraphs, Spec};
 pub fn cover(c: &mut Ctx) -> Spec {
     let sections = c.plan_body();
     let recipients = c.recipients();
+    // What the upstream's cover asked beyond its 印发, asked after the office's own.
+    let asked = c.transmit_requests();
     let profile = c.profile();
     let opening = match profile.cover.as_ref().filter(|own| !own.opening.is_empty()) {
         Some(own) => c.vars.fill_all(&own.opening.0),
@@ -19,6 +21,7 @@ pub fn cover(c: &mut Ctx) -> Spec {
         kind: DocKind::Cover,
         recipients: Some(recipients),
         opening: Paragraphs(opening),
+        closing: Paragraphs(asked),
         notes: profile
             .cover
             .as_ref()

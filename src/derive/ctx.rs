@@ -428,6 +428,18 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// What a cover notice asks beyond its 印发 (…印发给你们，请认真组织实施。各县（市）要于5月25日
+    /// 前报送…), in the office's wording: asked of the office's units too.
+    pub fn transmit_requests(&mut self) -> Vec<String> {
+        super::transmit_requests(self.upstream())
+            .map(|asked| {
+                let asked = self.substitute(&asked);
+                self.localise(&asked)
+            })
+            .into_iter()
+            .collect()
+    }
+
     /// The plan's opening paragraph.
     pub fn plan_opening(&self) -> String {
         let own = self.profile().office.plan_opening.as_deref();

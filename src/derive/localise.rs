@@ -190,7 +190,9 @@ impl Localiser<'_> {
         let text = self.upper_self(&text, notes);
         let text = self.own_department(&text, notes);
         let text = self.co_addressees(&text, notes);
-        let text = self.own_scope(&text);
+        // A title it quotes (《关于做好2027年全省道路水路春运工作的通知》) is quoted as it is.
+        let (masked, titles) = mask_titles(&text);
+        let text = unmask_titles(&self.own_scope(&masked), &titles);
         self.collector_not_reporting(&text)
     }
 
@@ -2169,6 +2171,77 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
     pick.map_or(0, |(_, r)| r)
 }
 
+/// The first private-use character standing for a masked title.
+const TITLE_MASK: u32 = 0xE000;
+/// How many titles a text may have masked (the private-use area's size).
+const TITLE_MASKS: usize = 6400;
+
+/// `text` with the inside of each book title (《…》, nested ones with it) replaced by one
+/// private-use character, and those insides in order; `text` as it is where its marks do not
+/// pair up, where it holds such characters already, or where it quotes too many titles.
+fn mask_titles(text: &str) -> (String, Vec<String>) {
+    let unmasked = || (text.to_owned(), Vec::new());
+    let masks = TITLE_MASK..TITLE_MASK + TITLE_MASKS as u32;
+    if !text.contains('《') || text.chars().any(|c| masks.contains(&(c as u32))) {
+        return unmasked();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut titles: Vec<String> = Vec::new();
+    let mut inside = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '《' if depth == 0 => {
+                out.push(c);
+                depth = 1;
+            }
+            '《' => {
+                inside.push(c);
+                depth += 1;
+            }
+            '》' if depth == 1 => {
+                let Some(mask) = char::from_u32(TITLE_MASK + titles.len() as u32)
+                    .filter(|_| titles.len() < TITLE_MASKS)
+                else {
+                    return unmasked();
+                };
+                titles.push(std::mem::take(&mut inside));
+                out.push(mask);
+                out.push(c);
+                depth = 0;
+            }
+            '》' if depth > 1 => {
+                inside.push(c);
+                depth -= 1;
+            }
+            _ if depth > 0 => inside.push(c),
+            _ => out.push(c),
+        }
+    }
+    if depth > 0 {
+        return unmasked();
+    }
+    (out, titles)
+}
+
+/// The titles [`mask_titles`] took out, put back.
+fn unmask_titles(text: &str, titles: &[String]) -> String {
+    if titles.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + titles.iter().map(String::len).sum::<usize>());
+    for c in text.chars() {
+        match (c as u32)
+            .checked_sub(TITLE_MASK)
+            .and_then(|i| titles.get(i as usize))
+        {
+            Some(t) => out.push_str(t),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// An office's level from its name: that of its last level word, a township's (镇, 乡, 街道:
 /// 0) too — 攸县鸾山镇人民政府 is a township's, 霍山县市场监督管理局 (市场 names no level) and
 /// 县住房和城乡建设局 (城乡 neither) a county's.
@@ -2992,6 +3065,22 @@ pub(crate) mod tests {
             ),
             "各林业工作站、各国有林场要落实经营主体责任。各林业工作站、各国有林场每日报告。"
         );
+    }
+
+    #[test]
+    fn a_quoted_title_is_never_made_the_office_s() {
+        reads(
+            ("兰山区交通运输局", "各街道交通运输管理站", "临沂市交通运输局", 1),
+            &[(
+                "根据省交通运输厅《关于做好2027年全省道路水路春运工作的通知》要求，全市要加强值守。",
+                "根据省交通运输厅《关于做好2027年全省道路水路春运工作的通知》要求，全区要加强值守。",
+            )],
+        );
+        // Unpaired marks leave the text to the rules as it is.
+        assert_eq!(mask_titles("《全省").0, "《全省");
+        let (masked, titles) = mask_titles("《A《B》C》和《D》");
+        assert_eq!(titles, ["A《B》C", "D"]);
+        assert_eq!(unmask_titles(&masked, &titles), "《A《B》C》和《D》");
     }
 
     #[test]

@@ -28,13 +28,7 @@ pub fn notice(c: &mut Ctx) -> Spec {
     let opening = super::opening::opening(&upstream, &c.cite, &decision, &c.d.opening);
     // What a cover notice asks beyond its 印发 (…印发给你们，请认真组织实施。各县（市）要于5月25日前
     // 报送…): asked of the office's units too, after the body, before 特此通知.
-    let mut closing: Vec<String> = super::transmit_requests(c.upstream())
-        .map(|asked| {
-            let asked = c.substitute(&asked);
-            c.localise(&asked)
-        })
-        .into_iter()
-        .collect();
+    let mut closing = c.transmit_requests();
     closing.push(p.closing.clone());
     Spec {
         kind: DocKind::Notice,

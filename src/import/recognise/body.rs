@@ -96,15 +96,24 @@ pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
     let p = draft.opening.0[pos].clone();
     let at = p.find(&lead).unwrap_or_default();
     let (before, sentence) = p.split_at(at);
-    let request = &sentence[lead.len()..];
+    let ends_its_paragraph = before.is_empty() || before.ends_with('，');
+    let mut request = sentence[lead.len()..].to_owned();
+    // Paragraphs after the 印发语 (各县区要于1月12日前…报送…) are what the notice asks beyond
+    // it: they go on after it, in its order, not before it. (A 转发 notice's own requirements
+    // after its 转发语 stay where they are: the relaying office's, passed on as such.)
+    if ends_its_paragraph && c.verb == "印发" {
+        for after in draft.opening.0.drain(pos + 1..) {
+            request.push_str(after.trim());
+        }
+    }
     if request != "请认真贯彻落实。" {
-        draft.transmit = Some(request.to_owned());
+        draft.transmit = Some(request);
     }
     if c.verb != "印发" {
         draft.transmit_verb = Some(c.verb.clone());
     }
     let last = pos + 1 == draft.opening.0.len();
-    if !last || !(before.is_empty() || before.ends_with('，')) {
+    if !last || !ends_its_paragraph {
         d.not_placed(0, "印发语不在正文开头的末尾，生成的印发语位置可能不同");
     }
     if before.is_empty() {
