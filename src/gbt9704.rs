@@ -181,6 +181,10 @@ pub const LATIN_RUN_BREAK_CHARS: u32 = 16;
 /// may break after any character (5 grid cells: the most a line before it is spread by).
 pub const LATIN_PIECE_CHARS: u32 = 10;
 
+/// An e-mail address this short (characters) is kept whole on its line, as Word keeps a word:
+/// the line before it is spread instead (a clerk reads 「xzzrzyj_ / gbg@163.com」 as an error).
+pub const MAIL_WHOLE_CHARS: u32 = 26;
+
 /// Full-width closing marks (后置标点): each keeps a cell of its own, and no line starts with one.
 pub const CLOSING_MARKS: &str = "，。、；：？！）》」』】〕〉”’";
 
@@ -276,6 +280,8 @@ pub struct Layout {
     pub latin_run_break_chars: u32,
     /// [`LATIN_PIECE_CHARS`].
     pub latin_piece_chars: u32,
+    /// E-mail addresses up to this many characters are never broken ([`MAIL_WHOLE_CHARS`]).
+    pub mail_whole_chars: u32,
     /// Full-width closing marks ([`CLOSING_MARKS`]).
     pub closing_marks: &'static str,
     /// Full-width opening marks ([`OPENING_MARKS`]).
@@ -319,6 +325,7 @@ impl Layout {
             table_min_blank_row_mm: TABLE_MIN_BLANK_ROW_MM,
             latin_run_break_chars: LATIN_RUN_BREAK_CHARS,
             latin_piece_chars: LATIN_PIECE_CHARS,
+            mail_whole_chars: MAIL_WHOLE_CHARS,
             closing_marks: CLOSING_MARKS,
             opening_marks: OPENING_MARKS,
             table_blank_row_mm: TABLE_BLANK_ROW_MM,

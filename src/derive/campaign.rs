@@ -46,7 +46,13 @@ pub fn names(upstream: &Spec, campaign: &Campaign, title: &str, w: &TitleWords) 
             .unwrap_or(s)
             .to_owned()
     };
-    let name = bare(&without_scope(&full, &places(upstream, w), w));
+    let places = places(upstream, w);
+    let full = without_series(&full, &places, w);
+    let name = if is_national_day(&full, w) {
+        full.clone()
+    } else {
+        bare(&without_scope(&full, &places, w))
+    };
     let short = campaign
         .short
         .as_deref()
@@ -218,11 +224,45 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(c)
 }
 
-/// A campaign named in quotation marks (“××月”), in its name or in the upstream's
-/// `title`: a name of its own.
+/// A campaign named in quotation marks (“××月”, “全国土地日”主题宣传), in its name or in the
+/// upstream's `title`: a name of its own.
 pub fn is_quoted(name: &str, title: &str) -> bool {
-    (name.starts_with('“') && name.ends_with('”') && name.chars().count() > 2)
-        || (!name.is_empty() && title.contains(&format!("“{name}”")))
+    // A name opening with a quoted name of words (“全国土地日”主题宣传), not a code (“119”消防
+    // 宣传月, which a place goes before).
+    let opens_quoted = name
+        .strip_prefix('“')
+        .and_then(|r| r.split_once('”'))
+        .is_some_and(|(inner, _)| inner.chars().filter(|c| !c.is_ascii()).count() >= 2);
+    opens_quoted || (!name.is_empty() && title.contains(&format!("“{name}”")))
+}
+
+/// A national day's name with its scope word (全国科普日): kept whole.
+pub fn is_national_day(name: &str, w: &TitleWords) -> bool {
+    let national = w.scope_words.first().map_or("", String::as_str);
+    !national.is_empty()
+        && name.starts_with(national)
+        && w.national_days.iter().any(|e| name.ends_with(e.as_str()))
+}
+
+/// The name without the upper office's place and series word after it (全国科普日株洲市系列 →
+/// 全国科普日).
+fn without_series(full: &str, places: &[String], w: &TitleWords) -> String {
+    let Some(rest) = w
+        .series_words
+        .iter()
+        .find_map(|s| full.strip_suffix(s.as_str()))
+    else {
+        return full.to_owned();
+    };
+    let rest = places
+        .iter()
+        .find_map(|p| rest.strip_suffix(p.as_str()))
+        .unwrap_or(rest);
+    if rest.is_empty() {
+        full.to_owned()
+    } else {
+        rest.to_owned()
+    }
 }
 
 /// Place names of the upstream's issuers, e.g. 某某省 and 某某 from 某某省××委员会办公室 (and
@@ -282,6 +322,29 @@ pub fn local_title(title: &str, upstream: &Spec, w: &TitleWords, scope: &str) ->
     };
     let (year, title) = title.split_at(year);
     let places = places(upstream, w);
+    if scope.is_empty() {
+        return format!("{year}{title}");
+    }
+    // A national day's name keeps its scope word (2027年全国科普日株洲市系列活动申报表); the
+    // upper office's place after it is the office's (…全国科普日攸县系列活动申报表).
+    let day = w.scope_words.first().filter(|national| {
+        title.starts_with(national.as_str())
+            && w.national_days.iter().any(|d| {
+                title
+                    .find(d.as_str())
+                    .is_some_and(|at| title[..at].chars().count() <= NATIONAL_DAY_CHARS)
+            })
+    });
+    if day.is_some() {
+        let named = places
+            .iter()
+            .filter(|p| w.place_endings.iter().any(|e| p.ends_with(e.as_str())))
+            .find(|p| title.contains(p.as_str()));
+        return match named {
+            Some(p) => format!("{year}{}", title.replacen(p.as_str(), scope, 1)),
+            None => format!("{year}{title}"),
+        };
+    }
     let prefix = w
         .scope_words
         .iter()
@@ -289,10 +352,13 @@ pub fn local_title(title: &str, upstream: &Spec, w: &TitleWords, scope: &str) ->
         .filter(|p| title.starts_with(p.as_str()) && title.len() > p.len())
         .max_by_key(|p| p.len());
     match prefix {
-        Some(p) if !scope.is_empty() => format!("{year}{scope}{}", &title[p.len()..]),
-        _ => format!("{year}{title}"),
+        Some(p) => format!("{year}{scope}{}", &title[p.len()..]),
+        None => format!("{year}{title}"),
     }
 }
+
+/// The longest name of a national day before its 日 (全国中小学生安全教育日: 11).
+const NATIONAL_DAY_CHARS: usize = 12;
 
 /// The name without the upper office's scope word (全国, 全省, its own place).
 fn without_scope(full: &str, places: &[String], w: &TitleWords) -> String {

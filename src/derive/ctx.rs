@@ -172,6 +172,17 @@ impl<'a> Ctx<'a> {
                         .into(),
                 )]),
             })?;
+        // The phases count from the draft's own date, wherever it was moved to.
+        let mut dates = dates;
+        if let Some(d) = dates.as_mut() {
+            d.issued = issued;
+        }
+        if let Some(c) = campaign.filter(|c| issued >= c.start) {
+            changes.push(format!(
+                "时间安排：本稿成文日期 {issued} 不早于活动开始的 {}，方案不列准备阶段",
+                c.start
+            ));
+        }
         let year = campaign.map_or(issued.year(), |c| c.year);
         let mut todo = todo;
         todo.extend(provisional_years(cal, campaign, dates.as_ref(), issued));
@@ -411,11 +422,10 @@ impl<'a> Ctx<'a> {
     /// The plan's title (方案 of a campaign or a work notice).
     pub fn plan_title(&self) -> String {
         let p = &self.d.patterns;
-        let quoted = self
-            .names
-            .as_ref()
-            .is_some_and(|n| campaign::is_quoted(&n.name, &self.title))
-            && self.profile().office.campaign_name.is_none();
+        let quoted = self.names.as_ref().is_some_and(|n| {
+            campaign::is_quoted(&n.name, &self.title)
+                || campaign::is_national_day(&n.name, &self.d.title)
+        }) && self.profile().office.campaign_name.is_none();
         let campaign = if quoted {
             &p.quoted_plan_title
         } else {
@@ -1057,7 +1067,7 @@ fn vars(
                 .national_names
                 .iter()
                 .any(|w| n.name.starts_with(w.as_str()));
-            let default = if quoted {
+            let default = if quoted || campaign::is_national_day(&n.name, &d.title) {
                 &d.patterns.quoted_local
             } else if national {
                 &d.patterns.national_local
@@ -1174,17 +1184,26 @@ fn report_limit_to(sentence: &str, target: &str) -> String {
 }
 
 /// The office's units from its recipients: those that are no firms (各有关企业 is addressed
-/// but inspects nothing), or the collective word where they are too many to repeat.
+/// but inspects nothing) and no sections of the office itself (局机关各股室); where places are
+/// among them (各乡镇人民政府、街道办事处, 经济开发区管委会), no single body beside them either
+/// (县医疗保障基金管理中心 does not stand for the places the upper office addressed); or the
+/// collective word where they are too many to repeat.
 fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> String {
     let all: Vec<&str> = recipients
         .split(['，', '、'])
         .map(str::trim)
         .filter(|u| !u.is_empty())
         .collect();
+    let has = |u: &str, words: &[String]| words.iter().any(|f| u.contains(f.as_str()));
     let acting: Vec<&str> = all
         .iter()
         .copied()
-        .filter(|u| !w.firm_words.iter().any(|f| u.contains(f.as_str())))
+        .filter(|u| !has(u, &w.firm_words) && !has(u, &w.internal_units))
+        .collect();
+    let places = acting.iter().any(|u| has(u, &w.territorial_units));
+    let acting: Vec<&str> = acting
+        .into_iter()
+        .filter(|u| !places || has(u, &w.territorial_units) || !single_body(u))
         .collect();
     let units = if acting.is_empty() { all } else { acting };
     if units.len() > w.units_listed {
@@ -1192,6 +1211,12 @@ fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> St
     } else {
         units.join("、")
     }
+}
+
+/// One body named with its place (区退役军人服务中心), not a group (各直属单位, 局属各单位,
+/// 各市场监管所, 幼儿园).
+fn single_body(unit: &str) -> bool {
+    !unit.contains('各') && !unit.contains("有关") && rank(unit, false) > 0
 }
 
 #[cfg(test)]
@@ -1218,10 +1243,34 @@ mod tests {
         let w = &crate::derive::defaults::Defaults::embedded().work;
         assert_eq!(
             default_units(w, "各乡镇农业农村服务中心，县农业农村局各股室，各有关企业"),
-            "各乡镇农业农村服务中心、县农业农村局各股室"
+            "各乡镇农业农村服务中心"
         );
         assert_eq!(default_units(w, "各燃气经营企业"), "各燃气经营企业");
         assert_eq!(default_units(w, "甲、乙、丙、丁、戊"), "各单位");
+    }
+
+    #[test]
+    fn the_units_standing_for_the_upper_office_s_places_are_the_office_s_places() {
+        let w = &crate::derive::defaults::Defaults::embedded().work;
+        let cases = [
+            (
+                "各乡镇人民政府、街道办事处，区退役军人服务中心",
+                "各乡镇人民政府、街道办事处",
+            ),
+            (
+                "各乡镇人民政府，舒城经济开发区管委会，县医疗保障基金管理中心",
+                "各乡镇人民政府、舒城经济开发区管委会",
+            ),
+            (
+                "各市场监管所，局机关各股室、各直属单位",
+                "各市场监管所、各直属单位",
+            ),
+            ("各乡镇人民政府，局属各单位", "各乡镇人民政府、局属各单位"),
+            ("局机关各股室", "局机关各股室"),
+        ];
+        for (recipients, units) in cases {
+            assert_eq!(default_units(w, recipients), units, "{recipients}");
+        }
     }
 
     #[test]

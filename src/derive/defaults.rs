@@ -140,6 +140,12 @@ pub struct TitleWords {
     /// Words that start a national campaign's own name (国家××周, 中国××周): a local
     /// edition is named after it (`national_local`), not inside it.
     pub national_names: Vec<String>,
+    /// How a national day's name ends (全国科普日, 全国土地日): it keeps its scope word, as a
+    /// quoted name does; a lower office holds the day, it has no day of its own.
+    pub national_days: Vec<String>,
+    /// What follows the upper office's place after a campaign's name (全国科普日株洲市系列):
+    /// not the campaign's.
+    pub series_words: Vec<String>,
 }
 
 /// Words that start the upstream's own decision in its opening.

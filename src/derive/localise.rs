@@ -41,6 +41,12 @@ pub struct WorkWords {
     pub not_directive: Vec<String>,
     /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
     pub event_verbs: Vec<String>,
+    /// What an upper office names after its last character for itself (厅门户网站, 厅机关).
+    pub self_channels: Vec<String>,
+    /// Sections of the office itself among its recipients (局机关各股室): no units of it.
+    pub internal_units: Vec<String>,
+    /// Words of a recipient that is a place (各乡镇人民政府, 街道办事处, 开发区管委会).
+    pub territorial_units: Vec<String>,
     /// The most recipients the default units list (more: `collective_units`).
     pub units_listed: usize,
     /// 各单位: the office's units where its recipients are too many to repeat.
@@ -116,6 +122,9 @@ pub struct WorkWords {
     pub time_words: Vec<String>,
     /// What follows levels named together (省、市两级 …).
     pub joint_levels: Vec<String>,
+    /// What follows the subject of one level's duty in a sentence that gives each level its
+    /// part (各市州统计局负责…；各县市区统计局负责…).
+    pub duty_verbs: Vec<String>,
 }
 
 /// What the rules need to know of one derivation.
@@ -169,6 +178,7 @@ impl Localiser<'_> {
         if text.is_empty() {
             return text;
         }
+        let text = self.tiered_duties(&text, notes);
         let text = self.upstream_addressees(&text, notes);
         let text = self.graded_bodies(&text, notes);
         // The upper office's own events go before its names are made the office's (省应急管理厅、
@@ -194,6 +204,71 @@ impl Localiser<'_> {
         let (masked, titles) = mask_titles(&text);
         let text = unmask_titles(&self.own_scope(&masked), &titles);
         self.collector_not_reporting(&text)
+    }
+
+    /// A sentence that gives each level its part (省统计局负责…；各市州统计局负责…；各县市区统计局
+    /// 负责…) keeps, where one part is the office's own level's, only the parts of that level and
+    /// below: the parts of the levels above are theirs, not the office's units'.
+    fn tiered_duties(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive('。') {
+            let clauses: Vec<&str> = sentence.split_inclusive(['，', '；']).collect();
+            let ranks: Vec<Option<u8>> = clauses.iter().map(|c| self.duty_rank(c)).collect();
+            let named: Vec<u8> = ranks.iter().flatten().copied().collect();
+            let tiered = named.contains(&self.office_rank)
+                && named.iter().any(|&r| r > self.office_rank)
+                && self.office_rank > 0;
+            if !tiered {
+                out.push_str(sentence);
+                continue;
+            }
+            // A clause before any subject (年报集中报送期间，) goes with the first part.
+            let mut owner = named[0];
+            let mut kept = String::new();
+            for (clause, rank) in clauses.iter().zip(&ranks) {
+                owner = rank.unwrap_or(owner);
+                if owner <= self.office_rank {
+                    kept.push_str(clause);
+                }
+            }
+            if sentence.ends_with('。') && kept.ends_with(['，', '；']) {
+                kept.pop();
+                kept.push('。');
+            }
+            notes.push(format!(
+                "上级各级的分工只留本级及以下的：{sentence} → {kept}"
+            ));
+            out.push_str(&kept);
+        }
+        out
+    }
+
+    /// The level of the office a clause begins with as the subject of its duty (各县市区统计局要…:
+    /// 1), none where it begins otherwise or names several levels together.
+    fn duty_rank(&self, clause: &str) -> Option<u8> {
+        let at = self
+            .words
+            .duty_verbs
+            .iter()
+            .filter_map(|v| clause.find(v.as_str()))
+            .min()?;
+        let subject = &clause[..at];
+        let len = subject.chars().count();
+        let plain = !subject.contains(['、', '和', '及'])
+            && !subject.chars().any(|c| c.is_ascii_digit())
+            && !self
+                .words
+                .joint_levels
+                .iter()
+                .any(|j| subject.contains(j.as_str()));
+        let office_like = subject.starts_with('各')
+            || self
+                .words
+                .org_endings
+                .iter()
+                .any(|e| subject.ends_with(e.as_str()));
+        let r = rank(subject, false);
+        ((2..=20).contains(&len) && plain && office_like && r > 0).then_some(r)
     }
 
     /// The unit that gathers the reports (区劳动保障监察大队, whose office's department the
@@ -421,6 +496,8 @@ impl Localiser<'_> {
                 Some((when, rest)) if self.is_time(when) => rest,
                 _ => sentence,
             };
+            // 由市教育局、市科协牵头，…: the offices leading the step are its subject.
+            let body = body.strip_prefix('由').unwrap_or(body);
             // The office itself as the subject, put there for the upper office (省教育厅将会同
             // 省公安厅… → 屏山县教育局将会同…): the offices it acts with are of its level too.
             let itself = [&self.report_to, &self.office].into_iter().any(|o| {
@@ -483,6 +560,41 @@ impl Localiser<'_> {
             if out.contains(w.as_str()) {
                 notes.push(format!("上级来文的“{w}”→“{name}”"));
                 out = out.replace(w.as_str(), &name);
+            }
+        }
+        self.upper_channels(&out, &own_short_name(&self.office), notes)
+    }
+
+    /// 在厅门户网站开设…, 厅机关各处室: the upper office named by its last character before a
+    /// channel or its 机关 (after a word that ends no name: 在, 通过, the start) is the office.
+    fn upper_channels(&self, text: &str, own: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        let lasts: Vec<char> = self
+            .upstream
+            .iter()
+            .filter_map(|u| u.chars().last())
+            .filter(|c| matches!(c, '厅' | '局' | '委' | '办'))
+            .collect();
+        for last in lasts {
+            for channel in &self.words.self_channels {
+                let from = format!("{last}{channel}");
+                let mut done = String::with_capacity(out.len());
+                let mut rest = out.as_str();
+                while let Some(at) = rest.find(&from) {
+                    let before = rest[..at].chars().last();
+                    let free = before.is_none_or(|c| "在过由经向对将与和，、。；：（".contains(c));
+                    done.push_str(&rest[..at]);
+                    if free {
+                        notes.push(format!("上级来文的“{from}”→“{own}{channel}”"));
+                        done.push_str(own);
+                        done.push_str(channel);
+                    } else {
+                        done.push_str(&from);
+                    }
+                    rest = &rest[at + from.len()..];
+                }
+                done.push_str(rest);
+                out = done;
             }
         }
         out
@@ -1746,7 +1858,10 @@ impl Localiser<'_> {
         // (每个区、县（市）: the levels joined by 、 go together.)
         let each = (self.words.each.as_str(), "");
         let own_level = |l: &str| rank(l, false) == self.office_rank;
-        let mut out = places_after(self.words, &out, each, &format!("全{level}"), own_level);
+        let whole = format!("全{level}");
+        let mut out = places_after(self.words, &out, each, &whole, own_level);
+        // 全省每个县（市、区） made 全县全县: the place once.
+        out = out.replace(&whole.repeat(2), &whole);
         // 县局各有关处室 (an upper office's sections made the county's by any rule): 股室.
         if self.office_rank <= 1 {
             for pair in &self.words.county_sections {
@@ -1775,7 +1890,7 @@ fn own_sections(text: &str, upper: &str, county: &str, level: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(upper) {
-        let before: String = rest[..at].chars().rev().take(6).collect();
+        let before: String = rest[..at].chars().rev().take(12).collect();
         let own = before.contains(level);
         out.push_str(&rest[..at]);
         out.push_str(if own { county } else { upper });
@@ -1790,7 +1905,9 @@ fn own_sections(text: &str, upper: &str, county: &str, level: &str) -> String {
 /// where `level` starts a name (after punctuation or a joining word, not inside 南平市).
 pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
     const BEFORE: &str = "，。；：、（“同与和及报向由经对请将在为";
-    const ENDINGS: [char; 9] = ['室', '局', '厅', '委', '办', '部', '处', '科', '院'];
+    const ENDINGS: [char; 11] = [
+        '室', '局', '厅', '委', '办', '部', '处', '科', '院', '协', '联',
+    ];
     let words = &super::defaults::Defaults::embedded().work;
     let mut out = Vec::new();
     for (at, _) in text.match_indices(level) {
@@ -1827,11 +1944,16 @@ pub(crate) fn level_named_organs(text: &str, level: &str) -> Vec<String> {
             out.push(clause[..end].to_owned());
             continue;
         }
+        // 市科协, 市科学技术协会: 协 ends a name, or 协会 does.
         let end = name
             .char_indices()
             .skip(2)
             .find(|(_, c)| ENDINGS.contains(c))
-            .map(|(i, c)| i + c.len_utf8());
+            .map(|(i, c)| {
+                let e = i + c.len_utf8();
+                let xiehui = c == '协' && name[e..].starts_with('会');
+                e + if xiehui { '会'.len_utf8() } else { 0 }
+            });
         if let Some(end) = end {
             out.push(name[..end].to_owned());
         }
@@ -1870,6 +1992,15 @@ fn upper_contact(text: &str) -> bool {
         .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
         .count();
     labelled && phones >= 1 && t.chars().count() <= 40 + 40 * phones
+}
+
+/// An office's name from its last level word (宜宾市叙州区自然资源局 → 区自然资源局, 攸县科学技术
+/// 协会 → 县科学技术协会): as it names itself in its own text.
+fn own_short_name(name: &str) -> String {
+    match level_word(name).and_then(|w| name.rfind(w).map(|at| &name[at..])) {
+        Some(short) if short.chars().count() >= 3 => short.to_owned(),
+        _ => name.to_owned(),
+    }
 }
 
 /// An office's name as its own level writes it (江西省应急管理厅 → 省应急管理厅); a name
@@ -3091,6 +3222,56 @@ pub(crate) mod tests {
                 "防火期内每日16时前报送当日火情，每天10时前报送零报告。",
                 "防火期内每日14时前报送当日火情，每天10时前报送零报告。",
             )],
+        );
+    }
+
+    #[test]
+    fn a_sentence_giving_each_level_its_part_keeps_the_office_s_level_and_below() {
+        reads(
+            ("新化县统计局", "各乡镇统计站", "湖南省统计局", 1),
+            &[
+                (
+                    "省统计局负责对市州统计局业务骨干进行培训；各市州统计局负责对所辖县市区统计局和重点调查单位进行培训；各县市区统计局负责对全部调查对象进行培训。培训可采取集中授课等方式。",
+                    "各乡镇统计站负责对全部调查对象进行培训。培训可采取集中授课等方式。",
+                ),
+                (
+                    "各市州统计局要在国家统计局统一部署下，于10月10日前完成本地区布置工作，各县市区统计局要在10月9日前完成对调查对象的布置。",
+                    "各乡镇统计站要在9月29日前完成对调查对象的布置。",
+                ),
+                // One level named alone: its part is the office's units'.
+                (
+                    "各市州统计局要安排专人值守。",
+                    "各乡镇统计站要安排专人值守。",
+                ),
+                (
+                    "全省每个县（市、区）至少组织开展1次“质量开放日”活动。",
+                    "全县至少组织开展1次“质量开放日”活动。",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_upper_office_s_own_channels_and_its_short_name_acting_are_the_office_s() {
+        reads(
+            ("叙州区自然资源局", "各镇人民政府", "四川省自然资源厅", 1),
+            &[(
+                "在厅门户网站开设专栏。厅机关各处室按照分工做好相关工作。",
+                "在区自然资源局门户网站开设专栏。区自然资源局机关各股室按照分工做好相关工作。",
+            )],
+        );
+        reads(
+            ("茶陵县科学技术协会", "各乡镇科协", "株洲市科学技术协会", 1),
+            &[
+                (
+                    "市科协将对组织工作突出的单位予以通报表扬。",
+                    "茶陵县科学技术协会将对组织工作突出的单位予以通报表扬。",
+                ),
+                (
+                    "由市教育局、市科协牵头，组织专家走进中小学。",
+                    "由县教育局、茶陵县科学技术协会牵头，组织专家走进中小学。",
+                ),
+            ],
         );
     }
 

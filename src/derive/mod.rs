@@ -469,24 +469,28 @@ pub(crate) fn deadlines_in(text: &str, since: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
-/// `phases`: each phase over its span — preparation (from the computed start to the eve of the
-/// campaign), the campaign's own dates, the summary deadline.
+/// `phases`: each phase over its span — preparation (from the computed start, never before the
+/// draft's own date, to the eve of the campaign), the campaign's own dates, the summary deadline
+/// (a day, as seed 001 writes it). A preparation the draft comes too late for is left out: the
+/// caller says so.
 pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {
     let eve = c.start.pred_opt().unwrap_or(c.start);
     rules
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
             let (start, end) = match r.span {
-                Span::Prepare => (dates.prepare_start, Some(eve)),
+                Span::Prepare if dates.issued > eve => return None,
+                Span::Prepare if dates.issued == eve => (eve, None),
+                Span::Prepare => (dates.prepare_start.max(dates.issued), Some(eve)),
                 Span::Campaign => (c.start, Some(c.end)),
                 Span::Summary => (dates.summary, None),
             };
-            Phase {
+            Some(Phase {
                 name: r.name.clone(),
                 start,
                 end,
                 text: r.text.clone(),
-            }
+            })
         })
         .collect()
 }
@@ -619,12 +623,20 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         let (annexes, map) = c.annexes();
         for (k, j) in map.upstream.iter().enumerate() {
             if let Some(j) = j {
+                let (from, to) = (&c.up.value.annexes[k].title, &annexes[j - 1].title);
                 c.changes.push(format!(
-                    "上级来文的附件{}“{}”→本文的附件{j}“{}”",
-                    k + 1,
-                    c.up.value.annexes[k].title,
-                    annexes[j - 1].title
+                    "上级来文的附件{}“{from}”→本文的附件{j}“{to}”",
+                    k + 1
                 ));
+                // The body cites the form by its title (将《…申报表》（见附件）报送): the new one.
+                if from != to {
+                    let (from, to) = (format!("《{from}》"), format!("《{to}》"));
+                    crate::spec::texts::for_each_text_mut(&mut spec, &mut |_, t| {
+                        if t.contains(&from) {
+                            *t = t.replace(&from, &to);
+                        }
+                    });
+                }
             }
         }
         spec.annexes.extend(annexes);

@@ -394,6 +394,22 @@ pub(crate) fn red_hex(v: &str) -> bool {
     is_red(byte(0), byte(2), byte(4))
 }
 
+/// A soft break at `i` between two lines that are each an office's name alone (a mark typed
+/// 绵阳市退役军人事务局 ↵ 绵阳市财政局 in black): one issuer a line, as in a red mark.
+fn between_names(full: &str, i: usize) -> bool {
+    let name = |s: &str| {
+        let s = s.trim();
+        !s.is_empty()
+            && s.chars().count() <= 30
+            && !s.contains(['。', '，', '；', '：', '、', ' ', '\u{3000}'])
+            && !s.contains("关于")
+            && crate::import::patterns::ends_like_organisation(s)
+    };
+    let before = full[..i].rsplit('\n').next().unwrap_or("");
+    let after = full[i + 1..].split('\n').next().unwrap_or("");
+    name(before) && name(after)
+}
+
 /// A paragraph typed with soft line breaks (Shift+Enter) as the paragraphs it holds: a break
 /// after a sentence's end, before an indented line or in a red mark (one issuer a line) ends a
 /// paragraph; any other (a title or a line broken by hand) only joins its two lines, with a
@@ -428,6 +444,7 @@ fn split_soft_breaks(p: Para) -> Vec<Para> {
                 || after.starts_with('\u{3000}')
                 || after.starts_with("  ")
                 || red_at.contains(&i)
+                || between_names(&full, i)
         })
         .collect();
     let names_end = full.find("关于").filter(|_| p.align == Align::Center);

@@ -31,6 +31,13 @@ const PAGE_LABELS: &[&str] = &[
     "文号：",
     "发文字号：",
     "发布机构：",
+    "发文日期：",
+    "发布单位：",
+    "所属机构：",
+    "公开日期：",
+    "实施日期：",
+    "效力状态：",
+    "时效性：",
     "有效性：",
     "公开方式：",
     "体裁分类：",
@@ -215,7 +222,7 @@ fn footer_start(lines: &[Line]) -> Option<usize> {
 }
 
 /// Lines at the end of a page where its footer is looked for.
-const FOOTER_LINES: usize = 16;
+const FOOTER_LINES: usize = 40;
 
 /// Lines that start a page's footer when they stand alone near its end (a list of related
 /// articles, the phone-view link): as words inside the document they are no furniture.

@@ -96,29 +96,42 @@ impl<'a> Doc<'a> {
 }
 
 /// Past the title written again below the header (a web page's heading above 来源 and the
-/// document's own title under its 发文字号): the lines from `i` that spell the title once more.
-fn past_repeated_title(d: &mut Doc, i: usize, title: &str) -> usize {
+/// document's own title under its 发文字号): the lines from `i` that spell the title once more,
+/// and the title as the document writes it where it gives its issuers before the page's
+/// heading (株洲市科学技术协会 株洲市科学技术局 株洲市教育局关于举办…).
+fn past_repeated_title(d: &mut Doc, i: usize, title: &str) -> (usize, Option<String>) {
     let bare = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     let title = bare(title);
     if title.is_empty() {
-        return i;
+        return (i, None);
     }
     let mut k = i;
     while k < d.len() && d.text(k).trim().is_empty() {
         k += 1;
     }
     let mut seen = String::new();
+    let mut written = String::new();
     for j in k..d.len().min(k + 4) {
         seen.push_str(&bare(d.text(j)));
+        written.push_str(d.text(j).trim());
         if seen == title {
             d.found(k, "标题重复出现，已略去重复的一处");
-            return j + 1;
+            return (j + 1, None);
         }
-        if !title.starts_with(&seen) {
+        let issuers = seen.strip_suffix(title.as_str()).filter(|p| {
+            title.starts_with("关于")
+                && !p.contains(['。', '，', '；', '：'])
+                && crate::import::patterns::ends_like_organisation(p)
+        });
+        if issuers.is_some() {
+            d.found(k, "标题重复出现，取正文中带发文机关的一处");
+            return (j + 1, Some(written));
+        }
+        if !title.starts_with(&seen) && !title.starts_with("关于") {
             break;
         }
     }
-    i
+    (i, None)
 }
 
 /// Recognises a 公文 in `lines` (already repaired): the spec, with what could not be placed
@@ -133,7 +146,11 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     };
     let mut out = Annotated::new(Spec::default());
     let mut i = header::parse(&mut d, &mut out);
-    i = past_repeated_title(&mut d, i, &out.spec.title);
+    let (past, written) = past_repeated_title(&mut d, i, &out.spec.title);
+    i = past;
+    if let Some(t) = written {
+        out.spec.title = t;
+    }
     d.minutes =
         d.kind == Some(DocKind::Minutes) || kind_by_title(&out.spec.title) == DocKind::Minutes;
     let cover = body::find_enclosure(&d, i);

@@ -74,7 +74,7 @@ pub(super) fn signature_at(d: &Doc, i: usize) -> Option<Found> {
             }
         }
     }
-    if let Some(found) = issuer_rows(d, i) {
+    if let Some(found) = issuer_rows(d, i).or_else(|| stacked_issuers(d, i)) {
         return Some(found);
     }
     // Where positions are known, an issuer stands right or centred, never at the left edge
@@ -166,6 +166,34 @@ fn issuer_rows(d: &Doc, i: usize) -> Option<Found> {
     }
     None
 }
+
+/// 联合行文 signed one office under another, each a line of its own with nothing to show
+/// where it stands (a browser's copy puts a blank line between them, pandoc and plain editors
+/// leave them flush left), the date right under the last: two to [`STACKED_MAX`] lines that
+/// each end as an office's name does, then the date.
+fn stacked_issuers(d: &Doc, i: usize) -> Option<Found> {
+    let mut issuers = Vec::new();
+    for k in i..d.len().min(i + STACKED_MAX + 1) {
+        let t = d.text(k);
+        if let Some(date) = date_line(t) {
+            return (issuers.len() >= 2).then(|| Found {
+                issuers,
+                date,
+                notes: Vec::new(),
+                lines: k + 1 - i,
+                sealed: true,
+            });
+        }
+        if !(issuer_like(t) && ends_like_organisation(t)) {
+            return None;
+        }
+        issuers.push(t.to_owned());
+    }
+    None
+}
+
+/// The most offices [`stacked_issuers`] reads one under another.
+const STACKED_MAX: usize = 8;
 
 /// Whether line `k` goes on a block of signing offices: aligned (right or centred) where the
 /// format tells, or in plain text a line of its own right under the previous one (unindented
