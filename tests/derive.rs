@@ -2143,6 +2143,12 @@ fn a_handmade_ofd_work_notice_gives_one_basis_and_every_report_to_the_county() {
     for gone in ["报送省统计局", "向省统计局报告"] {
         assert!(!notice.contains(gone), "{gone}\n{notice}");
     }
+    // 省统计局负责…；各市州统计局负责…；各县市区统计局负责…: the county's part alone.
+    assert!(
+        notice.contains("县直有关部门负责对全部调查对象进行培训。"),
+        "{notice}"
+    );
+    assert!(!notice.contains("市州统计局业务骨干"), "{notice}");
     let relay = draft(&dir, "office-2026-relay.toml");
     let closing = relay.split("[enclosure]").next().unwrap();
     assert!(!closing.contains("报送省统计局"), "{closing}");
@@ -2166,4 +2172,194 @@ fn a_district_s_draft_names_its_own_leaders_and_its_collector_reports_to_no_one(
             && sentence.contains("区劳动保障监察大队、");
         assert!(!to_itself, "{sentence}");
     }
+}
+
+/// A joint city notice written in Markdown and made a DOCX by pandoc (a black mark with a soft
+/// break between the two offices, the signature one office a paragraph, flush left), derived
+/// for a district: both offices are read in the mark and the signature (the spec passes
+/// `check`, so the clerk can derive at all); the city leaders' own visits go; the units acting
+/// for the city's counties are the district's 乡镇 and 街道, not its service centre.
+#[test]
+fn a_pandoc_joint_notice_imports_both_offices_and_derives_the_district_s_own() {
+    let dir = received_and_derived(
+        "tuiyi-joint-pandoc.docx",
+        "tuiyi-district-office.toml",
+        &["notice"],
+    );
+    let (up, spec) = imported(&dir);
+    let both = ["绵阳市退役军人事务局", "绵阳市财政局"];
+    assert_eq!(spec.header.as_ref().unwrap().issuers, both, "{up}");
+    assert_eq!(spec.signature.as_ref().unwrap().issuers, both, "{up}");
+    let checked = checked_draft(&dir, "up.toml");
+    assert!(!checked.contains("错误"), "{checked}");
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("市委、市政府领导将"), "{notice}");
+    assert!(
+        notice.contains("各乡镇人民政府、街道办事处要高度重视"),
+        "{notice}"
+    );
+    assert!(!notice.contains("服务中心要"), "{notice}");
+}
+
+/// A joint city 全国科普日 notice copied from its portal page in Chromium (a blank line between
+/// paragraphs, the page's 政务公开 rows, a list of related articles with their dates on lines of
+/// their own), derived for a county: the title is the document's own with its three offices,
+/// the 主送 holds no title, the three offices sign, no row of the page is an issuer and no
+/// article an annex's text; a national day keeps its name (攸县…开展2027年全国科普日活动, not
+/// 攸县科普日), its form is the county's and is cited by its new title; the city 科协 acting
+/// (市科协将…) is the county's; the relay asks its reports with 请, the daily one too.
+#[test]
+fn a_portal_copy_of_a_national_day_notice_derives_the_county_s_own_day() {
+    let dir = received_and_derived(
+        "pasted-kepu-portal-chromium.txt",
+        "kepu-county-office.toml",
+        &["notice", "plan", "relay"],
+    );
+    let (up, spec) = imported(&dir);
+    assert_eq!(
+        spec.title,
+        "株洲市科学技术协会 株洲市科学技术局 株洲市教育局关于举办2027年全国科普日株洲市系列活动的通知"
+    );
+    assert!(
+        spec.recipients
+            .as_deref()
+            .unwrap()
+            .starts_with("各县市区科协"),
+        "{up}"
+    );
+    let three = ["株洲市科学技术协会", "株洲市科学技术局", "株洲市教育局"];
+    assert_eq!(spec.header.as_ref().unwrap().issuers, three, "{up}");
+    assert_eq!(spec.signature.as_ref().unwrap().issuers, three, "{up}");
+    assert!(
+        !up.contains("相关稿件") && !up.contains("2027-05-22"),
+        "{up}"
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("title = \"攸县科学技术协会关于开展{year}年全国科普日活动的通知\""),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("《2027年全国科普日攸县系列活动申报表》"),
+        "{notice}"
+    );
+    assert!(!notice.contains("株洲市系列活动申报表"), "{notice}");
+    assert!(!notice.contains("市科协将"), "{notice}");
+    let plan = draft(&dir, "office-2027-plan.toml");
+    assert!(
+        plan.contains("title = \"攸县{year}年全国科普日活动方案\""),
+        "{plan}"
+    );
+    let relay = draft(&dir, "office-2027-relay.toml");
+    let asks = relay.split("[enclosure]").next().unwrap();
+    assert!(asks.contains("每日15时前"), "{asks}");
+    assert!(asks.contains("请各单位于9月27日"), "{asks}");
+}
+
+/// A provincial 全国土地日 notice as an exchange system's OFD (a text object per printed line,
+/// embedded fonts, a seal), derived for a district two levels below: the quoted national day
+/// is named as the province names it, the district before the year in the plan's title; the
+/// province's web site (厅门户网站) is the district office's; the district's own sections
+/// (局机关各股室) are not among the units the province's cities become; the preparation does
+/// not start before the draft.
+#[test]
+fn an_ofd_of_lines_names_a_quoted_national_day_as_the_province_does() {
+    let dir = received_and_derived(
+        "tudi-province-lines.ofd",
+        "tudi-district-office.toml",
+        &["notice", "plan"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("关于开展{year}年“全国土地日”主题宣传活动的通知"),
+        "{notice}"
+    );
+    assert!(!notice.contains("厅门户网站"), "{notice}");
+    assert!(notice.contains("区自然资源局门户网站"), "{notice}");
+    assert!(!notice.contains("股室要"), "{notice}");
+    let plan = draft(&dir, "office-2027-plan.toml");
+    assert!(
+        plan.contains("title = \"叙州区{year}年“全国土地日”主题宣传活动方案\""),
+        "{plan}"
+    );
+    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
+    let prepare = spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.phases)
+        .find(|p| p.name == "准备阶段")
+        .expect("a 准备阶段");
+    let dated = toml::from_str::<gongwen::spec::Spec>(&notice)
+        .unwrap()
+        .signature
+        .unwrap()
+        .date;
+    assert!(prepare.start >= dated, "{plan}");
+}
+
+/// A provincial 质量月 notice made a DOCX by LibreOffice (its headings numbered by the list),
+/// derived for a county under a city: 全省每个县（市、区）至少… is 全县至少…, once.
+#[test]
+fn a_quota_for_each_county_of_the_province_is_the_county_s_once() {
+    let dir = received_and_derived(
+        "zhiliang-province-libreoffice.docx",
+        "zhiliang-county-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(notice.contains("全县至少组织开展1次"), "{notice}");
+    assert!(!notice.contains("全县全县"), "{notice}");
+}
+
+/// A provincial 医保 work notice printed by an OA system with the non-embedded STSong-Light
+/// (reportlab), derived for a county: the units that stand for the province's cities are the
+/// county's 乡镇 and its development zone, not the county's fund centre, and 各市不得… is theirs.
+#[test]
+fn a_non_embedded_font_pdf_derives_with_the_county_s_places_as_its_units() {
+    let dir = received_and_derived(
+        "yibao-province-reportlab.pdf",
+        "yibao-county-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("各乡镇人民政府、舒城经济开发区管委会不得擅自调整个人缴费标准"),
+        "{notice}"
+    );
+    assert!(!notice.contains("各市不得"), "{notice}");
+    assert!(!notice.contains("基金管理中心要"), "{notice}");
+}
+
+/// `check` reviews a draft against the upstream its provenance names from the draft's own
+/// folder, not against a file of that name the working directory happens to reach (a clerk's
+/// earlier, broken import one folder up).
+#[test]
+fn a_draft_is_reviewed_against_the_upstream_beside_it_not_one_the_working_directory_reaches() {
+    let dir = received_and_derived(
+        "tongji-province-handmade.ofd",
+        "tongji-county-office.toml",
+        &[],
+    );
+    let round = dir.path().join("round2");
+    std::fs::create_dir(&round).unwrap();
+    for f in ["up.toml", "office.toml"] {
+        std::fs::copy(dir.path().join(f), round.join(f)).unwrap();
+    }
+    std::fs::write(dir.path().join("up.toml"), "[这不是上级来文").unwrap();
+    let args = [
+        "derive",
+        "up.toml",
+        "--office",
+        "office.toml",
+        "--as",
+        "notice",
+        "-o",
+        "out",
+    ];
+    let o = gongwen(&args, &round);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = gongwen(&["check", "out/office-2026-notice.toml"], &round);
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(!said.contains("找不到上级来文"), "{said}");
 }

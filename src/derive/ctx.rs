@@ -329,7 +329,9 @@ impl<'a> Ctx<'a> {
                 .any(|v| sentence.contains(v.as_str()));
             // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
             let due = super::localise::next_deadline(sentence, since).is_some()
-                || sentence.contains("每周")
+                || ["每周", "每日", "每天"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
                 || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
             if !reports || !due {
                 continue;
@@ -341,6 +343,7 @@ impl<'a> Ctx<'a> {
             if limited && !made.contains(l.report_to.as_str()) {
                 made = report_limit_to(&made, &l.report_to);
             }
+            let made = as_request(&made, &l.units);
             if made.contains(l.report_to.as_str()) && !out.contains(&made) {
                 self.changes.extend(notes);
                 out.push(made);
@@ -1183,6 +1186,20 @@ fn report_limit_to(sentence: &str, target: &str) -> String {
     }
 }
 
+/// A report asked of the office's units after the relay's transmitting sentence, as a request:
+/// 各单位要于…前将… → 请各单位于…前将…; other sentences as they are.
+fn as_request(sentence: &str, units: &str) -> String {
+    let Some(rest) = sentence.strip_prefix(units).filter(|_| !units.is_empty()) else {
+        return sentence.to_owned();
+    };
+    let rest = match rest.strip_prefix('要') {
+        Some(r) if r.starts_with(['于', '在']) => r,
+        _ if rest.starts_with(['于', '在']) => rest,
+        _ => return sentence.to_owned(),
+    };
+    format!("请{units}{rest}")
+}
+
 /// The office's units from its recipients: those that are no firms (各有关企业 is addressed
 /// but inspects nothing) and no sections of the office itself (局机关各股室); where places are
 /// among them (各乡镇人民政府、街道办事处, 经济开发区管委会), no single body beside them either
@@ -1221,7 +1238,7 @@ fn single_body(unit: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{default_units, office_rank, report_limit_to};
+    use super::{as_request, default_units, office_rank, report_limit_to};
 
     #[test]
     fn a_time_limit_to_report_is_sent_to_the_office_where_it_names_no_one() {
@@ -1247,6 +1264,27 @@ mod tests {
         );
         assert_eq!(default_units(w, "各燃气经营企业"), "各燃气经营企业");
         assert_eq!(default_units(w, "甲、乙、丙、丁、戊"), "各单位");
+    }
+
+    #[test]
+    fn a_report_passed_on_by_a_relay_is_asked_as_a_request() {
+        let units = "各乡镇人民政府";
+        for (s, want) in [
+            (
+                "各乡镇人民政府要于9月27日前将活动总结报县科协。",
+                "请各乡镇人民政府于9月27日前将活动总结报县科协。",
+            ),
+            (
+                "各乡镇人民政府于每日15时前报送县局。",
+                "请各乡镇人民政府于每日15时前报送县局。",
+            ),
+            (
+                "各乡镇人民政府宣传方案报送县局。",
+                "各乡镇人民政府宣传方案报送县局。",
+            ),
+        ] {
+            assert_eq!(as_request(s, units), want);
+        }
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct WorkWords {
     pub not_directive: Vec<String>,
     /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
     pub event_verbs: Vec<String>,
+    /// What names leaders after their bodies (市委、市政府主要领导).
+    pub leader_words: Vec<String>,
+    /// The bodies whose leaders act for a level (委, 政府, 人大, 政协).
+    pub leading_bodies: Vec<String>,
     /// What an upper office names after its last character for itself (厅门户网站, 厅机关).
     pub self_channels: Vec<String>,
     /// Sections of the office itself among its recipients (局机关各股室): no units of it.
@@ -748,6 +752,10 @@ impl Localiser<'_> {
                 }
                 continue;
             }
+            if let Some(leaders) = self.upper_leaders(body) {
+                notes.push(format!("上级“{leaders}”本级的安排已删去：{sentence}"));
+                continue;
+            }
             match subject.filter(|s| self.is_upper_office(s) || self.upper_levels_only(s)) {
                 Some(s) => notes.push(format!("上级机关“{s}”本级的安排已删去：{sentence}")),
                 None => out.push_str(sentence),
@@ -759,6 +767,28 @@ impl Localiser<'_> {
             out.push('。');
         }
         out
+    }
+
+    /// 市委、市政府领导将…带队走访: the leaders of the levels above the office doing their own
+    /// part (the subject before 将, its offices all named by a level above the office's).
+    fn upper_leaders<'t>(&self, body: &'t str) -> Option<&'t str> {
+        let subject = &body[..body.find('将')?];
+        let offices = self
+            .words
+            .leader_words
+            .iter()
+            .find_map(|w| subject.strip_suffix(w.as_str()))?;
+        let above = offices.split('、').all(|o| {
+            let named = self
+                .words
+                .leading_bodies
+                .iter()
+                .any(|b| o.ends_with(b.as_str()));
+            // (By its first character: 市政府 holds 市政, which names no level elsewhere.)
+            let level = o.chars().next().map(String::from).unwrap_or_default();
+            named && o.chars().count() <= 6 && rank(&level, false) > self.office_rank
+        });
+        (!offices.is_empty() && above).then_some(subject)
     }
 
     /// 省、市两级民政部门: offices of several levels named together, every one above the office.
@@ -1749,6 +1779,14 @@ impl Localiser<'_> {
     /// 省级层面 under 主要活动: blocks of arrangements for levels above the office are dropped;
     /// when one block is left (市县层面), its text and items take its place under the parent.
     pub fn prune_tiers(&self, s: &mut Section, notes: &mut Vec<String>) {
+        // An item that is the upper level's own event (举办全省启动仪式), whatever follows it.
+        s.sections.retain(|x| {
+            let theirs = self.upper_event_heading(&x.heading);
+            if theirs {
+                notes.push(format!("上级机关本级的活动“{}”已删去", x.heading));
+            }
+            !theirs
+        });
         let tiers: Vec<Option<u8>> = s.sections.iter().map(|x| self.tier(&x.heading)).collect();
         if s.sections.len() >= 2 && tiers.iter().all(Option::is_some) {
             let mut kept = Vec::new();
@@ -1770,6 +1808,20 @@ impl Localiser<'_> {
         for x in s.sections.iter_mut() {
             self.prune_tiers(x, notes);
         }
+    }
+
+    /// A heading of an event the upper level holds for its whole area (举办全省“质量月”启动仪式):
+    /// an event verb and a scope word of a level above the office's (全省 in a county's draft).
+    fn upper_event_heading(&self, heading: &str) -> bool {
+        let event = self
+            .words
+            .event_verbs
+            .iter()
+            .any(|v| heading.contains(v.as_str()));
+        let above = self.words.own_scope.iter().any(|w| {
+            w.starts_with('全') && heading.contains(w.as_str()) && rank(w, false) > self.office_rank
+        });
+        event && above && self.office_rank > 0
     }
 
     /// The lowest level a heading of one level's arrangements names (4 national … 1 county,
@@ -2207,9 +2259,10 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
         let named = tail[..tail.find(stop).unwrap_or(tail.len())].ends_with(['队', '所', '站']);
         let places =
             level == "地" && !named && next.is_some_and(|c| !c.is_ascii() && !"的之".contains(c));
+        // 各市不得…: a level alone before 不 too.
         let whole = level.ends_with('）')
             || places
-            || next.is_none_or(|c| stop(c) || "，。；：".contains(c));
+            || next.is_none_or(|c| stop(c) || "，。；：不".contains(c));
         return whole.then_some(n);
     };
     // 乡镇人民政府（街道办事处）: a name ending inside its parenthesis ends with it.
@@ -3276,6 +3329,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_upper_level_s_leaders_doing_their_own_part_go() {
+        reads(
+            ("涪城区退役军人事务局", "各乡镇人民政府", "绵阳市退役军人事务局", 1),
+            &[
+                (
+                    "市委、市政府领导将于1月中旬带队走访慰问驻绵部队，具体安排另行通知。各县（市、区）要做好对接。",
+                    "各乡镇人民政府要做好对接。",
+                ),
+                (
+                    "各市不得擅自调整个人缴费标准。",
+                    "各乡镇人民政府不得擅自调整个人缴费标准。",
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn a_report_whose_name_holds_the_report_verb_goes_to_the_office() {
         reads(
             ("新化县统计局", "各乡镇统计站", "湖南省统计局", 3),
@@ -3723,6 +3793,29 @@ pub(crate) mod tests {
         // The office's own doings and copies to its peers stay.
         let t = "县水利局在城区举办宣传活动，抄送县财政局。";
         assert_eq!(l.apply(t, &mut notes), t);
+    }
+
+    #[test]
+    fn an_item_that_is_the_upper_level_s_own_event_goes_whole() {
+        let cal = Calendar::load(None).unwrap();
+        let l = localiser(&cal);
+        let item = |h: &str| Section {
+            heading: h.into(),
+            text: crate::spec::Paragraphs(vec!["厅机关各处室按照分工做好相关工作。".into()]),
+            ..Section::default()
+        };
+        let mut s = Section {
+            heading: "主要活动".into(),
+            sections: vec![
+                item("开展集中宣传。"),
+                item("举办全省启动仪式。"),
+                item("举办全县启动仪式。"),
+            ],
+            ..Section::default()
+        };
+        l.prune_tiers(&mut s, &mut Vec::new());
+        let items: Vec<&str> = s.sections.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(items, ["开展集中宣传。", "举办全县启动仪式。"]);
     }
 
     #[test]

@@ -98,15 +98,17 @@ fn voice(draft: &Spec, p: &Provenance, path: &Path, profile_too: bool) -> Voice 
     Voice { names, units }
 }
 
-/// The upstream spec: the path as recorded, else beside the draft.
+/// The upstream spec: the path as recorded, from the draft's folder (derive records it so),
+/// else from the working directory (a draft written before paths were recorded so). From the
+/// draft first: another folder's file of that name is not this draft's upstream.
 fn upstream_of(file: &str, draft: &Path) -> Option<Spec> {
     let recorded = PathBuf::from(file);
     let beside = draft.parent().map(|d| d.join(&recorded));
-    let path = [Some(recorded), beside]
+    [beside, Some(recorded)]
         .into_iter()
         .flatten()
-        .find(|p| p.is_file())?;
-    upstream_at(&path, &path)
+        .filter(|p| p.is_file())
+        .find_map(|p| upstream_at(&p, &p))
 }
 
 /// The upstream spec `key` names, read from `read` (the web app reads through its workspace's
