@@ -2199,6 +2199,11 @@ fn a_pandoc_joint_notice_imports_both_offices_and_derives_the_district_s_own() {
         "{notice}"
     );
     assert!(!notice.contains("服务中心要"), "{notice}");
+    // The townships check the list without the district's finance bureau (会同区财政局).
+    assert!(
+        notice.contains("各乡镇人民政府、街道办事处要逐人核实"),
+        "{notice}"
+    );
 }
 
 /// A joint city 全国科普日 notice copied from its portal page in Chromium (a blank line between
@@ -2245,6 +2250,8 @@ fn a_portal_copy_of_a_national_day_notice_derives_the_county_s_own_day() {
     );
     assert!(!notice.contains("株洲市系列活动申报表"), "{notice}");
     assert!(!notice.contains("市科协将"), "{notice}");
+    // The county's own level named alone (各县市区结合实际…) is its units.
+    assert!(notice.contains("（协会）结合实际设立分场活动"), "{notice}");
     let plan = draft(&dir, "office-2027-plan.toml");
     assert!(
         plan.contains("title = \"攸县{year}年全国科普日活动方案\""),
@@ -2275,7 +2282,7 @@ fn an_ofd_of_lines_names_a_quoted_national_day_as_the_province_does() {
         "{notice}"
     );
     assert!(!notice.contains("厅门户网站"), "{notice}");
-    assert!(notice.contains("区自然资源局门户网站"), "{notice}");
+    assert!(notice.contains("将在本局门户网站"), "{notice}");
     assert!(!notice.contains("股室要"), "{notice}");
     let plan = draft(&dir, "office-2027-plan.toml");
     assert!(

@@ -41,6 +41,9 @@ pub struct WorkWords {
     pub not_directive: Vec<String>,
     /// 举办, 召开: an upper office holding an event somewhere (its own, not the office's).
     pub event_verbs: Vec<String>,
+    /// How a body's name ends after a level word (各县市区科技馆, 各县市区消防救援大队): no
+    /// addressee of the office's level alone.
+    pub named_bodies: Vec<String>,
     /// What names leaders after their bodies (市委、市政府主要领导).
     pub leader_words: Vec<String>,
     /// The bodies whose leaders act for a level (委, 政府, 人大, 政协).
@@ -330,11 +333,21 @@ impl Localiser<'_> {
             for item in bare {
                 for verb in ["会同", "联合", "配合"] {
                     let from = format!("{verb}{item}");
-                    if out.contains(&from) {
-                        let to = format!("{verb}{level}{item}");
-                        notes.push(format!("上级来文主送的“{item}”→“{level}{item}”"));
-                        out = out.replace(&from, &to);
+                    if !out.contains(&from) {
+                        continue;
                     }
+                    let to = format!("{verb}{level}{item}");
+                    notes.push(format!("上级来文主送的“{item}”→“{level}{item}”"));
+                    // The office's units act without the office's peer (各乡镇要会同区财政局
+                    // 核实 is no township's): the partner goes where they are the subject.
+                    out = out
+                        .split_inclusive('。')
+                        .map(|sentence| {
+                            let theirs = !self.units.is_empty()
+                                && sentence.trim_start().starts_with(self.units.as_str());
+                            sentence.replace(&from, if theirs { "" } else { &to })
+                        })
+                        .collect();
                 }
             }
         }
@@ -589,8 +602,16 @@ impl Localiser<'_> {
                     let free = before.is_none_or(|c| "在过由经向对将与和，、。；：（".contains(c));
                     done.push_str(&rest[..at]);
                     if free {
-                        notes.push(format!("上级来文的“{from}”→“{own}{channel}”"));
-                        done.push_str(own);
+                        // After the office named as the subject, 本局 (…局将在本局门户网站开设).
+                        let sentence = done.rsplit('。').next().unwrap_or("");
+                        let named =
+                            sentence.contains(self.office.as_str()) || sentence.contains(own);
+                        let this = match self.office.chars().last() {
+                            Some(c) if named => format!("本{c}"),
+                            _ => own.to_owned(),
+                        };
+                        notes.push(format!("上级来文的“{from}”→“{this}{channel}”"));
+                        done.push_str(&this);
                         done.push_str(channel);
                     } else {
                         done.push_str(&from);
@@ -1633,7 +1654,11 @@ impl Localiser<'_> {
             let own = |n: usize| rank(&read[..n], false) < self.office_rank;
             let found = match every_level {
                 Some(_) => every_level_len(read),
-                None => addressee_len(self.words, read),
+                // (对各区县…: the places the office inspects are read with its own step.)
+                None => addressee_len(self.words, read).or_else(|| {
+                    let inspected = rest[..at].ends_with('对');
+                    self.own_level_alone(read).filter(|_| !inspected)
+                }),
             };
             // 各地爱卫会: a committee every level has is the office's place's (before 各地
             // is read as the places).
@@ -1666,6 +1691,29 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// 各县市区结合实际…: the office's own level named alone before what it does (not before a
+    /// body's name: 各县市区科技馆) is the office's units, whatever word follows it.
+    fn own_level_alone(&self, read: &str) -> Option<usize> {
+        let level = levels_at(self.words, read)?;
+        let tail = &read[level.len()..];
+        let next = tail.chars().next()?;
+        if self.office_rank == 0 || rank(level, false) != self.office_rank {
+            return None;
+        }
+        if next.is_ascii() || "的之".contains(next) {
+            return None;
+        }
+        let stop = |c: char| "，。；：、（要将在对于和与及并应须把按由向".contains(c);
+        let head = &tail[..tail.find(stop).unwrap_or(tail.len())];
+        let named = self
+            .words
+            .org_endings
+            .iter()
+            .chain(&self.words.named_bodies)
+            .any(|e| head.ends_with(e.as_str()));
+        (!named).then_some(level.len())
     }
 
     /// 各地爱卫会: a committee every level has (a name of two to six characters ending in 会
@@ -3308,10 +3356,16 @@ pub(crate) mod tests {
     fn the_upper_office_s_own_channels_and_its_short_name_acting_are_the_office_s() {
         reads(
             ("叙州区自然资源局", "各镇人民政府", "四川省自然资源厅", 1),
-            &[(
-                "在厅门户网站开设专栏。厅机关各处室按照分工做好相关工作。",
-                "在区自然资源局门户网站开设专栏。区自然资源局机关各股室按照分工做好相关工作。",
-            )],
+            &[
+                (
+                    "在厅门户网站开设专栏。厅机关各处室按照分工做好相关工作。",
+                    "在区自然资源局门户网站开设专栏。区自然资源局机关各股室按照分工做好相关工作。",
+                ),
+                (
+                    "省自然资源厅将在厅门户网站开设专栏。",
+                    "叙州区自然资源局将在本局门户网站开设专栏。",
+                ),
+            ],
         );
         reads(
             ("茶陵县科学技术协会", "各乡镇科协", "株洲市科学技术协会", 1),
@@ -3340,6 +3394,23 @@ pub(crate) mod tests {
                 (
                     "各市不得擅自调整个人缴费标准。",
                     "各乡镇人民政府不得擅自调整个人缴费标准。",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_office_s_own_level_named_alone_is_its_units_and_a_body_of_it_is_not() {
+        reads(
+            ("攸县科学技术协会", "各乡镇科协", "株洲市科学技术协会", 1),
+            &[
+                (
+                    "主场活动设在广场，各县市区结合实际设立分场活动。",
+                    "主场活动设在广场，各乡镇科协结合实际设立分场活动。",
+                ),
+                (
+                    "各县市区科技馆要同步向公众开放。",
+                    "各县市区科技馆要同步向公众开放。",
                 ),
             ],
         );
@@ -3451,6 +3522,12 @@ pub(crate) mod tests {
             &mut Vec::new(),
         );
         assert_eq!(out, "县森林消防大队要会同县应急管理局开展联合巡查。");
+        // The units, made the subject, act without the office's peer.
+        let out = l.apply(
+            "各州、市林业和草原局要会同应急管理局开展巡查。",
+            &mut Vec::new(),
+        );
+        assert_eq!(out, "各乡镇人民政府要开展巡查。");
     }
 
     #[test]
