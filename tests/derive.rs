@@ -2274,8 +2274,14 @@ fn an_ofd_of_lines_names_a_quoted_national_day_as_the_province_does() {
     let dir = received_and_derived(
         "tudi-province-lines.ofd",
         "tudi-district-office.toml",
-        &["notice", "plan"],
+        &["notice", "plan", "relay"],
     );
+    // The contact's name ends a line of the OFD and the number opens the next: one space.
+    let (up, _) = imported(&dir);
+    assert!(up.contains("王志强 028-87036215"), "{up}");
+    // What the relay passes on is asked: 请…于…前将宣传方案报送….
+    let relay = draft(&dir, "office-2027-relay.toml");
+    assert!(relay.contains("于6月11日前将宣传方案报送"), "{relay}");
     let notice = draft(&dir, "office-2027-notice.toml");
     assert!(
         notice.contains("关于开展{year}年“全国土地日”主题宣传活动的通知"),

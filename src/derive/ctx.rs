@@ -1195,9 +1195,25 @@ fn as_request(sentence: &str, units: &str) -> String {
     let rest = match rest.strip_prefix('要') {
         Some(r) if r.starts_with(['于', '在']) => r,
         _ if rest.starts_with(['于', '在']) => rest,
-        _ => return sentence.to_owned(),
+        _ => return object_first(rest, units).unwrap_or_else(|| sentence.to_owned()),
     };
     format!("请{units}{rest}")
+}
+
+/// 各单位宣传方案于6月11日前报送… → 请各单位于6月11日前将宣传方案报送…: what is reported named
+/// before its deadline.
+fn object_first(rest: &str, units: &str) -> Option<String> {
+    let at = rest.find('于')?;
+    let object = &rest[..at];
+    let plain = !object.contains(['，', '、', '。', '；', '要']);
+    if !plain || !(2..=12).contains(&object.chars().count()) {
+        return None;
+    }
+    let after = &rest[at..];
+    let end = after.find('前')? + '前'.len_utf8();
+    let (deadline, tail) = after.split_at(end);
+    (deadline.chars().count() <= 16 && tail.starts_with('报'))
+        .then(|| format!("请{units}{deadline}将{object}{tail}"))
 }
 
 /// The office's units from its recipients: those that are no firms (各有关企业 is addressed
@@ -1281,6 +1297,10 @@ mod tests {
             (
                 "各乡镇人民政府宣传方案报送县局。",
                 "各乡镇人民政府宣传方案报送县局。",
+            ),
+            (
+                "各乡镇人民政府宣传方案于6月11日前报送县局。",
+                "请各乡镇人民政府于6月11日前将宣传方案报送县局。",
             ),
         ] {
             assert_eq!(as_request(s, units), want);

@@ -238,11 +238,34 @@ pub fn join_text(a: &str, b: &str) -> String {
         .rev()
         .find(|c| !c.is_ascii_alphanumeric() && !"@._-".contains(*c));
     let against_chinese = before_word.is_some_and(|c| !c.is_ascii());
-    if !against_chinese && ((letter(last) && word(first)) || (word(last) && letter(first))) {
+    // A name at a line's end and the telephone number that opens the next (王志强 / 028-8703…):
+    // the space the line end stood for.
+    let name_then_phone = last.is_some_and(is_ideograph) && starts_with_phone(b);
+    if name_then_phone
+        || (!against_chinese && ((letter(last) && word(first)) || (word(last) && letter(first))))
+    {
         format!("{a} {b}")
     } else {
         format!("{a}{b}")
     }
+}
+
+/// A CJK ideograph (no mark, no full-width sign).
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// A telephone number at the start of `s`: an area code and its number (028-87036215) or a
+/// mobile's eleven digits.
+fn starts_with_phone(s: &str) -> bool {
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let area = digits(s);
+    let landline = s.starts_with('0')
+        && (3..=4).contains(&area)
+        && s[area..].starts_with('-')
+        && digits(&s[area + 1..]) >= 7;
+    let mobile = s.starts_with('1') && area == 11;
+    landline || mobile
 }
 
 #[cfg(test)]
@@ -260,6 +283,13 @@ mod tests {
             "World Health Organization"
         );
         assert_eq!(join_text("于5月2", "9日前"), "于5月29日前");
+        // A name, then at the next line's start its telephone number: the space comes back.
+        assert_eq!(
+            join_text("耕地保护监督处 王志强", "028-87036215，罗晓琳"),
+            "耕地保护监督处 王志强 028-87036215，罗晓琳"
+        );
+        assert_eq!(join_text("电话：", "028-87036215"), "电话：028-87036215");
+        assert_eq!(join_text("共", "1234567辆"), "共1234567辆");
     }
 
     #[test]
