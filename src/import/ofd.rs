@@ -27,6 +27,11 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| "文件已损坏：不是有效的 OFD（zip 结构无法读取）".to_owned())?;
     let ofd = zip_text(&mut zip, "OFD.xml")?.ok_or("文件已损坏或不是 OFD：缺少 OFD.xml")?;
+    if let Some(ns) = root_namespace(&ofd).filter(|ns| !ns.starts_with(OFD_NAMESPACE_STEM)) {
+        return Err(format!(
+            "OFD.xml 的命名空间是 {ns}，不是 GB/T 33190 的 {OFD_NAMESPACE_STEM}/2016：这不是按标准写的 OFD，文字无法可靠读取；请向来文单位索取标准 OFD 或 PDF"
+        ));
+    }
     let root = element_text(&ofd, "DocRoot").ok_or("OFD.xml 中没有 DocRoot")?;
     let root = root.trim_start_matches('/').to_owned();
     let base = root.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
@@ -100,6 +105,31 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Reading), String> {
         return Err("OFD 中没有可提取的文字（可能是扫描件）".to_owned());
     }
     Ok((lines(&pages), Reading::Layout))
+}
+
+/// GB/T 33190's namespace without its year (an early writer's http://www.ofdspec.org is read
+/// too).
+const OFD_NAMESPACE_STEM: &str = "http://www.ofdspec.org";
+
+/// The namespace of the root element of `xml` (that of its prefix, or its default one).
+fn root_namespace(xml: &str) -> Option<&str> {
+    let mut rest = xml;
+    let tag = loop {
+        let at = rest.find('<')?;
+        rest = &rest[at + 1..];
+        if !rest.starts_with(['?', '!']) {
+            break &rest[..rest.find('>')?];
+        }
+    };
+    let name = tag.split(|c: char| c.is_whitespace() || c == '/').next()?;
+    let attr = match name.split_once(':') {
+        Some((prefix, _)) => format!("xmlns:{prefix}="),
+        None => "xmlns=".to_owned(),
+    };
+    let value = &tag[tag.find(&attr)? + attr.len()..];
+    let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let value = &value[1..];
+    Some(&value[..value.find(quote)?])
 }
 
 /// Whether the package carries a signature or an electronic seal (OFD.xml names its
@@ -704,5 +734,30 @@ fn path_rules(p: &Obj, data: &str, rules: &mut Vec<Rule>) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_namespace_of_an_ofd_is_read_and_a_foreign_one_refused() {
+        let std = r#"<?xml version="1.0"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0">"#;
+        assert_eq!(root_namespace(std), Some("http://www.ofdspec.org/2016"));
+        // easyofd's PDF → OFD: its own namespace, every run of a line at X = 0.
+        let foreign = r#"<?xml version="1.0"?><ofd:OFD xmlns:ofd="http://blog.yuanhaiying.cn" DocType="OFD">"#;
+        assert_eq!(root_namespace(foreign), Some("http://blog.yuanhaiying.cn"));
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        z.start_file("OFD.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(
+            &mut z,
+            format!("{foreign}<ofd:DocBody/></ofd:OFD>").as_bytes(),
+        )
+        .unwrap();
+        let bytes = z.finish().unwrap().into_inner();
+        let err = read(&bytes).unwrap_err();
+        assert!(err.contains("http://blog.yuanhaiying.cn"), "{err}");
     }
 }
