@@ -19,7 +19,8 @@ pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
     if total <= max_units || chars.len() < 2 {
         return vec![chars.iter().collect()];
     }
-    let penalties = break_penalties(&chars);
+    let costs = words::break_costs(&chars);
+    let penalties = break_penalties(&chars, &costs);
     let lines = line_count(total, max_units);
     if lines <= MAX_SHAPED_LINES {
         // One line more where the fewest lines would cut an issuer's name or a quoted name
@@ -27,7 +28,6 @@ pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
         // One line more, too, where the fewest would cut a word (城乡居 / 民).
         let named = issuer_names(&chars);
         let quoted = quoted_names(&chars);
-        let costs = words::break_costs(&chars);
         let cuts_name = |b: &[usize]| {
             b.iter()
                 .any(|&i| named[i] || quoted[i] || !words::is_word_boundary(&costs, i))
@@ -112,9 +112,10 @@ fn quoted_names(chars: &[char]) -> Vec<bool> {
 const QUOTED_NAME_CHARS: usize = 16;
 
 /// Penalty for a break before index `i` (1..len); `None` forbids it.
-fn break_penalties(chars: &[char]) -> Vec<Option<f64>> {
+/// (`costs`: [`words::break_costs`] of `chars`, computed once by the caller.)
+fn break_penalties(chars: &[char], costs: &[f64]) -> Vec<Option<f64>> {
     let n = chars.len();
-    let mut pen: Vec<Option<f64>> = words::break_costs(chars).into_iter().map(Some).collect();
+    let mut pen: Vec<Option<f64>> = costs.iter().copied().map(Some).collect();
     pen[0] = None;
     pen[n] = None;
     // Inside 《》, “”, （）: only when nothing else fits (a 转发 title quotes a whole title).
