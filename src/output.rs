@@ -2,7 +2,7 @@
 //! keeping every earlier version of a file that is replaced.
 
 use crate::error::{Error, Result};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -80,6 +80,11 @@ pub fn remove_staged() {
     }
 }
 
+/// Staged files left by gone processes, by folder: read once per folder and process (a
+/// cascade writes thousands of files into one folder; reading it for each was quadratic).
+/// Files of this process never become stale while it runs.
+static STALE: Mutex<Option<HashMap<PathBuf, Vec<String>>>> = Mutex::new(None);
+
 /// Removes the staged files `.NAME.PID.XXXX.tmp` of `name` in `dir` left by a process that no
 /// longer runs (killed with -9 between staging and rename). Linux only: whether a process runs
 /// is read from /proc; elsewhere nothing is removed.
@@ -88,15 +93,31 @@ fn remove_stale(dir: &Path, name: &str) {
         return;
     }
     let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten().take(10_000) {
-        let file = e.file_name().to_string_lossy().into_owned();
-        if file.starts_with(&prefix) && left_by_a_gone_process(&file) {
-            let _ = std::fs::remove_file(e.path());
+    let mut stale = STALE.lock().unwrap_or_else(|e| e.into_inner());
+    let files = stale
+        .get_or_insert_with(HashMap::new)
+        .entry(dir.to_owned())
+        .or_insert_with(|| left_in(dir));
+    files.retain(|file| {
+        let ours = file.starts_with(&prefix);
+        if ours {
+            let _ = std::fs::remove_file(dir.join(file));
         }
-    }
+        !ours
+    });
+}
+
+/// The staged files in `dir` whose process no longer runs (of the first 10,000 entries).
+fn left_in(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .take(10_000)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|file| left_by_a_gone_process(file))
+        .collect()
 }
 
 /// Whether `file` is a staged file of ours (`.NAME.PID.XXXX.tmp`) whose process no longer runs.
