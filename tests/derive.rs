@@ -512,7 +512,7 @@ fn a_national_day_named_in_the_opening_derives_as_a_campaign_with_the_county_s_r
     assert!(notice.contains("决定组织开展{year}年"), "{notice}");
     let relay = draft(&dir, "office-2026-relay.toml");
     let spec: gongwen::spec::Spec = toml::from_str(&relay).unwrap();
-    let asks = spec.closing.0.concat();
+    let asks = common::relay_asks(&spec).concat();
     assert!(
         asks.contains("6月2日前") && asks.contains("6月25日前"),
         "{relay}"
@@ -1541,7 +1541,7 @@ fn a_relay_passes_on_the_upstream_s_reporting_time_limits_as_the_county_s() {
     );
     let relay = draft(&dir, "office-2026-relay.toml");
     let spec: gongwen::spec::Spec = toml::from_str(&relay).unwrap();
-    let closing = spec.closing.0.join("");
+    let closing = common::relay_asks(&spec).join("");
     assert!(
         closing.contains("30分钟内电话报告、1小时内书面报告县应急管理局指挥中心"),
         "{closing}"
@@ -1958,14 +1958,11 @@ fn a_relay_asks_its_units_to_report_within_a_time_limit_to_the_office() {
     );
     let relay: gongwen::spec::Spec =
         toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks = common::relay_asks(&relay);
     assert!(
-        relay
-            .closing
-            .0
-            .iter()
+        asks.iter()
             .any(|p| p.ends_with("要在2小时内报告区人力资源和社会保障局劳动关系科。")),
-        "{:?}",
-        relay.closing
+        "{asks:?}"
     );
 }
 
@@ -2040,7 +2037,7 @@ fn a_county_deriving_from_a_province_s_relay_sets_its_dates_before_the_province_
         &std::fs::read_to_string(dir.path().join("out2/county-2026-relay.toml")).unwrap(),
     )
     .unwrap();
-    let asked = relay.closing.0.concat();
+    let asked = common::relay_asks(&relay).concat();
     for want in ["2027年4月22日前", "每季度末月19日前"] {
         assert!(asked.contains(want), "no {want}: {asked}");
     }
@@ -2250,8 +2247,9 @@ fn a_portal_copy_of_a_national_day_notice_derives_the_county_s_own_day() {
     );
     assert!(!notice.contains("株洲市系列活动申报表"), "{notice}");
     assert!(!notice.contains("市科协将"), "{notice}");
-    // The county's own level named alone (各县市区结合实际…) is its units.
-    assert!(notice.contains("（协会）结合实际设立分场活动"), "{notice}");
+    // The county's own level named alone (各县市区结合实际…) is its units (three offices,
+    // too long to repeat in each sentence: 各单位).
+    assert!(notice.contains("各单位结合实际设立分场活动"), "{notice}");
     let plan = draft(&dir, "office-2027-plan.toml");
     assert!(
         plan.contains("title = \"攸县{year}年全国科普日活动方案\""),
@@ -2375,4 +2373,50 @@ fn a_draft_is_reviewed_against_the_upstream_beside_it_not_one_the_working_direct
     let said =
         String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
     assert!(!said.contains("找不到上级来文"), "{said}");
+}
+
+/// A provincial health commission's work notice copied out of a PDF viewer (python-docx →
+/// LibreOffice → pdftotext without -layout), derived for a county 卫生健康局 whose units are
+/// three kinds of bodies: each sentence names them 各单位, not the whole 主送 again; a report the
+/// province takes at its 总值班室 goes to the county office's duty desk, not to the section
+/// that takes the other reports; the relay asks its units' reports as numbered items after a
+/// request that leads to them, in the order they fall due.
+#[test]
+fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_duty_desk() {
+    let dir = received_and_derived(
+        "pasted-huxi-pdf-viewer.txt",
+        "huxi-county-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(notice.contains("各单位要结合本地实际"), "{notice}");
+    assert!(
+        !notice.contains("社区卫生服务中心、县直各医疗卫生单位要"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("1小时内书面报告湘潭县卫生健康局值班室"),
+        "{notice}"
+    );
+    assert!(notice.contains("报送县卫生健康局疾控股"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2027-relay.toml")).unwrap();
+    assert_eq!(
+        relay.transmit.as_deref(),
+        Some("请结合实际认真贯彻执行，并做好以下工作：")
+    );
+    assert!(relay.closing.0.is_empty(), "{:?}", relay.closing);
+    assert!(relay.sections.iter().all(|s| s.heading.is_empty()));
+    let asks = common::relay_asks(&relay);
+    let at = |w: &str| {
+        asks.iter()
+            .position(|a| a.contains(w))
+            .unwrap_or_else(|| panic!("{w}: {asks:?}"))
+    };
+    assert!(at("2027年12月21日前") < at("2028年4月5日前"), "{asks:?}");
+    assert!(at("2028年4月5日前") < at("每周一12时前"), "{asks:?}");
+    assert!(
+        asks[at("1小时内书面报告")].contains("湘潭县卫生健康局值班室"),
+        "{asks:?}"
+    );
 }

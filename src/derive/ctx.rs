@@ -262,6 +262,15 @@ impl<'a> Ctx<'a> {
             since,
             issued: self.issued,
             report_to: o.report_to.clone().unwrap_or_else(|| o.name.clone()),
+            duty_to: o.duty_to.clone().unwrap_or_else(|| {
+                // A profile whose units report to its duty desk anyway (县应急管理局指挥中心
+                // （值班室）) names it.
+                let w = &self.d.work;
+                match &o.report_to {
+                    Some(r) if w.duty_desks.iter().any(|d| r.contains(d.as_str())) => r.clone(),
+                    _ => format!("{}{}", o.name, w.duty_desk),
+                }
+            }),
             email: o
                 .email
                 .clone()
@@ -338,17 +347,26 @@ impl<'a> Ctx<'a> {
             }
             let mut notes = Vec::new();
             let mut made = l.apply(sentence.trim(), &mut notes);
+            let to_office =
+                |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
             // A time limit to report without saying to whom (要在2小时内报告。): to the office.
             let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
-            if limited && !made.contains(l.report_to.as_str()) {
+            if limited && !to_office(&made) {
                 made = report_limit_to(&made, &l.report_to);
             }
             let made = as_request(&made, &l.units);
-            if made.contains(l.report_to.as_str()) && !out.contains(&made) {
+            if to_office(&made) && !out.contains(&made) {
                 self.changes.extend(notes);
                 out.push(made);
             }
         }
+        // In the order they fall due (a dated one by its date; recurring ones and time
+        // limits after them, as the upstream has them).
+        out.sort_by_key(|s| {
+            super::localise::next_deadline(s, since)
+                .and_then(|(_, d)| d.date)
+                .unwrap_or(NaiveDate::MAX)
+        });
         out
     }
 
@@ -1220,7 +1238,7 @@ fn object_first(rest: &str, units: &str) -> Option<String> {
 /// but inspects nothing) and no sections of the office itself (局机关各股室); where places are
 /// among them (各乡镇人民政府、街道办事处, 经济开发区管委会), no single body beside them either
 /// (县医疗保障基金管理中心 does not stand for the places the upper office addressed); or the
-/// collective word where they are too many to repeat.
+/// collective word where they are too many or too long to repeat.
 fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> String {
     let all: Vec<&str> = recipients
         .split(['，', '、'])
@@ -1239,10 +1257,13 @@ fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> St
         .filter(|u| !places || has(u, &w.territorial_units) || !single_body(u))
         .collect();
     let units = if acting.is_empty() { all } else { acting };
-    if units.len() > w.units_listed {
+    let listed = units.join("、");
+    // Two names read as a pair however long (各县（区）应急管理局、市安委会有关成员单位).
+    let long = units.len() > 2 && listed.chars().count() > w.units_chars;
+    if units.len() > w.units_listed || long {
         w.collective_units.clone()
     } else {
-        units.join("、")
+        listed
     }
 }
 
@@ -1280,6 +1301,21 @@ mod tests {
         );
         assert_eq!(default_units(w, "各燃气经营企业"), "各燃气经营企业");
         assert_eq!(default_units(w, "甲、乙、丙、丁、戊"), "各单位");
+    }
+
+    #[test]
+    fn units_too_long_to_repeat_in_every_sentence_are_the_collective_word() {
+        let w = &crate::derive::defaults::Defaults::embedded().work;
+        for recipients in [
+            "各乡镇卫生院、社区卫生服务中心，县直各医疗卫生单位",
+            "各乡镇人民政府、街道办事处，正定高新区管委会，县直有关单位",
+        ] {
+            assert_eq!(default_units(w, recipients), "各单位", "{recipients}");
+        }
+        assert_eq!(
+            default_units(w, "各乡镇人民政府、街道办事处"),
+            "各乡镇人民政府、街道办事处"
+        );
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub struct Patterns {
     pub work_cover_opening: String,
     /// 转发的请求语.
     pub relay_request: String,
+    /// 转发的请求语 leading to the office's numbered requirements after it.
+    pub relay_request_items: String,
     /// 转发的动词.
     pub relay_verb: String,
     /// 印发的动词 (a notice that prints its own document).

@@ -16,6 +16,12 @@ use serde::Deserialize;
 pub struct WorkWords {
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
+    /// An upper office's desk that takes reports at any hour (总值班室, 指挥中心): a report to
+    /// it goes to the office's own ([`Localiser::duty_to`]), not to the section named by
+    /// `report_to`.
+    pub duty_desks: Vec<String>,
+    /// The office's duty desk after its name, where the profile names none (值班室).
+    pub duty_desk: String,
     /// The sections of an upper office and a county's (处室 → 股室), in a step made the county's.
     pub county_sections: Vec<Vec<String>>,
     /// An office's name as it is written in full and as offices shorten it (发展和改革委员会 →
@@ -56,6 +62,8 @@ pub struct WorkWords {
     pub territorial_units: Vec<String>,
     /// The most recipients the default units list (more: `collective_units`).
     pub units_listed: usize,
+    /// The longest default units list, in characters (longer: `collective_units`).
+    pub units_chars: usize,
     /// 各单位: the office's units where its recipients are too many to repeat.
     pub collective_units: String,
     /// 中队, 大队, 支队, 总队: the bodies of a graded line (消防救援) at each level from a
@@ -149,6 +157,8 @@ pub struct Localiser<'a> {
     pub issued: NaiveDate,
     /// Whom the office's units report to.
     pub report_to: String,
+    /// Where they report at any hour what an upper office's duty desk took (值班室).
+    pub duty_to: String,
     /// Where they send material by e-mail (the office's address, or a 【待填写】 mark).
     pub email: String,
     /// The office's units, replacing the upstream's addressees.
@@ -1392,8 +1402,9 @@ impl Localiser<'_> {
             }
             out.push_str(&rest[..at + len]);
             rest = &after[end - purpose..];
-            notes.push(format!("报送对象“{target}”→“{}”", self.report_to));
-            out.push_str(&self.report_to);
+            let to = self.target_for(target);
+            notes.push(format!("报送对象“{target}”→“{to}”"));
+            out.push_str(to);
             // Further upper targets listed with it (、市教育局) go: the office is the one.
             while let Some(next) = rest.strip_prefix(['、', '和']) {
                 let end = next
@@ -1429,6 +1440,21 @@ impl Localiser<'_> {
         out
     }
 
+    /// Whom a report to the upper office's `target` goes to: the office's duty desk where the
+    /// target is the upper office's (省应急管理厅指挥中心, 省卫生健康委总值班室), else `report_to`.
+    fn target_for(&self, target: &str) -> &str {
+        let desk = self
+            .words
+            .duty_desks
+            .iter()
+            .any(|d| target.ends_with(d.as_str()));
+        if desk && !self.duty_to.is_empty() {
+            &self.duty_to
+        } else {
+            &self.report_to
+        }
+    }
+
     /// A report addressed with 向 before its verb (每日16时前向省林草局森林草原防火处报送当日火情,
     /// 及时向省统计局报告) goes to the office as [`Self::report_targets`] sends it.
     fn reports_toward(&self, text: &str, notes: &mut Vec<String>) -> String {
@@ -1452,8 +1478,9 @@ impl Localiser<'_> {
             let Some(v) = verb else { continue };
             let target = &after[..v];
             if self.is_upper(target) && !self.report_to.is_empty() {
-                notes.push(format!("报告对象“{target}”→“{}”", self.report_to));
-                out.push_str(&self.report_to);
+                let to = self.target_for(target);
+                notes.push(format!("报告对象“{target}”→“{to}”"));
+                out.push_str(to);
                 rest = &after[v..];
             }
         }
@@ -2804,6 +2831,7 @@ pub(crate) mod tests {
             since: NaiveDate::from_ymd_opt(2026, 4, 20).unwrap(),
             issued: NaiveDate::from_ymd_opt(2026, 4, 23).unwrap(),
             report_to: office.into(),
+            duty_to: format!("{office}值班室"),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
             units: units.into(),
             office: office.into(),
@@ -3146,6 +3174,28 @@ pub(crate) mod tests {
                 ),
                 // 报告 as a noun stays.
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_report_the_upper_office_takes_at_its_duty_desk_goes_to_the_office_s_duty_desk() {
+        reads(
+            ("正定县应急管理局", "各乡镇人民政府", "河北省应急管理厅", 2),
+            &[
+                (
+                    "发生较大以上火灾事故的，要在30分钟内电话报告、1小时内书面报告省应急管理厅指挥中心。",
+                    "发生较大以上火灾事故的，要在30分钟内电话报告、1小时内书面报告正定县应急管理局值班室。",
+                ),
+                (
+                    "突发情况及时向省卫生健康委总值班室报告。",
+                    "突发情况及时向正定县应急管理局值班室报告。",
+                ),
+                // A section still takes what is not reported at any hour.
+                (
+                    "自查情况报送省应急管理厅火灾防治管理处。",
+                    "自查情况报送正定县应急管理局。",
+                ),
             ],
         );
     }

@@ -225,6 +225,10 @@ pub struct Office {
     /// 报送对象: whom the office's units report to where a work notice's upper office asked to
     /// be reported to (default: the office's name), e.g. 县水利局农村水利股.
     pub report_to: Option<String>,
+    /// 值班室: where the office's units report at any hour what the upper office asked to be
+    /// told at its duty desk (1小时内书面报告省应急管理厅指挥中心), default: the office's name
+    /// and 值班室, e.g. 县应急管理局值班室.
+    pub duty_to: Option<String>,
     /// 电子邮箱 the office's units send their material to: it replaces the upper office's
     /// address in inherited text (报送…，电子版发送至…).
     pub email: Option<String>,

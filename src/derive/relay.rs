@@ -4,7 +4,7 @@
 use super::ctx::Ctx;
 use super::{issuer_of, number_of, opening_of, sections_of};
 use crate::spec::year::expand;
-use crate::spec::{DocKind, Enclosure, Paragraphs, Signature, Spec};
+use crate::spec::{DocKind, Enclosure, Paragraphs, Section, Signature, Spec};
 
 /// The relaying notice.
 pub fn relay(c: &mut Ctx) -> Spec {
@@ -27,11 +27,21 @@ pub fn relay(c: &mut Ctx) -> Spec {
     // What the upstream asks to be reported, asked of the office's units by its own dates
     // after the transmitting sentence, where neither a relaying upstream's requirements (made
     // the office's) nor the profile's own sections say what they are to do.
+    // They are numbered items after a request that leads to them.
     let reports = if sections.is_empty() {
         c.relay_reports()
     } else {
         Vec::new()
     };
+    let request = if reports.is_empty() || own.request.is_some() {
+        request
+    } else {
+        &c.d.patterns.relay_request_items
+    };
+    sections.extend(reports.into_iter().map(|r| Section {
+        text: Paragraphs(vec![r]),
+        ..Section::default()
+    }));
     // A relayed upstream is passed on as it came: the document it relays, not the relaying
     // notice (转发 of a 转发 names the original, as offices shorten it).
     // A document the upstream printed goes on as itself, cited by the number of the notice that
@@ -66,7 +76,6 @@ pub fn relay(c: &mut Ctx) -> Spec {
         recipients: Some(recipients),
         opening: Paragraphs(c.vars.fill_all(&own.opening.0)),
         transmit: Some(c.vars.fill(request)),
-        closing: Paragraphs(reports),
         notes: own.notes.clone(),
         contacts: c.contacts(),
         sections,

@@ -210,3 +210,18 @@ pub fn pnm(bytes: &[u8]) -> Option<(&str, usize, usize, &[u8])> {
         bytes.get(at + 1..at + 1 + w * h * channels)?,
     ))
 }
+
+/// What a relay asks of the office's units itself (its numbered items and closing), one
+/// paragraph a line: the text before the relayed document.
+pub fn relay_asks(spec: &gongwen::spec::Spec) -> Vec<String> {
+    fn walk(out: &mut Vec<String>, sections: &[gongwen::spec::Section]) {
+        for s in sections {
+            out.extend(s.text.0.iter().cloned());
+            walk(out, &s.sections);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&mut out, &spec.sections);
+    out.extend(spec.closing.0.iter().cloned());
+    out
+}

@@ -209,10 +209,11 @@ fn field_line(s: &str) -> Option<Vec<Field>> {
     Some(fields)
 }
 
-/// A field's value trimmed, but a date left to fill in keeps the year's blank (　　年　　月　　日).
+/// A field's value trimmed, but a date left to fill in keeps the year's blank (　　年　　月　　日,
+/// a month's 　　年　　月).
 fn date_blank(value: &str) -> String {
     let trimmed = value.trim();
-    if trimmed.starts_with('年') && trimmed.contains('日') {
+    if trimmed.starts_with('年') && trimmed.contains(['月', '日']) {
         format!("\u{3000}\u{3000}{trimmed}")
     } else {
         trimmed.to_owned()
@@ -402,6 +403,9 @@ mod tests {
         let f = field_line(blanks).unwrap();
         assert_eq!(f[1].label, "填报日期");
         assert_eq!(f[1].value, "　　年　　月　　日");
+        // A month left to fill in keeps its year's blank too.
+        let f = field_line("填报单位：　　　　　　　　统计时段：　　年　　月").unwrap();
+        assert_eq!(f[1].value, "　　年　　月");
         assert!(field_line("一、燃气经营企业：是否依法取得燃气经营许可证，安全").is_none());
         assert!(field_line("居民用户：是否使用不合格的燃气具，是").is_none());
     }
