@@ -30,6 +30,12 @@ impl Rng {
     }
 }
 
+/// Fixtures a test expects to be refused (a PDF whose text has no character maps): no seed.
+fn refused(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == "huozai-province-ghostscript.pdf")
+}
+
 fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut files = vec![];
@@ -41,7 +47,7 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
                 let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
                 if p.is_dir() {
                     stack.push(p);
-                } else if ["pdf", "docx", "ofd", "txt"].contains(&ext) {
+                } else if ["pdf", "docx", "ofd", "txt"].contains(&ext) && !refused(&p) {
                     files.push(p);
                 }
             }

@@ -2152,3 +2152,20 @@ fn a_cover_s_requests_after_its_transmit_sentence_stay_after_it() {
     let e = spec.enclosure.as_ref().expect("the plan it prints");
     assert_eq!(e.title, "2027年春运工作方案");
 }
+
+/// A notice 「打印成 PDF」 through PostScript and Ghostscript (tests/fixtures/import/
+/// make_huozai_ghostscript.sh): its Chinese faces lost their character maps, each glyph named
+/// only by its number in the font. It is refused with that said and what to ask the sender
+/// for, not as a file with no text at all, nor imported as the little that reads.
+#[test]
+fn a_pdf_printed_through_postscript_without_character_maps_is_refused_saying_why() {
+    let path = fixture("huozai-province-ghostscript.pdf");
+    let err = import_file(&path)
+        .expect_err("no character map")
+        .to_string();
+    assert!(err.contains("huozai-province-ghostscript.pdf"), "{err}");
+    assert!(
+        err.contains("没有字符映射") && err.contains("原件"),
+        "{err}"
+    );
+}

@@ -22,6 +22,8 @@ struct Collector {
     glyphs: Vec<G>,
     rules: Vec<Rule>,
     images: usize,
+    /// Glyphs drawn that say no character (no ToUnicode, a glyph name no table knows).
+    unmapped: usize,
 }
 
 impl Collector {
@@ -98,6 +100,7 @@ impl<'a> Device<'a> for Collector {
             BfString::Char(c) => c.to_string(),
             BfString::String(s) => s,
         }) else {
+            self.unmapped += 1;
             return;
         };
         let m = self.flip * transform * glyph_transform;
@@ -189,6 +192,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         ));
     }
     let mut glyphs = 0;
+    let mut unmapped = 0;
     for page in pdf.pages().iter() {
         let mb = page.media_box();
         let mut ctx = Context::new(
@@ -204,6 +208,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
         };
         interpret_page(page, &mut ctx, &mut c);
         images += c.images;
+        unmapped += c.unmapped;
         glyphs += c.glyphs.len();
         if glyphs > super::MAX_GLYPHS {
             return Err(format!(
@@ -212,6 +217,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, String> {
             ));
         }
         pages.push(ruled_rows(c.glyphs, &c.rules));
+    }
+    // Most text drawn without saying its characters (a 「打印成 PDF」 through PostScript, whose
+    // fonts lost their character maps): what little reads would import as a wrong document.
+    if unmapped > glyphs {
+        return Err(format!(
+            "PDF 中的文字没有字符映射（{unmapped} 个字形无法对应到文字，常见于经虚拟打印机“打印成 PDF”的文件），无法提取；请向来文单位索取 Word/WPS、OFD 原件或可复制文字的 PDF"
+        ));
     }
     if pages.iter().all(Vec::is_empty) {
         return Err(if images > 0 {
