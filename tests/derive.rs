@@ -2413,8 +2413,10 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
             .position(|a| a.contains(w))
             .unwrap_or_else(|| panic!("{w}: {asks:?}"))
     };
+    // By the earliest date each names: the weekly report from 11月1日 first.
+    assert!(at("每周一12时前") < at("2027年12月21日前"), "{asks:?}");
     assert!(at("2027年12月21日前") < at("2028年4月5日前"), "{asks:?}");
-    assert!(at("2028年4月5日前") < at("每周一12时前"), "{asks:?}");
+    assert!(at("2028年4月5日前") < at("1小时内书面报告"), "{asks:?}");
     assert!(
         asks[at("1小时内书面报告")].contains("湘潭县卫生健康局值班室"),
         "{asks:?}"

@@ -360,13 +360,10 @@ impl<'a> Ctx<'a> {
                 out.push(made);
             }
         }
-        // In the order they fall due (a dated one by its date; recurring ones and time
-        // limits after them, as the upstream has them).
-        out.sort_by_key(|s| {
-            super::localise::next_deadline(s, since)
-                .and_then(|(_, d)| d.date)
-                .unwrap_or(NaiveDate::MAX)
-        });
+        // In the order they come: by the earliest date each names (its deadline, or when a
+        // weekly report starts: 自11月1日起); those naming none (每周四, a time limit) after
+        // them, as the upstream has them.
+        out.sort_by_key(|s| super::localise::earliest_date(s, since).unwrap_or(NaiveDate::MAX));
         out
     }
 

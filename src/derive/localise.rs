@@ -2785,6 +2785,36 @@ fn last_day(year: i32, month: u32) -> Option<u32> {
     Some(next.pred_opt()?.day())
 }
 
+/// The earliest date `[YYYY年]M月D日` written in `s` (a deadline's or a start's, 自11月1日起),
+/// a date without its year in `since`'s year, or the next where that would put it more than two
+/// months before `since`.
+pub(crate) fn earliest_date(s: &str, since: NaiveDate) -> Option<NaiveDate> {
+    s.char_indices()
+        .filter(|(i, c)| c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit()))
+        .filter_map(|(i, _)| {
+            let mut rest = &s[i..];
+            let mut year = None;
+            if let Some((y, r)) = number(rest, '年').filter(|(y, _)| *y >= 1900) {
+                year = Some(y as i32);
+                rest = r;
+            }
+            let (m, r) = number(rest, '月')?;
+            let (d, _) = number(r, '日')?;
+            let at = |y: i32| NaiveDate::from_ymd_opt(y, m, d);
+            match year {
+                Some(y) => at(y),
+                None => at(since.year()).map(|date| {
+                    if date < since - chrono::Duration::days(61) {
+                        at(since.year() + 1).unwrap_or(date)
+                    } else {
+                        date
+                    }
+                }),
+            }
+        })
+        .min()
+}
+
 /// Digits followed by `unit`.
 fn number(s: &str, unit: char) -> Option<(u32, &str)> {
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
