@@ -64,6 +64,8 @@ pub struct WorkWords {
     pub units_listed: usize,
     /// The longest default units list, in characters (longer: `collective_units`).
     pub units_chars: usize,
+    /// Verbs of one level urging the next (督促, 指导): the units urging themselves act instead.
+    pub urging_verbs: Vec<String>,
     /// 各单位: the office's units where its recipients are too many to repeat.
     pub collective_units: String,
     /// 中队, 大队, 支队, 总队: the bodies of a graded line (消防救援) at each level from a
@@ -220,7 +222,26 @@ impl Localiser<'_> {
         // A title it quotes (《关于做好2027年全省道路水路春运工作的通知》) is quoted as it is.
         let (masked, titles) = mask_titles(&text);
         let text = unmask_titles(&self.own_scope(&masked), &titles);
-        self.collector_not_reporting(&text)
+        let text = self.collector_not_reporting(&text);
+        self.not_urging_themselves(&text, notes)
+    }
+
+    /// Units told to urge themselves, where the upper office's two levels both became them
+    /// (各市应急管理局要督促各县（市、区）… → 各单位要督促各单位…): they act themselves
+    /// (各单位要对…), `urging_verbs`.
+    fn not_urging_themselves(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let u = self.units.as_str();
+        let mut out = text.to_owned();
+        for verb in &self.words.urging_verbs {
+            for joint in ["要", ""] {
+                let doubled = format!("{u}{joint}{verb}{u}");
+                if !u.is_empty() && out.contains(&doubled) {
+                    notes.push(format!("“{doubled}”→“{u}{joint}”"));
+                    out = out.replace(&doubled, &format!("{u}{joint}"));
+                }
+            }
+        }
+        out
     }
 
     /// A sentence that gives each level its part (省统计局负责…；各市州统计局负责…；各县市区统计局
@@ -3205,6 +3226,17 @@ pub(crate) mod tests {
                 // 报告 as a noun stays.
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
             ],
+        );
+    }
+
+    #[test]
+    fn units_told_to_urge_themselves_act_themselves() {
+        reads(
+            ("正定县应急管理局", "各单位", "河北省应急管理厅", 1),
+            &[(
+                "各市应急管理局要督促各县（市、区）对检查发现的火灾隐患逐一登记。",
+                "各单位要对检查发现的火灾隐患逐一登记。",
+            )],
         );
     }
 
