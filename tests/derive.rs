@@ -2389,7 +2389,11 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
         &["notice", "relay"],
     );
     let notice = draft(&dir, "office-2027-notice.toml");
-    assert!(notice.contains("各单位要结合本地实际"), "{notice}");
+    // The units are bodies, not places: their own is 本单位.
+    assert!(
+        notice.contains("各单位要结合本单位实际，制定本单位2027—2028年"),
+        "{notice}"
+    );
     assert!(
         !notice.contains("社区卫生服务中心、县直各医疗卫生单位要"),
         "{notice}"

@@ -275,6 +275,10 @@ impl<'a> Ctx<'a> {
                 .email
                 .clone()
                 .unwrap_or_else(|| self.d.placeholders.email.clone()),
+            units_are_places: places_among(
+                &self.d.work,
+                o.units.as_deref().or(o.recipients.as_deref()).unwrap_or(""),
+            ),
             units: units.unwrap_or_else(|| self.d.placeholders.units.clone()),
             office: o.name.clone(),
             upstream: issuers,
@@ -1264,6 +1268,21 @@ fn default_units(w: &crate::derive::localise::WorkWords, recipients: &str) -> St
     }
 }
 
+/// Whether any of `named` (an office's units or recipients) stands for a place: a name with a
+/// territorial word (各乡镇（街道）, 各乡镇人民政府, 各乡镇安委会), not an institution named after
+/// one (各乡镇卫生院: `institution_endings`); none named counts as places.
+fn places_among(w: &crate::derive::localise::WorkWords, named: &str) -> bool {
+    named.trim().is_empty()
+        || named.split(['，', '、']).any(|n| {
+            let n = n.trim();
+            w.territorial_units.iter().any(|t| n.contains(t.as_str()))
+                && !w
+                    .institution_endings
+                    .iter()
+                    .any(|e| n.ends_with(e.as_str()))
+        })
+}
+
 /// One body named with its place (区退役军人服务中心), not a group (各直属单位, 局属各单位,
 /// 各市场监管所, 幼儿园).
 fn single_body(unit: &str) -> bool {
@@ -1298,6 +1317,21 @@ mod tests {
         );
         assert_eq!(default_units(w, "各燃气经营企业"), "各燃气经营企业");
         assert_eq!(default_units(w, "甲、乙、丙、丁、戊"), "各单位");
+    }
+
+    #[test]
+    fn units_are_places_where_one_is_named_as_a_place_not_after_one() {
+        let w = &crate::derive::defaults::Defaults::embedded().work;
+        for (named, places) in [
+            ("各乡镇卫生院、社区卫生服务中心，县直各医疗卫生单位", false),
+            ("区属各中小学校、幼儿园", false),
+            ("各乡镇人民政府、街道办事处，县直有关单位", true),
+            ("各乡镇（街道）科协，县直有关单位", true),
+            ("各乡镇安委会、县安委会各成员单位", true),
+            ("", true),
+        ] {
+            assert_eq!(super::places_among(w, named), places, "{named}");
+        }
     }
 
     #[test]

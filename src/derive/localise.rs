@@ -66,6 +66,10 @@ pub struct WorkWords {
     pub units_chars: usize,
     /// Verbs of one level urging the next (督促, 指导): the units urging themselves act instead.
     pub urging_verbs: Vec<String>,
+    /// A place's own and a body's (本地区 → 本单位), in order, for units that are bodies.
+    pub place_selves: Vec<Vec<String>>,
+    /// Endings of an institution named after its place (各乡镇卫生院): a body, not the place.
+    pub institution_endings: Vec<String>,
     /// 各单位: the office's units where its recipients are too many to repeat.
     pub collective_units: String,
     /// 中队, 大队, 支队, 总队: the bodies of a graded line (消防救援) at each level from a
@@ -165,6 +169,9 @@ pub struct Localiser<'a> {
     pub email: String,
     /// The office's units, replacing the upstream's addressees.
     pub units: String,
+    /// Whether those units are places (乡镇, 街道) rather than bodies (卫生院, 学校): a body's
+    /// own is 本单位, not 本地区 (`[work] place_selves`).
+    pub units_are_places: bool,
     /// The office's own name (县级民政部门 in a county 民政局's notice is the office itself).
     pub office: String,
     /// The upstream's issuers (a reporting target naming one is the upper office).
@@ -223,7 +230,33 @@ impl Localiser<'_> {
         let (masked, titles) = mask_titles(&text);
         let text = unmask_titles(&self.own_scope(&masked), &titles);
         let text = self.collector_not_reporting(&text);
-        self.not_urging_themselves(&text, notes)
+        let text = self.not_urging_themselves(&text, notes);
+        self.bodies_own(&text, notes)
+    }
+
+    /// A sentence of the units that are bodies, not places (卫生院, 学校): what the upper
+    /// office's places called their own (结合本地实际，制定本地区…方案) is the body's own
+    /// (本单位), `place_selves`.
+    fn bodies_own(&self, text: &str, notes: &mut Vec<String>) -> String {
+        if self.units_are_places || self.units.is_empty() {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive('。') {
+            let mut s = sentence.to_owned();
+            if s.contains(self.units.as_str()) {
+                for pair in &self.words.place_selves {
+                    if let [from, to] = pair.as_slice() {
+                        if s.contains(from.as_str()) {
+                            notes.push(format!("“{from}”→“{to}”（下级单位不是地方）"));
+                            s = s.replace(from.as_str(), to);
+                        }
+                    }
+                }
+            }
+            out.push_str(&s);
+        }
+        out
     }
 
     /// Units told to urge themselves, where the upper office's two levels both became them
@@ -2885,6 +2918,7 @@ pub(crate) mod tests {
             duty_to: format!("{office}值班室"),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
             units: units.into(),
+            units_are_places: true,
             office: office.into(),
             upstream: vec![upstream.into()],
             upstream_places: upstream.find('市').map_or_else(Vec::new, |at| {
@@ -3227,6 +3261,32 @@ pub(crate) mod tests {
                 ("严格执行火情报告制度。", "严格执行火情报告制度。"),
             ],
         );
+    }
+
+    #[test]
+    fn units_that_are_bodies_have_their_own_not_a_place_s() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            units_are_places: false,
+            ..office(
+                &cal,
+                "湘潭县卫生健康局",
+                "各单位",
+                "湖南省卫生健康委员会",
+                1,
+            )
+        };
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("各单位要结合本地实际，制定本地区防控工作方案。", &mut notes),
+            "各单位要结合本单位实际，制定本单位防控工作方案。"
+        );
+        // A sentence that is not the units' keeps its words.
+        let fact = "本地区流感样病例占比上升。";
+        assert_eq!(l.apply(fact, &mut notes), fact);
+        let places = office(&cal, "正定县应急管理局", "各单位", "河北省应急管理厅", 1);
+        let own = "各单位要结合本地实际开展自查。";
+        assert_eq!(places.apply(own, &mut notes), own);
     }
 
     #[test]
