@@ -2727,12 +2727,7 @@ fn deadline_at(s: &str, i: usize, since: NaiveDate) -> Option<(usize, Deadline)>
     let date = if monthly {
         None
     } else {
-        let date = NaiveDate::from_ymd_opt(y.unwrap_or(year), month, day)?;
-        let long_before = y.is_none() && date < since - chrono::Duration::days(61);
-        Some(match long_before {
-            true => NaiveDate::from_ymd_opt(year + 1, month, day)?,
-            false => date,
-        })
+        Some(dated(y, month, day, since)?)
     };
     let len = s.len() - rest.len() - start;
     Some((
@@ -2854,19 +2849,20 @@ pub(crate) fn earliest_date(s: &str, since: NaiveDate) -> Option<NaiveDate> {
             }
             let (m, r) = number(rest, '月')?;
             let (d, _) = number(r, '日')?;
-            let at = |y: i32| NaiveDate::from_ymd_opt(y, m, d);
-            match year {
-                Some(y) => at(y),
-                None => at(since.year()).map(|date| {
-                    if date < since - chrono::Duration::days(61) {
-                        at(since.year() + 1).unwrap_or(date)
-                    } else {
-                        date
-                    }
-                }),
-            }
+            dated(year, m, d, since)
         })
         .min()
+}
+
+/// `month`/`day` of `year`, or where the text gives none, of `since`'s year, or the next where
+/// that would put it more than two months before `since` (1月26日 in a December notice).
+fn dated(year: Option<i32>, month: u32, day: u32, since: NaiveDate) -> Option<NaiveDate> {
+    let date = NaiveDate::from_ymd_opt(year.unwrap_or(since.year()), month, day)?;
+    if year.is_none() && date < since - chrono::Duration::days(61) {
+        NaiveDate::from_ymd_opt(since.year() + 1, month, day)
+    } else {
+        Some(date)
+    }
 }
 
 /// Digits followed by `unit`.
