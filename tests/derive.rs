@@ -1805,7 +1805,8 @@ fn a_plan_is_reviewed_as_its_office_s_and_units_the_profile_directs_may_be_given
 /// all; tests/fixtures/import/pasted-juesuan-chromium.html): the download list under 相关附件
 /// (附件1.….xls), the buttons run together (打印本页关闭窗口) and the 相关稿件： list are the
 /// page's; a task that opens an item (各单位报送决算时，一并填报《…》（附件1）。) is no run-in
-/// heading; the county's plan, with two forms of its own, is not labelled 附件1 over them.
+/// heading; the county's plan stands as 附件1 of its notice, its two forms after it (附件2, 附件3,
+/// as the text cites them), without an 附件说明 of its own (the notice announces them all).
 #[test]
 fn a_pasted_finance_notice_leaves_the_page_s_lists_and_its_plan_labels_only_its_forms() {
     let dir = received_and_derived(
@@ -1826,7 +1827,13 @@ fn a_pasted_finance_notice_leaves_the_page_s_lists_and_its_plan_labels_only_its_
     assert!(up.contains("text = \"各单位报送决算时，一并填报《"), "{up}");
     let plan = draft(&dir, "office-2026-plan.toml");
     assert_eq!(plan.matches("[[annexes]]").count(), 2, "{plan}");
-    assert!(!plan.contains("\nlabel ="), "{plan}");
+    assert!(plan.contains("\nlabel = \"附件1\""), "{plan}");
+    let spec: gongwen::spec::Spec = toml::from_str(&plan).unwrap();
+    let doc = gongwen::compose::compose(&spec);
+    let labels: Vec<&str> = doc.annexes.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["附件2", "附件3"]);
+    assert!(doc.parts[0].annex_note.is_empty());
+    assert!(!plan.contains("（附件1）"), "{plan}");
 }
 
 /// A city's 专项行动 pasted from its web page, derived for a district: the action is dated as a
@@ -2417,12 +2424,52 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
             .position(|a| a.contains(w))
             .unwrap_or_else(|| panic!("{w}: {asks:?}"))
     };
-    // By the earliest date each names: the weekly report from 11月1日 first.
+    // By the earliest date each names: the weekly report from 11月1日 first; one naming none
+    // (the duty desk's time limit) after the ask the upstream has before it (the duty roster).
     assert!(at("每周一12时前") < at("2027年12月21日前"), "{asks:?}");
-    assert!(at("2027年12月21日前") < at("2028年4月5日前"), "{asks:?}");
-    assert!(at("2028年4月5日前") < at("1小时内书面报告"), "{asks:?}");
+    assert!(at("2027年12月21日前") < at("1小时内书面报告"), "{asks:?}");
+    assert!(at("1小时内书面报告") < at("2028年4月5日前"), "{asks:?}");
+    // The form it names is the relayed notice's: the relay has none of its own.
+    assert!(
+        asks[0].contains("（见省卫生健康委员会通知附件）"),
+        "{asks:?}"
+    );
     assert!(
         asks[at("1小时内书面报告")].contains("湘潭县卫生健康局值班室"),
         "{asks:?}"
     );
+}
+
+/// A ministry's work notice printed by Chromium from its portal (dizai-ministry-chromium.pdf),
+/// derived for a county bureau three levels below: the ministry naming itself by its last word
+/// (部将适时派出工作组) is the bureau acting; two time limits that now go to one desk name it
+/// once (1小时内电话报告、2小时内书面报告…股); a monthly report (每月5日前) comes to 每月3日前,
+/// not into 元旦, 劳动节 or 国庆节; the task of a body the ministry addresses by name
+/// (中国地质调查局要…) is not the county's units'; the relay's asks point at the relayed
+/// notice's form (格式见自然资源部通知附件).
+#[test]
+fn a_ministry_s_work_notice_printed_from_its_portal_derives_the_county_s_own_tasks() {
+    let dir = received_and_derived(
+        "dizai-ministry-chromium.pdf",
+        "dizai-county-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("汶川县自然资源局将适时派出工作组"),
+        "{notice}"
+    );
+    assert!(!notice.contains("部将"), "{notice}");
+    assert!(
+        notice.contains("1小时内电话报告、2小时内书面报告县自然资源局地质灾害防治股；"),
+        "{notice}"
+    );
+    assert!(notice.contains("每月3日前"), "{notice}");
+    assert!(!notice.contains("每月2日前"), "{notice}");
+    assert!(!notice.contains("中国地质调查局要"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2027-relay.toml")).unwrap();
+    let asks = common::relay_asks(&relay).concat();
+    assert!(asks.contains("（格式见自然资源部通知附件）"), "{asks}");
+    assert!(!asks.contains("中国地质调查局"), "{asks}");
 }

@@ -453,8 +453,12 @@ pub fn phase_dates(p: &Phase) -> String {
     }
 }
 
-/// 附件说明: 附件：1. 名称, further items aligned under the first.
+/// 附件说明: 附件：1. 名称, further items aligned under the first. None in a document that
+/// stands as an annex itself ([`Spec::annex_base`]): the one sending it announces them all.
 fn annex_note(spec: &Spec) -> Vec<Paragraph> {
+    if spec.annex_base().is_some() {
+        return Vec::new();
+    }
     const LABEL: &str = "附件：";
     let label_w = width_chars(LABEL);
     let single = spec.annexes.len() == 1;
@@ -483,7 +487,8 @@ fn annex_note(spec: &Spec) -> Vec<Paragraph> {
 }
 
 fn annexes(spec: &Spec) -> Vec<Annex> {
-    let single = spec.annexes.len() == 1;
+    let base = spec.annex_base();
+    let single = spec.annexes.len() == 1 && base.is_none();
     spec.annexes
         .iter()
         .enumerate()
@@ -491,7 +496,7 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
             let label = if single {
                 "附件".to_owned()
             } else {
-                format!("附件{}", i + 1)
+                format!("附件{}", base.unwrap_or(0) + i + 1)
             };
             let plain = |p: &String| body_paragraph(p);
             let (paragraphs, table, after) = match a.kind {

@@ -332,6 +332,7 @@ impl<'a> Ctx<'a> {
         let mut texts: Vec<&String> = super::opening_of(upstream).iter().collect();
         collect_texts(&sections, &mut texts);
         let since = l.since;
+        let relayed = relayed_name(upstream);
         let mut out: Vec<String> = Vec::new();
         for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
             let reports = self
@@ -358,17 +359,25 @@ impl<'a> Ctx<'a> {
             if limited && !to_office(&made) {
                 made = report_limit_to(&made, &l.report_to);
             }
-            let made = as_request(&made, &l.units);
+            let made = relayed_annex(&as_request(&made, &l.units), &relayed);
             if to_office(&made) && !out.contains(&made) {
                 self.changes.extend(notes);
                 out.push(made);
             }
         }
         // In the order they come: by the earliest date each names (its deadline, or when a
-        // weekly report starts: 自11月1日起); those naming none (每周四, a time limit) after
-        // them, as the upstream has them.
-        out.sort_by_key(|s| super::localise::earliest_date(s, since).unwrap_or(NaiveDate::MAX));
-        out
+        // weekly report starts: 自11月1日起); one naming none (宣传月期间…每周四, a time limit)
+        // stays after the ask the upstream has before it.
+        let mut key = since;
+        let mut keyed: Vec<(NaiveDate, String)> = out
+            .into_iter()
+            .map(|s| {
+                key = super::localise::earliest_date(&s, since).unwrap_or(key);
+                (key, s)
+            })
+            .collect();
+        keyed.sort_by_key(|(k, _)| *k);
+        keyed.into_iter().map(|(_, s)| s).collect()
     }
 
     /// 经县政府同意，: a general office (县人民政府办公室) whose upstream, the upper level's general
@@ -598,6 +607,8 @@ impl<'a> Ctx<'a> {
         let map = super::AnnexMap {
             total: out.len(),
             upstream,
+            // A plan stands as 附件1 of its notice (seed 001): its forms are 附件2 ….
+            base: usize::from(self.as_ == DeriveAs::Plan),
         };
         (out, map)
     }
@@ -796,8 +807,15 @@ impl<'a> Ctx<'a> {
     /// A plan's sections: the body, or where the upstream gives none to carry, the outline of
     /// the defaults, each heading over a 【待填写】 mark (listed).
     pub fn plan_body(&mut self) -> Vec<Section> {
-        let body = self.body();
+        let mut body = self.body();
         if !body.is_empty() {
+            // The notice's words for itself are the plan's (按照本通知 → 按照本方案).
+            if let [from, to] = self.d.work.plan_self_reference.as_slice() {
+                let n = renamed_in(&mut body, from, to);
+                if n > 0 {
+                    self.changes.push(format!("“{from}”→“{to}”：{n} 处"));
+                }
+            }
             return body;
         }
         let outline = self.d.headings.plan_outline.clone();
@@ -852,13 +870,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // The default stages are an event's (筹备, 活动, 总结); an action carries its own, and
-        // so does an upstream whose sections have dated phases (动员部署阶段…): those are
-        // inherited, not doubled by a second 时间安排.
-        fn dated(list: &[Section]) -> bool {
-            list.iter()
-                .any(|s| !s.phases.is_empty() || dated(&s.sections))
-        }
-        if p.phases.is_empty() && (self.names.is_none() || dated(&sections_of(self.upstream()))) {
+        // so does an upstream whose sections have dated stages (动员部署阶段（5月10日—5月16日）,
+        // as phases or as headings): those are inherited, not doubled by a second 时间安排.
+        let staged = super::stages::any(&sections_of(self.upstream()), self.issued);
+        if p.phases.is_empty() && (self.names.is_none() || staged) {
             return None;
         }
         let phases = phases(c, dates, rules)
@@ -1208,8 +1223,12 @@ fn report_limit_to(sentence: &str, target: &str) -> String {
 /// A report asked of the office's units after the relay's transmitting sentence, as a request:
 /// 各单位要于…前将… → 请各单位于…前将…; other sentences as they are.
 fn as_request(sentence: &str, units: &str) -> String {
+    if let Some((when, rest)) = leading_circumstance(sentence, units) {
+        // 宣传月结束后，于6月18日前将总结报送… → 宣传月结束后，请各单位于6月18日前将…
+        return format!("{when}，{}", as_request(rest, units));
+    }
     let Some(rest) = sentence.strip_prefix(units).filter(|_| !units.is_empty()) else {
-        return sentence.to_owned();
+        return subjectless(sentence, units).unwrap_or_else(|| sentence.to_owned());
     };
     let rest = match rest.strip_prefix('要') {
         Some(r) if r.starts_with(['于', '在']) => r,
@@ -1217,6 +1236,70 @@ fn as_request(sentence: &str, units: &str) -> String {
         _ => return object_first(rest, units).unwrap_or_else(|| sentence.to_owned()),
     };
     format!("请{units}{rest}")
+}
+
+/// The relayed document as the relay's asks name it: its first issuer as its own level writes
+/// it, with 等 for a joint one, and its kind (省应急管理厅通知, 省民政厅等部门通知).
+fn relayed_name(upstream: &Spec) -> String {
+    let mut offices = upstream.offices();
+    offices.dedup();
+    let first = offices
+        .first()
+        .map(|o| super::localise::short_name(o))
+        .unwrap_or_default();
+    let joint = if offices.len() > 1 { "等部门" } else { "" };
+    format!("{first}{joint}{}", upstream.kind.chinese())
+}
+
+/// An ask lifted from the relayed document points at that document's annex, not the relay's
+/// (a relay has none of its own): 统计表（见附件2） → 统计表（见省应急管理厅通知附件2）, 格式见附件 →
+/// 格式见省应急管理厅通知附件.
+fn relayed_annex(sentence: &str, relayed: &str) -> String {
+    if relayed.is_empty() {
+        return sentence.to_owned();
+    }
+    sentence.replace("见附件", &format!("见{relayed}附件"))
+}
+
+/// Every `from` in the sections' headings and text made `to`; how many.
+fn renamed_in(sections: &mut [Section], from: &str, to: &str) -> usize {
+    let mut n = 0;
+    for s in sections.iter_mut() {
+        for t in std::iter::once(&mut s.heading).chain(s.text.0.iter_mut()) {
+            n += t.matches(from).count();
+            *t = t.replace(from, to);
+        }
+        for p in s.phases.iter_mut() {
+            n += p.text.matches(from).count();
+            p.text = p.text.replace(from, to);
+        }
+        n += renamed_in(&mut s.sections, from, to);
+    }
+    n
+}
+
+/// A sentence lifted from its paragraph without the subject an earlier one carried, starting
+/// at its deadline (每月22日前将…报送…, 5月11日前报送…, 于…前): asked of the units.
+fn subjectless(sentence: &str, units: &str) -> Option<String> {
+    let dated = sentence.starts_with(|c: char| c.is_ascii_digit());
+    let due = sentence.starts_with(['于', '每', '将']) || dated;
+    (due && !units.is_empty() && !sentence.contains(units)).then(|| {
+        let at = if dated { "于" } else { "" };
+        format!("请{units}{at}{sentence}")
+    })
+}
+
+/// A sentence's opening circumstance (宣传月结束后，/ 每季度末，) before the units or, where the
+/// sentence names no subject, before its deadline or object: the time and the rest.
+fn leading_circumstance<'s>(sentence: &'s str, units: &str) -> Option<(&'s str, &'s str)> {
+    let (when, rest) = sentence.split_once('，')?;
+    let short = (2..=10).contains(&when.chars().count());
+    let plain = !when.contains(['、', '。', '；', '：', '（']) && !when.contains('于');
+    let dated =
+        rest.starts_with(['于', '每', '将']) || rest.starts_with(|c: char| c.is_ascii_digit());
+    let subjectless = dated && !rest.contains(units);
+    (short && plain && !units.is_empty() && (rest.starts_with(units) || subjectless))
+        .then_some((when, rest))
 }
 
 /// 各单位宣传方案于6月11日前报送… → 请各单位于6月11日前将宣传方案报送…: what is reported named
@@ -1369,9 +1452,50 @@ mod tests {
                 "各乡镇人民政府宣传方案于6月11日前报送县局。",
                 "请各乡镇人民政府于6月11日前将宣传方案报送县局。",
             ),
+            (
+                "宣传月结束后，于6月18日前将活动总结报送县局。",
+                "宣传月结束后，请各乡镇人民政府于6月18日前将活动总结报送县局。",
+            ),
+            (
+                "宣传月期间，各乡镇人民政府每周四前将简报发送至县局。",
+                "宣传月期间，各乡镇人民政府每周四前将简报发送至县局。",
+            ),
+            (
+                "活动期间，各乡镇人民政府要于每日15时前报送县局。",
+                "活动期间，请各乡镇人民政府于每日15时前报送县局。",
+            ),
+            (
+                "宣传周期间，每日15时前将活动信息报送县局。",
+                "宣传周期间，请各乡镇人民政府每日15时前将活动信息报送县局。",
+            ),
+            (
+                "每月22日前将检查情况报送县局。",
+                "请各乡镇人民政府每月22日前将检查情况报送县局。",
+            ),
+            (
+                "5月11日前将活动方案报送县局。",
+                "请各乡镇人民政府于5月11日前将活动方案报送县局。",
+            ),
         ] {
             assert_eq!(as_request(s, units), want);
         }
+    }
+
+    #[test]
+    fn a_relay_s_ask_points_at_the_relayed_document_s_annex() {
+        let relayed = "省应急管理厅通知";
+        assert_eq!(
+            super::relayed_annex("请各单位将统计表（见附件2）报送县局。", relayed),
+            "请各单位将统计表（见省应急管理厅通知附件2）报送县局。"
+        );
+        assert_eq!(
+            super::relayed_annex("请各单位将统计表（见附件）报送县局。", relayed),
+            "请各单位将统计表（见省应急管理厅通知附件）报送县局。"
+        );
+        assert_eq!(
+            super::relayed_annex("将月报（格式见附件）报送县局。", relayed),
+            "将月报（格式见省应急管理厅通知附件）报送县局。"
+        );
     }
 
     #[test]

@@ -64,6 +64,12 @@ pub struct WorkWords {
     pub units_listed: usize,
     /// The longest default units list, in characters (longer: `collective_units`).
     pub units_chars: usize,
+    /// The earliest day of the month a monthly report (每月5日前, on the month before) is moved
+    /// to: its first days close the month's figures, and 1日 and 2日 fall in 元旦, 劳动节 and
+    /// 国庆节 (每月5日前 → 每月3日前, not 2日).
+    pub monthly_first_day: u32,
+    /// How a notice's text names itself, and how a plan made of it does (本通知, 本方案).
+    pub plan_self_reference: Vec<String>,
     /// Verbs of one level urging the next (督促, 指导): the units urging themselves act instead.
     pub urging_verbs: Vec<String>,
     /// A place's own and a body's (本地区 → 本单位), in order, for units that are bodies.
@@ -205,6 +211,7 @@ impl Localiser<'_> {
             return text;
         }
         let text = self.tiered_duties(&text, notes);
+        let text = self.named_addressees_tasks(&text, notes);
         let text = self.upstream_addressees(&text, notes);
         let text = self.graded_bodies(&text, notes);
         // The upper office's own events go before its names are made the office's (省应急管理厅、
@@ -1029,6 +1036,17 @@ impl Localiser<'_> {
         if self.names_upstream(s) || self.upstream.iter().any(|u| short_name(u) == s) {
             return true;
         }
+        // Or by the one word its name ends in, as it names itself (部将适时…, 厅将…: 我部, 我厅).
+        let one_word = s.chars().count() == 1
+            && self
+                .words
+                .self_references
+                .iter()
+                .any(|r| r.strip_prefix('我') == Some(s))
+            && self.upstream.iter().any(|u| u.ends_with(s));
+        if one_word {
+            return true;
+        }
         let office = self
             .words
             .org_endings
@@ -1264,8 +1282,10 @@ impl Localiser<'_> {
         notes: &mut Vec<String>,
     ) -> (String, Option<i32>) {
         let Some(date) = d.date else {
-            // 每月5日前, 每季度末月25日前: a recurring deadline, earlier by as many days.
-            let day = d.day.saturating_sub(self.lead_workdays).max(1);
+            // 每月5日前, 每季度末月25日前: a recurring deadline, earlier by as many days, a
+            // monthly one no earlier than `monthly_first_day` (where it was not already).
+            let first = self.words.monthly_first_day.clamp(1, d.day.max(1));
+            let day = d.day.saturating_sub(self.lead_workdays).max(first);
             let new = format!("{}{day}日{}{}", d.period, d.time, d.before);
             notes.push(format!("期限“{original}”→“{new}”"));
             return (new, None);
@@ -1542,6 +1562,46 @@ impl Localiser<'_> {
         out
     }
 
+    /// A body the upstream's 主送 names by its own name (中国地质调查局 of 各省…自然资源主管部门，
+    /// 中国地质调查局及部其他直属单位), not a class of offices: a sentence it is the subject of
+    /// (中国地质调查局要组织技术支撑力量…) is its task, not the office's units', and goes.
+    fn named_addressees_tasks(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let classes = ["各", "有关", "直属", "所属", "其他", "以下"];
+        let named: Vec<&str> = self
+            .addressed
+            .iter()
+            .flat_map(|l| l.split(['、', '，', '及', '和']))
+            .map(str::trim)
+            .filter(|n| n.chars().count() >= 4 && !classes.iter().any(|c| n.contains(c)))
+            .filter(|n| {
+                self.words
+                    .org_endings
+                    .iter()
+                    .any(|e| n.ends_with(e.as_str()))
+            })
+            .filter(|n| !self.upstream.iter().any(|u| u == n) && **n != self.office)
+            .collect();
+        if named.is_empty() {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        for sentence in text.split_inclusive(['。', '；']) {
+            let t = sentence.trim_start();
+            let task = named.iter().find(|n| {
+                t.strip_prefix(**n).is_some_and(|r| {
+                    ["要", "负责", "将", "应", "须"]
+                        .iter()
+                        .any(|v| r.starts_with(v))
+                })
+            });
+            match task {
+                Some(n) => notes.push(format!("上级来文主送的“{n}”的任务已删去：{}", t.trim_end())),
+                None => out.push_str(sentence),
+            }
+        }
+        out
+    }
+
     /// One addressee of the upstream's 主送 named alone (各国有林场管理局（中心）要落实…, the
     /// second of 各市（州）林业和草原主管部门，各国有林场管理局（中心）) is the office's units too,
     /// named once (after the upper government's departments are read: 各直属机构 there is theirs).
@@ -1569,7 +1629,7 @@ impl Localiser<'_> {
     fn one_target(&self, text: &str) -> String {
         let r = self.report_to.as_str();
         if r.is_empty() || !text.contains(r) {
-            return text.to_owned();
+            return reported_twice(text, &self.duty_to);
         }
         let mut out = text.to_owned();
         for joint in ['、', '和'] {
@@ -1587,6 +1647,9 @@ impl Localiser<'_> {
             if out.contains(&apart) && !listed(&out) {
                 out = out.replace(&apart, &format!("{verb}{r}"));
             }
+        }
+        for target in [r, self.duty_to.as_str()] {
+            out = reported_twice(&out, target);
         }
         out
     }
@@ -2207,6 +2270,39 @@ pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<
         .filter(|l| rank(l, false) > rank_of_office)
         .filter(|l| upstream.iter().any(|u| u.contains(l)))
         .collect()
+}
+
+/// Two reports of one thing that now go to one target, each naming it (1小时内电话报告县局，
+/// 2小时内书面报告县局): named once, after both (1小时内电话报告、2小时内书面报告县局).
+fn reported_twice(text: &str, target: &str) -> String {
+    if target.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    for verb in ["报告", "报送"] {
+        let first = format!("{verb}{target}，");
+        let Some(at) = out.find(&first) else { continue };
+        let after = &out[at + first.len()..];
+        let second = format!("{verb}{target}");
+        let Some(gap) = after.find(&second) else {
+            continue;
+        };
+        let between = &after[..gap];
+        // Only a second time limit (2小时内书面), not a further step (并于次日将材料).
+        let limit = ["分钟内", "小时内", "日内", "天内"]
+            .iter()
+            .any(|w| between.contains(w));
+        let short =
+            between.chars().count() <= 12 && !between.contains(['，', '。', '；', '、', '将']);
+        if short && limit {
+            out = format!(
+                "{}{verb}、{between}{second}{}",
+                &out[..at],
+                &after[gap + second.len()..]
+            );
+        }
+    }
+    out
 }
 
 /// The e-mail addresses in `text` (name@domain.tld, ASCII).
@@ -3245,6 +3341,33 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_task_of_a_body_the_upstream_addresses_by_name_is_not_the_office_s() {
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(&cal, "汶川县自然资源局", "各乡镇人民政府", "自然资源部", 1);
+        l.addressed =
+            vec!["各省、自治区、直辖市自然资源主管部门、中国地质调查局及部其他直属单位".into()];
+        let mut notes = Vec::new();
+        let text = "加强会商。中国地质调查局要组织技术支撑力量，支援重点省份。";
+        assert_eq!(l.named_addressees_tasks(text, &mut notes), "加强会商。");
+        assert_eq!(notes.len(), 1);
+        let kept = "中国地质调查局发布的预警信息要及时转发。";
+        assert_eq!(l.named_addressees_tasks(kept, &mut notes), kept);
+    }
+
+    #[test]
+    fn two_reports_to_one_target_name_it_once() {
+        assert_eq!(
+            super::reported_twice(
+                "在接报后1小时内电话报告县局值班室，2小时内书面报告县局值班室；",
+                "县局值班室"
+            ),
+            "在接报后1小时内电话报告、2小时内书面报告县局值班室；"
+        );
+        let apart = "1小时内报告县局，并于次日将书面材料报告县局。";
+        assert_eq!(super::reported_twice(apart, "县局"), apart);
+    }
+
+    #[test]
     fn a_report_to_an_upper_office_s_body_goes_to_the_office_without_its_telephone() {
         reads(
             ("禄劝县林业和草原局", "各乡镇人民政府", "昆明市林业和草原局", 1),
@@ -4234,7 +4357,7 @@ pub(crate) mod tests {
             ),
             &[(
                 "各地要于每月5日前将上月辖区学校传染病疫情分析报告报送省疾控中心学校卫生所。",
-                "各乡镇卫生院要于每月2日前将上月辖区学校传染病疫情分析报告报送利川市卫生健康局。",
+                "各乡镇卫生院要于每月3日前将上月辖区学校传染病疫情分析报告报送利川市卫生健康局。",
             )],
         );
     }
@@ -4345,7 +4468,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             t,
-            "请于每月2日前将进展情况报送县水利局。各乡镇人民政府、局属各单位要倒排工期。"
+            "请于每月3日前将进展情况报送县水利局。各乡镇人民政府、局属各单位要倒排工期。"
         );
         // A holiday in between: 3 working days before Wednesday 2026-05-06 skip 05-01..05:
         // 04-30, 04-29, 04-28.

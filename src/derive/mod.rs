@@ -641,12 +641,6 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
         }
         spec.annexes.extend(annexes);
     }
-    // A plan stands as 附件1 of its notice (seed 001, its one annex labelled 附件); with two
-    // forms or more of its own it numbers them 附件1, 附件2 …, and its label would repeat
-    // theirs: the notice that sends it labels it then.
-    if as_ == DeriveAs::Plan && spec.annexes.len() > 1 {
-        spec.label = None;
-    }
     without_empty_paragraphs(&mut spec);
     let mut draft = Annotated::new(spec);
     draft.preamble = vec![
@@ -729,15 +723,18 @@ pub struct AnnexMap {
     /// The upstream's 附件k (index k − 1) → its number in the draft (carried, or the office's
     /// own of its kind standing in), if any.
     pub upstream: Vec<Option<usize>>,
+    /// The draft's own number where it stands as an annex (a plan: 附件1), its annexes
+    /// numbered after it (附件2 …), as compose labels them.
+    pub base: usize,
 }
 
 impl AnnexMap {
     /// How the draft names its annex `j` (附件 alone when it has one).
     fn name(&self, j: usize) -> String {
-        if self.total == 1 {
+        if self.total == 1 && self.base == 0 {
             "附件".to_owned()
         } else {
-            format!("附件{j}")
+            format!("附件{}", self.base + j)
         }
     }
 

@@ -108,6 +108,14 @@ pub fn localise(
     }
 }
 
+/// Whether `sections` carry dated stages: structured phases, or headings naming a stage with
+/// its dates (动员部署阶段（5月10日—5月16日）。), at any depth.
+pub fn any(sections: &[Section], issued: NaiveDate) -> bool {
+    sections.iter().any(|s| {
+        !s.phases.is_empty() || stage_span(&s.heading, issued).is_some() || any(&s.sections, issued)
+    })
+}
+
 /// Sibling headings that name a dated stage.
 fn headings(
     sections: &mut [Section],

@@ -7,13 +7,101 @@ use super::lines::Line;
 use super::repair::Repair;
 use unicode_normalization::char::decompose_compatible;
 
+/// The CJK radicals supplement (U+2E80–U+2EFF) as a simplified-Chinese font draws them: the
+/// ideograph whose glyph each shares in Noto Sans CJK SC (a browser's PDF writes ⻔ for 门
+/// and ⻛ for 风). Only ⺟ and ⻳ have a compatibility decomposition. Sorted; made by
+/// `scripts/radical-equivalents.py`.
+const SUPPLEMENT: [(char, char); 69] = [
+    ('⺂', '乛'),
+    ('⺃', '乚'),
+    ('⺅', '亻'),
+    ('⺉', '刂'),
+    ('⺋', '㔾'),
+    ('⺏', '尣'),
+    ('⺐', '尢'),
+    ('⺒', '巳'),
+    ('⺓', '幺'),
+    ('⺔', '彑'),
+    ('⺕', '彐'),
+    ('⺖', '忄'),
+    ('⺘', '扌'),
+    ('⺙', '攵'),
+    ('⺛', '旡'),
+    ('⺞', '歺'),
+    ('⺟', '母'),
+    ('⺠', '民'),
+    ('⺡', '氵'),
+    ('⺣', '灬'),
+    ('⺤', '爫'),
+    ('⺦', '丬'),
+    ('⺨', '犭'),
+    ('⺭', '礻'),
+    ('⺯', '糹'),
+    ('⺰', '纟'),
+    ('⺱', '罓'),
+    ('⺳', '㓁'),
+    ('⺹', '耂'),
+    ('⺺', '肀'),
+    ('⺾', '艹'),
+    ('⻂', '衤'),
+    ('⻅', '见'),
+    ('⻆', '角'),
+    ('⻈', '讠'),
+    ('⻉', '贝'),
+    ('⻋', '车'),
+    ('⻌', '辶'),
+    ('⻐', '钅'),
+    ('⻑', '長'),
+    ('⻒', '镸'),
+    ('⻓', '长'),
+    ('⻔', '门'),
+    ('⻖', '阝'),
+    ('⻘', '青'),
+    ('⻙', '韦'),
+    ('⻚', '页'),
+    ('⻛', '风'),
+    ('⻜', '飞'),
+    ('⻝', '食'),
+    ('⻟', '飠'),
+    ('⻠', '饣'),
+    ('⻢', '马'),
+    ('⻣', '骨'),
+    ('⻤', '鬼'),
+    ('⻥', '鱼'),
+    ('⻦', '鸟'),
+    ('⻧', '卤'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻪', '黾'),
+    ('⻫', '斉'),
+    ('⻬', '齐'),
+    ('⻮', '齿'),
+    ('⻯', '竜'),
+    ('⻰', '龙'),
+    ('⻱', '龜'),
+    ('⻲', '亀'),
+    ('⻳', '龟'),
+];
+
+/// Kangxi radicals whose compatibility decomposition is a traditional form where the
+/// simplified font draws the simplified one (⼾ U+2F3E: 戶 by NFKC, 户 on the page).
+const KANGXI_SIMPLIFIED: [(char, char); 1] = [('⼾', '户')];
+
 /// The character `c` stands for, when it is a stand-in.
 fn standard(c: char) -> Option<char> {
+    let listed = |table: &[(char, char)]| {
+        table
+            .binary_search_by_key(&c, |&(r, _)| r)
+            .ok()
+            .map(|i| table[i].1)
+    };
     match c {
-        // Kangxi radicals, the CJK radicals supplement, and the ligatures (ﬁ ﬂ …) of the
-        // alphabetic presentation forms: their compatibility decomposition, when it is one
-        // character (ligatures are handled apart: they stand for two).
-        '\u{2E80}'..='\u{2FDF}' => {
+        '\u{2E80}'..='\u{2EFF}' => listed(&SUPPLEMENT),
+        '\u{2F3E}' => listed(&KANGXI_SIMPLIFIED),
+        // Kangxi radicals and the ligatures (ﬁ ﬂ …) of the alphabetic presentation forms:
+        // their compatibility decomposition, when it is one character (ligatures are handled
+        // apart: they stand for two).
+        '\u{2F00}'..='\u{2FDF}' => {
             let mut out = Vec::new();
             decompose_compatible(c, |d| out.push(d));
             (out.len() == 1 && out[0] != c).then(|| out[0])
@@ -81,5 +169,13 @@ mod tests {
         assert_eq!(t, "宁波市人力资源 一、file");
         assert_eq!(n, 5);
         assert_eq!(normalise("（一）各地“安全生产月”").1, 0);
+    }
+
+    #[test]
+    fn radicals_a_browser_s_pdf_writes_read_as_the_simplified_characters_drawn() {
+        // Chromium's PDF of a portal page: 部⻔ 居⺠ ⻛险 ⻚ 包⼾.
+        let (t, n) = normalise("强化部⻔协同，居⺠⻅⻓，⻛险预警第⻚，村组包⼾");
+        assert_eq!(t, "强化部门协同，居民见长，风险预警第页，村组包户");
+        assert_eq!(n, 7);
     }
 }

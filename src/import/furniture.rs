@@ -186,9 +186,12 @@ fn site_header_end(lines: &[Line]) -> Option<usize> {
         let t: String = l.text.split_whitespace().collect();
         TRAIL.iter().any(|w| t.starts_with(w)) && t.contains(['>', '＞', '»', '›'])
     })?;
+    // (A site's name in English under its Chinese one is longer: MINISTRY OF NATURAL …)
+    let latin = |t: &str| t.chars().all(|c| c.is_ascii() || c.is_whitespace());
+    let short = |t: &str| t.chars().count() <= 60 || (latin(t) && t.chars().count() <= 120);
     lines[..at]
         .iter()
-        .all(|l| l.text.chars().count() <= 60 && !l.text.contains(['，', '。', '；']))
+        .all(|l| short(&l.text) && !l.text.contains(['，', '。', '；']))
         .then_some(at)
 }
 

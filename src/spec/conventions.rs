@@ -187,9 +187,11 @@ fn recipients_colon(spec: &Spec, out: &mut Vec<Finding>) {
     }
 }
 
-/// `annex-reference`: text that cites 附件N needs an N-th annex.
+/// `annex-reference`: text that cites 附件N needs an N-th annex (counted after the document's
+/// own number where it stands as an annex: 附件2 is a plan's first).
 fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding>) {
     let count = spec.annexes.len();
+    let base = spec.annex_base().unwrap_or(0);
     for (field, text) in all {
         // An annex's own text, and the label a plan carries as an annex of its cover notice.
         if field.starts_with("annexes") || field == "label" {
@@ -202,12 +204,19 @@ fn annex_references(spec: &Spec, all: &[(String, String)], out: &mut Vec<Finding
             rest = &rest[i + "附件".len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let Ok(n) = digits.parse::<usize>() {
-                if n == 0 || n > count {
+                if n <= base || n > base + count {
+                    let has = match (base, count) {
+                        (0, _) | (_, 0) => format!("本文只有 {count} 个附件"),
+                        (b, 1) => format!("本文（附件{b}）的附件为附件{}", b + 1),
+                        (b, _) => {
+                            format!("本文（附件{b}）的附件为附件{}至附件{}", b + 1, b + count)
+                        }
+                    };
                     out.push(finding(
                         "annex-reference",
                         Severity::Error,
                         field,
-                        format!("正文提到“附件{n}”，但本文只有 {count} 个附件"),
+                        format!("正文提到“附件{n}”，但{has}"),
                     ));
                 }
             }

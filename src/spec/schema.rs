@@ -400,6 +400,13 @@ pub struct Signature {
 }
 
 impl Spec {
+    /// The number of a document that stands as an annex of another (`label = "附件1"`: a plan
+    /// its notice sends): its own annexes follow it in that document's numbering (附件2 …).
+    pub fn annex_base(&self) -> Option<usize> {
+        let label = self.label.as_deref()?.trim();
+        label.strip_prefix("附件")?.trim().parse().ok()
+    }
+
     /// The offices that issue it: the mark's issuers, then the signing offices.
     pub fn offices(&self) -> Vec<String> {
         let mut out: Vec<String> = self.header.iter().flat_map(|h| h.issuers.clone()).collect();
