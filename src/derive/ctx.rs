@@ -289,6 +289,18 @@ impl<'a> Ctx<'a> {
                 .level
                 .map_or_else(|| office_rank(&o.name, &o.scope), |l| l.rank()),
             departments: o.recipients.as_deref().and_then(departments_of),
+            own_sections: own_item(o.recipients.as_deref(), |i| {
+                i.contains("机关")
+                    && self
+                        .d
+                        .work
+                        .internal_units
+                        .iter()
+                        .any(|u| i.contains(u.as_str()))
+            }),
+            own_bodies: own_item(o.recipients.as_deref(), |i| {
+                i.contains('属') && i.ends_with("单位")
+            }),
             addressed: upstream
                 .recipients
                 .as_deref()
@@ -936,6 +948,16 @@ fn scope_level(scope: &str) -> Option<String> {
 
 /// The part of a 主送 that names the office's departments (市直各单位, 县级有关部门), where it
 /// names its local governments apart (各镇人民政府、街道办事处，市直各单位).
+/// The item of the office's 主送 that `is` picks (局机关各股室 of 各乡镇人民政府，局机关各股室、
+/// 局属各单位).
+fn own_item(recipients: Option<&str>, is: impl Fn(&str) -> bool) -> Option<String> {
+    recipients?
+        .split(['，', '、'])
+        .map(|i| i.trim().trim_end_matches('：'))
+        .find(|i| is(i))
+        .map(str::to_owned)
+}
+
 fn departments_of(recipients: &str) -> Option<String> {
     let parts: Vec<&str> = recipients.split('，').map(str::trim).collect();
     let department = |p: &str| {

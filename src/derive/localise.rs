@@ -195,6 +195,10 @@ pub struct Localiser<'a> {
     /// The office's own departments, as its 主送 names them (市直各单位), where it names them
     /// apart from its local governments.
     pub departments: Option<String>,
+    /// The office's own sections as its 主送 names them (局机关各科室), if it does.
+    pub own_sections: Option<String>,
+    /// The bodies under the office as its 主送 names them (局属各单位, 各直属单位), if it does.
+    pub own_bodies: Option<String>,
     /// The upstream's 主送 written as a list (各乡镇中心学校、县属各中小学校、幼儿园): in its text
     /// the whole list is whom the upstream addresses, the office's units in the office's.
     pub addressed: Vec<String>,
@@ -231,6 +235,7 @@ impl Localiser<'_> {
         let text = self.upper_subjects(&text, notes);
         let text = self.responsible(&text, notes);
         let text = self.upper_self(&text, notes);
+        let text = self.own_internal(&text, notes);
         let text = self.own_department(&text, notes);
         let text = self.co_addressees(&text, notes);
         // A title it quotes (《关于做好2027年全省道路水路春运工作的通知》) is quoted as it is.
@@ -651,6 +656,44 @@ impl Localiser<'_> {
             }
         }
         self.upper_channels(&out, &own_short_name(&self.office), notes)
+    }
+
+    /// The upper office's sections and bodies (厅机关各处室, 厅属各单位), made the office's
+    /// before, in the words of the office's own 主送 (局机关各科室, 局属各单位) where it has them.
+    fn own_internal(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut names: Vec<String> = vec![self.office.clone(), own_short_name(&self.office)];
+        names.extend(self.office.chars().last().map(String::from));
+        names.extend(self.upstream.iter().map(|u| short_name(u)));
+        names.extend(
+            self.upstream
+                .iter()
+                .filter_map(|u| u.chars().last())
+                .map(String::from),
+        );
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let sections: Vec<String> = self
+            .words
+            .internal_units
+            .iter()
+            .flat_map(|u| ["各", "有关"].map(|q| format!("机关{q}{u}")))
+            .collect();
+        let bodies = ["属各单位", "直属各单位", "属有关单位", "属各事业单位"];
+        let mut out = text.to_owned();
+        for name in names.iter().filter(|n| !n.is_empty()) {
+            let pairs = sections
+                .iter()
+                .map(|w| (w.as_str(), &self.own_sections))
+                .chain(bodies.iter().map(|w| (*w, &self.own_bodies)));
+            for (word, own) in pairs {
+                let Some(own) = own else { continue };
+                let from = format!("{name}{word}");
+                if out.contains(&from) && from != *own {
+                    notes.push(format!("“{from}”→“{own}”（本机关主送的称谓）"));
+                    out = out.replace(&from, own);
+                }
+            }
+        }
+        out
     }
 
     /// 在厅门户网站开设…, 厅机关各处室: the upper office named by its last character before a
@@ -1702,7 +1745,9 @@ impl Localiser<'_> {
     fn inspected_levels(&self, text: &str) -> String {
         let at_or_above = |l: &str| rank(l, false) >= self.office_rank;
         let units = &self.words.collective_units;
-        places_after(self.words, text, ("对各", "对"), units, at_or_above)
+        // (赴各设区市开展督导: the places it goes to, as the places it inspects.)
+        let inspected = places_after(self.words, text, ("对各", "对"), units, at_or_above);
+        places_after(self.words, &inspected, ("赴各", "赴"), units, at_or_above)
     }
 
     /// 市局对各地…进行评估: the upper office named by its level and its kind alone (市局 for a
@@ -1795,6 +1840,16 @@ impl Localiser<'_> {
                 .map(|tail| format!("地{tail}"))
                 .filter(|_| !self.scope.is_empty());
             let read = every_level.as_deref().unwrap_or(after);
+            // 各县（市、区）植保站 in a county's notice: the county's own station.
+            if let Some((n, level)) = self.own_level_body(read).filter(|_| every_level.is_none()) {
+                notes.push(format!(
+                    "上级来文的“各{}”→“{level}”（本级的同名机构）",
+                    &read[..n]
+                ));
+                out.push_str(level);
+                rest = &after[n..];
+                continue;
+            }
             let own = |n: usize| rank(&read[..n], false) < self.office_rank;
             let found = match every_level {
                 Some(_) => every_level_len(read),
@@ -1835,6 +1890,27 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// 各县（市、区）植保站, 各县市区科技馆: a body every place of the office's own level has, named
+    /// after that level, is in the office's notice its own place's one (县植保站): the level's
+    /// length and the office's level word.
+    fn own_level_body(&self, read: &str) -> Option<(usize, &str)> {
+        let own = self.level.as_deref()?;
+        let level = levels_at(self.words, read)?;
+        if self.office_rank == 0 || rank(level, false) != self.office_rank {
+            return None;
+        }
+        let tail = &read[level.len()..];
+        let stop = |c: char| "，。；：、（要将在对于和与及并应须把按由向的".contains(c);
+        let head = &tail[..tail.find(stop).unwrap_or(tail.len())];
+        let n = head.chars().count();
+        let body = self
+            .words
+            .named_bodies
+            .iter()
+            .any(|e| head.ends_with(e.as_str()));
+        (body && (2..=8).contains(&n)).then_some((level.len(), own))
     }
 
     /// 各县市区结合实际…: the office's own level named alone before what it does (not before a
@@ -2088,10 +2164,15 @@ impl Localiser<'_> {
                 }
                 s = self.inspected_levels(&self.some_units(&s));
             }
+            let before = s.clone();
             for w in &self.words.own_scope {
                 if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
                     s = s.replace(w.as_str(), &format!("{first}{level}"));
                 }
+            }
+            // The upper place's figure (全省…稳定在1900万亩以上) is no figure of the office's.
+            if s != before {
+                s = own_amounts(&s, level);
             }
             s = self.upper_office_by_kind(&s, level);
             s = self.own_level(&s, level);
@@ -2270,6 +2351,36 @@ pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<
         .filter(|l| rank(l, false) > rank_of_office)
         .filter(|l| upstream.iter().any(|u| u.contains(l)))
         .collect()
+}
+
+/// An amount of ten thousands or more (1900万亩, 3.5亿元) in a sentence whose upper place became
+/// the office's: a 【待填写】 mark for the office's own figure (a rate, 60%, stays).
+fn own_amounts(sentence: &str, level: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let n = rest[at..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len() - at);
+        let after = &rest[at + n..];
+        out.push_str(&rest[..at]);
+        match ["万", "亿"].iter().find(|u| after.starts_with(**u)) {
+            Some(u) => {
+                out.push_str(&format!(
+                    "{}：本{level}的数量（上级来文为{}{u}）】",
+                    crate::spec::conventions::PLACEHOLDER,
+                    &rest[at..at + n]
+                ));
+                rest = &after[u.len()..];
+            }
+            None => {
+                out.push_str(&rest[at..at + n]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Two reports of one thing that now go to one target, each naming it (1小时内电话报告县局，
@@ -3020,6 +3131,8 @@ pub(crate) mod tests {
             level: office.chars().nth(2).map(String::from),
             office_rank: rank,
             departments: None,
+            own_sections: None,
+            own_bodies: None,
             addressed: Vec::new(),
             relayer: Default::default(),
         }
@@ -3352,6 +3465,48 @@ pub(crate) mod tests {
         assert_eq!(notes.len(), 1);
         let kept = "中国地质调查局发布的预警信息要及时转发。";
         assert_eq!(l.named_addressees_tasks(kept, &mut notes), kept);
+    }
+
+    #[test]
+    fn the_upper_office_s_sections_and_bodies_are_named_as_the_office_s_own_recipients_name_them() {
+        let cal = Calendar::load(None).unwrap();
+        let mut l = office(
+            &cal,
+            "万年县农业农村局",
+            "各乡镇人民政府",
+            "江西省农业农村厅",
+            1,
+        );
+        l.own_sections = Some("局机关各股室".into());
+        l.own_bodies = Some("局属各单位".into());
+        let out = l.apply(
+            "厅机关各处室要按照职责分工，加强指导。厅属各单位要发挥技术支撑作用。",
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            out,
+            "局机关各股室要按照职责分工，加强指导。局属各单位要发挥技术支撑作用。"
+        );
+        l.own_sections = Some("局机关各科室".into());
+        let out = l.apply("厅机关各处室要按照职责分工。", &mut Vec::new());
+        assert_eq!(out, "局机关各科室要按照职责分工。");
+    }
+
+    #[test]
+    fn the_upper_place_s_figures_are_left_for_the_office_to_give() {
+        reads(
+            ("万年县农业农村局", "各乡镇人民政府", "江西省农业农村厅", 1),
+            &[
+                (
+                    "确保全省早稻种植面积稳定在1900万亩以上，集中育秧面积占比达到60%以上。",
+                    "确保全县早稻种植面积稳定在【待填写：本县的数量（上级来文为1900万）】亩以上，集中育秧面积占比达到60%以上。",
+                ),
+                (
+                    "每个乡镇至少培训200人次。",
+                    "每个乡镇至少培训200人次。",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -3691,9 +3846,9 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_office_s_own_level_named_alone_is_its_units_and_a_body_of_it_is_not() {
+    fn the_office_s_own_level_named_alone_is_its_units_and_a_body_of_it_its_own_place_s() {
         reads(
-            ("攸县科学技术协会", "各乡镇科协", "株洲市科学技术协会", 1),
+            ("茶陵县科学技术协会", "各乡镇科协", "株洲市科学技术协会", 1),
             &[
                 (
                     "主场活动设在广场，各县市区结合实际设立分场活动。",
@@ -3701,7 +3856,11 @@ pub(crate) mod tests {
                 ),
                 (
                     "各县市区科技馆要同步向公众开放。",
-                    "各县市区科技馆要同步向公众开放。",
+                    "县科技馆要同步向公众开放。",
+                ),
+                (
+                    "各县（市、区）植保站要落实专人值守。",
+                    "县植保站要落实专人值守。",
                 ),
             ],
         );
