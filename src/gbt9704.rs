@@ -158,6 +158,11 @@ pub const TABLE_CELL_PAD_MM: f64 = 1.5;
 /// otherwise (house rule).
 pub const PORTRAIT_MAX_COLUMNS: usize = 6;
 
+/// A form's fields side by side (house rule): room to write after a blank one, in characters.
+pub const FIELD_BLANK_CHARS: usize = 6;
+/// A form's fields side by side: the space between two, in characters.
+pub const FIELD_GAP_CHARS: usize = 2;
+
 /// Annex tables: the most columns a table can have — on a landscape page, each column one
 /// character of [`TABLE_SIZE_PT`] wide with its padding (more would print as a black block).
 pub fn max_table_columns() -> usize {

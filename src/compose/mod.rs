@@ -1,5 +1,6 @@
 //! Spec → document model: every decision both writers need is made here.
 
+mod fields;
 pub mod kind;
 mod mark;
 mod signature;
@@ -516,18 +517,10 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                     a.text.0.iter().map(plain).collect(),
                 ),
                 AnnexKind::Table => (
-                    a.fields
+                    fields::field_lines(&a.fields, line_chars(landscape(a)))
                         .iter()
-                        .map(|f| Paragraph {
-                            spans: vec![span(
-                                // Ideographic spaces are the blanks to write in (　　年　　月　　日).
-                                &format!(
-                                    "{}：{}",
-                                    f.label.trim(),
-                                    f.value.trim_matches(|c: char| c.is_ascii_whitespace())
-                                ),
-                                FontRole::Fangsong,
-                            )],
+                        .map(|line| Paragraph {
+                            spans: vec![span(line, FontRole::Fangsong)],
                             first_line_indent: 0.0,
                             left_indent: 0.0,
                             hanging: 0.0,
@@ -548,6 +541,17 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
             }
         })
         .collect()
+}
+
+/// Characters of body text a line holds: the text block's width, or its height on a
+/// landscape page.
+fn line_chars(landscape: bool) -> f64 {
+    let chars = f64::from(std_::CHARS_PER_LINE);
+    if landscape {
+        (chars * std_::TEXT_HEIGHT_MM / std_::TEXT_WIDTH_MM).floor()
+    } else {
+        chars
+    }
 }
 
 /// Whether an annex goes on a landscape page: as the spec says, else when its table is wide.

@@ -347,9 +347,21 @@ fn form_blank(chars: &[char], i: usize) -> bool {
         start.checked_sub(1).map(|k| chars[k]),
         chars.get(end).copied(),
     );
+    // (Or before a further field's label: 单位名称：某某办公室　　填表时间：.)
+    let label = chars[end..]
+        .iter()
+        .take(9)
+        .position(|&c| c == '：')
+        .is_some_and(|k| {
+            k > 0
+                && !chars[end..end + k]
+                    .iter()
+                    .any(|&c| "，。；、！？".contains(c))
+        });
     end - start >= 2
         && (matches!(before, Some('：' | ':'))
-            || (matches!(before, Some('年' | '月')) && matches!(after, Some('月' | '日'))))
+            || (matches!(before, Some('年' | '月')) && matches!(after, Some('月' | '日')))
+            || (label && before.is_some()))
 }
 
 /// Whether the space at `i` stands between a name and a telephone number (韩立群 0736-5290385):

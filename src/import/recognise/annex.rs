@@ -210,10 +210,13 @@ fn field_line(s: &str) -> Option<Vec<Field>> {
 }
 
 /// A field's value trimmed, but a date left to fill in keeps the year's blank (　　年　　月　　日,
-/// a month's 　　年　　月).
+/// a month's 　　年　　月, a month alone: 填报月份：　　月).
 fn date_blank(value: &str) -> String {
     let trimmed = value.trim();
-    if trimmed.starts_with('年') && trimmed.contains(['月', '日']) {
+    let year = trimmed.starts_with('年') && trimmed.contains(['月', '日']);
+    let units_only =
+        trimmed.starts_with(['月', '日']) && trimmed.chars().all(|c| "年月日\u{3000} ".contains(c));
+    if year || units_only {
         format!("\u{3000}\u{3000}{trimmed}")
     } else {
         trimmed.to_owned()
@@ -406,6 +409,8 @@ mod tests {
         // A month left to fill in keeps its year's blank too.
         let f = field_line("填报单位：　　　　　　　　统计时段：　　年　　月").unwrap();
         assert_eq!(f[1].value, "　　年　　月");
+        let f = field_line("填报单位（盖章）：　　　　　　填报月份：　　月").unwrap();
+        assert_eq!(f[1].value, "　　月");
         assert!(field_line("一、燃气经营企业：是否依法取得燃气经营许可证，安全").is_none());
         assert!(field_line("居民用户：是否使用不合格的燃气具，是").is_none());
     }
