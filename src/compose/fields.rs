@@ -35,6 +35,41 @@ pub fn field_lines(fields: &[Field], line_chars: f64) -> Vec<String> {
     lines.into_iter().map(|(l, _)| l).collect()
 }
 
+/// A form's sign-off under its table (填表人：　　　　审核人：　　　　联系电话：): labels each
+/// followed by a blank, no sentence; its blanks shortened (none below two characters) until it
+/// holds on one line of `line_chars`, as it must not break inside a label.
+pub fn sign_off(text: &str, line_chars: f64) -> Option<String> {
+    let t = text.trim();
+    let labels = t.matches('：').count();
+    let sentence = t.contains(['，', '。', '；']);
+    let blanks = t.contains("　　");
+    if labels < 2 || sentence || !blanks || t.chars().count() > 2 * line_chars as usize {
+        return None;
+    }
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in t.chars() {
+        let blank = c == '　';
+        match runs.last_mut() {
+            Some((b, s)) if *b == blank => s.push(c),
+            _ => runs.push((blank, c.to_string())),
+        }
+    }
+    let joined = |runs: &[(bool, String)]| runs.iter().map(|(_, s)| s.as_str()).collect::<String>();
+    while width_chars(&joined(&runs)) > line_chars {
+        let longest = runs
+            .iter_mut()
+            .filter(|(b, s)| *b && s.chars().count() > 2)
+            .max_by_key(|(_, s)| s.chars().count());
+        match longest {
+            Some((_, s)) => {
+                s.pop();
+            }
+            None => break,
+        }
+    }
+    Some(joined(&runs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +79,16 @@ mod tests {
             label: label.into(),
             value: value.into(),
         }
+    }
+
+    #[test]
+    fn a_sign_off_under_a_form_keeps_one_line_by_shorter_blanks() {
+        let line = "填表人：　　　　　　　　审核人：　　　　　　　　联系电话：";
+        let fitted = sign_off(line, 28.0).unwrap();
+        assert!(width_chars(&fitted) <= 28.0, "{fitted}");
+        assert!(fitted.starts_with("填表人：　　") && fitted.ends_with("联系电话："));
+        assert_eq!(sign_off(line, 40.0).as_deref(), Some(line));
+        assert!(sign_off("注：本表于每月5日前报送，汛期累计计算。", 28.0).is_none());
     }
 
     #[test]

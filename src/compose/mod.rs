@@ -362,6 +362,17 @@ fn body_paragraph(text: &str) -> Paragraph {
     }
 }
 
+/// A line of a form set flush left (its fields, its sign-off: 填表人：　　审核人：).
+fn unindented(text: &str) -> Paragraph {
+    Paragraph {
+        spans: vec![span(text, FontRole::Fangsong)],
+        first_line_indent: 0.0,
+        left_indent: 0.0,
+        hanging: 0.0,
+        keep_with_next: false,
+    }
+}
+
 /// A line indented two characters on every line (附注).
 fn indented_line(text: &str) -> Paragraph {
     Paragraph {
@@ -519,16 +530,17 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
                 AnnexKind::Table => (
                     fields::field_lines(&a.fields, line_chars(landscape(a)))
                         .iter()
-                        .map(|line| Paragraph {
-                            spans: vec![span(line, FontRole::Fangsong)],
-                            first_line_indent: 0.0,
-                            left_indent: 0.0,
-                            hanging: 0.0,
-                            keep_with_next: false,
-                        })
+                        .map(|line| unindented(line))
                         .collect(),
                     Some(table(a, landscape(a))),
-                    a.text.0.iter().map(plain).collect(),
+                    a.text
+                        .0
+                        .iter()
+                        .map(|t| match fields::sign_off(t, line_chars(landscape(a))) {
+                            Some(line) => unindented(&line),
+                            None => plain(t),
+                        })
+                        .collect(),
                 ),
             };
             Annex {

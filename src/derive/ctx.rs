@@ -378,13 +378,25 @@ impl<'a> Ctx<'a> {
             }
         }
         // In the order they come: by the earliest date each names (its deadline, or when a
-        // weekly report starts: 自11月1日起); one naming none (宣传月期间…每周四, a time limit)
+        // weekly report starts: 自11月1日起); one during or after the campaign (活动期间，每日…;
+        // 活动结束后，…) by the campaign's first or last day; one naming none (a time limit)
         // stays after the ask the upstream has before it.
+        let campaign = upstream.campaign.as_ref().map(|c| (c.start, c.end));
         let mut key = since;
         let mut keyed: Vec<(NaiveDate, String)> = out
             .into_iter()
             .map(|s| {
-                key = super::localise::earliest_date(&s, since).unwrap_or(key);
+                let when = s.split('，').next().unwrap_or("");
+                let period = campaign.and_then(|(start, end)| {
+                    if when.ends_with("期间") {
+                        Some(start)
+                    } else {
+                        when.ends_with("结束后").then_some(end)
+                    }
+                });
+                key = super::localise::earliest_date(&s, since)
+                    .or(period)
+                    .unwrap_or(key);
                 (key, s)
             })
             .collect();

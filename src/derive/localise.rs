@@ -427,7 +427,39 @@ impl Localiser<'_> {
                 }
             }
         }
-        out
+        self.units_without_peers(&out, level, notes)
+    }
+
+    /// The office's units as the subject act without an office of the office's own level
+    /// (各市场监督管理所会同区农业农村局认真总结…: the upstream's 各区市场监管局 acted with their
+    /// district's peer; a 所 does not): 会同 and the peer go.
+    fn units_without_peers(&self, text: &str, level: &str, notes: &mut Vec<String>) -> String {
+        if self.units.is_empty() {
+            return text.to_owned();
+        }
+        text.split_inclusive('。')
+            .map(|sentence| {
+                let Some(rest) = sentence.trim_start().strip_prefix(self.units.as_str()) else {
+                    return sentence.to_owned();
+                };
+                let Some(after) = rest.strip_prefix(&format!("会同{level}")) else {
+                    return sentence.to_owned();
+                };
+                let end = after
+                    .char_indices()
+                    .take(12)
+                    .find(|(_, c)| "局委办".contains(*c))
+                    .map(|(i, c)| i + c.len_utf8());
+                match end.filter(|&e| !after[..e].contains(['，', '、', '。'])) {
+                    Some(e) => {
+                        let peer = format!("{level}{}", &after[..e]);
+                        notes.push(format!("下级单位“会同{peer}”已删去（{peer}与本机关同级）"));
+                        format!("{}{}", self.units, &after[e..])
+                    }
+                    None => sentence.to_owned(),
+                }
+            })
+            .collect()
     }
 
     /// A body of a graded line the upstream addressed without a place (消防救援支队 of 各地级以上市
@@ -1141,6 +1173,7 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         let out = self.weekly(&out, notes);
+        let out = self.weekly_start(&out, notes);
         let out = self.daily(&out, notes);
         self.nth_workdays(&out, notes)
     }
@@ -1283,6 +1316,49 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// A weekly report starting on or before the draft's own day (自3月1日起…每周一12时前, the
+    /// draft dated 3月1日: due the day it is issued) starts the Monday after it (自3月8日起).
+    fn weekly_start(&self, text: &str, notes: &mut Vec<String>) -> String {
+        if !text.contains("每周") {
+            return text.to_owned();
+        }
+        let Some(at) = text.find('自') else {
+            return text.to_owned();
+        };
+        let after = &text[at + '自'.len_utf8()..];
+        let Some(end) = after.find("起").filter(|&e| e <= 20) else {
+            return text.to_owned();
+        };
+        let written = &after[..end];
+        let (year, rest) = match number(written, '年') {
+            Some((y, r)) if y >= 1900 => (Some(y as i32), r),
+            _ => (None, written),
+        };
+        let parsed = number(rest, '月').and_then(|(m, r)| {
+            let (d, tail) = number(r, '日')?;
+            tail.is_empty()
+                .then(|| dated(year, m, d, self.since))
+                .flatten()
+        });
+        let Some(start) = parsed.filter(|d| *d <= self.issued) else {
+            return text.to_owned();
+        };
+        let days = 7 - self.issued.weekday().num_days_from_monday();
+        let new = self.issued + chrono::Duration::days(i64::from(days));
+        let new_text = match year.filter(|_| new.year() == start.year() || year.is_some()) {
+            Some(_) => format!("{}年{}月{}日", new.year(), new.month(), new.day()),
+            None => format!("{}月{}日", new.month(), new.day()),
+        };
+        notes.push(format!(
+            "周报起始“自{written}起”→“自{new_text}起”（不早于本稿成文日期后的下一周）"
+        ));
+        format!(
+            "{}自{new_text}起{}",
+            &text[..at],
+            &after[end + "起".len()..]
+        )
     }
 
     /// A deadline of a text about a holiday, brought forward to `new`, never crosses back over
@@ -3055,7 +3131,12 @@ pub(crate) fn earliest_date(s: &str, since: NaiveDate) -> Option<NaiveDate> {
                 rest = r;
             }
             let (m, r) = number(rest, '月')?;
-            let (d, _) = number(r, '日')?;
+            // A month a recurring report starts in (自2027年7月起): its first day.
+            let d = match number(r, '日') {
+                Some((d, _)) => d,
+                None if r.starts_with('起') || r.starts_with("份起") => 1,
+                None => return None,
+            };
             dated(year, m, d, since)
         })
         .min()
@@ -3507,6 +3588,50 @@ pub(crate) mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn a_weekly_report_starting_by_the_draft_s_day_starts_the_week_after() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            since: NaiveDate::from_ymd_opt(2027, 2, 24).unwrap(),
+            issued: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            ..office(
+                &cal,
+                "万年县农业农村局",
+                "各乡镇人民政府",
+                "江西省农业农村厅",
+                1,
+            )
+        };
+        let mut notes = Vec::new();
+        let out = l.weekly_start("自3月1日起至5月31日，每周一12时前报送。", &mut notes);
+        assert_eq!(out, "自3月8日起至5月31日，每周一12时前报送。");
+        let later = "自3月15日起，每周一12时前报送。";
+        assert_eq!(l.weekly_start(later, &mut notes), later);
+    }
+
+    #[test]
+    fn the_office_s_units_act_without_the_office_s_peers() {
+        let cal = Calendar::load(None).unwrap();
+        let l = office(
+            &cal,
+            "从化区市场监督管理局",
+            "各市场监督管理所",
+            "广州市市场监督管理局",
+            1,
+        );
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.units_without_peers(
+                "各市场监督管理所会同区农业农村局认真总结经验。",
+                "区",
+                &mut notes
+            ),
+            "各市场监督管理所认真总结经验。"
+        );
+        let office_s = "区市场监督管理局会同区农业农村局开展抽查。";
+        assert_eq!(l.units_without_peers(office_s, "区", &mut notes), office_s);
     }
 
     #[test]

@@ -151,6 +151,31 @@ fn without_citations(text: &str) -> String {
     out
 }
 
+/// Text with the relayed document's annex, pointed at by its issuer (格式见自然资源部通知附件),
+/// taken out: naming the upper office there is right.
+fn without_annex_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('见') {
+        let after = &rest[at + '见'.len_utf8()..];
+        match after
+            .find("附件")
+            .filter(|&k| after[..k].chars().count() <= 20)
+        {
+            Some(k) if !after[..k].contains(['，', '。', '；', '（', '）']) => {
+                out.push_str(&rest[..at + '见'.len_utf8()]);
+                rest = &after[k..];
+            }
+            _ => {
+                out.push_str(&rest[..at + '见'.len_utf8()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Text with the clauses that name an office as a source or an organiser taken out (据县疾控
 /// 中心监测，…; 参与文化和旅游部组织的…活动): naming the upper office there is right.
 fn without_attributions(text: &str) -> String {
@@ -231,7 +256,7 @@ fn upper_names(
         {
             continue;
         }
-        let plain = without_attributions(&without_citations(text));
+        let plain = without_annex_references(&without_attributions(&without_citations(text)));
         // 自然资源部门 names the departments of a level, not the ministry 自然资源部.
         let named = |f: &&String| {
             plain
@@ -457,6 +482,16 @@ mod tests {
         let mut out = Vec::new();
         peer_orders(&voice, &[("sections".into(), text.into())], &mut out);
         out
+    }
+
+    #[test]
+    fn the_relayed_notice_s_annex_named_by_its_issuer_is_no_upper_office_speaking() {
+        assert_eq!(
+            without_annex_references("将月报（格式见自然资源部通知附件）报送县局。"),
+            "将月报（格式见附件）报送县局。"
+        );
+        let kept = "自然资源部将派出工作组，详见工作方案。";
+        assert_eq!(without_annex_references(kept), kept);
     }
 
     #[test]
