@@ -275,6 +275,7 @@ impl<'a> Ctx<'a> {
                 .email
                 .clone()
                 .unwrap_or_else(|| self.d.placeholders.email.clone()),
+            place_units: units.as_deref().and_then(|u| places_of(&self.d.work, u)),
             units_are_places: places_among(
                 &self.d.work,
                 o.units.as_deref().or(o.recipients.as_deref()).unwrap_or(""),
@@ -1398,6 +1399,21 @@ fn places_among(w: &crate::derive::localise::WorkWords, named: &str) -> bool {
                     .iter()
                     .any(|e| n.ends_with(e.as_str()))
         })
+}
+
+/// The units that are places, where the others are the office's own bodies (各乡镇人民政府 of
+/// 各乡镇人民政府、局属各单位: the bureau's institutions are no place the upper office meant);
+/// none where all or none are places, or others are the level's departments (县直有关单位,
+/// addressed for their lines of work as the places are).
+fn places_of(w: &crate::derive::localise::WorkWords, units: &str) -> Option<String> {
+    let all: Vec<&str> = units
+        .split(['，', '、'])
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .collect();
+    let (places, bodies): (Vec<&str>, Vec<&str>) = all.iter().partition(|u| places_among(w, u));
+    let own_bodies = bodies.iter().all(|b| b.contains('属'));
+    (!places.is_empty() && !bodies.is_empty() && own_bodies).then(|| places.join("、"))
 }
 
 /// One body named with its place (区退役军人服务中心), not a group (各直属单位, 局属各单位,

@@ -175,6 +175,9 @@ pub struct Localiser<'a> {
     pub email: String,
     /// The office's units, replacing the upstream's addressees.
     pub units: String,
+    /// Those of the units that are places (各乡镇人民政府 of 各乡镇人民政府、局属各单位), where
+    /// bodies are among them too: the upper office's places alone (各设区市) are these.
+    pub place_units: Option<String>,
     /// Whether those units are places (乡镇, 街道) rather than bodies (卫生院, 学校): a body's
     /// own is 本单位, not 本地区 (`[work] place_selves`).
     pub units_are_places: bool,
@@ -1944,7 +1947,16 @@ impl Localiser<'_> {
                     let to = match (self.other_line(&read[..n]), self.institutions(&read[..n])) {
                         (Some(line), _) => format!("{}{line}部门", self.scope),
                         (None, Some(kind)) => kind,
-                        (None, None) => self.units.clone(),
+                        // The places alone (各设区市, 各地, 各县（市、区）): the office's
+                        // units that are places (各乡镇人民政府, not 局属各单位).
+                        (None, None) => match &self.place_units {
+                            Some(places)
+                                if levels_at(self.words, read).map(str::len) == Some(n) =>
+                            {
+                                places.clone()
+                            }
+                            _ => self.units.clone(),
+                        },
                     };
                     notes.push(format!("上级来文的“{phrase}”→“{to}”"));
                     out.push_str(&to);
@@ -3212,6 +3224,7 @@ pub(crate) mod tests {
             level: office.chars().nth(2).map(String::from),
             office_rank: rank,
             departments: None,
+            place_units: None,
             own_sections: None,
             own_bodies: None,
             addressed: Vec::new(),
@@ -3632,6 +3645,26 @@ pub(crate) mod tests {
         );
         let office_s = "区市场监督管理局会同区农业农村局开展抽查。";
         assert_eq!(l.units_without_peers(office_s, "区", &mut notes), office_s);
+    }
+
+    #[test]
+    fn the_upper_office_s_places_alone_are_the_office_s_units_that_are_places() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            place_units: Some("各乡镇人民政府".into()),
+            ..office(
+                &cal,
+                "万年县农业农村局",
+                "各乡镇人民政府、局属各单位",
+                "江西省农业农村厅",
+                1,
+            )
+        };
+        let mut notes = Vec::new();
+        assert_eq!(
+            l.apply("各设区市要加快建设集中育秧设施。", &mut notes),
+            "各乡镇人民政府要加快建设集中育秧设施。"
+        );
     }
 
     #[test]
