@@ -438,23 +438,27 @@ fn control_characters(all: &[(String, String)], out: &mut Vec<Finding>) {
 /// The marker `gongwen derive` puts where the office still has to write something.
 pub const PLACEHOLDER: &str = "【待填写";
 
-/// The first 【待填写…】 mark of `text`, whole (at most 40 characters).
-fn placeholder_in(text: &str) -> String {
-    let at = text.find(PLACEHOLDER).unwrap_or(0);
-    let mark = &text[at..];
-    let end = mark.find('】').map_or(mark.len(), |i| i + '】'.len_utf8());
-    mark[..end].chars().take(40).collect()
+/// Every 【待填写…】 mark of `text`, whole (each at most 40 characters).
+fn placeholders_in(text: &str) -> Vec<String> {
+    text.match_indices(PLACEHOLDER)
+        .map(|(at, _)| {
+            let mark = &text[at..];
+            let end = mark.find('】').map_or(mark.len(), |i| i + '】'.len_utf8());
+            mark[..end].chars().take(40).collect()
+        })
+        .collect()
 }
 
-/// `placeholder`: text a derived draft marked as still to be written by the office.
+/// `placeholder`: text a derived draft marked as still to be written by the office, each mark
+/// said (two in one paragraph are two things to write).
 fn placeholders(all: &[(String, String)], out: &mut Vec<Finding>) {
     for (field, text) in all {
-        if text.contains(PLACEHOLDER) {
+        for mark in placeholders_in(text) {
             out.push(finding(
                 "placeholder",
                 Severity::Warning,
                 field,
-                format!("尚待填写：“{}”", placeholder_in(text)),
+                format!("尚待填写：“{mark}”"),
             ));
         }
     }
@@ -544,6 +548,14 @@ mod tests {
 
     fn rules(s: &Spec) -> Vec<&'static str> {
         check(s, None).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn every_mark_left_to_fill_in_is_said_even_two_in_one_paragraph() {
+        let text = "完成绿肥【待填写：本县的数量（上级来文为600万）】亩、治理【待填写：本县的数量（上级来文为80万）】亩。";
+        let marks = placeholders_in(text);
+        assert_eq!(marks.len(), 2);
+        assert!(marks[1].contains("80万"), "{marks:?}");
     }
 
     #[test]
