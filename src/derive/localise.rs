@@ -1327,41 +1327,38 @@ impl Localiser<'_> {
         if !text.contains("每周") {
             return text.to_owned();
         }
-        let Some(at) = text.find('自') else {
-            return text.to_owned();
-        };
-        let after = &text[at + '自'.len_utf8()..];
-        let Some(end) = after.find("起").filter(|&e| e <= 20) else {
-            return text.to_owned();
-        };
-        let written = &after[..end];
-        let (year, rest) = match number(written, '年') {
-            Some((y, r)) if y >= 1900 => (Some(y as i32), r),
-            _ => (None, written),
-        };
-        let parsed = number(rest, '月').and_then(|(m, r)| {
+        // The first 自…起 whose words are a date (not 各自, 来自).
+        let found = text.match_indices('自').find_map(|(at, _)| {
+            let after = &text[at + '自'.len_utf8()..];
+            let end = after.find('起').filter(|&e| e <= 20)?;
+            let written = &after[..end];
+            let (year, rest) = match number(written, '年') {
+                Some((y, r)) if y >= 1900 => (Some(y as i32), r),
+                _ => (None, written),
+            };
+            let (m, r) = number(rest, '月')?;
             let (d, tail) = number(r, '日')?;
-            tail.is_empty()
-                .then(|| dated(year, m, d, self.since))
-                .flatten()
+            let date = dated(year, m, d, self.since).filter(|_| tail.is_empty())?;
+            Some((at, end, written, year.is_some(), date))
         });
-        let Some(start) = parsed.filter(|d| *d <= self.issued) else {
+        let Some((at, end, written, with_year, start)) = found else {
             return text.to_owned();
         };
+        if start > self.issued {
+            return text.to_owned();
+        }
         let days = 7 - self.issued.weekday().num_days_from_monday();
         let new = self.issued + chrono::Duration::days(i64::from(days));
-        let new_text = match year.filter(|_| new.year() == start.year() || year.is_some()) {
-            Some(_) => format!("{}年{}月{}日", new.year(), new.month(), new.day()),
-            None => format!("{}月{}日", new.month(), new.day()),
+        let new_text = if with_year {
+            format!("{}年{}月{}日", new.year(), new.month(), new.day())
+        } else {
+            format!("{}月{}日", new.month(), new.day())
         };
         notes.push(format!(
             "周报起始“自{written}起”→“自{new_text}起”（不早于本稿成文日期后的下一周）"
         ));
-        format!(
-            "{}自{new_text}起{}",
-            &text[..at],
-            &after[end + "起".len()..]
-        )
+        let after = at + '自'.len_utf8() + end + '起'.len_utf8();
+        format!("{}自{new_text}起{}", &text[..at], &text[after..])
     }
 
     /// A deadline of a text about a holiday, brought forward to `new`, never crosses back over
@@ -3622,6 +3619,10 @@ pub(crate) mod tests {
         assert_eq!(out, "自3月8日起至5月31日，每周一12时前报送。");
         let later = "自3月15日起，每周一12时前报送。";
         assert_eq!(l.weekly_start(later, &mut notes), later);
+        assert_eq!(
+            l.weekly_start("各自落实。自2027年3月1日起，每周一报送。", &mut notes),
+            "各自落实。自2027年3月8日起，每周一报送。"
+        );
     }
 
     #[test]
