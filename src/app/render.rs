@@ -77,14 +77,36 @@ pub fn render_all(
             .map(|s| (s.as_path(), output_stem(s, job.year))),
         "规格文件",
     )?;
+    let file = one_file(specs, job);
+    let job = &match file {
+        Some(format) => Job {
+            format: format.into(),
+            ..job.clone()
+        },
+        None => job.clone(),
+    };
     Ok(parallel(specs, None, |spec| {
         let started = Instant::now();
-        (render_one(engine, spec, job), started.elapsed())
+        (
+            render_one(engine, spec, job, file.is_some()),
+            started.elapsed(),
+        )
     }))
 }
 
-/// Renders one spec as `job` says and writes its files (all or none).
-pub fn render_one(engine: &Engine, spec: &Path, job: &Job) -> Result<Outcome> {
+/// `-o 通知.pdf` for one spec: the output named is a file of a format (no folder of that
+/// name exists), so that one file is written, as a user giving a file name expects.
+fn one_file(specs: &[PathBuf], job: &Job) -> Option<crate::Format> {
+    let plain = specs.len() == 1 && !job.annexes_only && job.copies.is_none();
+    let ext = job.out.extension()?.to_str()?;
+    (plain && !job.out.is_dir())
+        .then(|| crate::Format::from_extension(ext))
+        .flatten()
+}
+
+/// Renders one spec as `job` says and writes its files (all or none); `to_file`: its one file
+/// is `job.out` itself.
+pub fn render_one(engine: &Engine, spec: &Path, job: &Job, to_file: bool) -> Result<Outcome> {
     let (mut doc, mut warnings) = engine.load(spec, job.year)?;
     if !job.seals.is_empty() {
         warnings.extend(crate::render::seal::attach(
@@ -127,6 +149,11 @@ pub fn render_one(engine: &Engine, spec: &Path, job: &Job) -> Result<Outcome> {
             for (ext, bytes) in rendered.into_files() {
                 files.push((job.out.join(format!("{stem}.{ext}")), bytes));
             }
+        }
+    }
+    if to_file {
+        for (path, _) in files.iter_mut() {
+            *path = job.out.clone();
         }
     }
     output::write_all_atomic(&files)?;

@@ -140,10 +140,20 @@ pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-/// 发文字号: 代字〔年份〕序号号, with 六角括号 and no leading zeros.
+/// 发文字号: 代字〔年份〕序号号, with 六角括号 and no leading zeros; a serial of 0 (not yet
+/// numbered, 未编号) leaves two full-width spaces to write the number in, as a 发文稿纸 does.
 pub fn doc_number(code: &str, year: i32, serial: u32) -> String {
+    if serial == UNNUMBERED {
+        return format!("{}〔{}〕{}号", code.trim(), year, UNNUMBERED_BLANK);
+    }
     format!("{}〔{}〕{}号", code.trim(), year, serial)
 }
+
+/// The 发文顺序号 of a document not numbered yet (a derived draft before 登记编号).
+pub const UNNUMBERED: u32 = 0;
+
+/// What a number not yet given prints in its place: room for the clerk's pen.
+pub const UNNUMBERED_BLANK: &str = "\u{3000}\u{3000}";
 
 /// Chinese numerals for section numbers: 1 → 一, 10 → 十, 21 → 二十一.
 pub fn chinese_numeral(n: usize) -> String {
@@ -252,6 +262,10 @@ mod tests {
     #[test]
     fn doc_numbers_use_hexagonal_brackets() {
         assert_eq!(doc_number("沪知联办", 2025, 2), "沪知联办〔2025〕2号");
+        assert_eq!(
+            doc_number("莲司", 2026, 0),
+            "莲司〔2026〕\u{3000}\u{3000}号"
+        );
     }
 
     #[test]

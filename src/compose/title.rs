@@ -26,24 +26,24 @@ pub fn break_title(title: &str, max_units: f64) -> Vec<String> {
         // One line more where the fewest lines would cut an issuer's name or a quoted name
         // (“全 / 民国家安全教育日”).
         // One line more, too, where the fewest would cut a word (城乡居 / 民).
+        // The best split that cuts none of them, in the fewest lines up to two more; else the
+        // best of the fewest lines.
         let named = issuer_names(&chars);
         let quoted = quoted_names(&chars);
-        let cuts_name = |b: &[usize]| {
-            b.iter()
-                .any(|&i| named[i] || quoted[i] || !words::is_word_boundary(&costs, i))
-        };
-        let mut found: Option<Vec<usize>> = None;
+        let whole: Vec<Option<f64>> = penalties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                p.filter(|_| !(named[i] || quoted[i] || !words::is_word_boundary(&costs, i)))
+            })
+            .collect();
         for n in lines..=lines + 2 {
-            if let Some(breaks) = best_breaks(&chars, &penalties, n, max_units) {
-                match &found {
-                    None if cuts_name(&breaks) => found = Some(breaks),
-                    Some(first) if cuts_name(&breaks) => return split_at(&chars, first),
-                    _ => return split_at(&chars, &breaks),
-                }
+            if let Some(breaks) = best_breaks(&chars, &whole, n, max_units) {
+                return split_at(&chars, &breaks);
             }
         }
-        if let Some(first) = found {
-            return split_at(&chars, &first);
+        if let Some(breaks) = best_breaks(&chars, &penalties, lines, max_units) {
+            return split_at(&chars, &breaks);
         }
     }
     // Too long to shape (or no shaped split exists): each line as full as a good break allows.
@@ -391,6 +391,25 @@ mod tests {
         );
         let lines = break_title("2026年冬季根治欠薪专项行动工作进展周报表", 13.0);
         assert!(lines.iter().all(|l| !l.ends_with("专项")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_split_that_cuts_no_name_is_taken_when_one_exists() {
+        // Two issuers too long for one line: the break at the space between them, not inside
+        // the second's name (浙江省普法 / 依法治理…); a quoted name whole (“宪法 / 宣传周”).
+        let t = "浙江省司法厅 浙江省普法依法治理领导小组办公室关于开展2026年“宪法宣传周”活动的通知";
+        let lines = break_title(t, 19.0);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("浙江省普法依法治理领导小组办公室")),
+            "{lines:?}"
+        );
+        let lines = break_title("关于印发《莲都区2026年“宪法宣传周”活动方案》的通知", 19.0);
+        assert!(
+            lines.iter().any(|l| l.contains("“宪法宣传周”")),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -309,6 +309,10 @@ impl<'a> Ctx<'a> {
                 .filter(|r| r.chars().count() >= 4)
                 .into_iter()
                 .collect(),
+            shared_addressees: shared_addressees(
+                upstream.recipients.as_deref(),
+                o.recipients.as_deref(),
+            ),
             relayer: relayer_deadlines(upstream, since),
         }
     }
@@ -364,13 +368,23 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut notes = Vec::new();
-            let mut made = l.apply(sentence.trim(), &mut notes);
+            // The profile's words first, as in every inherited text (the relayed document
+            // itself keeps the upstream's).
+            let substituted = super::substitute(
+                sentence.trim(),
+                &self.profile().substitutions,
+                &mut self.counts,
+            );
+            let mut made = l.apply(&substituted, &mut notes);
             let to_office =
                 |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
             // A time limit to report without saying to whom (要在2小时内报告。): to the office.
             let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
             if limited && !to_office(&made) {
                 made = report_limit_to(&made, &l.report_to);
+            }
+            if !to_office(&made) {
+                made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
             }
             let made = relayed_annex(&as_request(&made, &l.units), &relayed);
             if to_office(&made) && !out.contains(&made) {
@@ -555,7 +569,7 @@ impl<'a> Ctx<'a> {
             doc_number: Some(DocNumber {
                 code: code.clone(),
                 year: self.issued.year(),
-                serial: o.serial.unwrap_or(1),
+                serial: o.serial.unwrap_or(crate::compose::text::UNNUMBERED),
                 written: None,
             }),
             ..Header::default()
@@ -1255,6 +1269,38 @@ fn report_limit_to(sentence: &str, target: &str) -> String {
     }
 }
 
+/// The addressees of the upstream's 主送 that the office's own 主送 names as well.
+fn shared_addressees(upstream: Option<&str>, own: Option<&str>) -> Vec<String> {
+    let items = |r: &str| -> Vec<String> {
+        r.trim_end_matches(['：', ':'])
+            .split(['，', '、', '；'])
+            .map(|i| i.trim().to_owned())
+            .filter(|i| i.chars().count() >= 4)
+            .collect()
+    };
+    let own = own.map(items).unwrap_or_default();
+    upstream
+        .map(items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| own.contains(i))
+        .collect()
+}
+
+/// A report of a named document that says no target (请于3月25日前报送“回头看”工作总结（…）。,
+/// the upper office's desk being in the sentence before) goes to the office: 将…报送{target}.
+fn untargeted_report_to(sentence: &str, target: &str) -> Option<String> {
+    if sentence.contains(['向', '至']) || sentence.matches("报送").count() != 1 {
+        return None;
+    }
+    let at = sentence.find("报送")?;
+    let object = sentence[at + "报送".len()..].strip_suffix('。')?;
+    if !object.starts_with(['“', '《']) || object.contains(['，', '；']) {
+        return None;
+    }
+    Some(format!("{}将{object}报送{target}。", &sentence[..at]))
+}
+
 /// A report asked of the office's units after the relay's transmitting sentence, as a request:
 /// 各单位要于…前将… → 请各单位于…前将…; other sentences as they are.
 fn as_request(sentence: &str, units: &str) -> String {
@@ -1316,6 +1362,11 @@ fn renamed_in(sections: &mut [Section], from: &str, to: &str) -> usize {
 /// A sentence lifted from its paragraph without the subject an earlier one carried, starting
 /// at its deadline (每月22日前将…报送…, 5月11日前报送…, 于…前): asked of the units.
 fn subjectless(sentence: &str, units: &str) -> Option<String> {
+    // 请于3月25日前报送…: the upstream's request, asked of the office's units.
+    let sentence = match sentence.strip_prefix('请') {
+        Some(rest) if rest.starts_with(['于', '在']) => rest,
+        _ => sentence,
+    };
     let dated = sentence.starts_with(|c: char| c.is_ascii_digit());
     let due = sentence.starts_with(['于', '每', '将']) || dated;
     (due && !units.is_empty() && !sentence.contains(units)).then(|| {
@@ -1412,7 +1463,15 @@ fn places_of(w: &crate::derive::localise::WorkWords, units: &str) -> Option<Stri
         .filter(|u| !u.is_empty())
         .collect();
     let (places, bodies): (Vec<&str>, Vec<&str>) = all.iter().partition(|u| places_among(w, u));
-    let own_bodies = bodies.iter().all(|b| b.contains('属'));
+    // The office's institutions (局属各单位, one named: 县社会福利中心), not the level's
+    // departments (县直有关单位, 县财政局), which are addressed for their lines of work.
+    let own_bodies = bodies.iter().all(|b| {
+        b.contains('属')
+            || (!b.starts_with('各')
+                && w.institution_endings
+                    .iter()
+                    .any(|e| b.ends_with(e.as_str())))
+    });
     (!places.is_empty() && !bodies.is_empty() && own_bodies).then(|| places.join("、"))
 }
 
@@ -1464,6 +1523,22 @@ mod tests {
             ("", true),
         ] {
             assert_eq!(super::places_among(w, named), places, "{named}");
+        }
+    }
+
+    #[test]
+    fn the_upper_office_s_places_are_the_units_that_are_places_beside_the_office_s_institutions() {
+        let w = &crate::derive::defaults::Defaults::embedded().work;
+        for (units, places) in [
+            ("各乡镇人民政府、局属各单位", Some("各乡镇人民政府")),
+            (
+                "各乡镇人民政府（街道办事处）、县社会福利中心",
+                Some("各乡镇人民政府（街道办事处）"),
+            ),
+            ("各乡镇人民政府、县直有关单位", None),
+            ("各乡镇人民政府、县财政局", None),
+        ] {
+            assert_eq!(super::places_of(w, units).as_deref(), places, "{units}");
         }
     }
 

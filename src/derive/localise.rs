@@ -14,6 +14,11 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkWords {
+    /// The places' purse named as theirs (各地财政) and the office's level's ({level}级财政).
+    pub level_funds: Vec<Vec<String>>,
+    /// What an upper level's own event that asks the levels below to hold theirs says first,
+    /// made the office's (its time and place to fill in).
+    pub own_event: String,
     /// Verbs before a reporting target (报送, 上报至 …), longest first wins.
     pub report_verbs: Vec<String>,
     /// An upper office's desk that takes reports at any hour (总值班室, 指挥中心): a report to
@@ -205,6 +210,9 @@ pub struct Localiser<'a> {
     /// The upstream's 主送 written as a list (各乡镇中心学校、县属各中小学校、幼儿园): in its text
     /// the whole list is whom the upstream addresses, the office's units in the office's.
     pub addressed: Vec<String>,
+    /// Addressees of the upstream's 主送 the office addresses too (各城镇燃气经营企业 in both):
+    /// in the office's text they stay themselves, beside its units.
+    pub shared_addressees: Vec<String>,
     /// A relaying upstream's own deadlines, sooner than the relayed document's for the same
     /// report: the office's come before those.
     pub relayer: super::relayer_dates::RelayerDeadlines,
@@ -219,6 +227,7 @@ impl Localiser<'_> {
         }
         let text = self.tiered_duties(&text, notes);
         let text = self.named_addressees_tasks(&text, notes);
+        let text = self.level_funds(&text, notes);
         let text = self.upstream_addressees(&text, notes);
         let text = self.graded_bodies(&text, notes);
         // The upper office's own events go before its names are made the office's (省应急管理厅、
@@ -247,6 +256,25 @@ impl Localiser<'_> {
         let text = self.collector_not_reporting(&text);
         let text = self.not_urging_themselves(&text, notes);
         self.bodies_own(&text, notes)
+    }
+
+    /// 列入各地财政预算: the places' purse is, in the office's text, its level's (县级财政), not
+    /// its units' (`[work] level_funds`).
+    fn level_funds(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let Some(level) = self.level.as_deref() else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        for pair in &self.words.level_funds {
+            if let [from, to] = pair.as_slice() {
+                let to = to.replace("{level}", level);
+                if out.contains(from.as_str()) {
+                    notes.push(format!("“{from}”→“{to}”"));
+                    out = out.replace(from.as_str(), &to);
+                }
+            }
+        }
+        out
     }
 
     /// A sentence of the units that are bodies, not places (卫生院, 学校): what the upper
@@ -505,12 +533,21 @@ impl Localiser<'_> {
     /// the office's units, before its parts are read one by one.
     fn upstream_addressees(&self, text: &str, notes: &mut Vec<String>) -> String {
         let mut out = text.to_owned();
+        let to = std::iter::once(self.units.as_str())
+            .chain(
+                self.shared_addressees
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| !self.units.contains(s)),
+            )
+            .collect::<Vec<_>>()
+            .join("、");
         for list in &self.addressed {
             let written = [list.clone(), list.replace('、', "，")];
             for w in &written {
                 if out.contains(w.as_str()) {
-                    notes.push(format!("上级来文的主送“{w}”→“{}”", self.units));
-                    out = out.replace(w.as_str(), &self.units);
+                    notes.push(format!("上级来文的主送“{w}”→“{to}”"));
+                    out = out.replace(w.as_str(), &to);
                 }
             }
         }
@@ -593,9 +630,11 @@ impl Localiser<'_> {
                     rest = &rest[n..];
                 }
                 // The office acts (its reporting target may be one of its sections: 股).
+                // In running text by its short name, as it writes itself (区司法局将…).
                 if let Some(subject) = self.acting_upper(rest) {
-                    notes.push(format!("上级机关的安排“{subject}将…”→“{}将…”", self.office));
-                    out.push_str(&self.office);
+                    let own = own_short_name(&self.office);
+                    notes.push(format!("上级机关的安排“{subject}将…”→“{own}将…”"));
+                    out.push_str(&own);
                     rest = &rest[subject.len()..];
                 }
             }
@@ -628,13 +667,16 @@ impl Localiser<'_> {
             let body = body.strip_prefix('由').unwrap_or(body);
             // The office itself as the subject, put there for the upper office (省教育厅将会同
             // 省公安厅… → 屏山县教育局将会同…): the offices it acts with are of its level too.
-            let itself = [&self.report_to, &self.office].into_iter().any(|o| {
-                body.strip_prefix(o.as_str()).is_some_and(|r| {
-                    ["将会同", "会同", "将联合", "联合"]
-                        .iter()
-                        .any(|v| r.starts_with(v))
-                })
-            });
+            let short = own_short_name(&self.office);
+            let itself = [&self.report_to, &self.office, &short]
+                .into_iter()
+                .any(|o| {
+                    body.strip_prefix(o.as_str()).is_some_and(|r| {
+                        ["将会同", "会同", "将联合", "联合"]
+                            .iter()
+                            .any(|v| r.starts_with(v))
+                    })
+                });
             let Some(level) = levels.iter().find(|l| {
                 let named = level_named_organs(body, l);
                 itself && !named.is_empty()
@@ -1344,19 +1386,33 @@ impl Localiser<'_> {
         let Some((at, end, written, with_year, start)) = found else {
             return text.to_owned();
         };
-        if start > self.issued {
+        // 自12月11日起（周五）…每周五 made 每周四: the first report is due the day before.
+        let due = text[at..].find("每周").and_then(|w| {
+            let day = text[at + w + "每周".len()..].chars().next()?;
+            ['一', '二', '三', '四', '五']
+                .iter()
+                .position(|d| *d == day)
+        });
+        let first_due = due.filter(|&d| start.weekday().num_days_from_monday() as usize == d + 1);
+        let new = if start <= self.issued {
+            let days = 7 - self.issued.weekday().num_days_from_monday();
+            self.issued + chrono::Duration::days(i64::from(days))
+        } else if first_due.is_some() && start.pred_opt().is_some_and(|d| d > self.issued) {
+            start.pred_opt().unwrap_or(start)
+        } else {
             return text.to_owned();
-        }
-        let days = 7 - self.issued.weekday().num_days_from_monday();
-        let new = self.issued + chrono::Duration::days(i64::from(days));
+        };
         let new_text = if with_year {
             format!("{}年{}月{}日", new.year(), new.month(), new.day())
         } else {
             format!("{}月{}日", new.month(), new.day())
         };
-        notes.push(format!(
-            "周报起始“自{written}起”→“自{new_text}起”（不早于本稿成文日期后的下一周）"
-        ));
+        let why = if start <= self.issued {
+            "不早于本稿成文日期后的下一周"
+        } else {
+            "首次报送随每周报送日提前"
+        };
+        notes.push(format!("周报起始“自{written}起”→“自{new_text}起”（{why}）"));
         let after = at + '自'.len_utf8() + end + '起'.len_utf8();
         format!("{}自{new_text}起{}", &text[..at], &text[after..])
     }
@@ -1733,7 +1789,8 @@ impl Localiser<'_> {
                 continue;
             };
             let by_level = addressee_len(self.words, rest).is_some();
-            if item.chars().count() < 5 || by_level || !out.contains(item) {
+            let shared = self.shared_addressees.iter().any(|s| s == item);
+            if item.chars().count() < 5 || by_level || shared || !out.contains(item) {
                 continue;
             }
             notes.push(format!("上级来文的主送“{item}”→“{}”", self.units));
@@ -1801,8 +1858,17 @@ impl Localiser<'_> {
         // A county's or district's body is the upper office of a township's (区民政局).
         let first: String = target.chars().take(1).collect();
         let above = rank(&first, false) > self.office_rank;
+        // 报送厅社会救助处: a department of the upper office named after its last character.
+        let own_department = target.chars().count() >= 3
+            && self.upstream.iter().any(|u| u.ends_with(first.as_str()))
+            && self
+                .words
+                .department_endings
+                .iter()
+                .any(|e| target.ends_with(e.as_str()));
         !target.is_empty()
             && (above
+                || own_department
                 || self
                     .words
                     .upper_levels
@@ -2132,13 +2198,38 @@ impl Localiser<'_> {
     /// 省级层面 under 主要活动: blocks of arrangements for levels above the office are dropped;
     /// when one block is left (市县层面), its text and items take its place under the parent.
     pub fn prune_tiers(&self, s: &mut Section, notes: &mut Vec<String>) {
-        // An item that is the upper level's own event (举办全省启动仪式), whatever follows it.
-        s.sections.retain(|x| {
-            let theirs = self.upper_event_heading(&x.heading);
-            if theirs {
+        // An item that is the upper level's own event (举办全省启动仪式) goes, whatever follows
+        // it; unless it asks the levels below to hold theirs (各市、县（市、区）要同步组织启动
+        // 活动): then it is the office's own event, its time and place to fill in, the ask kept
+        // (the upper office's own sentences go where its text is made the office's).
+        s.sections.retain_mut(|x| {
+            if !self.upper_event_heading(&x.heading) {
+                return true;
+            }
+            let asks = x.sections.is_empty()
+                && x.text.0.iter().any(|p| {
+                    p.split_inclusive('。').any(|t| self.asks_lower_levels(t))
+                });
+            if asks {
+                notes.push(format!(
+                    "上级机关本级的活动“{}”改为本级的活动（其中对下级的要求保留），时间、地点待填写",
+                    x.heading
+                ));
+                match x.text.0.first_mut() {
+                    Some(first) => first.insert_str(0, &self.words.own_event),
+                    None => x.text.0.push(self.words.own_event.clone()),
+                }
+                if let Some(level) = self.level.as_deref() {
+                    for w in self.words.own_scope.iter().filter(|w| {
+                        w.starts_with('全') && rank(w, false) > self.office_rank
+                    }) {
+                        x.heading = x.heading.replace(w.as_str(), &format!("全{level}"));
+                    }
+                }
+            } else {
                 notes.push(format!("上级机关本级的活动“{}”已删去", x.heading));
             }
-            !theirs
+            asks
         });
         let tiers: Vec<Option<u8>> = s.sections.iter().map(|x| self.tier(&x.heading)).collect();
         if s.sections.len() >= 2 && tiers.iter().all(Option::is_some) {
@@ -2161,6 +2252,15 @@ impl Localiser<'_> {
         for x in s.sections.iter_mut() {
             self.prune_tiers(x, notes);
         }
+    }
+
+    /// A sentence asking the levels below the upper office to act (各地要…, 各市、县（市、区）
+    /// 要同步组织…).
+    fn asks_lower_levels(&self, sentence: &str) -> bool {
+        Self::upper_addressee(self.words, sentence).is_some_and(|a| {
+            let after = sentence.split_once(a.as_str()).map_or("", |(_, r)| r);
+            after.starts_with('要')
+        })
     }
 
     /// A heading of an event the upper level holds for its whole area (举办全省“质量月”启动仪式):
@@ -2739,10 +2839,13 @@ const NOT_LEVELS: [&str; 12] = [
 /// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
 /// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
 pub(crate) fn rank(text: &str, last: bool) -> u8 {
-    // 设区市 and 设区的市 are cities, whatever 区 they hold.
+    // 设区市 and 设区的市 are cities, whatever 区 they hold; so is 省辖市 (河南, 江苏), whatever
+    // 省 it names.
     let levels = [
         ("设区的市", 2),
         ("设区市", 2),
+        ("省辖市", 2),
+        ("省直管县", 1),
         ("省", 3),
         ("自治区", 3),
         ("市", 2),
@@ -3225,6 +3328,7 @@ pub(crate) mod tests {
             own_sections: None,
             own_bodies: None,
             addressed: Vec::new(),
+            shared_addressees: Vec::new(),
             relayer: Default::default(),
         }
     }
@@ -3330,16 +3434,16 @@ pub(crate) mod tests {
                 // The places the office's own step inspects are its units.
                 (
                     "市住建局将组成督导组，对各区（市）县“百日攻坚”行动开展情况进行督导检查。",
-                    "郫都区住房和城乡建设局将组成督导组，对各单位“百日攻坚”行动开展情况进行督导检查。",
+                    "区住房和城乡建设局将组成督导组，对各单位“百日攻坚”行动开展情况进行督导检查。",
                 ),
                 (
                     "成都市住房和城乡建设局将适时对部分区（市）县开展抽查。",
-                    "郫都区住房和城乡建设局将适时对部分单位开展抽查。",
+                    "区住房和城乡建设局将适时对部分单位开展抽查。",
                 ),
                 // 市场 names no city.
                 (
                     "市住建局将对各市场监督管理所开展情况进行通报。",
-                    "郫都区住房和城乡建设局将对各市场监督管理所开展情况进行通报。",
+                    "区住房和城乡建设局将对各市场监督管理所开展情况进行通报。",
                 ),
                 (
                     "各级住房城乡建设部门负责组织燃气企业开展自查。",
@@ -3619,6 +3723,11 @@ pub(crate) mod tests {
         assert_eq!(out, "自3月8日起至5月31日，每周一12时前报送。");
         let later = "自3月15日起，每周一12时前报送。";
         assert_eq!(l.weekly_start(later, &mut notes), later);
+        // A start that was the first report's day moves with the weekday (周五 → 周四).
+        assert_eq!(
+            l.weekly_start("自2027年3月12日起，每周四16时前报送。", &mut notes),
+            "自2027年3月11日起，每周四16时前报送。"
+        );
         assert_eq!(
             l.weekly_start("各自落实。自2027年3月1日起，每周一报送。", &mut notes),
             "各自落实。自2027年3月8日起，每周一报送。"
@@ -3968,7 +4077,7 @@ pub(crate) mod tests {
                 ),
                 (
                     "省自然资源厅将在厅门户网站开设专栏。",
-                    "叙州区自然资源局将在本局门户网站开设专栏。",
+                    "区自然资源局将在本局门户网站开设专栏。",
                 ),
             ],
         );
@@ -3977,7 +4086,7 @@ pub(crate) mod tests {
             &[
                 (
                     "市科协将对组织工作突出的单位予以通报表扬。",
-                    "茶陵县科学技术协会将对组织工作突出的单位予以通报表扬。",
+                    "县科学技术协会将对组织工作突出的单位予以通报表扬。",
                 ),
                 (
                     "由市教育局、市科协牵头，组织专家走进中小学。",
@@ -4101,7 +4210,7 @@ pub(crate) mod tests {
                 ),
                 (
                     "省水利厅将会同省公安厅组成检查组，对部分市（州）进行抽查。",
-                    "修水县水利局将会同县公安局组成检查组，对部分单位进行抽查。",
+                    "县水利局将会同县公安局组成检查组，对部分单位进行抽查。",
                 ),
                 (
                     "省水利厅、省应急管理厅将于5月联合对部分市、州开展抽查督导。",
@@ -4160,7 +4269,7 @@ pub(crate) mod tests {
                 "市人力资源和社会保障局将会同市住房和城乡建设局等部门进行督导检查。",
                 &mut Vec::new()
             ),
-            "宁波市鄞州区人力资源和社会保障局将会同区住房和城乡建设局等部门进行督导检查。"
+            "区人力资源和社会保障局将会同区住房和城乡建设局等部门进行督导检查。"
         );
     }
 
@@ -4232,7 +4341,7 @@ pub(crate) mod tests {
             &[
                 (
                     "请各省级民政部门于2027年1月15日前报送。民政部将适时组织开展督导检查。",
-                    "请各市州民政局于2027年1月12日前报送。湖南省民政厅将适时组织开展督导检查。",
+                    "请各市州民政局于2027年1月12日前报送。省民政厅将适时组织开展督导检查。",
                 ),
                 ("各地民政部门要全面走访。", "各地民政部门要全面走访。"),
             ],
@@ -4467,7 +4576,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             t,
-            "请于3月5日前报送县水利局。清明节前后，修水县水利局将组织督查。"
+            "请于3月5日前报送县水利局。清明节前后，县水利局将组织督查。"
         );
         let t = l.apply(
             "县级部门要逐一检查；省、市两级水利部门会同应急管理部门开展抽查督导。",
@@ -4502,6 +4611,27 @@ pub(crate) mod tests {
         l.prune_tiers(&mut s, &mut Vec::new());
         let items: Vec<&str> = s.sections.iter().map(|x| x.heading.as_str()).collect();
         assert_eq!(items, ["开展集中宣传。", "举办全县启动仪式。"]);
+        // One that asks the levels below to hold theirs is the office's, to fill in.
+        let mut s = Section {
+            heading: "主要活动".into(),
+            sections: vec![Section {
+                heading: "举办全省启动仪式。".into(),
+                text: crate::spec::Paragraphs(vec![
+                    "12月1日上午，省司法厅在杭州举办全省启动仪式。各市、县（市、区）要同步组织启动活动。"
+                        .into(),
+                ]),
+                ..Section::default()
+            }],
+            ..Section::default()
+        };
+        l.prune_tiers(&mut s, &mut Vec::new());
+        assert_eq!(s.sections.len(), 1);
+        assert!(s.sections[0].text.0[0].starts_with("【待填写"), "{s:?}");
+        assert!(
+            s.sections[0].text.0[0].ends_with("要同步组织启动活动。"),
+            "{s:?}"
+        );
+        assert_eq!(s.sections[0].heading, "举办全县启动仪式。");
     }
 
     #[test]
@@ -4562,7 +4692,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             t,
-            "请按时报送。修水县水利局将适时开展督导检查，对工作进度慢的单位进行通报。市场监管局将配合。"
+            "请按时报送。县水利局将适时开展督导检查，对工作进度慢的单位进行通报。市场监管局将配合。"
         );
         assert!(notes.iter().any(|n| n.contains("省水利厅将")), "{notes:?}");
         // Not a subject: left as it is.
@@ -4591,7 +4721,7 @@ pub(crate) mod tests {
         );
         // The office's own level mirrors what the upper office does at home.
         let t = l.apply("文化和旅游部将会同教育部开展进校园活动。", &mut notes);
-        assert!(t.starts_with("澄溪县文化和旅游局将会同"), "{t}");
+        assert!(t.starts_with("县文化和旅游局将会同"), "{t}");
         let l = office(&cal, "柏山县林业局", "各单位", "青岚市林业局", 1);
         let t = l.apply(
             "组织开展实战化演练，每个县（市、区）至少组织1次综合演练，每个乡镇至少1次。",
@@ -4629,10 +4759,10 @@ pub(crate) mod tests {
         );
         assert_eq!(
             inspected,
-            "防火期内，霍山县市场监督管理局将组成督导组，对各单位工作开展情况进行督导检查，对工作不力的单位予以通报。"
+            "防火期内，县市场监督管理局将组成督导组，对各单位工作开展情况进行督导检查，对工作不力的单位予以通报。"
         );
         assert_eq!(
-            t, "县局各有关股室要加强对口指导。霍山县市场监督管理局将适时组织督导检查。",
+            t, "县局各有关股室要加强对口指导。县市场监督管理局将适时组织督导检查。",
             "{notes:?}"
         );
     }
@@ -4709,7 +4839,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             t,
-            "对整改不到位的，湘潭县教育局将予以通报批评；因此发生事故的，依法追究责任。"
+            "对整改不到位的，县教育局将予以通报批评；因此发生事故的，依法追究责任。"
         );
         let t = l.apply(
             "材料以PDF格式发送至省教育厅安全工作处电子邮箱hnsjytaqc@126.com。联系人：省教育厅安全工作处 谭志刚，电话：0731-84715263。",

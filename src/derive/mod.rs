@@ -654,7 +654,7 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     if draft.spec.header.is_some() && office.value.office.serial.is_none() {
         draft.comment(
             "header.doc_number",
-            "【待填写】发文顺序号（serial，暂写 1）",
+            "【待填写】发文顺序号（serial = 0：尚未编号，印出为空格，check 提示）",
         );
     }
     Ok(Draft {
@@ -666,10 +666,17 @@ pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> 
     })
 }
 
-/// How each substitution was applied, and which never matched (a relay substitutes nothing).
+/// How each substitution was applied, and which never matched (a relay substitutes only in the
+/// asks it makes of the office's units: one not used there is not reported), and what the
+/// rules changed.
 fn substitution_report(c: &ctx::Ctx) -> Vec<String> {
     if c.as_ == DeriveAs::Relay {
-        return Vec::new();
+        let used = c.profile().substitutions.iter().zip(&c.counts);
+        return used
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, n)| format!("替换“{}”→“{}”：{n} 处", s.from, s.to))
+            .chain(c.changes.iter().cloned())
+            .collect();
     }
     let unused = [
         ("committee", &c.profile().office.committee),

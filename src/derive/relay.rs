@@ -33,10 +33,11 @@ pub fn relay(c: &mut Ctx) -> Spec {
     } else {
         Vec::new()
     };
-    let request = if reports.is_empty() || own.request.is_some() {
-        request
-    } else {
-        &c.d.patterns.relay_request_items
+    // One ask is no list: it follows the request in the transmitting sentence's paragraph.
+    let (request, reports) = match reports.as_slice() {
+        [one] if own.request.is_none() => (format!("{request}{one}"), Vec::new()),
+        _ if reports.is_empty() || own.request.is_some() => (request.to_owned(), reports),
+        _ => (c.d.patterns.relay_request_items.clone(), reports),
     };
     sections.extend(reports.into_iter().map(|r| Section {
         text: Paragraphs(vec![r]),
@@ -65,7 +66,7 @@ pub fn relay(c: &mut Ctx) -> Spec {
         .unwrap_or_default();
     let request = match &c.upstream().transmit {
         Some(t) if passes_on && own.request.is_none() => t.as_str(),
-        _ => request,
+        _ => request.as_str(),
     };
     let mut annexes = c.upstream().annexes.clone();
     annexes.extend(c.own_annexes());

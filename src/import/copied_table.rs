@@ -52,6 +52,34 @@ fn cells_at(lines: &[Line], i: usize) -> (Vec<String>, usize) {
     (cells, k)
 }
 
+/// Cells a copied head starts or ends with when it stands a cell a line with no blank between
+/// (a phone's copy of a WeChat article): without one of them a run of short lines is a list.
+const HEAD_EDGES: [&str; 5] = ["序号", "编号", "备注", "说明", "联系电话"];
+
+/// A head copied a cell a line with no blank line between its cells (a phone's copy of an
+/// article): each line its cell, a line closing a bracket the line before opened going on it.
+fn stacked_cells_at(lines: &[Line], i: usize) -> (Vec<String>, usize) {
+    let mut cells: Vec<String> = Vec::new();
+    let mut k = i;
+    while k < lines.len() && cell_line(&lines[k]) && (k == i || !lines[k].after_blank) {
+        let t = lines[k].text.trim();
+        match cells.last_mut() {
+            Some(last) if last.matches('（').count() > last.matches('）').count() => {
+                last.push_str(t)
+            }
+            _ => cells.push(t.to_owned()),
+        }
+        k += 1;
+    }
+    let edged = |c: Option<&String>| c.is_some_and(|c| HEAD_EDGES.contains(&c.as_str()));
+    let ends = k == lines.len() || lines[k].after_blank;
+    if cells.len() >= MIN_CELLS && ends && (edged(cells.first()) || edged(cells.last())) {
+        (cells, k)
+    } else {
+        (Vec::new(), i)
+    }
+}
+
 /// `lines` with each copied table head of an annex (a run of at least [`MIN_CELLS`] cells, the
 /// first after a line that is no cell) made one line of cells.
 pub fn rebuild(lines: Vec<Line>) -> Vec<Line> {
@@ -68,11 +96,14 @@ pub fn rebuild(lines: Vec<Line>) -> Vec<Line> {
     out.extend_from_slice(&lines[..i]);
     while i < lines.len() {
         let starts = i == 0 || lines[i].after_blank || !cell_line(&lines[i - 1]);
-        let (cells, next) = if starts {
+        let (mut cells, mut next) = if starts {
             cells_at(&lines, i)
         } else {
             (Vec::new(), i)
         };
+        if starts && cells.len() < MIN_CELLS {
+            (cells, next) = stacked_cells_at(&lines, i);
+        }
         if cells.len() >= MIN_CELLS {
             let mut row = lines[i].clone();
             row.text = cells.join(" ");
@@ -116,6 +147,27 @@ mod tests {
         assert!(!cells.iter().any(|c| c.contains('4')), "{lines:?}");
         // Paragraphs and a signature are left alone.
         let text = "各地要抓好落实。\n\n应急管理部办公厅\n\n自然资源部办公厅\n\n中国气象局办公室\n\n2026年4月17日\n";
+        assert!(rebuild(read(text)).iter().all(|l| l.cells.is_none()));
+    }
+
+    #[test]
+    fn a_head_copied_from_a_phone_a_cell_a_line_is_one_row_of_cells() {
+        let text = "附件\n\n台账\n\n序号\n隐患所在单位\n隐患类别\n县（市、\n区）\n整改状态\n\n填表人：　　审核人：\n";
+        let lines = rebuild(read(text));
+        let rows: Vec<&Vec<String>> = lines.iter().filter_map(|l| l.cells.as_ref()).collect();
+        assert_eq!(
+            rows,
+            [&vec![
+                "序号",
+                "隐患所在单位",
+                "隐患类别",
+                "县（市、区）",
+                "整改状态"
+            ]],
+            "{lines:?}"
+        );
+        // A list of names a line each is no table.
+        let text = "附件\n\n名单\n\n城关镇\n三河镇\n上派镇\n桃花镇\n";
         assert!(rebuild(read(text)).iter().all(|l| l.cells.is_none()));
     }
 }

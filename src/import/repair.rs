@@ -17,10 +17,11 @@ pub struct Repair {
     pub what: String,
 }
 
-/// A page number line: — 3 —, -3-, 3.
+/// A page number line: — 3 —, -3-, 3, spaced by any space a writer puts there (PyMuPDF maps the
+/// space glyph to U+00A0: —\u{a0}1\u{a0}—).
 pub fn is_page_number(s: &str) -> bool {
     let t = s.trim();
-    let inner = t.trim_matches(|c: char| "—–-－~ 　第页".contains(c));
+    let inner = t.trim_matches(|c: char| c.is_whitespace() || "—–-－~第页".contains(c));
     let dashed = inner.len() < t.len();
     !inner.is_empty()
         && inner.len() <= 3
@@ -441,6 +442,8 @@ mod tests {
         assert!(is_page_number("— 3 —"));
         assert!(is_page_number("-12-"));
         assert!(is_page_number("—5—"));
+        assert!(is_page_number("—\u{a0}1\u{a0}—"));
+        assert!(is_page_number("－\u{2002}2\u{2002}－"));
         assert!(!is_page_number("2025"));
     }
 

@@ -81,6 +81,18 @@ fn doc_number_form(spec: &Spec, out: &mut Vec<Finding>) {
     let Some(n) = spec.header.as_ref().and_then(|h| h.doc_number.as_ref()) else {
         return;
     };
+    if n.serial == crate::compose::text::UNNUMBERED {
+        out.push(finding(
+            "placeholder",
+            Severity::Warning,
+            "header.doc_number.serial",
+            format!(
+                "发文字号“{}”尚未编号（serial = 0），印发前须填写发文顺序号",
+                doc_number(&n.code, n.year, n.serial)
+            ),
+        ));
+        return;
+    }
     let right = doc_number(&n.code, n.year, n.serial);
     if let Some(written) = &n.written {
         if written.trim() != right {

@@ -237,7 +237,8 @@ pub struct DocNumber {
     pub code: String,
     /// 年份, e.g. 2024.
     pub year: i32,
-    /// 发文顺序号, e.g. 8 (no leading zeros, no 第).
+    /// 发文顺序号, e.g. 8 (no leading zeros, no 第); 0 while the document is not numbered yet
+    /// (未编号: printed as a blank, reported by `check`).
     pub serial: u32,
     /// The string as written in the spec, when it was given as one.
     pub written: Option<String>,
@@ -263,8 +264,13 @@ impl DocNumber {
             .trim()
             .trim_start_matches('第')
             .trim();
+        let rest = rest.trim_start_matches([' ', '\u{3000}']);
         let serial_end = rest.find(|c: char| !c.is_ascii_digit())?;
-        let serial: u32 = rest[..serial_end].parse().ok()?;
+        // 代字〔年份〕　　号: not numbered yet (0).
+        let serial: u32 = match serial_end {
+            0 => crate::compose::text::UNNUMBERED,
+            _ => rest[..serial_end].parse().ok()?,
+        };
         if rest[serial_end..].trim() != "号" || code.is_empty() {
             return None;
         }

@@ -67,9 +67,6 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
                     format!("年份 {} 不合理，应为四位年份", n.year),
                 ));
             }
-            if n.serial == 0 {
-                out.push(problem("header.doc_number.serial", "发文顺序号应从 1 开始"));
-            }
         }
         for (i, l) in h.mark_lines.iter().enumerate() {
             nonempty(

@@ -220,7 +220,8 @@ pub fn relay_asks(spec: &gongwen::spec::Spec) -> Vec<String> {
             walk(out, &s.sections);
         }
     }
-    let mut out = Vec::new();
+    // One ask follows the request in the transmitting sentence's paragraph.
+    let mut out: Vec<String> = spec.transmit.iter().cloned().collect();
     walk(&mut out, &spec.sections);
     out.extend(spec.closing.0.iter().cloned());
     out
