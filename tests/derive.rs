@@ -2476,13 +2476,21 @@ fn a_ministry_s_work_notice_printed_from_its_portal_derives_the_county_s_own_tas
 /// theirs (各市、县（市、区）要同步组织启动活动), is the district's own event to fill in, not
 /// dropped with the province's ceremony; the province's office acting is the bureau by its short
 /// name (区司法局将…); a draft without a 发文顺序号 prints no invented 1号 and `check` says so;
-/// the relay's one ask follows its request in the transmitting paragraph, not a lone 一、.
+/// the relay's one ask follows its request in the transmitting paragraph, not a lone 一、; the
+/// plan's preparation starts with the draft where the units' plans are due before it would.
 #[test]
 fn a_launch_the_province_asks_the_levels_below_to_hold_is_the_district_s_own_event() {
     let dir = received_and_derived(
         "xianfa-joint-fpdf2.pdf",
         "xianfa-district-office.toml",
-        &["notice", "relay"],
+        &["notice", "plan", "relay"],
+    );
+    // The units' plans are due (11月20日) before the default preparation would start: it starts
+    // with the draft.
+    let plan = draft(&dir, "office-2026-plan.toml");
+    assert!(
+        plan.contains("name = \"准备阶段\"\nstart = 2026-11-13\nend = 2026-11-30"),
+        "{plan}"
     );
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(

@@ -470,7 +470,8 @@ pub(crate) fn deadlines_in(text: &str, since: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// `phases`: each phase over its span — preparation (from the computed start, never before the
-/// draft's own date, to the eve of the campaign), the campaign's own dates, the summary deadline
+/// draft's own date, from the draft's date where the units' plans are due before that start, to
+/// the eve of the campaign), the campaign's own dates, the summary deadline
 /// (a day, as seed 001 writes it). A preparation the draft comes too late for is left out: the
 /// caller says so.
 pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {
@@ -481,6 +482,9 @@ pub fn phases(c: &Campaign, dates: &Dates, rules: &[PhaseRule]) -> Vec<Phase> {
             let (start, end) = match r.span {
                 Span::Prepare if dates.issued > eve => return None,
                 Span::Prepare if dates.issued == eve => (eve, None),
+                // The units' plans due before it would be asked outside every phase: the
+                // preparation starts with the draft.
+                Span::Prepare if dates.report < dates.prepare_start => (dates.issued, Some(eve)),
                 Span::Prepare => (dates.prepare_start.max(dates.issued), Some(eve)),
                 Span::Campaign => (c.start, Some(c.end)),
                 Span::Summary => (dates.summary, None),
