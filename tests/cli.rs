@@ -52,7 +52,7 @@ fn bad_specs_fail_with_file_line_column_and_field_in_chinese() {
         ("missing.toml", "title = \"通知\"\n", "需要 [signature]"),
         ("date.toml", "title = \"通知\"\n[signature]\ndate = 2025-02-30\n", "date.toml:3:8:"),
         ("empty.toml", "title = \"  \"\n[signature]\ndate = 2025-04-02\n", "empty.toml:1:9: 字段 title: 标题不能为空"),
-        ("serial.toml", "title = \"通知\"\n[header]\nissuers = [\"某局\"]\ndoc_number = { code = \"某发\", year = 2025, serial = 0 }\n[signature]\ndate = 2025-04-02\n", "字段 header.doc_number.serial"),
+        ("year.toml", "title = \"通知\"\n[header]\nissuers = [\"某局\"]\ndoc_number = { code = \"某发\", year = 25, serial = 3 }\n[signature]\ndate = 2025-04-02\n", "字段 header.doc_number.year"),
     ];
     for (name, text, expected) in cases {
         let path = write(dir.path(), name, text);

@@ -2600,3 +2600,72 @@ fn a_pymupdf_notice_of_a_province_derives_the_county_s_reports_and_purse() {
     let asks = common::relay_asks(&relay).concat();
     assert!(asks.contains("报送县民政局社会救助股"), "{asks}");
 }
+
+/// A city's notice in an OA template (weiwen-city-oa-template.docx: header and signature in
+/// borderless tables), derived for a district bureau (clerk trial h15): a telephone number the
+/// inherited text still gives (…发送至…，联系电话：025-83521136) is the upper office's and becomes
+/// the district's from its profile's contacts; the places' leaderships (各区党委、政府) are the
+/// district's own (区委、区政府), not its service stations.
+#[test]
+fn an_oa_template_notice_derives_the_district_s_telephone_and_leadership() {
+    let dir = received_and_derived(
+        "weiwen-city-oa-template.docx",
+        "weiwen-district-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("025-83521136"), "{notice}");
+    assert!(notice.contains("联系电话：025-58861027"), "{notice}");
+    assert!(
+        notice.contains("区委、区政府分管负责同志要带队"),
+        "{notice}"
+    );
+    assert!(!notice.contains("各区党委"), "{notice}");
+}
+
+/// A provincial 全民健身日 notice pasted from an online editor as Markdown
+/// (jianshen-province-markdown.txt: # title, ## headings, **run-in heads**, a pipe table), read
+/// as the printed page (clerk trial h16): no mark left, four 一、 headings, the campaign's period
+/// from its 活动时间 (7月下旬至8月中旬), the form a table of its columns.
+#[test]
+fn a_markdown_paste_is_read_as_the_printed_notice() {
+    let dir = received_and_derived(
+        "jianshen-province-markdown.txt",
+        "jianshen-county-office.toml",
+        &["notice"],
+    );
+    let text = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    assert!(!text.contains("**") && !text.contains("##"), "{text}");
+    let up: gongwen::spec::Spec = toml::from_str(&text).unwrap();
+    assert_eq!(up.title, "湖北省体育局关于开展2027年“全民健身日”活动的通知");
+    let headings: Vec<&str> = up.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["活动主题", "活动时间", "主要活动", "工作要求"]);
+    let c = up.campaign.as_ref().unwrap();
+    assert_eq!(
+        (c.start.to_string(), c.end.to_string()),
+        ("2027-07-21".into(), "2027-08-20".into())
+    );
+    assert_eq!(up.annexes[0].columns.len(), 7, "{:?}", up.annexes[0]);
+    let notice = draft(&dir, "office-2027-notice.toml");
+    let marked = notice
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.contains('#') || l.contains("**"));
+    assert!(!marked, "{notice}");
+}
+
+/// A provincial archive's 函 printed by LibreOffice (dangan-letter-libreoffice.pdf), derived for
+/// a county archive (clerk trial h17): the province's own online training (我馆定于…在线举办全省…
+/// 培训) goes, with the sentences arranging who attends it and the section left empty by them.
+#[test]
+fn an_upper_office_s_own_training_goes_with_its_attendance() {
+    let dir = received_and_derived(
+        "dangan-letter-libreoffice.pdf",
+        "dangan-county-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("培训，通过"), "{notice}");
+    assert!(!notice.contains("参训"), "{notice}");
+    assert!(!notice.contains("heading = \"业务培训\""), "{notice}");
+}

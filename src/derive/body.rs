@@ -36,6 +36,13 @@ struct Drafted {
     requirements: bool,
 }
 
+/// Whether a section of the upstream, inherited, lost all it said (every sentence the upper
+/// office's own arrangement, 业务培训 of the upper office's training): its heading alone goes too.
+fn emptied(upstream: &Section, kept: &Section) -> bool {
+    let said = !upstream.text.0.is_empty() || !upstream.sections.is_empty();
+    said && kept.text.0.is_empty() && kept.sections.is_empty() && kept.phases.is_empty()
+}
+
 /// Builds the body from the upstream's sections. `inherit` applies the office's substitutions.
 pub fn body(
     upstream: &[Section],
@@ -49,7 +56,10 @@ pub fn body(
     for s in upstream {
         let rule = rules.iter().find(|r| r.matches(as_, &s.heading));
         let Some(rule) = rule else {
-            out.push(plain(inherit(s)));
+            let kept = inherit(s);
+            if !emptied(s, &kept) {
+                out.push(plain(kept));
+            }
             continue;
         };
         match rule.action {
@@ -58,7 +68,9 @@ pub fn body(
                 if let Some(to) = rule.to.as_deref() {
                     kept.heading = to.to_owned();
                 }
-                out.push(plain(kept));
+                if !emptied(s, &kept) {
+                    out.push(plain(kept));
+                }
             }
             Action::Drop => {}
             Action::Replace => match rule.block {

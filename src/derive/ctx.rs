@@ -275,6 +275,17 @@ impl<'a> Ctx<'a> {
                 .email
                 .clone()
                 .unwrap_or_else(|| self.d.placeholders.email.clone()),
+            phone: self
+                .profile()
+                .contacts
+                .0
+                .iter()
+                .find_map(|c| {
+                    super::localise::phone_numbers(c)
+                        .first()
+                        .map(|n| n.to_string())
+                })
+                .unwrap_or_else(|| self.d.placeholders.phone.clone()),
             place_units: units.as_deref().and_then(|u| places_of(&self.d.work, u)),
             units_are_places: places_among(
                 &self.d.work,

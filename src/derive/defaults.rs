@@ -107,6 +107,9 @@ pub struct Placeholders {
     /// The office's e-mail address, where inherited text gives the upper office's and the
     /// profile names none.
     pub email: String,
+    /// The office's telephone, where inherited text gives the upper office's and the profile's
+    /// contacts name none.
+    pub phone: String,
     /// Under a plan outline's heading (`{heading}`).
     pub plan_section: String,
 }

@@ -14,8 +14,14 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkWords {
+    /// Words of attending an event (参训, 参会, 分会场): after the upper office's own event goes,
+    /// the sentences of its paragraph that arrange who attends it go too.
+    pub attendance_words: Vec<String>,
     /// The places' purse named as theirs (各地财政) and the office's level's ({level}级财政).
     pub level_funds: Vec<Vec<String>>,
+    /// The places' leaderships after 各 and a level (各区党委、政府) and the office's level's
+    /// ({level}委、{level}政府).
+    pub level_governments: Vec<Vec<String>>,
     /// What an upper level's own event that asks the levels below to hold theirs says first,
     /// made the office's (its time and place to fill in).
     pub own_event: String,
@@ -178,6 +184,9 @@ pub struct Localiser<'a> {
     pub duty_to: String,
     /// Where they send material by e-mail (the office's address, or a 【待填写】 mark).
     pub email: String,
+    /// The office's telephone for its units' reports (the first in its contacts, or a
+    /// 【待填写】 mark): the upper office's numbers left in inherited text become it.
+    pub phone: String,
     /// The office's units, replacing the upstream's addressees.
     pub units: String,
     /// Those of the units that are places (各乡镇人民政府 of 各乡镇人民政府、局属各单位), where
@@ -243,6 +252,7 @@ impl Localiser<'_> {
         let text = self.lone_addressees(&text, notes);
         let text = self.addressees_outside_facts(&text, notes);
         let text = self.emails(&text, notes);
+        let text = self.phones(&text, notes);
         let text = self.upper_actions(&text, notes);
         let text = self.upper_subjects(&text, notes);
         let text = self.responsible(&text, notes);
@@ -259,19 +269,36 @@ impl Localiser<'_> {
     }
 
     /// 列入各地财政预算: the places' purse is, in the office's text, its level's (县级财政), not
-    /// its units' (`[work] level_funds`).
+    /// its units' (`[work] level_funds`); so are their leaderships (各区党委、政府 → 区委、区政府,
+    /// `[work] level_governments`).
     fn level_funds(&self, text: &str, notes: &mut Vec<String>) -> String {
         let Some(level) = self.level.as_deref() else {
             return text.to_owned();
         };
         let mut out = text.to_owned();
-        for pair in &self.words.level_funds {
-            if let [from, to] = pair.as_slice() {
-                let to = to.replace("{level}", level);
-                if out.contains(from.as_str()) {
-                    notes.push(format!("“{from}”→“{to}”"));
-                    out = out.replace(from.as_str(), &to);
-                }
+        // 各区党委、政府 (the places' leaderships) → 区委、区政府: the office's level's.
+        let governments = self.words.levels.iter().flat_map(|l| {
+            self.words
+                .level_governments
+                .iter()
+                .filter_map(move |p| match p.as_slice() {
+                    [from, to] => Some((format!("各{l}{from}"), to.clone())),
+                    _ => None,
+                })
+        });
+        let funds = self
+            .words
+            .level_funds
+            .iter()
+            .filter_map(|p| match p.as_slice() {
+                [from, to] => Some((from.clone(), to.clone())),
+                _ => None,
+            });
+        for (from, to) in funds.chain(governments) {
+            let to = to.replace("{level}", level);
+            if out.contains(from.as_str()) {
+                notes.push(format!("“{from}”→“{to}”"));
+                out = out.replace(from.as_str(), &to);
             }
         }
         out
@@ -915,6 +942,7 @@ impl Localiser<'_> {
         // The day of an event that went (6月16日，省应急管理厅…举办…): a sentence after it that
         // says 同一天 says that day.
         let mut day_gone: Option<&str> = None;
+        let mut event_gone = false;
         for sentence in text.split_inclusive(['。', '；']) {
             let when = sentence
                 .split_once('，')
@@ -927,6 +955,18 @@ impl Localiser<'_> {
             if self.hosted_by_upper(body) || self.upper_event(body) {
                 notes.push(format!("上级机关本级的活动已删去：{sentence}"));
                 day_gone = when;
+                event_gone = true;
+                continue;
+            }
+            // Who attends the event that went, and their names for it (参训人员名单), go too.
+            if event_gone
+                && self
+                    .words
+                    .attendance_words
+                    .iter()
+                    .any(|w| sentence.contains(w.as_str()))
+            {
+                notes.push(format!("上级机关本级活动的参加安排已删去：{sentence}"));
                 continue;
             }
             let said;
@@ -1043,6 +1083,19 @@ impl Localiser<'_> {
         out
     }
 
+    /// …电子版发送至…，联系电话：025-83521136: a telephone number inherited text still gives is the
+    /// upper office's (the office's own are in its profile): the office's.
+    fn phones(&self, text: &str, notes: &mut Vec<String>) -> String {
+        let mut out = text.to_owned();
+        for number in phone_numbers(text) {
+            if number != self.phone {
+                notes.push(format!("上级机关的电话“{number}”→“{}”", self.phone));
+                out = out.replace(number, &self.phone);
+            }
+        }
+        out
+    }
+
     /// An event with no subject but its time (9月14日上午在柳州市工人文化宫举办…) held at a place
     /// of the upper office's and not in the office's own: the upper office's own doing.
     fn at_an_upper_place(&self, rest: &str, subject: &str) -> bool {
@@ -1114,11 +1167,16 @@ impl Localiser<'_> {
     /// event at a place that is not the office's is its own event, not the office's to mirror.
     fn upper_event(&self, body: &str) -> bool {
         // 省文化和旅游厅将在杭州举办…, or the upper offices together without 将
-        // (某部、某院…在北京联合举办…).
-        let at = match body.find('将') {
-            Some(at) => Some((at, '将'.len_utf8())),
-            None => body.find('在').map(|at| (at, 0)),
+        // (某部、某院…在北京联合举办…); after its purpose (为提高…质量，我馆定于…举办全省…培训).
+        let body = match body.split_once('，') {
+            Some((purpose, rest)) if purpose.starts_with('为') => rest,
+            _ => body,
         };
+        let at = ["将", "定于", "拟于"]
+            .iter()
+            .filter_map(|w| body.find(w).map(|at| (at, w.len())))
+            .min()
+            .or_else(|| body.find('在').map(|at| (at, 0)));
         let Some((at, skip)) = at else {
             return false;
         };
@@ -1127,16 +1185,28 @@ impl Localiser<'_> {
             return false;
         }
         let clause = rest.split(['，', '。', '；']).next().unwrap_or(rest);
-        clause.match_indices('在').any(|(at, c)| {
-            let after = &clause[at + c.len()..];
-            self.words.event_verbs.iter().any(|v| {
-                after.find(v.as_str()).is_some_and(|end| {
-                    let place = &after[..end];
-                    (2..=15).contains(&place.chars().count())
-                        && (self.scope.is_empty() || !place.contains(self.scope.as_str()))
+        // An event for the upper office's whole area (举办全省…培训), wherever it is held.
+        let whole_above = self.words.event_verbs.iter().any(|v| {
+            clause.match_indices(v.as_str()).any(|(i, _)| {
+                let after = &clause[i + v.len()..];
+                self.words.own_scope.iter().any(|w| {
+                    w.starts_with('全')
+                        && after.starts_with(w.as_str())
+                        && rank(w, false) > self.office_rank
                 })
             })
-        })
+        });
+        whole_above
+            || clause.match_indices('在').any(|(at, c)| {
+                let after = &clause[at + c.len()..];
+                self.words.event_verbs.iter().any(|v| {
+                    after.find(v.as_str()).is_some_and(|end| {
+                        let place = &after[..end];
+                        (2..=15).contains(&place.chars().count())
+                            && (self.scope.is_empty() || !place.contains(self.scope.as_str()))
+                    })
+                })
+            })
     }
 
     /// The upstream's issuer, or its parent (民政部 of 民政部办公厅).
@@ -1157,13 +1227,15 @@ impl Localiser<'_> {
             return true;
         }
         // Or by the one word its name ends in, as it names itself (部将适时…, 厅将…: 我部, 我厅).
-        let one_word = s.chars().count() == 1
+        // (我馆定于…: as the upper office names itself.)
+        let word = s.strip_prefix('我').unwrap_or(s);
+        let one_word = word.chars().count() == 1
             && self
                 .words
                 .self_references
                 .iter()
-                .any(|r| r.strip_prefix('我') == Some(s))
-            && self.upstream.iter().any(|u| u.ends_with(s));
+                .any(|r| r.strip_prefix('我') == Some(word))
+            && self.upstream.iter().any(|u| u.ends_with(word));
         if one_word {
             return true;
         }
@@ -2489,6 +2561,39 @@ fn without_upper_contacts(text: &str, notes: &mut Vec<String>) -> String {
     sentences[..first].concat()
 }
 
+/// The telephone numbers of `text`: a fixed line with its area code (025-83521136,
+/// 0371-65927316) or a mobile number (13912345678), not inside a longer run of digits.
+pub(crate) fn phone_numbers(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'-')
+            .count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let token = text[i..i + run].trim_end_matches('-');
+        let fixed = token.split_once('-').is_some_and(|(area, local)| {
+            area.starts_with('0')
+                && (3..=4).contains(&area.len())
+                && (7..=8).contains(&local.len())
+                && local.bytes().all(|b| b.is_ascii_digit())
+        });
+        let mobile = token.len() == 11
+            && token.starts_with('1')
+            && token.bytes().all(|b| b.is_ascii_digit());
+        if fixed || mobile {
+            out.push(token);
+        }
+        i += run;
+    }
+    out
+}
+
 /// Text that is only the upstream's contact (联系人：张明，电话：0791-88761234。), or its list
 /// of contacts (one office and person a telephone number): its people and telephones are the
 /// upper office's.
@@ -3313,6 +3418,7 @@ pub(crate) mod tests {
             report_to: office.into(),
             duty_to: format!("{office}值班室"),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
+            phone: "【待填写：本机关的联系电话】".into(),
             units: units.into(),
             units_are_places: true,
             office: office.into(),
@@ -3331,6 +3437,16 @@ pub(crate) mod tests {
             shared_addressees: Vec::new(),
             relayer: Default::default(),
         }
+    }
+
+    #[test]
+    fn telephone_numbers_are_found_but_not_in_amounts_or_years() {
+        let t = "发送至a@b.cn，联系电话：025-83521136；手机13912345678。资金1500000元，2027年，0371-6592731。";
+        assert_eq!(
+            super::phone_numbers(t),
+            ["025-83521136", "13912345678", "0371-6592731"]
+        );
+        assert!(super::phone_numbers("共12345678人，2026-2027年度").is_empty());
     }
 
     #[test]

@@ -355,7 +355,7 @@ fn deadlines(dated: NaiveDate, texts: &[(String, String)], out: &mut Vec<Finding
                     out.push(warn(
                         field,
                         format!(
-                            "期限“{written}”在 {} 年：该年的放假调休安排尚未发布，是否工作日按法定节假日推算，请在安排发布后核对（可用 --holidays 补入）",
+                            "期限“{written}”在 {} 年：该年的放假调休安排尚未发布，是否工作日按法定节假日推算，请在安排发布后核对（可用 gongwen derive --holidays 重新推算）",
                             chrono::Datelike::year(&date)
                         ),
                     ));

@@ -18,6 +18,7 @@ pub mod join;
 pub mod layout;
 pub mod legacy;
 pub mod lines;
+pub mod markdown;
 pub mod ofd;
 mod ofd_tags;
 pub mod patterns;
@@ -222,7 +223,14 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
                     "不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）；若是 Word、WPS 文件，请另存为 .docx 后再导入",
                 ));
             };
-            (format, copied_table::rebuild(text::read(&text)))
+            // Pasted from an online editor as Markdown: read without its marks.
+            match markdown::plain(&text) {
+                Some(plain) => (
+                    format!("{format}，按 Markdown 读取（去掉 # ** | 等标记）"),
+                    copied_table::rebuild(text::read(&plain)),
+                ),
+                None => (format, copied_table::rebuild(text::read(&text))),
+            }
         }
     };
     if lines.len() > MAX_LINES {
