@@ -2599,6 +2599,11 @@ fn a_pymupdf_notice_of_a_province_derives_the_county_s_reports_and_purse() {
         toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
     let asks = common::relay_asks(&relay).concat();
     assert!(asks.contains("报送县民政局社会救助股"), "{asks}");
+    // The address said after the ask goes with it, the office's.
+    assert!(
+        asks.contains("材料电子版发送至gsxmzjshjg@163.com。"),
+        "{asks}"
+    );
 }
 
 /// A city's notice in an OA template (weiwen-city-oa-template.docx: header and signature in
@@ -2626,7 +2631,8 @@ fn an_oa_template_notice_derives_the_district_s_telephone_and_leadership() {
 /// A provincial 全民健身日 notice pasted from an online editor as Markdown
 /// (jianshen-province-markdown.txt: # title, ## headings, **run-in heads**, a pipe table), read
 /// as the printed page (clerk trial h16): no mark left, four 一、 headings, the campaign's period
-/// from its 活动时间 (7月下旬至8月中旬), the form a table of its columns.
+/// from its 活动时间 (7月下旬至8月中旬), the form a table of its columns; the summary due after
+/// the campaign, brought forward, stays after it.
 #[test]
 fn a_markdown_paste_is_read_as_the_printed_notice() {
     let dir = received_and_derived(
@@ -2647,6 +2653,9 @@ fn a_markdown_paste_is_read_as_the_printed_notice() {
     );
     assert_eq!(up.annexes[0].columns.len(), 7, "{:?}", up.annexes[0]);
     let notice = draft(&dir, "office-2027-notice.toml");
+    // The summary due after the campaign (8月25日, the campaign to 8月20日) is not brought into
+    // it: the first working day after it.
+    assert!(notice.contains("8月23日前将活动总结"), "{notice}");
     let marked = notice
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -2662,10 +2671,19 @@ fn an_upper_office_s_own_training_goes_with_its_attendance() {
     let dir = received_and_derived(
         "dangan-letter-libreoffice.pdf",
         "dangan-county-office.toml",
-        &["notice"],
+        &["notice", "relay"],
     );
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(!notice.contains("培训，通过"), "{notice}");
     assert!(!notice.contains("参训"), "{notice}");
     assert!(!notice.contains("heading = \"业务培训\""), "{notice}");
+    // The relay asks no name list for that training; its paper copy is asked of the units.
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks = common::relay_asks(&relay).concat();
+    assert!(!asks.contains("参训"), "{asks}");
+    assert!(
+        asks.contains("请县级各机关事业单位、各乡镇人民政府将纸质年报表和分析报告"),
+        "{asks}"
+    );
 }

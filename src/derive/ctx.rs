@@ -286,6 +286,7 @@ impl<'a> Ctx<'a> {
                         .map(|n| n.to_string())
                 })
                 .unwrap_or_else(|| self.d.placeholders.phone.clone()),
+            campaign_end: upstream.campaign.as_ref().map(|c| c.end),
             place_units: units.as_deref().and_then(|u| places_of(&self.d.work, u)),
             units_are_places: places_among(
                 &self.d.work,
@@ -362,45 +363,63 @@ impl<'a> Ctx<'a> {
         let since = l.since;
         let relayed = relayed_name(upstream);
         let mut out: Vec<String> = Vec::new();
-        for sentence in texts.iter().flat_map(|t| t.split_inclusive('。')) {
-            let reports = self
-                .d
-                .work
-                .report_verbs
-                .iter()
-                .any(|v| sentence.contains(v.as_str()));
-            // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
-            let due = super::localise::next_deadline(sentence, since).is_some()
-                || ["每周", "每日", "每天"]
-                    .iter()
-                    .any(|w| sentence.contains(w))
-                || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
-            if !reports || !due {
-                continue;
-            }
+        for text in texts {
+            // A paragraph made the office's as a whole (as a notice's is), so that what goes with
+            // the upper office's own event (its attendance) goes here too; the profile's words
+            // first (the relayed document itself keeps the upstream's).
             let mut notes = Vec::new();
-            // The profile's words first, as in every inherited text (the relayed document
-            // itself keeps the upstream's).
-            let substituted = super::substitute(
-                sentence.trim(),
-                &self.profile().substitutions,
-                &mut self.counts,
-            );
-            let mut made = l.apply(&substituted, &mut notes);
-            let to_office =
-                |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
-            // A time limit to report without saying to whom (要在2小时内报告。): to the office.
-            let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
-            if limited && !to_office(&made) {
-                made = report_limit_to(&made, &l.report_to);
+            let substituted =
+                super::substitute(text, &self.profile().substitutions, &mut self.counts);
+            let localised = l.apply(&substituted, &mut notes);
+            let mut asked = false;
+            let mut last_asked = false;
+            for sentence in localised.split_inclusive('。') {
+                let sentence = sentence.trim();
+                let reports = self
+                    .d
+                    .work
+                    .report_verbs
+                    .iter()
+                    .any(|v| sentence.contains(v.as_str()));
+                // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
+                let due = super::localise::next_deadline(sentence, since).is_some()
+                    || ["每周", "每日", "每天"]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                    || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
+                // The address the material goes to, said after the ask (材料电子版发送至…).
+                let mailed = !due && sentence.contains(l.email.as_str()) && !l.email.is_empty();
+                if last_asked && mailed {
+                    if let Some(previous) = out.last_mut() {
+                        previous.push_str(sentence);
+                    }
+                    last_asked = false;
+                    continue;
+                }
+                last_asked = false;
+                if !reports || !due {
+                    continue;
+                }
+                let to_office =
+                    |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
+                let mut made = sentence.to_owned();
+                // A time limit to report without saying to whom (要在2小时内报告。): to the office.
+                let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
+                if limited && !to_office(&made) {
+                    made = report_limit_to(&made, &l.report_to);
+                }
+                if !to_office(&made) {
+                    made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
+                }
+                let made = relayed_annex(&as_request(&made, &l.units), &relayed);
+                if to_office(&made) && !out.contains(&made) {
+                    out.push(made);
+                    asked = true;
+                    last_asked = true;
+                }
             }
-            if !to_office(&made) {
-                made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
-            }
-            let made = relayed_annex(&as_request(&made, &l.units), &relayed);
-            if to_office(&made) && !out.contains(&made) {
+            if asked {
                 self.changes.extend(notes);
-                out.push(made);
             }
         }
         // In the order they come: by the earliest date each names (its deadline, or when a
@@ -1298,6 +1317,18 @@ fn shared_addressees(upstream: Option<&str>, own: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// 纸质年报表和分析报告经单位负责人签字…后，于2月2日前…报送…: a report that starts with what is
+/// reported and names no one asks it of the units (请各单位将纸质年报表…).
+fn what_first(sentence: &str, units: &str) -> Option<String> {
+    let verb = sentence.find("报送")?;
+    let asked = sentence.starts_with(['请', '各', '每', '自', '在', '于'])
+        || sentence.starts_with(|c: char| c.is_ascii_digit())
+        || sentence[..verb].contains(['将', '要', '由'])
+        || units.is_empty()
+        || sentence.contains(units);
+    (!asked).then(|| format!("请{units}将{sentence}"))
+}
+
 /// A report of a named document that says no target (请于3月25日前报送“回头看”工作总结（…）。,
 /// the upper office's desk being in the sentence before) goes to the office: 将…报送{target}.
 fn untargeted_report_to(sentence: &str, target: &str) -> Option<String> {
@@ -1320,7 +1351,9 @@ fn as_request(sentence: &str, units: &str) -> String {
         return format!("{when}，{}", as_request(rest, units));
     }
     let Some(rest) = sentence.strip_prefix(units).filter(|_| !units.is_empty()) else {
-        return subjectless(sentence, units).unwrap_or_else(|| sentence.to_owned());
+        return subjectless(sentence, units)
+            .or_else(|| what_first(sentence, units))
+            .unwrap_or_else(|| sentence.to_owned());
     };
     let rest = match rest.strip_prefix('要') {
         Some(r) if r.starts_with(['于', '在']) => r,

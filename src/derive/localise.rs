@@ -184,6 +184,9 @@ pub struct Localiser<'a> {
     pub duty_to: String,
     /// Where they send material by e-mail (the office's address, or a 【待填写】 mark).
     pub email: String,
+    /// The last day of the upstream's campaign: a deadline after it (its summary) brought
+    /// forward stays after it.
+    pub campaign_end: Option<NaiveDate>,
     /// The office's telephone for its units' reports (the first in its contacts, or a
     /// 【待填写】 mark): the upper office's numbers left in inherited text become it.
     pub phone: String,
@@ -1586,6 +1589,18 @@ impl Localiser<'_> {
                 ));
                 new
             }
+        };
+        // A summary due after the campaign is not brought forward into it (活动至8月20日，8月25日
+        // 前报送总结 → 8月21日, not 8月20日): the first working day after its end.
+        let new = match self.campaign_end {
+            Some(end) if date > end && new <= end => self
+                .calendar
+                .add_workdays(end, 1)
+                .ok()
+                .or(end.succ_opt())
+                .filter(|d| *d < date)
+                .unwrap_or(date),
+            _ => new,
         };
         let year = if d.with_year || new.year() != context {
             format!("{}年", new.year())
@@ -3419,6 +3434,7 @@ pub(crate) mod tests {
             duty_to: format!("{office}值班室"),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
             phone: "【待填写：本机关的联系电话】".into(),
+            campaign_end: None,
             units: units.into(),
             units_are_places: true,
             office: office.into(),

@@ -414,8 +414,19 @@ pub fn follow_upstream_summary(
         .flat_map(|(_, t)| deadlines_in(t, since))
         .filter(|d| *d > c.end && *d <= window)
         .min();
-    let Some(own) = found.and_then(|d| cal.sub_workdays(d, p.deadlines.lead_workdays).ok()) else {
+    let Some((due, own)) =
+        found.and_then(|d| Some((d, cal.sub_workdays(d, p.deadlines.lead_workdays).ok()?)))
+    else {
         return;
+    };
+    // Not brought forward into the campaign: the first working day after it at the soonest.
+    let own = if own <= c.end {
+        cal.add_workdays(c.end, 1)
+            .ok()
+            .filter(|d| *d < due)
+            .unwrap_or(due)
+    } else {
+        own
     };
     dates.summary = own;
     dates.summary_by = date_var(own, false);
