@@ -2502,7 +2502,10 @@ fn a_launch_the_province_asks_the_levels_below_to_hold_is_the_district_s_own_eve
         "{notice}"
     );
     assert!(!notice.contains("在杭州市"), "{notice}");
-    assert!(notice.contains("区司法局将对"), "{notice}");
+    assert!(
+        notice.contains("区司法局将对组织有力、参与人数多的单位予以通报表扬"),
+        "{notice}"
+    );
     assert!(!notice.contains("丽水市莲都区司法局将"), "{notice}");
     assert!(notice.contains("serial = 0"), "{notice}");
     let said = checked_draft(&dir, "out/office-2026-notice.toml");
@@ -2533,7 +2536,17 @@ fn a_wechat_copy_of_a_city_notice_derives_the_county_s_own_reports() {
     let dir = received_and_derived(
         "ranqi-city-wechat.txt",
         "ranqi-county-office.toml",
-        &["notice", "relay"],
+        &["notice", "plan", "relay"],
+    );
+    // The plan opens as the notice does: the city's purpose and both bases before its own words.
+    let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2026-plan.toml")).unwrap();
+    let opening = plan.opening.0.concat();
+    assert!(
+        opening.starts_with("为深入贯彻落实")
+            && opening.contains("皖建城函〔2026〕517号")
+            && opening.contains("合建〔2026〕186号")
+            && opening.ends_with("制定本方案。"),
+        "{opening}"
     );
     let up: gongwen::spec::Spec =
         toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();

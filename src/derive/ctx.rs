@@ -550,10 +550,23 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The plan's opening paragraph.
-    pub fn plan_opening(&self) -> String {
-        let own = self.profile().office.plan_opening.as_deref();
-        self.vars.fill(own.unwrap_or(&self.d.patterns.plan_opening))
+    /// The plan's opening paragraph: the profile's, or the default with the upstream's reasons
+    /// before its citation, made the office's as the notice's are (为巩固…，根据《省…》和《市…》
+    /// 要求，结合本地实际，制定本方案。).
+    pub fn plan_opening(&mut self) -> String {
+        if let Some(own) = self.profile().office.plan_opening.clone() {
+            return self.vars.fill(&own);
+        }
+        let upstream: Vec<String> = super::opening_of(self.upstream())
+            .iter()
+            .map(|p| {
+                let p = self.substitute(p);
+                self.localise(&p)
+            })
+            .collect();
+        let cited = super::opening::cited_reasons(&upstream, &self.cite, &self.d.opening);
+        let pattern = self.d.patterns.plan_opening.replace("{citation}", &cited);
+        self.vars.fill(&pattern)
     }
 
     /// `[provenance]`: where the draft came from.

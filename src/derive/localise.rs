@@ -1141,9 +1141,15 @@ impl Localiser<'_> {
             Some((when, rest)) if self.is_time(when) => rest,
             _ => sentence.trim_start(),
         };
-        [level, self.scope.as_str(), self.office.as_str()]
+        // (…开展网络竞答，区司法局将对…的地区予以通报表扬: a clause of the office acting.)
+        let short = own_short_name(&self.office);
+        let acting = [short.as_str(), self.office.as_str()]
             .iter()
-            .any(|o| !o.is_empty() && body.starts_with(o))
+            .any(|o| !o.is_empty() && body.contains(&format!("，{o}将")));
+        acting
+            || [level, self.scope.as_str(), self.office.as_str()]
+                .iter()
+                .any(|o| !o.is_empty() && body.starts_with(o))
     }
 
     /// Whether `sentence` reports facts of the upper level's place (形势, 据监测 …) and asks

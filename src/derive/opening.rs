@@ -51,6 +51,17 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
     out
 }
 
+/// The reasons of the paragraph holding the upstream's decision (为…，根据《A》，), joined to the
+/// office's citation (为…，根据《A》和《B》要求，); the citation alone where there is none.
+pub fn cited_reasons(paragraphs: &[String], cite: &str, w: &OpeningWords) -> String {
+    let reasons = paragraphs
+        .iter()
+        .find(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())))
+        .map(|p| reasons(p, w))
+        .unwrap_or_default();
+    join_citation(&reasons, cite, w)
+}
+
 /// The upstream's decision to act, up to its 。 (决定在全县范围内开展…工作。), where its
 /// decision is one (决定…开展/组织/实施/部署), short, and asks nothing of its recipients.
 fn decision_to_act(paragraph: &str, w: &OpeningWords) -> Option<String> {
@@ -165,7 +176,7 @@ fn last_clause(r: &str) -> Option<&str> {
 /// Reasons followed by the citation: a reason that already gives a basis (根据《…》，) takes
 /// the citation with 和 instead of a second 根据; a basis followed by a purpose (根据《A》，为确保
 /// …，) takes it before that purpose (根据《A》和《B》要求，为确保…，).
-fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
+pub(crate) fn join_citation(reasons: &str, cite: &str, w: &OpeningWords) -> String {
     let is_basis = |c: &str| w.basis_words.iter().any(|b| c.starts_with(b.as_str()));
     let basis = last_clause(reasons).is_some_and(is_basis);
     let cited = w
