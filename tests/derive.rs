@@ -2639,6 +2639,12 @@ fn an_oa_template_notice_derives_the_district_s_telephone_and_leadership() {
         "{notice}"
     );
     assert!(!notice.contains("各区党委"), "{notice}");
+    // The city's duty desk's number is the district's duty desk's, which the profile cannot
+    // give: to fill in, not dropped.
+    assert!(
+        notice.contains("值班室（电话：【待填写：本机关的值班电话】）"),
+        "{notice}"
+    );
 }
 
 /// A provincial 全民健身日 notice pasted from an online editor as Markdown

@@ -286,6 +286,7 @@ impl<'a> Ctx<'a> {
                         .map(|n| n.to_string())
                 })
                 .unwrap_or_else(|| self.d.placeholders.phone.clone()),
+            duty_phone: self.d.placeholders.duty_phone.clone(),
             campaign_end: upstream.campaign.as_ref().map(|c| c.end),
             place_units: units.as_deref().and_then(|u| places_of(&self.d.work, u)),
             units_are_places: places_among(

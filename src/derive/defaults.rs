@@ -110,6 +110,8 @@ pub struct Placeholders {
     /// The office's telephone, where inherited text gives the upper office's and the profile's
     /// contacts name none.
     pub phone: String,
+    /// The office's duty desk's telephone, where the upper office's duty desk's was given.
+    pub duty_phone: String,
     /// Under a plan outline's heading (`{heading}`).
     pub plan_section: String,
 }

@@ -184,6 +184,8 @@ pub struct Localiser<'a> {
     pub duty_to: String,
     /// Where they send material by e-mail (the office's address, or a 【待填写】 mark).
     pub email: String,
+    /// The office's duty desk's telephone (a 【待填写】 mark: a profile names no such number).
+    pub duty_phone: String,
     /// The last day of the upstream's campaign: a deadline after it (its summary) brought
     /// forward stays after it.
     pub campaign_end: Option<NaiveDate>,
@@ -1769,12 +1771,22 @@ impl Localiser<'_> {
                 rest = &rest[dept..];
             }
             // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
-            // goes with it.
+            // is the office's where it has one for that desk (its contacts' for its section;
+            // its duty desk's, which no profile names, to fill in), else goes; its address goes.
+            let own = if to == self.duty_to {
+                Some(&self.duty_phone)
+            } else {
+                Some(&self.phone).filter(|p| !p.contains(crate::spec::conventions::PLACEHOLDER))
+            };
             while let Some(phone) = upper_phone(rest).or_else(|| phone_clause(rest)) {
-                notes.push(format!(
-                    "上级机关的联系电话或驻地“{}”已删去",
-                    &rest[..phone]
-                ));
+                let gone = &rest[..phone];
+                match (phone_numbers(gone).first(), own) {
+                    (Some(number), Some(own)) => {
+                        notes.push(format!("上级机关的电话“{number}”→“{own}”"));
+                        out.push_str(&gone.replace(number, own));
+                    }
+                    _ => notes.push(format!("上级机关的联系电话或驻地“{gone}”已删去")),
+                }
                 rest = &rest[phone..];
             }
         }
@@ -3440,6 +3452,7 @@ pub(crate) mod tests {
             duty_to: format!("{office}值班室"),
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
             phone: "【待填写：本机关的联系电话】".into(),
+            duty_phone: "【待填写：本机关的值班电话】".into(),
             campaign_end: None,
             units: units.into(),
             units_are_places: true,
