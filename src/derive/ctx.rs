@@ -361,7 +361,6 @@ impl<'a> Ctx<'a> {
         let sections = sections_of(upstream);
         let mut texts: Vec<&String> = super::opening_of(upstream).iter().collect();
         collect_texts(&sections, &mut texts);
-        let since = l.since;
         let relayed = relayed_name(upstream);
         let mut out: Vec<String> = Vec::new();
         for text in texts {
@@ -372,82 +371,17 @@ impl<'a> Ctx<'a> {
             let substituted =
                 super::substitute(text, &self.profile().substitutions, &mut self.counts);
             let localised = l.apply(&substituted, &mut notes);
-            let mut asked = false;
-            let mut last_asked = false;
-            for sentence in localised.split_inclusive('。') {
-                let sentence = sentence.trim();
-                let reports = self
-                    .d
-                    .work
-                    .report_verbs
-                    .iter()
-                    .any(|v| sentence.contains(v.as_str()));
-                // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
-                let due = super::localise::next_deadline(sentence, since).is_some()
-                    || ["每周", "每日", "每天"]
-                        .iter()
-                        .any(|w| sentence.contains(w))
-                    || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
-                // The address the material goes to, said after the ask (材料电子版发送至…).
-                let mailed = !due && sentence.contains(l.email.as_str()) && !l.email.is_empty();
-                if last_asked && mailed {
-                    if let Some(previous) = out.last_mut() {
-                        previous.push_str(sentence);
-                    }
-                    last_asked = false;
-                    continue;
-                }
-                last_asked = false;
-                if !reports || !due {
-                    continue;
-                }
-                let to_office =
-                    |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
-                let mut made = sentence.to_owned();
-                // A time limit to report without saying to whom (要在2小时内报告。): to the office.
-                let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
-                if limited && !to_office(&made) {
-                    made = report_limit_to(&made, &l.report_to);
-                }
-                if !to_office(&made) {
-                    made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
-                }
-                let made = relayed_annex(&as_request(&made, &l.units), &relayed);
-                if to_office(&made) && !out.contains(&made) {
-                    out.push(made);
-                    asked = true;
-                    last_asked = true;
-                }
-            }
-            if asked {
+            if asks_of(
+                &localised,
+                &l,
+                &relayed,
+                &self.d.work.report_verbs,
+                &mut out,
+            ) {
                 self.changes.extend(notes);
             }
         }
-        // In the order they come: by the earliest date each names (its deadline, or when a
-        // weekly report starts: 自11月1日起); one during or after the campaign (活动期间，每日…;
-        // 活动结束后，…) by the campaign's first or last day; one naming none (a time limit)
-        // stays after the ask the upstream has before it.
-        let campaign = upstream.campaign.as_ref().map(|c| (c.start, c.end));
-        let mut key = since;
-        let mut keyed: Vec<(NaiveDate, String)> = out
-            .into_iter()
-            .map(|s| {
-                let when = s.split('，').next().unwrap_or("");
-                let period = campaign.and_then(|(start, end)| {
-                    if when.ends_with("期间") {
-                        Some(start)
-                    } else {
-                        when.ends_with("结束后").then_some(end)
-                    }
-                });
-                key = super::localise::earliest_date(&s, since)
-                    .or(period)
-                    .unwrap_or(key);
-                (key, s)
-            })
-            .collect();
-        keyed.sort_by_key(|(k, _)| *k);
-        keyed.into_iter().map(|(_, s)| s).collect()
+        in_order_due(out, upstream.campaign.as_ref(), l.since)
     }
 
     /// 经县政府同意，: a general office (县人民政府办公室) whose upstream, the upper level's general
@@ -1311,6 +1245,82 @@ fn report_limit_to(sentence: &str, target: &str) -> String {
         Some(stem) => format!("{stem}报告{target}。"),
         None => sentence.to_owned(),
     }
+}
+
+/// The asks of one paragraph made the office's (`localised`) added to `out`: each sentence that
+/// reports by a date, a weekly day or a time limit, to the office, asked of its units; the
+/// address said after an ask (材料电子版发送至…) goes with it. Whether any was asked.
+fn asks_of(
+    localised: &str,
+    l: &Localiser,
+    relayed: &str,
+    verbs: &[String],
+    out: &mut Vec<String>,
+) -> bool {
+    let to_office = |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
+    let mut asked = false;
+    let mut last_asked = false;
+    for sentence in localised.split_inclusive('。').map(str::trim) {
+        let reports = verbs.iter().any(|v| sentence.contains(v.as_str()));
+        // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
+        let due = super::localise::next_deadline(sentence, l.since).is_some()
+            || ["每周", "每日", "每天"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
+        let mailed = !due && !l.email.is_empty() && sentence.contains(l.email.as_str());
+        if std::mem::take(&mut last_asked) && mailed {
+            if let Some(previous) = out.last_mut() {
+                previous.push_str(sentence);
+            }
+            continue;
+        }
+        if !reports || !due {
+            continue;
+        }
+        let mut made = sentence.to_owned();
+        // A time limit to report without saying to whom (要在2小时内报告。): to the office.
+        let limited = ["分钟内", "小时内"].iter().any(|w| made.contains(w));
+        if limited && !to_office(&made) {
+            made = report_limit_to(&made, &l.report_to);
+        }
+        if !to_office(&made) {
+            made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
+        }
+        let made = relayed_annex(&as_request(&made, &l.units), relayed);
+        if to_office(&made) && !out.contains(&made) {
+            out.push(made);
+            (asked, last_asked) = (true, true);
+        }
+    }
+    asked
+}
+
+/// The relay's asks in the order they come: by the earliest date each names (its deadline, or
+/// when a weekly report starts: 自11月1日起); one during or after the campaign (活动期间，每日…;
+/// 活动结束后，…) by the campaign's first or last day; one naming none (a time limit) stays
+/// after the ask the upstream has before it.
+fn in_order_due(asks: Vec<String>, campaign: Option<&Campaign>, since: NaiveDate) -> Vec<String> {
+    let mut key = since;
+    let mut keyed: Vec<(NaiveDate, String)> = asks
+        .into_iter()
+        .map(|s| {
+            let when = s.split('，').next().unwrap_or("");
+            let period = campaign.and_then(|c| {
+                if when.ends_with("期间") {
+                    Some(c.start)
+                } else {
+                    when.ends_with("结束后").then_some(c.end)
+                }
+            });
+            key = super::localise::earliest_date(&s, since)
+                .or(period)
+                .unwrap_or(key);
+            (key, s)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The addressees of the upstream's 主送 that the office's own 主送 names as well.
