@@ -2610,12 +2610,13 @@ pub(crate) fn phone_numbers(text: &str) -> Vec<&str> {
             continue;
         }
         let token = text[i..i + run].trim_end_matches('-');
-        let fixed = token.split_once('-').is_some_and(|(area, local)| {
-            area.starts_with('0')
-                && (3..=4).contains(&area.len())
-                && (7..=8).contains(&local.len())
-                && local.bytes().all(|b| b.is_ascii_digit())
-        });
+        // A fixed line as compose keeps it whole (0 + area code, one hyphen, 7–8 digits).
+        let chars: Vec<char> = token.chars().collect();
+        let fixed = token.matches('-').count() == 1
+            && chars
+                .iter()
+                .position(|&c| c == '-')
+                .is_some_and(|at| crate::compose::text::is_phone_hyphen(&chars, at));
         let mobile = token.len() == 11
             && token.starts_with('1')
             && token.bytes().all(|b| b.is_ascii_digit());
