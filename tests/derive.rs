@@ -1412,7 +1412,9 @@ fn a_party_office_s_work_notice_becomes_the_county_s_own_steps_and_deadlines() {
         for want in [
             "县委督查室会同县纪委监委、县委组织部等单位组成3个督查调研组",
             "县委督查室汇总督查调研情况，形成专题报告报县委，",
-            "于7月10日前报县委督查室",
+            // Due after the self-inspection it reports on (自查自纠（6月10日至7月10日）), not
+            // on its last day: the first working day after it.
+            "于7月13日前报县委督查室",
             "要于每月倒数第四个工作日前报送",
         ] {
             assert!(toml.contains(want), "{name}: {want}\n{toml}");
@@ -2705,4 +2707,155 @@ fn an_upper_office_s_own_training_goes_with_its_attendance() {
         asks.contains("请县级各机关事业单位、各乡镇人民政府将纸质年报表和分析报告"),
         "{asks}"
     );
+}
+
+/// A province's 印发 notice whose plan is printed as 附件 after the signature
+/// (choujian-province-python-docx.docx: 省局制定了《…实施方案》，现印发给你们), derived for a
+/// district two levels below (clerk trial h22): the import reads it as a cover notice with its
+/// plan, the plan's table as an annex; the district's plan is the province's made its own, of
+/// the same kind (实施方案), not an empty outline with the province's plan behind it; the
+/// province's per-city form rows are left blank; its 主送 written with 「、」 and 「，」 is the
+/// district's units.
+#[test]
+fn a_notice_printing_a_plan_as_its_annex_derives_the_office_s_own_plan_of_that_kind() {
+    let dir = received_and_derived(
+        "choujian-province-python-docx.docx",
+        "choujian-district-office.toml",
+        &["notice", "plan", "relay"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    assert_eq!(up.kind, gongwen::spec::DocKind::Cover);
+    let e = up.enclosure.as_ref().expect("the printed plan");
+    assert_eq!(e.title, "2027年陕西省食品安全抽检监测实施方案");
+    let headings: Vec<&str> = e.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["工作目标", "抽检任务", "时间安排", "工作要求"]);
+    assert_eq!(up.annexes.len(), 1);
+    assert_eq!(up.annexes[0].rows.len(), 13);
+    assert!(
+        up.opening.0.concat().ends_with("计划，"),
+        "{:?}",
+        up.opening
+    );
+    let plan = draft(&dir, "office-2027-plan.toml");
+    assert!(
+        plan.contains("凤翔区2027年食品安全抽检监测实施方案"),
+        "{plan}"
+    );
+    assert!(!plan.contains("【待填写：本机关的"), "{plan}");
+    assert!(plan.contains("具体见附件2"), "{plan}");
+    assert!(
+        !plan.contains("西安市") && plan.contains("\"合计\""),
+        "{plan}"
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(!notice.contains("韩城市市场监管局"), "{notice}");
+    let relay = draft(&dir, "office-2027-relay.toml");
+    assert!(relay.contains("请各市场监管所于2027年12月7日前"), "{relay}");
+}
+
+/// A province's school-safety notice printed from its web page by Chromium
+/// (xiaoan-province-chromium-page.pdf), derived for a county-level city (clerk trial h18): 各地
+/// 各校 is all the office's units (not 市各校); the 防溺水 summary due after the action
+/// (2027年3月1日至11月30日) stays after it when brought forward; 公开方式：主动公开 is a note,
+/// not a line of the annex's form.
+#[test]
+fn places_and_schools_are_the_office_s_units_and_a_summary_stays_after_its_action() {
+    let dir = received_and_derived(
+        "xiaoan-province-chromium-page.pdf",
+        "xiaoan-county-office.toml",
+        &["notice"],
+    );
+    let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    assert!(up.contains("notes = [\"公开方式：主动公开\"]"), "{up}");
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(!notice.contains("市各校"), "{notice}");
+    assert!(
+        notice.contains("各镇（街）教育办，市直属各学校，各民办学校要在开学前"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("2027年12月1日前将防溺水专项行动工作总结"),
+        "{notice}"
+    );
+    assert!(!notice.contains("公开方式"), "{notice}");
+}
+
+/// A province's weekly progress report (自10月9日起…每周五前) received as an OFD written the way
+/// Suwell-like writers do (qiudong-province-suwell-like.ofd), derived for a county dated 10月8日
+/// (clerk trial h19): due on Thursdays, it starts the first Thursday after the draft.
+#[test]
+fn a_weekly_report_starts_on_the_week_s_due_day_after_the_draft() {
+    let dir = received_and_derived(
+        "qiudong-province-suwell-like.ofd",
+        "qiudong-county-office.toml",
+        &["notice", "relay"],
+    );
+    for name in ["office-2026-notice.toml", "office-2026-relay.toml"] {
+        let toml = draft(&dir, name);
+        assert!(toml.contains("自10月15日起"), "{name}\n{toml}");
+        assert!(toml.contains("每周四前"), "{name}\n{toml}");
+    }
+}
+
+/// A city health commission's 爱眼日 notice with Word's automatic numbering, saved again by
+/// LibreOffice (aiyan-city-autonumbered-libreoffice.docx), relayed by a district (clerk trial
+/// h20): 委疾控处 is the commission's desk, so the relay asks the district's units to report to
+/// the district's desk; the body's 第32个全国“爱眼日” gives the campaign's edition.
+#[test]
+fn a_commission_s_desk_named_by_wei_is_its_desk_and_the_relay_asks_the_reports() {
+    let dir = received_and_derived(
+        "aiyan-city-autonumbered-libreoffice.docx",
+        "aiyan-district-office.toml",
+        &["relay"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    assert_eq!(up.campaign.and_then(|c| c.edition), Some(32));
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2027-relay.toml")).unwrap();
+    let asks = common::relay_asks(&relay).concat();
+    assert!(
+        asks.contains("前将活动方案报送区卫生健康局疾病预防控制科"),
+        "{asks}"
+    );
+    assert!(!asks.contains("委疾控处"), "{asks}");
+}
+
+/// A county-level city's fire-prevention notice copied as text from a PDF viewer, both ways
+/// pdftotext copies (senlin-city-viewer-raw.txt, senlin-city-viewer-layout.txt), derived for a
+/// street office (clerk trial h21): the 值班表's head copied on one line is its columns again,
+/// its date field keeps its blanks, and the city's own drill (市应急管理局要于11月20日前…) keeps
+/// its date in the street's notice.
+#[test]
+fn a_head_copied_on_one_line_is_a_form_again_and_another_office_s_date_stays() {
+    for received in [
+        "senlin-city-viewer-raw.txt",
+        "senlin-city-viewer-layout.txt",
+    ] {
+        let dir = received_and_derived(received, "senlin-street-office.toml", &["notice"]);
+        let up: gongwen::spec::Spec =
+            toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+        let form = up.annexes.last().expect("the 值班表");
+        let columns: Vec<&str> = form.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            columns,
+            [
+                "序号",
+                "值班日期",
+                "带班领导",
+                "职务",
+                "值班人员",
+                "联系电话",
+                "备注"
+            ],
+            "{received}"
+        );
+        assert_eq!(form.fields[1].value, "　　年　　月　　日", "{received}");
+        let notice = draft(&dir, "office-2026-notice.toml");
+        assert!(
+            notice.contains("市应急管理局要于2026年11月20日前组织开展"),
+            "{received}\n{notice}"
+        );
+    }
 }

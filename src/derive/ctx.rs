@@ -288,6 +288,10 @@ impl<'a> Ctx<'a> {
                 .unwrap_or_else(|| self.d.placeholders.phone.clone()),
             duty_phone: self.d.placeholders.duty_phone.clone(),
             campaign_end: upstream.campaign.as_ref().map(|c| c.end),
+            period_ends: crate::spec::texts::texts(upstream)
+                .iter()
+                .flat_map(|(_, t)| super::periods::period_ends(t, since))
+                .collect(),
             place_units: units.as_deref().and_then(|u| places_of(&self.d.work, u)),
             units_are_places: places_among(
                 &self.d.work,
@@ -361,6 +365,13 @@ impl<'a> Ctx<'a> {
         let sections = sections_of(upstream);
         let mut texts: Vec<&String> = super::opening_of(upstream).iter().collect();
         collect_texts(&sections, &mut texts);
+        // What a cover notice asks after its 印发语 (各地要于12月10日前将全年工作总结报送…).
+        texts.extend(
+            upstream
+                .transmit
+                .iter()
+                .filter(|_| upstream.printed().is_some()),
+        );
         let relayed = relayed_name(upstream);
         let mut out: Vec<String> = Vec::new();
         for text in texts {
@@ -466,11 +477,30 @@ impl<'a> Ctx<'a> {
         } else {
             &p.plan_title
         };
-        self.pattern(
+        let title = self.pattern(
             &self.profile().office.plan_title,
             campaign,
             &p.work_plan_title,
-        )
+        );
+        match self.printed_plan_type() {
+            Some(kind) if self.profile().office.plan_title.is_none() => title
+                .strip_suffix("工作方案")
+                .map_or_else(|| title.clone(), |rest| format!("{rest}{kind}")),
+            _ => title,
+        }
+    }
+
+    /// The kind of plan the upstream prints where it is not a 工作方案 (实施方案, 行动方案): the
+    /// office's plan after it is one of the same kind.
+    fn printed_plan_type(&self) -> Option<&str> {
+        let title = self.upstream().printed()?.title.trim();
+        self.d
+            .title
+            .document_endings
+            .iter()
+            .filter(|e| e.ends_with("方案") && e.chars().count() > 2 && *e != "工作方案")
+            .find(|e| title.ends_with(e.as_str()))
+            .map(String::as_str)
     }
 
     /// What a cover notice asks beyond its 印发 (…印发给你们，请认真组织实施。各县（市）要于5月25日
@@ -669,6 +699,7 @@ impl<'a> Ctx<'a> {
                 c.title = self.d.work.unit_column.clone();
             }
         }
+        super::form_rows::blank_upper_places(&mut a, &self.d.work);
         Some(a)
     }
 

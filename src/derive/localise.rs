@@ -148,6 +148,11 @@ pub struct WorkWords {
     pub level_columns: Vec<String>,
     /// … becomes this column of the office's units.
     pub unit_column: String,
+    /// Endings of the places a form's rows name (西安市, 杨凌示范区): the upper office's places,
+    /// whose rows the office's form leaves blank for its units.
+    pub place_endings: Vec<String>,
+    /// Labels of a form's total row (合计), kept under the blank rows.
+    pub total_labels: Vec<String>,
     /// Words that end an office's name after a level (各省级发展改革委会同…).
     pub name_breaks: Vec<String>,
     /// Words of offices' names that start with a character that otherwise ends one (应急).
@@ -189,6 +194,8 @@ pub struct Localiser<'a> {
     /// The last day of the upstream's campaign: a deadline after it (its summary) brought
     /// forward stays after it.
     pub campaign_end: Option<NaiveDate>,
+    /// The last days of the periods the upstream sets (行动时间：3月1日至11月30日): likewise.
+    pub period_ends: Vec<NaiveDate>,
     /// The office's telephone for its units' reports (the first in its contacts, or a
     /// 【待填写】 mark): the upper office's numbers left in inherited text become it.
     pub phone: String,
@@ -574,13 +581,16 @@ impl Localiser<'_> {
             )
             .collect::<Vec<_>>()
             .join("、");
+        // The list as the text writes it, its items parted by 「、」 or 「，」 in any mix (各设区市、
+        // 杨凌示范区市场监管局，韩城市市场监管局): both marks are three bytes long.
         for list in &self.addressed {
-            let written = [list.clone(), list.replace('、', "，")];
-            for w in &written {
-                if out.contains(w.as_str()) {
-                    notes.push(format!("上级来文的主送“{w}”→“{to}”"));
-                    out = out.replace(w.as_str(), &to);
-                }
+            let mut from = 0;
+            while let Some(at) = out[from..].replace('，', "、").find(list.as_str()) {
+                let at = from + at;
+                let written = out[at..at + list.len()].to_owned();
+                notes.push(format!("上级来文的主送“{written}”→“{to}”"));
+                out.replace_range(at..at + list.len(), &to);
+                from = at + to.len();
             }
         }
         out
@@ -1294,6 +1304,13 @@ impl Localiser<'_> {
         while let Some((at, d)) = next_deadline(rest, self.since) {
             out.push_str(&rest[..at]);
             let original = &rest[at..at + d.len];
+            let whole = text.len() - rest.len() + at;
+            if self.another_office_s_own(&text[..whole]) {
+                // Another upper office's own date (市应急管理局要于11月20日前组织演练) is its own.
+                out.push_str(original);
+                rest = &rest[at + d.len..];
+                continue;
+            }
             let (text, year) = self.earlier(&d, original, about_holiday, context, notes);
             out.push_str(&text);
             context = year.unwrap_or(context);
@@ -1304,6 +1321,25 @@ impl Localiser<'_> {
         let out = self.weekly_start(&out, notes);
         let out = self.daily(&out, notes);
         self.nth_workdays(&out, notes)
+    }
+
+    /// Whether the sentence `before` a deadline opens with an office of a level above the
+    /// office's that is not the upstream's issuer (市应急管理局要于…, in a township's text): its
+    /// date is that office's, not one the office sets its units.
+    fn another_office_s_own(&self, before: &str) -> bool {
+        let start = before
+            .rfind(['。', '；'])
+            .map_or(0, |k| k + '。'.len_utf8());
+        let sentence = &before[start..];
+        let Some(end) = sentence.find(['要', '将']) else {
+            return false;
+        };
+        let subject = sentence[..end].trim();
+        let issuer = self.names_upstream(subject)
+            || self.upstream.iter().any(|u| short_name(u) == subject)
+            || subject.starts_with('我')
+            || subject.chars().count() < 4;
+        !subject.contains(['，', '、']) && !issuer && self.is_upper_office(subject)
     }
 
     /// A daily report's hour comes earlier (每日16时前 → 每日14时前, as [`Self::earlier_hour`]):
@@ -1480,8 +1516,13 @@ impl Localiser<'_> {
         let new = if start <= self.issued {
             let days = 7 - self.issued.weekday().num_days_from_monday();
             self.issued + chrono::Duration::days(i64::from(days))
-        } else if first_due.is_some() && start.pred_opt().is_some_and(|d| d > self.issued) {
-            start.pred_opt().unwrap_or(start)
+        } else if first_due.is_some() {
+            // The day before when the draft is out by then, else the week's due day after it
+            // (自10月9日起（周五）…每周四, the draft dated 10月8日: 自10月15日起).
+            match start.pred_opt().filter(|d| *d > self.issued) {
+                Some(before) => before,
+                None => start + chrono::Duration::days(6),
+            }
         } else {
             return text.to_owned();
         };
@@ -1600,8 +1641,14 @@ impl Localiser<'_> {
         };
         // A summary due after the campaign is not brought forward into it (活动至8月20日，8月25日
         // 前报送总结 → 8月21日, not 8月20日): the first working day after its end.
-        let new = match self.campaign_end {
-            Some(end) if date > end && new <= end => self
+        let end = self
+            .campaign_end
+            .iter()
+            .chain(&self.period_ends)
+            .filter(|&&end| date > end && new <= end)
+            .max();
+        let new = match end.copied() {
+            Some(end) => self
                 .calendar
                 .add_workdays(end, 1)
                 .ok()
@@ -1964,8 +2011,12 @@ impl Localiser<'_> {
         let first: String = target.chars().take(1).collect();
         let above = rank(&first, false) > self.office_rank;
         // 报送厅社会救助处: a department of the upper office named after its last character.
+        // (委疾控处: 委 is how a 卫生健康委员会 names itself.)
         let own_department = target.chars().count() >= 3
-            && self.upstream.iter().any(|u| u.ends_with(first.as_str()))
+            && self
+                .upstream
+                .iter()
+                .any(|u| u.ends_with(first.as_str()) || (first == "委" && u.ends_with("委员会")))
             && self
                 .words
                 .department_endings
@@ -2080,6 +2131,14 @@ impl Localiser<'_> {
             }
             out.push_str(&rest[..at]);
             let after = &rest[at + '各'.len_utf8()..];
+            // 各地各校, 各地各部门, 各地各有关单位: the places and the bodies in them, all the
+            // office's units (not 市各校: the second 各 names no body of the office's level).
+            if let Some(n) = self.places_and_bodies(after) {
+                notes.push(format!("上级来文的“各{}”→“{}”", &after[..n], self.units));
+                out.push_str(&self.units);
+                rest = &after[n..];
+                continue;
+            }
             // 各级农业农村部门, 各级疾控机构: every level's departments or institutions of a line
             // are read as 各地's (级 and 地 are as long in UTF-8); no other 各级 phrase is.
             let every_level = after
@@ -2129,6 +2188,7 @@ impl Localiser<'_> {
                     notes.push(format!("上级来文的“{phrase}”→“{to}”"));
                     out.push_str(&to);
                     rest = self.coordinated(&after[n..], &to, notes);
+                    rest = self.past_addressed_places(rest, notes);
                 }
                 None => match self.committee(after) {
                     Some(name) => {
@@ -2146,6 +2206,47 @@ impl Localiser<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// 各设区市、杨凌示范区、韩城市: the places the upstream's 主送 names one by one beside its
+    /// levels (杨凌示范区市场监管局，韩城市市场监管局), after the levels made the office's units,
+    /// are no more of the office's: `rest` past them.
+    fn past_addressed_places<'t>(&self, mut rest: &'t str, notes: &mut Vec<String>) -> &'t str {
+        let named: Vec<&str> = self
+            .addressed
+            .iter()
+            .flat_map(|l| l.split(['、', '，']))
+            .map(str::trim)
+            .filter(|i| !i.starts_with('各'))
+            .flat_map(|i| {
+                let place = i
+                    .char_indices()
+                    .skip(1)
+                    .find(|(_, c)| "市区县州旗盟".contains(*c))
+                    .map(|(k, c)| &i[..k + c.len_utf8()]);
+                [Some(i), place].into_iter().flatten()
+            })
+            .collect();
+        while let Some(tail) = rest.strip_prefix('、') {
+            let Some(p) = named.iter().find(|p| tail.starts_with(**p)) else {
+                break;
+            };
+            notes.push(format!("上级来文主送的“{p}”已删去（不是本机关的下级）"));
+            rest = &tail[p.len()..];
+        }
+        rest
+    }
+
+    /// 各地各校 (after the first 各): the length of 地各校 where a short name follows 各地各.
+    fn places_and_bodies(&self, after: &str) -> Option<usize> {
+        let tail = after
+            .strip_prefix("地各")
+            .filter(|_| !self.units.is_empty())?;
+        let stop = |c: char| "，。；：、（要将在对于和与及并应须把按由向的".contains(c);
+        let head = &tail[..tail.find(stop).unwrap_or(tail.len())];
+        (1..=6)
+            .contains(&head.chars().count())
+            .then_some("地各".len() + head.len())
     }
 
     /// 各县（市、区）植保站, 各县市区科技馆: a body every place of the office's own level has, named
@@ -3455,6 +3556,7 @@ pub(crate) mod tests {
             phone: "【待填写：本机关的联系电话】".into(),
             duty_phone: "【待填写：本机关的值班电话】".into(),
             campaign_end: None,
+            period_ends: Vec::new(),
             units: units.into(),
             units_are_places: true,
             office: office.into(),
@@ -3879,6 +3981,11 @@ pub(crate) mod tests {
         assert_eq!(
             l.weekly_start("自2027年3月12日起，每周四16时前报送。", &mut notes),
             "自2027年3月11日起，每周四16时前报送。"
+        );
+        // … and to the week's due day after the draft when the day before is the draft's own.
+        assert_eq!(
+            l.weekly_start("自2027年3月2日起，每周一16时前报送。", &mut notes),
+            "自2027年3月8日起，每周一16时前报送。"
         );
         assert_eq!(
             l.weekly_start("各自落实。自2027年3月1日起，每周一报送。", &mut notes),

@@ -31,9 +31,11 @@ pub fn read(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let (mut page, mut line) = (1, 0);
     let mut blank = false;
+    // The page a printed page number ended already (— 3 — then the form feed after it).
+    let mut numbered_end = false;
     for raw in text.split('\n') {
         for (k, piece) in raw.split('\u{c}').enumerate() {
-            if k > 0 {
+            if k > 0 && !std::mem::take(&mut numbered_end) {
                 page += 1;
                 line = 0;
             }
@@ -50,9 +52,12 @@ pub fn read(text: &str) -> Vec<Line> {
             l.after_blank = std::mem::take(&mut blank);
             if piece.contains('\t') {
                 l.cells = Some(cells(piece));
+            } else {
+                l.cells = spaced_head(piece);
             }
             let ends_page = is_page_number(piece);
             out.push(l);
+            numbered_end = ends_page;
             if ends_page {
                 page += 1;
                 line = 0;
@@ -60,6 +65,24 @@ pub fn read(text: &str) -> Vec<Line> {
         }
     }
     tables(spaced_mark(out))
+}
+
+/// Most characters of a cell of a head copied on one line.
+const HEAD_CELL_CHARS: usize = 8;
+
+/// A table's head copied from a viewer on one line, its cells apart by spaces (序号 值班日期
+/// 带班领导 … 备注): its cells, where it starts with 序号 or 编号 or ends with 备注 and every
+/// cell is a short label; none for a line of prose.
+fn spaced_head(piece: &str) -> Option<Vec<String>> {
+    let cells: Vec<&str> = piece.split_whitespace().collect();
+    let edges = cells.first().is_some_and(|c| ["序号", "编号"].contains(c))
+        || cells.last() == Some(&"备注");
+    let labels = cells.iter().all(|c| {
+        c.chars().count() <= HEAD_CELL_CHARS
+            && !c.contains(['，', '。', '：', ':', '；', '、'])
+            && !c.chars().all(|ch| ch.is_ascii_digit())
+    });
+    (cells.len() >= 4 && edges && labels).then(|| cells.iter().map(|c| (*c).to_owned()).collect())
 }
 
 /// A tab-separated line's cells, at most [`super::docx::MAX_COLUMNS`] as the DOCX reader keeps:
@@ -242,6 +265,23 @@ fn office_names(joined: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_copied_on_one_line_with_spaces_is_a_row_of_cells() {
+        let lines = read("附件\n值班表\n序号 值班日期 带班领导 职务 值班人员   联系电话 备注\n");
+        let head = lines[2].cells.as_ref().expect("a head");
+        assert_eq!(head.len(), 7);
+        assert_eq!(head[6], "备注");
+        assert!(read("序号 姓名\n")[0].cells.is_none());
+        assert!(read("我们 要在 本月 完成 任务。\n")[0].cells.is_none());
+    }
+
+    #[test]
+    fn a_page_s_number_and_the_form_feed_after_it_end_one_page() {
+        let lines = read("甲\n— 1 —\n\u{c}乙\n— 2 —\n\u{c}丙\n");
+        let pages: Vec<usize> = lines.iter().map(|l| l.page).collect();
+        assert_eq!(pages, [1, 1, 2, 2, 3]);
+    }
 
     #[test]
     fn a_pasted_two_row_head_is_one_head_with_groups_and_rows_keep_its_width() {

@@ -25,6 +25,10 @@ pub(super) fn parse_rest(d: &mut Doc, mut i: usize, out: &mut Annotated, note: &
             comments.extend(comment.map(|c| (draft.annexes.len(), c)));
             draft.annexes.push(a);
             i = next;
+        } else if let Some(note) = disclosure(&t) {
+            d.found(i, format!("附注：{note}"));
+            draft.notes.push(note.to_owned());
+            i += 1;
         } else if let Some(rest) = t.strip_prefix("抄送") {
             let mut text = rest.trim_start_matches(['：', ':']).to_owned();
             i += 1;
@@ -213,6 +217,16 @@ fn field_line(s: &str) -> Option<Vec<Field>> {
 /// a month's 　　年　　月, a month alone: 填报月份：　　月).
 fn date_blank(value: &str) -> String {
     let trimmed = value.trim();
+    // A blank date whose spaces a copy lost or changed (年月日, 年   月    日): the form's own.
+    let blank = |c: char| "年月日\u{3000} ".contains(c);
+    if trimmed.chars().all(blank) && trimmed.contains('年') && trimmed.contains('月') {
+        let day = if trimmed.contains('日') {
+            "\u{3000}\u{3000}日"
+        } else {
+            ""
+        };
+        return format!("\u{3000}\u{3000}年\u{3000}\u{3000}月{day}");
+    }
     let year = trimmed.starts_with('年') && trimmed.contains(['月', '日']);
     let units_only =
         trimmed.starts_with(['月', '日']) && trimmed.chars().all(|c| "年月日\u{3000} ".contains(c));
@@ -235,10 +249,49 @@ fn fit_rows(a: &mut Annex) {
     }
 }
 
+/// A table row into `a`: its head when it has none, a blank row, a row; the head repeated on
+/// a new page is dropped.
+pub(super) fn row_into(a: &mut Annex, line: &crate::import::lines::Line) {
+    let Some(cells) = &line.cells else { return };
+    let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+    if a.columns.is_empty() {
+        let groups = line.head_groups.clone().unwrap_or_default();
+        a.columns = cells
+            .into_iter()
+            .enumerate()
+            .map(|(k, title)| Column {
+                title,
+                width: None,
+                group: groups.get(k).cloned().flatten(),
+            })
+            .collect();
+    } else if cells.iter().eq(a.columns.iter().map(|c| &c.title)) {
+        // The table head repeated on a new page.
+    } else if cells.iter().all(String::is_empty) {
+        a.blank_rows += 1;
+    } else {
+        // Blank rows above a filled one (合计 at the foot of a form) keep their place.
+        let width = a.columns.len();
+        for _ in 0..std::mem::take(&mut a.blank_rows) {
+            a.rows.push(vec![String::new(); width]);
+        }
+        a.rows.push(cells);
+    }
+}
+
 /// Whether the annex ends at line `i`.
 fn annex_ends(d: &Doc, i: usize) -> bool {
     let t = d.text(i);
-    annex_label(t).is_some() || is_colophon(t)
+    annex_label(t).is_some() || is_colophon(t) || disclosure(t).is_some()
+}
+
+/// 公开方式：主动公开 (a 版记 line of some provinces, above 抄送): the document's, not an
+/// annex's; kept as a 附注.
+fn disclosure(t: &str) -> Option<&str> {
+    let t = t.trim();
+    let (label, value) = t.split_once('：')?;
+    (["公开方式", "公开属性"].contains(&label) && (2..=6).contains(&value.chars().count()))
+        .then_some(t)
 }
 
 /// One annex from line `i` (after its label): title, then content; a comment for the office
@@ -284,31 +337,8 @@ fn annex(d: &mut Doc, mut i: usize) -> (Annex, Option<String>, usize) {
     while i < d.len() && !annex_ends(d, i) {
         let line = d.lines[i].clone();
         let t = line.text.trim().to_owned();
-        if let Some(cells) = &line.cells {
-            let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-            if a.columns.is_empty() {
-                let groups = line.head_groups.clone().unwrap_or_default();
-                a.columns = cells
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, title)| Column {
-                        title,
-                        width: None,
-                        group: groups.get(k).cloned().flatten(),
-                    })
-                    .collect();
-            } else if cells.iter().eq(a.columns.iter().map(|c| &c.title)) {
-                // The table head repeated on a new page.
-            } else if cells.iter().all(String::is_empty) {
-                a.blank_rows += 1;
-            } else {
-                // Blank rows above a filled one (合计 at the foot of a form) keep their place.
-                let width = a.columns.len();
-                for _ in 0..std::mem::take(&mut a.blank_rows) {
-                    a.rows.push(vec![String::new(); width]);
-                }
-                a.rows.push(cells);
-            }
+        if line.cells.is_some() {
+            row_into(&mut a, &line);
             i += 1;
         } else if t.is_empty() {
             i += 1;

@@ -3,8 +3,9 @@
 
 use super::{tail, Doc};
 use crate::compose::phase_dates;
-use crate::import::patterns::{date_prefix, is_contact, numbered, Marker};
-use crate::spec::{Annotated, Paragraphs, Phase, Section};
+use crate::compose::text::width_chars;
+use crate::import::patterns::{date_prefix, ends_sentence, is_contact, numbered, Marker};
+use crate::spec::{Annex, AnnexKind, Paragraphs, Phase, Section};
 
 /// One titled part of the file: the notice, or the document a cover notice transmits.
 #[derive(Debug, Default)]
@@ -13,113 +14,23 @@ pub(super) struct Part {
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
     pub closing: Vec<String>,
+    /// Tables inside it with the line each starts on, when the caller takes them apart
+    /// ([`parse_part`]'s `tables_apart`).
+    pub tables: Vec<(usize, Annex)>,
 }
 
-/// Where a cover notice's transmitted document starts.
-#[derive(Debug, Clone)]
-pub(super) struct Cover {
-    /// Its title, as the transmit sentence names it.
-    pub title: String,
-    /// 印发 or 转发.
-    pub verb: String,
-    /// The relayed document's 发文字号 where the sentence cites it: 现将《…》（川教函〔2026〕412号）转发….
-    pub number: Option<String>,
-    /// The line its title starts on, and how many lines the title takes.
-    pub title_at: usize,
-    pub title_lines: usize,
-}
-
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect()
-}
-
-/// Finds 现将《X》印发给你们 after line `from` and the line where X's title stands.
-pub(super) fn find_enclosure(d: &Doc, from: usize) -> Option<Cover> {
-    let at = (from..d.len()).find(|&k| d.text(k).contains("现将《"))?;
-    let joined = format!("{}{}", d.text(at), d.text(at + 1));
-    let start = joined.find("现将《")? + "现将《".len();
-    let end = start + joined[start..].find('》')?;
-    let title = joined[start..end].to_owned();
-    let after = &joined[end + '》'.len_utf8()..];
-    let (number, after) = cited_number(after);
-    let verb = if after.starts_with("转发") {
-        "转发"
-    } else {
-        "印发"
-    };
-    let wanted = squeeze(&title);
-    (at + 1..d.len())
-        .find_map(|k| {
-            let one = squeeze(d.text(k));
-            if one == wanted {
-                return Some((k, 1));
+impl Part {
+    /// Calls `f` on every paragraph of the part, in order.
+    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        fn walk(list: &mut [Section], f: &mut dyn FnMut(&mut String)) {
+            for s in list {
+                s.text.0.iter_mut().for_each(&mut *f);
+                walk(&mut s.sections, f);
             }
-            let two = format!("{one}{}", squeeze(d.text(k + 1)));
-            (two == wanted).then_some((k, 2))
-        })
-        .map(|(k, n)| Cover {
-            title,
-            verb: verb.to_owned(),
-            number,
-            title_at: k,
-            title_lines: n,
-        })
-}
-
-/// A 发文字号 in parentheses right after the title (（川教函〔2026〕412号）), and the text after it.
-fn cited_number(after: &str) -> (Option<String>, &str) {
-    let Some(inner) = after.strip_prefix('（') else {
-        return (None, after);
-    };
-    match inner.find('）') {
-        Some(close) if inner[..close].ends_with('号') && inner[..close].contains('〔') => (
-            Some(inner[..close].to_owned()),
-            &inner[close + '）'.len_utf8()..],
-        ),
-        _ => (None, after),
-    }
-}
-
-/// Moves the transmit sentence out of the opening: compose writes it from the enclosure.
-pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
-    let draft = &mut out.spec;
-    let cited = c
-        .number
-        .as_ref()
-        .map(|n| format!("（{n}）"))
-        .unwrap_or_default();
-    let lead = format!("现将《{}》{cited}{}给你们，", c.title, c.verb);
-    let Some(pos) = draft.opening.0.iter().position(|p| p.contains(&lead)) else {
-        d.not_placed(0, format!("印发通知的“{lead}”一句未在正文开头找到，请核对"));
-        return;
-    };
-    let p = draft.opening.0[pos].clone();
-    let at = p.find(&lead).unwrap_or_default();
-    let (before, sentence) = p.split_at(at);
-    let ends_its_paragraph = before.is_empty() || before.ends_with('，');
-    let mut request = sentence[lead.len()..].to_owned();
-    // Paragraphs after the 印发语 (各县区要于1月12日前…报送…) are what the notice asks beyond
-    // it: they go on after it, in its order, not before it. (A 转发 notice's own requirements
-    // after its 转发语 stay where they are: the relaying office's, passed on as such.)
-    if ends_its_paragraph && c.verb == "印发" {
-        for after in draft.opening.0.drain(pos + 1..) {
-            request.push_str(after.trim());
         }
-    }
-    if request != "请认真贯彻落实。" {
-        draft.transmit = Some(request);
-    }
-    if c.verb != "印发" {
-        draft.transmit_verb = Some(c.verb.clone());
-    }
-    let last = pos + 1 == draft.opening.0.len();
-    if !last || !ends_its_paragraph {
-        d.not_placed(0, "印发语不在正文开头的末尾，生成的印发语位置可能不同");
-    }
-    if before.is_empty() {
-        draft.opening.0.remove(pos);
-    } else {
-        draft.opening.0[pos] = before.to_owned();
+        self.opening.iter_mut().for_each(&mut *f);
+        walk(&mut self.sections, f);
+        self.closing.iter_mut().for_each(f);
     }
 }
 
@@ -172,7 +83,14 @@ fn is_closing_phrase(text: &str) -> bool {
 const RECIPIENT_LINES: usize = 12;
 
 /// Parses 主送 and 正文 from line `i` up to `stop` or the tail; returns the part and the next line.
-pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Part, usize) {
+/// Reads 主送 and the body from line `i` up to `stop` or the signature; with `tables_apart`,
+/// table rows make tables of their own (the transmitted document's), else paragraphs.
+pub(super) fn parse_part(
+    d: &mut Doc,
+    mut i: usize,
+    stop: Option<usize>,
+    tables_apart: bool,
+) -> (Part, usize) {
     let mut part = Part::default();
     if let Some((r, next)) = recipients(d, i) {
         d.found(i, "主送机关");
@@ -192,6 +110,12 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         // A table inside the body: the spec has tables in annexes only, so its rows are kept
         // as paragraphs, their cells spaced apart, and said once.
         let row = d.lines[i].cells.is_some();
+        if row && tables_apart {
+            table_row(d, i, &mut part, &stack, in_table);
+            in_table = true;
+            i += 1;
+            continue;
+        }
         if row && !in_table {
             d.not_placed(
                 i,
@@ -229,6 +153,38 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
         d.found(i.saturating_sub(1), format!("正文：{count} 个层次标题"));
     }
     (part, i)
+}
+
+/// Table row `i` into the part's last table, or the head of a new one titled by the line
+/// before it when that is a caption (short, no sentence), else by its section's heading.
+fn table_row(d: &Doc, i: usize, part: &mut Part, stack: &[Marker], in_table: bool) {
+    if !in_table {
+        let mut a = Annex {
+            kind: AnnexKind::Table,
+            ..Annex::default()
+        };
+        let caption = |t: &String| width_chars(t) <= 30.0 && !ends_sentence(t);
+        let holder = match deepest(&mut part.sections, stack.len()) {
+            Some(s) => &mut s.text.0,
+            None => &mut part.opening,
+        };
+        if let Some(t) = holder.pop_if(|t| caption(t)) {
+            a.title = t;
+        } else if let Some(s) = deepest(&mut part.sections, stack.len()) {
+            let h = s.heading.trim_end_matches(['。', '：', '．']);
+            if !h.is_empty() {
+                a.title = if h.ends_with('表') {
+                    h.to_owned()
+                } else {
+                    format!("{h}表")
+                };
+            }
+        }
+        part.tables.push((i, a));
+    }
+    if let (Some((_, a)), Some(l)) = (part.tables.last_mut(), d.lines.get(i)) {
+        super::annex::row_into(a, l);
+    }
 }
 
 /// A further line of a contact list (最高人民检察院办公厅　刘　敏 010-65209876): short, no

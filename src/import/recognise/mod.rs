@@ -6,6 +6,7 @@
 
 mod annex;
 mod body;
+mod enclosure;
 mod header;
 mod tail;
 
@@ -153,9 +154,9 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     }
     d.minutes =
         d.kind == Some(DocKind::Minutes) || kind_by_title(&out.spec.title) == DocKind::Minutes;
-    let cover = body::find_enclosure(&d, i);
+    let cover = enclosure::find_enclosure(&d, i, &out.spec.title);
     let stop = cover.as_ref().map(|c| c.title_at);
-    let (part, next) = body::parse_part(&mut d, i, stop);
+    let (part, next) = body::parse_part(&mut d, i, stop, false);
     i = next;
     out.spec.recipients = part.recipients;
     out.spec.opening = Paragraphs(part.opening);
@@ -167,9 +168,10 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     if let Some(c) = cover {
         i = c.title_at + c.title_lines;
         d.found(c.title_at, format!("被印发的文件：《{}》", c.title));
-        let (part, next) = body::parse_part(&mut d, i, None);
+        let (mut part, next) = body::parse_part(&mut d, i, None, true);
         i = tail::parse(&mut d, next, &mut tails);
-        body::split_transmit(&mut d, &mut out, &c);
+        enclosure::split_transmit(&mut d, &mut out, &c);
+        enclosure::tables_as_annexes(&mut d, &mut part, &c.title, &mut out);
         out.spec.enclosure = Some(Enclosure {
             title: c.title.clone(),
             number: c.number.clone(),
@@ -255,11 +257,12 @@ fn annexes_besides(d: &mut Doc, spec: &Spec, note: &[(usize, String)]) -> Vec<(u
         return note.to_vec();
     };
     let same = |t: &str| t.split_whitespace().collect::<String>() == e.title;
+    let verb = spec.transmit_verb.as_deref().unwrap_or("印发");
     let (listed, rest): (Vec<_>, Vec<_>) = note.iter().cloned().partition(|(_, t)| same(t));
     for (at, title) in listed {
         d.found(
             at,
-            format!("附件说明所列“{title}”即被转发的文件，作为转发件排印"),
+            format!("附件说明所列“{title}”即被{verb}的文件，排在通知之后"),
         );
     }
     rest
@@ -477,8 +480,8 @@ fn body_texts(d: &Spec) -> Vec<&String> {
 /// title does not: the 第N个 (届) just before the campaign's own words.
 fn body_edition(d: &Spec, name: &str) -> Option<i32> {
     let core: String = name.chars().filter(|c| !"“”\"".contains(*c)).collect();
-    let head: String = core.chars().take(4).collect();
-    if head.chars().count() < 4 {
+    let head: String = core.chars().take(3).collect();
+    if head.chars().count() < 3 {
         return None;
     }
     let texts = body_texts(d);
@@ -486,11 +489,13 @@ fn body_edition(d: &Spec, name: &str) -> Option<i32> {
         t.match_indices('第').find_map(|(i, _)| {
             let from = &t[i..];
             let mark = from.find(['个', '届'])?;
-            let after: String = from[mark + '个'.len_utf8()..]
-                .chars()
-                .filter(|c| *c != '“')
-                .take(4)
-                .collect();
+            // The name may stand after a scope the campaign's own name lacks (第32个全国“爱眼日”).
+            let after = &from[mark + '个'.len_utf8()..];
+            let after = ["全国", "全省", "全市"]
+                .iter()
+                .find_map(|w| after.strip_prefix(w).filter(|_| !core.starts_with(w)))
+                .unwrap_or(after);
+            let after: String = after.chars().filter(|c| *c != '“').take(3).collect();
             (mark <= 12 && after == head)
                 .then(|| crate::derive::campaign::edition_in(&from[..mark + '个'.len_utf8()]))
                 .flatten()

@@ -1,0 +1,111 @@
+//! The upper office's form made the office's: the rows that name the upper office's places
+//! (西安市 … 韩城市 with their quotas) are left blank for the office's units.
+
+use super::localise::WorkWords as Work;
+use crate::spec::Annex;
+
+/// Whether `cell` names a place (宝鸡市, 杨凌示范区): short, no digit, a place's ending.
+fn is_place(cell: &str, w: &Work) -> bool {
+    let n = cell.chars().count();
+    (2..=8).contains(&n)
+        && !cell.chars().any(|c| c.is_ascii_digit())
+        && w.place_endings.iter().any(|e| cell.ends_with(e.as_str()))
+}
+
+/// Whether `row` is the form's total row (合计, 全省合计).
+fn is_total(row: &[String], w: &Work) -> bool {
+    row.iter().any(|c| {
+        w.total_labels
+            .iter()
+            .any(|t| c.trim().starts_with(t.as_str()))
+    })
+}
+
+/// The column whose cells name places in most rows other than the total: at least two.
+fn place_column(a: &Annex, w: &Work) -> Option<usize> {
+    let rows: Vec<&Vec<String>> = a.rows.iter().filter(|r| !is_total(r, w)).collect();
+    (0..a.columns.len()).find(|&k| {
+        let places = rows
+            .iter()
+            .filter(|r| r.get(k).is_some_and(|c| is_place(c.trim(), w)))
+            .count();
+        places >= 2 && places * 5 >= rows.len() * 3
+    })
+}
+
+/// Blanks the rows of the upper office's places: as many empty rows, then the total row with
+/// its label only; the place column is titled as the office's units. Whether it did.
+pub fn blank_upper_places(a: &mut Annex, w: &Work) -> bool {
+    let Some(col) = place_column(a, w) else {
+        return false;
+    };
+    let width = a.columns.len();
+    let (totals, places): (Vec<Vec<String>>, Vec<Vec<String>>) =
+        a.rows.drain(..).partition(|r| is_total(r, w));
+    a.rows = vec![vec![String::new(); width]; places.len()];
+    for t in totals {
+        let label = t
+            .iter()
+            .find(|c| !c.trim().is_empty())
+            .cloned()
+            .unwrap_or_default();
+        let at = t.iter().position(|c| *c == label).unwrap_or(0);
+        let mut row = vec![String::new(); width];
+        row[at] = label;
+        a.rows.push(row);
+    }
+    if let Some(c) = a.columns.get_mut(col) {
+        c.title = w.unit_column.clone();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Column;
+
+    fn work() -> Work {
+        crate::derive::defaults::Defaults::embedded().work.clone()
+    }
+
+    fn form(rows: &[&[&str]]) -> Annex {
+        Annex {
+            columns: ["序号", "地区", "批次"]
+                .iter()
+                .map(|t| Column {
+                    title: (*t).into(),
+                    width: None,
+                    group: None,
+                })
+                .collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+                .collect(),
+            ..Annex::default()
+        }
+    }
+
+    #[test]
+    fn a_form_of_the_upper_office_s_cities_is_left_blank_for_the_office_s_units() {
+        let mut a = form(&[
+            &["1", "西安市", "46000"],
+            &["2", "宝鸡市", "17000"],
+            &["3", "杨凌示范区", "3500"],
+            &["", "合计", "66500"],
+        ]);
+        assert!(blank_upper_places(&mut a, &work()));
+        assert_eq!(a.columns[1].title, "单位");
+        assert_eq!(a.rows.len(), 4);
+        assert!(a.rows[..3].iter().flatten().all(String::is_empty));
+        assert_eq!(a.rows[3], ["", "合计", ""]);
+    }
+
+    #[test]
+    fn a_form_of_items_keeps_its_rows() {
+        let mut a = form(&[&["1", "粮食加工品", "120"], &["2", "食用油", "80"]]);
+        assert!(!blank_upper_places(&mut a, &work()));
+        assert_eq!(a.rows[0][1], "粮食加工品");
+    }
+}
