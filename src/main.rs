@@ -271,6 +271,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
         gongwen::output::clean_up_on_interrupt();
+        gongwen::budget::keep_freed_pages();
     }
     if cli.memory_limit > 0 {
         gongwen::budget::limit_memory(cli.memory_limit);

@@ -2738,6 +2738,15 @@ fn a_notice_printing_a_plan_as_its_annex_derives_the_office_s_own_plan_of_that_k
         up.opening
     );
     let plan = draft(&dir, "office-2027-plan.toml");
+    // The province's reasons go on into the district's citation; its figures are to fill in.
+    assert!(
+        plan.contains("2027年食品安全抽检监测计划和陕西省市场监督管理局《2027年陕西省食品安全抽检监测实施方案》"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("不少于【待填写：本区的数量（上级来文为19.2万）】批次"),
+        "{plan}"
+    );
     assert!(
         plan.contains("凤翔区2027年食品安全抽检监测实施方案"),
         "{plan}"
@@ -2756,7 +2765,9 @@ fn a_notice_printing_a_plan_as_its_annex_derives_the_office_s_own_plan_of_that_k
 
 /// A province's school-safety notice printed from its web page by Chromium
 /// (xiaoan-province-chromium-page.pdf), derived for a county-level city (clerk trial h18): 各地
-/// 各校 is all the office's units (not 市各校); the 防溺水 summary due after the action
+/// 各校 is all the office's units (not 市各校), listed with 「、」 in the sentence although the
+/// profile parts them with 「，」; the relay asks the units to finish the 全覆盖检查 by the
+/// office's date; the 防溺水 summary due after the action
 /// (2027年3月1日至11月30日) stays after it when brought forward; 公开方式：主动公开 is a note,
 /// not a line of the annex's form.
 #[test]
@@ -2764,14 +2775,21 @@ fn places_and_schools_are_the_office_s_units_and_a_summary_stays_after_its_actio
     let dir = received_and_derived(
         "xiaoan-province-chromium-page.pdf",
         "xiaoan-county-office.toml",
-        &["notice"],
+        &["notice", "relay"],
+    );
+    let relay = draft(&dir, "office-2027-relay.toml");
+    assert!(
+        relay.contains(
+            "各镇（街）教育办要于2027年2月16日前完成对辖区内中小学校、幼儿园的全覆盖检查"
+        ),
+        "{relay}"
     );
     let up = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
     assert!(up.contains("notes = [\"公开方式：主动公开\"]"), "{up}");
     let notice = draft(&dir, "office-2027-notice.toml");
     assert!(!notice.contains("市各校"), "{notice}");
     assert!(
-        notice.contains("各镇（街）教育办，市直属各学校，各民办学校要在开学前"),
+        notice.contains("各镇（街）教育办、市直属各学校、各民办学校要在开学前"),
         "{notice}"
     );
     assert!(

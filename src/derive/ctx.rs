@@ -1294,11 +1294,26 @@ fn asks_of(
     for sentence in localised.split_inclusive('。').map(str::trim) {
         let reports = verbs.iter().any(|v| sentence.contains(v.as_str()));
         // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
-        let due = super::localise::next_deadline(sentence, l.since).is_some()
-            || ["每周", "每日", "每天"]
+        let dated = super::localise::next_deadline(sentence, l.since).is_some();
+        let due = dated
+            || ["每周", "每日", "每天", "每季度"]
                 .iter()
                 .any(|w| sentence.contains(w))
             || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
+        // A task the units finish by a date (各镇（街）教育办要于2月16日前完成对…的全覆盖检查):
+        // asked too, the office's date replacing the relayed document's for them.
+        let task = !reports
+            && dated
+            && sentence.contains("前完成")
+            && sentence.trim_start_matches('请').starts_with('各');
+        if task {
+            let made = relayed_annex(&as_request(sentence, &l.units), relayed);
+            if !out.contains(&made) {
+                out.push(made);
+                (asked, last_asked) = (true, true);
+            }
+            continue;
+        }
         let mailed = !due && !l.email.is_empty() && sentence.contains(l.email.as_str());
         if std::mem::take(&mut last_asked) && mailed {
             if let Some(previous) = out.last_mut() {

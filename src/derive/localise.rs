@@ -2120,13 +2120,16 @@ impl Localiser<'_> {
         while let Some(at) = rest.find('各') {
             // The office's units, put in already (for the upstream's 主送), are not read again:
             // 「各乡镇中心学校、县直各学校、各民办学校要」 is not an addressee before 「学校」.
-            let units = (!self.units.is_empty())
-                .then(|| rest.find(self.units.as_str()))
-                .flatten()
-                .filter(|&u| u <= at);
-            if let Some(u) = units {
-                out.push_str(&rest[..u + self.units.len()]);
-                rest = &rest[u + self.units.len()..];
+            let written = self.units_in_text();
+            let units = [self.units.as_str(), written.as_str()]
+                .into_iter()
+                .filter(|u| !u.is_empty())
+                .filter_map(|u| rest.find(u).map(|at| (at, u.len())))
+                .min()
+                .filter(|&(u, _)| u <= at);
+            if let Some((u, len)) = units {
+                out.push_str(&rest[..u + len]);
+                rest = &rest[u + len..];
                 continue;
             }
             out.push_str(&rest[..at]);
@@ -2134,8 +2137,9 @@ impl Localiser<'_> {
             // 各地各校, 各地各部门, 各地各有关单位: the places and the bodies in them, all the
             // office's units (not 市各校: the second 各 names no body of the office's level).
             if let Some(n) = self.places_and_bodies(after) {
-                notes.push(format!("上级来文的“各{}”→“{}”", &after[..n], self.units));
-                out.push_str(&self.units);
+                let units = self.units_in_text();
+                notes.push(format!("上级来文的“各{}”→“{units}”", &after[..n]));
+                out.push_str(&units);
                 rest = &after[n..];
                 continue;
             }
@@ -2182,7 +2186,7 @@ impl Localiser<'_> {
                             {
                                 places.clone()
                             }
-                            _ => self.units.clone(),
+                            _ => self.units_in_text(),
                         },
                     };
                     notes.push(format!("上级来文的“{phrase}”→“{to}”"));
@@ -2235,6 +2239,12 @@ impl Localiser<'_> {
             rest = &tail[p.len()..];
         }
         rest
+    }
+
+    /// The office's units as the subject of a sentence: its list written with 「、」 (各镇（街）
+    /// 教育办、市直属各学校), however the profile parts them (a 主送's 「，」).
+    fn units_in_text(&self) -> String {
+        self.units.replace('，', "、")
     }
 
     /// 各地各校 (after the first 各): the length of 地各校 where a short name follows 各地各.
@@ -2332,7 +2342,7 @@ impl Localiser<'_> {
             .chars()
             .all(|c| !c.is_ascii() && !"，。；、（）和及".contains(c));
         let level = self.level.as_deref()?;
-        (plain && kind.ends_with("机构") && (3..=8).contains(&kind.chars().count()))
+        (plain && kind.ends_with("机构") && (3..=12).contains(&kind.chars().count()))
             .then(|| format!("全{level}{kind}"))
     }
 
@@ -2561,8 +2571,10 @@ impl Localiser<'_> {
                     s = s.replace(w.as_str(), &format!("{first}{level}"));
                 }
             }
-            // The upper place's figure (全省…稳定在1900万亩以上) is no figure of the office's.
-            if s != before {
+            // The upper place's figure (全省…稳定在1900万亩以上) is no figure of the office's,
+            // also where the profile's substitution made the place the office's (全省 → 全区).
+            let whole_own = s.contains(&format!("全{level}")) && !s.contains("的数量（上级来文为");
+            if s != before || whole_own {
                 s = own_amounts(&s, level);
             }
             s = self.upper_office_by_kind(&s, level);

@@ -35,7 +35,14 @@ pub fn opening(paragraphs: &[String], cite: &str, decision: &str, w: &OpeningWor
                         .any(|r| p.trim_start().starts_with(r.as_str()))
                 })
                 .unwrap_or(paragraphs.len());
-            (&paragraphs[..first], String::new(), &paragraphs[first..])
+            // A cover's reasons before the document it printed (为…，根据…计划，) go on into
+            // the office's citation.
+            match paragraphs[..first].split_last() {
+                Some((last, before)) if unfinished(last) && !is_procedure(last.trim(), w) => {
+                    (before, last.trim().to_owned(), &paragraphs[first..])
+                }
+                _ => (&paragraphs[..first], String::new(), &paragraphs[first..]),
+            }
         }
     };
     // A paragraph that is only the upstream's procedure (经市政府同意，: a cover's words before
@@ -58,8 +65,20 @@ pub fn cited_reasons(paragraphs: &[String], cite: &str, w: &OpeningWords) -> Str
         .iter()
         .find(|p| w.decision_words.iter().any(|d| p.contains(d.as_str())))
         .map(|p| reasons(p, w))
+        .or_else(|| {
+            let last = paragraphs
+                .last()
+                .filter(|p| unfinished(p) && !is_procedure(p.trim(), w))?;
+            Some(last.trim().to_owned())
+        })
         .unwrap_or_default();
     join_citation(&reasons, cite, w)
+}
+
+/// A paragraph that stops at a 「，」: the reasons a cover notice gave before the document it
+/// prints (为…，根据…计划，现将《…》印发给你们 read without its 印发语).
+fn unfinished(p: &str) -> bool {
+    p.trim_end().ends_with('，')
 }
 
 /// The upstream's decision to act, up to its 。 (决定在全县范围内开展…工作。), where its

@@ -197,9 +197,16 @@ pub(super) fn tables_as_annexes(
     title: &str,
     out: &mut Annotated,
 ) {
-    for (k, (at, mut a)) in std::mem::take(&mut part.tables).into_iter().enumerate() {
+    let tables = std::mem::take(&mut part.tables);
+    // One annex is 附件 without a number (GB/T 9704 §7.3.4 prints it so).
+    let only = tables.len() == 1;
+    for (k, (at, mut a)) in tables.into_iter().enumerate() {
         let n = k + 1;
-        let label = format!("附件{n}");
+        let label = if only {
+            "附件".to_owned()
+        } else {
+            format!("附件{n}")
+        };
         let mut pointed = false;
         part.for_each_text(&mut |t: &mut String| {
             if let Some(b) = BELOW.iter().find(|b| t.contains(*b)).filter(|_| !pointed) {
@@ -213,7 +220,7 @@ pub(super) fn tables_as_annexes(
         d.not_placed(
             at,
             format!(
-                "被印发文件中的表格作为附件{n}“{}”导入（正文的层次中不能排表格）{}：请核对标题和位置",
+                "被印发文件中的表格作为{label}“{}”导入（正文的层次中不能排表格）{}：请核对标题和位置",
                 a.title,
                 if pointed { "，原文“见下表”改为“见附件”" } else { "" }
             ),
