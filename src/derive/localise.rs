@@ -1647,7 +1647,8 @@ impl Localiser<'_> {
             .chain(&self.period_ends)
             .filter(|&&end| date > end && new <= end)
             .max();
-        let new = match end.copied() {
+        let held_after = end.copied();
+        let new = match held_after {
             Some(end) => self
                 .calendar
                 .add_workdays(end, 1)
@@ -1685,10 +1686,15 @@ impl Localiser<'_> {
         let lead = (0..=self.lead_workdays)
             .find(|&k| self.calendar.sub_workdays(date, k).is_ok_and(|d| d <= new))
             .unwrap_or(self.lead_workdays);
-        let held = if lead < self.lead_workdays {
-            "，不提前到其前的假期之前"
-        } else {
-            ""
+        let held = match held_after {
+            // Held after the campaign or a period the upstream sets.
+            Some(end) if lead < self.lead_workdays => format!(
+                "，不提前到其前的活动或工作期（至{}月{}日）结束之前",
+                end.month(),
+                end.day()
+            ),
+            _ if lead < self.lead_workdays => "，不提前到其前的假期之前".to_owned(),
+            _ => String::new(),
         };
         notes.push(format!(
             "期限“{original}”→“{text}”（比上级来文提前 {lead} 个工作日{held}{counted}）"
