@@ -2877,3 +2877,93 @@ fn a_head_copied_on_one_line_is_a_form_again_and_another_office_s_date_stays() {
         );
     }
 }
+
+/// A provincial government office's 印发 notice whose measures follow its signature without a
+/// 附件 label, received as a PDF rewritten by Ghostscript (yingshang-province-ghostscript.pdf),
+/// derived for a district government office (clerk trial h23): a wrapped line that starts 一次”
+/// before a bracketed （责任单位：…、…） is no annex of names, so all twelve measures stay in the
+/// printed document; a 若干措施 is a document of its own (no 印发 in the district's titles); the
+/// relay transmits with the district government's approval as the province's was.
+#[test]
+fn measures_printed_after_the_signature_stay_whole_and_the_relay_carries_the_approval() {
+    let dir = received_and_derived(
+        "yingshang-province-ghostscript.pdf",
+        "yingshang-district-office.toml",
+        &["notice", "plan", "relay"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    let e = up.enclosure.as_ref().expect("the measures");
+    assert_eq!(e.sections.len(), 12, "{:?}", e.sections);
+    assert!(up.annexes.is_empty(), "{:?}", up.annexes);
+    let notice = draft(&dir, "office-2027-notice.toml");
+    let plan = draft(&dir, "office-2027-plan.toml");
+    for toml in [&notice, &plan] {
+        let title = toml.lines().find(|l| l.starts_with("title")).unwrap();
+        assert!(!title.contains("印发"), "{title}");
+    }
+    let relay = draft(&dir, "office-2027-relay.toml");
+    assert!(relay.contains("opening = \"经区政府同意，\""), "{relay}");
+}
+
+/// A provincial 通报 copied from its article page in Chromium (tongbao-province-chromium-copy.txt:
+/// the statistics table comes as tab-separated rows), for a city bureau (clerk trial h24): the
+/// table is an annex (见附件), so the imported spec checks and derives; a 通报 gives no plan.
+#[test]
+fn a_pasted_bulletin_s_table_is_an_annex_and_a_bulletin_gives_no_plan() {
+    let dir = received_and_derived(
+        "tongbao-province-chromium-copy.txt",
+        "tongbao-city-office.toml",
+        &["relay"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    assert_eq!(up.kind, gongwen::spec::DocKind::Bulletin);
+    let table = up.annexes.first().expect("the statistics table");
+    assert_eq!(table.rows.len(), 15, "{:?}", table.rows);
+    assert!(table.title.ends_with("统计表"), "{}", table.title);
+    let said = checked_draft(&dir, "up.toml");
+    assert!(said.contains("（0 条警告）"), "{said}");
+    let o = gongwen(
+        &[
+            "derive",
+            "up.toml",
+            "--office",
+            "office.toml",
+            "--as",
+            "plan",
+            "-o",
+            "plan",
+        ],
+        dir.path(),
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("上级来文是通报") && err.contains("--as relay"),
+        "{err}"
+    );
+    assert!(!dir.path().join("plan").exists());
+}
+
+/// A joint notice of three city bodies in an OFD written a character per text object, as ofdrw
+/// writes (butie-joint-ofdrw-like.ofd), derived for a district (clerk trial h25): the amounts
+/// table in its body is an annex after the monthly form, which the body now cites as 附件1;
+/// the district cites the three issuers before the title, joined by 、.
+#[test]
+fn a_joint_notice_is_cited_after_its_issuers_and_its_body_table_is_an_annex() {
+    let dir = received_and_derived(
+        "butie-joint-ofdrw-like.ofd",
+        "butie-district-office.toml",
+        &["notice"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    assert_eq!(up.annexes.len(), 2, "{:?}", up.annexes);
+    assert_eq!(up.annexes[1].columns.len(), 3, "{:?}", up.annexes[1]);
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("根据杭州市民政局、杭州市财政局、杭州市残疾人联合会《关于做好2027年"),
+        "{notice}"
+    );
+}

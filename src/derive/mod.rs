@@ -33,7 +33,7 @@ use crate::compose::text::book_title;
 use crate::error::{Diagnostic, Error, Result};
 use crate::spec::conventions::PLACEHOLDER;
 use crate::spec::year::expand;
-use crate::spec::{Annotated, Campaign, Enclosure, Phase, Section, Spec};
+use crate::spec::{Annotated, Campaign, DocKind, Enclosure, Phase, Section, Spec};
 use chrono::{Datelike, NaiveDate};
 use defaults::Defaults;
 use profile::{PhaseRule, Profile, Span, Substitution};
@@ -204,7 +204,16 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
         return relayed_citation(upstream, &e, campaign);
     }
     let title = upstream_title(upstream, campaign);
-    // A title that names its issuers already (民政部办公厅 应急管理部办公厅关于…) is cited alone.
+    // A joint title that names its issuers apart (杭州市民政局　杭州市财政局　杭州市残疾人联合会
+    // 关于…) is cited after them, joined by 、: 杭州市民政局、…《关于…的通知》.
+    if let Some((issuers, rest)) = joint_title(&title) {
+        let number = number_of(upstream).map(|n| format!("（{n}）"));
+        return match number {
+            Some(n) => format!("根据{issuers}{}{n}要求，", book_title(rest)),
+            None => format!("根据{issuers}{}的要求，", book_title(rest)),
+        };
+    }
+    // A title that names its issuer already (民政部办公厅关于…) is cited alone.
     let issuer = issuer_of(upstream).filter(|i| {
         let first = i.split('、').next().unwrap_or(i);
         !title.starts_with(first)
@@ -216,6 +225,15 @@ pub fn citation(upstream: &Spec, campaign: Option<&Campaign>) -> String {
         }
         None => format!("根据{issuer}{}的要求，", book_title(&title)),
     }
+}
+
+/// A title that starts with two or more issuers parted by spaces before its 关于: the issuers
+/// joined by 、 and the title from 关于.
+fn joint_title(title: &str) -> Option<(String, &str)> {
+    let at = title.find("关于")?;
+    let names: Vec<&str> = title[..at].split_whitespace().collect();
+    (names.len() >= 2 && names.iter().all(|n| n.chars().count() >= 2))
+        .then(|| (names.join("、"), &title[at..]))
 }
 
 /// The upstream's 发文字号, as printed (豫农发〔2026〕9号).
@@ -618,6 +636,14 @@ fn without_empty_paragraphs(spec: &mut Spec) {
 
 /// Derives the office's draft from the upstream notice.
 pub fn derive(up: &Upstream, office: &Office, as_: DeriveAs, cal: &Calendar) -> Result<Draft> {
+    // A 通报 reports what was done; there is no work of it for an office to plan.
+    if up.value.kind == DocKind::Bulletin && matches!(as_, DeriveAs::Plan | DeriveAs::Cover) {
+        return Err(crate::Error::Derive(format!(
+            "{}：上级来文是通报（{}），通报没有可据以制定方案的工作安排，不能派生方案或印发通知；请用 --as relay 转发，或用 --as notice 起草本机关的通知",
+            up.path.display(),
+            up.value.title.trim()
+        )));
+    }
     let mut c = ctx::Ctx::new(up, office, as_, cal)?;
     let mut spec = match as_ {
         DeriveAs::Notice => notice::notice(&mut c),

@@ -75,7 +75,7 @@ pub fn relay(c: &mut Ctx) -> Spec {
         title,
         transmit_verb: Some(verb.clone()),
         recipients: Some(recipients),
-        opening: Paragraphs(c.vars.fill_all(&own.opening.0)),
+        opening: Paragraphs(relay_opening(c, &own.opening.0)),
         transmit: Some(c.vars.fill(request)),
         notes: own.notes.clone(),
         contacts: c.contacts(),
@@ -125,4 +125,14 @@ fn relayed(upstream: &Spec) -> Enclosure {
         notes: upstream.notes.clone(),
         contacts: upstream.contacts.clone(),
     }
+}
+
+/// The relay's words before 现将《…》转发给你们: the profile's; else, for a general office
+/// whose upstream was issued with its organ's approval (经省政府同意), its own organ's
+/// (经区政府同意，).
+fn relay_opening(c: &Ctx, own: &[String]) -> Vec<String> {
+    if !own.is_empty() {
+        return c.vars.fill_all(own);
+    }
+    c.approval().into_iter().collect()
 }

@@ -321,6 +321,13 @@ pub fn from_lines(
     let (lines, fixed) = repair::repair(lines);
     repairs.extend(fixed);
     let (mut draft, findings) = recognise::recognise(&lines);
+    // A tab or another control character left in a text (a cell of a pasted table read into a
+    // paragraph, a copied form's spacing) is a space: the spec the import writes must check.
+    crate::spec::texts::for_each_text_mut(&mut draft.spec, &mut |_, t: &mut String| {
+        if t.chars().any(char::is_control) {
+            *t = t.replace(char::is_control, " ");
+        }
+    });
     let spec = &draft.spec;
     let recognised_body = !spec.sections.is_empty()
         || spec.enclosure.is_some()

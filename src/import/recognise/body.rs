@@ -14,8 +14,7 @@ pub(super) struct Part {
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
     pub closing: Vec<String>,
-    /// Tables inside it with the line each starts on, when the caller takes them apart
-    /// ([`parse_part`]'s `tables_apart`).
+    /// Tables inside it with the line each starts on.
     pub tables: Vec<(usize, Annex)>,
 }
 
@@ -83,14 +82,9 @@ fn is_closing_phrase(text: &str) -> bool {
 const RECIPIENT_LINES: usize = 12;
 
 /// Parses 主送 and 正文 from line `i` up to `stop` or the tail; returns the part and the next line.
-/// Reads 主送 and the body from line `i` up to `stop` or the signature; with `tables_apart`,
-/// table rows make tables of their own (the transmitted document's), else paragraphs.
-pub(super) fn parse_part(
-    d: &mut Doc,
-    mut i: usize,
-    stop: Option<usize>,
-    tables_apart: bool,
-) -> (Part, usize) {
+/// Reads 主送 and the body from line `i` up to `stop` or the signature; its table rows make
+/// tables of their own, for the caller to make annexes.
+pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Part, usize) {
     let mut part = Part::default();
     if let Some((r, next)) = recipients(d, i) {
         d.found(i, "主送机关");
@@ -101,28 +95,21 @@ pub(super) fn parse_part(
     let mut contacts: Vec<String> = Vec::new();
     let mut in_table = false;
     while i < d.len() && Some(i) != stop && !tail::starts(d, i) {
+        // A table inside the body (the spec has tables in annexes only): its rows, blank ones
+        // too, make a table the caller makes an annex.
+        if d.lines[i].cells.is_some() {
+            table_row(d, i, &mut part, &stack, in_table);
+            in_table = true;
+            i += 1;
+            continue;
+        }
+        in_table = false;
         let (p, next) = d.paragraph(i, stop);
         let text = p.text.trim().to_owned();
         if text.is_empty() {
             i = next;
             continue;
         }
-        // A table inside the body: the spec has tables in annexes only, so its rows are kept
-        // as paragraphs, their cells spaced apart, and said once.
-        let row = d.lines[i].cells.is_some();
-        if row && tables_apart {
-            table_row(d, i, &mut part, &stack, in_table);
-            in_table = true;
-            i += 1;
-            continue;
-        }
-        if row && !in_table {
-            d.not_placed(
-                i,
-                format!("正文中的表格（首行“{text}”）按文字导入，每行一段、各格以空格分隔：请核对，或将表格移作附件"),
-            );
-        }
-        in_table = row;
         if let Some(num) = numbered(&text).filter(|_| part.closing.is_empty()) {
             flush(&mut part, &stack, &mut contacts);
             heading(d, i, &mut part, &mut stack, num, &text, p.lead_run);

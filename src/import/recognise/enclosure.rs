@@ -2,7 +2,7 @@
 //! sentence that transmits it, and the tables inside it.
 
 use super::Doc;
-use crate::spec::Annotated;
+use crate::spec::{Annex, Annotated};
 
 /// Where a cover notice's transmitted document starts.
 #[derive(Debug, Clone)]
@@ -188,45 +188,55 @@ pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
 /// Where a paragraph points at a table printed under it.
 const BELOW: &[&str] = &["见下表", "如下表"];
 
-/// The tables of the transmitted document become the notice's first annexes (a section of the
-/// spec holds no table): each titled by its caption line, else by the heading of its section
-/// (任务分配 → 任务分配表), and the sentence that pointed below points at the annex.
+/// Calls its argument on every paragraph of a body.
+pub(super) type Walk<'a> = dyn FnMut(&mut dyn FnMut(&mut String)) + 'a;
+
+/// Tables of a document's body become annexes (a section of the spec holds no table), each
+/// titled by its caption line, else by the heading of its section (任务分配 → 任务分配表), else
+/// `fallback` 附表N; the sentence that pointed below points at the annex (具体见下表 → 具体见附件).
+/// `walk` calls its argument on every paragraph of that body; the annexes are numbered from
+/// `first` (1 for the notice's first), 附件 alone where `only`.
 pub(super) fn tables_as_annexes(
     d: &mut Doc,
-    part: &mut super::body::Part,
-    title: &str,
-    out: &mut Annotated,
-) {
-    let tables = std::mem::take(&mut part.tables);
-    // One annex is 附件 without a number (GB/T 9704 §7.3.4 prints it so).
-    let only = tables.len() == 1;
+    tables: Vec<(usize, Annex)>,
+    walk: &mut Walk,
+    (fallback, whose): (&str, &str),
+    first: usize,
+    only: bool,
+) -> Vec<Annex> {
+    let mut out = Vec::new();
     for (k, (at, mut a)) in tables.into_iter().enumerate() {
-        let n = k + 1;
+        let n = first + k;
         let label = if only {
             "附件".to_owned()
         } else {
             format!("附件{n}")
         };
         let mut pointed = false;
-        part.for_each_text(&mut |t: &mut String| {
+        walk(&mut |t: &mut String| {
             if let Some(b) = BELOW.iter().find(|b| t.contains(*b)).filter(|_| !pointed) {
                 *t = t.replacen(b, &b.replace("下表", &label), 1);
                 pointed = true;
             }
         });
         if a.title.is_empty() {
-            a.title = format!("{title}附表{n}");
+            a.title = format!("{fallback}附表{}", k + 1);
         }
         d.not_placed(
             at,
             format!(
-                "被印发文件中的表格作为{label}“{}”导入（正文的层次中不能排表格）{}：请核对标题和位置",
+                "{whose}中的表格作为{label}“{}”导入（正文的层次中不能排表格）{}：请核对标题和位置",
                 a.title,
-                if pointed { "，原文“见下表”改为“见附件”" } else { "" }
+                if pointed {
+                    "，原文“见下表”改为“见附件”"
+                } else {
+                    ""
+                }
             ),
         );
-        out.spec.annexes.insert(k, a);
+        out.push(a);
     }
+    out
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::join::{continues, ended, join_text, number_broken, wrap_of, Wrap};
 use super::lines::Line;
 use super::patterns::{is_contact, period, year_in};
 use crate::spec::{
-    Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
+    Annex, Annotated, Campaign, DocKind, Enclosure, Header, Paragraphs, Section, Signature, Spec,
 };
 use chrono::Datelike;
 
@@ -156,7 +156,8 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
         d.kind == Some(DocKind::Minutes) || kind_by_title(&out.spec.title) == DocKind::Minutes;
     let cover = enclosure::find_enclosure(&d, i, &out.spec.title);
     let stop = cover.as_ref().map(|c| c.title_at);
-    let (part, next) = body::parse_part(&mut d, i, stop, false);
+    let (mut part, next) = body::parse_part(&mut d, i, stop);
+    let body_tables = std::mem::take(&mut part.tables);
     i = next;
     out.spec.recipients = part.recipients;
     out.spec.opening = Paragraphs(part.opening);
@@ -168,10 +169,20 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     if let Some(c) = cover {
         i = c.title_at + c.title_lines;
         d.found(c.title_at, format!("被印发的文件：《{}》", c.title));
-        let (mut part, next) = body::parse_part(&mut d, i, None, true);
+        let (mut part, next) = body::parse_part(&mut d, i, None);
         i = tail::parse(&mut d, next, &mut tails);
         enclosure::split_transmit(&mut d, &mut out, &c);
-        enclosure::tables_as_annexes(&mut d, &mut part, &c.title, &mut out);
+        let tables = std::mem::take(&mut part.tables);
+        let only = tables.len() == 1;
+        let printed = enclosure::tables_as_annexes(
+            &mut d,
+            tables,
+            &mut |f| part.for_each_text(f),
+            (&c.title, "被印发文件"),
+            1,
+            only,
+        );
+        out.spec.annexes.splice(0..0, printed);
         out.spec.enclosure = Some(Enclosure {
             title: c.title.clone(),
             number: c.number.clone(),
@@ -194,6 +205,7 @@ pub fn recognise(lines: &[Line]) -> (Annotated, Vec<Finding>) {
     spec.contacts = tails.contacts.take();
     let note = annexes_besides(&mut d, &out.spec, &tails.annex_note);
     annex::parse_rest(&mut d, i, &mut out, &note);
+    body_tables_as_annexes(&mut d, body_tables, &mut out.spec);
     let spec = &mut out.spec;
     spec.attendance = tails.attendance.take();
     spec.kind = d.kind.unwrap_or(if spec.enclosure.is_some() {
@@ -359,6 +371,48 @@ fn finish_kind(d: &mut Doc, spec: &mut Spec) {
         Some(c) => d.found(0, format!("活动：{} 年，{} 至 {}", c.year, c.start, c.end)),
         None => d.found(0, "未识别活动时间，未生成 [campaign]"),
     }
+}
+
+/// The tables in the notice's own body, after its annexes (whose numbers the body cites stay).
+fn body_tables_as_annexes(d: &mut Doc, tables: Vec<(usize, Annex)>, spec: &mut Spec) {
+    if tables.is_empty() {
+        return;
+    }
+    let first = spec.annexes.len() + 1;
+    let only = first == 1 && tables.len() == 1;
+    let title = spec.title.clone();
+    let mut walk = |f: &mut dyn FnMut(&mut String)| {
+        crate::spec::texts::for_each_text_mut(spec, &mut |field: &str, t: &mut String| {
+            let body = ["opening", "sections", "closing"]
+                .iter()
+                .any(|b| field.starts_with(b));
+            if body {
+                f(t);
+            }
+        });
+    };
+    // The one annex the body cited as 附件 is 附件1 now that the table follows it.
+    if first == 2 {
+        walk(&mut |t: &mut String| *t = numbered_first_annex(t));
+    }
+    let found = enclosure::tables_as_annexes(d, tables, &mut walk, (&title, "正文"), first, only);
+    spec.annexes.extend(found);
+}
+
+/// 见附件 without a number → 见附件1.
+fn numbered_first_annex(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 1);
+    let mut rest = t;
+    while let Some(at) = rest.find("见附件") {
+        let end = at + "见附件".len();
+        out.push_str(&rest[..end]);
+        if !rest[end..].starts_with(|c: char| c.is_ascii_digit()) {
+            out.push('1');
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A 批复's opening cites the request it answers (你局《关于…的请示》（某发〔2025〕3号）收悉。):

@@ -216,6 +216,10 @@ pub(super) fn is_colophon(s: &str) -> bool {
 /// A 名单 line of a list annex: 成员单位：A、B、C.
 pub(super) fn group_line(s: &str) -> Option<(String, Vec<String>)> {
     let (label, items) = s.split_once('：')?;
+    // （责任单位：省发改委、省市场监管局…）closes a measure: a note in brackets, no list.
+    if label.starts_with(['（', '(']) {
+        return None;
+    }
     if !(label.ends_with("单位") && label.chars().count() <= 10 && items.contains('、')) {
         return None;
     }
@@ -265,7 +269,13 @@ pub(super) fn starts(d: &Doc, i: usize) -> bool {
 /// An annex without its 附件 label: a short title, then 名单 lines.
 pub(super) fn list_annex_at(d: &Doc, i: usize) -> bool {
     let t = d.text(i);
+    // A line that goes on from a full line before it (…推行“综合查 / 一次”和…) is no title.
+    let wrapped = i > 0 && {
+        let before = d.text(i - 1);
+        !before.is_empty() && !ends_sentence(before) && width_chars(before) >= 24.0
+    };
     !t.is_empty()
+        && !wrapped
         && group_line(t).is_none()
         && !ends_sentence(t)
         && !is_contact(t)
