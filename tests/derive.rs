@@ -2908,7 +2908,8 @@ fn measures_printed_after_the_signature_stay_whole_and_the_relay_carries_the_app
 
 /// A provincial 通报 copied from its article page in Chromium (tongbao-province-chromium-copy.txt:
 /// the statistics table comes as tab-separated rows), for a city bureau (clerk trial h24): the
-/// table is an annex (见附件), so the imported spec checks and derives; a 通报 gives no plan.
+/// table is an annex (见附件), so the imported spec checks and derives; a 通报 gives no plan;
+/// the relay's one ask follows the profile's request, the units listed with 「、」.
 #[test]
 fn a_pasted_bulletin_s_table_is_an_annex_and_a_bulletin_gives_no_plan() {
     let dir = received_and_derived(
@@ -2944,19 +2945,37 @@ fn a_pasted_bulletin_s_table_is_an_annex_and_a_bulletin_gives_no_plan() {
         "{err}"
     );
     assert!(!dir.path().join("plan").exists());
+    // The relay's one ask follows its request, the units listed with 「、」.
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    assert!(relay.sections.is_empty(), "{:?}", relay.sections);
+    let transmit = relay.transmit.unwrap_or_default();
+    assert!(
+        transmit.contains("请各县市区应急管理局、岳阳经开区、南湖新区、屈原管理区安监部门于"),
+        "{transmit}"
+    );
 }
 
 /// A joint notice of three city bodies in an OFD written a character per text object, as ofdrw
 /// writes (butie-joint-ofdrw-like.ofd), derived for a district (clerk trial h25): the amounts
-/// table in its body is an annex after the monthly form, which the body now cites as 附件1;
-/// the district cites the three issuers before the title, joined by 、.
+/// table in its body is an annex after the monthly form, which the body now cites as 附件1
+/// (标准如下表： → 标准见附件2。); the district cites the three issuers before the title, joined
+/// by 、; the relay's own request leads to its numbered asks.
 #[test]
 fn a_joint_notice_is_cited_after_its_issuers_and_its_body_table_is_an_annex() {
     let dir = received_and_derived(
         "butie-joint-ofdrw-like.ofd",
         "butie-district-office.toml",
-        &["notice"],
+        &["notice", "relay"],
     );
+    let text = std::fs::read_to_string(dir.path().join("up.toml")).unwrap();
+    assert!(text.contains("2027年残疾人两项补贴标准见附件2。"), "{text}");
+    // The profile's own request leads to the relay's numbered asks.
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2027-relay.toml")).unwrap();
+    assert!(relay.sections.len() >= 2, "{:?}", relay.sections);
+    let transmit = relay.transmit.unwrap_or_default();
+    assert!(transmit.ends_with("，并做好以下工作："), "{transmit}");
     let up: gongwen::spec::Spec =
         toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
     assert_eq!(up.annexes.len(), 2, "{:?}", up.annexes);

@@ -1289,25 +1289,14 @@ fn asks_of(
     out: &mut Vec<String>,
 ) -> bool {
     let to_office = |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
+    let units = l.units_in_text();
     let mut asked = false;
     let mut last_asked = false;
     for sentence in localised.split_inclusive('。').map(str::trim) {
         let reports = verbs.iter().any(|v| sentence.contains(v.as_str()));
-        // A date, a weekly day, or a time limit (30分钟内电话报告、1小时内书面报告).
-        let dated = super::localise::next_deadline(sentence, l.since).is_some();
-        let due = dated
-            || ["每周", "每日", "每天", "每季度"]
-                .iter()
-                .any(|w| sentence.contains(w))
-            || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
-        // A task the units finish by a date (各镇（街）教育办要于2月16日前完成对…的全覆盖检查):
-        // asked too, the office's date replacing the relayed document's for them.
-        let task = !reports
-            && dated
-            && sentence.contains("前完成")
-            && sentence.trim_start_matches('请').starts_with('各');
-        if task {
-            let made = relayed_annex(&as_request(sentence, &l.units), relayed);
+        let (dated, due) = due_of(sentence, l.since);
+        if !reports && dated && finished_by_units(sentence) {
+            let made = relayed_annex(&as_request(&in_text(sentence, l), &units), relayed);
             if !out.contains(&made) {
                 out.push(made);
                 (asked, last_asked) = (true, true);
@@ -1333,13 +1322,40 @@ fn asks_of(
         if !to_office(&made) {
             made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
         }
-        let made = relayed_annex(&as_request(&made, &l.units), relayed);
+        let made = relayed_annex(&as_request(&in_text(&made, l), &units), relayed);
         if to_office(&made) && !out.contains(&made) {
             out.push(made);
             (asked, last_asked) = (true, true);
         }
     }
     asked
+}
+
+/// `sentence` with the office's units listed as running text lists them (「、」, not the
+/// 「，」 of a 主送).
+fn in_text(sentence: &str, l: &Localiser) -> String {
+    if l.units.is_empty() {
+        return sentence.to_owned();
+    }
+    sentence.replace(l.units.as_str(), &l.units_in_text())
+}
+
+/// Whether `sentence` names a date (dated), and whether it is due by one, a weekly, daily or
+/// quarterly day, or within a time limit (30分钟内电话报告、1小时内书面报告).
+fn due_of(sentence: &str, since: NaiveDate) -> (bool, bool) {
+    let dated = super::localise::next_deadline(sentence, since).is_some();
+    let due = dated
+        || ["每周", "每日", "每天", "每季度"]
+            .iter()
+            .any(|w| sentence.contains(w))
+        || ["分钟内", "小时内"].iter().any(|w| sentence.contains(w));
+    (dated, due)
+}
+
+/// A task the units finish by a date (各镇（街）教育办要于2月16日前完成对…的全覆盖检查): a
+/// relay asks it too, the office's date replacing the relayed document's for them.
+fn finished_by_units(sentence: &str) -> bool {
+    sentence.contains("前完成") && sentence.trim_start_matches('请').starts_with('各')
 }
 
 /// The relay's asks in the order they come: by the earliest date each names (its deadline, or

@@ -583,6 +583,7 @@ impl Localiser<'_> {
             .join("、");
         // The list as the text writes it, its items parted by 「、」 or 「，」 in any mix (各设区市、
         // 杨凌示范区市场监管局，韩城市市场监管局): both marks are three bytes long.
+        let to = to.replace('，', "、");
         for list in &self.addressed {
             let mut from = 0;
             while let Some(at) = out[from..].replace('，', "、").find(list.as_str()) {
@@ -2249,7 +2250,7 @@ impl Localiser<'_> {
 
     /// The office's units as the subject of a sentence: its list written with 「、」 (各镇（街）
     /// 教育办、市直属各学校), however the profile parts them (a 主送's 「，」).
-    fn units_in_text(&self) -> String {
+    pub(crate) fn units_in_text(&self) -> String {
         self.units.replace('，', "、")
     }
 

@@ -34,9 +34,11 @@ pub fn relay(c: &mut Ctx) -> Spec {
         Vec::new()
     };
     // One ask is no list: it follows the request in the transmitting sentence's paragraph.
+    // Several follow a request that leads to them (the profile's too: …贯彻执行，并做好以下工作：).
     let (request, reports) = match reports.as_slice() {
-        [one] if own.request.is_none() => (format!("{request}{one}"), Vec::new()),
-        _ if reports.is_empty() || own.request.is_some() => (request.to_owned(), reports),
+        [one] => (format!("{request}{one}"), Vec::new()),
+        [] => (request.to_owned(), reports),
+        _ if own.request.is_some() => (leading_to_items(request, &c.d.patterns), reports),
         _ => (c.d.patterns.relay_request_items.clone(), reports),
     };
     sections.extend(reports.into_iter().map(|r| Section {
@@ -135,4 +137,15 @@ fn relay_opening(c: &Ctx, own: &[String]) -> Vec<String> {
         return c.vars.fill_all(own);
     }
     c.approval().into_iter().collect()
+}
+
+/// The profile's own request made to lead to numbered items, as the default one does
+/// (请认真贯彻执行。 → 请认真贯彻执行，并做好以下工作：); one that leads to them already stays.
+fn leading_to_items(request: &str, p: &super::defaults::Patterns) -> String {
+    if request.trim_end().ends_with('：') {
+        return request.to_owned();
+    }
+    let plain = p.relay_request.trim_end_matches('。');
+    let lead = p.relay_request_items.strip_prefix(plain).unwrap_or("：");
+    format!("{}{lead}", request.trim_end().trim_end_matches('。'))
 }

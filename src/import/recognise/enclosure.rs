@@ -185,8 +185,14 @@ pub(super) fn split_transmit(d: &mut Doc, out: &mut Annotated, c: &Cover) {
     }
 }
 
-/// Where a paragraph points at a table printed under it.
-const BELOW: &[&str] = &["见下表", "如下表"];
+/// Where a paragraph points at a table printed under it, and how it points at an annex
+/// (`{}` the annex's label): 标准如下表： → 标准见附件2。
+const BELOW: &[(&str, &str)] = &[
+    ("如下表：", "见{}。"),
+    ("如下表。", "见{}。"),
+    ("如下表", "见{}"),
+    ("见下表", "见{}"),
+];
 
 /// Calls its argument on every paragraph of a body.
 pub(super) type Walk<'a> = dyn FnMut(&mut dyn FnMut(&mut String)) + 'a;
@@ -214,8 +220,9 @@ pub(super) fn tables_as_annexes(
         };
         let mut pointed = false;
         walk(&mut |t: &mut String| {
-            if let Some(b) = BELOW.iter().find(|b| t.contains(*b)).filter(|_| !pointed) {
-                *t = t.replacen(b, &b.replace("下表", &label), 1);
+            let below = BELOW.iter().find(|(b, _)| t.contains(*b));
+            if let Some((b, to)) = below.filter(|_| !pointed) {
+                *t = t.replacen(b, &to.replace("{}", &label), 1);
                 pointed = true;
             }
         });
