@@ -3515,7 +3515,12 @@ pub(crate) fn earliest_date(s: &str, since: NaiveDate) -> Option<NaiveDate> {
 
 /// `month`/`day` of `year`, or where the text gives none, of `since`'s year, or the next where
 /// that would put it more than two months before `since` (1月26日 in a December notice).
-fn dated(year: Option<i32>, month: u32, day: u32, since: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn dated(
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    since: NaiveDate,
+) -> Option<NaiveDate> {
     let date = NaiveDate::from_ymd_opt(year.unwrap_or(since.year()), month, day)?;
     if year.is_none() && date < since - chrono::Duration::days(61) {
         NaiveDate::from_ymd_opt(since.year() + 1, month, day)
@@ -3525,7 +3530,7 @@ fn dated(year: Option<i32>, month: u32, day: u32, since: NaiveDate) -> Option<Na
 }
 
 /// Digits followed by `unit`.
-fn number(s: &str, unit: char) -> Option<(u32, &str)> {
+pub(super) fn number(s: &str, unit: char) -> Option<(u32, &str)> {
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
     if n == 0 || n > 4 {
         return None;

@@ -1,7 +1,8 @@
 //! The periods an upstream sets (行动时间：2027年3月1日至11月30日): a summary due after one
 //! is never brought forward into it.
 
-use chrono::{Datelike, NaiveDate};
+use super::localise::{dated, number};
+use chrono::NaiveDate;
 
 /// Marks between the two dates of a period.
 const BETWEEN: &[&str] = &["至", "—", "－", "-", "~", "～"];
@@ -42,20 +43,15 @@ fn start_before(head: &str, year: Option<i32>, since: NaiveDate) -> Option<Naive
     date_at(&head[month_at - n..], year, since)
 }
 
-/// [YYYY年]M月D日 at the start of `s`.
+/// [YYYY年]M月D日 at the start of `s`, dated as a deadline is ([`super::localise`]).
 fn date_at(s: &str, year: Option<i32>, since: NaiveDate) -> Option<NaiveDate> {
-    let (y, rest) = match digits(s, '年') {
+    let (y, rest) = match number(s, '年') {
         Some((y, r)) if y >= 1900 => (Some(y as i32), r),
         _ => (year, s),
     };
-    let (m, rest) = digits(rest, '月')?;
-    let (d, _) = digits(rest, '日')?;
-    let date = NaiveDate::from_ymd_opt(y.unwrap_or(since.year()), m, d)?;
-    if y.is_none() && date < since - chrono::Duration::days(61) {
-        NaiveDate::from_ymd_opt(date.year() + 1, m, d)
-    } else {
-        Some(date)
-    }
+    let (m, rest) = number(rest, '月')?;
+    let (d, _) = number(rest, '日')?;
+    dated(y, m, d, since)
 }
 
 /// The last YYYY年 in `s`.
@@ -65,15 +61,6 @@ fn last_year(s: &str) -> Option<i32> {
         let n = head.bytes().rev().take_while(u8::is_ascii_digit).count();
         (n == 4).then(|| head[at - 4..].parse().ok()).flatten()
     })
-}
-
-/// Digits followed by `unit`.
-fn digits(s: &str, unit: char) -> Option<(u32, &str)> {
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    if n == 0 || n > 4 {
-        return None;
-    }
-    Some((s[..n].parse().ok()?, s[n..].strip_prefix(unit)?))
 }
 
 #[cfg(test)]
