@@ -1801,7 +1801,10 @@ impl Localiser<'_> {
             out.push_str(&rest[..at + len]);
             rest = &after[end - purpose..];
             let to = self.target_for(target);
-            notes.push(format!("报送对象“{target}”→“{to}”"));
+            // (The office's own desk, put in by the profile's substitution, is no change.)
+            if target != to {
+                notes.push(format!("报送对象“{target}”→“{to}”"));
+            }
             out.push_str(to);
             // Further upper targets listed with it (、市教育局) go: the office is the one.
             while let Some(next) = rest.strip_prefix(['、', '和']) {
