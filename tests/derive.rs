@@ -2909,7 +2909,8 @@ fn measures_printed_after_the_signature_stay_whole_and_the_relay_carries_the_app
 /// A provincial 通报 copied from its article page in Chromium (tongbao-province-chromium-copy.txt:
 /// the statistics table comes as tab-separated rows), for a city bureau (clerk trial h24): the
 /// table is an annex (见附件), so the imported spec checks and derives; a 通报 gives no plan;
-/// the relay's one ask follows the profile's request, the units listed with 「、」.
+/// the relay's one ask follows the profile's request, the units listed with 「、」; its items
+/// numbered 1. directly under 四、 stay 1. in the relayed text.
 #[test]
 fn a_pasted_bulletin_s_table_is_an_annex_and_a_bulletin_gives_no_plan() {
     let dir = received_and_derived(
@@ -2954,6 +2955,20 @@ fn a_pasted_bulletin_s_table_is_an_annex_and_a_bulletin_gives_no_plan() {
         transmit.contains("请各县市区应急管理局、岳阳经开区、南湖新区、屈原管理区安监部门于"),
         "{transmit}"
     );
+    // 四、下步要求 numbers its items 1. 2. 3., as the relayed text must.
+    let next_steps =
+        |sections: &[gongwen::spec::Section]| -> Vec<Option<gongwen::spec::Numbering>> {
+            let s = sections.iter().find(|s| s.heading.contains("下步要求"));
+            s.expect("下步要求")
+                .sections
+                .iter()
+                .map(|s| s.numbering)
+                .collect()
+        };
+    let arabic = Some(gongwen::spec::Numbering::Arabic);
+    assert_eq!(next_steps(&up.sections), [arabic; 3]);
+    let relayed = relay.enclosure.as_ref().expect("the relayed bulletin");
+    assert_eq!(next_steps(&relayed.sections), [arabic; 3]);
 }
 
 /// A joint notice of three city bodies in an OFD written a character per text object, as ofdrw

@@ -232,8 +232,9 @@ fn main_part(spec: &Spec, layout: &kind::KindLayout) -> Part {
 /// 正文 of a part: opening paragraphs, the numbered sections, closing paragraphs.
 fn body(opening: &[String], sections: &[Section], closing: &[String]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = opening.iter().map(|p| body_paragraph(p)).collect();
+    let level = Section::group_level(sections, 0);
     for (i, s) in sections.iter().enumerate() {
-        section(&mut out, s, 1, i + 1);
+        section(&mut out, s, level, i + 1);
     }
     out.extend(closing.iter().map(|p| contact_or_body(p)));
     out
@@ -427,12 +428,13 @@ fn section(out: &mut Vec<Paragraph>, s: &Section, level: usize, n: usize) {
     }
     out.push(first);
     out.extend(paragraphs.map(|p| body_paragraph(p)));
+    let below = Section::group_level(&s.sections, level);
     for (i, sub) in s.sections.iter().enumerate() {
-        section(out, sub, level + 1, i + 1);
+        section(out, sub, below, i + 1);
     }
     let after = s.sections.len();
     for (i, p) in s.phases.iter().enumerate() {
-        out.push(phase(p, level + 1, after + i + 1));
+        out.push(phase(p, below, after + i + 1));
     }
 }
 
@@ -712,6 +714,39 @@ mod tests {
         assert_eq!(phase_dates(&p(Some(day(7, 1)))), "2027年7月1日");
         assert_eq!(phase_dates(&p(None)), "2027年7月1日");
         assert_eq!(phase_dates(&p(Some(day(7, 5)))), "2027年7月1日—7月5日");
+    }
+
+    #[test]
+    fn a_level_the_source_skips_is_printed_as_it_numbered_it() {
+        use crate::spec::Numbering;
+        let item = |h: &str, numbering| Section {
+            heading: h.into(),
+            numbering,
+            ..Section::default()
+        };
+        let mut top = item("下步要求", None);
+        // The first item sets it for its siblings, the ones derive adds among them too.
+        top.sections = vec![
+            item("持续保持执法高压态势", Some(Numbering::Arabic)),
+            item("切实提升执法质效", None),
+        ];
+        let out = body(&[], &[top, item("其他", None)], &[]);
+        let printed: Vec<(String, FontRole)> = out
+            .iter()
+            .map(|p| (p.spans[0].text.clone(), p.spans[0].font))
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                ("一、下步要求".to_owned(), FontRole::Hei),
+                ("1.持续保持执法高压态势".to_owned(), FontRole::Fangsong),
+                ("2.切实提升执法质效".to_owned(), FontRole::Fangsong),
+                ("二、其他".to_owned(), FontRole::Hei),
+            ]
+        );
+        let items = [item("甲", Some(Numbering::Arabic)), item("乙", None)];
+        let out = body(&[], &items, &[]);
+        assert_eq!(out[1].spans[0].text, "2.乙");
     }
 
     #[test]

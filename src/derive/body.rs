@@ -94,6 +94,7 @@ pub fn body(
                     run_in: false,
                     text: rule.text.clone(),
                     sections: rule.sections.clone(),
+                    numbering: s.numbering,
                     phases: Vec::new(),
                 })),
             },
@@ -106,7 +107,6 @@ pub fn body(
         .flatten()
         .map(plain)
         .collect();
-    let n = before.len();
     out.splice(at..at, before);
     if let Some(section) = blocks.requirements.take() {
         out.push(Drafted {
@@ -114,7 +114,6 @@ pub fn body(
             requirements: true,
         });
     }
-    let _ = n;
     // Local sections: after the section they name, else before the requirements.
     for l in local
         .iter()
@@ -130,7 +129,8 @@ pub fn body(
         out.insert(at, plain(l.section()));
     }
     // An item whose only text was the upper office's own (its contact line) goes with it.
-    out.into_iter()
+    let mut sections: Vec<Section> = out
+        .into_iter()
         .map(|d| d.section)
         .filter(|s| {
             !(s.heading.is_empty()
@@ -138,7 +138,18 @@ pub fn body(
                 && s.sections.is_empty()
                 && s.phases.is_empty())
         })
-        .collect()
+        .collect();
+    standard_numbering_when_mixed(&mut sections);
+    sections
+}
+
+/// The upstream's own numbering (items 1. 2. without 一、) is kept while the draft's sections
+/// are all its; beside sections of the office's own they are numbered as GB/T 9704 orders.
+fn standard_numbering_when_mixed(sections: &mut [Section]) {
+    let set = sections.iter().filter(|s| s.numbering.is_some()).count();
+    if set > 0 && set < sections.len() {
+        sections.iter_mut().for_each(|s| s.numbering = None);
+    }
 }
 
 fn plain(section: Section) -> Drafted {

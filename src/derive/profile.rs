@@ -153,7 +153,7 @@ impl LocalSection {
             run_in: self.run_in,
             text: self.text.clone(),
             sections: self.sections.clone(),
-            phases: Vec::new(),
+            ..Section::default()
         }
     }
 }

@@ -2,18 +2,8 @@
 
 use chrono::NaiveDate;
 
-/// Heading levels by their numbering: 一、 （一） 1. （1）.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Marker {
-    /// 一、
-    Chinese,
-    /// （一）
-    ParenChinese,
-    /// 1.
-    Arabic,
-    /// （1）
-    ParenArabic,
-}
+/// Heading levels by their numbering: 一、 （一） 1. （1） (the spec's [`Numbering`]).
+pub use crate::spec::Numbering as Marker;
 
 /// A heading number found at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -429,6 +429,17 @@ fn orientation() -> Vec<Choice> {
     ]
 }
 
+/// 序号层次 of a section: by its depth, or the numbering the source gives it.
+fn numberings() -> Vec<Choice> {
+    std::iter::once(unset("按层次（一、（一）1.（1））"))
+        .chain(
+            crate::spec::Numbering::ALL
+                .iter()
+                .map(|n| opt(n.written(), n.written())),
+        )
+        .collect()
+}
+
 /// 行政级别 of an office profile.
 fn office_levels() -> Vec<Choice> {
     std::iter::once(unset("按名称判断".to_owned()))
@@ -553,6 +564,8 @@ pub fn schema_json() -> Value {
 fn section_body() -> Vec<Field> {
     vec![
         boolean("run_in", "标题与正文同段").def(false),
+        choice("numbering", "序号层次", numberings())
+            .hint("原文跳过一层时（“一、”下直接用“1.”）照原文；同一层各节用第一节的"),
         paras("text", "正文").hint(PARA_HINT),
         recs("phases", "时间安排的阶段", phase())
             .kinds(&["plan", "cover"])

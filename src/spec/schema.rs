@@ -336,6 +336,11 @@ pub struct Section {
     /// 段落: the section's paragraphs.
     #[serde(default, skip_serializing_if = "Paragraphs::is_empty")]
     pub text: Paragraphs,
+    /// 序号层次: the numbering this section and its siblings print where the document skips a
+    /// level (1. directly under 一、, or items 1. 2. without 一、); absent: one level below its
+    /// parent. The first sibling that sets it numbers them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<Numbering>,
     /// 下一层: subsections, numbered at the next level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
@@ -343,6 +348,60 @@ pub struct Section {
     /// subsections, each as （一）准备阶段（2025年4月11日—4月19日），text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
+}
+
+impl Section {
+    /// The level a group of sibling sections prints at under a parent at `parent` (0: the
+    /// body): the numbering one of them sets where the document skips a level (1. under 一、),
+    /// else the next.
+    pub fn group_level(siblings: &[Section], parent: usize) -> usize {
+        siblings
+            .iter()
+            .find_map(|s| s.numbering)
+            .map_or(parent + 1, |n| n.level().max(parent + 1))
+    }
+}
+
+/// 结构层次序数: the four heading numbers of GB/T 9704 §7.3.3, in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Numbering {
+    /// 一、
+    #[serde(rename = "一、")]
+    Chinese,
+    /// （一）
+    #[serde(rename = "（一）")]
+    ParenChinese,
+    /// 1.
+    #[serde(rename = "1.")]
+    Arabic,
+    /// （1）
+    #[serde(rename = "（1）")]
+    ParenArabic,
+}
+
+impl Numbering {
+    /// All four, first level first.
+    pub const ALL: [Numbering; 4] = [
+        Numbering::Chinese,
+        Numbering::ParenChinese,
+        Numbering::Arabic,
+        Numbering::ParenArabic,
+    ];
+
+    /// The level it stands for (1 for 一、 … 4 for （1）).
+    pub fn level(self) -> usize {
+        self as usize + 1
+    }
+
+    /// The numbering of `level` (1-based); levels past the fourth print as （1）.
+    pub fn at_level(level: usize) -> Numbering {
+        Self::ALL[level.clamp(1, 4) - 1]
+    }
+
+    /// How it is written, for messages and the web form (一、, （一）, 1., （1）).
+    pub fn written(self) -> &'static str {
+        ["一、", "（一）", "1.", "（1）"][self as usize]
+    }
 }
 
 /// 阶段: one phase of a schedule with its dates.

@@ -43,9 +43,7 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
     }
     if let Some(e) = &spec.enclosure {
         nonempty(&mut out, "enclosure.title", &e.title, "被印发文件的标题");
-        for (i, s) in e.sections.iter().enumerate() {
-            section(&mut out, &format!("enclosure.sections[{i}]"), s, 1);
-        }
+        sections(&mut out, "enclosure.sections", &e.sections, 0);
     }
     if let Some(c) = &spec.campaign {
         if c.end < c.start {
@@ -105,9 +103,7 @@ pub fn check(spec: &Spec) -> Vec<Problem> {
             }
         }
     }
-    for (i, s) in spec.sections.iter().enumerate() {
-        section(&mut out, &format!("sections[{i}]"), s, 1);
-    }
+    sections(&mut out, "sections", &spec.sections, 0);
     for (i, a) in spec.annexes.iter().enumerate() {
         let at = format!("annexes[{i}]");
         nonempty(&mut out, &format!("{at}.title"), &a.title, "附件标题");
@@ -216,6 +212,38 @@ fn seal_problems(spec: &Spec, out: &mut Vec<Problem>) {
 
 const MAX_DEPTH: usize = 4;
 
+/// A group of sibling sections under a parent at `parent` (0: the body): their numbering one
+/// level or more below it and the same for all, then each.
+fn sections(out: &mut Vec<Problem>, at: &str, list: &[Section], parent: usize) {
+    let first = list.iter().find_map(|s| s.numbering);
+    for (i, s) in list.iter().enumerate() {
+        let Some(n) = s.numbering else { continue };
+        if n.level() <= parent {
+            out.push(problem(
+                format!("{at}[{i}].numbering"),
+                format!(
+                    "序号“{}”不能用在上一层“{}”之下：下一层只能是比它低的层次（一、（一）1.（1））",
+                    n.written(),
+                    crate::spec::Numbering::at_level(parent).written()
+                ),
+            ));
+        } else if Some(n) != first {
+            out.push(problem(
+                format!("{at}[{i}].numbering"),
+                format!(
+                    "同一层的序号应一致：前面的节用“{}”，这一节用“{}”",
+                    first.map_or("", |f| f.written()),
+                    n.written()
+                ),
+            ));
+        }
+    }
+    let level = Section::group_level(list, parent);
+    for (i, s) in list.iter().enumerate() {
+        section(out, &format!("{at}[{i}]"), s, level);
+    }
+}
+
 fn section(out: &mut Vec<Problem>, at: &str, s: &Section, depth: usize) {
     if s.heading.trim().is_empty() && s.text.0.iter().all(|p| p.trim().is_empty()) {
         out.push(problem(
@@ -230,9 +258,7 @@ fn section(out: &mut Vec<Problem>, at: &str, s: &Section, depth: usize) {
         ));
         return;
     }
-    for (i, sub) in s.sections.iter().enumerate() {
-        section(out, &format!("{at}.sections[{i}]"), sub, depth + 1);
-    }
+    sections(out, &format!("{at}.sections"), &s.sections, depth);
     for (i, p) in s.phases.iter().enumerate() {
         nonempty(out, &format!("{at}.phases[{i}].name"), &p.name, "阶段名称");
         if p.end.is_some_and(|e| e < p.start) {

@@ -426,6 +426,7 @@ title = "乙"
                 text,
                 sections,
                 phases,
+                ..Section::default()
             })
             .boxed()
     }

@@ -266,6 +266,8 @@ fn heading(
         heading,
         run_in,
         text: Paragraphs(body.into_iter().collect()),
+        // A level the source skips (1. directly under 一、) is printed as it wrote it.
+        numbering: (num.marker.level() != depth).then_some(num.marker),
         ..Section::default()
     };
     let siblings = if depth == 1 {
