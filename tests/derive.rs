@@ -3001,3 +3001,106 @@ fn a_joint_notice_is_cited_after_its_issuers_and_its_body_table_is_an_annex() {
         "{notice}"
     );
 }
+
+/// A national notice written by a ReportLab-like OA system with the non-embedded CID font
+/// STSong-Light (anquan-national-stsong-reportlab.pdf), derived for a province's 安委办 (clerk
+/// trial h26): 各省级安委会办公室 is replaced whole (it had left 「公室」 behind); the ministry's
+/// duty desk a report goes to, in the sentence or in brackets, is the province's, its telephone
+/// the duty desk's to fill in (not the contact's); the places' committees keep 本地区; the relay
+/// asks the daily report of its units.
+#[test]
+fn an_upper_duty_desk_is_the_office_s_with_its_own_number_to_fill_in() {
+    let dir = received_and_derived(
+        "anquan-national-stsong-reportlab.pdf",
+        "anquan-province-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("公室要"), "{notice}");
+    assert!(!notice.contains("应急管理部总值班室"), "{notice}");
+    assert!(
+        notice.contains("报送省应急管理厅总值班室")
+            && notice.contains("（省应急管理厅总值班室，电话：【待填写：本机关的值班电话】）"),
+        "{notice}"
+    );
+    assert!(notice.contains("本地区督导检查"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks: Vec<String> = relay
+        .sections
+        .iter()
+        .flat_map(|s| s.text.0.clone())
+        .collect();
+    assert!(
+        asks.iter()
+            .any(|a| a.contains("每日14时前") && a.contains("省应急管理厅总值班室")),
+        "{asks:?}"
+    );
+}
+
+/// A city notice published as a web page and made a DOCX by pandoc (qianxin-city-pandoc.docx),
+/// derived for a county-level city (clerk trial h27): 各辖市、区 (江苏's name for a city's
+/// county-level cities and districts) is the office's units; the relay asks the summary a
+/// stage's text asks without a target, and cites the relayed notice's annex by the city's full
+/// name (市人力资源和社会保障局 would read as the county-level city's own).
+#[test]
+fn a_jiangsu_city_s_places_are_the_units_and_the_relay_asks_the_summary() {
+    let dir = received_and_derived(
+        "qianxin-city-pandoc.docx",
+        "qianxin-county-city-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(!notice.contains("各辖市"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks: Vec<String> = relay
+        .sections
+        .iter()
+        .flat_map(|s| s.text.0.clone())
+        .collect();
+    assert!(
+        asks.iter()
+            .any(|a| a.contains("前将专项行动工作总结报送市人社局劳动保障监察大队")),
+        "{asks:?}"
+    );
+    assert!(
+        asks.iter()
+            .any(|a| a.contains("（见常州市人力资源和社会保障局通知附件）")),
+        "{asks:?}"
+    );
+}
+
+/// A provincial notice in an OFD written as Foxit's writer does (a TextObject per line run, a
+/// scaling CTM, fonts by name only: wenlv-province-foxit-like.ofd), derived for a city bureau
+/// (clerk trial h28): the duty room's telephone and fax are the office's duty room's to fill in,
+/// not its contact's desk phone; the counties' bureaus are places (本地 stays); the relay asks
+/// the dated inspection the units are to finish.
+#[test]
+fn a_duty_room_s_phone_and_fax_are_left_to_fill_in_and_a_dated_task_is_relayed() {
+    let dir = received_and_derived(
+        "wenlv-province-foxit-like.ofd",
+        "wenlv-city-office.toml",
+        &["notice", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains(
+            "值班室报告（电话：【待填写：本机关的值班电话】，传真：【待填写：本机关的传真号码】）"
+        ),
+        "{notice}"
+    );
+    assert!(notice.contains("本地文化和旅游市场运行"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks: Vec<String> = relay
+        .sections
+        .iter()
+        .flat_map(|s| s.text.0.clone())
+        .collect();
+    assert!(
+        asks.iter()
+            .any(|a| a.contains("于2027年1月20日前对辖区内5A级、4A级旅游景区开展")),
+        "{asks:?}"
+    );
+}

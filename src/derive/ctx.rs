@@ -287,6 +287,7 @@ impl<'a> Ctx<'a> {
                 })
                 .unwrap_or_else(|| self.d.placeholders.phone.clone()),
             duty_phone: self.d.placeholders.duty_phone.clone(),
+            fax: self.d.placeholders.fax.clone(),
             campaign_end: upstream.campaign.as_ref().map(|c| c.end),
             period_ends: crate::spec::texts::texts(upstream)
                 .iter()
@@ -372,7 +373,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .filter(|_| upstream.printed().is_some()),
         );
-        let relayed = relayed_name(upstream);
+        let relayed = relayed_name(upstream, &self.profile().office.scope);
         let mut out: Vec<String> = Vec::new();
         for text in texts {
             // A paragraph made the office's as a whole (as a notice's is), so that what goes with
@@ -1320,7 +1321,8 @@ fn asks_of(
             made = report_limit_to(&made, &l.report_to);
         }
         if !to_office(&made) {
-            made = untargeted_report_to(&made, &l.report_to).unwrap_or(made);
+            made = untargeted_report_to(&made, &l.report_to, &l.words.report_documents)
+                .unwrap_or(made);
         }
         let made = relayed_annex(&as_request(&in_text(&made, l), &units), relayed);
         if to_office(&made) && !out.contains(&made) {
@@ -1352,10 +1354,14 @@ fn due_of(sentence: &str, since: NaiveDate) -> (bool, bool) {
     (dated, due)
 }
 
-/// A task the units finish by a date (各镇（街）教育办要于2月16日前完成对…的全覆盖检查): a
-/// relay asks it too, the office's date replacing the relayed document's for them.
+/// A task the units finish by a date (各镇（街）教育办要于2月16日前完成对…的全覆盖检查, 各县市区
+/// 文化和旅游局要于1月20日前对…开展一次安全检查): a relay asks it too, the office's date
+/// replacing the relayed document's for them.
 fn finished_by_units(sentence: &str) -> bool {
-    sentence.contains("前完成") && sentence.trim_start_matches('请').starts_with('各')
+    ["前完成", "日前", "月底前"]
+        .iter()
+        .any(|w| sentence.contains(w))
+        && sentence.trim_start_matches('请').starts_with('各')
 }
 
 /// The relay's asks in the order they come: by the earliest date each names (its deadline, or
@@ -1416,17 +1422,26 @@ fn what_first(sentence: &str, units: &str) -> Option<String> {
 }
 
 /// A report of a named document that says no target (请于3月25日前报送“回头看”工作总结（…）。,
-/// the upper office's desk being in the sentence before) goes to the office: 将…报送{target}.
-fn untargeted_report_to(sentence: &str, target: &str) -> Option<String> {
+/// 2027年2月10日前报送专项行动工作总结。, the upper office's desk being in the sentence before)
+/// goes to the office: 将…报送{target}. Of a phase's work (开展自查自纠…，于3月25日前报送行动
+/// 工作总结。) only the clause that reports by its date is asked.
+fn untargeted_report_to(sentence: &str, target: &str, documents: &[String]) -> Option<String> {
     if sentence.contains(['向', '至']) || sentence.matches("报送").count() != 1 {
         return None;
     }
     let at = sentence.find("报送")?;
     let object = sentence[at + "报送".len()..].strip_suffix('。')?;
-    if !object.starts_with(['“', '《']) || object.contains(['，', '；']) {
+    let named = object.starts_with(['“', '《'])
+        || (object.chars().count() <= 24 && documents.iter().any(|d| object.ends_with(d.as_str())));
+    if !named || object.contains(['，', '；']) {
         return None;
     }
-    Some(format!("{}将{object}报送{target}。", &sentence[..at]))
+    let before = &sentence[..at];
+    let clause = before.rfind('，').map(|c| &before[c + '，'.len_utf8()..]);
+    let when = clause
+        .filter(|c| c.starts_with('于') || c.starts_with(|ch: char| ch.is_ascii_digit()))
+        .unwrap_or(before);
+    Some(format!("{when}将{object}报送{target}。"))
 }
 
 /// A report asked of the office's units after the relay's transmitting sentence, as a request:
@@ -1449,17 +1464,34 @@ fn as_request(sentence: &str, units: &str) -> String {
     format!("请{units}{rest}")
 }
 
-/// The relayed document as the relay's asks name it: its first issuer as its own level writes
-/// it, with 等 for a joint one, and its kind (省应急管理厅通知, 省民政厅等部门通知).
-fn relayed_name(upstream: &Spec) -> String {
-    let mut offices = upstream.offices();
-    offices.dedup();
-    let first = offices
-        .first()
-        .map(|o| super::localise::short_name(o))
-        .unwrap_or_default();
-    let joint = if offices.len() > 1 { "等部门" } else { "" };
-    format!("{first}{joint}{}", upstream.kind.chinese())
+/// The relayed document as the relay's asks name it: its issuers as their own level writes
+/// them (two named, more as the first with 等), and its kind (省应急管理厅通知, 市委办公室、
+/// 市人民政府办公室通知, 省民政厅等部门通知). Where that would read as the office's own level
+/// (市人社局 in a county-level 市's relay), the issuer keeps its place: 常州市人社局通知.
+fn relayed_name(upstream: &Spec, scope: &str) -> String {
+    // (The mark's issuers, then the signature's: each once.)
+    let mut offices: Vec<String> = Vec::new();
+    for o in upstream.offices() {
+        if !offices.contains(&o) {
+            offices.push(o);
+        }
+    }
+    let name = |o: &String| {
+        let short = super::localise::short_name(o);
+        let level = short.chars().next().unwrap_or_default();
+        if scope.ends_with(level) {
+            o.clone()
+        } else {
+            short
+        }
+    };
+    let named = match offices.as_slice() {
+        [] => String::new(),
+        [one] => name(one),
+        [a, b] => format!("{}、{}", name(a), name(b)),
+        [first, ..] => format!("{}等部门", name(first)),
+    };
+    format!("{named}{}", upstream.kind.chinese())
 }
 
 /// An ask lifted from the relayed document points at that document's annex, not the relay's
@@ -1574,7 +1606,13 @@ fn places_among(w: &crate::derive::localise::WorkWords, named: &str) -> bool {
     named.trim().is_empty()
         || named.split(['，', '、']).any(|n| {
             let n = n.trim();
-            w.territorial_units.iter().any(|t| n.contains(t.as_str()))
+            // 各县市区文化和旅游局, 各设区市安委会: the bodies of places, named by their level.
+            let by_level = n
+                .strip_prefix('各')
+                .and_then(|a| crate::derive::localise::levels_at(w, a))
+                .is_some()
+                && rank(n, false) > 0;
+            (by_level || w.territorial_units.iter().any(|t| n.contains(t.as_str())))
                 && !w
                     .institution_endings
                     .iter()
@@ -1650,6 +1688,10 @@ mod tests {
             ("各乡镇人民政府、街道办事处，县直有关单位", true),
             ("各乡镇（街道）科协，县直有关单位", true),
             ("各乡镇安委会、县安委会各成员单位", true),
+            ("各县市区文化和旅游局", true),
+            ("各设区市安委会、省安委会各成员单位", true),
+            ("各县（市、区）教育和体育局、市直属各学校", true),
+            ("各市场监管所", false),
             ("", true),
         ] {
             assert_eq!(super::places_among(w, named), places, "{named}");

@@ -112,6 +112,8 @@ pub struct Placeholders {
     pub phone: String,
     /// The office's duty desk's telephone, where the upper office's duty desk's was given.
     pub duty_phone: String,
+    /// The office's fax number, where the upper office's was given (传真：…).
+    pub fax: String,
     /// Under a plan outline's heading (`{heading}`).
     pub plan_section: String,
 }

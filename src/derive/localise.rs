@@ -97,6 +97,8 @@ pub struct WorkWords {
     pub firm_words: Vec<String>,
     /// What the target is to do with the report, written after it (报市教育局备案): kept.
     pub report_purposes: Vec<String>,
+    /// What is reported, named without quotes (于3月25日前报送行动工作总结).
+    pub report_documents: Vec<String>,
     /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
     /// 直各单位): the office's own departments.
     pub upper_departments: Vec<String>,
@@ -191,6 +193,8 @@ pub struct Localiser<'a> {
     pub email: String,
     /// The office's duty desk's telephone (a 【待填写】 mark: a profile names no such number).
     pub duty_phone: String,
+    /// The office's fax number (a 【待填写】 mark: a profile names none).
+    pub fax: String,
     /// The last day of the upstream's campaign: a deadline after it (its summary) brought
     /// forward stays after it.
     pub campaign_end: Option<NaiveDate>,
@@ -1102,14 +1106,44 @@ impl Localiser<'_> {
     /// …电子版发送至…，联系电话：025-83521136: a telephone number inherited text still gives is the
     /// upper office's (the office's own are in its profile): the office's.
     fn phones(&self, text: &str, notes: &mut Vec<String>) -> String {
-        let mut out = text.to_owned();
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
         for number in phone_numbers(text) {
-            if number != self.phone {
-                notes.push(format!("上级机关的电话“{number}”→“{}”", self.phone));
-                out = out.replace(number, &self.phone);
+            let Some(at) = rest.find(number) else {
+                continue;
+            };
+            out.push_str(&rest[..at]);
+            let own = self.own_number(&out);
+            if number != own {
+                notes.push(format!("上级机关的电话“{number}”→“{own}”"));
             }
+            out.push_str(if number == self.phone { number } else { own });
+            rest = &rest[at + number.len()..];
         }
+        out.push_str(rest);
         out
+    }
+
+    /// The office's number for an upper one after `before`: a fax's after 传真, its duty desk's
+    /// where the clause names a duty desk (向省文化和旅游厅值班室报告（电话：…）), else its
+    /// contacts' telephone (the person who answers for the text is not the duty desk).
+    fn own_number(&self, before: &str) -> &str {
+        let clause = before.rsplit(['。', '；']).next().unwrap_or(before);
+        let label = clause.trim_end_matches(['：', ':']);
+        if label.ends_with("传真") {
+            return &self.fax;
+        }
+        let desk = self
+            .words
+            .duty_desks
+            .iter()
+            .chain([&self.duty_to])
+            .any(|d| !d.is_empty() && clause.contains(d.as_str()));
+        if desk {
+            &self.duty_phone
+        } else {
+            &self.phone
+        }
     }
 
     /// An event with no subject but its time (9月14日上午在柳州市工人文化宫举办…) held at a place
@@ -1821,16 +1855,24 @@ impl Localiser<'_> {
                 ));
                 rest = &next[end..];
             }
-            // The upper office's department in brackets after it (（国家卫生健康委规划司）)
-            // goes with it.
-            if let Some(dept) = self.upper_in_brackets(rest) {
+            // The duty desk that takes it, in brackets (（应急管理部总值班室，电话：…）): the
+            // office's.
+            let mut desk = to == self.duty_to;
+            if let Some(n) = self.upper_desk_in_brackets(rest) {
+                let name = &rest['（'.len_utf8()..n];
+                notes.push(format!("上级机关的值班机构“{name}”→“{}”", self.duty_to));
+                out.push('（');
+                out.push_str(&self.duty_to);
+                rest = &rest[n..];
+                desk = true;
+            } else if let Some(dept) = self.upper_in_brackets(rest) {
                 notes.push(format!("上级机关的内设机构“{}”已删去", &rest[..dept]));
                 rest = &rest[dept..];
             }
             // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
             // is the office's where it has one for that desk (its contacts' for its section;
             // its duty desk's, which no profile names, to fill in), else goes; its address goes.
-            let own = if to == self.duty_to {
+            let own = if desk {
                 Some(&self.duty_phone)
             } else {
                 Some(&self.phone).filter(|p| !p.contains(crate::spec::conventions::PLACEHOLDER))
@@ -2008,6 +2050,23 @@ impl Localiser<'_> {
             .then_some('（'.len_utf8() + close + '）'.len_utf8())
     }
 
+    /// The end of an upper office's duty desk named first in brackets after a report's target
+    /// (（应急管理部总值班室，电话：010-…） or （…总值班室）).
+    fn upper_desk_in_brackets(&self, rest: &str) -> Option<usize> {
+        let inner = rest.strip_prefix('（')?;
+        let end = inner.find(['，', '）', '；'])?;
+        let name = &inner[..end];
+        (self.names_duty_desk(name) && self.is_upper(name)).then_some('（'.len_utf8() + end)
+    }
+
+    /// Whether `name` is a duty desk (总值班室, 应急指挥中心).
+    fn names_duty_desk(&self, name: &str) -> bool {
+        self.words
+            .duty_desks
+            .iter()
+            .any(|d| name.ends_with(d.as_str()))
+    }
+
     fn is_upper(&self, target: &str) -> bool {
         let stem = |u: &str| {
             let s = self
@@ -2032,8 +2091,14 @@ impl Localiser<'_> {
                 .department_endings
                 .iter()
                 .any(|e| target.ends_with(e.as_str()));
+        // Another body's duty desk (应急管理部总值班室 in a province's text) is an upper one's:
+        // a unit does not report at any hour to a peer.
+        let other_desk = self.names_duty_desk(target)
+            && target != self.duty_to
+            && !target.contains(self.office.as_str());
         !target.is_empty()
             && (above
+                || other_desk
                 || own_department
                 || self
                     .words
@@ -3108,6 +3173,8 @@ pub(crate) fn rank(text: &str, last: bool) -> u8 {
         ("设区市", 2),
         ("省辖市", 2),
         ("省直管县", 1),
+        // 各辖市、区 (江苏): the county-level cities and the districts of a city.
+        ("辖市", 1),
         ("省", 3),
         ("自治区", 3),
         ("市", 2),
@@ -3582,6 +3649,7 @@ pub(crate) mod tests {
             email: "【待填写：本机关接收材料的电子邮箱】".into(),
             phone: "【待填写：本机关的联系电话】".into(),
             duty_phone: "【待填写：本机关的值班电话】".into(),
+            fax: "【待填写：本机关的传真号码】".into(),
             campaign_end: None,
             period_ends: Vec::new(),
             units: units.into(),
