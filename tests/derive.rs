@@ -3104,3 +3104,65 @@ fn a_duty_room_s_phone_and_fax_are_left_to_fill_in_and_a_dated_task_is_relayed()
         "{asks:?}"
     );
 }
+
+/// A county notice pasted into a chat and copied from it (bairi-county-chat-copy.txt: the
+/// sender and time above it, replies after it, paragraphs run together with a space), derived
+/// for a township (clerk trial h29): the chat's lines go (no mark 「王芳12-0809:14」); each
+/// paragraph run onto another's line is its own (四 一、 headings, 一、行动时间 with its dates
+/// apart, which make the campaign); the county's counts in the township's target sentence are
+/// left to fill in and the city's ranking stays the city's (全市前三位, not 全镇); the relay
+/// asks the summary a stage asks without a target.
+#[test]
+fn a_notice_copied_from_a_chat_reads_as_its_paragraphs_and_its_counts_are_the_township_s_to_fill() {
+    let dir = received_and_derived(
+        "bairi-county-chat-copy.txt",
+        "bairi-township-office.toml",
+        &["notice", "relay"],
+    );
+    let up: gongwen::spec::Spec =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("up.toml")).unwrap()).unwrap();
+    let offices = up.offices();
+    assert!(offices.iter().all(|o| !o.contains("王芳")), "{offices:?}");
+    let headings: Vec<&str> = up.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["行动时间", "目标任务", "整治重点", "时间安排", "工作要求"]
+    );
+    let focus: Vec<(&str, usize)> = up.sections[2]
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.sections.len()))
+        .collect();
+    assert_eq!(
+        focus,
+        [
+            ("农村生活垃圾治理", 2),
+            ("农村生活污水治理", 2),
+            ("农村厕所管护", 2),
+            ("村容村貌提升", 3)
+        ]
+    );
+    let campaign = up.campaign.as_ref().expect("行动时间 gives the campaign");
+    assert_eq!(
+        (campaign.start.to_string(), campaign.end.to_string()),
+        ("2026-12-10".to_owned(), "2027-03-20".to_owned())
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("全镇【待填写：本镇的数量（上级来文为183个）】个行政村"),
+        "{notice}"
+    );
+    assert!(notice.contains("进入全市前三位"), "{notice}");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let asks: Vec<String> = relay
+        .sections
+        .iter()
+        .flat_map(|s| s.text.0.clone())
+        .collect();
+    assert!(
+        asks.iter()
+            .any(|a| a.contains("前将行动工作总结报送镇农业农村办")),
+        "{asks:?}"
+    );
+}

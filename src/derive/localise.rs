@@ -99,6 +99,9 @@ pub struct WorkWords {
     pub report_purposes: Vec<String>,
     /// What is reported, named without quotes (于3月25日前报送行动工作总结).
     pub report_documents: Vec<String>,
+    /// Measure words of a count (183个行政村, 300户): an upper place's count is no figure of the
+    /// office's.
+    pub count_measures: Vec<String>,
     /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
     /// 直各单位): the office's own departments.
     pub upper_departments: Vec<String>,
@@ -2641,7 +2644,17 @@ impl Localiser<'_> {
                 s = self.inspected_levels(&self.some_units(&s));
             }
             let before = s.clone();
-            for w in &self.words.own_scope {
+            // (A place above the upper office's, 全市前三位 in a county's notice, stays.)
+            let above_upper = |w: &str| {
+                let upper = self
+                    .upstream
+                    .iter()
+                    .map(|u| rank(u, true))
+                    .max()
+                    .unwrap_or(0);
+                upper > 0 && rank(w, false) > upper
+            };
+            for w in self.words.own_scope.iter().filter(|w| !above_upper(w)) {
                 if let Some(first) = w.chars().next().filter(|_| !w.ends_with(level)) {
                     s = s.replace(w.as_str(), &format!("{first}{level}"));
                 }
@@ -2650,7 +2663,7 @@ impl Localiser<'_> {
             // also where the profile's substitution made the place the office's (全省 → 全区).
             let whole_own = s.contains(&format!("全{level}")) && !s.contains("的数量（上级来文为");
             if s != before || whole_own {
-                s = own_amounts(&s, level);
+                s = own_amounts(&s, level, &self.words.count_measures);
             }
             s = self.upper_office_by_kind(&s, level);
             s = self.own_level(&s, level);
@@ -2867,7 +2880,9 @@ pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<
 
 /// An amount of ten thousands or more (1900万亩, 3.5亿元) in a sentence whose upper place became
 /// the office's: a 【待填写】 mark for the office's own figure (a rate, 60%, stays).
-fn own_amounts(sentence: &str, level: &str) -> String {
+/// A count of ten or more things (全县183个行政村, 整治村50个: `measures`) in such a sentence
+/// is the upper place's too, unless its clause counts per place (每个行政村至少配备1名…).
+fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
     let mut out = String::with_capacity(sentence.len());
     let mut rest = sentence;
     while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
@@ -2876,19 +2891,33 @@ fn own_amounts(sentence: &str, level: &str) -> String {
             .unwrap_or(rest.len() - at);
         let after = &rest[at + n..];
         out.push_str(&rest[..at]);
+        let number = &rest[at..at + n];
+        let clause = out.rsplit(['，', '；', '。']).next().unwrap_or("");
+        let counted = measures
+            .iter()
+            .find(|m| after.starts_with(m.as_str()))
+            .filter(|_| number.parse::<u32>().is_ok_and(|v| v >= 10) && !clause.contains('每'));
         match ["万", "亿"].iter().find(|u| after.starts_with(**u)) {
             Some(u) => {
                 out.push_str(&format!(
-                    "{}：本{level}的数量（上级来文为{}{u}）】",
+                    "{}：本{level}的数量（上级来文为{number}{u}）】",
                     crate::spec::conventions::PLACEHOLDER,
-                    &rest[at..at + n]
                 ));
                 rest = &after[u.len()..];
             }
-            None => {
-                out.push_str(&rest[at..at + n]);
-                rest = after;
-            }
+            None => match counted {
+                Some(m) => {
+                    out.push_str(&format!(
+                        "{}：本{level}的数量（上级来文为{number}{m}）】{m}",
+                        crate::spec::conventions::PLACEHOLDER,
+                    ));
+                    rest = &after[m.len()..];
+                }
+                None => {
+                    out.push_str(number);
+                    rest = after;
+                }
+            },
         }
     }
     out.push_str(rest);

@@ -105,7 +105,12 @@ pub fn starts_element(s: &str) -> bool {
 /// Whether `next` continues the paragraph whose last line is `cur` (`first`: its only line so
 /// far, which an indent may have made shorter by two characters).
 pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
-    if cur.paragraph || next.paragraph || cur.cells.is_some() || next.cells.is_some() {
+    if cur.paragraph
+        || cur.breaks_after
+        || next.paragraph
+        || cur.cells.is_some()
+        || next.cells.is_some()
+    {
         return false;
     }
     let (c, n) = (cur.text.trim(), next.text.trim());

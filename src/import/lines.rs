@@ -51,6 +51,9 @@ pub struct Line {
     pub indented: Option<bool>,
     /// Plain text: a blank line stands before this one (a paragraph break in a paste).
     pub after_blank: bool,
+    /// Plain text: a paragraph ends here although the copy ran the next onto the same line
+    /// after a space (a chat's …垃圾入河。 （三）农村厕所管护).
+    pub breaks_after: bool,
 }
 
 impl Line {

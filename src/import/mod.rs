@@ -7,6 +7,7 @@
 //! listed in the [`Report`].
 
 pub mod chars;
+pub mod chat;
 pub mod copied_table;
 pub mod docx;
 pub mod docx_numbering;
@@ -311,7 +312,10 @@ pub fn from_lines(
     let count = lines.len();
     let (lines, mut repairs) = chars::normalise_lines(lines);
     let (lines, stripped) = if format.starts_with("文本") {
-        furniture::strip(lines)
+        let (lines, mut chat) = chat::strip(lines);
+        let (lines, page) = furniture::strip(lines);
+        chat.extend(page);
+        (lines, chat)
     } else if format == "PDF" {
         furniture::strip_printed_page(lines)
     } else {

@@ -47,16 +47,22 @@ pub fn read(text: &str) -> Vec<Line> {
                 blank = true;
                 continue;
             }
-            let mut l = Line::plain(piece, page, line);
-            l.indented = Some(piece.starts_with([' ', '\u{3000}', '\t', '\u{a0}']));
-            l.after_blank = std::mem::take(&mut blank);
-            if piece.contains('\t') {
-                l.cells = Some(cells(piece));
-            } else {
-                l.cells = spaced_head(piece);
-            }
+            let indented = Some(piece.starts_with([' ', '\u{3000}', '\t', '\u{a0}']));
+            let mut after_blank = std::mem::take(&mut blank);
             let ends_page = is_page_number(piece);
-            out.push(l);
+            let mut pieces = run_together(piece).into_iter().peekable();
+            while let Some(text) = pieces.next() {
+                let mut l = Line::plain(text, page, line);
+                l.indented = indented;
+                l.after_blank = std::mem::take(&mut after_blank);
+                l.breaks_after = pieces.peek().is_some();
+                if l.text.contains('\t') {
+                    l.cells = Some(cells(&l.text));
+                } else {
+                    l.cells = spaced_head(&l.text);
+                }
+                out.push(l);
+            }
             numbered_end = ends_page;
             if ends_page {
                 page += 1;
@@ -65,6 +71,72 @@ pub fn read(text: &str) -> Vec<Line> {
         }
     }
     tables(spaced_mark(out))
+}
+
+/// Most space runs in a line whose spaces may stand for lost paragraph breaks: more are a
+/// viewer's spacing between characters or a table's cells.
+const RUN_TOGETHER_SPACES: usize = 4;
+
+/// Most characters of a heading a copy ran its text onto (一、行动时间 2026年…).
+const RUN_IN_HEADING_CHARS: usize = 16;
+
+/// A line of a chat or a hasty copy that ran paragraphs together with a space for the break
+/// it lost: split where a sentence or a short numbered heading ends before a space and a
+/// heading number follows (…垃圾入河。 （三）农村厕所管护, （一）农村生活垃圾治理 1.开展…), and
+/// after a short numbered heading the text follows (一、行动时间 2026年12月10日至…). A line
+/// without tabs only; one spaced between its characters stays whole.
+fn run_together(piece: &str) -> Vec<String> {
+    use super::patterns::{ends_sentence, numbered};
+    let body = piece.trim_start();
+    let lead = &piece[..piece.len() - body.len()];
+    let spaces: Vec<(usize, usize)> = body
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_whitespace()
+                && body[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| !p.is_whitespace())
+        })
+        .map(|(i, _)| {
+            let run = body[i..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8);
+            (i, i + run.sum::<usize>())
+        })
+        .collect();
+    if piece.contains('\t') || spaces.is_empty() || spaces.len() > RUN_TOGETHER_SPACES {
+        return vec![piece.to_owned()];
+    }
+    let heading = |t: &str| {
+        numbered(t).is_some_and(|n| {
+            let words = t[n.len..].trim();
+            (2..=RUN_IN_HEADING_CHARS).contains(&words.chars().count())
+                && !words.contains(['，', '。', '；', '：', '、', ' ', '\u{3000}'])
+        })
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, end) in spaces {
+        let before = &body[from..start];
+        let after = body[end..].trim_end();
+        let next_heading = numbered(after).is_some_and(|n| n.len < after.len());
+        let cut = (next_heading && (ends_sentence(before) || heading(before)))
+            || (heading(before) && after.chars().count() >= 4 && numbered(before).is_some());
+        if cut {
+            out.push(before.to_owned());
+            from = end;
+        }
+    }
+    if out.is_empty() {
+        return vec![piece.to_owned()];
+    }
+    out.push(body[from..].to_owned());
+    if let Some(first) = out.first_mut() {
+        first.insert_str(0, lead);
+    }
+    out
 }
 
 /// Most characters of a cell of a head copied on one line.
@@ -265,6 +337,54 @@ fn office_names(joined: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_a_chat_ran_together_with_a_space_are_apart() {
+        for (line, pieces) in [
+            (
+                "2.整治农村黑臭水体。杜绝污水直排和垃圾入河。 （三）农村厕所管护",
+                vec![
+                    "2.整治农村黑臭水体。杜绝污水直排和垃圾入河。",
+                    "（三）农村厕所管护",
+                ],
+            ),
+            (
+                "（一）农村生活垃圾治理 1.开展存量垃圾清零。全面清理积存垃圾。",
+                vec![
+                    "（一）农村生活垃圾治理",
+                    "1.开展存量垃圾清零。全面清理积存垃圾。",
+                ],
+            ),
+            (
+                "一、行动时间 2026年12月10日至2027年3月20日。",
+                vec!["一、行动时间", "2026年12月10日至2027年3月20日。"],
+            ),
+            (
+                "（二）强化督查考核。每月通报进展情况。 （三）及时报送进度。各乡镇要明确联络员。",
+                vec![
+                    "（二）强化督查考核。每月通报进展情况。",
+                    "（三）及时报送进度。各乡镇要明确联络员。",
+                ],
+            ),
+        ] {
+            assert_eq!(run_together(line), pieces, "{line}");
+        }
+        let lines = read("一、行动时间 2026年12月10日至2027年3月20日。\n二、目标任务\n");
+        assert!(lines[0].breaks_after && !lines[1].breaks_after);
+    }
+
+    #[test]
+    fn a_line_spaced_as_prose_or_a_contact_stays_whole() {
+        for line in [
+            "联系人：陈建华 电话：0571-64212735",
+            "桐庐县人民政府办公室 2026年12月5日",
+            "各 乡 镇 人 民 政 府 、 街 道 办 事 处 ：",
+            "1. 开展存量垃圾清零",
+            "请于 3 月 25 日前报送",
+        ] {
+            assert_eq!(run_together(line), vec![line.to_owned()], "{line}");
+        }
+    }
 
     #[test]
     fn a_head_copied_on_one_line_with_spaces_is_a_row_of_cells() {

@@ -435,14 +435,21 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
         .clone()
         .character_spacing_control(CharacterSpacingValues::DoNotCompress);
     if colophon_section {
-        // The 版记 gets its own portrait page: an even one, carrying no page number (its
-        // first-page footer is empty), as in the PDF.
+        // The 版记 gets its own portrait page: an even one, numbered as in the PDF (its
+        // first-page footer, below).
         docx.document.section_property.section_type = Some(SectionType::EvenPage);
     }
-    if !doc.number_first_page || colophon_section {
-        // The 信函格式's first page and the 版记's page show no page number. Added once: a
-        // second call numbers a footer part docx-rs never writes (rIdFooter4 without
-        // footer4.xml), and LibreOffice then refuses the whole file.
+    // The 版记's page after a blank page shows no number, nor does the 信函格式's first page
+    // (§7.5); the 版记's page right after the content shows its even number (a 信函's keeps
+    // none: one first-page footer serves both sections, and its page 1 must stay bare).
+    // Added once: a second call numbers a footer part docx-rs never writes (rIdFooter4
+    // without footer4.xml), and LibreOffice then refuses the whole file.
+    let colophon_numbered = colophon_section && !placed.blank_before_colophon;
+    if !doc.number_first_page {
+        docx = docx.first_footer(Footer::new()).title_pg();
+    } else if colophon_numbered {
+        docx = docx.first_footer(page_number_footer(false)).title_pg();
+    } else if colophon_section {
         docx = docx.first_footer(Footer::new()).title_pg();
     }
     for b in body {

@@ -202,6 +202,15 @@ pub fn colophon_on_own_page(paged: &PagedDocument) -> bool {
     }
 }
 
+/// Whether a blank page stands between the last page of content and the 版记's page.
+pub fn blank_before_colophon(paged: &PagedDocument) -> bool {
+    let page = |name: &str| label_page(paged, name);
+    match (page("content-end"), page("colophon-page")) {
+        (Some(end), Some(colophon)) => colophon > end + 1,
+        _ => false,
+    }
+}
+
 /// The page (from 1) of the element labelled `name` in a layout.
 fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
     use typst::introspection::Introspector;
@@ -226,6 +235,8 @@ pub struct Tight {
 pub struct Placement {
     /// The 版记 stands on a page of its own ([`colophon_on_own_page`]).
     pub colophon_own_page: bool,
+    /// A blank page stands before the 版记's own page: neither carries a number (§7.5).
+    pub blank_before_colophon: bool,
     /// Parts (by index) whose closing is set tight, and how.
     pub tight: BTreeMap<usize, Tight>,
     /// Parts (by index) whose last paragraph is cut at a page end, the rest going on with the
@@ -244,6 +255,7 @@ pub fn placement(paged: &PagedDocument) -> Placement {
         .unwrap_or_default();
     Placement {
         colophon_own_page: colophon_on_own_page(paged),
+        blank_before_colophon: blank_before_colophon(paged),
         split: decide::closings_split(paged),
         annex_rows: decide::annex_rows(paged),
         tight: tight

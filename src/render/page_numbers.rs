@@ -21,11 +21,17 @@ pub struct Numbered {
     pub flipped: bool,
 }
 
-/// The pages that carry a number: every page up to the last page of content (a blank page and
-/// a page holding only the 版记 after it carry none), the first only where `first` says so
-/// (the 信函格式's first page carries none).
+/// The pages that carry a number: every page up to the last page of content, and the 版记's own
+/// page right after it (§7.5: only 「版记页前有空白页的，空白页和版记页均不编排页码」: a blank
+/// page and the 版记's page after it carry none), the first only where `first` says so (the
+/// 信函格式's first page carries none).
 pub fn numbered(paged: &PagedDocument, content_end: Option<usize>, first: bool) -> Vec<Numbered> {
-    let last = content_end.unwrap_or(paged.pages().len());
+    let pages = paged.pages().len();
+    let last = match content_end {
+        // (Past the content come only a blank page and the 版记's page.)
+        Some(end) if end + 1 < pages => end,
+        _ => pages,
+    };
     paged
         .pages()
         .iter()

@@ -478,11 +478,15 @@ fn campaign(d: &Spec) -> Option<Campaign> {
             .filter(|s| want(&s.heading))
             .find_map(|s| s.text.0.first().and_then(|t| period(t)))
     };
-    // A title with the campaign's year, or naming its edition (第38个爱国卫生月) without one.
-    let titled = year_in(title).is_some() || name.is_some();
+    // A title holding an action without a year (关于开展燃气安全“百日攻坚”排查整治行动的通知):
+    // its name is looked for after the body's dates (决定自12月15日至3月25日在全市开展…行动).
+    let undated = name.is_none().then(|| event_name(title)).flatten();
+    // A title with the campaign's year, or naming its edition (第38个爱国卫生月) without one,
+    // or an action it holds (一、行动时间 2026年12月10日至2027年3月20日。).
+    let titled = year_in(title).is_some() || name.is_some() || undated.is_some();
     let from_sections = titled
         .then(|| {
-            dated(&|h| h.contains("活动时间")).or_else(|| {
+            dated(&|h| PERIOD_HEADINGS.iter().any(|p| h.contains(p))).or_else(|| {
                 name.as_ref()
                     .and_then(|_| dated(&|h: &str| h.contains("时间")))
             })
@@ -490,9 +494,6 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         .flatten();
     // The body names the campaign with its dates (M月D日至D日为××周): its name is
     // the campaign's where the title's holds it (“××日”“××周”宣传 → ××周).
-    // A title holding an action without a year (关于开展燃气安全“百日攻坚”排查整治行动的通知):
-    // its name is looked for after the body's dates (决定自12月15日至3月25日在全市开展…行动).
-    let undated = name.is_none().then(|| event_name(title)).flatten();
     let body = body_campaign(d, year, name.as_deref().or(undated.as_deref()));
     if let Some((body_name, _, _)) = &body {
         if name.as_ref().is_none_or(|n| n.contains(body_name.as_str())) {
@@ -516,6 +517,9 @@ fn campaign(d: &Spec) -> Option<Campaign> {
         end,
     })
 }
+
+/// The headings of a section giving a campaign's period (not 时间安排: a work notice's steps).
+const PERIOD_HEADINGS: [&str; 3] = ["活动时间", "行动时间", "宣传时间"];
 
 /// The body's paragraphs: the opening's, then every section's at every level, in order.
 fn body_texts(d: &Spec) -> Vec<&String> {
