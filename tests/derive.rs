@@ -3166,3 +3166,37 @@ fn a_notice_copied_from_a_chat_reads_as_its_paragraphs_and_its_counts_are_the_to
         "{asks:?}"
     );
 }
+
+/// A joint 两办 notice whose mark and number stand in text frames (weiwen-joint-frames.docx,
+/// LibreOffice's DOCX of an ODT template), derived for a district's 两办 (a profile whose mark
+/// names both offices; clerk trial h30): the draft's title and signature name both, its
+/// opening and the relay's carry 经区委、区政府同意 for the upstream's 经市委、市政府同意, two upper
+/// mailboxes made the office's one are named once (no 分别…和…), and the relay names the two
+/// issuers of the notice whose annex it cites.
+#[test]
+fn a_joint_office_titles_and_signs_with_both_and_carries_both_organs_approval() {
+    let dir = received_and_derived(
+        "weiwen-joint-frames.docx",
+        "weiwen-district-joint-office.toml",
+        &["notice", "relay"],
+    );
+    let notice: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-notice.toml")).unwrap();
+    let both = ["中共绍兴市上虞区委办公室", "绍兴市上虞区人民政府办公室"];
+    assert!(
+        notice.title.starts_with(&both.join("　")),
+        "{}",
+        notice.title
+    );
+    let signature = notice.signature.as_ref().unwrap();
+    assert_eq!(signature.issuers, both);
+    let text = draft(&dir, "office-2026-notice.toml");
+    assert!(text.contains("经区委、区政府同意，"), "{text}");
+    assert!(!text.contains("分别发送至"), "{text}");
+    let relay = draft(&dir, "office-2026-relay.toml");
+    assert!(relay.contains("经区委、区政府同意，"), "{relay}");
+    assert!(
+        relay.contains("见市委办公室、市人民政府办公室通知附件"),
+        "{relay}"
+    );
+}

@@ -2240,3 +2240,55 @@ fn a_portal_page_printed_by_chromium_reads_as_its_notice_without_the_site_s_furn
     assert_eq!(sig.issuer.as_deref(), Some("自然资源部"));
     assert_eq!(sig.date.to_string(), "2027-04-16");
 }
+
+/// A scanned notice with an OCR layer over its page images (zizhu-province-ocr-scan.pdf, made
+/// by make_zizhu_ocr_scan.py: invisible text, each line sized by its box ±10 %, OCR slips; clerk
+/// trial h31): lines of one paragraph are not parted by their sizes (title, 主送 and every
+/// paragraph whole), 「—、」 is the heading 一、, a cited number's brackets are 〔〕, the table
+/// under 「各学段资助标准如下：」 is the annex 各学段资助标准表 that sentence points at, and a head
+/// narrower than its rows gets blank cells: the spec checks.
+#[test]
+fn a_scan_s_ocr_layer_reads_as_its_paragraphs_and_the_spec_checks() {
+    let imported = import_file(&fixture("zizhu-province-ocr-scan.pdf")).unwrap();
+    let spec = checked(&imported.toml, "zizhu-province-ocr-scan.pdf");
+    assert_eq!(
+        spec.title,
+        "四川省教育厅关于做好2027年春季学期家庭经济困难学生资助工作的通知"
+    );
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各市（州）教育行政部门，厅直属各单位")
+    );
+    let headings: Vec<&str> = spec.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "落实资助政策",
+            "规范认定程序",
+            "及时足额发放资金",
+            "做好信息报送"
+        ]
+    );
+    // Every run-in item is one paragraph.
+    for s in spec.sections.iter().flat_map(|s| &s.sections) {
+        assert_eq!(s.text.0.len(), 1, "{}: {:?}", s.heading, s.text.0);
+    }
+    let opening = spec.opening.0.concat();
+    assert!(opening.contains("（财教〔2021〕310号）"), "{opening}");
+    let table = spec
+        .annexes
+        .iter()
+        .find(|a| a.title == "各学段资助标准表")
+        .expect("the body's table as an annex");
+    assert!(table.rows.iter().all(|r| r.len() <= table.columns.len()));
+    assert!(
+        imported.toml.contains("各学段资助标准见附件2。"),
+        "{}",
+        imported.toml
+    );
+    assert!(
+        imported.report.check.is_empty(),
+        "{:?}",
+        imported.report.check
+    );
+}

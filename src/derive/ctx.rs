@@ -396,20 +396,37 @@ impl<'a> Ctx<'a> {
         in_order_due(out, upstream.campaign.as_ref(), l.since)
     }
 
-    /// 经县政府同意，: a general office (县人民政府办公室) whose upstream, the upper level's general
-    /// office, issued with its organ's approval (经市政府同意) issues with its own organ's.
+    /// 经县政府同意，: a general office (县人民政府办公室, 区委办公室) whose upstream issued with
+    /// its organs' approval (经市政府同意, 经市委、市政府同意) issues with its own level's, where
+    /// its own organ is among them: all of them where the office issues jointly (两办), else
+    /// its own.
     pub fn approval(&self) -> Option<String> {
         let o = &self.profile().office;
         let level = scope_level(&o.scope)?;
         let opening = super::opening_of(self.upstream()).concat();
-        self.d.opening.approving_organs.iter().find_map(|organ| {
-            let general_office = o.name.ends_with(&format!("{organ}办公室"));
-            let clause = opening.match_indices('经').find_map(|(at, _)| {
-                let rest = &opening[at + '经'.len_utf8()..];
-                let end = rest.find("同意")?;
-                (end <= 12 && rest[..end].ends_with(organ.as_str())).then_some(())
-            });
-            (general_office && clause.is_some()).then(|| format!("经{level}{organ}同意，"))
+        let organs = &self.d.opening.approving_organs;
+        let own_organ = organs
+            .iter()
+            .find(|g| o.name.ends_with(&format!("{g}办公室")))?;
+        opening.match_indices('经').find_map(|(at, _)| {
+            let rest = &opening[at + '经'.len_utf8()..];
+            let end = rest.find("同意").filter(|&e| e <= 24)?;
+            let named: Vec<&String> = rest[..end]
+                .split('、')
+                .map(|n| {
+                    let short = n.chars().count() <= 6;
+                    organs.iter().find(|g| short && n.ends_with(g.as_str()))
+                })
+                .collect::<Option<_>>()?;
+            let joint = o.issuers.len() > 1;
+            let own: Vec<String> = named
+                .iter()
+                .filter(|g| joint || **g == own_organ)
+                .map(|g| format!("{level}{g}"))
+                .collect();
+            named
+                .contains(&own_organ)
+                .then(|| format!("经{}同意，", own.join("、")))
         })
     }
 
@@ -614,9 +631,16 @@ impl<'a> Ctx<'a> {
             .map(|s| super::seal_path(&self.office.path, s).display().to_string())
             .into_iter()
             .collect();
+        // A joint office (两办: the profile's mark names two or more) signs with them all.
+        let joint = p.office.issuers.len() > 1 && issuer == p.office.name;
+        let (issuer, issuers, seals) = if joint {
+            (None, p.office.issuers.clone(), Vec::new())
+        } else {
+            (Some(issuer), Vec::new(), seals)
+        };
         Signature {
-            issuer: Some(issuer),
-            issuers: Vec::new(),
+            issuer,
+            issuers,
             date: self.issued,
             sealed: p.office.sealed,
             signer: None,
@@ -1133,6 +1157,15 @@ fn vars(
         .filter(|s| !s.is_empty());
     let mut pairs: Vec<(&'static str, String)> = vec![
         ("{office}", o.name.clone()),
+        // The issuers a title names: a joint office's all (中共某区委办公室　某区人民政府办公室).
+        (
+            "{issuers}",
+            if o.issuers.len() > 1 {
+                o.issuers.join("　")
+            } else {
+                o.name.clone()
+            },
+        ),
         ("{scope}", o.scope.clone()),
         ("{subject}", subject.to_owned()),
         ("{topic}", campaign::topic(subject, &d.title)),

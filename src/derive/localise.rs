@@ -1103,7 +1103,7 @@ impl Localiser<'_> {
                 out = out.replace(address, &self.email);
             }
         }
-        out
+        one_address(&out, &self.email)
     }
 
     /// …电子版发送至…，联系电话：025-83521136: a telephone number inherited text still gives is the
@@ -2921,6 +2921,29 @@ fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// Two upper mailboxes made the office's one (分别发送至a@x和b@y → 发送至e@z): named once,
+/// and 分别 goes.
+fn one_address(text: &str, email: &str) -> String {
+    if email.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    let mut joined = false;
+    for joint in ["和", "、", "及", "与"] {
+        let twice = format!("{email}{joint}{email}");
+        while out.contains(&twice) {
+            out = out.replace(&twice, email);
+            joined = true;
+        }
+    }
+    if joined {
+        for verb in ["发送至", "发送到", "发至", "报送至"] {
+            out = out.replace(&format!("分别{verb}{email}"), &format!("{verb}{email}"));
+        }
+    }
     out
 }
 

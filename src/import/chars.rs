@@ -106,6 +106,10 @@ fn standard(c: char) -> Option<char> {
             decompose_compatible(c, |d| out.push(d));
             (out.len() == 1 && out[0] != c).then(|| out[0])
         }
+        // The angle brackets of the technical block (a browser's PDF of 〈〉), canonically the
+        // CJK ones: the fonts a 公文 is set in have only those.
+        '\u{2329}' => Some('\u{3008}'),
+        '\u{232A}' => Some('\u{3009}'),
         // Control characters a PDF's mapping gives for a space glyph.
         '\u{1}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' => Some(' '),
         _ => None,

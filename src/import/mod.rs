@@ -300,6 +300,31 @@ fn undecodable(lines: &[lines::Line]) -> Vec<repair::Repair> {
         .collect()
 }
 
+/// A table whose rows hold more cells than its head (a table without rules, in a scan's OCR
+/// layer, whose head cells ran together) gets blank head cells up to its widest row, so that
+/// no cell is lost and the spec checks; said for each, to look at.
+fn heads_as_wide_as_rows(spec: &mut crate::spec::Spec) -> Vec<recognise::Finding> {
+    let mut out = Vec::new();
+    for a in spec.annexes.iter_mut() {
+        let widest = a.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if widest <= a.columns.len() || a.columns.is_empty() {
+            continue;
+        }
+        out.push(recognise::Finding {
+            page: 0,
+            line: 0,
+            recognised: false,
+            what: format!(
+                "附件“{}”的表头只有 {} 格、数据行有 {widest} 格（无框线或扫描件的表格常见）：已补空白表头，请核对各列",
+                a.title,
+                a.columns.len()
+            ),
+        });
+        a.columns.resize_with(widest, crate::spec::Column::default);
+    }
+    out
+}
+
 /// Recognises a 公文 in lines read from `path`.
 /// `sealed`: the file carries an electronic seal (an OFD's signatures), so its signature was
 /// sealed whatever its layout shows.
@@ -324,7 +349,8 @@ pub fn from_lines(
     repairs.extend(stripped);
     let (lines, fixed) = repair::repair(lines);
     repairs.extend(fixed);
-    let (mut draft, findings) = recognise::recognise(&lines);
+    let (mut draft, mut findings) = recognise::recognise(&lines);
+    findings.extend(heads_as_wide_as_rows(&mut draft.spec));
     // A tab or another control character left in a text (a cell of a pasted table read into a
     // paragraph, a copied form's spacing) is a space: the spec the import writes must check.
     crate::spec::texts::for_each_text_mut(&mut draft.spec, &mut |_, t: &mut String| {

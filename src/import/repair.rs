@@ -79,7 +79,8 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         } else {
             Phrases::All
         };
-        let (fixed, changes) = fix_text(&line.text, keep, phrases, &mut quotes);
+        let (fixed, mut changes) = fix_text(&line.text, keep, phrases, &mut quotes);
+        let fixed = misread_marks(&fixed, &mut changes);
         if !changes.is_empty() {
             repairs.push(Repair {
                 page: line.page,
@@ -93,6 +94,66 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         }
     }
     (out, repairs)
+}
+
+/// Marks a scan's OCR or a hasty typist gets wrong where a 公文 has only one reading: a dash
+/// for the 一 of a heading number (—、落实资助政策, （—）), and the brackets of a cited
+/// document's number (财教(2021)310号, 川教函[2026]512号 → 〔2021〕); each change named.
+fn misread_marks(text: &str, changes: &mut Vec<String>) -> String {
+    let mut out = text.to_owned();
+    for (dash, one) in [
+        ("—、", "一、"),
+        ("－、", "一、"),
+        ("（—）", "（一）"),
+        ("（－）", "（一）"),
+    ] {
+        let lead = out.len() - out.trim_start().len();
+        if out[lead..].starts_with(dash)
+            && out[lead + dash.len()..].starts_with(|c: char| !c.is_ascii() && !c.is_whitespace())
+        {
+            out.replace_range(lead..lead + dash.len(), one);
+            changes.push(format!("序号“{dash}”改为“{one}”"));
+        }
+    }
+    let fixed = number_brackets(&out);
+    if fixed != out {
+        changes.push("文号的年份括号改为“〔〕”".to_owned());
+    }
+    fixed
+}
+
+/// A cited document number's year in the wrong brackets (财教(2021)310号, 国发［2025］9号,
+/// 某发（2024)3号): in 〔〕.
+fn number_brackets(text: &str) -> String {
+    const OPEN: [char; 5] = ['(', '[', '【', '（', '［'];
+    const CLOSE: [char; 5] = [')', ']', '】', '）', '］'];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let han_before = i > 0 && cjk(Some(chars[i - 1])) && !OPEN.contains(&chars[i - 1]);
+        let year = chars
+            .get(i + 1..i + 5)
+            .is_some_and(|y| y.iter().all(char::is_ascii_digit));
+        let close = chars.get(i + 5).is_some_and(|c| CLOSE.contains(c));
+        let serial = chars[(i + 6).min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let numbered = chars.get(i + 6 + serial) == Some(&'号');
+        if OPEN.contains(&c) && han_before && year && close && (1..=4).contains(&serial) && numbered
+        {
+            out.push('〔');
+            out.extend(&chars[i + 1..i + 5]);
+            out.push('〕');
+            i += 6;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Short lines repeated at the top of three or more pages (running headers).
@@ -435,6 +496,30 @@ mod tests {
             fix("联系人: 程必凡 李晴; 电话: 23110869 23110861"),
             "联系人：程必凡 李晴；电话：23110869 23110861"
         );
+    }
+
+    #[test]
+    fn a_misread_heading_dash_and_a_cited_number_s_brackets_are_put_right() {
+        let mut changes = Vec::new();
+        assert_eq!(
+            misread_marks("—、落实资助政策", &mut changes),
+            "一、落实资助政策"
+        );
+        assert_eq!(
+            misread_marks("（财教（2021)310号）和川教函[2026]512号", &mut changes),
+            "（财教〔2021〕310号）和川教函〔2026〕512号"
+        );
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        let mut none = Vec::new();
+        for kept in [
+            "——坚持问题导向",
+            "（2021）年度",
+            "电话(0816)2245317",
+            "2021—2025年",
+        ] {
+            assert_eq!(misread_marks(kept, &mut none), kept);
+        }
+        assert!(none.is_empty(), "{none:?}");
     }
 
     #[test]

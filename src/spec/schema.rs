@@ -608,7 +608,7 @@ pub struct Field {
 }
 
 /// 表头的一列: a title, or a table `{ title = "…", width = 2, group = "…" }`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Column {
     /// 列名.
     pub title: String,

@@ -157,6 +157,8 @@ fn table_row(d: &Doc, i: usize, part: &mut Part, stack: &[Marker], in_table: boo
         };
         if let Some(t) = holder.pop_if(|t| caption(t)) {
             a.title = t;
+        } else if let Some(title) = holder.last_mut().and_then(introduced) {
+            a.title = title;
         } else if let Some(s) = deepest(&mut part.sections, stack.len()) {
             let h = s.heading.trim_end_matches(['。', '：', '．']);
             if !h.is_empty() {
@@ -172,6 +174,26 @@ fn table_row(d: &Doc, i: usize, part: &mut Part, stack: &[Marker], in_table: boo
     if let (Some((_, a)), Some(l)) = (part.tables.last_mut(), d.lines.get(i)) {
         super::annex::row_into(a, l);
     }
+}
+
+/// A sentence that introduces the table under it (各学段资助标准如下：): the table's title from
+/// what it introduces (各学段资助标准表), and the sentence made to point at it as a table (…如下
+/// 表：, which the table made an annex turns into …见附件2。).
+fn introduced(text: &mut String) -> Option<String> {
+    const INTRODUCES: &str = "如下：";
+    let stem = text.strip_suffix(INTRODUCES)?;
+    let what = stem.rsplit(['，', '。', '；', '：']).next()?.trim();
+    let n = what.chars().count();
+    if !(2..=20).contains(&n) {
+        return None;
+    }
+    let title = if what.ends_with(['表', '单']) {
+        what.to_owned()
+    } else {
+        format!("{what}表")
+    };
+    *text = format!("{stem}如下表：");
+    Some(title)
 }
 
 /// A further line of a contact list (最高人民检察院办公厅　刘　敏 010-65209876): short, no
