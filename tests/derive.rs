@@ -3007,7 +3007,8 @@ fn a_joint_notice_is_cited_after_its_issuers_and_its_body_table_is_an_annex() {
 /// trial h26): 各省级安委会办公室 is replaced whole (it had left 「公室」 behind); the ministry's
 /// duty desk a report goes to, in the sentence or in brackets, is the province's, its telephone
 /// the duty desk's to fill in (not the contact's); the places' committees keep 本地区; the relay
-/// asks the daily report of its units.
+/// asks the daily report of its units; the province's 明电 is marked with its name alone and as
+/// urgent as the 特急 it passes on.
 #[test]
 fn an_upper_duty_desk_is_the_office_s_with_its_own_number_to_fill_in() {
     let dir = received_and_derived(
@@ -3024,6 +3025,10 @@ fn an_upper_duty_desk_is_the_office_s_with_its_own_number_to_fill_in() {
         "{notice}"
     );
     assert!(notice.contains("本地区督导检查"), "{notice}");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    let header = spec.header.as_ref().unwrap();
+    assert_eq!(header.mark_suffix.as_deref(), Some(""));
+    assert_eq!(header.urgency.as_deref(), Some("特急"));
     let relay: gongwen::spec::Spec =
         toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
     let asks: Vec<String> = relay
@@ -3178,8 +3183,10 @@ fn a_joint_office_titles_and_signs_with_both_and_carries_both_organs_approval() 
     let dir = received_and_derived(
         "weiwen-joint-frames.docx",
         "weiwen-district-joint-office.toml",
-        &["notice", "relay"],
+        &["notice", "relay", "cover"],
     );
+    let cover = draft(&dir, "office-2026-cover.toml");
+    assert!(cover.contains("工作，经区委、区政府同意，\"\n"), "{cover}");
     let notice: gongwen::spec::Spec =
         toml::from_str(&draft(&dir, "office-2026-notice.toml")).unwrap();
     let both = ["中共绍兴市上虞区委办公室", "绍兴市上虞区人民政府办公室"];

@@ -10,13 +10,24 @@ pub fn cover(c: &mut Ctx) -> Spec {
     // What the upstream's cover asked beyond its 印发, asked after the office's own.
     let asked = c.transmit_requests();
     let profile = c.profile();
-    let opening = match profile.cover.as_ref().filter(|own| !own.opening.is_empty()) {
+    let mut opening = match profile.cover.as_ref().filter(|own| !own.opening.is_empty()) {
         Some(own) => c.vars.fill_all(&own.opening.0),
         None => {
             let p = &c.d.patterns;
             vec![c.pattern(&None, &p.cover_opening, &p.work_cover_opening)]
         }
     };
+    // A general office prints its plan with its organs' approval, as its upstream did (为…，
+    // 经区委、区政府同意，then compose's 现将《…》印发给你们).
+    if let (Some(approval), Some(last)) = (c.approval(), opening.last_mut()) {
+        if !last.contains("同意") {
+            if last.ends_with('，') {
+                last.push_str(&approval);
+            } else {
+                *last = last.replacen("现将", &format!("{approval}现将"), 1);
+            }
+        }
+    }
     Spec {
         kind: DocKind::Cover,
         recipients: Some(recipients),

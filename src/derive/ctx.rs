@@ -590,8 +590,31 @@ impl<'a> Ctx<'a> {
         } else {
             o.issuers.clone()
         };
+        let name_only = self
+            .d
+            .work
+            .nameonly_codes
+            .iter()
+            .any(|c| code.ends_with(c.as_str()));
+        let mark_suffix = o
+            .mark_suffix
+            .clone()
+            .or_else(|| name_only.then(String::new));
+        // An urgent upstream (特急 明电) is passed on as urgently, said for the office to weigh.
+        let urgency = self
+            .upstream()
+            .header
+            .as_ref()
+            .and_then(|h| h.urgency.clone());
+        if let Some(u) = &urgency {
+            self.todo.push(format!(
+                "{CHECK_NOTE}紧急程度“{u}”沿用上级来文，请按本机关的实际核定"
+            ));
+        }
         Some(Header {
             issuers,
+            mark_suffix,
+            urgency,
             doc_number: Some(DocNumber {
                 code: code.clone(),
                 year: self.issued.year(),
@@ -631,10 +654,13 @@ impl<'a> Ctx<'a> {
             .map(|s| super::seal_path(&self.office.path, s).display().to_string())
             .into_iter()
             .collect();
-        // A joint office (两办: the profile's mark names two or more) signs with them all.
+        // A joint office (两办, or a lead office with its partners: the profile's mark names two
+        // or more) signs with them all (§7.3.5.1), its own seal over its name where it leads.
         let joint = p.office.issuers.len() > 1 && issuer == p.office.name;
         let (issuer, issuers, seals) = if joint {
-            (None, p.office.issuers.clone(), Vec::new())
+            let leads = p.office.issuers.first() == Some(&p.office.name);
+            let seals = if leads { seals } else { Vec::new() };
+            (None, p.office.issuers.clone(), seals)
         } else {
             (Some(issuer), Vec::new(), seals)
         };

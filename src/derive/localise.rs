@@ -99,6 +99,9 @@ pub struct WorkWords {
     pub report_purposes: Vec<String>,
     /// What is reported, named without quotes (于3月25日前报送行动工作总结).
     pub report_documents: Vec<String>,
+    /// Endings of a 代字 whose documents carry the office's name alone as their mark, without
+    /// 文件 (某函, 某明电).
+    pub nameonly_codes: Vec<String>,
     /// Measure words of a count (183个行政村, 300户): an upper place's count is no figure of the
     /// office's.
     pub count_measures: Vec<String>,

@@ -213,6 +213,9 @@ pub struct Office {
     pub issuers: Vec<String>,
     /// 机关代字, e.g. 某政发; without it the draft has no red header.
     pub doc_code: Option<String>,
+    /// 发文机关标志 suffix: 文件 by default; `""` prints the name alone (default so for a 代字
+    /// of a 函 or 明电, `[work] nameonly_codes`: 绵教体函, 赣安办明电).
+    pub mark_suffix: Option<String>,
     /// 发文顺序号; without it the draft marks it as to fill in.
     pub serial: Option<u32>,
     /// 主送机关.

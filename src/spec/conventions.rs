@@ -47,6 +47,7 @@ pub fn check(spec: &Spec, fonts: Option<&FontSet>) -> Vec<Finding> {
     let all = texts(spec);
     doc_number_form(spec, &mut out);
     doc_number_missing(spec, &mut out);
+    blank_table_heads(spec, &mut out);
     title_punctuation(spec, &mut out);
     title_guanyu(spec, &mut out);
     recipients_colon(spec, &mut out);
@@ -125,6 +126,26 @@ fn doc_number_missing(spec: &Spec, out: &mut Vec<Finding>) {
             "header",
             "版头没有发文字号（header.doc_number）；如原件确无字号，可忽略此警告".to_owned(),
         ));
+    }
+}
+
+/// `table-blank-head`: a table's head cell left blank (an import gives one where a table
+/// without rules, a scan's, had more cells in its rows than in its head): the columns may have
+/// slipped, to be looked at before the table is sent on.
+fn blank_table_heads(spec: &Spec, out: &mut Vec<Finding>) {
+    for (i, a) in spec.annexes.iter().enumerate() {
+        if let Some(c) = a.columns.iter().position(|c| c.title.trim().is_empty()) {
+            out.push(finding(
+                "table-blank-head",
+                Severity::Warning,
+                &format!("annexes[{i}].columns[{c}]"),
+                format!(
+                    "附件“{}”的表头第 {} 列没有列名：请核对各列是否错位，补上列名",
+                    a.title,
+                    c + 1
+                ),
+            ));
+        }
     }
 }
 

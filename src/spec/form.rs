@@ -821,8 +821,12 @@ fn office() -> Vec<Field> {
         )),
         choice("level", "行政级别", office_levels())
             .hint("县级市、市辖区请选“县级”：名称以“市”结尾的县级机关"),
-        lines("issuers", "发文机关标志").hint("每行一个；默认同署名"),
+        lines("issuers", "发文机关标志")
+            .hint("每行一个；默认同署名；联合行文（两办）写两个机关，标题和署名也用它们"),
         text("doc_code", "机关代字").hint("如“某政发”；不写则草稿没有红头"),
+        text("mark_suffix", "标志后缀")
+            .more()
+            .hint("默认“文件”；代字以“函”“明电”结尾时只印机关名称"),
         num("serial", "发文顺序号")
             .min(1.0)
             .hint("不写则草稿中标为待填写"),
