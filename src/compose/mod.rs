@@ -52,7 +52,7 @@ pub fn compose(spec: &Spec) -> Document {
         .unwrap_or_default();
     Document {
         meta: Meta {
-            title: parts[0].title.concat(),
+            title: cover_title(spec).trim().to_owned(),
             author,
             date: date.to_string(),
             keywords: spec.keywords.clone(),
@@ -218,7 +218,7 @@ fn main_part(spec: &Spec, layout: &kind::KindLayout) -> Part {
         title: if title.trim().is_empty() {
             Vec::new()
         } else {
-            title::break_title(&title, title_max_chars())
+            title::printed_lines(&title, title_max_chars())
         },
         recipients: spec.recipients.as_deref().map(text::with_colon),
         body,
@@ -276,7 +276,7 @@ fn enclosure_part(e: &Enclosure) -> Part {
     Part {
         header: None,
         label: None,
-        title: title::break_title(&e.title, title_max_chars()),
+        title: title::printed_lines(&e.title, title_max_chars()),
         recipients: e.recipients.as_deref().map(text::with_colon),
         body,
         annex_note: Vec::new(),
@@ -547,7 +547,7 @@ fn annexes(spec: &Spec) -> Vec<Annex> {
             };
             Annex {
                 label,
-                title: title::break_title(&a.title, title_max_chars()),
+                title: title::printed_lines(&a.title, title_max_chars()),
                 landscape: landscape(a),
                 paragraphs,
                 table,

@@ -292,6 +292,17 @@ fn shape_penalty(widths: &[f64]) -> f64 {
     }
 }
 
+/// The title's lines as printed: [`break_title`]'s, without the space between two issuers
+/// (中共某区委办公室　某区人民政府办公室关于…) left at a line's start or end, where it would push
+/// the centred line half a character aside.
+pub fn printed_lines(title: &str, max_units: f64) -> Vec<String> {
+    break_title(title, max_units)
+        .into_iter()
+        .map(|l| l.trim_matches(['\u{3000}', ' ']).to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 fn split_at(chars: &[char], breaks: &[usize]) -> Vec<String> {
     let mut out = Vec::new();
     let mut s = 0;
@@ -305,6 +316,16 @@ fn split_at(chars: &[char], breaks: &[usize]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_space_between_two_issuers_is_not_printed_at_a_line_s_end() {
+        let title = "中共绍兴市上虞区委办公室　绍兴市上虞区人民政府办公室关于进一步做好2027年元旦春节期间走访慰问工作的通知";
+        let lines = printed_lines(title, 22.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for l in &lines {
+            assert_eq!(l.trim_matches(['\u{3000}', ' ']), l, "{lines:?}");
+        }
+    }
 
     #[test]
     fn a_title_of_twenty_thousand_characters_is_broken_in_well_under_a_second() {

@@ -440,8 +440,8 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
         docx.document.section_property.section_type = Some(SectionType::EvenPage);
     }
     // The 版记's page after a blank page shows no number, nor does the 信函格式's first page
-    // (§7.5); the 版记's page right after the content shows its even number (a 信函's keeps
-    // none: one first-page footer serves both sections, and its page 1 must stay bare).
+    // (§7.5); the 版记's page right after the content shows its even number (a 信函's: its
+    // final section gives up the empty first-page footer its page 1 keeps, `docx_xml::pack`).
     // Added once: a second call numbers a footer part docx-rs never writes (rIdFooter4
     // without footer4.xml), and LibreOffice then refuses the whole file.
     let colophon_numbered = colophon_section && !placed.blank_before_colophon;
@@ -461,7 +461,7 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
     let created = format!("{}T00:00:00Z", doc.meta.date);
     docx = docx.created_at(&created).updated_at(&created);
     let xml = docx.build();
-    super::docx_xml::pack(xml, &doc.meta, doc.number_first_page)
+    super::docx_xml::pack(xml, &doc.meta, doc.number_first_page, colophon_numbered)
         .map_err(|e| Error::Docx(e.to_string()))
 }
 

@@ -6,13 +6,19 @@ use crate::gbt9704 as g;
 use crate::model::Meta;
 
 /// Packs the parts into a DOCX after normalizing them; same input, same bytes.
-/// `first_page_numbered`: false in the 信函格式, whose page 1 carries no number.
+/// `first_page_numbered`: false in the 信函格式, whose page 1 carries no number;
+/// `colophon_numbered`: the 版记's own section starts on a numbered page (right after the text).
 pub fn pack(
     xml: docx_rs::XMLDocx,
     meta: &Meta,
     first_page_numbered: bool,
+    colophon_numbered: bool,
 ) -> zip::result::ZipResult<Vec<u8>> {
-    let document = finish_document(&String::from_utf8_lossy(&xml.document), first_page_numbered);
+    let document = finish_document(
+        &String::from_utf8_lossy(&xml.document),
+        first_page_numbered,
+        colophon_numbered,
+    );
     let (document, landscape) = docx_landscape::retarget(&document);
     let document = docx_order::normalize(document.as_bytes());
     let mut content_types = docx_order::register_theme_content_type(&xml.content_type);
@@ -211,17 +217,35 @@ fn no_break_hyphens(xml: &str) -> String {
 }
 
 /// The document-part fixes, in order.
-pub fn finish_document(xml: &str, first_page_numbered: bool) -> String {
+pub fn finish_document(xml: &str, first_page_numbered: bool, colophon_numbered: bool) -> String {
     let xml = no_break_hyphens(xml);
     let xml = seal_anchors(&xml);
     let xml = repeat_header_rows(&xml);
     let xml = char_indents(&xml);
-    let xml = share_footers(&xml);
+    let xml = share_footers(&xml, !colophon_numbered);
     if first_page_numbered {
         xml
+    } else if colophon_numbered {
+        last_section_numbered(&first_page_unnumbered(&xml))
     } else {
         first_page_unnumbered(&xml)
     }
+}
+
+/// The final section (a 信函's 版记 page right after its text) without the empty first-page
+/// footer that [`first_page_unnumbered`] gave its first section: its first page numbered.
+fn last_section_numbered(xml: &str) -> String {
+    let Some(last) = xml.rfind("<w:sectPr") else {
+        return xml.to_owned();
+    };
+    let (head, tail) = xml.split_at(last);
+    let mut tail = tail.replacen("<w:titlePg />", "", 1);
+    if let Some(i) = tail.find(r#"<w:footerReference w:type="first""#) {
+        if let Some(end) = tail[i..].find("/>") {
+            tail.replace_range(i..i + end + 2, "");
+        }
+    }
+    format!("{head}{tail}")
 }
 
 /// The floating pictures of the document part (the seals): behind the text, so that the
@@ -375,7 +399,8 @@ fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 /// Gives every section the footers of the last one: docx-rs writes the footer references only
 /// into the body's final `w:sectPr`, and Word shows no page numbers in a section without them.
-pub fn share_footers(xml: &str) -> String {
+/// `unnumbered_colophon`: the 版记's own section (after a blank page) shows no number at all.
+pub fn share_footers(xml: &str, unnumbered_colophon: bool) -> String {
     let Some(last) = xml.rfind("<w:sectPr") else {
         return xml.to_owned();
     };
@@ -408,7 +433,11 @@ pub fn share_footers(xml: &str) -> String {
         rest = &rest[open_end..];
     }
     out.push_str(rest);
-    out.push_str(&colophon_footers_empty(tail));
+    if unnumbered_colophon {
+        out.push_str(&colophon_footers_empty(tail));
+    } else {
+        out.push_str(tail);
+    }
     out
 }
 
@@ -508,9 +537,27 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_s_colophon_page_right_after_its_text_is_numbered_and_its_first_page_not() {
+        let xml = r#"<w:body><w:p><w:pPr><w:sectPr><w:pgSz /></w:sectPr></w:pPr></w:p><w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1" /><w:footerReference w:type="first" r:id="rIdFooter3" /><w:footerReference w:type="even" r:id="rIdFooter2" /><w:type w:val="evenPage" /><w:titlePg /></w:sectPr></w:body>"#;
+        let out = finish_document(xml, false, true);
+        let last = &out[out.rfind("<w:sectPr").unwrap()..];
+        assert!(
+            !last.contains("titlePg") && !last.contains(r#"w:type="first""#),
+            "{out}"
+        );
+        assert!(last.contains(r#"w:type="even" r:id="rIdFooter2""#), "{out}");
+        let first = &out[..out.rfind("<w:sectPr").unwrap()];
+        assert!(first.contains(r#"w:type="first" r:id="rIdFooter3""#) && first.contains("titlePg"));
+        // After a blank page the 版记's section shows no number on any page.
+        let out = finish_document(xml, true, false);
+        let last = &out[out.rfind("<w:sectPr").unwrap()..];
+        assert!(last.contains(r#"w:type="even" r:id="rIdFooter3""#), "{out}");
+    }
+
+    #[test]
     fn every_section_gets_the_footer_references() {
         let xml = r#"<w:body><w:p><w:pPr><w:sectPr><w:pgSz /></w:sectPr></w:pPr></w:p><w:sectPr><w:footerReference w:type="default" r:id="rId6" /><w:pgSz /></w:sectPr></w:body>"#;
-        let out = share_footers(xml);
+        let out = share_footers(xml, true);
         assert_eq!(out.matches("<w:footerReference").count(), 2, "{out}");
         assert!(out.contains(r#"<w:sectPr><w:footerReference w:type="default" r:id="rId6" /><w:pgSz /></w:sectPr></w:pPr>"#));
     }
