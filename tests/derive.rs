@@ -565,6 +565,16 @@ fn received_and_derived(received: &str, office: &str, as_: &[&str]) -> tempfile:
     dir
 }
 
+/// The asks a relay draft makes after its transmitting sentence, one per numbered item.
+fn relay_asks(dir: &tempfile::TempDir, name: &str) -> Vec<String> {
+    let relay: gongwen::spec::Spec = toml::from_str(&draft(dir, name)).unwrap();
+    relay
+        .sections
+        .iter()
+        .flat_map(|s| s.text.0.clone())
+        .collect()
+}
+
 /// The date of a plan's 总结阶段.
 fn summary_phase(plan: &str) -> NaiveDate {
     let spec: gongwen::spec::Spec = toml::from_str(plan).unwrap();
@@ -3029,13 +3039,7 @@ fn an_upper_duty_desk_is_the_office_s_with_its_own_number_to_fill_in() {
     let header = spec.header.as_ref().unwrap();
     assert_eq!(header.mark_suffix.as_deref(), Some(""));
     assert_eq!(header.urgency.as_deref(), Some("特急"));
-    let relay: gongwen::spec::Spec =
-        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
-    let asks: Vec<String> = relay
-        .sections
-        .iter()
-        .flat_map(|s| s.text.0.clone())
-        .collect();
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
     assert!(
         asks.iter()
             .any(|a| a.contains("每日14时前") && a.contains("省应急管理厅总值班室")),
@@ -3057,13 +3061,7 @@ fn a_jiangsu_city_s_places_are_the_units_and_the_relay_asks_the_summary() {
     );
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(!notice.contains("各辖市"), "{notice}");
-    let relay: gongwen::spec::Spec =
-        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
-    let asks: Vec<String> = relay
-        .sections
-        .iter()
-        .flat_map(|s| s.text.0.clone())
-        .collect();
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
     assert!(
         asks.iter()
             .any(|a| a.contains("前将专项行动工作总结报送市人社局劳动保障监察大队")),
@@ -3096,13 +3094,7 @@ fn a_duty_room_s_phone_and_fax_are_left_to_fill_in_and_a_dated_task_is_relayed()
         "{notice}"
     );
     assert!(notice.contains("本地文化和旅游市场运行"), "{notice}");
-    let relay: gongwen::spec::Spec =
-        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
-    let asks: Vec<String> = relay
-        .sections
-        .iter()
-        .flat_map(|s| s.text.0.clone())
-        .collect();
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
     assert!(
         asks.iter()
             .any(|a| a.contains("于2027年1月20日前对辖区内5A级、4A级旅游景区开展")),
@@ -3158,13 +3150,7 @@ fn a_notice_copied_from_a_chat_reads_as_its_paragraphs_and_its_counts_are_the_to
         "{notice}"
     );
     assert!(notice.contains("进入全市前三位"), "{notice}");
-    let relay: gongwen::spec::Spec =
-        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
-    let asks: Vec<String> = relay
-        .sections
-        .iter()
-        .flat_map(|s| s.text.0.clone())
-        .collect();
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
     assert!(
         asks.iter()
             .any(|a| a.contains("前将行动工作总结报送镇农业农村办")),
