@@ -3094,6 +3094,26 @@ fn a_duty_room_s_phone_and_fax_are_left_to_fill_in_and_a_dated_task_is_relayed()
         "{notice}"
     );
     assert!(notice.contains("本地文化和旅游市场运行"), "{notice}");
+    // With the office's own duty telephone and fax in its profile, they are filled in.
+    let profile = std::fs::read_to_string(dir.path().join("office.toml")).unwrap();
+    let own = profile.replacen(
+        "[office]\n",
+        "[office]\nduty_phone = \"0717-6253400\"\nfax = \"0717-6253401\"\n",
+        1,
+    );
+    std::fs::write(dir.path().join("own.toml"), own).unwrap();
+    let o = gongwen(
+        &[
+            "derive", "up.toml", "--office", "own.toml", "--as", "notice", "-o", "own",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let filled = std::fs::read_to_string(dir.path().join("own/own-2026-notice.toml")).unwrap();
+    assert!(
+        filled.contains("（电话：0717-6253400，传真：0717-6253401）"),
+        "{filled}"
+    );
     let asks = relay_asks(&dir, "office-2026-relay.toml");
     assert!(
         asks.iter()

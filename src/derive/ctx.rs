@@ -286,8 +286,14 @@ impl<'a> Ctx<'a> {
                         .map(|n| n.to_string())
                 })
                 .unwrap_or_else(|| self.d.placeholders.phone.clone()),
-            duty_phone: self.d.placeholders.duty_phone.clone(),
-            fax: self.d.placeholders.fax.clone(),
+            duty_phone: o
+                .duty_phone
+                .clone()
+                .unwrap_or_else(|| self.d.placeholders.duty_phone.clone()),
+            fax: o
+                .fax
+                .clone()
+                .unwrap_or_else(|| self.d.placeholders.fax.clone()),
             campaign_end: upstream.campaign.as_ref().map(|c| c.end),
             period_ends: crate::spec::texts::texts(upstream)
                 .iter()

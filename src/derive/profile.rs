@@ -232,6 +232,11 @@ pub struct Office {
     /// told at its duty desk (1小时内书面报告省应急管理厅指挥中心), default: the office's name
     /// and 值班室, e.g. 县应急管理局值班室.
     pub duty_to: Option<String>,
+    /// 值班电话 of the office's duty desk: it replaces the upper duty desk's telephone in
+    /// inherited text (default: a 【待填写】 mark), e.g. 0717-6253400.
+    pub duty_phone: Option<String>,
+    /// 传真 of the office: it replaces the upper office's fax number (default: a 【待填写】 mark).
+    pub fax: Option<String>,
     /// 电子邮箱 the office's units send their material to: it replaces the upper office's
     /// address in inherited text (报送…，电子版发送至…).
     pub email: Option<String>,
