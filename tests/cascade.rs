@@ -22,7 +22,7 @@ fn fifty_offices_are_derived_and_rendered_and_a_broken_one_fails_alone() {
     }
     std::fs::write(
         offices.join("zz-broken.toml"),
-        "[office]\nname = \"某局\"\nscope = \"某地\"\nfax = \"1\"\n",
+        "[office]\nname = \"某局\"\nscope = \"某地\"\ntelex = \"1\"\n",
     )
     .unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
@@ -47,7 +47,7 @@ fn fifty_offices_are_derived_and_rendered_and_a_broken_one_fails_alone() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("zz-broken.toml:4:1: 字段 office.fax: 未知的键 `fax`"),
+        err.contains("zz-broken.toml:4:1: 字段 office.telex: 未知的键 `telex`"),
         "{err}"
     );
     assert!(
