@@ -1106,7 +1106,10 @@ impl Localiser<'_> {
                 out = out.replace(address, &self.email);
             }
         }
-        one_address(&out, &self.email)
+        if self.email.is_empty() {
+            return out;
+        }
+        named_once(&out, &self.email, &["发送至", "发送到", "发至", "报送至"])
     }
 
     /// …电子版发送至…，联系电话：025-83521136: a telephone number inherited text still gives is the
@@ -2017,23 +2020,8 @@ impl Localiser<'_> {
         if r.is_empty() || !text.contains(r) {
             return reported_twice(text, &self.duty_to);
         }
-        let mut out = text.to_owned();
-        for joint in ['、', '和'] {
-            let twice = format!("{r}{joint}{r}");
-            while out.contains(&twice) {
-                out = out.replace(&twice, r);
-            }
-        }
-        for verb in &self.words.report_verbs {
-            let apart = format!("分别{verb}{r}");
-            let listed = |o: &str| {
-                o.find(&apart)
-                    .is_some_and(|at| o[at + apart.len()..].starts_with(['、', '和']))
-            };
-            if out.contains(&apart) && !listed(&out) {
-                out = out.replace(&apart, &format!("{verb}{r}"));
-            }
-        }
+        let verbs: Vec<&str> = self.words.report_verbs.iter().map(String::as_str).collect();
+        let mut out = named_once(text, r, &verbs);
         for target in [r, self.duty_to.as_str()] {
             out = reported_twice(&out, target);
         }
@@ -2927,24 +2915,24 @@ fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
     out
 }
 
-/// Two upper mailboxes made the office's one (分别发送至a@x和b@y → 发送至e@z): named once,
-/// and 分别 goes.
-fn one_address(text: &str, email: &str) -> String {
-    if email.is_empty() {
-        return text.to_owned();
-    }
+/// Two upper targets or mailboxes made the office's one `name` (分别报送市卫生健康委、市教育局,
+/// 分别发送至a@x和b@y): named once, and 分别 before `verbs` goes where nothing else is listed.
+fn named_once(text: &str, name: &str, verbs: &[&str]) -> String {
     let mut out = text.to_owned();
-    let mut joined = false;
-    for joint in ["和", "、", "及", "与"] {
-        let twice = format!("{email}{joint}{email}");
+    for joint in ['、', '和', '及', '与'] {
+        let twice = format!("{name}{joint}{name}");
         while out.contains(&twice) {
-            out = out.replace(&twice, email);
-            joined = true;
+            out = out.replace(&twice, name);
         }
     }
-    if joined {
-        for verb in ["发送至", "发送到", "发至", "报送至"] {
-            out = out.replace(&format!("分别{verb}{email}"), &format!("{verb}{email}"));
+    for verb in verbs {
+        let apart = format!("分别{verb}{name}");
+        let listed = |o: &str| {
+            o.find(&apart)
+                .is_some_and(|at| o[at + apart.len()..].starts_with(['、', '和']))
+        };
+        if out.contains(&apart) && !listed(&out) {
+            out = out.replace(&apart, &format!("{verb}{name}"));
         }
     }
     out

@@ -107,11 +107,7 @@ fn attachment(t: &str) -> bool {
 
 /// The report of a dropped line.
 fn removed(l: &Line, what: &str) -> Repair {
-    Repair {
-        page: l.page,
-        line: l.line,
-        what: format!("{what}“{}”", l.text.trim()),
-    }
+    super::furniture::removed(l, what, "")
 }
 
 #[cfg(test)]

@@ -435,7 +435,7 @@ fn download_files(lines: &mut Vec<Line>, repairs: &mut Vec<Repair>) {
 }
 
 /// The report of a dropped line: `what`, the line's text quoted, then `note`.
-fn removed(l: &Line, what: &str, note: &str) -> Repair {
+pub(super) fn removed(l: &Line, what: &str, note: &str) -> Repair {
     Repair {
         page: l.page,
         line: l.line,
