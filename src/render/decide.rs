@@ -107,6 +107,27 @@ pub fn annex_rows(paged: &PagedDocument) -> std::collections::BTreeMap<usize, f6
         .collect()
 }
 
+/// Lines the 抄送 took in the 版记 (`None` without one): from where its element starts to where
+/// it ends, at the 版记's pitch (4号 with the body's leading).
+pub fn cc_lines(paged: &PagedDocument) -> Option<usize> {
+    let is_cc = |m: &Mark| {
+        m.value
+            .clone()
+            .cast::<String>()
+            .is_ok_and(|v| v == "抄送机关")
+    };
+    let start = marks(paged, "gw-start").into_iter().find(is_cc)?;
+    let end = marks(paged, "gw-end").into_iter().find(is_cc)?;
+    let l = Layout::standard();
+    let pitch = l.small_pt + l.leading_pt;
+    let dy = if end.page == start.page {
+        (end.y - start.y).to_pt()
+    } else {
+        0.0
+    };
+    Some(1 + (dy / pitch).round().max(0.0) as usize)
+}
+
 /// Page breaks the 版记 needs before it (GB/T 9704 §7.4.1: at the bottom of an even last
 /// page): none where the flow's end is on an even portrait page with room for it and a line
 /// above; else one to the next page when the last page of content is odd, two when it is even.

@@ -405,7 +405,7 @@ pub fn write_laid_out(doc: &Document, placed: &Placement) -> Result<Vec<u8>> {
         end_section(&mut body, landscape_open);
     }
     if let Some(c) = &doc.colophon {
-        colophon(&mut body, c);
+        colophon(&mut body, c, placed.cc_lines.max(1));
     }
 
     let (w, h, margin) = if final_landscape {
@@ -1077,30 +1077,38 @@ fn head_rows(
     vec![upper, lower]
 }
 
-/// 版记: framed at the bottom of the last page, between its rules.
-fn colophon(out: &mut Vec<Block>, c: &Colophon) {
+/// 版记: framed at the bottom of the last page, between its rules; its 抄送 on `cc_lines`
+/// lines, as the PDF broke it.
+fn colophon(out: &mut Vec<Block>, c: &Colophon, cc_lines: usize) {
     let rule = |mm: f64| (mm * g::PT_PER_MM * 8.0).round() as usize;
     let line = (g::SMALL_SIZE_PT * 1.6 * 20.0).round() as i32;
     let inset = twips_pt(g::COLOPHON_INDENT_CHARS * g::SMALL_SIZE_PT);
     let printed = !(c.printer.is_empty() && c.printed.is_empty());
-    let rows = usize::from(printed) + usize::from(c.cc.is_some());
+    // Lines of each row, top to bottom: the 抄送's, then the 印发 row's one.
+    let heights: Vec<usize> =
+        c.cc.iter()
+            .map(|_| cc_lines)
+            .chain(printed.then_some(1))
+            .collect();
     // Each row in a frame of its own, stacked at the foot of the text block: LibreOffice lays
     // out consecutive paragraphs sharing one frame as plain text after the signature, without
     // their rules (Word draws both ways the same). Placed from the paper's top edge: the
     // DOCX's top margin is set above the text block's (its first line box starts higher, see
-    // `line_gap_mm`), and from there the last rule ended 4.8 mm above the block's foot.
+    // `line_gap_mm`), and from there the last rule ended 4.8 mm above the block's foot. A
+    // frame as high as its row's lines: an exact height one line high cut a 抄送 of two.
     let foot = twips_mm(g::MARGIN_TOP_MM + g::TEXT_HEIGHT_MM);
     let frame = |mut p: Paragraph, row: usize| {
+        let below: usize = heights[row..].iter().sum();
         p.property = p.property.frame_property(
             FrameProperty::new()
                 .wrap("around")
                 .v_anchor("page")
                 .h_anchor("margin")
                 .x(0)
-                .y(foot - line * (rows - row) as i32)
+                .y(foot - line * below as i32)
                 .width(twips_mm(g::TEXT_WIDTH_MM) as u32)
                 .h_rule("exact")
-                .height(line as u32),
+                .height((line * heights[row] as i32) as u32),
         );
         p
     };
@@ -1121,8 +1129,15 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
     };
     let mut paragraphs = Vec::new();
     if let Some(cc) = &c.cc {
+        // 抄送： hangs; its later lines start under the first 机关 (§7.4.2).
+        let hang = twips_pt(3.0 * g::SMALL_SIZE_PT);
         let mut p = base(Paragraph::new(), 0)
-            .indent(Some(inset), None, Some(inset), None)
+            .indent(
+                Some(inset + hang),
+                Some(SpecialIndentType::Hanging(hang)),
+                Some(inset),
+                None,
+            )
             .add_run(run(cc, FontRole::Fangsong, g::SMALL_SIZE_PT));
         p.property = p.property.set_borders(
             ParagraphBorders::with_empty()
@@ -1150,7 +1165,7 @@ fn colophon(out: &mut Vec<Block>, c: &Colophon) {
         return;
     }
     let right_tab = twips_mm(g::TEXT_WIDTH_MM) - inset;
-    let mut p = base(Paragraph::new(), rows - 1)
+    let mut p = base(Paragraph::new(), heights.len() - 1)
         .indent(Some(inset), None, Some(inset), None)
         .add_tab(Tab::new().val(TabValueType::Right).pos(right_tab as usize))
         .add_run(run(&c.printer, FontRole::Fangsong, g::SMALL_SIZE_PT).add_tab())

@@ -245,6 +245,8 @@ pub struct Placement {
     /// Annexes (by index) whose form's blank rows are shorter, to keep the form on one page:
     /// their height (mm).
     pub annex_rows: BTreeMap<usize, f64>,
+    /// Lines the 版记's 抄送 took (0 when unknown: one).
+    pub cc_lines: usize,
 }
 
 /// The layout decisions of `paged` for the DOCX writer.
@@ -258,6 +260,7 @@ pub fn placement(paged: &PagedDocument) -> Placement {
         blank_before_colophon: blank_before_colophon(paged),
         split: decide::closings_split(paged),
         annex_rows: decide::annex_rows(paged),
+        cc_lines: decide::cc_lines(paged).unwrap_or(0),
         tight: tight
             .into_iter()
             .filter_map(|(k, t)| Some((k.parse().ok()?, t)))
