@@ -2292,3 +2292,81 @@ fn a_scan_s_ocr_layer_reads_as_its_paragraphs_and_the_spec_checks() {
         imported.report.check
     );
 }
+
+/// A province's article page printed by Chromium with its site around it
+/// (senlin-province-chromium-page.pdf, make_senlin_page.py; clerk trial h32): the site's menu
+/// and breadcrumb start left of the article and its top bar ends right of it, the article sits
+/// in a framed box, the form is an HTML table inside that box. Read: page 1's lines joined
+/// into their paragraphs as on the other pages (the menu is no left edge of the text), the
+/// form's 9 columns and 4 blank rows (the box's frame is no column or row of it), and the
+/// 版记 under the form.
+#[test]
+fn an_article_page_s_menu_and_frame_are_no_edge_of_its_text_or_its_form() {
+    let path = fixture("senlin-province-chromium-page.pdf");
+    let imported = import_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, "senlin-province-chromium-page.pdf");
+    assert_eq!(spec.opening.0.len(), 1, "{:?}", spec.opening.0);
+    assert!(spec.opening.0[0].ends_with("现将有关事项通知如下："));
+    let goal = &spec.sections[1];
+    assert_eq!(goal.heading, "工作目标");
+    assert_eq!(goal.text.0.len(), 1, "{:?}", goal.text.0);
+    let first = &spec.sections[2].sections[0];
+    assert_eq!(first.text.0.len(), 1, "{:?}", first.text.0);
+    assert!(first.text.0[0].starts_with("各设区市、县（市、区）林业主管部门要"));
+    let form = &spec.annexes[0];
+    let columns: Vec<&str> = form.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        columns,
+        [
+            "序号",
+            "隐患地点",
+            "隐患类型",
+            "发现时间",
+            "整改措施",
+            "责任人",
+            "整改时限",
+            "整改情况",
+            "备注"
+        ]
+    );
+    assert_eq!(form.blank_rows, 4);
+    let colophon = spec.colophon.as_ref().expect("the 版记");
+    assert_eq!(
+        colophon.cc,
+        ["国家林业和草原局森林草原防火司", "省森林防灭火指挥部办公室"]
+    );
+    assert_eq!(colophon.printer.as_deref(), Some("福建省林业局办公室"));
+}
+
+/// A provincial notice read from a 公众号 post, selected and pasted (aiwei-province-wechat-post.txt;
+/// clerk trial h34): the account's name above the post's heading (the short name's title:
+/// 河南省爱卫办关于…), the byline, an editor's line with emoji (📢 …👇), 「图片」 where pictures
+/// stood, and after the 版记 the credits, the reader's buttons and prompts (继续滑动看下一个,
+/// 预览时标签不可点) with the account's name between them. Read: the document's own title, no
+/// mark made of the post's lines, nothing of the post kept (not even as an unplaced line), and
+/// the spec checks (no emoji left to lack a glyph).
+#[test]
+fn a_wechat_post_s_heading_emoji_and_reader_prompts_are_no_part_of_its_notice() {
+    let path = fixture("aiwei-province-wechat-post.txt");
+    let imported = import_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, "aiwei-province-wechat-post.txt");
+    assert_eq!(
+        spec.title,
+        "河南省爱国卫生运动委员会办公室关于开展第39个爱国卫生月活动的通知"
+    );
+    let header = spec.header.as_ref().unwrap();
+    assert_eq!(header.issuers, ["河南省爱国卫生运动委员会办公室"]);
+    assert!(
+        !imported.toml.contains("未能归入规格的原文"),
+        "{}",
+        imported.toml
+    );
+    for post in ["健康河南", "📢", "阅读原文", "滑动", "点赞"] {
+        assert!(
+            !imported.toml.contains(post),
+            "{post} kept:\n{}",
+            imported.toml
+        );
+    }
+    assert_eq!(spec.campaign.as_ref().and_then(|c| c.edition), Some(39));
+}

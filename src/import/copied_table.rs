@@ -25,6 +25,8 @@ fn cell_line(l: &Line) -> bool {
         && !ends_sentence(t)
         && !t.contains(['：', ':', '，', '。'])
         && !starts_element(t)
+        // A post's buttons and prompts (阅读原文, 继续滑动看下一个) are no table's cells.
+        && !super::post::reader_furniture(t)
         // A page's number printed between dashes (—4—; a bare 4 may be a row's 序号).
         && !(super::repair::is_page_number(t) && t.contains(['—', '-', '－', '–']))
 }

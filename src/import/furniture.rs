@@ -393,7 +393,19 @@ pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     // 10:12 福建): the post's, not the document's mark.
     if let Some(at) = super::post::account_name(&lines) {
         let l = lines.remove(at);
+        let name: String = l.text.split_whitespace().collect();
         repairs.push(removed(&l, "删除推文的公众号名称", ""));
+        for at in super::post::account_name_again(&lines, &name)
+            .into_iter()
+            .rev()
+        {
+            let l = lines.remove(at);
+            repairs.push(removed(&l, "删除推文的公众号名称", ""));
+        }
+    }
+    if let Some(at) = super::post::heading(&lines) {
+        let l = lines.remove(at);
+        repairs.push(removed(&l, "删除推文标题", "（公文标题在后）"));
     }
     if let Some(at) = site_header_end(&lines) {
         repairs.extend(lines.drain(..at).map(|l| removed(&l, "删除网页页头", "")));

@@ -110,7 +110,11 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
             let mid_x = g.x + g.advance / 2.0;
             let cell = (g.dir == dir)
                 .then(|| around(&h, mid_y, mid_x).zip(around(&v, mid_x, mid_y)))
-                .flatten();
+                .flatten()
+                .filter(|&(band, (left, right))| {
+                    ruled_across(&h, band.0, mid_x, left, right)
+                        && ruled_across(&h, band.1, mid_x, left, right)
+                });
             match cell {
                 Some((band, _)) => match bands
                     .iter_mut()
@@ -128,7 +132,7 @@ pub fn take_tables(glyphs: &mut Vec<G>, rules: &[Rule]) -> Vec<TableRow> {
         let mut split: Vec<Band> = bands
             .into_iter()
             .map(|((top, bottom), gs)| {
-                let walls = crossing(&v, (top + bottom) / 2.0);
+                let walls = walls_within(&h, &v, (top, bottom), &gs);
                 let mut cells: Vec<Vec<G>> = vec![Vec::new(); walls.len().saturating_sub(1)];
                 for g in &gs {
                     let x = g.x + g.advance / 2.0;
@@ -236,6 +240,57 @@ fn merge_head(tall: &Band, upper: &Band, lower: &Band) -> TableRow {
     }
 }
 
+/// The extent of the rule at height `at` through `x`: its segments joined where they meet (a
+/// table's rule drawn a cell at a time is one rule).
+fn rule_through(h: &[Seg], at: f64, x: f64) -> Option<(f64, f64)> {
+    let mut parts: Vec<(f64, f64)> = h
+        .iter()
+        .filter(|s| (s.at - at).abs() < TOL)
+        .map(|s| (s.lo, s.hi))
+        .collect();
+    parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut joined: Vec<(f64, f64)> = Vec::new();
+    for (lo, hi) in parts {
+        match joined.last_mut() {
+            Some(last) if lo <= last.1 + TOL => last.1 = last.1.max(hi),
+            _ => joined.push((lo, hi)),
+        }
+    }
+    joined
+        .into_iter()
+        .find(|&(lo, hi)| lo - TOL <= x && x <= hi + TOL)
+}
+
+/// Whether the rule at `at` through `x` reaches both walls: a cell's walls stand on its rules.
+/// The border of a box around a table (a web page's article frame) does not: the box's rules
+/// run beyond the table's, or there is none under the table.
+fn ruled_across(h: &[Seg], at: f64, x: f64, left: f64, right: f64) -> bool {
+    rule_through(h, at, x).is_some_and(|(lo, hi)| lo - TOL <= left && right <= hi + TOL)
+}
+
+/// The walls of the band between the rules at `top` and `bottom`: the vertical rules crossing
+/// it that stand within its rules' extent.
+fn walls_within(h: &[Seg], v: &[Seg], (top, bottom): (f64, f64), gs: &[G]) -> Vec<f64> {
+    let Some(g) = gs.first() else {
+        return Vec::new();
+    };
+    let walls = crossing(v, (top + bottom) / 2.0);
+    let x = g.x + g.advance / 2.0;
+    // The wider of the two rules: the lower row of a two-row head has its top rule under its
+    // group only, and the cells merged down beside it (序号, 单位) stand on its bottom rule.
+    let extent = match (rule_through(h, top, x), rule_through(h, bottom, x)) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    };
+    match extent {
+        Some((lo, hi)) => walls
+            .into_iter()
+            .filter(|&x| lo - TOL <= x && x <= hi + TOL)
+            .collect(),
+        None => walls,
+    }
+}
+
 /// Where the segments that cross the line at `across` stand, in order, near ones merged.
 fn crossing(segs: &[Seg], across: f64) -> Vec<f64> {
     let mut at: Vec<f64> = segs
@@ -264,9 +319,15 @@ fn empty_bands(bands: &[((f64, f64), Vec<G>)], h: &[Seg], v: &[Seg]) -> Vec<((f6
         let ats = crossing(h, g.x + g.advance / 2.0);
         for w in ats.windows(2) {
             let (top, bottom) = (w[0], w[1]);
-            let walls = crossing(v, (top + bottom) / 2.0);
-            // A double rule (under a table head) is no row.
-            if bottom - top < 3.0 || walls.len() < 2 || taken(&out, top, bottom) {
+            let walls = walls_within(h, v, (top, bottom), std::slice::from_ref(g));
+            // A double rule (under a table head) is no row; nor is the space between a
+            // table and a box drawn around it.
+            let x = g.x + g.advance / 2.0;
+            let closed = walls.len() >= 2
+                && [top, bottom]
+                    .iter()
+                    .all(|&at| ruled_across(h, at, x, walls[0], walls[walls.len() - 1]));
+            if bottom - top < 3.0 || !closed || taken(&out, top, bottom) {
                 continue;
             }
             let left = walls[0];

@@ -144,7 +144,8 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
             // for each half-width one.
             let half = c.chars().filter(|ch| ch.is_ascii_graphic()).count() as f64 / 2.0;
             // A line that stops short because the Latin word after it (an e-mail or web
-            // address) did not fit in what was left of it is full too.
+            // address) did not fit in what was left of it is full too. A proportional face
+            // sets Latin letters up to three quarters of a character wide (WeasyPrint's PDF).
             let word = leading_word_width(n);
             // A line that ends inside a quotation or brackets it opened goes on: the marks that
             // may neither end nor start a line (“非农 / 化”“非粮化”) can push several characters
@@ -153,7 +154,7 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
             let full = cur.right_gap.is_some_and(|g| {
                 g < 2.0 + half
                     || (g < 3.0 + half && !ends_sentence(c))
-                    || (word >= 2.0 && g < word + 1.0)
+                    || (word >= 2.0 && g < 1.5 * word + 1.0)
                     || (open && g < 6.0 + half)
             });
             // (A paragraph's first line, indented two characters of a size other than the body's,

@@ -184,10 +184,12 @@ fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
         .iter()
         .zip(&running)
         .map(|(rows, run)| {
+            // A web page's furniture printed with it (its menu and breadcrumb start further
+            // left, its top bar ends further right) shows no edge of the document's block.
             let inside: Vec<&Row> = rows
                 .iter()
                 .zip(run)
-                .filter(|(_, r)| !**r)
+                .filter(|(row, r)| !**r && !furniture(row))
                 .map(|(r, _)| r)
                 .collect();
             text_block(&inside, body)
@@ -208,6 +210,12 @@ fn page_edges(pages: &[Vec<Row>], body: f64) -> Vec<(f64, f64)> {
             }
         })
         .collect()
+}
+
+/// Whether a row is a web page's furniture (its text as the import will read it: Kangxi
+/// radicals as the ideographs they stand for).
+fn furniture(row: &Row) -> bool {
+    super::furniture::is_furniture(&super::chars::normalise(&row_text(row).0).0)
 }
 
 /// A page's text block (left and right edges) and how many body lines show it.

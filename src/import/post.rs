@@ -4,6 +4,8 @@
 //! buttons (分享 收藏 点赞 在看, 阅读原文) and the list of other posts (往期推荐 and the titles
 //! after it). None of it is the document.
 
+use crate::import::lines::Line;
+
 /// Credits a post gives on lines of their own (编辑：李娜).
 const CREDITS: [&str; 16] = [
     "来源",
@@ -24,7 +26,9 @@ const CREDITS: [&str; 16] = [
     "终审",
 ];
 /// Words of a post's buttons (a line of nothing else: `furniture`'s buttons rule reads them).
-pub const BUTTONS: [&str; 10] = [
+pub const BUTTONS: [&str; 12] = [
+    "分享",
+    "收藏",
     "点赞",
     "在看",
     "阅读原文",
@@ -48,6 +52,48 @@ const OTHER_POSTS: [&str; 8] = [
     "猜你喜欢",
 ];
 
+/// Prompts of the WeChat reader copied with a post (继续滑动看下一个, 预览时标签不可点): furniture
+/// whatever else the line holds.
+const PROMPTS: [&str; 8] = [
+    "滑动看下一个",
+    "预览时标签不可点",
+    "微信扫一扫",
+    "轻点两下取消",
+    "使用完整服务",
+    "关注该公众号",
+    "轻触阅读原文",
+    "点击上方蓝字",
+];
+
+/// What stands in a copied post for a picture, a video or a sound (图片 alone on its line).
+const MEDIA: [&str; 5] = ["图片", "图", "视频", "动图", "音频"];
+
+/// Whether `c` is an emoji (📢 👇 ✅), which no 公文 prints: the pictographs and the dingbats,
+/// not the stars of a 密级 (★ ☆).
+pub fn emoji(c: char) -> bool {
+    let u = u32::from(c);
+    (0x1F000..=0x1FAFF).contains(&u)
+        || (0x2700..=0x27BF).contains(&u)
+        || ((0x2600..=0x26FF).contains(&u) && !matches!(u, 0x2605 | 0x2606))
+        || matches!(u, 0x2B50 | 0x2B55 | 0x2B06 | 0x2B07 | 0x2934 | 0x2935)
+}
+
+/// A post's own line with emoji in it (📢 第39个爱国卫生月来啦！…👇): its editor's words, short.
+fn emoji_line(t: &str) -> bool {
+    t.chars().any(emoji) && t.chars().count() <= 60
+}
+
+/// Whether `text` is what the WeChat reader adds to a copied post: a prompt, a picture's
+/// stand-in, an editor's emoji line, or a line of its buttons (分享 收藏 在看 点赞).
+pub fn reader_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut words = text.split_whitespace().peekable();
+    PROMPTS.iter().any(|p| t.contains(p))
+        || emoji_line(&t)
+        || MEDIA.contains(&t.as_str())
+        || (words.peek().is_some() && words.all(|w| BUTTONS.contains(&w)))
+}
+
 /// Whether a sentence ends or runs on in `t` (a 公文's line; furniture has none).
 fn sentence(t: &str) -> bool {
     t.contains(['，', '。', '；'])
@@ -65,6 +111,9 @@ fn timestamp(t: &str) -> bool {
 /// Whether `text` (one pasted line) is a post's furniture.
 pub fn is_furniture(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if reader_furniture(text) {
+        return true;
+    }
     if t.is_empty() || sentence(&t) {
         return false;
     }
@@ -81,21 +130,64 @@ pub fn is_furniture(text: &str) -> bool {
         || credit
 }
 
+/// Whether `t` is a post's byline (原创 … with its date and time).
+fn byline(t: &str) -> bool {
+    let t = t.trim();
+    is_furniture(t) && (t.starts_with("原创") || timestamp(t))
+}
+
+/// The indices of the first `n` lines with text from `from` on.
+fn next_with_text(lines: &[Line], from: usize, n: usize) -> Vec<usize> {
+    (from..lines.len())
+        .filter(|&k| !lines[k].text.trim().is_empty())
+        .take(n)
+        .collect()
+}
+
 /// The line of a post's account name: the first line, short and with no sentence or 关于 in
-/// it, right above the post's byline (原创 … with its date and time).
-pub fn account_name(lines: &[crate::import::lines::Line]) -> Option<usize> {
+/// it, right above the post's byline, or above the post's heading and then the byline.
+pub fn account_name(lines: &[Line]) -> Option<usize> {
     let at = lines.iter().position(|l| !l.text.trim().is_empty())?;
     let name: String = lines[at].text.split_whitespace().collect();
-    let byline = lines[at + 1..]
+    let byline = next_with_text(lines, at + 1, 2)
         .iter()
-        .find(|l| !l.text.trim().is_empty())
-        .is_some_and(|l| {
-            let t = l.text.trim();
-            is_furniture(t) && (t.starts_with("原创") || timestamp(t))
-        });
+        .any(|&k| byline(&lines[k].text));
     let n = name.chars().count();
     let plain = !sentence(&name) && !name.contains("关于") && !name.contains(['《', '〔']);
     (byline && plain && (2..=12).contains(&n)).then_some(at)
+}
+
+/// The post's heading above its byline (河南省爱卫办关于…的通知) where the document's own title
+/// follows the byline (河南省爱国卫生运动委员会办公室关于…的通知): the post's, not the document's.
+pub fn heading(lines: &[Line]) -> Option<usize> {
+    let by = lines.iter().take(8).position(|l| byline(&l.text))?;
+    let at = (0..by).rev().find(|&k| !lines[k].text.trim().is_empty())?;
+    let titled = |t: &str| {
+        let t: String = t.split_whitespace().collect();
+        t.contains("关于") && crate::spec::kind::ends_in_a_kind(&t)
+    };
+    let again = next_with_text(lines, by + 1, 12)
+        .iter()
+        .any(|&k| titled(&lines[k].text));
+    (titled(&lines[at].text) && again).then_some(at)
+}
+
+/// Lines equal to the post's account name between its furniture at the end (健康河南 between
+/// 继续滑动看下一个 and 向上滑动看下一个): the reader's, not the document's.
+pub fn account_name_again(lines: &[Line], name: &str) -> Vec<usize> {
+    let with_text: Vec<usize> = (0..lines.len())
+        .filter(|&k| !lines[k].text.trim().is_empty())
+        .collect();
+    with_text
+        .windows(3)
+        .filter(|w| {
+            let t: String = lines[w[1]].text.split_whitespace().collect();
+            t == name
+                && crate::import::furniture::is_furniture(&lines[w[0]].text)
+                && crate::import::furniture::is_furniture(&lines[w[2]].text)
+        })
+        .map(|w| w[1])
+        .collect()
 }
 
 /// Whether `text` heads the list of other posts (往期推荐).
@@ -127,6 +219,12 @@ mod tests {
             "分享 收藏 点赞 在看",
             "阅读原文",
             "阅读 2041",
+            "📢 第39个爱国卫生月来啦！一起行动起来，共建健康家园👇",
+            "✅ 爱国卫生 人人参与",
+            "图片",
+            "继续滑动看下一个",
+            "预览时标签不可点",
+            "微信扫一扫可打开此内容，使用完整服务",
         ] {
             assert!(is_furniture(t), "{t}");
         }
@@ -137,6 +235,8 @@ mod tests {
             "联系人：王丽，电话：0851-28221234。",
             "一、活动主题",
             "12月4日 9:00在市民广场举行启动仪式，各地派员参加。",
+            "秘密★1年",
+            "请于5月10日前报送活动总结（含图片资料3至5张）。",
         ] {
             assert!(!is_furniture(t), "{t}");
         }
