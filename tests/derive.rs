@@ -2454,8 +2454,9 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
 
 /// A ministry's work notice printed by Chromium from its portal (dizai-ministry-chromium.pdf),
 /// derived for a county bureau three levels below: the ministry naming itself by its last word
-/// (部将适时派出工作组) is the bureau acting; two time limits that now go to one desk name it
-/// once (1小时内电话报告、2小时内书面报告…股); a monthly report (每月5日前) comes to 每月3日前,
+/// (部将适时派出工作组) is the bureau acting; of two time limits, the one to the ministry's
+/// centre goes to the bureau's section, the one to its 应急办 (an emergency office, taking
+/// reports at any hour) to the bureau's duty desk; a monthly report (每月5日前) comes to 每月3日前,
 /// not into 元旦, 劳动节 or 国庆节; the task of a body the ministry addresses by name
 /// (中国地质调查局要…) is not the county's units'; the relay's asks point at the relayed
 /// notice's form (格式见自然资源部通知附件).
@@ -2470,7 +2471,9 @@ fn a_ministry_s_work_notice_printed_from_its_portal_derives_the_county_s_own_tas
     assert!(notice.contains("县自然资源局将适时派出工作组"), "{notice}");
     assert!(!notice.contains("部将"), "{notice}");
     assert!(
-        notice.contains("1小时内电话报告、2小时内书面报告县自然资源局地质灾害防治股；"),
+        notice.contains(
+            "1小时内电话报告县自然资源局地质灾害防治股，2小时内书面报告汶川县自然资源局值班室；"
+        ),
         "{notice}"
     );
     assert!(notice.contains("每月3日前"), "{notice}");
@@ -3211,5 +3214,70 @@ fn a_joint_office_titles_and_signs_with_both_and_carries_both_organs_approval() 
     assert!(
         relay.contains("见市委办公室、市人民政府办公室通知附件"),
         "{relay}"
+    );
+}
+
+/// A provincial 共青团 committee's campaign (tuanwei-province-docxjs.docx, written by the npm
+/// `docx` package with Word's automatic numbering), derived for a city's 团委 (clerk trial h33):
+/// 团省委 is how the province's organisation is written, so its desks (团省委学校部, 团省委宣传部)
+/// are the upper office's and the reports go to the city's desk, and 团省委将… is the city's.
+#[test]
+fn a_people_s_organisation_s_short_name_is_the_upper_office() {
+    let dir = received_and_derived(
+        "tuanwei-province-docxjs.docx",
+        "tuanwei-city-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(notice.contains("报送团市委学校部。"), "{notice}");
+    assert!(notice.contains("报告团市委学校部。"), "{notice}");
+    assert!(notice.contains("团市委将择优推荐"), "{notice}");
+    assert!(!notice.contains("团省委宣传部"), "{notice}");
+}
+
+/// A province's work notice printed by WeasyPrint (daqi-province-weasyprint.pdf), derived for
+/// a city bureau's county branch (clerk trial h35): the branch writes itself 寿光分局, not as the
+/// city bureau (市生态环境局寿光分局将…); the contact line cut before its e-mail at the PDF's
+/// line end is one line, the upper office's contact, so no stray e-mail is left behind.
+#[test]
+fn a_branch_writes_itself_by_its_own_name_and_no_contact_half_is_left() {
+    let dir = received_and_derived(
+        "daqi-province-weasyprint.pdf",
+        "daqi-branch-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(notice.contains("寿光分局将组织开展"), "{notice}");
+    assert!(!notice.contains("市生态环境局寿光分局将"), "{notice}");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    let stray = gongwen::spec::texts::texts(&spec)
+        .into_iter()
+        .filter(|(_, t)| t.trim_end_matches('。').ends_with(".gov.cn") && t.chars().count() < 40)
+        .count();
+    assert_eq!(stray, 0, "{notice}");
+}
+
+/// Reports at any hour go to the office's duty desk at its duty telephone: a 值班电话 in the
+/// upper office's text (senlin-province-chromium-page.pdf, h32) is the profile's duty_phone,
+/// not its contact's; an upper office's 应急办 (chunyun-province-image-mark.ofd, an OFD whose
+/// red mark is a picture, h36) is its duty desk.
+#[test]
+fn a_duty_telephone_and_an_emergency_office_are_the_office_s_duty_desk() {
+    let dir = received_and_derived(
+        "senlin-province-chromium-page.pdf",
+        "senlin-district-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(notice.contains("（值班电话：0599-5831119）"), "{notice}");
+    let dir = received_and_derived(
+        "chunyun-province-image-mark.ofd",
+        "chunyun-city-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    assert!(
+        notice.contains("1小时内报告怀化市交通运输局值班室（电话：0745-2712110）"),
+        "{notice}"
     );
 }

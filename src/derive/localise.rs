@@ -92,6 +92,14 @@ pub struct WorkWords {
     /// 中队, 大队, 支队, 总队: the bodies of a graded line (消防救援) at each level from a
     /// township's (0) to a province's (3).
     pub graded_bodies: Vec<String>,
+    /// A people's organisation named with a word before its place (共青团广东省委) and how its
+    /// level writes that word (团省委): pairs.
+    pub organ_prefixes: Vec<Vec<String>>,
+    /// A people's organisation's name and how its level writes it (省妇女联合会 → 省妇联): pairs.
+    pub organ_abbreviations: Vec<Vec<String>>,
+    /// Endings of a branch of a bureau named after its place (潍坊市生态环境局寿光分局): it
+    /// writes itself by the branch's name (寿光分局).
+    pub branch_endings: Vec<String>,
     /// 企业, 公司: recipients of these words are firms, addressed but no units acting for the
     /// office (the default units leave them out).
     pub firm_words: Vec<String>,
@@ -1134,7 +1142,8 @@ impl Localiser<'_> {
     }
 
     /// The office's number for an upper one after `before`: a fax's after 传真, its duty desk's
-    /// where the clause names a duty desk (向省文化和旅游厅值班室报告（电话：…）), else its
+    /// where the clause names a duty desk (向省文化和旅游厅值班室报告（电话：…）) or the label is
+    /// the duty desk's (值班电话：), else its
     /// contacts' telephone (the person who answers for the text is not the duty desk).
     fn own_number(&self, before: &str) -> &str {
         let clause = before.rsplit(['。', '；']).next().unwrap_or(before);
@@ -1142,17 +1151,29 @@ impl Localiser<'_> {
         if label.ends_with("传真") {
             return &self.fax;
         }
-        let desk = self
-            .words
-            .duty_desks
-            .iter()
-            .chain([&self.duty_to])
-            .any(|d| !d.is_empty() && clause.contains(d.as_str()));
+        let labelled = label
+            .rsplit(['（', '(', '，'])
+            .next()
+            .is_some_and(|l| self.duty_labelled(l));
+        let desk = labelled
+            || self
+                .words
+                .duty_desks
+                .iter()
+                .chain([&self.duty_to])
+                .any(|d| !d.is_empty() && clause.contains(d.as_str()));
         if desk {
             &self.duty_phone
         } else {
             &self.phone
         }
+    }
+
+    /// Whether a telephone's label names the duty desk by its telephone (值班电话: 值班 of
+    /// 值班室).
+    fn duty_labelled(&self, label: &str) -> bool {
+        let duty_word = self.words.duty_desk.trim_end_matches('室');
+        !duty_word.is_empty() && label.contains(duty_word)
     }
 
     /// An event with no subject but its time (9月14日上午在柳州市工人文化宫举办…) held at a place
@@ -1881,13 +1902,14 @@ impl Localiser<'_> {
             // Its telephone number (…办公室（联系电话：0871-…）, …办公室，联系电话：0593-…)
             // is the office's where it has one for that desk (its contacts' for its section;
             // its duty desk's, which no profile names, to fill in), else goes; its address goes.
-            let own = if desk {
-                Some(&self.duty_phone)
-            } else {
-                Some(&self.phone).filter(|p| !p.contains(crate::spec::conventions::PLACEHOLDER))
-            };
             while let Some(phone) = upper_phone(rest).or_else(|| phone_clause(rest)) {
                 let gone = &rest[..phone];
+                // (值班电话：… is the duty desk's whoever takes the report.)
+                let own = if desk || self.duty_labelled(gone) {
+                    Some(&self.duty_phone)
+                } else {
+                    Some(&self.phone).filter(|p| !p.contains(crate::spec::conventions::PLACEHOLDER))
+                };
                 match (phone_numbers(gone).first(), own) {
                     (Some(number), Some(own)) => {
                         notes.push(format!("上级机关的电话“{number}”→“{own}”"));
@@ -2104,7 +2126,13 @@ impl Localiser<'_> {
                     .upstream
                     .iter()
                     .map(|u| stem(u))
-                    .any(|u| u.chars().count() >= 2 && target.contains(u.as_str())))
+                    .any(|u| u.chars().count() >= 2 && target.contains(u.as_str()))
+                // (团省委学校部: as the upper organisation's level writes it.)
+                || self
+                    .upstream
+                    .iter()
+                    .map(|u| short_name(u))
+                    .any(|u| u.chars().count() >= 3 && target.starts_with(u.as_str())))
     }
 
     /// 对各区（市）县…进行督导 in the office's own step: the places it inspects, of its level or
@@ -2838,24 +2866,73 @@ fn upper_contact(text: &str) -> bool {
 /// An office's name from its last level word (宜宾市叙州区自然资源局 → 区自然资源局, 攸县科学技术
 /// 协会 → 县科学技术协会): as it names itself in its own text.
 fn own_short_name(name: &str) -> String {
+    let words = &super::defaults::Defaults::embedded().work;
+    // A branch by its own name: 潍坊市生态环境局寿光分局 → 寿光分局.
+    for ending in &words.branch_endings {
+        let branch = name
+            .strip_suffix(ending.as_str())
+            .and_then(|head| head.rfind('局').map(|at| &name[at + '局'.len_utf8()..]));
+        if let Some(b) = branch.filter(|b| b.chars().count() > ending.chars().count()) {
+            return b.to_owned();
+        }
+    }
+    if let Some(short) = organ_short_name(name) {
+        return short;
+    }
     match level_word(name).and_then(|w| name.rfind(w).map(|at| &name[at..])) {
-        Some(short) if short.chars().count() >= 3 => short.to_owned(),
+        Some(short) if short.chars().count() >= 3 => abbreviated(short),
         _ => name.to_owned(),
     }
 }
 
-/// An office's name as its own level writes it (江西省应急管理厅 → 省应急管理厅); a name
-/// without a place before its level (应急管理部) as it is.
-pub(crate) fn short_name(name: &str) -> String {
-    for level in ["省", "自治区", "市", "州", "盟", "县", "区"] {
-        if let Some(i) = name.find(level).filter(|&i| i > 0 && i <= 12) {
-            let short = format!("{level}{}", &name[i + level.len()..]);
-            if short.chars().count() >= 3 {
-                return short;
+/// A people's organisation named with a word before its place, as its level writes it
+/// (共青团广东省委 → 团省委, 共青团韶关市委 → 团市委).
+fn organ_short_name(name: &str) -> Option<String> {
+    let words = &super::defaults::Defaults::embedded().work;
+    words.organ_prefixes.iter().find_map(|pair| {
+        let [long, short] = pair.as_slice() else {
+            return None;
+        };
+        let rest = name.strip_prefix(long.as_str())?;
+        let level = place_level_short(rest, 2)?;
+        Some(format!("{short}{level}"))
+    })
+}
+
+/// `name` with its organisation's long name in the short form its level writes (省妇女联合会 →
+/// 省妇联).
+fn abbreviated(name: &str) -> String {
+    let words = &super::defaults::Defaults::embedded().work;
+    for pair in &words.organ_abbreviations {
+        if let [long, short] = pair.as_slice() {
+            if let Some(head) = name.strip_suffix(long.as_str()) {
+                return format!("{head}{short}");
             }
         }
     }
     name.to_owned()
+}
+
+/// A name from its place's level word on (江西省应急管理厅 → 省应急管理厅), when the place
+/// before it is short and what is left is `least` characters or more.
+fn place_level_short(name: &str, least: usize) -> Option<String> {
+    ["省", "自治区", "市", "州", "盟", "县", "区"]
+        .into_iter()
+        .find_map(|level| {
+            let i = name.find(level).filter(|&i| i > 0 && i <= 12)?;
+            let short = format!("{level}{}", &name[i + level.len()..]);
+            (short.chars().count() >= least).then_some(short)
+        })
+}
+
+/// An office's name as its own level writes it (江西省应急管理厅 → 省应急管理厅, 广东省妇女联合会
+/// → 省妇联, 共青团广东省委 → 团省委); a name without a place before its level (应急管理部) as
+/// it is.
+pub(crate) fn short_name(name: &str) -> String {
+    if let Some(short) = organ_short_name(name) {
+        return short;
+    }
+    place_level_short(name, 3).map_or_else(|| name.to_owned(), |short| abbreviated(&short))
 }
 
 /// The level words (省, 市, 州, 盟) of the `upstream` offices' names above `rank`: an office
@@ -4483,7 +4560,7 @@ pub(crate) mod tests {
             &[
                 (
                     "市科协将对组织工作突出的单位予以通报表扬。",
-                    "县科学技术协会将对组织工作突出的单位予以通报表扬。",
+                    "县科协将对组织工作突出的单位予以通报表扬。",
                 ),
                 (
                     "由市教育局、市科协牵头，组织专家走进中小学。",
