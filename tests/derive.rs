@@ -3281,3 +3281,64 @@ fn a_duty_telephone_and_an_emergency_office_are_the_office_s_duty_desk() {
         "{notice}"
     );
 }
+
+/// What a relay asks of the office's units, from three received files (clerk trials h32, h35,
+/// h36): a dated report whose target the next sentence names (…5月10日前报送工作总结。材料报送
+/// 省林业局森林防火处…) is one ask to the office; a duty to report whose doer is unsaid
+/// (严格执行24小时值班制度，发生火情要在30分钟内报告…) is asked of the units, and one after a
+/// condition (因恶劣天气造成旅客滞留的，要立即…) has them as its doer; a subject after the time
+/// (3月26日前，各镇（街道）、园区将…) is asked once (请各镇（街道）、园区于…前将…); 春运期间
+/// asks come by the season the opening says starts on 1月22日, after those due before it.
+#[test]
+fn a_relay_asks_each_duty_of_the_units_once_in_the_order_it_falls_due() {
+    let dir = received_and_derived(
+        "senlin-province-chromium-page.pdf",
+        "senlin-district-office.toml",
+        &["relay"],
+    );
+    let asks = relay_asks(&dir, "office-2027-relay.toml");
+    let units = "请各乡镇（街道）林业站、区属各国有林场";
+    assert!(
+        asks.iter()
+            .any(|a| a.starts_with(&format!("{units}严格执行24小时领导带班"))),
+        "{asks:#?}"
+    );
+    assert!(
+        asks.iter()
+            .any(|a| a.starts_with(&format!("{units}于2月11日前报送"))
+                && a.contains("5月5日前报送专项行动工作总结。材料报送区林业局森林防火股")),
+        "{asks:#?}"
+    );
+    let dir = received_and_derived(
+        "daqi-province-weasyprint.pdf",
+        "daqi-branch-office.toml",
+        &["relay"],
+    );
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
+    assert!(
+        asks.contains(
+            &"请各镇（街道）、园区于2027年3月26日前将秋冬季攻坚工作总结报送分局大气环境股。"
+                .to_owned()
+        ),
+        "{asks:#?}"
+    );
+    assert!(
+        asks.iter()
+            .any(|a| a.starts_with("请各镇（街道）、园区自2026年11月起于每月3日前将")),
+        "{asks:#?}"
+    );
+    let dir = received_and_derived(
+        "chunyun-province-image-mark.ofd",
+        "chunyun-city-office.toml",
+        &["relay"],
+    );
+    let asks = relay_asks(&dir, "office-2026-relay.toml");
+    let at = |start: &str| asks.iter().position(|a| a.starts_with(start));
+    let stranded = at("因恶劣天气造成旅客滞留的，各县市区交通运输局要立即启动应急预案");
+    let drill = asks
+        .iter()
+        .position(|a| a.contains("1月15日前组织开展一次应急演练"));
+    let daily = at("春运期间，请各县市区交通运输局于每日15时前");
+    assert!(stranded.is_some(), "{asks:#?}");
+    assert!(drill < daily && daily.is_some(), "{asks:#?}");
+}

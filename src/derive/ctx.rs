@@ -399,7 +399,7 @@ impl<'a> Ctx<'a> {
                 self.changes.extend(notes);
             }
         }
-        in_order_due(out, upstream.campaign.as_ref(), l.since)
+        in_order_due(out, period_of(upstream), l.since)
     }
 
     /// 经县政府同意，: a general office (县人民政府办公室, 区委办公室) whose upstream issued with
@@ -1358,7 +1358,12 @@ fn asks_of(
     let units = l.units_in_text();
     let mut asked = false;
     let mut last_asked = false;
-    for sentence in localised.split_inclusive('。').map(str::trim) {
+    let sentences: Vec<&str> = localised.split_inclusive('。').map(str::trim).collect();
+    let mut taken_with = None;
+    for (k, &sentence) in sentences.iter().enumerate() {
+        if taken_with == Some(k) {
+            continue;
+        }
         let reports = verbs.iter().any(|v| sentence.contains(v.as_str()));
         let (dated, due) = due_of(sentence, l.since);
         if !reports && dated && finished_by_units(sentence) {
@@ -1388,6 +1393,15 @@ fn asks_of(
         if !to_office(&made) {
             made = untargeted_report_to(&made, &l.report_to, &l.words.report_documents)
                 .unwrap_or(made);
+        }
+        // The target said in the next sentence (…5月10日前报送工作总结。材料报送省林业局…，电子
+        // 邮箱：…): the two are one ask.
+        if let Some(next) = sentences
+            .get(k + 1)
+            .filter(|n| !to_office(&made) && to_office(n) && !due_of(n, l.since).1)
+        {
+            made.push_str(next);
+            taken_with = Some(k + 1);
         }
         let made = relayed_annex(&as_request(&in_text(&made, l), &units), relayed);
         if to_office(&made) && !out.contains(&made) {
@@ -1429,21 +1443,39 @@ fn finished_by_units(sentence: &str) -> bool {
         && sentence.trim_start_matches('请').starts_with('各')
 }
 
+/// The upstream's period: its campaign's, else a season its opening says starts and ends
+/// (2027年春运自1月22日开始，至3月2日结束), so that 春运期间… asks come by its first day.
+fn period_of(upstream: &Spec) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some(c) = &upstream.campaign {
+        return Some((c.start, c.end));
+    }
+    let year = upstream.signature.as_ref().map(|s| s.date.year())?;
+    super::opening_of(upstream).iter().find_map(|t| {
+        crate::import::patterns::started_period(t, year)
+            .filter(|(name, _, _)| upstream.title.contains(name.as_str()))
+            .map(|(_, start, end)| (start, end))
+    })
+}
+
 /// The relay's asks in the order they come: by the earliest date each names (its deadline, or
 /// when a weekly report starts: 自11月1日起); one during or after the campaign (活动期间，每日…;
 /// 活动结束后，…) by the campaign's first or last day; one naming none (a time limit) stays
 /// after the ask the upstream has before it.
-fn in_order_due(asks: Vec<String>, campaign: Option<&Campaign>, since: NaiveDate) -> Vec<String> {
+fn in_order_due(
+    asks: Vec<String>,
+    campaign: Option<(NaiveDate, NaiveDate)>,
+    since: NaiveDate,
+) -> Vec<String> {
     let mut key = since;
     let mut keyed: Vec<(NaiveDate, String)> = asks
         .into_iter()
         .map(|s| {
             let when = s.split('，').next().unwrap_or("");
-            let period = campaign.and_then(|c| {
+            let period = campaign.and_then(|(start, end)| {
                 if when.ends_with("期间") {
-                    Some(c.start)
+                    Some(start)
                 } else {
-                    when.ends_with("结束后").then_some(c.end)
+                    when.ends_with("结束后").then_some(end)
                 }
             });
             key = super::localise::earliest_date(&s, since)
@@ -1512,6 +1544,9 @@ fn untargeted_report_to(sentence: &str, target: &str, documents: &[String]) -> O
 /// A report asked of the office's units after the relay's transmitting sentence, as a request:
 /// 各单位要于…前将… → 请各单位于…前将…; other sentences as they are.
 fn as_request(sentence: &str, units: &str) -> String {
+    if let Some(asked) = subject_after_time(sentence).filter(|_| !sentence.contains(units)) {
+        return asked;
+    }
     if let Some((when, rest)) = leading_circumstance(sentence, units) {
         // 宣传月结束后，于6月18日前将总结报送… → 宣传月结束后，请各单位于6月18日前将…
         return format!("{when}，{}", as_request(rest, units));
@@ -1519,6 +1554,7 @@ fn as_request(sentence: &str, units: &str) -> String {
     let Some(rest) = sentence.strip_prefix(units).filter(|_| !units.is_empty()) else {
         return subjectless(sentence, units)
             .or_else(|| what_first(sentence, units))
+            .or_else(|| verb_first(sentence, units))
             .unwrap_or_else(|| sentence.to_owned());
     };
     let rest = match rest.strip_prefix('要') {
@@ -1600,6 +1636,48 @@ fn subjectless(sentence: &str, units: &str) -> Option<String> {
         let at = if dated { "于" } else { "" };
         format!("请{units}{at}{sentence}")
     })
+}
+
+/// A sentence whose subject follows its time (3月26日前，各镇（街道）、园区将总结报送…; 自11月
+/// 起，各镇（街道）、园区于每月3日前…), that subject made the office's by a profile's words:
+/// asked of it (请各镇（街道）、园区于3月26日前将…, 请各镇（街道）、园区自11月起于每月3日前…).
+fn subject_after_time(sentence: &str) -> Option<String> {
+    let (when, rest) = sentence.split_once('，')?;
+    let timed = when.contains(|c: char| c.is_ascii_digit()) && when.chars().count() <= 16;
+    let at = if when.ends_with('前') { "于" } else { "" };
+    if !timed || !(when.ends_with('前') || when.ends_with('起')) || !rest.starts_with('各') {
+        return None;
+    }
+    let end = rest
+        .find(['将', '要', '于'])
+        .filter(|&e| rest[..e].chars().count() <= 30)?;
+    let (subject, tail) = rest.split_at(end);
+    if subject.contains(['，', '。', '；']) {
+        return None;
+    }
+    let tail = tail.strip_prefix('要').unwrap_or(tail);
+    Some(format!("请{subject}{at}{when}{tail}"))
+}
+
+/// A sentence that starts with what is to be done, its doer unsaid (严格执行24小时值班制度，发生
+/// 火情要在30分钟内报告…): asked of the units (请各单位严格执行…); after a condition
+/// (因恶劣天气造成旅客滞留的，要立即启动…) the units are its doer (…滞留的，各单位要立即启动…).
+fn verb_first(sentence: &str, units: &str) -> Option<String> {
+    if units.is_empty() || sentence.contains(units) || sentence.starts_with(['各', '请']) {
+        return None;
+    }
+    let (clause, rest) = sentence.split_once('，')?;
+    let condition = clause.ends_with('的')
+        || ["因", "如", "若", "凡", "遇"]
+            .iter()
+            .any(|w| clause.starts_with(w));
+    if condition {
+        return rest
+            .starts_with('要')
+            .then(|| format!("{clause}，{units}{rest}"));
+    }
+    let said = clause.contains(['要', '将', '应', '须', '由']);
+    (!said).then(|| format!("请{units}{sentence}"))
 }
 
 /// A sentence's opening circumstance (宣传月结束后，/ 每季度末，) before the units or, where the

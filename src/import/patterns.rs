@@ -226,6 +226,40 @@ pub fn named_period(
         })
 }
 
+/// A season named with its first and last days, as a body says when it starts and ends
+/// (2027年春运自1月22日开始，至3月2日结束; 汛期自5月1日起至9月30日止): the name before 自,
+/// the days.
+pub fn started_period(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
+    s.match_indices('自').find_map(|(at, _)| {
+        let before = &s[..at];
+        let clause = before
+            .rsplit(['，', '。', '；', '：'])
+            .next()
+            .unwrap_or(before);
+        // (The season's year, written before its name.)
+        let (y, name) = match number_then(clause, '年') {
+            Some((y, rest)) if y >= 1900 => (y as i32, rest),
+            _ => (year, clause),
+        };
+        let n = name.chars().count();
+        let plain = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if !(2..=8).contains(&n) || !plain {
+            return None;
+        }
+        let (_, m, d, rest) = month_day_at(&s[at + '自'.len_utf8()..], y)?;
+        let rest = ["开始，", "开始", "起，", "起"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))?;
+        let rest = rest.strip_prefix(['至', '到'])?;
+        let (_, m2, d2, after) = month_day_at(rest, y)?;
+        ["结束", "止"].iter().find(|w| after.starts_with(**w))?;
+        let start = NaiveDate::from_ymd_opt(y, m, d)?;
+        let end_year = if (m2, d2) < (m, d) { y + 1 } else { y };
+        let end = NaiveDate::from_ymd_opt(end_year, m2, d2)?;
+        Some((name.to_owned(), start, end))
+    })
+}
+
 /// A day of the year named as one (6月13日是我国第二十一个“文化和自然遗产日”): the name, the
 /// day as start and end. Only a name quoted or numbered as an edition, ending in 日.
 pub fn named_day(s: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
@@ -553,6 +587,27 @@ mod tests {
         assert_eq!(
             named("11月1日至30日开展“119”消防宣传月活动。").as_deref(),
             Some("“119”消防宣传月")
+        );
+    }
+
+    #[test]
+    fn a_season_said_to_start_and_end_is_a_named_period() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            started_period("2027年春运自1月22日开始，至3月2日结束，共40天。", 2026),
+            Some(("春运".to_owned(), d(2027, 1, 22), d(2027, 3, 2)))
+        );
+        assert_eq!(
+            started_period("今年汛期自5月1日起至9月30日止，各地要…", 2027).map(|p| p.0),
+            Some("今年汛期".to_owned())
+        );
+        assert_eq!(
+            started_period("自12月1日起至2月28日止", 2026).map(|p| (p.1, p.2)),
+            None
+        );
+        assert_eq!(
+            started_period("各地要自觉接受监督，至3月2日结束。", 2027),
+            None
         );
     }
 
