@@ -1396,9 +1396,14 @@ fn asks_of(
         }
         // The target said in the next sentence (…5月10日前报送工作总结。材料报送省林业局…，电子
         // 邮箱：…): the two are one ask.
+        let reported = |n: &str| {
+            verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && n.contains(v.as_str()))
+        };
         if let Some(next) = sentences
             .get(k + 1)
-            .filter(|n| !to_office(&made) && to_office(n) && !due_of(n, l.since).1)
+            .filter(|n| !to_office(&made) && to_office(n) && reported(n) && !due_of(n, l.since).1)
         {
             made.push_str(next);
             taken_with = Some(k + 1);
@@ -1649,7 +1654,7 @@ fn subject_after_time(sentence: &str) -> Option<String> {
         return None;
     }
     let end = rest
-        .find(['将', '要', '于'])
+        .find(['将', '要', '于', '每'])
         .filter(|&e| rest[..e].chars().count() <= 30)?;
     let (subject, tail) = rest.split_at(end);
     if subject.contains(['，', '。', '；']) {
@@ -1667,8 +1672,9 @@ fn verb_first(sentence: &str, units: &str) -> Option<String> {
         return None;
     }
     let (clause, rest) = sentence.split_once('，')?;
-    let condition = clause.ends_with('的')
-        || ["因", "如", "若", "凡", "遇"]
+    // (发生…事故，要…; 对…的欠薪案件，要…; 发生火情后，事发地要…: conditions too.)
+    let condition = clause.ends_with(['的', '后', '时'])
+        || ["因", "如", "若", "凡", "遇", "发生", "对"]
             .iter()
             .any(|w| clause.starts_with(w));
     if condition {
@@ -1915,6 +1921,28 @@ mod tests {
             (
                 "5月11日前将活动方案报送县局。",
                 "请各乡镇人民政府于5月11日前将活动方案报送县局。",
+            ),
+            // The doer unsaid, or after a condition.
+            (
+                "严格执行24小时值班制度，发生火情要在30分钟内报告县局。",
+                "请各乡镇人民政府严格执行24小时值班制度，发生火情要在30分钟内报告县局。",
+            ),
+            (
+                "发生较大事故，要在1小时内报告县局。",
+                "发生较大事故，各乡镇人民政府要在1小时内报告县局。",
+            ),
+            (
+                "发生森林火情后，事发镇要在30分钟内报告县局。",
+                "发生森林火情后，事发镇要在30分钟内报告县局。",
+            ),
+            // A subject after the time, as a profile's words made it.
+            (
+                "3月26日前，各镇（街道）、园区将工作总结报送县局。",
+                "请各镇（街道）、园区于3月26日前将工作总结报送县局。",
+            ),
+            (
+                "自10月15日起，各乡镇每周四前将进度表报送县局。",
+                "请各乡镇自10月15日起每周四前将进度表报送县局。",
             ),
         ] {
             assert_eq!(as_request(s, units), want);
