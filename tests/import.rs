@@ -2298,13 +2298,15 @@ fn a_scan_s_ocr_layer_reads_as_its_paragraphs_and_the_spec_checks() {
 /// and breadcrumb start left of the article and its top bar ends right of it, the article sits
 /// in a framed box, the form is an HTML table inside that box. Read: page 1's lines joined
 /// into their paragraphs as on the other pages (the menu is no left edge of the text), the
-/// form's 9 columns and 4 blank rows (the box's frame is no column or row of it), and the
-/// 版记 under the form.
+/// form's 9 columns and 4 blank rows (the box's frame is no column or row of it), the 版记
+/// under the form, and the mark without the page's heading wrapped over two lines above it.
 #[test]
 fn an_article_page_s_menu_and_frame_are_no_edge_of_its_text_or_its_form() {
     let path = fixture("senlin-province-chromium-page.pdf");
     let imported = import_file(&path).unwrap_or_else(|e| panic!("{e}"));
     let spec = checked(&imported.toml, "senlin-province-chromium-page.pdf");
+    // The page's heading, wrapped over two lines above the document, is no part of its mark.
+    assert_eq!(spec.header.as_ref().unwrap().issuers, ["福建省林业局"]);
     assert_eq!(spec.opening.0.len(), 1, "{:?}", spec.opening.0);
     assert!(spec.opening.0[0].ends_with("现将有关事项通知如下："));
     let goal = &spec.sections[1];

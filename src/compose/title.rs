@@ -140,8 +140,11 @@ fn break_penalties(chars: &[char], costs: &[f64]) -> Vec<Option<f64>> {
         let closing = "，。、；：？！）》”".contains(b);
         let opening = "（《“".contains(a);
         let number_unit = a.is_ascii_digit() && (b.is_ascii_digit() || "年月日号个届".contains(b));
+        // A range of years or numbers (2026—2027年) is one word.
+        let dash = |c: char| "—–-～~".contains(c);
+        let range = (a.is_ascii_digit() && dash(b)) || (dash(a) && b.is_ascii_digit());
         let latin = a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
-        if closing || opening || number_unit || latin {
+        if closing || opening || number_unit || latin || range {
             pen[i] = None;
         } else if bracketed[i] {
             pen[i] = pen[i].map(|p| p + BRACKETED);
@@ -341,6 +344,24 @@ mod tests {
             assert!(ms < 500, "{len} characters took {ms} ms");
             assert!(lines.iter().all(|l| width_chars(l) <= 19.0), "{len}");
             assert_eq!(lines.concat(), title, "{len}: nothing lost");
+        }
+    }
+
+    #[test]
+    fn a_title_breaks_neither_inside_a_range_of_years_nor_inside_a_compound_term() {
+        for (title, max) in [
+            ("潍坊市生态环境局寿光分局关于做好2026—2027年秋冬季大气污染防治攻坚工作的通知", 22.0),
+            ("关于转发《山东省生态环境厅关于做好2026—2027年秋冬季大气污染防治攻坚工作的通知》的通知", 22.0),
+            ("关于印发《辉县市第39个爱国卫生月活动方案》的通知", 15.0),
+        ] {
+            let lines = break_title(title, max);
+            for (a, b) in lines.iter().zip(lines.iter().skip(1)) {
+                let seam = format!("{}|{}", a.chars().last().unwrap(), b.chars().next().unwrap());
+                assert!(
+                    !["6|—", "—|2", "气|污", "国|卫", "卫|生"].contains(&seam.as_str()),
+                    "{lines:?}"
+                );
+            }
         }
     }
 

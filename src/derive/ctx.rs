@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 use crate::spec::conventions::PLACEHOLDER;
 use crate::spec::year::expand;
 use crate::spec::{
-    Annex, AnnexKind, Campaign, DocNumber, Header, Paragraphs, Provenance, Section, Signature, Spec,
+    Annex, AnnexKind, Campaign, DocKind, DocNumber, Header, Paragraphs, Provenance, Section,
+    Signature, Spec,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -195,7 +196,11 @@ impl<'a> Ctx<'a> {
                 campaign::document_subject(&title, &campaign::places(upstream, &d.title), &d.title)
             }
         }
-        .unwrap_or_else(|| campaign::subject(&title, &d.title));
+        .unwrap_or_else(|| match upstream.kind {
+            // (…情况的通报的通知: a 通报 is carried out, not its 文种 repeated.)
+            DocKind::Bulletin => d.title.bulletin_subject.replace("{title}", &title),
+            _ => campaign::subject(&title, &d.title),
+        });
         // A campaign whose name cannot be read is called by its subject.
         // A campaign's cover notice (关于印发《2026年某州“××月”活动方案》的通知) names it in the
         // plan it prints.

@@ -134,6 +134,9 @@ pub struct TitleWords {
     pub endings: Vec<String>,
     /// Endings of a document an upstream prints (工作方案, 实施意见): see `document_subject`.
     pub document_endings: Vec<String>,
+    /// The subject of the office's notice on an upstream 通报 (`{title}`: the 通报's title): a
+    /// notice carries a 通报 out, it does not report it again.
+    pub bulletin_subject: String,
     /// The subject of a notice derived from such a document, around its `{topic}`.
     pub document_subject: String,
     /// The event word trailing a name (活动).

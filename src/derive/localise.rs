@@ -1764,15 +1764,21 @@ impl Localiser<'_> {
         notes.push(format!(
             "期限“{original}”→“{text}”（比上级来文提前 {lead} 个工作日{held}{counted}）"
         ));
-        if new <= self.issued {
+        // The units need a working day after the draft's date at least: a deadline the day
+        // after it (成文 3月30日, 报送 3月31日前) leaves them none.
+        let least = self
+            .calendar
+            .add_workdays(self.issued, 1)
+            .unwrap_or(self.issued);
+        if new <= least {
             // Too little time between the draft's date and the upper office's (a deadline on
             // the day the draft is signed leaves none): one working day before the upper
-            // office's where that is after the draft, else as counted.
+            // office's where that leaves a working day, else as counted.
             let day_before = self
                 .calendar
                 .sub_workdays(date, 1)
                 .ok()
-                .filter(|c| *c > self.issued && self.lead_workdays > 1);
+                .filter(|c| *c >= least && self.lead_workdays > 1);
             // Else the upper office's own day, earlier in it (noon where it gives no hour).
             let same_day = || {
                 let hour = if d.time.is_empty() {
@@ -1796,13 +1802,13 @@ impl Localiser<'_> {
                     d.before
                 );
                 notes.push(format!(
-                    "期限“{text}”不晚于本文成文日期 {}：改为“{closer}”，请核定",
+                    "期限“{text}”距本文成文日期 {} 太近，下级单位来不及办理：改为“{closer}”，请核定",
                     self.issued
                 ));
                 return closer;
             }
             notes.push(format!(
-                "期限“{text}”不晚于本文成文日期 {}，请核定",
+                "期限“{text}”距本文成文日期 {} 太近，下级单位来不及办理，请核定",
                 self.issued
             ));
         }
@@ -4904,7 +4910,9 @@ pub(crate) mod tests {
             "请于4月24日12时前报送。"
         );
         assert!(
-            notes.iter().any(|n| n.contains("不晚于本文成文日期")),
+            notes
+                .iter()
+                .any(|n| n.contains("距本文成文日期 2026-04-23 太近")),
             "{notes:?}"
         );
         // Where even the upper office's day is the draft's, the date stays as counted, and

@@ -377,9 +377,12 @@ pub fn strip_printed_page(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
 pub fn strip(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let mut repairs = Vec::new();
     let mut lines = lines;
-    if let Some(at) = page_heading(&lines) {
-        let l = lines.remove(at);
-        repairs.push(removed(&l, "删除网页标题", "（与公文标题重复）"));
+    if let Some(heading) = page_heading(&lines) {
+        repairs.extend(
+            lines
+                .drain(heading)
+                .map(|l| removed(&l, "删除网页标题", "（与公文标题重复）")),
+        );
     }
     // A post's list of other posts: its heading and every line after it go.
     if let Some(at) = lines.iter().position(|l| super::post::other_posts(&l.text)) {
@@ -565,17 +568,27 @@ fn drop_lines(
         .collect()
 }
 
-/// A web page's heading: the title standing above the document, repeated as its title a few
-/// lines further down (with furniture or the 发文字号 between).
-fn page_heading(lines: &[Line]) -> Option<usize> {
-    let at = lines.iter().position(|l| !is_furniture(&l.text))?;
-    let heading: String = lines[at].text.split_whitespace().collect();
-    let titled = heading.contains("关于") && heading.chars().count() >= 8;
-    let repeated = lines[at + 1..]
-        .iter()
-        .take(12)
-        .any(|l| l.text.split_whitespace().collect::<String>() == heading);
-    (titled && repeated).then_some(at)
+/// A web page's heading: the title standing above the document (on up to three lines where
+/// the page wraps it), repeated as its title a few lines further down (with furniture or the
+/// 发文字号 between, and wrapped as the document wraps it): the lines it takes.
+fn page_heading(lines: &[Line]) -> Option<std::ops::Range<usize>> {
+    let bare = |l: &Line| -> String { l.text.split_whitespace().collect() };
+    let joined =
+        |from: usize, n: usize| -> String { lines[from..from + n].iter().map(bare).collect() };
+    // (Below the site's name and menus, which the page prints above its heading.)
+    let starts = (0..lines.len().min(HEADER_LINES)).filter(|&k| !is_furniture(&lines[k].text));
+    starts
+        .flat_map(|at| (1..=3).map(move |n| (at, n)))
+        .find_map(|(at, n)| {
+            if at + n > lines.len() {
+                return None;
+            }
+            let heading = joined(at, n);
+            let titled = heading.contains("关于") && heading.chars().count() >= 8;
+            let repeated = (at + n..lines.len().min(at + n + 12))
+                .any(|from| (1..=3).any(|m| from + m <= lines.len() && joined(from, m) == heading));
+            (titled && repeated).then_some(at..at + n)
+        })
 }
 
 #[cfg(test)]
