@@ -3342,3 +3342,39 @@ fn a_relay_asks_each_duty_of_the_units_once_in_the_order_it_falls_due() {
     assert!(stranded.is_some(), "{asks:#?}");
     assert!(drill < daily && daily.is_some(), "{asks:#?}");
 }
+
+/// A province's 通报 (tongji-province-wps-like.docx, written as WPS saves a DOCX: signature and
+/// date pushed right with spaces, a manual page break; clerk trial h37), the city's own notice
+/// on it: titled as carrying the 通报 out (not 「…情况的通报的通知」), and the province's own
+/// inspection and totals (省统计局…在全省组织开展了…, 全省共立案查处…) keep the province's place.
+#[test]
+fn a_notice_on_a_bulletin_carries_it_out_and_keeps_the_province_s_facts() {
+    let dir = received_and_derived(
+        "tongji-province-wps-like.docx",
+        "tongji-city-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert_eq!(
+        spec.title,
+        "宿迁市统计局关于认真贯彻落实《江苏省统计局关于2026年统计执法检查情况的通报》的通知"
+    );
+    assert!(notice.contains("在全省组织开展了统计执法检查"), "{notice}");
+    assert!(notice.contains("全省共立案查处"), "{notice}");
+}
+
+/// A deadline that three working days earlier would fall the day after the draft's date (成文
+/// 3月30日, the province's 4月3日前 → 3月31日前; aiwei-province-wechat-post.txt, clerk trial
+/// h34) leaves the units no time: it is the working day before the province's (4月2日前).
+#[test]
+fn a_deadline_the_day_after_the_draft_moves_to_the_day_before_the_upper_office_s() {
+    let dir = received_and_derived(
+        "aiwei-province-wechat-post.txt",
+        "aiwei-county-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(notice.contains("于4月2日前将活动方案报送"), "{notice}");
+    assert!(!notice.contains("3月31日前"), "{notice}");
+}
