@@ -3238,7 +3238,8 @@ fn a_people_s_organisation_s_short_name_is_the_upper_office() {
 /// A province's work notice printed by WeasyPrint (daqi-province-weasyprint.pdf), derived for
 /// a city bureau's county branch (clerk trial h35): the branch writes itself 寿光分局, not as the
 /// city bureau (市生态环境局寿光分局将…); the contact line cut before its e-mail at the PDF's
-/// line end is one line, the upper office's contact, so no stray e-mail is left behind.
+/// line end is one line, the upper office's contact, so no stray e-mail is left behind; a
+/// deadline in the carried form's cell comes earlier as the body's does.
 #[test]
 fn a_branch_writes_itself_by_its_own_name_and_no_contact_half_is_left() {
     let dir = received_and_derived(
@@ -3249,6 +3250,8 @@ fn a_branch_writes_itself_by_its_own_name_and_no_contact_half_is_left() {
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(notice.contains("寿光分局将组织开展"), "{notice}");
     assert!(!notice.contains("市生态环境局寿光分局将"), "{notice}");
+    // The form's deadline comes earlier with the body's (12月15日 → 12月10日).
+    assert!(notice.contains("\"12月10日前全覆盖检查\""), "{notice}");
     let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
     let stray = gongwen::spec::texts::texts(&spec)
         .into_iter()

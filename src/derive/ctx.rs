@@ -756,6 +756,10 @@ impl<'a> Ctx<'a> {
         for t in a.text.0.iter_mut() {
             *t = l.apply(t, &mut notes);
         }
+        // A deadline in a cell (12月15日前全覆盖检查) comes earlier as the body's does.
+        for cell in a.rows.iter_mut().flatten() {
+            *cell = l.deadlines_in_cell(cell, &mut notes);
+        }
         for c in a.columns.iter_mut() {
             if self.d.work.level_columns.contains(&c.title) {
                 c.title = self.d.work.unit_column.clone();

@@ -88,7 +88,9 @@ fn emoji_line(t: &str) -> bool {
 pub fn reader_furniture(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut words = text.split_whitespace().peekable();
-    PROMPTS.iter().any(|p| t.contains(p))
+    // (A prompt inside a sentence of the document, 请用微信扫一扫下方二维码报名。, is no prompt.)
+    let prompt = t.chars().count() <= 30 && !t.contains('。');
+    (prompt && PROMPTS.iter().any(|p| t.contains(p)))
         || emoji_line(&t)
         || MEDIA.contains(&t.as_str())
         || (words.peek().is_some() && words.all(|w| BUTTONS.contains(&w)))
@@ -236,6 +238,7 @@ mod tests {
             "一、活动主题",
             "12月4日 9:00在市民广场举行启动仪式，各地派员参加。",
             "秘密★1年",
+            "请各单位组织干部职工用微信扫一扫下方二维码参加线上答题。",
             "请于5月10日前报送活动总结（含图片资料3至5张）。",
         ] {
             assert!(!is_furniture(t), "{t}");
