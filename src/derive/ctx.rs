@@ -1472,12 +1472,12 @@ fn period_of(upstream: &Spec) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// The relay's asks in the order they come: by the earliest date each names (its deadline, or
-/// when a weekly report starts: 自11月1日起); one during or after the campaign (活动期间，每日…;
-/// 活动结束后，…) by the campaign's first or last day; one naming none (a time limit) stays
+/// when a weekly report starts: 自11月1日起); one during or after the campaign or season
+/// (`season`: 活动期间，每日…; 活动结束后，…) by its first or last day; one naming none (a time limit) stays
 /// after the ask the upstream has before it.
 fn in_order_due(
     asks: Vec<String>,
-    campaign: Option<(NaiveDate, NaiveDate)>,
+    season: Option<(NaiveDate, NaiveDate)>,
     since: NaiveDate,
 ) -> Vec<String> {
     let mut key = since;
@@ -1485,7 +1485,7 @@ fn in_order_due(
         .into_iter()
         .map(|s| {
             let when = s.split('，').next().unwrap_or("");
-            let period = campaign.and_then(|(start, end)| {
+            let period = season.and_then(|(start, end)| {
                 if when.ends_with("期间") {
                     Some(start)
                 } else {
