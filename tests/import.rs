@@ -2345,8 +2345,9 @@ fn an_article_page_s_menu_and_frame_are_no_edge_of_its_text_or_its_form() {
 /// 河南省爱卫办关于…), the byline, an editor's line with emoji (📢 …👇), 「图片」 where pictures
 /// stood, and after the 版记 the credits, the reader's buttons and prompts (继续滑动看下一个,
 /// 预览时标签不可点) with the account's name between them. Read: the document's own title, no
-/// mark made of the post's lines, nothing of the post kept (not even as an unplaced line), and
-/// the spec checks (no emoji left to lack a glyph).
+/// mark made of the post's lines, nothing of the post kept (not even as an unplaced line), the
+/// spec checks (no emoji left to lack a glyph), and the bold headings pasted on lines of their
+/// own run in.
 #[test]
 fn a_wechat_post_s_heading_emoji_and_reader_prompts_are_no_part_of_its_notice() {
     let path = fixture("aiwei-province-wechat-post.txt");
@@ -2371,4 +2372,13 @@ fn a_wechat_post_s_heading_emoji_and_reader_prompts_are_no_part_of_its_notice() 
         );
     }
     assert_eq!(spec.campaign.as_ref().and_then(|c| c.edition), Some(39));
+    // Its bold run-in headings, each pasted on a line of its own with its text on the next
+    // (the paragraphs parted by blank lines), run in as the document sets them.
+    let items: Vec<&gongwen::spec::Section> =
+        spec.sections.iter().flat_map(|s| &s.sections).collect();
+    assert_eq!(items.len(), 8);
+    for s in items {
+        assert!(s.run_in && s.heading.ends_with('。'), "{s:?}");
+        assert_eq!(s.text.0.len(), 1, "{s:?}");
+    }
 }

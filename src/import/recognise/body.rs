@@ -94,6 +94,8 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
     let mut stack: Vec<Marker> = Vec::new();
     let mut contacts: Vec<String> = Vec::new();
     let mut in_table = false;
+    // A paste that parts its paragraphs by blank lines (a post, a web page copied).
+    let blank_parted = d.lines.iter().filter(|l| l.after_blank).count() * 2 > d.len();
     while i < d.len() && Some(i) != stop && !tail::starts(d, i) {
         // A table inside the body (the spec has tables in annexes only): its rows, blank ones
         // too, make a table the caller makes an annex.
@@ -126,7 +128,15 @@ pub(super) fn parse_part(d: &mut Doc, mut i: usize, stop: Option<usize>) -> (Par
             flush(&mut part, &stack, &mut contacts);
             match deepest(&mut part.sections, stack.len()) {
                 Some(s) => {
-                    heading_with_its_text(s);
+                    // Its heading on a line of its own, but not parted from its text as the
+                    // paragraphs are (a post's bold heading): run in, as the document sets it.
+                    // (A short phrase, 加强组织领导。, is a heading as it is read.)
+                    let phrase_alone =
+                        s.heading.ends_with('。') && s.text.0.is_empty() && s.sections.is_empty();
+                    let apart = heading_with_its_text(s) || phrase_alone;
+                    if apart && blank_parted && !d.lines[i].after_blank {
+                        s.run_in = true;
+                    }
                     s.text.0.push(text)
                 }
                 None => part.opening.push(text),
@@ -209,8 +219,9 @@ fn contact_line(text: &str) -> bool {
 }
 
 /// A numbered item that is a short phrase ending in 。 (（一）校舍和设施设备安全。) with a paragraph
-/// of text or numbered items coming after it is their heading, typed on a line of its own.
-fn heading_with_its_text(s: &mut Section) {
+/// of text or numbered items coming after it is their heading, typed on a line of its own:
+/// whether it was.
+fn heading_with_its_text(s: &mut Section) -> bool {
     // A dated stage (动员部署阶段（2026年12月上旬—12月15日）。) is a phrase too, however long
     // its dates.
     let phrase = |t: &str| {
@@ -223,7 +234,9 @@ fn heading_with_its_text(s: &mut Section) {
     {
         s.heading = s.text.0.remove(0);
         s.run_in = false;
+        return true;
     }
+    false
 }
 
 /// Contact lines followed by more text belong to the section they stand in.
