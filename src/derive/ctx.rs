@@ -758,7 +758,7 @@ impl<'a> Ctx<'a> {
         }
         // A deadline in a cell (12月15日前全覆盖检查) comes earlier as the body's does.
         for cell in a.rows.iter_mut().flatten() {
-            *cell = l.deadlines_in_cell(cell, &mut notes);
+            *cell = l.deadlines(cell, &mut notes);
         }
         for c in a.columns.iter_mut() {
             if self.d.work.level_columns.contains(&c.title) {

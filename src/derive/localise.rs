@@ -1353,14 +1353,9 @@ impl Localiser<'_> {
         self.is_upper_office(subject).then_some(subject)
     }
 
-    /// Each `M月D日前` (with its year, weekday, hour) made `lead_workdays` working days earlier.
-    /// The deadlines of a form's cell (12月15日前全覆盖检查) brought forward as the body's are;
-    /// nothing else of the cell changes.
-    pub fn deadlines_in_cell(&self, text: &str, notes: &mut Vec<String>) -> String {
-        self.deadlines(text, notes)
-    }
-
-    fn deadlines(&self, text: &str, notes: &mut Vec<String>) -> String {
+    /// Each `M月D日前` (with its year, weekday, hour) made `lead_workdays` working days earlier
+    /// (also in a form's cell alone: 12月15日前全覆盖检查).
+    pub(crate) fn deadlines(&self, text: &str, notes: &mut Vec<String>) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         // A text about a holiday (元旦期间工作情况) keeps its deadlines after that holiday.
