@@ -2418,7 +2418,7 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
         "{notice}"
     );
     assert!(
-        notice.contains("1小时内书面报告湘潭县卫生健康局值班室"),
+        notice.contains("1小时内书面报告县卫生健康局值班室"),
         "{notice}"
     );
     assert!(notice.contains("报送县卫生健康局疾控股"), "{notice}");
@@ -2447,7 +2447,7 @@ fn a_pdf_viewer_copy_of_a_health_notice_derives_the_county_s_numbered_asks_and_d
         "{asks:?}"
     );
     assert!(
-        asks[at("1小时内书面报告")].contains("湘潭县卫生健康局值班室"),
+        asks[at("1小时内书面报告")].contains("县卫生健康局值班室"),
         "{asks:?}"
     );
 }
@@ -2472,7 +2472,7 @@ fn a_ministry_s_work_notice_printed_from_its_portal_derives_the_county_s_own_tas
     assert!(!notice.contains("部将"), "{notice}");
     assert!(
         notice.contains(
-            "1小时内电话报告县自然资源局地质灾害防治股，2小时内书面报告汶川县自然资源局值班室；"
+            "1小时内电话报告县自然资源局地质灾害防治股，2小时内书面报告县自然资源局值班室；"
         ),
         "{notice}"
     );
@@ -3280,7 +3280,7 @@ fn a_duty_telephone_and_an_emergency_office_are_the_office_s_duty_desk() {
     );
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(
-        notice.contains("1小时内报告怀化市交通运输局值班室（电话：0745-2712110）"),
+        notice.contains("1小时内报告市交通运输局值班室（电话：0745-2712110）"),
         "{notice}"
     );
 }
@@ -3380,4 +3380,72 @@ fn a_deadline_the_day_after_the_draft_moves_to_the_day_before_the_upper_office_s
     let notice = draft(&dir, "office-2027-notice.toml");
     assert!(notice.contains("于4月2日前将活动方案报送"), "{notice}");
     assert!(!notice.contains("3月31日前"), "{notice}");
+}
+
+/// Drafts from four received files of clerk trials h38–h41, read as the clerk must send them:
+/// an 意见's subject without its 文种 (…关于加快发展新型农村集体经济的通知, not …的指导意见的
+/// 通知), a threshold that names a class (10万元以上的村) kept, a plan's 总体要求 whose first part is
+/// 指导思想 not renamed to it, a relay's request not saying 结合实际 twice; a work notice's whole
+/// period ending as its last stage now does (至5月17日结束); the upper office's contact list gone
+/// and the office's duty desk named as it writes itself; the upper office's cities' bureaus in a
+/// form left blank, and the form's title not cut at its quotation.
+#[test]
+fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_office_s() {
+    let dir = received_and_derived(
+        "jiti-province-review.docx",
+        "jiti-district-office.toml",
+        &["notice", "plan", "relay"],
+    );
+    let notice = draft(&dir, "office-2026-notice.toml");
+    let spec: gongwen::spec::Spec = toml::from_str(&notice).unwrap();
+    assert_eq!(
+        spec.title,
+        "宝鸡市陈仓区农业农村局关于加快发展新型农村集体经济的通知"
+    );
+    assert!(
+        notice.contains("年经营性收入10万元以上的村占比"),
+        "{notice}"
+    );
+    let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2026-plan.toml")).unwrap();
+    assert_eq!(plan.sections[0].heading, "总体要求");
+    assert_eq!(plan.sections[0].sections[0].heading, "指导思想。");
+    let relay: gongwen::spec::Spec =
+        toml::from_str(&draft(&dir, "office-2026-relay.toml")).unwrap();
+    let transmit = relay.transmit.unwrap_or_default();
+    assert_eq!(transmit.matches("结合实际").count(), 1, "{transmit}");
+
+    let dir = received_and_derived(
+        "xunqian-city-oa-export.txt",
+        "xunqian-town-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("自2027年3月25日开始，至5月17日结束"),
+        "{notice}"
+    );
+    assert!(!notice.contains("文件标题"), "{notice}");
+
+    let dir = received_and_derived(
+        "spaq-province-word-paste-gbk.txt",
+        "spaq-county-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    for upper in ["杨丽华", "段建国", "省局值班室"] {
+        assert!(!notice.contains(upper), "{upper}: {notice}");
+    }
+    assert!(notice.contains("报告县市场监督管理局值班室"), "{notice}");
+
+    let dir = received_and_derived(
+        "chunfeng-province-pdfmake-oa.pdf",
+        "chunfeng-district-office.toml",
+        &["notice"],
+    );
+    let notice = draft(&dir, "office-2027-notice.toml");
+    assert!(
+        notice.contains("title = \"各税务分局、税务所“便民办税春风行动”工作进展统计表\""),
+        "{notice}"
+    );
+    assert!(!notice.contains("南宁市税务局"), "{notice}");
 }

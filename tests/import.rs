@@ -2382,3 +2382,72 @@ fn a_wechat_post_s_heading_emoji_and_reader_prompts_are_no_part_of_its_notice() 
         assert_eq!(s.text.0.len(), 1, "{s:?}");
     }
 }
+
+/// A web OA system's PDF export (pdfmake; clerk trial h39): the OA's 打印时间/打印人 line and its
+/// platform's name stand at the top of every page, wrapped onto two lines; the 版记's 印发 line
+/// wraps its last character. Read: the red mark is the issuer alone, no OA line anywhere, the
+/// 版记 whole, and the campaign's period from 「自2027年3月1日开始，至12月31日结束」.
+#[test]
+fn an_oa_print_header_on_every_page_goes_and_a_wrapped_printer_line_is_joined() {
+    let name = "chunfeng-province-pdfmake-oa.pdf";
+    let imported = import_file(&fixture(name)).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, name);
+    let header = spec.header.as_ref().expect("a red header");
+    assert_eq!(header.issuers, ["国家税务总局广西壮族自治区税务局"]);
+    assert!(!imported.toml.contains("打印时间"), "{}", imported.toml);
+    assert!(!imported.toml.contains("协同办公平台"), "{}", imported.toml);
+    let colophon = spec.colophon.as_ref().expect("a 版记");
+    assert_eq!(colophon.cc.len(), 2, "{colophon:?}");
+    assert!(colophon.printer.is_some(), "{colophon:?}");
+    let c = spec.campaign.as_ref().expect("the campaign's dates");
+    assert_eq!(
+        (c.start.to_string(), c.end.to_string()),
+        ("2027-03-01".to_owned(), "2027-12-31".to_owned())
+    );
+}
+
+/// The text an OA system exports (「导出正文」; clerk trial h41): a block of 文件标题：, 发文单位：,
+/// 文号：, 签发人：, 紧急程度：, 密级：, 发文日期：, 附件：2个 over a rule of =, then the body
+/// hard-wrapped at 36 characters in GB18030. The block is the document's 版头 (no label kept, no
+/// 签发人 on a notice), the 主送 is the body's first line alone.
+#[test]
+fn an_oa_export_s_file_data_are_read_as_the_document_s_header() {
+    let name = "xunqian-city-oa-export.txt";
+    let imported = import_file(&fixture(name)).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, name);
+    assert_eq!(spec.title, "关于做好2027年汛前安全隐患排查整治工作的通知");
+    let header = spec.header.as_ref().expect("a header");
+    assert_eq!(header.issuers, ["监利市应急管理局"]);
+    let number = header.doc_number.as_ref().expect("a 发文字号");
+    assert_eq!(
+        (number.code.as_str(), number.year, number.serial),
+        ("监应急发", 2027, 9)
+    );
+    assert_eq!(header.urgency.as_deref(), Some("特急"));
+    assert!(header.signers.is_empty(), "{header:?}");
+    assert_eq!(
+        spec.recipients.as_deref(),
+        Some("各镇人民政府、街道办事处，市防指各成员单位")
+    );
+}
+
+/// Word's text copied into Notepad and saved as ANSI (GBK, CRLF; clerk trial h40): a paragraph
+/// a line, nothing indented. A contact list (联系人： then a desk a line, each ending in an
+/// e-mail address or a number) keeps a line each.
+#[test]
+fn a_word_copy_pasted_into_notepad_keeps_its_contact_list_a_line_each() {
+    let name = "spaq-province-word-paste-gbk.txt";
+    let imported = import_file(&fixture(name)).unwrap_or_else(|e| panic!("{e}"));
+    let spec = checked(&imported.toml, name);
+    let text = serde_json::to_string(&spec).unwrap();
+    for line in [
+        "\"联系人：\"",
+        "\"食品生产安全监督管理处：杨丽华，电话：0871-63218541，电子邮箱：ynspsc@163.com\"",
+        "\"特种设备安全监察处：段建国，电话：0871-63218562，电子邮箱：yntzsb@163.com\"",
+    ] {
+        assert!(
+            text.contains(line),
+            "{line} not a paragraph of its own: {text}"
+        );
+    }
+}

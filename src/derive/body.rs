@@ -65,7 +65,13 @@ pub fn body(
         match rule.action {
             Action::Inherit | Action::Rename => {
                 let mut kept = inherit(s);
-                if let Some(to) = rule.to.as_deref() {
+                // (总体要求 whose first part is 指导思想 keeps its heading: not one twice.)
+                let below = |to: &str| {
+                    kept.sections
+                        .iter()
+                        .any(|c| c.heading.trim_end_matches(['。', '．', '.', '：']) == to)
+                };
+                if let Some(to) = rule.to.as_deref().filter(|to| !below(to)) {
                     kept.heading = to.to_owned();
                 }
                 if !emptied(s, &kept) {
@@ -242,6 +248,23 @@ mod tests {
         );
         assert_eq!(headings(&out), ["指导思想", "本地一节", "本地重点"]);
         assert_eq!(out[2].text.0, ["本地文字"]);
+    }
+
+    #[test]
+    fn a_section_whose_first_part_bears_the_new_heading_keeps_its_own() {
+        let mut up = s("总体要求");
+        up.sections = vec![s("指导思想"), s("基本原则")];
+        let mut rename = rule(&["总体"], Action::Rename);
+        rename.to = Some("指导思想".into());
+        let out = body(
+            &[up],
+            &[&rename],
+            DeriveAs::Plan,
+            Blocks::default(),
+            &[],
+            &mut |x| x.clone(),
+        );
+        assert_eq!(headings(&out), ["总体要求"]);
     }
 
     #[test]

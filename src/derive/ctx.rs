@@ -273,7 +273,13 @@ impl<'a> Ctx<'a> {
                 let w = &self.d.work;
                 match &o.report_to {
                     Some(r) if w.duty_desks.iter().any(|d| r.contains(d.as_str())) => r.clone(),
-                    _ => format!("{}{}", o.name, w.duty_desk),
+                    // (县市场监督管理局值班室: as the office names itself in its text, not
+                    // 大理白族自治州宾川县市场监督管理局值班室.)
+                    _ => format!(
+                        "{}{}",
+                        super::localise::own_short_name(&o.name),
+                        w.duty_desk
+                    ),
                 }
             }),
             email: o

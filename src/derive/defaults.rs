@@ -69,6 +69,8 @@ pub struct Patterns {
     pub relay_request: String,
     /// 转发的请求语 leading to the office's numbered requirements after it.
     pub relay_request_items: String,
+    /// Words of the 请求语 an ask after it may say too (结合实际): said once, in the ask.
+    pub relay_said_once: Vec<String>,
     /// 转发的动词.
     pub relay_verb: String,
     /// 印发的动词 (a notice that prints its own document).

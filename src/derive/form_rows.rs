@@ -4,12 +4,25 @@
 use super::localise::WorkWords as Work;
 use crate::spec::Annex;
 
-/// Whether `cell` names a place (宝鸡市, 杨凌示范区): short, no digit, a place's ending.
+/// Whether `cell` names a place (宝鸡市, 杨凌示范区): short, no digit, a place's ending; or
+/// a place's office (南宁市税务局, 柳州市市场监管局).
 fn is_place(cell: &str, w: &Work) -> bool {
     let n = cell.chars().count();
-    (2..=8).contains(&n)
-        && !cell.chars().any(|c| c.is_ascii_digit())
-        && w.place_endings.iter().any(|e| cell.ends_with(e.as_str()))
+    let place = |c: &str| {
+        (2..=8).contains(&c.chars().count())
+            && !c.chars().any(|c| c.is_ascii_digit())
+            && w.place_endings.iter().any(|e| c.ends_with(e.as_str()))
+    };
+    let office = || {
+        n <= 16
+            && w.org_endings.iter().any(|e| cell.ends_with(e.as_str()))
+            && cell
+                .char_indices()
+                .skip(1)
+                .take(6)
+                .any(|(i, c)| place(&cell[..i + c.len_utf8()]))
+    };
+    place(cell) || office()
 }
 
 /// Whether `row` is the form's total row (合计, 全省合计).
@@ -100,6 +113,18 @@ mod tests {
         assert_eq!(a.rows.len(), 4);
         assert!(a.rows[..3].iter().flatten().all(String::is_empty));
         assert_eq!(a.rows[3], ["", "合计", ""]);
+    }
+
+    #[test]
+    fn a_form_of_the_upper_office_s_cities_bureaus_is_left_blank_too() {
+        let mut a = form(&[
+            &["1", "南宁市税务局", ""],
+            &["2", "柳州市税务局", ""],
+            &["3", "防城港市税务局", ""],
+            &["", "合计", ""],
+        ]);
+        assert!(blank_upper_places(&mut a, &work()));
+        assert!(a.rows[..3].iter().flatten().all(String::is_empty));
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub struct WorkWords {
     /// Measure words of a count (183个行政村, 300户): an upper place's count is no figure of the
     /// office's.
     pub count_measures: Vec<String>,
+    /// Units of a measured amount (微克, 吨, 公顷): an upper place's amount (全省…控制在每立方米46
+    /// 微克以内) is no figure of the office's, whatever its size.
+    pub amount_measures: Vec<String>,
     /// The upper government's departments after its level (省 + 政府各厅委、各直属机构, 市 +
     /// 直各单位): the office's own departments.
     pub upper_departments: Vec<String>,
@@ -2689,7 +2692,7 @@ impl Localiser<'_> {
             // also where the profile's substitution made the place the office's (全省 → 全区).
             let whole_own = s.contains(&format!("全{level}")) && !s.contains("的数量（上级来文为");
             if s != before || whole_own {
-                s = own_amounts(&s, level, &self.words.count_measures);
+                s = own_amounts(&s, level, self.words);
             }
             s = self.upper_office_by_kind(&s, level);
             s = self.own_level(&s, level);
@@ -2860,9 +2863,20 @@ pub(crate) fn phone_numbers(text: &str) -> Vec<&str> {
 /// upper office's.
 fn upper_contact(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['（', '(']);
-    let labelled = ["联系人", "联系电话", "联系方式"]
-        .iter()
-        .any(|l| t.starts_with(l));
+    let labels = ["联系人", "联系电话", "联系方式"];
+    // The label alone, its contacts on the lines under it (a list copied a line each).
+    if labels.iter().any(|l| t.strip_prefix(l) == Some("：")) {
+        return true;
+    }
+    // Or a desk named before its person and number (食品生产安全监督管理处：杨丽华，电话：…).
+    let desk = t.split_once('：').is_some_and(|(label, _)| {
+        label.chars().count() <= 16
+            && !label.contains(['，', '。', '；', '、'])
+            && ["处", "科", "室", "股", "局", "中心", "办"]
+                .iter()
+                .any(|e| label.ends_with(e))
+    });
+    let labelled = desk || labels.iter().any(|l| t.starts_with(l));
     let phones = t
         .split(|c: char| !(c.is_ascii_digit() || c == '-'))
         .filter(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
@@ -2872,7 +2886,7 @@ fn upper_contact(text: &str) -> bool {
 
 /// An office's name from its last level word (宜宾市叙州区自然资源局 → 区自然资源局, 攸县科学技术
 /// 协会 → 县科学技术协会): as it names itself in its own text.
-fn own_short_name(name: &str) -> String {
+pub(crate) fn own_short_name(name: &str) -> String {
     let words = &super::defaults::Defaults::embedded().work;
     // A branch by its own name: 潍坊市生态环境局寿光分局 → 寿光分局.
     for ending in &words.branch_endings {
@@ -2957,7 +2971,7 @@ pub(crate) fn level_words_above(upstream: &[String], rank_of_office: u8) -> Vec<
 /// the office's: a 【待填写】 mark for the office's own figure (a rate, 60%, stays).
 /// A count of ten or more things (全县183个行政村, 整治村50个: `measures`) in such a sentence
 /// is the upper place's too, unless its clause counts per place (每个行政村至少配备1名…).
-fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
+fn own_amounts(sentence: &str, level: &str, words: &WorkWords) -> String {
     let mut out = String::with_capacity(sentence.len());
     let mut rest = sentence;
     while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
@@ -2968,10 +2982,24 @@ fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
         out.push_str(&rest[..at]);
         let number = &rest[at..at + n];
         let clause = out.rsplit(['，', '；', '。']).next().unwrap_or("");
-        let counted = measures
+        // A threshold naming a class (年经营性收入10万元以上的村, 5000平方米及以上建筑工地) is
+        // the same everywhere: not the place's amount.
+        if threshold(after) {
+            out.push_str(number);
+            rest = after;
+            continue;
+        }
+        let counted = words
+            .count_measures
             .iter()
             .find(|m| after.starts_with(m.as_str()))
             .filter(|_| number.parse::<u32>().is_ok_and(|v| v >= 10) && !clause.contains('每'));
+        // A measured amount (每立方米46微克, 1.2万吨) is the place's whatever its size or rate.
+        let measured = words
+            .amount_measures
+            .iter()
+            .filter(|m| after.starts_with(m.as_str()))
+            .max_by_key(|m| m.len());
         match ["万", "亿"].iter().find(|u| after.starts_with(**u)) {
             Some(u) => {
                 out.push_str(&format!(
@@ -2980,7 +3008,7 @@ fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
                 ));
                 rest = &after[u.len()..];
             }
-            None => match counted {
+            None => match counted.or(measured) {
                 Some(m) => {
                     out.push_str(&format!(
                         "{}：本{level}的数量（上级来文为{number}{m}）】{m}",
@@ -2997,6 +3025,23 @@ fn own_amounts(sentence: &str, level: &str, measures: &[String]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether what follows a number (its unit, then 以上的 …) makes it a threshold naming a class
+/// of things (10万元以上的村, 5000平方米及以上建筑工地), not an amount.
+fn threshold(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| {
+        !matches!(c, '以' | '及' | '，' | '。' | '；' | '、' | '（' | '）') && !c.is_ascii_digit()
+    });
+    let unit = after.len() - rest.len();
+    unit <= 4 * 3
+        && (["以上的", "以下的", "及以上的", "及以下的"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            || ["及以上", "及以下"].iter().any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(['，', '。', '；', '、']) && !r.is_empty())
+            }))
 }
 
 /// Two upper targets or mailboxes made the office's one `name` (分别报送市卫生健康委、市教育局,
@@ -3179,7 +3224,9 @@ fn addressee_len(words: &WorkWords, after: &str) -> Option<usize> {
     {
         return Some(n + p.len());
     }
-    let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向".contains(c);
+    // (A quotation starts a name of a thing, not an office's: 各市“便民办税春风行动”工作进展
+    // 统计表 is the level alone before it.)
+    let stop = |c: char| "，。；：、要将在对于和与及并应须把按由向“《".contains(c);
     // 林业和草原局, 住房和城乡建设局, 林业和草原、应急管理部门: a 和 with an office's ending a
     // few characters after it (before any other stop) is inside the name.
     let and_in_name = |k: usize| {
@@ -3910,7 +3957,7 @@ pub(crate) mod tests {
                 // The places the office's own step inspects are its units.
                 (
                     "市住建局将组成督导组，对各区（市）县“百日攻坚”行动开展情况进行督导检查。",
-                    "区住房和城乡建设局将组成督导组，对各单位“百日攻坚”行动开展情况进行督导检查。",
+                    "区住房和城乡建设局将组成督导组，对各街道办事处“百日攻坚”行动开展情况进行督导检查。",
                 ),
                 (
                     "成都市住房和城乡建设局将适时对部分区（市）县开展抽查。",
@@ -4175,6 +4222,14 @@ pub(crate) mod tests {
                 (
                     "每个乡镇至少培训200人次。",
                     "每个乡镇至少培训200人次。",
+                ),
+                (
+                    "确保到2027年，全省年经营性收入10万元以上的村占比达到60%以上，50万元以上的村达到1500个。",
+                    "确保到2027年，全县年经营性收入10万元以上的村占比达到60%以上，50万元以上的村达到【待填写：本县的数量（上级来文为1500个）】个。",
+                ),
+                (
+                    "确保全省细颗粒物（PM2.5）平均浓度控制在每立方米46微克以内，重污染天数比例同比下降10%以上。",
+                    "确保全县细颗粒物（PM2.5）平均浓度控制在每立方米【待填写：本县的数量（上级来文为46微克）】微克以内，重污染天数比例同比下降10%以上。",
                 ),
             ],
         );
@@ -5305,6 +5360,15 @@ pub(crate) mod tests {
         // A sentence that gives a number among its work is no contact list.
         let work = "联系人要及时将排查情况录入系统，系统咨询电话：027-87652318，并做好台账管理、资料归档、问题整改、跟踪复查、情况通报等各项工作，确保排查全覆盖、整改全闭环。";
         assert!(!upper_contact(work));
+        // A list copied a line each: the label alone, then a desk a line.
+        assert!(upper_contact("联系人："));
+        assert!(upper_contact(
+            "食品生产安全监督管理处：杨丽华，电话：0871-63218541，电子邮箱：ynspsc@163.com"
+        ));
+        assert!(upper_contact(
+            "省局值班室：电话：0871-63218000，传真：0871-63218001，电子邮箱：ynscjgzb@163.com"
+        ));
+        assert!(!upper_contact("工作要求：各地要于5月10日前报送。"));
     }
 
     #[test]

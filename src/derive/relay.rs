@@ -35,8 +35,18 @@ pub fn relay(c: &mut Ctx) -> Spec {
     };
     // One ask is no list: it follows the request in the transmitting sentence's paragraph.
     // Several follow a request that leads to them (the profile's too: …贯彻执行，并做好以下工作：).
+    // (…请认真贯彻执行。各镇要结合实际制定…: what the ask says, the request does not repeat.)
+    let said_in = |ask: &str| {
+        let mut r = request.to_owned();
+        for w in &c.d.patterns.relay_said_once {
+            if ask.contains(w.as_str()) {
+                r = r.replace(w.as_str(), "");
+            }
+        }
+        r
+    };
     let (request, reports) = match reports.as_slice() {
-        [one] => (format!("{request}{one}"), Vec::new()),
+        [one] => (format!("{}{one}", said_in(one)), Vec::new()),
         [] => (request.to_owned(), reports),
         _ if own.request.is_some() => (leading_to_items(request, &c.d.patterns), reports),
         _ => (c.d.patterns.relay_request_items.clone(), reports),

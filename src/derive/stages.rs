@@ -102,10 +102,48 @@ pub fn localise(
     notes: &mut Vec<String>,
 ) {
     headings(sections, l, fixed, notes);
+    within(sections, l, fixed, notes);
+}
+
+/// The stages under each of `sections` made the office's, and the whole period its text gives
+/// (自3月25日开始，至5月20日结束) ending as their last now does.
+fn within(
+    sections: &mut [Section],
+    l: &Localiser,
+    fixed: Option<(NaiveDate, NaiveDate)>,
+    notes: &mut Vec<String>,
+) {
     for s in sections.iter_mut() {
         phases(&mut s.phases, l, fixed, notes);
-        localise(&mut s.sections, l, fixed, notes);
+        if let Some((old, new)) = headings(&mut s.sections, l, fixed, notes) {
+            for t in s.text.0.iter_mut() {
+                if let Some(moved) = overall_end(t, old, new) {
+                    notes.push(format!(
+                        "工作时间“至{}”→“至{}”（随最后一个阶段）",
+                        old.format("%-m月%-d日"),
+                        new.format("%-m月%-d日")
+                    ));
+                    *t = moved;
+                }
+            }
+        }
+        within(&mut s.sections, l, fixed, notes);
     }
+}
+
+/// `text`'s whole period ending on `old` (至5月20日结束, 至2027年5月20日) ending on `new`.
+fn overall_end(text: &str, old: NaiveDate, new: NaiveDate) -> Option<String> {
+    let forms = |d: NaiveDate| {
+        [
+            format!("至{}年{}月{}日", d.year(), d.month(), d.day()),
+            format!("至{}月{}日", d.month(), d.day()),
+        ]
+    };
+    forms(old)
+        .into_iter()
+        .zip(forms(new))
+        .find(|(o, _)| text.contains(o.as_str()))
+        .map(|(o, n)| text.replace(&o, &n))
 }
 
 /// Whether `sections` carry dated stages: structured phases, or headings naming a stage with
@@ -116,26 +154,32 @@ pub fn any(sections: &[Section], issued: NaiveDate) -> bool {
     })
 }
 
-/// Sibling headings that name a dated stage.
+/// Sibling headings that name a dated stage; the last stage's end before and after, where it
+/// moved.
 fn headings(
     sections: &mut [Section],
     l: &Localiser,
     fixed: Option<(NaiveDate, NaiveDate)>,
     notes: &mut Vec<String>,
-) {
+) -> Option<(NaiveDate, NaiveDate)> {
     let found: Vec<(usize, std::ops::Range<usize>, Span)> = sections
         .iter()
         .enumerate()
         .filter_map(|(i, s)| stage_span(&s.heading, l.issued).map(|(r, sp)| (i, r, sp)))
         .collect();
     if found.is_empty() {
-        return;
+        return None;
     }
     let old: Vec<_> = found
         .iter()
         .map(|(_, _, s)| (s.start.as_ref().map(|p| p.date), s.end.date))
         .collect();
     let new = moved(&old, l, fixed);
+    let last = old
+        .last()
+        .zip(new.last())
+        .map(|(o, n)| (o.1, n.1))
+        .filter(|(o, n)| o != n);
     for ((i, range, span), (start, end)) in found.into_iter().zip(new) {
         let written = write(&span, start, end);
         let heading = &mut sections[i].heading;
@@ -149,6 +193,7 @@ fn headings(
             l.lead_workdays
         ));
     }
+    last
 }
 
 /// Structured phases (`[[sections.phases]]`) moved the same way.
@@ -384,6 +429,44 @@ mod tests {
             &mut notes,
         );
         sections.into_iter().map(|s| s.heading).collect()
+    }
+
+    #[test]
+    fn the_whole_period_ends_as_its_last_stage_now_does() {
+        let cal = Calendar::load(None).unwrap();
+        let l = Localiser {
+            issued: NaiveDate::from_ymd_opt(2027, 3, 20).unwrap(),
+            ..super::super::localise::tests::office(
+                &cal,
+                "汴河镇人民政府",
+                "各村",
+                "监利市应急管理局",
+                0,
+            )
+        };
+        let stage = |h: &str| Section {
+            heading: h.to_owned(),
+            ..Section::default()
+        };
+        let mut sections = vec![Section {
+            heading: "时间安排".into(),
+            text: crate::spec::Paragraphs(vec![
+                "排查整治工作自2027年3月25日开始，至5月20日结束，分三个阶段进行。".into(),
+            ]),
+            sections: vec![
+                stage("自查自纠阶段（3月25日至4月15日）。"),
+                stage("整改验收阶段（4月16日至5月20日）。"),
+            ],
+            ..Section::default()
+        }];
+        let mut notes = Vec::new();
+        localise(&mut sections, &l, None, &mut notes);
+        let end = sections[0].sections[1].heading.clone();
+        assert!(end.contains("至5月17日"), "{end}");
+        assert_eq!(
+            sections[0].text.0[0],
+            "排查整治工作自2027年3月25日开始，至5月17日结束，分三个阶段进行。"
+        );
     }
 
     #[test]

@@ -184,7 +184,15 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 || c.ends_with(['，', '、'])
                 || (!ends_sentence(c) && width_chars(c) >= w * 0.75)
         }
-        Wrap::Sentences => !ends_sentence(c),
+        // A line a label starts (食品生产安全监督管理处：杨丽华，电话：…) after one ending in an
+        // address, a number or a label, or after another labelled line, is a line of its own
+        // (a contact list copied a paragraph a line).
+        Wrap::Sentences => {
+            let after_item = c.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '：')
+                || (label_of(c).is_some() && width_chars(c) <= 40.0);
+            let item = label_of(n).is_some() && after_item;
+            !(ends_sentence(c) || item)
+        }
         // A line ending a sentence goes on only where it fills the wrap width: one much
         // longer was never wrapped (a whole paragraph on its line).
         Wrap::Indented(w) => {
@@ -194,6 +202,14 @@ pub fn continues(cur: &Line, next: &Line, wrap: Wrap, first: bool) -> bool {
                 && (!ends_sentence(c) || (width >= w - 3.5 && width <= w + 2.5))
         }
     }
+}
+
+/// The label a line starts with (联系人：, 食品生产安全监督管理处：): up to 16 characters of
+/// no punctuation before a colon.
+fn label_of(line: &str) -> Option<&str> {
+    let (label, _) = line.split_once('：')?;
+    let n = label.chars().count();
+    ((2..=16).contains(&n) && !label.contains(['，', '。', '；', '、', '“', '《'])).then_some(label)
 }
 
 /// Whether `line` opens a quotation or brackets it does not close.
@@ -277,6 +293,26 @@ fn starts_with_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contact_list_copied_a_paragraph_a_line_keeps_its_lines() {
+        let line = |t: &str| Line::plain(t, 1, 1);
+        let lines = [
+            "联系人：",
+            "食品生产安全监督管理处：杨丽华，电话：0871-63218541，电子邮箱：ynspsc@163.com",
+            "特种设备安全监察处：段建国，电话：0871-63218562",
+            "省局值班室：电话：0871-63218000，传真：0871-63218001",
+        ];
+        let joined: Vec<bool> = lines
+            .windows(2)
+            .map(|w| continues(&line(w[0]), &line(w[1]), Wrap::Sentences, false))
+            .collect();
+        assert_eq!(joined, [false, false, false]);
+        // A paragraph a page break cut still goes on.
+        let cut = line("请各州、市于1月29日前将自查情况报送省局");
+        let on = line("食品生产安全监督管理处。");
+        assert!(continues(&cut, &on, Wrap::Sentences, false));
+    }
 
     #[test]
     fn a_latin_word_written_against_chinese_is_joined_without_a_space() {

@@ -348,7 +348,8 @@ fn row_text(r: &Row) -> (String, Option<Vec<String>>) {
                 }
             } else if (gap > 0.2 * em && (ascii(&p.text) || ascii(&g.text))) || gap > 0.8 * em {
                 if let Some(last) = pieces.last_mut() {
-                    if !last.ends_with(' ') && g.text != " " {
+                    // (A space glyph itself stands for the gap: 处 + a stretched space + 王.)
+                    if !last.ends_with(' ') && !g.text.trim().is_empty() {
                         last.push(' ');
                     }
                 }

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod legacy;
 pub mod lines;
 pub mod markdown;
+mod oa_export;
 pub mod ofd;
 mod ofd_tags;
 pub mod patterns;
@@ -337,7 +338,9 @@ pub fn from_lines(
     let count = lines.len();
     let (lines, mut repairs) = chars::normalise_lines(lines);
     let (lines, stripped) = if format.starts_with("文本") {
-        let (lines, mut chat) = chat::strip(lines);
+        let (lines, mut chat) = oa_export::read(lines);
+        let (lines, more) = chat::strip(lines);
+        chat.extend(more);
         let (lines, page) = furniture::strip(lines);
         chat.extend(page);
         (lines, chat)

@@ -158,11 +158,20 @@ fn days_period(s: &str) -> Option<(NaiveDate, NaiveDate)> {
             continue;
         };
         let rest = &s[i + n..];
-        let rest = rest
-            .strip_prefix('至')
-            .or_else(|| rest.strip_prefix('—'))
-            .or_else(|| rest.strip_prefix('-'))
-            .or_else(|| rest.strip_prefix('～'))?;
+        // (自2027年3月1日开始，至12月31日结束: the end after the start's verb.)
+        let rest = [
+            "至",
+            "—",
+            "-",
+            "～",
+            "开始，至",
+            "开始至",
+            "起至",
+            "起，至",
+            "开始，到",
+        ]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
         if let Some((end, _)) = date_prefix(rest) {
             return Some((start, end));
         }
@@ -623,6 +632,11 @@ mod tests {
             ("2025-04-20".into(), "2025-04-26".into())
         );
         assert_eq!(year_in("关于开展2024年全国活动的通知"), Some(2024));
+        let (s, e) = period("春风行动自2027年3月1日开始，至12月31日结束。").unwrap();
+        assert_eq!(
+            (s.to_string(), e.to_string()),
+            ("2027-03-01".into(), "2027-12-31".into())
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         if line.cells.is_none() && is_page_number(&line.text) {
             continue;
         }
-        if headers.contains(&line.text.trim().to_owned()) {
+        if line.cells.is_none() && headers.contains(&header_key(&line.text)) {
             repairs.push(Repair {
                 page: line.page,
                 line: line.line,
@@ -93,7 +93,28 @@ pub fn repair(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
             out.push(line);
         }
     }
+    let out = printer_line_joined(out, &mut repairs);
     (out, repairs)
+}
+
+/// A 版记's 印发 line wrapped before its last character (…2027年2月24日印 / 发): one line.
+fn printer_line_joined(mut lines: Vec<Line>, repairs: &mut Vec<Repair>) -> Vec<Line> {
+    let mut k = 0;
+    while k + 1 < lines.len() {
+        let cur = lines[k].text.trim_end().to_owned();
+        let wrapped = cur.ends_with('印') && cur.contains('年') && lines[k + 1].text.trim() == "发";
+        if wrapped && lines[k].cells.is_none() {
+            let next = lines.remove(k + 1);
+            lines[k].text = format!("{cur}发");
+            repairs.push(Repair {
+                page: next.page,
+                line: next.line,
+                what: "接上折行的印发日期“发”".to_owned(),
+            });
+        }
+        k += 1;
+    }
+    lines
 }
 
 /// Marks a scan's OCR or a hasty typist gets wrong where a 公文 has only one reading: a dash
@@ -156,19 +177,55 @@ fn number_brackets(text: &str) -> String {
     out
 }
 
-/// Short lines repeated at the top of three or more pages (running headers).
+/// Short lines repeated at the top or the foot of three or more pages, or of most pages of a
+/// short document (running headers and footers; digits of a page count aside).
 fn running_headers(lines: &[Line]) -> Vec<String> {
-    let mut firsts: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    for l in lines.iter().filter(|l| l.line == 1 && l.page > 1) {
-        let t = l.text.trim();
-        if !t.is_empty() && t.chars().count() <= 30 {
-            firsts.entry(t.to_owned()).or_default().push(l.page);
+    let pages = lines.iter().map(|l| l.page).max().unwrap_or(1);
+    if pages < 2 {
+        return Vec::new();
+    }
+    let mut last = vec![0; pages + 1];
+    for l in lines {
+        last[l.page] = last[l.page].max(l.line);
+    }
+    // A page's first three lines and its last two: where a header or a footer stands.
+    let mut seen: std::collections::HashMap<String, std::collections::BTreeSet<usize>> =
+        Default::default();
+    // Pages laid out (a PDF's, an OFD's) have edges; a DOCX's or a text's pages are only where
+    // it broke them, and only their first lines after the first page are searched.
+    let laid_out = lines.iter().any(|l| l.right_gap.is_some());
+    for l in lines {
+        let edge = if laid_out {
+            l.line <= HEADER_LINES || l.line + FOOTER_LINES > last[l.page]
+        } else {
+            l.line == 1 && l.page > 1
+        };
+        let key = header_key(&l.text);
+        let most = if laid_out { 80 } else { 30 };
+        if edge && l.cells.is_none() && !key.is_empty() && l.text.chars().count() <= most {
+            seen.entry(key).or_default().insert(l.page);
         }
     }
-    firsts
-        .into_iter()
-        .filter(|(_, pages)| pages.len() >= 3)
-        .map(|(t, _)| t)
+    // On three pages, or on most pages of a short laid-out document (an OA system's 打印时间 on
+    // each).
+    let short = |on: usize| laid_out && on >= 2 && on * 2 > pages;
+    seen.into_iter()
+        .filter(|(_, on)| on.len() >= 3 || short(on.len()))
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Lines at a page's top searched for a running header.
+const HEADER_LINES: usize = 3;
+/// Lines at a page's foot searched for a running footer.
+const FOOTER_LINES: usize = 2;
+
+/// A line as a running header repeats it: without spaces, and without digits where it counts
+/// pages (第2页 共5页).
+fn header_key(text: &str) -> String {
+    let count = text.contains('页');
+    text.chars()
+        .filter(|c| !(c.is_whitespace() || count && c.is_ascii_digit()))
         .collect()
 }
 
@@ -449,6 +506,35 @@ mod tests {
 
     fn fix(s: &str) -> String {
         fix_text(s, is_contact(s), Phrases::None, &mut Quotes::default()).0
+    }
+
+    #[test]
+    fn an_oa_system_s_print_header_on_every_page_of_a_short_pdf_goes() {
+        let header = "打印时间：2027-02-26 09:32:15　打印人：韦丽（柳州市柳江区税务局";
+        let mut lines = Vec::new();
+        for page in 1..=2 {
+            for (k, t) in [header, "办公室）", "正文第一行", "正文第二行", "- 1 -"]
+                .iter()
+                .enumerate()
+            {
+                let body = k == 2 || k == 3;
+                let text = if body {
+                    format!("{t}{page}")
+                } else {
+                    (*t).to_owned()
+                };
+                let mut l = Line::plain(text, page, k + 1);
+                l.right_gap = Some(1.0);
+                lines.push(l);
+            }
+        }
+        let (kept, repairs) = repair(lines);
+        let texts: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["正文第一行1", "正文第二行1", "正文第一行2", "正文第二行2"]
+        );
+        assert_eq!(repairs.len(), 4);
     }
 
     #[test]
