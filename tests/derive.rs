@@ -3388,7 +3388,9 @@ fn a_deadline_the_day_after_the_draft_moves_to_the_day_before_the_upper_office_s
 /// 指导思想 not renamed to it, a relay's request not saying 结合实际 twice; a work notice's whole
 /// period ending as its last stage now does (至5月17日结束); the upper office's contact list gone
 /// and the office's duty desk named as it writes itself; the upper office's cities' bureaus in a
-/// form left blank, and the form's title not cut at its quotation.
+/// form left blank, and the form's title not cut at its quotation; what the upstream asks to be
+/// reported in a section the office's requirements replace asked still, once; a daily report by
+/// e-mail sent to the office's mailbox, and asked in the relay.
 #[test]
 fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_office_s() {
     let dir = received_and_derived(
@@ -3404,6 +3406,11 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
     );
     assert!(
         notice.contains("年经营性收入10万元以上的村占比"),
+        "{notice}"
+    );
+    // The 意见's one request, in the 保障措施 the office's requirements replace, is asked still.
+    assert!(
+        notice.contains("于2026年5月26日前将实施方案（加盖公章的PDF版和可编辑版）报送区农业农村局"),
         "{notice}"
     );
     let plan: gongwen::spec::Spec = toml::from_str(&draft(&dir, "office-2026-plan.toml")).unwrap();
@@ -3429,13 +3436,25 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
     let dir = received_and_derived(
         "spaq-province-word-paste-gbk.txt",
         "spaq-county-office.toml",
-        &["notice"],
+        &["notice", "relay"],
     );
     let notice = draft(&dir, "office-2027-notice.toml");
     for upper in ["杨丽华", "段建国", "省局值班室"] {
         assert!(!notice.contains(upper), "{upper}: {notice}");
     }
     assert!(notice.contains("报告县市场监督管理局值班室"), "{notice}");
+    // A daily report by e-mail, its mailbox given only in the upper office's contacts: the
+    // office's, and the relay asks it of the units.
+    assert!(
+        notice.contains("每日14时前通过电子邮件（bcxscjgj@163.com）报送当日情况"),
+        "{notice}"
+    );
+    let asks = relay_asks(&dir, "office-2027-relay.toml");
+    assert!(
+        asks.iter()
+            .any(|a| a.starts_with("值班期间实行每日零报告制度，请各市场监督管理所每日14时前")),
+        "{asks:#?}"
+    );
 
     let dir = received_and_derived(
         "chunfeng-province-pdfmake-oa.pdf",
@@ -3448,4 +3467,15 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
         "{notice}"
     );
     assert!(!notice.contains("南宁市税务局"), "{notice}");
+    // The monthly form the upstream asks for is asked of the units; the 联络员名单 the office's
+    // own requirement asks for is not asked twice, and by a date after the draft's (3月1日).
+    assert!(
+        notice.contains("自4月起，于每月3日前报送上月《"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("联络员名单").count(), 1, "{notice}");
+    assert!(
+        notice.contains("请于3月8日（周一）前将本单位联络员名单"),
+        "{notice}"
+    );
 }

@@ -177,6 +177,17 @@ impl<'a> Ctx<'a> {
         let mut dates = dates;
         if let Some(d) = dates.as_mut() {
             d.issued = issued;
+            // A draft that goes out late (its upstream came after the day counted back from
+            // the campaign) leaves its units the working days of any deadline after its date.
+            let room = cal.add_workdays(issued, DEADLINE_ROOM).ok();
+            if let Some(room) = room.filter(|_| d.report <= issued) {
+                changes.push(format!(
+                    "活动安排报送期限：按活动日期推算为 {}，不晚于本稿成文日期，已改为其后 {DEADLINE_ROOM} 个工作日的 {room}",
+                    d.report
+                ));
+                d.report = room;
+                d.report_by = super::date_var(room, true);
+            }
         }
         if let Some(c) = campaign.filter(|c| issued >= c.start) {
             changes.push(format!(
@@ -888,6 +899,44 @@ impl<'a> Ctx<'a> {
             }
             kept
         };
+        // What the upstream asks to be reported by a date in a section the office's own
+        // requirements replace (…于5月29日前将实施方案报送省农业农村厅…) is asked of its units
+        // still, after its last requirement: the date and the target made its own.
+        let mut requirements = requirements;
+        let mut carried = Vec::new();
+        if let Some(req) = requirements.as_mut() {
+            for s in sections_of(&self.up.value).iter() {
+                let replaced = rules
+                    .iter()
+                    .find(|r| r.matches(self.as_, &s.heading))
+                    .is_some_and(|r| {
+                        r.action == profile::Action::Replace
+                            && r.block == Some(profile::Block::Requirements)
+                    });
+                let asks = if replaced {
+                    let own = texts_of(req).join("");
+                    dated_reports(s, &d.work.report_verbs)
+                        .iter()
+                        .filter_map(|a| not_asked(a, &own, &d.work.report_verbs))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                if asks.is_empty() {
+                    continue;
+                }
+                let made = inherit(&Section {
+                    text: crate::spec::Paragraphs(asks),
+                    ..Section::default()
+                });
+                carried.extend(made.text.0.iter().cloned());
+                let last = match req.sections.last_mut() {
+                    Some(last) => last,
+                    None => req,
+                };
+                last.text.0.extend(made.text.0);
+            }
+        }
         let blocks = body::Blocks {
             requirements,
             activities,
@@ -896,6 +945,9 @@ impl<'a> Ctx<'a> {
         };
         let upstream = sections_of(&self.up.value);
         let body = body::body(&upstream, &rules, self.as_, blocks, &local, &mut inherit);
+        self.changes.extend(carried.iter().map(|a| {
+            format!("上级来文要求报送的“{a}”随本机关的工作要求保留（上级来文的该节由机关资料的 requirements 代替）")
+        }));
         let (_, map) = self.annexes();
         let body = body
             .iter()
@@ -1369,7 +1421,12 @@ fn asks_of(
     verbs: &[String],
     out: &mut Vec<String>,
 ) -> bool {
-    let to_office = |s: &str| s.contains(l.report_to.as_str()) || s.contains(l.duty_to.as_str());
+    // (Or its mailbox: 每日14时前通过电子邮件（…@163.com）报送当日情况.)
+    let to_office = |s: &str| {
+        s.contains(l.report_to.as_str())
+            || s.contains(l.duty_to.as_str())
+            || (!l.email.is_empty() && s.contains('@') && s.contains(l.email.as_str()))
+    };
     let units = l.units_in_text();
     let mut asked = false;
     let mut last_asked = false;
@@ -1538,6 +1595,21 @@ fn what_first(sentence: &str, units: &str) -> Option<String> {
     (!asked).then(|| format!("请{units}将{sentence}"))
 }
 
+/// A report whose clause starts with its time, after a clause that sets the rule (值班期间实行
+/// 每日零报告制度，每日14时前通过电子邮件报送当日情况…): asked of the units in that clause
+/// (…制度，请各单位每日14时前…).
+fn timed_clause(sentence: &str, units: &str) -> Option<String> {
+    let verb = sentence.find("报送")?;
+    let at = sentence[..verb].rfind('，')? + '，'.len_utf8();
+    let clause = &sentence[at..];
+    let timed =
+        clause.starts_with(['每', '于']) || clause.starts_with(|c: char| c.is_ascii_digit());
+    // (纸质年报表…加盖公章后，于2月2日前…报送: what is reported comes first, as its condition.)
+    let condition = sentence[..at - '，'.len_utf8()].ends_with('后');
+    (timed && !condition && !units.is_empty() && !sentence.contains(units))
+        .then(|| format!("{}请{units}{clause}", &sentence[..at]))
+}
+
 /// A report of a named document that says no target (请于3月25日前报送“回头看”工作总结（…）。,
 /// 2027年2月10日前报送专项行动工作总结。, the upper office's desk being in the sentence before)
 /// goes to the office: 将…报送{target}. Of a phase's work (开展自查自纠…，于3月25日前报送行动
@@ -1573,6 +1645,7 @@ fn as_request(sentence: &str, units: &str) -> String {
     }
     let Some(rest) = sentence.strip_prefix(units).filter(|_| !units.is_empty()) else {
         return subjectless(sentence, units)
+            .or_else(|| timed_clause(sentence, units))
             .or_else(|| what_first(sentence, units))
             .or_else(|| verb_first(sentence, units))
             .unwrap_or_else(|| sentence.to_owned());
@@ -1813,8 +1886,95 @@ fn single_body(unit: &str) -> bool {
     !unit.contains('各') && !unit.contains("有关") && rank(unit, false) > 0
 }
 
+/// Every paragraph of `s` and its parts.
+fn texts_of(s: &Section) -> Vec<String> {
+    let mut out = s.text.0.clone();
+    for c in &s.sections {
+        out.extend(texts_of(c));
+    }
+    out
+}
+
+/// The clauses of `ask` (parted by ；) whose report `own` does not ask already (联络员名单 in
+/// the office's 请于…前将本单位联络员名单报送…), joined; none when every one is asked.
+fn not_asked(ask: &str, own: &str, verbs: &[String]) -> Option<String> {
+    let clauses: Vec<&str> = ask
+        .trim_end_matches('。')
+        .split('；')
+        .filter(|c| report_object(c, verbs).is_none_or(|o| !asked(o, own)))
+        .collect();
+    (!clauses.is_empty()).then(|| format!("{}。", clauses.join("；")))
+}
+
+/// Whether `own` asks for a part of `object` already (活动总结 of 活动总结及《…统计表》).
+fn asked(object: &str, own: &str) -> bool {
+    object.split(['及', '和', '、']).any(|part| {
+        let part = part
+            .split(['《', '（'])
+            .next()
+            .unwrap_or(part)
+            .trim_end_matches('》');
+        part.chars().count() >= 2 && own.contains(part)
+    })
+}
+
+/// What a clause asks to be reported: the words between 将 and the report verb (将联络员名单
+/// 报送 → 联络员名单), without 《》 and 本单位.
+fn report_object<'t>(clause: &'t str, verbs: &[String]) -> Option<&'t str> {
+    let at = verbs.iter().filter_map(|v| clause.find(v.as_str())).min()?;
+    let from = clause[..at].rfind('将')? + '将'.len_utf8();
+    let object = clause[from..at]
+        .trim_start_matches("本单位")
+        .trim_start_matches('《')
+        .trim_end_matches('》');
+    (object.chars().count() >= 2).then_some(object)
+}
+
+/// The sentences of `s` (and its parts) that ask for a report by a date (于5月29日前将实施方案
+/// 报送…): a date ending in 前 and a report verb.
+fn dated_reports(s: &Section, verbs: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in &s.text.0 {
+        for sentence in t.split_inclusive('。') {
+            let dated = sentence.contains("日前") || sentence.contains("月底前");
+            if dated && verbs.iter().any(|v| sentence.contains(v.as_str())) {
+                out.push(sentence.trim().to_owned());
+            }
+        }
+    }
+    for c in &s.sections {
+        out.extend(dated_reports(c, verbs));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_daily_report_after_its_rule_is_asked_of_the_units_in_its_own_clause() {
+        assert_eq!(
+            super::as_request(
+                "值班期间实行每日零报告制度，每日14时前通过电子邮件（a@b.cn）报送当日情况，无情况也要报告。",
+                "各所"
+            ),
+            "值班期间实行每日零报告制度，请各所每日14时前通过电子邮件（a@b.cn）报送当日情况，无情况也要报告。"
+        );
+    }
+
+    #[test]
+    fn a_carried_report_the_office_asks_already_is_not_asked_again() {
+        let verbs: Vec<String> = ["报送", "报"].iter().map(|v| (*v).to_owned()).collect();
+        let own =
+            "请于3月8日前将本单位联络员名单报送区局，活动结束后于6月16日前报送活动总结及统计表。";
+        let ask = "各分局要于3月5日前将联络员名单报送区局；自4月起，于每月3日前报送上月统计表。";
+        assert_eq!(
+            super::not_asked(ask, own, &verbs).as_deref(),
+            Some("自4月起，于每月3日前报送上月统计表。")
+        );
+        let summary = "于6月16日前将活动总结及《统计表》（见附件）报送区局。";
+        assert_eq!(super::not_asked(summary, own, &verbs), None);
+    }
+
     use super::{as_request, default_units, office_rank, report_limit_to};
 
     #[test]

@@ -113,6 +113,8 @@ pub struct WorkWords {
     /// Measure words of a count (183个行政村, 300户): an upper place's count is no figure of the
     /// office's.
     pub count_measures: Vec<String>,
+    /// 通过电子邮件 …: a report sent so, with no address in its sentence, gets the office's.
+    pub mail_words: Vec<String>,
     /// Units of a measured amount (微克, 吨, 公顷): an upper place's amount (全省…控制在每立方米46
     /// 微克以内) is no figure of the office's, whatever its size.
     pub amount_measures: Vec<String>,
@@ -1120,7 +1122,41 @@ impl Localiser<'_> {
         if self.email.is_empty() {
             return out;
         }
+        let out = self.mailbox_named(&out, notes);
         named_once(&out, &self.email, &["发送至", "发送到", "发至", "报送至"])
+    }
+
+    /// A report sent by e-mail to no address the sentence gives (每日16时前通过电子邮件报送当日
+    /// 情况: the upper office's mailbox was given elsewhere, in its contacts): the office's
+    /// mailbox after the words (`[work] mail_words`).
+    fn mailbox_named(&self, text: &str, notes: &mut Vec<String>) -> String {
+        text.split_inclusive('。')
+            .map(|sentence| {
+                if sentence.contains('@') {
+                    return sentence.to_owned();
+                }
+                let found = self.words.mail_words.iter().find_map(|w| {
+                    let at = sentence.find(w.as_str())? + w.len();
+                    let rest = &sentence[at..];
+                    let reports = self
+                        .words
+                        .report_verbs
+                        .iter()
+                        .any(|v| rest.starts_with(v.as_str()));
+                    reports.then_some(at)
+                });
+                match found {
+                    Some(at) => {
+                        notes.push(format!(
+                            "电子邮件报送未写邮箱：补上本机关的“{}”",
+                            self.email
+                        ));
+                        format!("{}（{}）{}", &sentence[..at], self.email, &sentence[at..])
+                    }
+                    None => sentence.to_owned(),
+                }
+            })
+            .collect()
     }
 
     /// …电子版发送至…，联系电话：025-83521136: a telephone number inherited text still gives is the

@@ -372,7 +372,8 @@ pub struct Dates {
     pub summary: NaiveDate,
 }
 
-fn date_var(d: NaiveDate, weekday: bool) -> String {
+/// A date as the spec writes it for compose ({date:03-08}, with `:weekday` for its weekday).
+pub(crate) fn date_var(d: NaiveDate, weekday: bool) -> String {
     let suffix = if weekday { ":weekday" } else { "" };
     format!("{{date:{:02}-{:02}{suffix}}}", d.month(), d.day())
 }

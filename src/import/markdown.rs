@@ -16,6 +16,11 @@ pub fn plain(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for line in text.split('\n') {
         let line = line.trim_end_matches('\r');
+        // A grid table's rule (+----+----+) parts its rows: no text.
+        let t = line.trim();
+        if t.starts_with('+') && t.len() > 2 && t.chars().all(|c| "+-=: ".contains(c)) {
+            continue;
+        }
         if let Some(cells) = table_row(line) {
             if !cells.iter().all(|c| rule_cell(c)) {
                 out.push_str(&cells.join("\t"));
@@ -80,6 +85,9 @@ mod tests {
             plain(text).unwrap(),
             "关于开展活动的通知\n\n一、活动主题\n\n（一）加强组织领导。各地要高度重视。\n\n序号\t市州\t备注\n1\t\t\n"
         );
+        // A grid table (an OA system's text export) without its rules.
+        let grid = "+----+------+\n|序号|单位  |\n+----+------+\n|1   |甲镇  |\n+----+------+\n**一、**正文。";
+        assert_eq!(plain(grid).unwrap(), "序号\t单位\n1\t甲镇\n一、正文。");
         // A text with one mark of its own is read as it is.
         assert_eq!(plain("# 号文件\n正文。"), None);
     }
