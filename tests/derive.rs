@@ -1850,7 +1850,8 @@ fn a_pasted_finance_notice_leaves_the_page_s_lists_and_its_plan_labels_only_its_
 
 /// A city's 专项行动 pasted from its web page, derived for a district: the action is dated as a
 /// campaign (its four stages keep their order and dates, inside the action's period) but drafted
-/// as a work notice: the plan is a 工作方案 (not 「专项行动活动方案」), with no 活动安排 to fill in
+/// as a work notice: the plan is the 实施方案 the city asks each district to make (not
+/// 「专项行动活动方案」), with no 活动安排 to fill in
 /// and no default 准备/实施/总结 stages beside the upstream's own; the plan printed after the
 /// cover names no 主送.
 #[test]
@@ -1864,7 +1865,7 @@ fn an_action_campaign_derives_as_a_work_plan_with_its_own_stages() {
     let cover = draft(&dir, "office-2026-cover.toml");
     let notice = draft(&dir, "office-2026-notice.toml");
     assert!(
-        plan.contains("title = \"鄞州区2026年冬季根治欠薪专项行动工作方案\""),
+        plan.contains("title = \"鄞州区2026年冬季根治欠薪专项行动实施方案\""),
         "{plan}"
     );
     for draft in [&plan, &cover, &notice] {

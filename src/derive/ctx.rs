@@ -536,16 +536,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The kind of plan the upstream prints where it is not a 工作方案 (实施方案, 行动方案): the
-    /// office's plan after it is one of the same kind.
+    /// The kind of plan the upstream prints, or asks its addressees to make (结合实际制定实施方案),
+    /// where it is not a 工作方案 (实施方案, 行动方案): the office's plan is one of that kind.
     fn printed_plan_type(&self) -> Option<&str> {
-        let title = self.upstream().printed()?.title.trim();
-        self.d
-            .title
-            .document_endings
-            .iter()
-            .filter(|e| e.ends_with("方案") && e.chars().count() > 2 && *e != "工作方案")
-            .find(|e| title.ends_with(e.as_str()))
+        let kinds = || {
+            self.d
+                .title
+                .document_endings
+                .iter()
+                .filter(|e| e.ends_with("方案") && e.chars().count() > 2 && *e != "工作方案")
+        };
+        if let Some(printed) = self.upstream().printed() {
+            let title = printed.title.trim();
+            return kinds()
+                .find(|e| title.ends_with(e.as_str()))
+                .map(String::as_str);
+        }
+        // The kind the upstream asks its addressees to make (结合实际制定实施方案).
+        let texts = crate::spec::texts::texts(self.upstream());
+        kinds()
+            .find(|e| {
+                texts.iter().any(|(_, t)| {
+                    t.match_indices("制定").any(|(at, w)| {
+                        let after: String = t[at + w.len()..].chars().take(12).collect();
+                        after.contains(e.as_str())
+                    })
+                })
+            })
             .map(String::as_str)
     }
 
@@ -751,7 +768,7 @@ impl<'a> Ctx<'a> {
             AnnexKind::Text => self.names.is_none(),
             AnnexKind::List => false,
         };
-        if !wanted {
+        if !wanted || self.upper_own_table(a, &l) {
             return None;
         }
         let mut a = a.clone();
@@ -783,7 +800,26 @@ impl<'a> Ctx<'a> {
             }
         }
         super::form_rows::blank_upper_places(&mut a, &self.d.work);
+        super::form_rows::one_unit_column(&mut a, &self.d.work);
         Some(a)
+    }
+
+    /// A table of the upper level's own arrangement (市防指汛前安全隐患督导检查组分组表: its groups
+    /// and who leads them), titled by an upper level's body, no form for the office's units to
+    /// fill in (…统计表, …汇总表, `[work] fill_in_forms`): not the office's annex.
+    fn upper_own_table(&self, a: &Annex, l: &Localiser) -> bool {
+        let title = a.title.trim();
+        let above = super::localise::level_words_above(&l.upstream, l.office_rank);
+        let upper = above
+            .iter()
+            .any(|w| title.starts_with(w) && !title[w.len()..].starts_with(['级', '、', '（']));
+        let form = self
+            .d
+            .work
+            .fill_in_forms
+            .iter()
+            .any(|f| title.ends_with(f.as_str()));
+        a.kind == AnnexKind::Table && upper && !form
     }
 
     /// The office's annexes: its member list and its forms.

@@ -73,6 +73,32 @@ pub fn blank_upper_places(a: &mut Annex, w: &Work) -> bool {
     true
 }
 
+/// One column for the office's units where the upper office's form had one for each of its
+/// levels (市（区） and 县（市、区）, both titled 单位 once made the office's): the last, the
+/// lowest level's, stays; what the others held (合计) moves into it where it is empty.
+pub fn one_unit_column(a: &mut Annex, w: &Work) {
+    let units: Vec<usize> = (0..a.columns.len())
+        .filter(|&k| a.columns[k].title == w.unit_column)
+        .collect();
+    let Some((&last, others)) = units.split_last() else {
+        return;
+    };
+    let mut keep = last;
+    for &k in others.iter().rev() {
+        // (Each column removed before it moves the kept one a place to the left.)
+        keep -= 1;
+        for row in a.rows.iter_mut() {
+            if k < row.len() {
+                let cell = row.remove(k);
+                if !cell.trim().is_empty() && row.get(keep).is_some_and(|c| c.trim().is_empty()) {
+                    row[keep] = cell;
+                }
+            }
+        }
+        a.columns.remove(k);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +151,24 @@ mod tests {
         ]);
         assert!(blank_upper_places(&mut a, &work()));
         assert!(a.rows[..3].iter().flatten().all(String::is_empty));
+    }
+
+    #[test]
+    fn a_form_with_a_column_for_each_upper_level_keeps_one_for_the_units() {
+        let mut a = form(&[
+            &["宝鸡市", "陈仓区", "300"],
+            &["汉中市", "西乡县", "260"],
+            &["合计", "", "560"],
+        ]);
+        a.columns[0].title = "市（区）".into();
+        // (县（市、区） is a level column, made 单位 as the form is carried.)
+        let w = work();
+        a.columns[1].title = w.unit_column.clone();
+        assert!(blank_upper_places(&mut a, &w));
+        one_unit_column(&mut a, &w);
+        let titles: Vec<&str> = a.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["单位", "批次"]);
+        assert_eq!(a.rows[2], ["合计", ""]);
     }
 
     #[test]

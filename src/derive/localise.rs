@@ -115,6 +115,8 @@ pub struct WorkWords {
     pub count_measures: Vec<String>,
     /// 通过电子邮件 …: a report sent so, with no address in its sentence, gets the office's.
     pub mail_words: Vec<String>,
+    /// Endings of a form the office's units fill in (统计表, 汇总表, 登记表 …).
+    pub fill_in_forms: Vec<String>,
     /// Units of a measured amount (微克, 吨, 公顷): an upper place's amount (全省…控制在每立方米46
     /// 微克以内) is no figure of the office's, whatever its size.
     pub amount_measures: Vec<String>,

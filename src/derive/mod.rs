@@ -812,6 +812,21 @@ fn mark_annex_references(text: &str, map: &AnnexMap, todo: &mut Vec<String>) -> 
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let n: Option<usize> = after[..digits].parse().ok();
         out.push_str(&rest[..i]);
+        // A short aside pointing at an upstream annex the draft does not carry (分组见附件2,
+        // the upper level's own groups) goes with it.
+        let open = out.rfind('（').filter(|&o| !out[o..].contains('）'));
+        let close = after[digits..].find('）');
+        let aside = open.zip(close).filter(|&(o, c)| {
+            out[o..].chars().count() + after[digits..digits + c].chars().count() <= 10
+        });
+        if let (None, Some(n), Some((o, c))) = (map.reference(n), n, aside) {
+            out.truncate(o);
+            todo.push(format!(
+                "继承的文字提到上级来文的“附件{n}”，本文没有该附件：已删去该处括注"
+            ));
+            rest = &after[digits + c + '）'.len_utf8()..];
+            continue;
+        }
         match (map.reference(n), n) {
             (Some(name), _) => out.push_str(&name),
             (None, Some(n)) => {

@@ -7,14 +7,24 @@
 /// `**` may be the document's own.
 const MIN_MARKED_LINES: usize = 2;
 
+/// A Markdown text without its marks: its lines, and the line of the user's file each was.
+#[derive(Debug)]
+pub struct Plain {
+    /// The text, a table's row a line of tab-separated cells.
+    pub text: String,
+    /// The 1-based line of the file each line of `text` was (its rules and marks gone).
+    pub lines: Vec<usize>,
+}
+
 /// The text without its Markdown marks, or `None` when it carries none (then it is read as it is).
-pub fn plain(text: &str) -> Option<String> {
+pub fn plain(text: &str) -> Option<Plain> {
     let marked = text.lines().filter(|l| marked(l)).count();
     if marked < MIN_MARKED_LINES {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    for line in text.split('\n') {
+    let mut lines = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
         let line = line.trim_end_matches('\r');
         // A grid table's rule (+----+----+) parts its rows: no text.
         let t = line.trim();
@@ -25,14 +35,16 @@ pub fn plain(text: &str) -> Option<String> {
             if !cells.iter().all(|c| rule_cell(c)) {
                 out.push_str(&cells.join("\t"));
                 out.push('\n');
+                lines.push(k + 1);
             }
             continue;
         }
         out.push_str(&without_marks(line));
         out.push('\n');
+        lines.push(k + 1);
     }
     out.pop();
-    Some(out)
+    Some(Plain { text: out, lines })
 }
 
 /// Whether a line carries a Markdown mark: a heading's `#`, a bold run, a table row.
@@ -82,13 +94,16 @@ mod tests {
     fn an_online_editor_s_markdown_is_read_as_the_printed_page() {
         let text = "# 关于开展活动的通知\n\n## 一、活动主题\n\n**（一）加强组织领导。**各地要高度重视。\n\n| 序号 | 市州 | 备注 |\n| --- | :---: | --- |\n| 1 |  |  |\n";
         assert_eq!(
-            plain(text).unwrap(),
+            plain(text).unwrap().text,
             "关于开展活动的通知\n\n一、活动主题\n\n（一）加强组织领导。各地要高度重视。\n\n序号\t市州\t备注\n1\t\t\n"
         );
         // A grid table (an OA system's text export) without its rules.
         let grid = "+----+------+\n|序号|单位  |\n+----+------+\n|1   |甲镇  |\n+----+------+\n**一、**正文。";
-        assert_eq!(plain(grid).unwrap(), "序号\t单位\n1\t甲镇\n一、正文。");
+        let read = plain(grid).unwrap();
+        assert_eq!(read.text, "序号\t单位\n1\t甲镇\n一、正文。");
+        // Each line keeps the number it has in the file.
+        assert_eq!(read.lines, [2, 4, 6]);
         // A text with one mark of its own is read as it is.
-        assert_eq!(plain("# 号文件\n正文。"), None);
+        assert!(plain("# 号文件\n正文。").is_none());
     }
 }

@@ -229,7 +229,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported> {
             match markdown::plain(&text) {
                 Some(plain) => (
                     format!("{format}，按 Markdown 读取（去掉 # ** | 等标记）"),
-                    copied_table::rebuild(text::read(&plain)),
+                    copied_table::rebuild(text::read_numbered(&plain.text, &plain.lines)),
                 ),
                 None => (format, copied_table::rebuild(text::read(&text))),
             }

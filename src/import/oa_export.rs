@@ -88,11 +88,11 @@ pub fn read(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
         .take(MOST_LINES)
         .take_while(|l| field(&l.text).is_some())
         .count();
-    let fields: Vec<(Field, String)> = lines[start..start + count]
+    let fields: Vec<(Field, String, usize)> = lines[start..start + count]
         .iter()
-        .filter_map(|l| field(&l.text).map(|(f, v)| (f, v.to_owned())))
+        .filter_map(|l| field(&l.text).map(|(f, v)| (f, v.to_owned(), l.line)))
         .collect();
-    let named = |f: Field| fields.iter().find(|(g, v)| *g == f && !v.is_empty());
+    let named = |f: Field| fields.iter().find(|(g, v, _)| *g == f && !v.is_empty());
     let known = [Field::Title, Field::Issuer, Field::Number]
         .iter()
         .filter(|f| named(**f).is_some())
@@ -117,42 +117,43 @@ pub fn read(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
 }
 
 /// The lines a document prints for the block's fields, in the order of its 版头: 密级,
-/// 紧急程度, the mark, the number (with 签发人 for a 请示 or 报告), the title.
-fn header_lines(fields: &[(Field, String)], at: &Line) -> Vec<Line> {
+/// 紧急程度, the mark, the number (with 签发人 for a 请示 or 报告), the title; each at the line
+/// of the file that gave it.
+fn header_lines(fields: &[(Field, String, usize)], at: &Line) -> Vec<Line> {
     let value = |f: Field| {
         fields
             .iter()
-            .find(|(g, v)| *g == f && !v.is_empty())
-            .map(|(_, v)| v.as_str())
+            .find(|(g, v, _)| *g == f && !v.is_empty())
+            .map(|(_, v, line)| (v.as_str(), *line))
     };
-    let title = value(Field::Title).unwrap_or("");
+    let title = value(Field::Title).map_or("", |(t, _)| t);
     let mut out = Vec::new();
-    let mut push = |text: String| {
-        let mut l = Line::plain(text, at.page, at.line);
+    let mut push = |text: &str, line: usize| {
+        let mut l = Line::plain(text, at.page, line);
         l.after_blank = at.after_blank;
         out.push(l);
     };
-    if let Some(s) =
-        value(Field::Secrecy).filter(|s| ["绝密", "机密", "秘密"].iter().any(|k| s.starts_with(k)))
-    {
-        push(s.to_owned());
+    let secret = |(s, _): &(&str, usize)| ["绝密", "机密", "秘密"].iter().any(|k| s.starts_with(k));
+    if let Some((s, line)) = value(Field::Secrecy).filter(secret) {
+        push(s, line);
     }
-    if let Some(u) = value(Field::Urgency).filter(|u| ["特急", "加急", "特提"].contains(u)) {
-        push(u.to_owned());
+    let urgent = |(u, _): &(&str, usize)| ["特急", "加急", "特提"].contains(u);
+    if let Some((u, line)) = value(Field::Urgency).filter(urgent) {
+        push(u, line);
     }
-    if let Some(issuer) = value(Field::Issuer) {
-        push(issuer.to_owned());
+    if let Some((issuer, line)) = value(Field::Issuer) {
+        push(issuer, line);
     }
-    if let Some(number) = value(Field::Number) {
+    if let Some((number, line)) = value(Field::Number) {
         // 签发人 is printed on the 版头 of what goes up (§7.2.5), never on a notice's.
         let upward = ["请示", "报告"].iter().any(|k| title.ends_with(k));
         match value(Field::Signers).filter(|_| upward) {
-            Some(signers) => push(format!("{number}　签发人：{signers}")),
-            None => push(number.to_owned()),
+            Some((signers, _)) => push(&format!("{number}　签发人：{signers}"), line),
+            None => push(number, line),
         }
     }
-    if !title.is_empty() {
-        push(title.to_owned());
+    if let Some((t, line)) = value(Field::Title) {
+        push(t, line);
     }
     out
 }

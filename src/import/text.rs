@@ -27,13 +27,21 @@ pub fn decode_damaged(bytes: &[u8]) -> Option<(String, &'static encoding_rs::Enc
 
 /// Reads text (already decoded) into lines.
 pub fn read(text: &str) -> Vec<Line> {
+    read_numbered(text, &[])
+}
+
+/// Reads text whose k-th line was line `numbers[k]` of the user's file (a Markdown paste read
+/// without its rules and marks), so that what the report names stands where the file has it.
+pub fn read_numbered(text: &str, numbers: &[usize]) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // (A text with form feeds counts its lines by page.)
+    let mapped = !numbers.is_empty() && !text.contains('\u{c}');
     let mut out = Vec::new();
     let (mut page, mut line) = (1, 0);
     let mut blank = false;
     // The page a printed page number ended already (— 3 — then the form feed after it).
     let mut numbered_end = false;
-    for raw in text.split('\n') {
+    for (n, raw) in text.split('\n').enumerate() {
         for (k, piece) in raw.split('\u{c}').enumerate() {
             if k > 0 && !std::mem::take(&mut numbered_end) {
                 page += 1;
@@ -41,6 +49,9 @@ pub fn read(text: &str) -> Vec<Line> {
             }
             let piece = piece.trim_end_matches('\r');
             line += 1;
+            if mapped {
+                line = numbers.get(n).copied().unwrap_or(line);
+            }
             // A row of empty cells under a table (tabs only) is a blank row to fill in.
             let table_goes_on = out.last().is_some_and(|l: &Line| l.cells.is_some());
             if piece.trim().is_empty() && !(piece.contains('\t') && table_goes_on) {
