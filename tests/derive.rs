@@ -3425,7 +3425,7 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
     let dir = received_and_derived(
         "xunqian-city-oa-export.txt",
         "xunqian-town-office.toml",
-        &["notice"],
+        &["notice", "relay"],
     );
     let notice = draft(&dir, "office-2027-notice.toml");
     assert!(
@@ -3433,6 +3433,18 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
         "{notice}"
     );
     assert!(!notice.contains("文件标题"), "{notice}");
+    // The city's own groups (市防指…分组表) are no annex of the town's, and not pointed at.
+    assert!(!notice.contains("分组表"), "{notice}");
+    assert!(!notice.contains("分组见"), "{notice}");
+    // The relay asks the town's units to finish by the town's date (5月17日, not 5月20日).
+    let asks = relay_asks(&dir, "office-2027-relay.toml");
+    assert!(
+        asks.iter().any(
+            |a| a.starts_with("请各村（社区）、镇直各单位对排查发现的隐患")
+                && a.contains("确保5月17日前全部整改到位")
+        ),
+        "{asks:#?}"
+    );
 
     let dir = received_and_derived(
         "spaq-province-word-paste-gbk.txt",

@@ -1550,10 +1550,15 @@ fn due_of(sentence: &str, since: NaiveDate) -> (bool, bool) {
 /// 文化和旅游局要于1月20日前对…开展一次安全检查): a relay asks it too, the office's date
 /// replacing the relayed document's for them.
 fn finished_by_units(sentence: &str) -> bool {
-    ["前完成", "日前", "月底前"]
+    let dated = ["前完成", "日前", "月底前"]
         .iter()
-        .any(|w| sentence.contains(w))
-        && sentence.trim_start_matches('请').starts_with('各')
+        .any(|w| sentence.contains(w));
+    // (Or, its doer unsaid, what is to be done by the date: 对排查发现的隐患逐项整改…，确保5月
+    // 20日前全部整改到位.)
+    let ensured = sentence.starts_with(['对', '要'])
+        && sentence.contains("确保")
+        && ["到位", "完成"].iter().any(|w| sentence.contains(w));
+    dated && (sentence.trim_start_matches('请').starts_with('各') || ensured)
 }
 
 /// The upstream's period: its campaign's, else a season its opening says starts and ends
@@ -1801,6 +1806,10 @@ fn verb_first(sentence: &str, units: &str) -> Option<String> {
         || ["因", "如", "若", "凡", "遇", "发生", "对"]
             .iter()
             .any(|w| clause.starts_with(w));
+    // (对排查发现的隐患逐项整改…，确保…: the clause is what is asked, not its condition.)
+    if condition && rest.starts_with("确保") {
+        return Some(format!("请{units}{sentence}"));
+    }
     if condition {
         return rest
             .starts_with('要')
@@ -1986,6 +1995,16 @@ fn dated_reports(s: &Section, verbs: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_task_to_finish_by_a_date_its_doer_unsaid_is_asked_of_the_units() {
+        let sentence = "对排查发现的隐患逐项整改、逐项销号，确保5月17日前全部整改到位。";
+        assert!(super::finished_by_units(sentence));
+        assert_eq!(
+            super::as_request(sentence, "各村"),
+            "请各村对排查发现的隐患逐项整改、逐项销号，确保5月17日前全部整改到位。"
+        );
+    }
+
     #[test]
     fn a_daily_report_after_its_rule_is_asked_of_the_units_in_its_own_clause() {
         assert_eq!(
