@@ -3409,7 +3409,12 @@ fn drafts_from_an_opinion_an_oa_export_a_word_paste_and_an_oa_pdf_read_as_the_of
         notice.contains("年经营性收入10万元以上的村占比"),
         "{notice}"
     );
-    // The 意见's one request, in the 保障措施 the office's requirements replace, is asked still.
+    // The 意见's one request and its dated task, in the 保障措施 the office's requirements
+    // replace, are asked still.
+    assert!(
+        notice.contains("2026年底前实现集体经济组织财务审计全覆盖"),
+        "{notice}"
+    );
     assert!(
         notice.contains("于2026年5月26日前将实施方案（加盖公章的PDF版和可编辑版）报送区农业农村局"),
         "{notice}"

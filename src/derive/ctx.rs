@@ -1975,14 +1975,20 @@ fn report_object<'t>(clause: &'t str, verbs: &[String]) -> Option<&'t str> {
     (object.chars().count() >= 2).then_some(object)
 }
 
-/// The sentences of `s` (and its parts) that ask for a report by a date (于5月29日前将实施方案
-/// 报送…): a date ending in 前 and a report verb.
+/// The sentences of `s` (and its parts) that ask for a report or a result by a date (于5月29日前
+/// 将实施方案报送…, 2026年底前实现…审计全覆盖): a date ending in 前 and a report verb or a verb
+/// of finishing.
 fn dated_reports(s: &Section, verbs: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for t in &s.text.0 {
         for sentence in t.split_inclusive('。') {
-            let dated = sentence.contains("日前") || sentence.contains("月底前");
-            if dated && verbs.iter().any(|v| sentence.contains(v.as_str())) {
+            let dated = ["日前", "月底前", "年底前"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            let finished = ["实现", "完成", "确保"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if dated && (finished || verbs.iter().any(|v| sentence.contains(v.as_str()))) {
                 out.push(sentence.trim().to_owned());
             }
         }
