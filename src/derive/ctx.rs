@@ -407,9 +407,11 @@ impl<'a> Ctx<'a> {
             // A paragraph made the office's as a whole (as a notice's is), so that what goes with
             // the upper office's own event (its attendance) goes here too; the profile's words
             // first (the relayed document itself keeps the upstream's).
+            // (Substitutions are counted where an ask was taken: the relayed document keeps
+            // the upstream's words.)
             let mut notes = Vec::new();
-            let substituted =
-                super::substitute(text, &self.profile().substitutions, &mut self.counts);
+            let mut counts = vec![0; self.counts.len()];
+            let substituted = super::substitute(text, &self.profile().substitutions, &mut counts);
             let localised = l.apply(&substituted, &mut notes);
             if asks_of(
                 &localised,
@@ -419,6 +421,9 @@ impl<'a> Ctx<'a> {
                 &mut out,
             ) {
                 self.changes.extend(notes);
+                for (total, n) in self.counts.iter_mut().zip(counts) {
+                    *total += n;
+                }
             }
         }
         in_order_due(out, period_of(upstream), l.since)
@@ -982,7 +987,7 @@ impl<'a> Ctx<'a> {
         let upstream = sections_of(&self.up.value);
         let body = body::body(&upstream, &rules, self.as_, blocks, &local, &mut inherit);
         self.changes.extend(carried.iter().map(|a| {
-            format!("上级来文要求报送的“{a}”随本机关的工作要求保留（上级来文的该节由机关资料的 requirements 代替）")
+            format!("上级来文要求按期报送或完成的“{a}”随本机关的工作要求保留（上级来文的该节由机关资料的 requirements 代替）")
         }));
         let (_, map) = self.annexes();
         let body = body

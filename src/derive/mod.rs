@@ -739,7 +739,18 @@ fn substitution_report(c: &ctx::Ctx) -> Vec<String> {
         .iter()
         .zip(&c.counts)
         .map(|(s, n)| {
-            if *n == 0 {
+            let said = || {
+                crate::spec::texts::texts(c.upstream())
+                    .iter()
+                    .any(|(_, t)| t.contains(s.from.as_str()))
+            };
+            if *n == 0 && said() {
+                // (In a section the draft does not carry: its own requirements stand there.)
+                format!(
+                    "替换“{}”→“{}”：只出现在本稿未沿用的上级来文部分，未替换",
+                    s.from, s.to
+                )
+            } else if *n == 0 {
                 format!("替换“{}”→“{}”：上级来文中没有出现，未替换", s.from, s.to)
             } else {
                 format!("替换“{}”→“{}”：{n} 处", s.from, s.to)
