@@ -940,44 +940,18 @@ impl<'a> Ctx<'a> {
             }
             kept
         };
-        // What the upstream asks to be reported by a date in a section the office's own
-        // requirements replace (…于5月29日前将实施方案报送省农业农村厅…) is asked of its units
-        // still, after its last requirement: the date and the target made its own.
         let mut requirements = requirements;
-        let mut carried = Vec::new();
-        if let Some(req) = requirements.as_mut() {
-            for s in sections_of(&self.up.value).iter() {
-                let replaced = rules
-                    .iter()
-                    .find(|r| r.matches(self.as_, &s.heading))
-                    .is_some_and(|r| {
-                        r.action == profile::Action::Replace
-                            && r.block == Some(profile::Block::Requirements)
-                    });
-                let asks = if replaced {
-                    let own = texts_of(req).join("");
-                    dated_reports(s, &d.work.report_verbs)
-                        .iter()
-                        .filter_map(|a| not_asked(a, &own, &d.work.report_verbs))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                if asks.is_empty() {
-                    continue;
-                }
-                let made = inherit(&Section {
-                    text: crate::spec::Paragraphs(asks),
-                    ..Section::default()
-                });
-                carried.extend(made.text.0.iter().cloned());
-                let last = match req.sections.last_mut() {
-                    Some(last) => last,
-                    None => req,
-                };
-                last.text.0.extend(made.text.0);
-            }
-        }
+        let carried = match requirements.as_mut() {
+            Some(req) => carry_dated_asks(
+                req,
+                &sections_of(&self.up.value),
+                self.as_,
+                &d.work.report_verbs,
+                &rules,
+                &mut inherit,
+            ),
+            None => Vec::new(),
+        };
         let blocks = body::Blocks {
             requirements,
             activities,
@@ -1934,6 +1908,51 @@ fn places_of(w: &crate::derive::localise::WorkWords, units: &str) -> Option<Stri
 /// 各市场监管所, 幼儿园).
 fn single_body(unit: &str) -> bool {
     !unit.contains('各') && !unit.contains("有关") && rank(unit, false) > 0
+}
+
+/// What the upstream's `sections` ask to be reported or finished by a date in a section the
+/// office's own requirements replace (…于5月29日前将实施方案报送省农业农村厅…), asked of its units
+/// still, after its last requirement `req`, made its own by `inherit`: what was carried.
+fn carry_dated_asks(
+    req: &mut Section,
+    sections: &[Section],
+    as_: DeriveAs,
+    verbs: &[String],
+    rules: &[&profile::Rule],
+    inherit: &mut dyn FnMut(&Section) -> Section,
+) -> Vec<String> {
+    let mut carried = Vec::new();
+    for s in sections {
+        let replaced = rules
+            .iter()
+            .find(|r| r.matches(as_, &s.heading))
+            .is_some_and(|r| {
+                r.action == profile::Action::Replace
+                    && r.block == Some(profile::Block::Requirements)
+            });
+        if !replaced {
+            continue;
+        }
+        let own = texts_of(req).join("");
+        let asks: Vec<String> = dated_reports(s, verbs)
+            .iter()
+            .filter_map(|a| not_asked(a, &own, verbs))
+            .collect();
+        if asks.is_empty() {
+            continue;
+        }
+        let made = inherit(&Section {
+            text: crate::spec::Paragraphs(asks),
+            ..Section::default()
+        });
+        carried.extend(made.text.0.iter().cloned());
+        let last = match req.sections.last_mut() {
+            Some(last) => last,
+            None => req,
+        };
+        last.text.0.extend(made.text.0);
+    }
+    carried
 }
 
 /// Every paragraph of `s` and its parts.
