@@ -1933,7 +1933,9 @@ fn carry_dated_asks(
         if !replaced {
             continue;
         }
-        let own = texts_of(req).join("");
+        let mut own = Vec::new();
+        collect_texts(std::slice::from_ref(req), &mut own);
+        let own: String = own.into_iter().map(String::as_str).collect();
         let asks: Vec<String> = dated_reports(s, verbs)
             .iter()
             .filter_map(|a| not_asked(a, &own, verbs))
@@ -1953,15 +1955,6 @@ fn carry_dated_asks(
         last.text.0.extend(made.text.0);
     }
     carried
-}
-
-/// Every paragraph of `s` and its parts.
-fn texts_of(s: &Section) -> Vec<String> {
-    let mut out = s.text.0.clone();
-    for c in &s.sections {
-        out.extend(texts_of(c));
-    }
-    out
 }
 
 /// The clauses of `ask` (parted by ；) whose report `own` does not ask already (联络员名单 in
@@ -2003,24 +1996,22 @@ fn report_object<'t>(clause: &'t str, verbs: &[String]) -> Option<&'t str> {
 /// 将实施方案报送…, 2026年底前实现…审计全覆盖): a date ending in 前 and a report verb or a verb
 /// of finishing.
 fn dated_reports(s: &Section, verbs: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in &s.text.0 {
-        for sentence in t.split_inclusive('。') {
+    let mut texts = Vec::new();
+    collect_texts(std::slice::from_ref(s), &mut texts);
+    texts
+        .iter()
+        .flat_map(|t| t.split_inclusive('。'))
+        .filter(|sentence| {
             let dated = ["日前", "月底前", "年底前"]
                 .iter()
                 .any(|w| sentence.contains(w));
             let finished = ["实现", "完成", "确保"]
                 .iter()
                 .any(|w| sentence.contains(w));
-            if dated && (finished || verbs.iter().any(|v| sentence.contains(v.as_str()))) {
-                out.push(sentence.trim().to_owned());
-            }
-        }
-    }
-    for c in &s.sections {
-        out.extend(dated_reports(c, verbs));
-    }
-    out
+            dated && (finished || verbs.iter().any(|v| sentence.contains(v.as_str())))
+        })
+        .map(|sentence| sentence.trim().to_owned())
+        .collect()
 }
 
 #[cfg(test)]
