@@ -1702,20 +1702,14 @@ fn a_form_head_of_two_rows_imports_with_its_groups_and_renders_them_over_their_c
         m.texts
             .iter()
             .find(|r| r.text.trim() == t)
-            .unwrap_or_else(|| panic!("{t} is drawn alone"))
+            .unwrap_or_else(|| panic!("{t} is drawn as a line of its own"))
     };
     let centre = |t: &str| (run(t).x + run(t).width / 2.0, run(t).baseline);
     let (group, group_y) = centre("排查情况");
-    let (_, a_y) = centre("排查场所");
+    let (_, a_y) = centre("排查场所（家）");
     // The two columns' titles (each centred in its cell) are as wide: the cells meet midway
     // between the first's end and the second's start, under the group's centre.
-    let first_close = m
-        .texts
-        .iter()
-        .filter(|r| r.text == "）" && (r.baseline - a_y).abs() < 0.1)
-        .map(|r| r.right())
-        .fold(f64::INFINITY, f64::min);
-    let meet = (first_close + run("发现隐患").x) / 2.0;
+    let meet = (run("排查场所（家）").right() + run("发现隐患（处）").x) / 2.0;
     let (_, number_y) = centre("序号");
     assert!((group - meet).abs() < 1.0, "{group} over {meet}");
     assert!(a_y - group_y > 4.0, "the group's row is above its columns'");

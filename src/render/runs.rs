@@ -1,7 +1,8 @@
-//! How the template sets each text (排版片段): its runs of full-width marks, each mark in a cell
-//! of its own, and its long Latin runs, breakable after any character, found here once per text.
+//! How the template sets each text (排版片段): its long Latin runs, breakable after any
+//! character, and the breaks after a hyphen between digits, found here once per text. (Full-width
+//! marks need nothing: the typst gongwen builds with keeps each in a whole cell.)
 //!
-//! The template had found them with two regex show rules over every laid-out text, which typst
+//! The template had found them with regex show rules over every laid-out text, which typst
 //! re-applies on every layout: about 8 ms of a cold ten-page notice. The texts of the document
 //! are the string leaves of its JSON; the ones that hold something to set apart are handed to the
 //! template in a table keyed by the text (`data.runs`), so the document's JSON keeps its shape
@@ -10,7 +11,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::gbt9704::{CLOSING_MARKS, LATIN_RUN_BREAK_CHARS, OPENING_MARKS};
+use crate::gbt9704::LATIN_RUN_BREAK_CHARS;
 
 /// One run of a text as the template sets it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,22 +25,12 @@ pub enum Run {
         /// Always 1 (the template asks whether the key is there).
         z: u8,
     },
-    /// Full-width marks (全角标点), each set in a box one cell wide.
-    Marks {
-        /// The marks.
-        m: String,
-    },
     /// A long run of Latin letters, digits and signs without a space (a URL, an e-mail address),
     /// breakable after any character.
     Latin {
         /// The run.
         l: String,
     },
-}
-
-/// Whether `c` is a full-width mark that keeps a cell of its own (GB/T 9704: 28 a line).
-pub fn is_mark(c: char) -> bool {
-    CLOSING_MARKS.contains(c) || OPENING_MARKS.contains(c)
 }
 
 /// A printable ASCII character other than the space (what a Latin run is made of).
@@ -55,32 +46,16 @@ pub fn runs(text: &str) -> Option<Vec<Run>> {
     let mut i = 0;
     let mut special = false;
     while i < chars.len() {
-        let taken = take_while(&chars[i..], is_mark);
         let latin = take_while(&chars[i..], is_latin);
-        let piece = if taken > 0 {
-            Some((
-                taken,
-                Run::Marks {
-                    m: chars[i..i + taken].iter().collect(),
-                },
-            ))
-        } else if latin >= LATIN_RUN_BREAK_CHARS as usize {
-            Some((
-                latin,
-                Run::Latin {
-                    l: chars[i..i + latin].iter().collect(),
-                },
-            ))
-        } else {
-            None
-        };
-        if let Some((len, piece)) = piece {
+        if latin >= LATIN_RUN_BREAK_CHARS as usize {
             special = true;
             if !plain.is_empty() {
                 out.push(Run::Text(std::mem::take(&mut plain)));
             }
-            out.push(piece);
-            i += len;
+            out.push(Run::Latin {
+                l: chars[i..i + latin].iter().collect(),
+            });
+            i += latin;
         } else if digit_hyphen_digit(&chars[i..])
             && !crate::compose::text::is_phone_hyphen(&chars, i + 1)
         {
@@ -150,29 +125,12 @@ mod tests {
         Run::Text(s.into())
     }
 
-    fn marks(s: &str) -> Run {
-        Run::Marks { m: s.into() }
-    }
-
     #[test]
-    fn a_text_without_marks_or_long_latin_runs_needs_no_runs() {
+    fn a_text_without_long_latin_runs_or_digit_hyphens_needs_no_runs() {
         assert_eq!(runs("各区人民政府"), None);
         assert_eq!(runs("GB/T 9704"), None);
-    }
-
-    #[test]
-    fn adjacent_marks_are_one_run() {
-        assert_eq!(
-            runs("见“通知”。（略）").unwrap(),
-            vec![
-                text("见"),
-                marks("“"),
-                text("通知"),
-                marks("”。（"),
-                text("略"),
-                marks("）"),
-            ]
-        );
+        // Full-width marks are typst's to keep in their cells.
+        assert_eq!(runs("见“通知”。（略）"), None);
     }
 
     #[test]
@@ -184,7 +142,8 @@ mod tests {
         );
         // A telephone number stays whole: a clerk dials it from the page.
         assert_eq!(runs("电话025-83271605"), None);
-        assert_eq!(runs("（0574-87186532）").unwrap().len(), 3);
+        assert_eq!(runs("（0574-87186532）"), None);
+        assert_eq!(runs("（2024-2025）").unwrap().len(), 3);
         // As the regex it replaces: the match consumes its second digit.
         assert_eq!(runs("1-2-3").unwrap(), vec![text("1-"), brk, text("2-3")]);
     }
@@ -194,15 +153,15 @@ mod tests {
         let url = "https://www.gov.cn/zhengce/content.htm";
         assert_eq!(
             runs(&format!("见{url}。")).unwrap(),
-            vec![text("见"), Run::Latin { l: url.into() }, marks("。")]
+            vec![text("见"), Run::Latin { l: url.into() }, text("。")]
         );
     }
 
     #[test]
     fn the_table_holds_each_text_that_needs_runs_once() {
-        let doc = serde_json::json!({"a": ["甲，乙", "丙"], "b": {"c": "甲，乙", "d": 3}});
+        let doc = serde_json::json!({"a": ["2024-2025", "丙"], "b": {"c": "2024-2025", "d": 3}});
         let t = table(&doc);
         assert_eq!(t.len(), 1);
-        assert!(t.contains_key("甲，乙"));
+        assert!(t.contains_key("2024-2025"));
     }
 }
