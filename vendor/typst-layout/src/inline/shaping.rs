@@ -508,9 +508,12 @@ impl<'a> ShapedText<'a> {
     /// Whether the last glyph is a CJK character which should not be justified
     /// on line end.
     pub fn cjk_justifiable_at_last(&self) -> bool {
+        // gongwen: only a glyph that takes a share of the extra space is taken out of the
+        // count (a full-width mark takes none; counted out, a line ending in one would be
+        // spread by one share too many, and a line of marks and Latin letters counted -1).
         self.glyphs
             .last()
-            .map(|g| g.is_cj_script() || g.is_cjk_punctuation())
+            .map(|g| g.is_justifiable() && (g.is_cj_script() || g.is_cjk_punctuation()))
             .unwrap_or(false)
     }
 
