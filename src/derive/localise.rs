@@ -3371,6 +3371,27 @@ fn upper_phone(s: &str) -> Option<usize> {
 }
 
 /// Words holding a level's character that name no level (攸县市场监督管理局 is a county's).
+/// The words that name a level of government and the level they name (省 3, 市 2, 县 1), the
+/// longer before the shorter they hold: 设区市 and 设区的市 are cities, whatever 区 they hold;
+/// so is 省辖市 (河南, 江苏), whatever 省 it names; 各辖市、区 (江苏) are the county-level
+/// cities and the districts of a city.
+const LEVEL_RANKS: [(&str, u8); 14] = [
+    ("设区的市", 2),
+    ("设区市", 2),
+    ("省辖市", 2),
+    ("省直管县", 1),
+    ("辖市", 1),
+    ("省", 3),
+    ("自治区", 3),
+    ("市", 2),
+    ("州", 2),
+    ("盟", 2),
+    ("地", 2),
+    ("县", 1),
+    ("区", 1),
+    ("旗", 1),
+];
+
 const NOT_LEVELS: [&str; 12] = [
     "市场", "市政", "市民", "市容", "城市", "都市", "社区", "园区", "景区", "小区", "区域", "县域",
 ];
@@ -3378,37 +3399,30 @@ const NOT_LEVELS: [&str; 12] = [
 /// The administrative level a text speaks of (its first level word, or its last: 江西省修水县水利局
 /// is a county's): 3 province, 2 city (and 各地), 1 county or district, 0 none found.
 pub(crate) fn rank(text: &str, last: bool) -> u8 {
-    // 设区市 and 设区的市 are cities, whatever 区 they hold; so is 省辖市 (河南, 江苏), whatever
-    // 省 it names.
-    let levels = [
-        ("设区的市", 2),
-        ("设区市", 2),
-        ("省辖市", 2),
-        ("省直管县", 1),
-        // 各辖市、区 (江苏): the county-level cities and the districts of a city.
-        ("辖市", 1),
-        ("省", 3),
-        ("自治区", 3),
-        ("市", 2),
-        ("州", 2),
-        ("盟", 2),
-        ("地", 2),
-        ("县", 1),
-        ("区", 1),
-        ("旗", 1),
-    ];
-    // A level word inside an ordinary word (市场监督管理局, 城市, 社区, 区域) names no level.
-    let in_word = |i: usize, w: &str| {
-        NOT_LEVELS.iter().any(|n| {
-            n.match_indices(w)
-                .any(|(k, _)| i >= k && text[i - k..].starts_with(n))
-        })
+    // A level word inside an ordinary word (市场监督管理局, 城市, 社区, 区域) names no level:
+    // where each level word stands inside the ordinary words, found once per process.
+    static INSIDE: std::sync::LazyLock<Vec<Vec<(&str, usize)>>> = std::sync::LazyLock::new(|| {
+        LEVEL_RANKS
+            .iter()
+            .map(|(w, _)| {
+                NOT_LEVELS
+                    .iter()
+                    .flat_map(|n| n.match_indices(w).map(move |(k, _)| (*n, k)))
+                    .collect()
+            })
+            .collect()
+    });
+    let levels = LEVEL_RANKS.iter().zip(INSIDE.iter());
+    let in_word = |i: usize, inside: &[(&str, usize)]| {
+        inside
+            .iter()
+            .any(|(n, k)| i >= *k && text.get(i - k..).is_some_and(|t| t.starts_with(n)))
     };
-    let found = levels.iter().filter_map(|(w, r)| {
+    let found = levels.filter_map(|((w, r), inside)| {
         let mut at = text
             .match_indices(*w)
             .map(|(i, _)| i)
-            .filter(|&i| !in_word(i, w));
+            .filter(|&i| !in_word(i, inside));
         let at = if last { at.last() } else { at.next() };
         at.map(|i| (i, *r))
     });
