@@ -352,3 +352,44 @@ fn every_line_but_a_paragraph_s_last_ends_at_the_block_s_right_edge() {
     }
     assert!(checked > 400, "only {checked} lines checked");
 }
+
+#[test]
+fn a_paragraph_of_exactly_28_full_width_cells_stays_on_one_line() {
+    // Each paragraph below is exactly 28 cells with its two-cell indent, its last character
+    // the last of its text (where typst gives no tracking): an opening mark at the indent,
+    // adjacent marks mid-line, and a run-in heading (楷体) whose 「。」 is the last glyph of
+    // its face before the body's (it once lost its tracking there, the line was a fifth of a
+    // point too long, and its last character went down to a line of its own).
+    let opening = "（说明）各区县各有关部门要在五月十五日前完成汛前检查";
+    let marks = "建立《防汛工作规则》。各区县各有关部门要在五月十五日";
+    let text = "各区县各有关部门要在五月十五";
+    let spec = format!(
+        r#"title = "关于测试标点占格的通知"
+recipients = "各单位"
+opening = ["{opening}", "{marks}"]
+[[sections]]
+heading = "压紧压实防汛责任"
+[[sections.sections]]
+heading = "组织开展汛前检查。"
+run_in = true
+text = "{text}"
+[signature]
+issuer = "测试办公室"
+date = 2025-04-02
+"#
+    );
+    let m = measure_str(&spec).expect("renders");
+    let lines = body_lines(&m);
+    for whole in [
+        opening.to_owned(),
+        marks.to_owned(),
+        format!("（一）组织开展汛前检查。{text}"),
+    ] {
+        assert_eq!(cells(&whole), 26.0, "{whole}");
+        let line = lines
+            .iter()
+            .find(|l| whole.starts_with(l.text.as_str()) && l.text.chars().count() > 4)
+            .unwrap_or_else(|| panic!("a line begins {whole}"));
+        assert_eq!(line.text, whole, "{} cells on the line", cells(&line.text));
+    }
+}
